@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, one way: Format (notebook, Markdown, directives) → Core (statistics) →
+// Runner (directives against the core) → Report (HTML, with Math and Plot) → CLI.
+// ParzenCore, ParzenMath and ParzenPlot depend on nothing, so each builds and tests alone.
+let package = Package(
+    name: "Parzen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parzen", targets: ["parzen"]),
+        .library(name: "ParzenCore", targets: ["ParzenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "ParzenCore"),
+        .target(name: "ParzenMath"),
+        .target(name: "ParzenPlot"),
+        .target(
+            name: "ParzenFormat",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ParzenRunner",
+            dependencies: ["ParzenFormat", "ParzenCore", "ParzenPlot"]
+        ),
+        .target(
+            name: "ParzenReport",
+            dependencies: [
+                "ParzenFormat", "ParzenRunner", "ParzenMath",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "parzen",
+            dependencies: [
+                "ParzenReport", "ParzenRunner", "ParzenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ParzenCoreTests", dependencies: ["ParzenCore"], resources: [.copy("References")]),
+        .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath"]),
+        .testTarget(name: "ParzenPlotTests", dependencies: ["ParzenPlot"]),
+        .testTarget(name: "ParzenFormatTests", dependencies: ["ParzenFormat"]),
+        .testTarget(name: "ParzenRunnerTests", dependencies: ["ParzenRunner"]),
+        .testTarget(name: "ParzenReportTests", dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat"]),
+    ]
+)

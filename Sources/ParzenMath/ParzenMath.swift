@@ -1,0 +1,1 @@
+// ParzenMath: under construction in this session.

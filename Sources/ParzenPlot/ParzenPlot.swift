@@ -1,0 +1,1 @@
+// ParzenPlot: under construction in this session.

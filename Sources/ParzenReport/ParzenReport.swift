@@ -1,0 +1,1 @@
+// ParzenReport: under construction in this session.

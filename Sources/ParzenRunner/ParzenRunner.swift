@@ -1,0 +1,1 @@
+// ParzenRunner: under construction in this session.
