@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers, one way: Format (notebook, Markdown, directives) → Core (statistics) →
 // Runner (directives against the core) → Report (HTML, with Math and Plot) → CLI.
-// ParzenCore, ParzenMath and ParzenPlot depend on nothing, so each builds and tests alone.
+// ParzenMarkup (escaping) sits under Math, Plot and HTML. ParzenCore, ParzenMath and
+// ParzenPlot depend on nothing else, so each builds and tests alone.
 let package = Package(
     name: "Parzen",
     platforms: [.macOS(.v14)],
@@ -22,13 +23,15 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "ParzenMarkup"),
         .target(name: "ParzenCore"),
-        .target(name: "ParzenMath"),
-        .target(name: "ParzenPlot"),
+        .target(name: "ParzenMath", dependencies: ["ParzenMarkup"]),
+        .target(name: "ParzenPlot", dependencies: ["ParzenMarkup"]),
         .target(
             name: "ParzenFormat",
             dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "ParzenHTML", dependencies: ["ParzenFormat", "ParzenMarkup"]),
         .target(
             name: "ParzenRunner",
             dependencies: ["ParzenFormat", "ParzenCore", "ParzenPlot"]
@@ -36,7 +39,7 @@ let package = Package(
         .target(
             name: "ParzenReport",
             dependencies: [
-                "ParzenFormat", "ParzenRunner", "ParzenMath",
+                "ParzenFormat", "ParzenHTML", "ParzenRunner", "ParzenMath", "ParzenPlot",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -47,7 +50,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (`make bench`): times Parzen's own work in-process; bench/*.sh runs the
+        // reference tools on the same data in the same run and prints ratios.
+        .executableTarget(
+            name: "parzen-bench",
+            dependencies: ["ParzenCore", "ParzenMath"],
+            path: "Sources/ParzenBench"
+        ),
         .testTarget(name: "ParzenCoreTests", dependencies: ["ParzenCore"], resources: [.copy("References")]),
+        .testTarget(name: "ParzenMarkupTests", dependencies: ["ParzenMarkup"]),
+        .testTarget(name: "ParzenHTMLTests", dependencies: ["ParzenHTML", "ParzenFormat"]),
         .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath"]),
         .testTarget(name: "ParzenPlotTests", dependencies: ["ParzenPlot"]),
         .testTarget(name: "ParzenFormatTests", dependencies: ["ParzenFormat"]),

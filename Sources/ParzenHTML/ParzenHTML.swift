@@ -1,0 +1,1 @@
+// ParzenHTML: under construction in this session.
