@@ -1,0 +1,71 @@
+/// The YAML header of a notebook, between `---` lines at the top of the file.
+///
+/// Keys Parzen knows are typed below; any other key (Jekyll and Quarto posts carry many:
+/// `layout`, `toc`, `bibliography`, …) is kept in `otherKeys` and otherwise ignored, except
+/// that a key within a typo's distance of a known one gets a did-you-mean warning.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String?
+    public var description: String?
+    public var authors: [Author] = []
+    /// The date exactly as written; Parzen never stamps the current date into a report.
+    public var date: String?
+    /// The global random seed: every directive without its own `seed` derives its generator
+    /// from this value and its label, so reordering cells does not change their draws.
+    public var seed: UInt64 = 0
+    /// `math.macros`: TeX macros available in every formula, name → replacement text.
+    public var mathMacros: [String: String] = [:]
+    public var series: Series?
+    public var next: PageLink?
+    public var previous: PageLink?
+    /// How to read Jekyll/kramdown-isms in the body. See `Compatibility`.
+    public var compatibility: Compatibility = .standard
+    /// Keys Parzen does not interpret, in the author's order.
+    public var otherKeys: [YAMLEntry] = []
+
+    public init() {}
+
+    /// Every key with a meaning to Parzen, for did-you-mean.
+    public static let knownKeys = ["title", "description", "authors", "date", "seed", "math", "series", "next", "previous", "compat"]
+}
+
+/// An author, optionally with affiliations (the Distill / al-folio shape is accepted).
+public struct Author: Sendable, Equatable {
+    public var name: String
+    public var affiliations: [String]
+    public init(name: String, affiliations: [String] = []) {
+        self.name = name
+        self.affiliations = affiliations
+    }
+}
+
+/// Membership of a notebook in an ordered series of notebooks.
+public struct Series: Sendable, Equatable {
+    public var name: String
+    /// Position in the series (1-based); notebooks without an order sort by title after those with one.
+    public var order: Int?
+    public init(name: String, order: Int?) {
+        self.name = name
+        self.order = order
+    }
+}
+
+/// A link to another page: a notebook (`other.md`, rendered as `other.html`) or any URL.
+public struct PageLink: Sendable, Equatable {
+    public var target: String
+    public var title: String?
+    public init(target: String, title: String?) {
+        self.target = target
+        self.title = title
+    }
+}
+
+/// Dialect switches for posts written for other tools.
+public enum Compatibility: String, Sendable, Equatable, CaseIterable {
+    /// Plain Parzen: CommonMark/GFM plus math, directives and roles.
+    case standard
+    /// A Jekyll post rendered by kramdown: `{% details %}` blocks, and inline `$…$` math in
+    /// which backslash-punctuation is a Markdown escape (`\\{` means `\{`, `\_` means `_`).
+    /// Chosen automatically when the front matter has a `layout` key; `compat: standard`
+    /// turns it off, `compat: jekyll` turns it on.
+    case jekyll
+}

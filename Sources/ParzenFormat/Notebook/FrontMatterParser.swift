@@ -1,0 +1,209 @@
+/// Splits a notebook into front matter and body and reads the front matter's known keys.
+public enum FrontMatterParser {
+    /// The result of splitting a notebook's text.
+    public struct Split: Sendable {
+        /// The YAML between the `---` lines (empty when there is no front matter).
+        public var yaml: String
+        /// The line of the notebook on which the YAML starts.
+        public var yamlFirstLine: Int
+        /// The Markdown after the closing `---`.
+        public var body: String
+        /// The line of the notebook on which `body` starts.
+        public var bodyFirstLine: Int
+    }
+
+    /// Finds the front matter: a first line that is exactly `---`, up to the next line that is
+    /// `---` or `...`. Without a closing line there is no front matter — but that is almost
+    /// certainly a mistake, so it is reported.
+    public static func split(_ text: String, file: String) -> (Split, [Diagnostic]) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        func trimmed(_ line: Substring) -> Substring {
+            line.last == "\r" ? line.dropLast() : line
+        }
+        guard let first = lines.first, trimmed(first) == "---" else {
+            return (Split(yaml: "", yamlFirstLine: 1, body: text, bodyFirstLine: 1), [])
+        }
+        guard let close = lines.indices.dropFirst().first(where: { trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..." }) else {
+            let diagnostic = Diagnostic(.error, file: file, at: SourceLocation(line: 1, column: 1),
+                                        "front matter starts with '---' but never ends",
+                                        fix: "add a line '---' after the last front-matter key")
+            return (Split(yaml: "", yamlFirstLine: 1, body: text, bodyFirstLine: 1), [diagnostic])
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n") + (text.hasSuffix("\n") ? "\n" : "")
+        return (Split(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2), [])
+    }
+
+    /// Reads the front matter YAML into a `FrontMatter`, reporting wrong types and misspelt keys.
+    public static func parse(_ split: Split, file: String) -> (FrontMatter, [Diagnostic]) {
+        var frontMatter = FrontMatter()
+        let (value, yamlDiagnostics) = YAMLReader.read(split.yaml, file: file, firstLine: split.yamlFirstLine)
+        var diagnostics = yamlDiagnostics
+        guard let value else { return (frontMatter, diagnostics) }
+        guard let entries = value.entries else {
+            diagnostics.append(Diagnostic(.error, file: file, at: value.location,
+                                          "front matter must be a mapping of keys to values, found \(value.kindDescription)",
+                                          fix: "write it as 'title: My notebook' lines"))
+            return (frontMatter, diagnostics)
+        }
+        var reader = FieldReader(file: file)
+        var explicitCompatibility: Compatibility?
+        var hasLayout = false
+        for entry in entries {
+            switch entry.key {
+            case "title": frontMatter.title = reader.text(entry)
+            case "description": frontMatter.description = reader.text(entry)
+            case "date": frontMatter.date = reader.text(entry)
+            case "authors": frontMatter.authors = reader.authors(entry)
+            case "seed": frontMatter.seed = reader.seed(entry) ?? frontMatter.seed
+            case "math": frontMatter.mathMacros = reader.mathMacros(entry)
+            case "series": frontMatter.series = reader.series(entry)
+            case "next": frontMatter.next = reader.link(entry)
+            case "previous": frontMatter.previous = reader.link(entry)
+            case "compat": explicitCompatibility = reader.compatibility(entry)
+            default:
+                if entry.key == "layout" { hasLayout = true }
+                frontMatter.otherKeys.append(entry)
+                if let known = Suggestion.closest(to: entry.key, among: FrontMatter.knownKeys) {
+                    reader.diagnostics.append(Diagnostic(
+                        .warning, file: file, at: entry.keyLocation,
+                        "unknown front-matter key '\(entry.key)' is ignored",
+                        fix: "did you mean '\(known)'?"))
+                }
+            }
+        }
+        frontMatter.compatibility = explicitCompatibility ?? (hasLayout ? .jekyll : .standard)
+        return (frontMatter, diagnostics + reader.diagnostics)
+    }
+}
+
+/// Typed reads of front-matter values; each wrong type becomes one diagnostic at the value.
+private struct FieldReader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func wrongType(_ entry: YAMLEntry, expected: String, at value: YAMLValue? = nil) {
+        let value = value ?? entry.value
+        diagnostics.append(Diagnostic(.error, file: file, at: value.location,
+                                      "front-matter key '\(entry.key)' expects \(expected), found \(value.kindDescription)"))
+    }
+
+    /// A scalar as text; an empty value (`description:`) counts as absent.
+    mutating func text(_ entry: YAMLEntry) -> String? {
+        guard let text = entry.value.scalarText else {
+            wrongType(entry, expected: "text")
+            return nil
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    mutating func seed(_ entry: YAMLEntry) -> UInt64? {
+        guard let text = entry.value.scalarText, let seed = UInt64(text) else {
+            wrongType(entry, expected: "a non-negative whole number")
+            return nil
+        }
+        return seed
+    }
+
+    /// `authors:` as a list of names, or of mappings with `name` and `affiliation(s)` (text,
+    /// a mapping with `name`, or a list of either).
+    mutating func authors(_ entry: YAMLEntry) -> [Author] {
+        let items: [YAMLValue]
+        switch entry.value {
+        case .sequence(let values, _): items = values
+        case .scalar: items = [entry.value]
+        case .mapping: wrongType(entry, expected: "a list of authors"); return []
+        }
+        var authors: [Author] = []
+        for item in items {
+            if let name = item.scalarText {
+                authors.append(Author(name: name))
+            } else if let name = item["name"]?.scalarText {
+                let affiliations = (item["affiliations"] ?? item["affiliation"]).map(affiliationNames) ?? []
+                authors.append(Author(name: name, affiliations: affiliations))
+            } else {
+                wrongType(entry, expected: "an author name or a mapping with 'name'", at: item)
+            }
+        }
+        return authors
+    }
+
+    private func affiliationNames(_ value: YAMLValue) -> [String] {
+        switch value {
+        case .scalar(let text, _, _): return text.isEmpty ? [] : [text]
+        case .mapping: return value["name"]?.scalarText.map { [$0] } ?? []
+        case .sequence(let values, _): return values.flatMap(affiliationNames)
+        }
+    }
+
+    /// `math: {macros: {R: "\\mathbb{R}"}}`.
+    mutating func mathMacros(_ entry: YAMLEntry) -> [String: String] {
+        guard let entries = entry.value.entries else {
+            wrongType(entry, expected: "a mapping with 'macros'")
+            return [:]
+        }
+        var macros: [String: String] = [:]
+        for sub in entries {
+            guard sub.key == "macros" else {
+                diagnostics.append(Diagnostic(.warning, file: file, at: sub.keyLocation,
+                                              "unknown key 'math.\(sub.key)' is ignored",
+                                              fix: Suggestion.fix(for: sub.key, among: ["macros"])))
+                continue
+            }
+            guard let definitions = sub.value.entries else {
+                wrongType(sub, expected: "a mapping of macro names to TeX")
+                continue
+            }
+            for definition in definitions {
+                guard let body = definition.value.scalarText else {
+                    wrongType(definition, expected: "TeX text")
+                    continue
+                }
+                macros[definition.key] = body
+            }
+        }
+        return macros
+    }
+
+    /// `series: Name` or `series: {name: Name, order: 2}`.
+    mutating func series(_ entry: YAMLEntry) -> Series? {
+        if let name = entry.value.scalarText { return Series(name: name, order: nil) }
+        guard let name = entry.value["name"]?.scalarText else {
+            wrongType(entry, expected: "a series name or a mapping with 'name' and 'order'")
+            return nil
+        }
+        var order: Int?
+        if let orderValue = entry.value["order"] {
+            if let text = orderValue.scalarText, let number = Int(text), number >= 1 {
+                order = number
+            } else {
+                wrongType(entry, expected: "'order' as a whole number ≥ 1", at: orderValue)
+            }
+        }
+        return Series(name: name, order: order)
+    }
+
+    /// `next: other.md` or `next: {href: other.md, title: "A Linear Model"}`.
+    mutating func link(_ entry: YAMLEntry) -> PageLink? {
+        if let target = entry.value.scalarText { return target.isEmpty ? nil : PageLink(target: target, title: nil) }
+        guard let target = entry.value["href"]?.scalarText else {
+            wrongType(entry, expected: "a notebook path or a mapping with 'href' and 'title'")
+            return nil
+        }
+        return PageLink(target: target, title: entry.value["title"]?.scalarText)
+    }
+
+    mutating func compatibility(_ entry: YAMLEntry) -> Compatibility? {
+        guard let text = entry.value.scalarText, let mode = Compatibility(rawValue: text) else {
+            let names = Compatibility.allCases.map(\.rawValue)
+            diagnostics.append(Diagnostic(.error, file: file, at: entry.value.location,
+                                          "front-matter key 'compat' expects one of \(names.joined(separator: ", ")), found \(entry.value.kindDescription)",
+                                          fix: entry.value.scalarText.map { Suggestion.fix(for: $0, among: names) }))
+            return nil
+        }
+        return mode
+    }
+}

@@ -1,0 +1,58 @@
+/// A YAML value with the notebook position of every node, so a diagnostic about an option
+/// can point at the option's own line and column rather than at the fence or front matter.
+public indirect enum YAMLValue: Sendable, Equatable {
+    /// A scalar as written. `isPlain` is false for quoted scalars: `"3"` is text, `3` a number.
+    case scalar(String, isPlain: Bool, at: SourceLocation)
+    case sequence([YAMLValue], at: SourceLocation)
+    /// Keys in the author's order; duplicate keys are reported when parsing.
+    case mapping([YAMLEntry], at: SourceLocation)
+
+    /// Where the value starts in the notebook.
+    public var location: SourceLocation {
+        switch self {
+        case .scalar(_, _, let at), .sequence(_, let at), .mapping(_, let at): at
+        }
+    }
+
+    /// The value's kind in words, for messages such as "expected a number, found a list".
+    public var kindDescription: String {
+        switch self {
+        case .scalar(let text, let isPlain, _):
+            if isPlain, Double(text) != nil { return "the number \(text)" }
+            if text.isEmpty { return "an empty value" }
+            return "the text '\(text)'"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    /// The scalar text, if this is a scalar.
+    public var scalarText: String? {
+        if case .scalar(let text, _, _) = self { return text }
+        return nil
+    }
+
+    /// The entries, if this is a mapping.
+    public var entries: [YAMLEntry]? {
+        if case .mapping(let entries, _) = self { return entries }
+        return nil
+    }
+
+    /// The value for `key`, if this is a mapping that has it.
+    public subscript(key: String) -> YAMLValue? {
+        entries?.first { $0.key == key }?.value
+    }
+}
+
+/// One `key: value` pair of a YAML mapping, with the key's position.
+public struct YAMLEntry: Sendable, Equatable {
+    public var key: String
+    public var keyLocation: SourceLocation
+    public var value: YAMLValue
+
+    public init(key: String, keyLocation: SourceLocation, value: YAMLValue) {
+        self.key = key
+        self.keyLocation = keyLocation
+        self.value = value
+    }
+}

@@ -1,0 +1,140 @@
+import ParzenFormat
+
+/// Checks a directive body (YAML) against the directive's declared options: unknown names
+/// (did you mean?), missing required options, wrong types (naming the option, the expected
+/// type and the value seen), labels that don't exist above or are of the wrong kind, and
+/// paths that are missing or leave the project. Every message points at the value itself.
+struct OptionChecker {
+    let file: String
+    let context: RunContext
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, context: RunContext) {
+        self.file = file
+        self.context = context
+    }
+
+    /// Options every directive accepts, whatever it declares.
+    static let commonOptions: [OptionSpec] = [
+        OptionSpec("expect", .choice(["error"]),
+                   help: "Set to `error` to show an intended failure (e.g. a kernel Parzen refuses) without failing the build; the run fails if the directive then succeeds."),
+    ]
+
+    mutating func check(_ source: DirectiveSource, as directive: any Directive.Type) -> OptionValues {
+        let specs = directive.options + Self.commonOptions
+        let (yaml, yamlDiagnostics) = YAMLReader.read(source.body, file: file, firstLine: source.bodyLine, firstColumn: source.bodyColumn)
+        diagnostics += yamlDiagnostics
+        var values: [String: OptionValue] = [:]
+        let entries: [YAMLEntry]
+        switch yaml {
+        case nil: entries = []
+        case .mapping(let list, _)?: entries = list
+        case let other?:
+            error(at: other.location, "the body of {\(source.name)} must be 'option: value' lines, found \(other.kindDescription)",
+                  fix: "write one option per line, e.g. '\(specs[0].name): …'")
+            entries = []
+        }
+        for entry in entries {
+            guard let spec = specs.first(where: { $0.name == entry.key }) else {
+                error(at: entry.keyLocation, "unknown option '\(entry.key)' for {\(source.name)}",
+                      fix: Suggestion.fix(for: entry.key, among: specs.map(\.name)))
+                continue
+            }
+            if let value = convert(entry.value, to: spec.type, option: spec.name) {
+                values[spec.name] = value
+            }
+        }
+        for spec in specs where spec.isRequired && values[spec.name] == nil && !entries.contains(where: { $0.key == spec.name }) {
+            error(at: source.location, "{\(source.name)} needs the option '\(spec.name)' (\(spec.type.description))",
+                  fix: "add a line '\(spec.name): …' to its body")
+        }
+        return OptionValues(values)
+    }
+
+    private mutating func error(at location: SourceLocation, _ message: String, fix: String? = nil) {
+        diagnostics.append(Diagnostic(.error, file: file, at: location, message, fix: fix))
+    }
+
+    private mutating func wrongType(_ value: YAMLValue, option: String, expected: OptionType) {
+        error(at: value.location, "option '\(option)' expects \(expected.description), found \(value.kindDescription)")
+    }
+
+    private mutating func convert(_ value: YAMLValue, to type: OptionType, option: String) -> OptionValue? {
+        let at = value.location
+        switch type {
+        case .number, .positiveNumber, .fraction:
+            guard case .scalar(let text, true, _) = value, let x = Double(text), x.isFinite else {
+                wrongType(value, option: option, expected: type); return nil
+            }
+            if case .positiveNumber = type, !(x > 0) { wrongType(value, option: option, expected: type); return nil }
+            if case .fraction = type, !(x >= 0 && x < 1) { wrongType(value, option: option, expected: type); return nil }
+            return OptionValue(.number(x), at: at)
+        case .integer(let range):
+            guard case .scalar(let text, true, _) = value, let n = Int(text), range.contains(n) else {
+                wrongType(value, option: option, expected: type); return nil
+            }
+            return OptionValue(.integer(n), at: at)
+        case .text:
+            guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
+            return OptionValue(.text(text), at: at)
+        case .boolean:
+            guard case .scalar(let text, true, _) = value, let b = ["true": true, "false": false, "yes": true, "no": false][text] else {
+                wrongType(value, option: option, expected: type); return nil
+            }
+            return OptionValue(.boolean(b), at: at)
+        case .choice(let words):
+            return choice(value, words: words, option: option, type: type)
+        case .numberOrChoice(let words):
+            if case .scalar(let text, true, _) = value, let x = Double(text) {
+                guard x.isFinite, x > 0 else { wrongType(value, option: option, expected: type); return nil }
+                return OptionValue(.number(x), at: at)
+            }
+            return choice(value, words: words, option: option, type: type)
+        case .list(let itemType):
+            let items: [YAMLValue]
+            if case .sequence(let list, _) = value { items = list } else { items = [value] }
+            var converted: [OptionValue] = []
+            for item in items {
+                guard let c = convert(item, to: itemType, option: option) else { return nil }
+                converted.append(c)
+            }
+            return OptionValue(.list(converted), at: at)
+        case .label(let kinds):
+            guard let label = value.scalarText, !label.isEmpty else { wrongType(value, option: option, expected: type); return nil }
+            guard let declared = context.declaredKind(of: label) else {
+                error(at: at, "no result labelled '\(label)' above this point",
+                      fix: Suggestion.fix(for: label, among: context.declaredLabels))
+                return nil
+            }
+            guard kinds.contains(declared.kind) else {
+                error(at: at, "option '\(option)' needs \(type.description), but '\(label)' (line \(declared.location.line)) is a \(declared.kind)")
+                return nil
+            }
+            return OptionValue(.label(label), at: at)
+        case .path:
+            guard let written = value.scalarText, !written.isEmpty else { wrongType(value, option: option, expected: type); return nil }
+            switch context.paths.resolve(written) {
+            case .success(let resolved):
+                return OptionValue(.path(resolved: resolved, written: written), at: at)
+            case .failure(.missing(let resolved)):
+                error(at: at, "file '\(written)' not found (looked for \(resolved))", fix: "paths are relative to the notebook's folder")
+            case .failure(.outsideProject(_, let root)):
+                error(at: at, "path '\(written)' leaves the project folder \(root)",
+                      fix: "move the file into the project, or run with --allow-outside")
+            }
+            return nil
+        case .structure:
+            return OptionValue(.yaml(value), at: at)
+        }
+    }
+
+    private mutating func choice(_ value: YAMLValue, words: [String], option: String, type: OptionType) -> OptionValue? {
+        guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
+        guard words.contains(text) else {
+            error(at: value.location, "option '\(option)' expects \(type.description), found '\(text)'",
+                  fix: Suggestion.closest(to: text, among: words).map { "did you mean '\($0)'?" })
+            return nil
+        }
+        return OptionValue(.text(text), at: value.location)
+    }
+}

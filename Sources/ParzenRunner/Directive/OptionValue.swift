@@ -1,0 +1,102 @@
+import ParzenFormat
+
+/// A checked option value, with where the author wrote it.
+public struct OptionValue: Sendable {
+    public enum Content: Sendable {
+        case number(Double)
+        case integer(Int)
+        case text(String)
+        case boolean(Bool)
+        case list([OptionValue])
+        /// The label of an earlier result.
+        case label(String)
+        /// A path resolved against the notebook's folder and checked to be inside the project.
+        case path(resolved: String, written: String)
+        /// Structured YAML for the directive to read.
+        case yaml(YAMLValue)
+    }
+
+    public var content: Content
+    public var location: SourceLocation
+
+    public init(_ content: Content, at location: SourceLocation) {
+        self.content = content
+        self.location = location
+    }
+}
+
+/// The checked options of one directive call, by name.
+public struct OptionValues: Sendable {
+    private var values: [String: OptionValue]
+
+    init(_ values: [String: OptionValue]) { self.values = values }
+
+    public subscript(name: String) -> OptionValue? { values[name] }
+
+    /// Whether the author set the option.
+    public func has(_ name: String) -> Bool { values[name] != nil }
+
+    /// Where the option's value is, if set.
+    public func location(of name: String) -> SourceLocation? { values[name]?.location }
+
+    public func number(_ name: String) -> Double? {
+        switch values[name]?.content {
+        case .number(let x): x
+        case .integer(let n): Double(n)
+        default: nil
+        }
+    }
+
+    public func integer(_ name: String) -> Int? {
+        if case .integer(let n) = values[name]?.content { return n }
+        return nil
+    }
+
+    /// Text, a choice word, or a label.
+    public func text(_ name: String) -> String? {
+        switch values[name]?.content {
+        case .text(let s), .label(let s): s
+        default: nil
+        }
+    }
+
+    public func boolean(_ name: String) -> Bool? {
+        if case .boolean(let b) = values[name]?.content { return b }
+        return nil
+    }
+
+    /// The items of a list option (a single value counts as a one-item list).
+    public func list(_ name: String) -> [OptionValue]? {
+        if case .list(let items) = values[name]?.content { return items }
+        return nil
+    }
+
+    /// The labels of a list-of-labels option, with their locations.
+    public func labels(_ name: String) -> [(label: String, location: SourceLocation)] {
+        (list(name) ?? values[name].map { [$0] } ?? []).compactMap {
+            if case .label(let label) = $0.content { return (label, $0.location) }
+            return nil
+        }
+    }
+
+    public func numbers(_ name: String) -> [Double]? {
+        list(name)?.compactMap {
+            switch $0.content {
+            case .number(let x): x
+            case .integer(let n): Double(n)
+            default: nil
+            }
+        }
+    }
+
+    /// The resolved path of a path option.
+    public func path(_ name: String) -> String? {
+        if case .path(let resolved, _) = values[name]?.content { return resolved }
+        return nil
+    }
+
+    public func yaml(_ name: String) -> YAMLValue? {
+        if case .yaml(let value) = values[name]?.content { return value }
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// ParzenRunner: under construction in this session.
