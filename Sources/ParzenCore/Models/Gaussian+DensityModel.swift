@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Gaussian: DensityModel {
+    /// log N(x | μ, Σ) = −½ d log 2π − ½ log det Σ − ½ ‖L⁻¹(x − μ)‖².
+    public func logDensity(at x: ArraySlice<Double>) -> Double {
+        precondition(x.count == dimension, "point has dimension \(x.count), model has \(dimension)")
+        let residual = zip(x, mean).map { $0 - $1 }
+        let quadratic = cholesky.inverseQuadraticForm(residual)
+        return -0.5 * (Double(dimension) * log(2 * Double.pi) + cholesky.logDeterminant + quadratic)
+    }
+
+    /// Draws x = μ + L·z with z ∼ N(0, I) from the generator's `nextGaussian()`; each draw
+    /// uses exactly d normals, in coordinate order.
+    public func sample(_ count: Int, using generator: inout Xoshiro256StarStar) -> PointSet {
+        var values: [Double] = []
+        values.reserveCapacity(count * dimension)
+        var z = [Double](repeating: 0, count: dimension)
+        for _ in 0..<count {
+            for k in 0..<dimension { z[k] = generator.nextGaussian() }
+            let offset = cholesky.multiplyLower(z)
+            for k in 0..<dimension { values.append(mean[k] + offset[k]) }
+        }
+        return PointSet(dimension: dimension, values: values)
+    }
+
+    /// Kind "gaussian"; parameters `mean` (μ) and `covariance` (Σ), or `variance` (σ²) in 1-D.
+    public var summary: ModelSummary {
+        let note = estimator.map { $0 == .maximumLikelihood ? "maximum likelihood (divides by N)" : "unbiased (divides by N − 1)" }
+        if dimension == 1 {
+            return ModelSummary(kind: "gaussian", parameters: [
+                ModelParameter(key: "mean", symbol: "\\mu", value: .scalar(mean[0])),
+                ModelParameter(key: "variance", symbol: "\\sigma^2", value: .scalar(variance), note: note),
+            ])
+        }
+        return ModelSummary(kind: "gaussian", parameters: [
+            ModelParameter(key: "mean", symbol: "\\boldsymbol{\\mu}", value: .vector(mean)),
+            ModelParameter(key: "covariance", symbol: "\\Sigma",
+                           value: .matrix(rows: dimension, columns: dimension, values: covariance.values), note: note),
+        ])
+    }
+}
