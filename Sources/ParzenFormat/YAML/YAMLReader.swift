@@ -9,15 +9,18 @@ public enum YAMLReader {
     /// - Returns: the value (nil for an empty document) and diagnostics for syntax errors and
     ///   duplicate keys, reported against `file`.
     public static func read(_ text: String, file: String, firstLine: Int, firstColumn: Int = 1) -> (YAMLValue?, [Diagnostic]) {
+        func position(line: Int, column: Int) -> SourceLocation {
+            SourceLocation(line: firstLine + line - 1, column: firstColumn + column - 1)
+        }
         func location(_ mark: Mark?) -> SourceLocation {
-            guard let mark else { return SourceLocation(line: firstLine, column: firstColumn) }
-            return SourceLocation(line: firstLine + mark.line - 1, column: firstColumn + mark.column - 1)
+            guard let mark else { return position(line: 1, column: 1) }
+            return position(line: mark.line, column: mark.column)
         }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            return (nil, [syntaxDiagnostic(error, file: file, location: location)])
+            return (nil, [syntaxDiagnostic(error, in: text, file: file, location: location, position: position)])
         } catch {
             return (nil, [Diagnostic(.error, file: file, at: location(nil), "invalid YAML: \(error)")])
         }
@@ -31,18 +34,9 @@ public enum YAMLReader {
             case .sequence(let sequence):
                 return .sequence(sequence.map(convert), at: location(sequence.mark))
             case .mapping(let mapping):
-                var entries: [YAMLEntry] = []
-                for (key, value) in mapping {
-                    let name = key.string ?? "\(key)"
-                    let keyLocation = location(key.mark)
-                    if let first = entries.first(where: { $0.key == name }) {
-                        diagnostics.append(Diagnostic(
-                            .error, file: file, at: keyLocation,
-                            "duplicate key '\(name)' (first given at line \(first.keyLocation.line))",
-                            fix: "remove one of the two"))
-                        continue
-                    }
-                    entries.append(YAMLEntry(key: name, keyLocation: keyLocation, value: convert(value)))
+                // Yams rejects duplicate keys while composing, so keys here are unique.
+                let entries = mapping.map { key, value in
+                    YAMLEntry(key: key.string ?? "\(key)", keyLocation: location(key.mark), value: convert(value))
                 }
                 return .mapping(entries, at: location(mapping.mark))
             case .alias(let alias):
@@ -54,8 +48,25 @@ public enum YAMLReader {
         return (value, diagnostics)
     }
 
-    private static func syntaxDiagnostic(_ error: YamlError, file: String, location: (Mark?) -> SourceLocation) -> Diagnostic {
+    private static func syntaxDiagnostic(_ error: YamlError, in text: String, file: String, location: (Mark?) -> SourceLocation,
+                                         position: (Int, Int) -> SourceLocation) -> Diagnostic {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, _):
+            // Yams names the key but not where it is: find its first two occurrences as
+            // `key:` at the start of a line (after indentation or a list dash).
+            let key = duplicates.first ?? ""
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            var occurrences: [SourceLocation] = []
+            for (index, line) in lines.enumerated() {
+                let body = line.drop { $0 == " " || $0 == "-" }
+                if body.hasPrefix(key + ":") || body.hasPrefix("\"\(key)\":") {
+                    occurrences.append(position(index + 1, line.count - body.count + 1))
+                }
+            }
+            let first = occurrences.first
+            return Diagnostic(.error, file: file, at: occurrences.dropFirst().first ?? first ?? position(1, 1),
+                              "duplicate key '\(key)'" + (first.map { " (first given at line \($0.line))" } ?? ""),
+                              fix: "remove one of the two")
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):

@@ -1,1 +1,0 @@
-// ParzenReport: under construction in this session.
