@@ -102,8 +102,7 @@ struct OptionChecker {
         case .label(let kinds):
             guard let label = value.scalarText, !label.isEmpty else { wrongType(value, option: option, expected: type); return nil }
             guard let declared = context.declaredKind(of: label) else {
-                error(at: at, "no result labelled '\(label)' above this point",
-                      fix: Suggestion.fix(for: label, among: context.declaredLabels))
+                error(at: at, "no result labelled '\(label)' above this point", fix: RunContext.labelFix(for: label, among: context.declaredLabels))
                 return nil
             }
             guard kinds.contains(declared.kind) else {

@@ -32,7 +32,13 @@ public final class RunContext: @unchecked Sendable {
         if let failed = failedLabels[label] {
             throw DirectiveError("'\(label)' failed (line \(failed.line)), so this cannot run", fix: "fix the error there first", at: location)
         }
-        throw DirectiveError("no result labelled '\(label)' above this point", fix: Suggestion.fix(for: label, among: results.keys.sorted()), at: location)
+        throw DirectiveError("no result labelled '\(label)' above this point", fix: Self.labelFix(for: label, among: results.keys.sorted()), at: location)
+    }
+
+    /// The advice for a label that is not (yet) defined.
+    static func labelFix(for label: String, among labels: [String]) -> String {
+        if let close = Suggestion.closest(to: label, among: labels) { return "did you mean '\(close)'?" }
+        return "a directive can only use results labelled above it" + (labels.isEmpty ? "" : " (so far: \(labels.joined(separator: ", ")))")
     }
 
     /// The payload of an earlier result, as the type this directive needs.
