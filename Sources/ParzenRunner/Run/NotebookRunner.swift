@@ -1,3 +1,4 @@
+import ParzenCore
 import ParzenFormat
 
 /// Runs a notebook's directives in document order. Each sees the results of those above it;
@@ -84,6 +85,9 @@ public struct NotebookRunner: Sendable {
     static func diagnostic(for error: any Error, file: String, fallback: SourceLocation) -> Diagnostic {
         if let error = error as? DirectiveError {
             return Diagnostic(.error, file: file, at: error.location ?? fallback, error.message, fix: error.fix)
+        }
+        if let error = error as? ModelError {
+            return Diagnostic(.error, file: file, at: fallback, error.problem, fix: error.fix)
         }
         return Diagnostic(.error, file: file, at: fallback, String(describing: error))
     }
