@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func nonNumericCellNamesLineAndColumn() {
-        #expect(throws: CSVTable.Problem(line: 3, column: 5, message: "column 'x' has 'abc', which is not a number",
+        #expect(throws: CSVTable.Problem(line: 3, column: 4, message: "column 'x' has 'abc', which is not a number",
                                          fix: "every cell of a data column must be a finite number")) {
             try CSVTable(parsing: "a,x\n1,2\n10,abc\n").numericColumns(["x"])
         }
