@@ -1,0 +1,16 @@
+/// Sizes in SVG user units shared by every chart, so panels and single charts look alike.
+enum ChartStyle {
+    static let tickFont = 12.0
+    static let labelFont = 13.0
+    static let titleFont = 14.0
+    static let padding = 6.0
+    static let tickLength = 4.0
+    /// Gap between a tick and its label.
+    static let tickGap = 3.0
+    static let legendRowHeight = 17.0
+    /// Width of a legend symbol and the gap after it.
+    static let legendSymbolWidth = 18.0
+    static let legendSymbolGap = 5.0
+    /// Space between two legend entries on a row.
+    static let legendEntryGap = 14.0
+}

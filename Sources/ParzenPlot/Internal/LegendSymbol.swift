@@ -1,0 +1,13 @@
+/// The little picture in front of a legend entry, matching how the mark is drawn.
+enum LegendSymbol {
+    /// A short stroke with the line's dash pattern.
+    case line(LineDash)
+    /// A filled square (bands, histograms, heat maps).
+    case swatch
+    /// A dot (scatter plots).
+    case dot
+    /// A stem with a dot on top (spikes).
+    case spike
+    /// A few short vertical ticks (rugs).
+    case rug
+}

@@ -1,0 +1,98 @@
+/// A straight line across the plotting area with an optional label: a chosen bandwidth β, a
+/// true parameter value, or the diagonal y = x of a QQ plot.
+public struct ReferenceLine: Sendable, Equatable {
+    /// Where the line runs.
+    public enum Position: Sendable, Equatable {
+        /// A vertical line at this x.
+        case vertical(Double)
+        /// A horizontal line at this y.
+        case horizontal(Double)
+        /// The diagonal y = x, over the range both axes share.
+        case identity
+    }
+
+    /// Where the line runs.
+    public var position: Position
+    /// Text written next to the line (e.g. "β = 0.31"); escaped when rendered.
+    public var label: String?
+    /// Colour role; the text colour by default.
+    public var color: SeriesColor
+    /// Stroke pattern; dashed by default, so it reads as a guide, not data.
+    public var dash: LineDash
+
+    /// Creates a reference line.
+    public init(_ position: Position, label: String? = nil, color: SeriesColor = .ink, dash: LineDash = .dashed) {
+        self.position = position
+        self.label = label
+        self.color = color
+        self.dash = dash
+    }
+}
+
+extension ReferenceLine: MarkDrawing {
+    /// Reference lines carry their own label instead of a legend entry.
+    var name: String? { nil }
+    var legendSymbol: LegendSymbol { .line(dash) }
+    var kindDescription: String { "reference line" }
+
+    func include(in extent: inout Extent) {
+        switch position {
+        case .vertical(let x): extent.include(x: x)
+        case .horizontal(let y): extent.include(y: y)
+        case .identity: break
+        }
+    }
+
+    /// The two ends in user units, or `nil` if the line misses the domain.
+    private func ends(_ projection: Projection) -> (PlotPoint, PlotPoint)? {
+        let frame = projection.frame
+        switch position {
+        case .vertical(let x):
+            guard let px = projection.horizontal(x), px >= frame.left, px <= frame.right else { return nil }
+            return (PlotPoint(x: px, y: frame.bottom), PlotPoint(x: px, y: frame.top))
+        case .horizontal(let y):
+            guard let py = projection.vertical(y), py >= frame.top, py <= frame.bottom else { return nil }
+            return (PlotPoint(x: frame.left, y: py), PlotPoint(x: frame.right, y: py))
+        case .identity:
+            let low = max(projection.x.domain.lowerBound, projection.y.domain.lowerBound)
+            let high = min(projection.x.domain.upperBound, projection.y.domain.upperBound)
+            guard low < high, let start = projection.point(low, low), let end = projection.point(high, high) else { return nil }
+            return (start, end)
+        }
+    }
+
+    func draw(with projection: Projection, colorClass: String, into svg: inout SVGWriter) {
+        guard let (start, end) = ends(projection) else { return }
+        var path = PathData()
+        path.polyline([start, end])
+        svg.path(path, [
+            "class": "plot-rule \(colorClass) \(dash.className)", "fill": "none", "stroke": "currentColor",
+        ])
+    }
+
+    func drawAnnotations(with projection: Projection, colorClass: String, into svg: inout SVGWriter) {
+        guard let label, !label.isEmpty, let (_, end) = ends(projection) else { return }
+        let frame = projection.frame
+        let x: Double, y: Double, anchor: String
+        switch position {
+        case .vertical:
+            // Right of the line near the top; left of it when the line is in the right third.
+            let flip = end.x > frame.left + frame.width * 2 / 3
+            x = end.x + (flip ? -4 : 4)
+            y = frame.top + 12
+            anchor = flip ? "end" : "start"
+        case .horizontal:
+            x = frame.right - 4
+            y = end.y - 4
+            anchor = "end"
+        case .identity:
+            x = end.x - 4
+            y = end.y + 14
+            anchor = "end"
+        }
+        svg.element("text", [
+            "class": "plot-rule-label \(colorClass)", "x": FixedPoint.coordinate(x), "y": FixedPoint.coordinate(y),
+            "text-anchor": anchor, "fill": "currentColor",
+        ], text: label)
+    }
+}

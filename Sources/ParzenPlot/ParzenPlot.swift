@@ -1,1 +1,0 @@
-// ParzenPlot: under construction in this session.
