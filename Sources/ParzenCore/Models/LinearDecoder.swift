@@ -1,0 +1,24 @@
+/// The linear decoder G(z) = W z + μ: with Gaussian noise it is probabilistic PCA, whose
+/// marginal N(μ, W Wᵀ + σ² I) is exact — the check on the Monte Carlo estimators.
+public struct LinearDecoder: LatentDecoder, Equatable {
+    /// W, d × k.
+    public let weights: Matrix
+    /// μ, length d.
+    public let offset: [Double]
+
+    /// G(z) = W z + μ.
+    /// - Throws: `ModelError` when μ's length differs from W's row count.
+    public init(weights: Matrix, offset: [Double]) throws {
+        guard offset.count == weights.rows else {
+            throw ModelError.dimensionMismatch("the offset μ", expected: weights.rows, got: offset.count)
+        }
+        self.weights = weights
+        self.offset = offset
+    }
+
+    public var latentDimension: Int { weights.columns }
+    public var outputDimension: Int { weights.rows }
+    public func decode(_ z: [Double]) -> [Double] { zip(weights * z, offset).map(+) }
+    public func jacobian(at z: [Double]) -> Matrix { weights }
+    public var description: String { "linear map W z + μ, \(latentDimension) → \(outputDimension)" }
+}

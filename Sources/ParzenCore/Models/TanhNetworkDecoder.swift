@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A one-hidden-layer tanh network with given parameters, the tutorial's "neural decoder":
+///
+/// ```
+/// G(z) = W₂ tanh(W₁ z + b₁) + b₂,    W₁: h × k,  b₁: h,  W₂: d × h,  b₂: d
+/// ∂G/∂z = W₂ diag(1 − tanh²(W₁ z + b₁)) W₁
+/// ```
+/// Nothing is trained here: the parameters are fixed, so the only question is the
+/// intractable integral p(x) = ∫ p(z) p(x | z) dz.
+public struct TanhNetworkDecoder: LatentDecoder, Equatable {
+    /// W₁ (h × k).
+    public let inputWeights: Matrix
+    /// b₁ (h).
+    public let hiddenBias: [Double]
+    /// W₂ (d × h).
+    public let outputWeights: Matrix
+    /// b₂ (d).
+    public let outputBias: [Double]
+
+    /// A network from its parameters.
+    /// - Throws: `ModelError` when the shapes do not chain (W₁ h × k, b₁ h, W₂ d × h, b₂ d).
+    public init(inputWeights: Matrix, hiddenBias: [Double], outputWeights: Matrix, outputBias: [Double]) throws {
+        guard hiddenBias.count == inputWeights.rows else {
+            throw ModelError.dimensionMismatch("b₁", expected: inputWeights.rows, got: hiddenBias.count)
+        }
+        guard outputWeights.columns == inputWeights.rows else {
+            throw ModelError.dimensionMismatch("W₂'s columns", expected: inputWeights.rows, got: outputWeights.columns)
+        }
+        guard outputBias.count == outputWeights.rows else {
+            throw ModelError.dimensionMismatch("b₂", expected: outputWeights.rows, got: outputBias.count)
+        }
+        self.inputWeights = inputWeights
+        self.hiddenBias = hiddenBias
+        self.outputWeights = outputWeights
+        self.outputBias = outputBias
+    }
+
+    /// A network with seeded random parameters, for demonstrations: entries of W₁ are
+    /// N(0, gain²/k), of W₂ N(0, 1/h), biases N(0, 0.1²), drawn in the order W₁, b₁, W₂, b₂
+    /// (row-major) with `nextGaussian()`.
+    public static func random(latentDimension k: Int, hidden h: Int, outputDimension d: Int,
+                              gain: Double = 2, seed: UInt64) -> TanhNetworkDecoder {
+        precondition(k >= 1 && h >= 1 && d >= 1, "all layer sizes must be positive")
+        var g = Xoshiro256StarStar(seed: seed)
+        let w1 = Matrix(rows: h, columns: k, values: (0..<(h * k)).map { _ in gain / Double(k).squareRoot() * g.nextGaussian() })
+        let b1 = (0..<h).map { _ in 0.1 * g.nextGaussian() }
+        let w2 = Matrix(rows: d, columns: h, values: (0..<(d * h)).map { _ in g.nextGaussian() / Double(h).squareRoot() })
+        let b2 = (0..<d).map { _ in 0.1 * g.nextGaussian() }
+        // The shapes chain by construction.
+        return try! TanhNetworkDecoder(inputWeights: w1, hiddenBias: b1, outputWeights: w2, outputBias: b2)
+    }
+
+    public var latentDimension: Int { inputWeights.columns }
+    public var outputDimension: Int { outputWeights.rows }
+
+    private func hidden(_ z: [Double]) -> [Double] {
+        zip(inputWeights * z, hiddenBias).map { tanh($0 + $1) }
+    }
+
+    public func decode(_ z: [Double]) -> [Double] {
+        zip(outputWeights * hidden(z), outputBias).map(+)
+    }
+
+    public func jacobian(at z: [Double]) -> Matrix {
+        let a = hidden(z)
+        var scaled = inputWeights
+        for i in 0..<scaled.rows {
+            let slope = 1 - a[i] * a[i]
+            for j in 0..<scaled.columns { scaled[i, j] *= slope }
+        }
+        return outputWeights * scaled
+    }
+
+    public var description: String {
+        "tanh network \(latentDimension) → \(inputWeights.rows) → \(outputDimension)"
+    }
+}
