@@ -1,0 +1,189 @@
+/// Block-level rewrites on a container's children: display math that stands on its own
+/// lines becomes a block, and Jekyll `{% details Title %}…{% enddetails %}` pairs become
+/// ``MarkdownBlock/Kind/details(summary:_:)`` blocks.
+struct BlockRewriter {
+    let sourceMap: SourceMap
+
+    /// A paragraph's inlines as blocks: display math alone on its lines (nothing but
+    /// white space between it and the line breaks around it) is lifted out as
+    /// ``MarkdownBlock/Kind/displayMath(_:)``; the text before and after stays paragraphs.
+    func liftDisplayMath(_ inlines: [MarkdownInline], at location: SourceLocation) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        var current: [MarkdownInline] = []
+        var currentStart = location
+        func flush() {
+            while let last = current.last, Self.isBreakOrBlank(last) { current.removeLast() }
+            while let first = current.first, Self.isBreakOrBlank(first) { current.removeFirst() }
+            if !current.isEmpty { blocks.append(MarkdownBlock(.paragraph(current), at: currentStart)) }
+            current = []
+        }
+        for (index, inline) in inlines.enumerated() {
+            if case .math(let math) = inline.kind, math.isDisplay,
+               Self.standsAlone(inlines, index: index, step: -1), Self.standsAlone(inlines, index: index, step: 1) {
+                flush()
+                blocks.append(MarkdownBlock(.displayMath(math), at: math.location))
+                continue
+            }
+            if current.isEmpty { currentStart = inline.location }
+            current.append(inline)
+        }
+        flush()
+        return blocks
+    }
+
+    /// `true` when only white space lies between `inlines[index]` and the line break (or
+    /// paragraph edge) in direction `step`.
+    private static func standsAlone(_ inlines: [MarkdownInline], index: Int, step: Int) -> Bool {
+        var cursor = index + step
+        while cursor >= 0, cursor < inlines.count {
+            switch inlines[cursor].kind {
+            case .softBreak, .lineBreak: return true
+            case .text(let text) where text.allSatisfy({ $0 == " " || $0 == "\t" }): cursor += step
+            default: return false
+            }
+        }
+        return true
+    }
+
+    private static func isBreakOrBlank(_ inline: MarkdownInline) -> Bool {
+        switch inline.kind {
+        case .softBreak, .lineBreak: true
+        case .text(let text): text.allSatisfy { $0 == " " || $0 == "\t" }
+        default: false
+        }
+    }
+
+    // MARK: Jekyll details
+
+    private enum Event {
+        case open(summary: [MarkdownInline], line: [MarkdownInline], at: SourceLocation)
+        case close(line: [MarkdownInline], at: SourceLocation)
+        case block(MarkdownBlock)
+    }
+
+    private struct Open {
+        var summary: [MarkdownInline]
+        var line: [MarkdownInline]
+        var location: SourceLocation
+        var blocks: [MarkdownBlock] = []
+    }
+
+    /// Pairs `{% details Title %}` and `{% enddetails %}` lines among `blocks` (each tag on a
+    /// line of its own, at the start or end of a paragraph); unpaired tags stay as text with
+    /// a warning.
+    func groupDetails(_ blocks: [MarkdownBlock], diagnostics: inout [Diagnostic], file: String) -> [MarkdownBlock] {
+        guard blocks.contains(where: { Self.mentionsDetails($0) }) else { return blocks }
+        var output: [MarkdownBlock] = []
+        var stack: [Open] = []
+        func emit(_ block: MarkdownBlock) {
+            if stack.isEmpty { output.append(block) } else { stack[stack.count - 1].blocks.append(block) }
+        }
+        for event in blocks.flatMap(Self.events) {
+            switch event {
+            case .block(let block):
+                emit(block)
+            case .open(let summary, let line, let at):
+                stack.append(Open(summary: summary, line: line, location: at))
+            case .close(let line, let at):
+                if let open = stack.popLast() {
+                    emit(MarkdownBlock(.details(summary: open.summary, open.blocks), at: open.location))
+                } else {
+                    diagnostics.append(Diagnostic(.warning, file: file, at: at, "'{% enddetails %}' without a '{% details … %}' before it; it is kept as text", fix: "remove it or add '{% details Title %}' where the disclosure starts"))
+                    emit(MarkdownBlock(.paragraph(line), at: at))
+                }
+            }
+        }
+        // Unclosed disclosures: the opening line and everything after it stay in place.
+        while let open = stack.popLast() {
+            diagnostics.append(Diagnostic(.warning, file: file, at: open.location, "'{% details … %}' is never closed; it is kept as text", fix: "add '{% enddetails %}' on a line of its own where the disclosure ends"))
+            emit(MarkdownBlock(.paragraph(open.line), at: open.location))
+            for block in open.blocks { emit(block) }
+        }
+        return output
+    }
+
+    private static func mentionsDetails(_ block: MarkdownBlock) -> Bool {
+        guard case .paragraph(let inlines) = block.kind else { return false }
+        return inlines.contains { if case .text(let text) = $0.kind { text.contains("details") } else { false } }
+    }
+
+    /// A paragraph cut into an opening tag line, the lines between, and a closing tag line.
+    private static func events(_ block: MarkdownBlock) -> [Event] {
+        guard case .paragraph(let inlines) = block.kind, mentionsDetails(block) else { return [.block(block)] }
+        var lines = split(inlines)
+        var head: [Event] = []
+        var tail: [Event] = []
+        if let first = lines.first, let summary = openingSummary(first) {
+            head.append(.open(summary: summary, line: first, at: first.first?.location ?? block.location))
+            lines.removeFirst()
+        }
+        if let last = lines.last, isClosing(last) {
+            tail.append(.close(line: last, at: last.first?.location ?? block.location))
+            lines.removeLast()
+        }
+        guard !head.isEmpty || !tail.isEmpty else { return [.block(block)] }
+        var middle: [Event] = []
+        if !lines.isEmpty {
+            let inlines = Array(lines.joined(separator: [MarkdownInline(.softBreak, at: lines[0].first?.location ?? block.location)]))
+            middle.append(.block(MarkdownBlock(.paragraph(inlines), at: inlines.first?.location ?? block.location)))
+        }
+        return head + middle + tail
+    }
+
+    /// The paragraph's lines (split at soft breaks).
+    private static func split(_ inlines: [MarkdownInline]) -> [[MarkdownInline]] {
+        var lines: [[MarkdownInline]] = [[]]
+        for inline in inlines {
+            if inline.kind == .softBreak { lines.append([]) } else { lines[lines.count - 1].append(inline) }
+        }
+        return lines.filter { !$0.isEmpty }
+    }
+
+    /// The summary of a `{% details Title %}` line (Title may carry inline formatting).
+    private static func openingSummary(_ line: [MarkdownInline]) -> [MarkdownInline]? {
+        guard case .text(let first) = line.first?.kind, case .text(let last) = line.last?.kind else { return nil }
+        let head = first.trimmedOfSpacesAndTabs
+        guard let prefix = liquidPrefix(head, tag: "details"), last.trimmedOfSpacesAndTabs.hasSuffix("%}") else { return nil }
+        var summary = line
+        if line.count == 1 {
+            let inner = head.dropFirst(prefix).dropLast(2).trimmedOfSpacesAndTabs
+            guard !inner.isEmpty, inner.last != "-" || inner.count > 1 else { return nil }
+            summary[0].kind = .text(inner.hasSuffix("-") ? String(inner.dropLast()).trimmedOfSpacesAndTabs : inner)
+            return summary
+        }
+        summary[0].kind = .text(String(head.dropFirst(prefix)))
+        let trimmed = last.trimmedOfSpacesAndTabs.dropLast(2)
+        summary[summary.count - 1].kind = .text(String(trimmed.hasSuffix("-") ? trimmed.dropLast() : trimmed).replacingTrailingSpaces)
+        return summary
+    }
+
+    private static func isClosing(_ line: [MarkdownInline]) -> Bool {
+        guard line.count == 1, case .text(let text) = line[0].kind else { return false }
+        let trimmed = text.trimmedOfSpacesAndTabs
+        guard let prefix = liquidPrefix(trimmed, tag: "enddetails") else { return false }
+        let rest = trimmed.dropFirst(prefix).trimmedOfSpacesAndTabs
+        return rest == "%}" || rest == "-%}"
+    }
+
+    /// The length of `{%`, an optional `-`, spaces and `tag` plus the space after it (or end
+    /// of the tag) when `text` starts with that Liquid tag.
+    private static func liquidPrefix(_ text: String, tag: String) -> Int? {
+        guard text.hasPrefix("{%") else { return nil }
+        var rest = text.dropFirst(2)
+        if rest.first == "-" { rest = rest.dropFirst() }
+        rest = rest.drop(while: { $0 == " " || $0 == "\t" })
+        guard rest.hasPrefix(tag) else { return nil }
+        rest = rest.dropFirst(tag.count)
+        guard let next = rest.first, next == " " || next == "\t" || next == "%" || next == "-" else { return nil }
+        return text.count - rest.count
+    }
+}
+
+private extension String {
+    /// Without trailing spaces and tabs.
+    var replacingTrailingSpaces: String {
+        var scalars = unicodeScalars[...]
+        while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

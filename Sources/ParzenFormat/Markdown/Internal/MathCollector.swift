@@ -1,0 +1,66 @@
+import CCmarkGFM
+
+/// The cmark-gfm inline syntax extension that turns math into nodes before emphasis, links
+/// or escapes can touch it, and remembers each span's raw bytes and position.
+///
+/// cmark calls `match` whenever its inline parser reaches a `$` or a marker's lead byte
+/// (see ``EscapeMarkers``) outside code spans, autolinks and raw HTML — those win because
+/// cmark consumes them first, exactly as pandoc gives precedence to whichever construct
+/// starts first. A match becomes a `CMARK_NODE_CUSTOM_INLINE` whose user data is the
+/// 1-based index of its ``Capture``.
+final class MathCollector {
+    /// A math span as cmark's inline parser saw it.
+    struct Capture {
+        var delimiter: MathSpan.Delimiter
+        /// The content bytes (markers still substituted).
+        var content: [UInt8]
+        /// The opening delimiter: body line and byte column from cmark's inline parser.
+        var line: Int
+        var byteColumn: Int
+    }
+
+    private(set) var captures: [Capture] = []
+
+    /// A fresh cmark extension bound to this collector; the caller frees it after the parse
+    /// (the collector must outlive it).
+    func makeExtension() -> OpaquePointer {
+        let ext = cmark_syntax_extension_new("parzen-math")!
+        let mem = cmark_get_default_mem_allocator()
+        var chars: UnsafeMutablePointer<cmark_llist>? = nil
+        for byte in [UInt8(ascii: "$"), EscapeMarkers.leadByte] {
+            chars = cmark_llist_append(mem, chars, UnsafeMutableRawPointer(bitPattern: UInt(byte)))
+        }
+        cmark_syntax_extension_set_special_inline_chars(ext, chars)
+        cmark_syntax_extension_set_match_inline_func(ext, mathMatchInline)
+        cmark_syntax_extension_set_private(ext, Unmanaged.passUnretained(self).toOpaque(), nil)
+        return ext
+    }
+
+    fileprivate func match(_ inline: OpaquePointer) -> OpaquePointer? {
+        // cmark_chunk is `{ unsigned char *data; bufsize_t len; bufsize_t alloc; }` (chunk.h);
+        // `cmark_inline_parser_peek_at` does no bounds check, so the length is read here.
+        guard let chunk = cmark_inline_parser_get_chunk(inline) else { return nil }
+        let raw = UnsafeRawPointer(chunk)
+        guard let data = raw.load(as: UnsafePointer<UInt8>?.self) else { return nil }
+        let length = Int(raw.load(fromByteOffset: MemoryLayout<UnsafePointer<UInt8>>.stride, as: Int32.self))
+        let start = Int(cmark_inline_parser_get_offset(inline))
+        let byte: (Int) -> UInt8 = { $0 < length ? data[$0] : 0 }
+        guard let match = MathScanner.match(at: start, byte: byte) else { return nil }
+        captures.append(Capture(
+            delimiter: match.delimiter,
+            content: Array(UnsafeBufferPointer(start: data + match.content.lowerBound, count: match.content.count)),
+            line: Int(cmark_inline_parser_get_line(inline)),
+            byteColumn: Int(cmark_inline_parser_get_column(inline))
+        ))
+        let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, cmark_get_default_mem_allocator())
+        cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: captures.count))
+        cmark_inline_parser_set_offset(inline, Int32(match.end))
+        return node
+    }
+}
+
+/// The C entry point: finds the collector in the extension's private data.
+private let mathMatchInline: cmark_match_inline_func = { ext, _, _, _, inline in
+    guard let ext, let inline, let context = cmark_syntax_extension_get_private(ext) else { return nil }
+    return Unmanaged<MathCollector>.fromOpaque(context).takeUnretainedValue().match(inline)
+}

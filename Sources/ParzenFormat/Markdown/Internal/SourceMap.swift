@@ -1,0 +1,94 @@
+/// Maps cmark-gfm positions (1-based line in the body, 1-based UTF-8 byte column in the text
+/// cmark saw) back to notebook locations (line after the front matter, column in Unicode
+/// scalars), undoing the byte shifts of ``EscapeMarkers``.
+struct SourceMap {
+    /// The body's lines as the author wrote them, without line terminators.
+    let lines: [[UInt8]]
+    /// Lines before the body (front matter), added to every line number.
+    let lineOffset: Int
+    /// Per body line (0-based): byte offsets, in the text cmark saw, where a 3-byte marker
+    /// replaced a 2-byte escape; each shifts the rest of the line by one byte.
+    let markerOffsets: [Int: [Int]]
+
+    init(body: [UInt8], lineOffset: Int, markerOffsets: [Int: [Int]]) {
+        var lines: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in body {
+            if byte == UInt8(ascii: "\n") {
+                if current.last == UInt8(ascii: "\r") { current.removeLast() }
+                lines.append(current)
+                current = []
+            } else {
+                current.append(byte)
+            }
+        }
+        lines.append(current)
+        self.lines = lines
+        self.lineOffset = lineOffset
+        self.markerOffsets = markerOffsets
+    }
+
+    /// The bytes of body line `line` (1-based), or empty past the end.
+    func bytes(ofLine line: Int) -> [UInt8] {
+        line >= 1 && line <= lines.count ? lines[line - 1] : []
+    }
+
+    /// The byte offset in the author's line for a byte offset in the text cmark saw.
+    func originalOffset(line: Int, modifiedOffset: Int) -> Int {
+        guard let markers = markerOffsets[line - 1] else { return modifiedOffset }
+        var shift = 0
+        for marker in markers where marker < modifiedOffset {
+            // Inside a marker: point at the escape's backslash.
+            shift += min(1, modifiedOffset - marker)
+        }
+        return modifiedOffset - shift
+    }
+
+    /// The notebook location of a byte offset (0-based) in the author's body line `line`.
+    func location(line: Int, originalOffset: Int) -> SourceLocation {
+        let bytes = bytes(ofLine: line)
+        let end = max(0, min(originalOffset, bytes.count))
+        var scalars = 0
+        for byte in bytes[..<end] where byte & 0xC0 != 0x80 { scalars += 1 }
+        // Past the end of the line (cmark's column for an empty last line): keep counting bytes.
+        scalars += max(0, originalOffset - bytes.count)
+        return SourceLocation(line: line + lineOffset, column: scalars + 1)
+    }
+
+    /// The notebook location of a cmark position (1-based body line, 1-based byte column).
+    func location(line: Int, byteColumn: Int) -> SourceLocation {
+        location(line: max(1, line), originalOffset: originalOffset(line: max(1, line), modifiedOffset: max(0, byteColumn - 1)))
+    }
+
+    /// The byte offset of the first occurrence of `needle` in body line `line` at or after
+    /// byte `start`, if any.
+    func find(_ needle: some Collection<UInt8>, line: Int, from start: Int = 0) -> Int? {
+        let haystack = bytes(ofLine: line)
+        let needle = Array(needle)
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty ? start : nil }
+        var index = max(0, start)
+        while index + needle.count <= haystack.count {
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+extension SourceMap {
+    /// The body line (1-based) and byte offset in the author's line of a notebook location.
+    func offset(of location: SourceLocation) -> (line: Int, offset: Int) {
+        let line = location.line - lineOffset
+        let bytes = bytes(ofLine: line)
+        var scalars = 0
+        var index = 0
+        while index < bytes.count, scalars < location.column - 1 {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            scalars += 1
+        }
+        return (line, index)
+    }
+}

@@ -1,0 +1,285 @@
+import CCmarkGFM
+
+/// Converts cmark-gfm's tree into ``MarkdownDocument`` without recursion: cmark's iterator
+/// yields ENTER/EXIT events, each container collects its children in a frame on an explicit
+/// stack, and a container is built when it exits. Containers nested deeper than
+/// ``maximumNesting`` are flattened into their parent (content kept, one warning), so every
+/// later recursive walk of the value tree — rendering, comparison, deallocation — is bounded.
+struct TreeBuilder {
+    /// Block quotes, lists, emphasis, links… nested deeper than this are flattened.
+    static let maximumNesting = 100
+
+    private struct Frame {
+        var node: OpaquePointer
+        var type: cmark_node_type
+        var typeName: String
+        /// Flattened: children go to the parent frame.
+        var transparent: Bool
+        var blocks: [MarkdownBlock] = []
+        var inlines: [MarkdownInline] = []
+        var items: [MarkdownList.Item] = []
+        var rows: [[[MarkdownInline]]] = []
+        var cells: [[MarkdownInline]] = []
+    }
+
+    private let sourceMap: SourceMap
+    private let collector: MathCollector
+    private let options: MarkdownParser.Options
+    private var diagnostics: [Diagnostic] = []
+    private var footnoteLabels: [String] = []
+    private var footnotes: [MarkdownFootnote] = []
+    private var referenceCounts: [Int: Int] = [:]
+
+    init(sourceMap: SourceMap, collector: MathCollector, options: MarkdownParser.Options) {
+        self.sourceMap = sourceMap
+        self.collector = collector
+        self.options = options
+    }
+
+    /// Walks the tree under `root` (a cmark document node).
+    mutating func build(_ root: OpaquePointer) -> MarkdownDocument {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        var stack: [Frame] = []
+        var depth = 0
+        var flattened = false
+        var document: [MarkdownBlock] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                if let leaf = leaf(node, type: type) {
+                    append(leaf, to: &stack)
+                    continue
+                }
+                if type == CMARK_NODE_FOOTNOTE_REFERENCE || type == CMARK_NODE_CUSTOM_INLINE {
+                    continue  // built on EXIT (they have no children)
+                }
+                let name = String(cString: cmark_node_get_type_string(node))
+                let nests = Self.nests(type, name: name)
+                // A list's items share its level, so an item is flattened with its list.
+                let transparent = type == CMARK_NODE_ITEM
+                    ? (stack.last?.transparent ?? false)
+                    : nests && depth >= Self.maximumNesting
+                if transparent && !flattened {
+                    flattened = true
+                    diagnostics.append(warning(at: location(of: node), "content nested more than \(Self.maximumNesting) levels deep is flattened"))
+                }
+                if nests && !transparent { depth += 1 }
+                stack.append(Frame(node: node, type: type, typeName: name, transparent: transparent))
+                continue
+            }
+            // EXIT
+            if type == CMARK_NODE_FOOTNOTE_REFERENCE || type == CMARK_NODE_CUSTOM_INLINE {
+                if let inline = childless(node, type: type) { append(.inline(inline), to: &stack) }
+                continue
+            }
+            guard var frame = stack.popLast() else { continue }
+            if Self.nests(frame.type, name: frame.typeName) && !frame.transparent { depth -= 1 }
+            if frame.type == CMARK_NODE_DOCUMENT {
+                document = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
+                break
+            }
+            if frame.transparent {
+                if stack.isEmpty { continue }
+                stack[stack.count - 1].blocks += frame.blocks
+                stack[stack.count - 1].inlines += frame.inlines
+                for item in frame.items { stack[stack.count - 1].blocks += item.blocks }
+                continue
+            }
+            frame.inlines = InlineRewriter(sourceMap: sourceMap, file: options.file).rewrite(frame.inlines, diagnostics: &diagnostics)
+            finish(frame, stack: &stack)
+        }
+        return MarkdownDocument(blocks: document, footnotes: footnotes, diagnostics: diagnostics)
+    }
+
+    private enum Piece {
+        case block(MarkdownBlock)
+        case inline(MarkdownInline)
+    }
+
+    private func append(_ piece: Piece, to stack: inout [Frame]) {
+        guard !stack.isEmpty else { return }
+        switch piece {
+        case .block(let block): stack[stack.count - 1].blocks.append(block)
+        case .inline(let inline): stack[stack.count - 1].inlines.append(inline)
+        }
+    }
+
+    /// Containers whose nesting counts towards ``maximumNesting``.
+    private static func nests(_ type: cmark_node_type, name: String) -> Bool {
+        switch type {
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            true
+        default:
+            name == "strikethrough"
+        }
+    }
+
+    private func location(of node: OpaquePointer) -> SourceLocation {
+        sourceMap.location(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+    }
+
+    private func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private func warning(at location: SourceLocation, _ message: String, fix: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, file: options.file, at: location, message, fix: fix)
+    }
+
+    /// Nodes cmark's iterator reports once (no EXIT).
+    private mutating func leaf(_ node: OpaquePointer, type: cmark_node_type) -> Piece? {
+        let at = location(of: node)
+        switch type {
+        case CMARK_NODE_TEXT:
+            return .inline(MarkdownInline(.text(EscapeMarkers.restore(literal(node), literal: false)), at: at))
+        case CMARK_NODE_SOFTBREAK:
+            return .inline(MarkdownInline(.softBreak, at: at))
+        case CMARK_NODE_LINEBREAK:
+            return .inline(MarkdownInline(.lineBreak, at: at))
+        case CMARK_NODE_CODE:
+            return .inline(MarkdownInline(.code(EscapeMarkers.restore(literal(node), literal: true)), at: at))
+        case CMARK_NODE_HTML_INLINE:
+            return .inline(MarkdownInline(.html(EscapeMarkers.restore(literal(node), literal: true)), at: at))
+        case CMARK_NODE_HTML_BLOCK:
+            return .block(MarkdownBlock(.htmlBlock(EscapeMarkers.restore(literal(node), literal: true)), at: at))
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .block(MarkdownBlock(.thematicBreak, at: at))
+        case CMARK_NODE_CODE_BLOCK:
+            return .block(codeBlock(node, at: at))
+        default:
+            return nil
+        }
+    }
+
+    private mutating func codeBlock(_ node: OpaquePointer, at: SourceLocation) -> MarkdownBlock {
+        let info = EscapeMarkers.restore(cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", literal: false)
+        let text = EscapeMarkers.restore(literal(node), literal: true)
+        switch DirectiveInfo.parse(info) {
+        case .notDirective:
+            return MarkdownBlock(.codeBlock(info: info, text: text), at: at)
+        case .malformed(let message, let fix):
+            diagnostics.append(Diagnostic(.error, file: options.file, at: at, message, fix: fix))
+            return MarkdownBlock(.codeBlock(info: info, text: text), at: at)
+        case .directive(let name, let label):
+            return MarkdownBlock(.directive(directive(name: name, label: label, body: text, fenceLine: Int(cmark_node_get_start_line(node)), at: at)), at: at)
+        }
+    }
+
+    /// Positions of a directive's name and label, read from the fence line as written.
+    private func directive(name: String, label: String?, body: String, fenceLine: Int, at: SourceLocation) -> DirectiveFence {
+        let line = sourceMap.bytes(ofLine: fenceLine)
+        let brace = sourceMap.find(Array("{\(name)}".utf8), line: fenceLine) ?? 0
+        let nameLocation = sourceMap.location(line: fenceLine, originalOffset: brace + 1)
+        var labelLocation: SourceLocation?
+        if let label {
+            let afterName = brace + name.utf8.count + 2
+            let offset = sourceMap.find(Array(label.utf8), line: fenceLine, from: afterName) ?? min(afterName + 1, line.count)
+            labelLocation = sourceMap.location(line: fenceLine, originalOffset: offset)
+        }
+        return DirectiveFence(
+            name: name, label: label, body: body, location: at, nameLocation: nameLocation,
+            labelLocation: labelLocation, bodyStart: SourceLocation(line: at.line + 1, column: at.column)
+        )
+    }
+
+    /// Nodes with ENTER and EXIT but no children: footnote references and math.
+    private mutating func childless(_ node: OpaquePointer, type: cmark_node_type) -> MarkdownInline? {
+        let at = location(of: node)
+        if type == CMARK_NODE_FOOTNOTE_REFERENCE {
+            let number = Int(literal(node)) ?? 0
+            referenceCounts[number, default: 0] += 1
+            return MarkdownInline(.footnoteReference(number: number, occurrence: referenceCounts[number]!), at: at)
+        }
+        guard let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) }), index >= 1, index <= collector.captures.count else {
+            return nil
+        }
+        let math = MathSpanBuilder(sourceMap: sourceMap, kramdown: options.kramdownMathEscapes).span(for: collector.captures[index - 1])
+        return MarkdownInline(.math(math), at: math.location)
+    }
+
+    /// Builds the node a container frame stands for and hands it to its parent.
+    private mutating func finish(_ frame: Frame, stack: inout [Frame]) {
+        let node = frame.node
+        let at = location(of: node)
+        switch frame.type {
+        case CMARK_NODE_PARAGRAPH:
+            for block in BlockRewriter(sourceMap: sourceMap).liftDisplayMath(frame.inlines, at: at) {
+                append(.block(block), to: &stack)
+            }
+        case CMARK_NODE_HEADING:
+            append(.block(MarkdownBlock(.heading(level: Int(cmark_node_get_heading_level(node)), frame.inlines), at: at)), to: &stack)
+        case CMARK_NODE_BLOCK_QUOTE:
+            let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
+            append(.block(MarkdownBlock(.blockQuote(blocks), at: at)), to: &stack)
+        case CMARK_NODE_LIST:
+            let list = MarkdownList(
+                isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                isTight: cmark_node_get_list_tight(node) != 0,
+                items: frame.items
+            )
+            append(.block(MarkdownBlock(.list(list), at: at)), to: &stack)
+        case CMARK_NODE_ITEM:
+            let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
+            let checked: Bool? = frame.typeName == "tasklist" ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil
+            if !stack.isEmpty { stack[stack.count - 1].items.append(MarkdownList.Item(isChecked: checked, blocks: blocks, at: at)) }
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
+            let number = footnotes.count + 1
+            footnotes.append(MarkdownFootnote(label: literal(node), blocks: blocks, referenceCount: referenceCounts[number] ?? 0, at: at))
+        case CMARK_NODE_EMPH:
+            append(.inline(MarkdownInline(.emphasis(frame.inlines), at: at)), to: &stack)
+        case CMARK_NODE_STRONG:
+            append(.inline(MarkdownInline(.strong(frame.inlines), at: at)), to: &stack)
+        case CMARK_NODE_LINK:
+            append(.inline(MarkdownInline(.link(destination: url(node), title: title(node), frame.inlines), at: at)), to: &stack)
+        case CMARK_NODE_IMAGE:
+            append(.inline(MarkdownInline(.image(source: url(node), title: title(node), frame.inlines), at: at)), to: &stack)
+        default:
+            finishExtension(frame, at: at, stack: &stack)
+        }
+    }
+
+    private func url(_ node: OpaquePointer) -> String {
+        EscapeMarkers.restore(cmark_node_get_url(node).map { String(cString: $0) } ?? "", literal: false)
+    }
+
+    private func title(_ node: OpaquePointer) -> String {
+        EscapeMarkers.restore(cmark_node_get_title(node).map { String(cString: $0) } ?? "", literal: false)
+    }
+
+    /// Table parts and strikethrough, told apart by their type names.
+    private func finishExtension(_ frame: Frame, at: SourceLocation, stack: inout [Frame]) {
+        switch frame.typeName {
+        case "strikethrough":
+            append(.inline(MarkdownInline(.strikethrough(frame.inlines), at: at)), to: &stack)
+        case "table_cell":
+            if !stack.isEmpty { stack[stack.count - 1].cells.append(frame.inlines) }
+        case "table_header", "table_row":
+            if !stack.isEmpty { stack[stack.count - 1].rows.append(frame.cells) }
+        case "table":
+            let count = Int(cmark_gfm_extensions_get_table_columns(frame.node))
+            let raw = cmark_gfm_extensions_get_table_alignments(frame.node)
+            let alignments: [MarkdownTable.Alignment] = (0..<count).map { column in
+                switch raw?[column] {
+                case UInt8(ascii: "l"): .left
+                case UInt8(ascii: "c"): .center
+                case UInt8(ascii: "r"): .right
+                default: .none
+                }
+            }
+            let table = MarkdownTable(alignments: alignments, header: frame.rows.first ?? [], rows: Array(frame.rows.dropFirst()))
+            append(.block(MarkdownBlock(.table(table), at: at)), to: &stack)
+        default:
+            // An unknown container (none is attached today): keep its content.
+            if !stack.isEmpty {
+                stack[stack.count - 1].blocks += frame.blocks
+                stack[stack.count - 1].inlines += frame.inlines
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// A bullet or ordered list and its items.
+public struct MarkdownList: Sendable, Hashable {
+    /// One list item.
+    public struct Item: Sendable, Hashable {
+        /// `true`/`false` for a GFM task item (`- [x]` / `- [ ]`), `nil` for an ordinary item.
+        public var isChecked: Bool?
+        public var blocks: [MarkdownBlock]
+        public var location: SourceLocation
+
+        public init(isChecked: Bool? = nil, blocks: [MarkdownBlock], at location: SourceLocation) {
+            self.isChecked = isChecked
+            self.blocks = blocks
+            self.location = location
+        }
+    }
+
+    /// `true` for `1.`/`1)` lists.
+    public var isOrdered: Bool
+    /// The number of the first item of an ordered list (1 for bullet lists).
+    public var start: Int
+    /// A tight list renders its paragraphs without `<p>` (no blank lines between items).
+    public var isTight: Bool
+    public var items: [Item]
+
+    public init(isOrdered: Bool, start: Int, isTight: Bool, items: [Item]) {
+        self.isOrdered = isOrdered
+        self.start = start
+        self.isTight = isTight
+        self.items = items
+    }
+}

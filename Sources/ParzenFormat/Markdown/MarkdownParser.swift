@@ -1,0 +1,81 @@
+import CCmarkGFM
+import Foundation
+
+/// Parses a notebook body with cmark-gfm (GFM tables, strikethrough, autolinks, tagfilter,
+/// task lists and footnotes; raw HTML kept) into a ``MarkdownDocument``, finding math before
+/// Markdown's inline rules can touch it.
+///
+/// ```swift
+/// let document = MarkdownParser.parse(body, options: .init(file: "kde.md", lineOffset: 12))
+/// ```
+public enum MarkdownParser {
+    /// How to read the body.
+    public struct Options: Sendable, Hashable {
+        /// The notebook's path as the user named it, for diagnostics.
+        public var file: String
+        /// Lines before the body (the front matter and its fences): line 1 of the body is
+        /// line `lineOffset + 1` of the notebook.
+        public var lineOffset: Int
+        /// Resolve kramdown's backslash escapes inside `$…$` math, as Jekyll posts need:
+        /// kramdown treats single-dollar math as ordinary text, so authors write `\\{` for
+        /// `\{` and `\_` for `_`, and MathJax only sees the unescaped TeX. With this on,
+        /// `\` followed by one of kramdown's escapable characters (`` \ . * _ + - ` ( ) [ ] { } # ! : | " ' $ = < > ``)
+        /// becomes that character; TeX spacing such as `\,` is untouched. `$$…$$` math is
+        /// left as is (kramdown does not process it either).
+        public var kramdownMathEscapes: Bool
+
+        public init(file: String = "<input>", lineOffset: Int = 0, kramdownMathEscapes: Bool = false) {
+            self.file = file
+            self.lineOffset = lineOffset
+            self.kramdownMathEscapes = kramdownMathEscapes
+        }
+    }
+
+    /// cmark-gfm's core extensions are registered in a process-wide table; registering is
+    /// not thread-safe, so it happens exactly once.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// cmark adds extension trigger characters to a process-wide table for the duration of
+    /// each parse, so parses are serialised.
+    private static let lock = NSLock()
+
+    /// The cmark options: raw HTML is kept (the renderer passes it through), footnotes on.
+    private static let cmarkOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+
+    /// Parses `body` (the notebook after its front matter).
+    public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
+        _ = registered
+        let original = Array(body.utf8)
+        let substituted = EscapeMarkers.substitute(original)
+        let text = substituted?.text ?? original
+        let sourceMap = SourceMap(body: original, lineOffset: options.lineOffset, markerOffsets: substituted?.markerOffsets ?? [:])
+        let collector = MathCollector()
+
+        lock.lock()
+        defer { lock.unlock() }
+        guard let parser = cmark_parser_new(cmarkOptions) else { return MarkdownDocument(blocks: []) }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        let math = collector.makeExtension()
+        defer { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), math) }
+        cmark_parser_attach_syntax_extension(parser, math)
+        text.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+        defer { cmark_node_free(root) }
+        var builder = TreeBuilder(sourceMap: sourceMap, collector: collector, options: options)
+        var document = builder.build(root)
+        if substituted == nil {
+            document.diagnostics.append(Diagnostic(
+                .warning, file: options.file, at: SourceLocation(line: options.lineOffset + 1, column: 1),
+                "the body contains one of U+2E02…U+2E05, which Parzen reserves; \\(…\\) and \\[…\\] math is not recognised",
+                fix: "remove those characters or use $…$ and $$…$$"
+            ))
+        }
+        document.diagnostics.sort { $0.location < $1.location }
+        return document
+    }
+}

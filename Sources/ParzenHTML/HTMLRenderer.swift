@@ -1,0 +1,82 @@
+import ParzenFormat
+import ParzenMarkup
+
+/// Renders a ``MarkdownDocument`` to HTML, byte for byte as cmark-gfm's own HTML renderer
+/// does with raw HTML allowed (`CMARK_OPT_UNSAFE`), footnotes on and the tagfilter applied —
+/// plus Parzen's nodes, each through a hook the report fills in (MathML, directive output,
+/// computed values) or a plain default.
+///
+/// ```swift
+/// var renderer = HTMLRenderer(options: .init(headingIDs: true))
+/// renderer.inlineMath = { math in translate(math.tex, display: false) }
+/// let output = renderer.render(document)
+/// output.html        // the body
+/// output.headings    // for the table of contents
+/// ```
+public struct HTMLRenderer {
+    /// Choices that change the HTML.
+    public struct Options: Sendable, Hashable {
+        /// Give every heading an `id` (see ``HeadingEntry``); off by default, as in cmark-gfm.
+        public var headingIDs: Bool
+        /// Apply GFM's tagfilter to raw HTML (see ``TagFilter``); on by default. Turn it off
+        /// only for HTML you trust to contain `<script>`, `<style>`, `<iframe>`….
+        public var tagFilter: Bool
+
+        public init(headingIDs: Bool = false, tagFilter: Bool = true) {
+            self.headingIDs = headingIDs
+            self.tagFilter = tagFilter
+        }
+    }
+
+    /// The rendered body and its headings.
+    public struct Output: Sendable, Hashable {
+        public var html: String
+        /// Every heading in document order (also those inside quotes, lists and details).
+        public var headings: [HeadingEntry]
+    }
+
+    public var options: Options
+    /// Markup for inline math (`$…$`, `\(…\)`, display math sharing its line with text).
+    /// Default: `<span class="math-tex">TeX</span>` (`math-tex display` for display math).
+    public var inlineMath: ((MathSpan) -> String)?
+    /// Markup for a display math block. Default: `<div class="math-tex display">TeX</div>`.
+    public var displayMath: ((MathSpan) -> String)?
+    /// Markup for a directive fence. Default: its body as code in
+    /// `<pre class="directive" data-directive="name">`.
+    public var directive: ((DirectiveFence) -> String)?
+    /// Markup for a role. Default: `<code class="role" data-role="name">content</code>`.
+    public var role: ((MarkdownRole) -> String)?
+    /// Markup for a prose reference. Default: a link to `#label`, in parentheses for `\eqref`.
+    public var reference: ((MarkdownReference) -> String)?
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Renders `document`.
+    public func render(_ document: MarkdownDocument) -> Output {
+        var writer = HTMLWriter(renderer: self, footnotes: document.footnotes)
+        writer.blocks(document.blocks, tight: false)
+        writer.footnoteSection()
+        return Output(html: writer.out, headings: writer.headings)
+    }
+
+    /// The plain text of inlines: formatting dropped, math as its TeX, breaks as spaces.
+    public static func plainText(_ inlines: [MarkdownInline]) -> String {
+        var out = ""
+        for inline in inlines {
+            switch inline.kind {
+            case .text(let text), .code(let text), .html(let text): out += text
+            case .softBreak, .lineBreak: out += " "
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
+                 .link(_, _, let children), .image(_, _, let children):
+                out += plainText(children)
+            case .footnoteReference: break
+            case .math(let math): out += math.tex
+            case .role(let role): out += role.content
+            case .reference(let reference): out += reference.label
+            }
+        }
+        return out
+    }
+}

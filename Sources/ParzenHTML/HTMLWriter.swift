@@ -1,0 +1,228 @@
+import ParzenFormat
+import ParzenMarkup
+
+/// The walk behind ``HTMLRenderer``: one switch per node kind, mirroring cmark-gfm's
+/// `html.c` (and the table and tasklist extensions) including where it starts new lines.
+/// Recursion depth is bounded by the parser's nesting cap.
+struct HTMLWriter {
+    let renderer: HTMLRenderer
+    let footnotes: [MarkdownFootnote]
+    var out = ""
+    var headings: [HeadingEntry] = []
+    private var slugger = HeadingSlugger()
+
+    init(renderer: HTMLRenderer, footnotes: [MarkdownFootnote]) {
+        self.renderer = renderer
+        self.footnotes = footnotes
+    }
+
+    /// cmark's `cr()`: a line break unless the output is empty or already ends with one.
+    private mutating func cr() {
+        if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += "\n" }
+    }
+
+    mutating func blocks(_ blocks: [MarkdownBlock], tight: Bool) {
+        for block in blocks { self.block(block, tight: tight) }
+    }
+
+    private mutating func block(_ block: MarkdownBlock, tight: Bool) {
+        switch block.kind {
+        case .paragraph(let inlines):
+            if tight {
+                self.inlines(inlines)
+            } else {
+                cr()
+                out += "<p>"
+                self.inlines(inlines)
+                out += "</p>\n"
+            }
+        case .heading(let level, let inlines):
+            cr()
+            var id = ""
+            if renderer.options.headingIDs { id = slugger.slug(for: HTMLRenderer.plainText(inlines)) }
+            headings.append(HeadingEntry(level: level, text: HTMLRenderer.plainText(inlines), id: id))
+            out += id.isEmpty ? "<h\(level)>" : "<h\(level) id=\"\(Escaping.attribute(id))\">"
+            self.inlines(inlines)
+            out += "</h\(level)>\n"
+        case .thematicBreak:
+            cr()
+            out += "<hr />\n"
+        case .blockQuote(let children):
+            cr()
+            out += "<blockquote>\n"
+            blocks(children, tight: false)
+            cr()
+            out += "</blockquote>\n"
+        case .list(let list):
+            self.list(list)
+        case .codeBlock(let info, let text):
+            cr()
+            let language = info.prefix { !" \t\n\r\u{0B}\u{0C}".contains($0) }
+            out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(Escaping.text(String(language)))\">"
+            out += Escaping.text(text)
+            out += "</code></pre>\n"
+        case .htmlBlock(let html):
+            cr()
+            out += renderer.options.tagFilter ? TagFilter.filterBlock(html) : html
+            cr()
+        case .table(let table):
+            self.table(table)
+        case .displayMath(let math):
+            cr()
+            out += renderer.displayMath?(math) ?? "<div class=\"math-tex display\">\(Escaping.text(math.tex))</div>"
+            out += "\n"
+        case .directive(let directive):
+            cr()
+            out += renderer.directive?(directive)
+                ?? "<pre class=\"directive\" data-directive=\"\(Escaping.attribute(directive.name))\"><code>\(Escaping.text(directive.body))</code></pre>"
+            cr()
+        case .details(let summary, let children):
+            cr()
+            out += "<details>\n<summary>"
+            inlines(summary)
+            out += "</summary>\n"
+            blocks(children, tight: false)
+            cr()
+            out += "</details>\n"
+        }
+    }
+
+    private mutating func list(_ list: MarkdownList) {
+        cr()
+        if !list.isOrdered {
+            out += "<ul>\n"
+        } else {
+            out += list.start == 1 ? "<ol>\n" : "<ol start=\"\(list.start)\">\n"
+        }
+        for item in list.items {
+            cr()
+            out += "<li>"
+            switch item.isChecked {
+            case true?: out += "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
+            case false?: out += "<input type=\"checkbox\" disabled=\"\" /> "
+            case nil: break
+            }
+            blocks(item.blocks, tight: list.isTight)
+            out += "</li>\n"
+        }
+        cr()
+        out += list.isOrdered ? "</ol>\n" : "</ul>\n"
+    }
+
+    private mutating func table(_ table: MarkdownTable) {
+        cr()
+        out += "<table>\n<thead>\n"
+        row(table.header, cell: "th", alignments: table.alignments)
+        out += "</thead>\n"
+        if !table.rows.isEmpty {
+            out += "<tbody>\n"
+            for cells in table.rows { row(cells, cell: "td", alignments: table.alignments) }
+            out += "</tbody>\n"
+        }
+        out += "</table>\n"
+    }
+
+    private mutating func row(_ cells: [[MarkdownInline]], cell: String, alignments: [MarkdownTable.Alignment]) {
+        out += "<tr>\n"
+        for (index, content) in cells.enumerated() {
+            let alignment = index < alignments.count ? alignments[index] : .none
+            switch alignment {
+            case .none: out += "<\(cell)>"
+            case .left: out += "<\(cell) align=\"left\">"
+            case .center: out += "<\(cell) align=\"center\">"
+            case .right: out += "<\(cell) align=\"right\">"
+            }
+            inlines(content)
+            out += "</\(cell)>\n"
+        }
+        out += "</tr>\n"
+    }
+
+    mutating func inlines(_ inlines: [MarkdownInline]) {
+        for inline in inlines { self.inline(inline) }
+    }
+
+    private mutating func inline(_ inline: MarkdownInline) {
+        switch inline.kind {
+        case .text(let text):
+            out += Escaping.text(text)
+        case .softBreak:
+            out += "\n"
+        case .lineBreak:
+            out += "<br />\n"
+        case .code(let code):
+            out += "<code>\(Escaping.text(code))</code>"
+        case .html(let html):
+            out += renderer.options.tagFilter ? TagFilter.filterInline(html) : html
+        case .emphasis(let children):
+            out += "<em>"
+            inlines(children)
+            out += "</em>"
+        case .strong(let children):
+            out += "<strong>"
+            inlines(children)
+            out += "</strong>"
+        case .strikethrough(let children):
+            out += "<del>"
+            inlines(children)
+            out += "</del>"
+        case .link(let destination, let title, let children):
+            out += "<a href=\"\(HrefEscaping.escape(destination))\"\(titleAttribute(title))>"
+            inlines(children)
+            out += "</a>"
+        case .image(let source, let title, let children):
+            out += "<img src=\"\(HrefEscaping.escape(source))\" alt=\"\(Escaping.text(HTMLRenderer.plainText(children)))\"\(titleAttribute(title)) />"
+        case .footnoteReference(let number, let occurrence):
+            let label = number >= 1 && number <= footnotes.count ? HrefEscaping.escape(footnotes[number - 1].label) : ""
+            let suffix = occurrence > 1 ? "-\(occurrence)" : ""
+            out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(label)\" id=\"fnref-\(label)\(suffix)\" data-footnote-ref>\(number)</a></sup>"
+        case .math(let math):
+            let kind = math.isDisplay ? "math-tex display" : "math-tex"
+            out += renderer.inlineMath?(math) ?? "<span class=\"\(kind)\">\(Escaping.text(math.tex))</span>"
+        case .role(let role):
+            out += renderer.role?(role)
+                ?? "<code class=\"role\" data-role=\"\(Escaping.attribute(role.name))\">\(Escaping.text(role.content))</code>"
+        case .reference(let reference):
+            let text = reference.isParenthesized ? "(\(reference.label))" : reference.label
+            out += renderer.reference?(reference)
+                ?? "<a class=\"reference\" href=\"#\(HrefEscaping.escape(reference.label))\">\(Escaping.text(text))</a>"
+        }
+    }
+
+    private func titleAttribute(_ title: String) -> String {
+        title.isEmpty ? "" : " title=\"\(Escaping.attribute(title))\""
+    }
+
+    /// cmark-gfm's footnote list: definitions in reference order, each ending with one back
+    /// link per reference — inside its last paragraph when it ends with one.
+    mutating func footnoteSection() {
+        guard !footnotes.isEmpty else { return }
+        out += "<section class=\"footnotes\" data-footnotes>\n<ol>\n"
+        for footnote in footnotes {
+            out += "<li id=\"fn-\(HrefEscaping.escape(footnote.label))\">\n"
+            if case .paragraph(let inlines)? = footnote.blocks.last?.kind {
+                blocks(footnote.blocks.dropLast(), tight: false)
+                cr()
+                out += "<p>"
+                self.inlines(inlines)
+                out += " \(backReferences(footnote))</p>\n"
+            } else {
+                blocks(footnote.blocks, tight: false)
+                out += "\(backReferences(footnote))\n"
+            }
+            out += "</li>\n"
+        }
+        out += "</ol>\n</section>\n"
+    }
+
+    private func backReferences(_ footnote: MarkdownFootnote) -> String {
+        let label = HrefEscaping.escape(footnote.label)
+        var links = "<a href=\"#fnref-\(label)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a>"
+        if footnote.referenceCount > 1 {
+            for occurrence in 2...footnote.referenceCount {
+                links += " <a href=\"#fnref-\(label)-\(occurrence)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩<sup class=\"footnote-ref\">\(occurrence)</sup></a>"
+            }
+        }
+        return links
+    }
+}

@@ -1,1 +1,0 @@
-// ParzenHTML: under construction in this session.
