@@ -1,0 +1,71 @@
+/// Material over or under a base: accents (`\hat`, `\widehat`, `\bar`, `\overline`, `\vec`,
+/// `\dot`, …), braces (`\overbrace`, `\underbrace`, which take their label as a limit),
+/// `\overset`, `\underset`, `\stackrel`, and extensible arrows (`\xrightarrow`).
+enum AccentCommands {
+    /// Accent command → (mark, stretches with the base).
+    static let accents: [String: (mark: String, stretchy: Bool)] = [
+        "\\hat": ("^", false), "\\widehat": ("^", true), "\\tilde": ("~", false), "\\widetilde": ("~", true),
+        "\\bar": ("¯", false), "\\overline": ("‾", true), "\\vec": ("→", false), "\\overrightarrow": ("→", true),
+        "\\overleftarrow": ("←", true), "\\dot": ("˙", false), "\\ddot": ("¨", false), "\\dddot": ("⃛", false),
+        "\\check": ("ˇ", false), "\\breve": ("˘", false), "\\acute": ("´", false), "\\grave": ("`", false),
+        "\\mathring": ("˚", false), "\\widecheck": ("ˇ", true),
+    ]
+
+    static func register(in registry: inout CommandRegistry) {
+        for (name, accent) in accents {
+            registry.register(name) { parser, token in
+                let base = try parser.parseArgument(of: token)
+                return MathNode(.stack(base: base, over: mark(accent.mark, stretchy: accent.stretchy, at: token.offset), under: nil, accent: true), at: token.offset)
+            }
+        }
+        registry.register("\\underline") { parser, token in
+            let base = try parser.parseArgument(of: token)
+            return MathNode(.stack(base: base, over: nil, under: mark("_", stretchy: true, at: token.offset), accent: true), at: token.offset)
+        }
+        for (name, brace, over) in [("\\overbrace", "⏞", true), ("\\underbrace", "⏟", false)] {
+            registry.register(name) { parser, token in
+                let base = try parser.parseArgument(of: token)
+                let glyph = mark(brace, stretchy: true, at: token.offset)
+                return MathNode(.stack(base: base, over: over ? glyph : nil, under: over ? nil : glyph, accent: false),
+                                at: token.offset, limits: .always)
+            }
+        }
+        registry.register("\\overset") { parser, token in
+            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing()
+            let base = try parser.parseArgument(of: token)
+            return MathNode(.stack(base: base, over: over, under: nil, accent: false), at: token.offset)
+        }
+        registry.register("\\stackrel") { parser, token in
+            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing()
+            let base = try parser.parseArgument(of: token)
+            // \stackrel makes a relation of whatever it stacks on.
+            let relation = base.singleLeaf.map { leaf -> MathNode in
+                guard case .op(let text, var attributes) = leaf.kind else { return base }
+                attributes.atomClass = .relation
+                return MathNode(.op(text, attributes), at: leaf.offset)
+            } ?? base
+            return MathNode(.stack(base: relation, over: over, under: nil, accent: false), at: token.offset)
+        }
+        registry.register("\\underset") { parser, token in
+            let under = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing()
+            let base = try parser.parseArgument(of: token)
+            return MathNode(.stack(base: base, over: nil, under: under, accent: false), at: token.offset)
+        }
+        for (name, arrow) in [("\\xrightarrow", "→"), ("\\xleftarrow", "←"), ("\\xmapsto", "↦"), ("\\xRightarrow", "⇒")] {
+            registry.register(name) { parser, token in
+                let under = try parser.withDisplayStyle(false) { try parser.parseOptionalArgument() }
+                let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }
+                var attributes = OperatorAttributes(.relation)
+                attributes.stretchy = true
+                let base = MathNode(.op(arrow, attributes), at: token.offset)
+                return MathNode(.stack(base: base, over: over, under: under, accent: false), at: token.offset)
+            }
+        }
+    }
+
+    private static func mark(_ text: String, stretchy: Bool, at offset: Int) -> MathNode {
+        var attributes = OperatorAttributes(.ordinary)
+        attributes.stretchy = stretchy
+        return MathNode(.op(text, attributes), at: offset)
+    }
+}

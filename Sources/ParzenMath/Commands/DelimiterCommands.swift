@@ -1,0 +1,111 @@
+/// Brackets and bars: as plain symbols (never stretching), between `\left … \middle … \right`
+/// (stretching to the enclosed material), and at fixed sizes with `\big`, `\Big`, `\bigg`,
+/// `\Bigg` and their `l`/`r`/`m` forms.
+enum DelimiterCommands {
+    /// Delimiter commands → character and TeX class when used on their own.
+    static let commands: [String: (text: String, atomClass: AtomClass)] = [
+        "\\{": ("{", .opening), "\\}": ("}", .closing), "\\lbrace": ("{", .opening), "\\rbrace": ("}", .closing),
+        "\\langle": ("⟨", .opening), "\\rangle": ("⟩", .closing), "\\lvert": ("|", .opening), "\\rvert": ("|", .closing),
+        "\\lVert": ("‖", .opening), "\\rVert": ("‖", .closing), "\\vert": ("|", .ordinary), "\\Vert": ("‖", .ordinary),
+        "\\|": ("‖", .ordinary), "\\lfloor": ("⌊", .opening), "\\rfloor": ("⌋", .closing),
+        "\\lceil": ("⌈", .opening), "\\rceil": ("⌉", .closing), "\\backslash": ("\\", .ordinary),
+        "\\lgroup": ("⟮", .opening), "\\rgroup": ("⟯", .closing), "\\lbrack": ("[", .opening), "\\rbrack": ("]", .closing),
+    ]
+
+    /// TeX's `\big` sizes as heights in em (8.5, 11.5, 14.5, 17.5 pt at 10 pt, each times the
+    /// 1.2 factor plain TeX's delimiters reach with their depth).
+    private static let sizes: [String: String] = ["big": "1.2em", "Big": "1.623em", "bigg": "2.047em", "Bigg": "2.470em"]
+
+    static func register(in registry: inout CommandRegistry) {
+        for (name, delimiter) in commands {
+            registry.register(name) { _, token in
+                MathNode(.op(delimiter.text, .fixedDelimiter(delimiter.atomClass)), at: token.offset)
+            }
+        }
+        registry.register("\\left", parseLeftRight)
+        registry.register("\\right") { _, token in
+            throw TeXError("'\\right' has no matching '\\left'", fix: "add \\left before it, or use \\big", at: token.offset)
+        }
+        registry.register("\\middle") { _, token in
+            throw TeXError("'\\middle' is only allowed between \\left and \\right", at: token.offset)
+        }
+        for (size, height) in sizes {
+            for (suffix, form, atomClass) in [("", nil, AtomClass.ordinary), ("l", "prefix", .opening), ("r", "postfix", .closing), ("m", "infix", .relation)] {
+                registry.register("\\" + size + suffix) { parser, token in
+                    guard let text = try readDelimiter(parser, after: token), !text.isEmpty else {
+                        return MathNode(.row([]), at: token.offset)
+                    }
+                    var attributes = OperatorAttributes(atomClass)
+                    attributes.form = form
+                    attributes.fence = form == "prefix" || form == "postfix"
+                    attributes.stretchy = true
+                    attributes.symmetric = true
+                    attributes.minsize = height
+                    attributes.maxsize = height
+                    return MathNode(.op(text, attributes), at: token.offset)
+                }
+            }
+        }
+    }
+
+    /// Reads the delimiter after `\left`, `\big` …: its character, "" for `.`, nil if the next
+    /// token is not a delimiter.
+    private static func readDelimiter(_ parser: Parser, after command: Token) throws -> String? {
+        let token = try parser.nextSkippingSpaces()
+        switch token.kind {
+        case .character:
+            if token.text == "." { return "" }
+            if ["(", ")", "[", "]", "|", "/", "<", ">"].contains(token.text) {
+                return ["<": "⟨", ">": "⟩"][token.text] ?? token.text
+            }
+        case .command:
+            if let delimiter = commands[token.text] { return delimiter.text }
+            if let arrow = SymbolCommands.operatorTable[String(token.text.dropFirst())], arrow.attributes.atomClass == .relation,
+               "↑↓⇑⇓↕".contains(arrow.text) {
+                return arrow.text
+            }
+        default:
+            break
+        }
+        throw TeXError("'\(token.text.isEmpty ? "end of formula" : token.text)' after '\(command.text)' is not a delimiter",
+                       fix: "use one of ( ) [ ] \\{ \\} | \\| \\langle \\rangle or '.'", at: token.offset)
+    }
+
+    private static func fence(_ text: String, form: String, at offset: Int) -> MathNode? {
+        guard !text.isEmpty else { return nil }
+        var attributes = OperatorAttributes(form == "prefix" ? .opening : form == "postfix" ? .closing : .relation)
+        attributes.form = form
+        attributes.fence = form != "infix"
+        attributes.stretchy = true
+        return MathNode(.op(text, attributes), at: offset)
+    }
+
+    /// `\left⟨d⟩ … (\middle⟨d⟩ …)* \right⟨d⟩` as one `<mrow>` whose fences stretch.
+    private static func parseLeftRight(_ parser: Parser, _ left: Token) throws -> MathNode {
+        let open = try readDelimiter(parser, after: left) ?? ""
+        var children: [MathNode] = []
+        if let node = fence(open, form: "prefix", at: left.offset) { children.append(node) }
+        while true {
+            children += try parser.parseExpression(until: ["\\right", "\\middle"])
+            let token = try parser.expander.next()
+            switch token.text {
+            case "\\middle":
+                let middle = try readDelimiter(parser, after: token) ?? ""
+                if var node = fence(middle, form: "infix", at: token.offset), case .op(let text, var attributes) = node.kind {
+                    // TeX puts no space around \middle's delimiter beyond its class's; a thin
+                    // space reads better than the relation spacing MathML would give a bar.
+                    attributes.lspace = "0.1667em"
+                    attributes.rspace = "0.1667em"
+                    node.kind = .op(text, attributes)
+                    children.append(node)
+                }
+            case "\\right":
+                let close = try readDelimiter(parser, after: token) ?? ""
+                if let node = fence(close, form: "postfix", at: token.offset) { children.append(node) }
+                return MathNode(.fenced(children), at: left.offset)
+            default:
+                throw TeXError("'\\left\(open)' has no matching '\\right'", fix: "add \\right) or \\right. to close it", at: left.offset)
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Equation numbering: `\label{…}`, `\tag{…}`, `\tag*{…}`, `\nonumber`, `\notag`, and
+/// cross-references `\eqref{…}` ("(2)") and `\ref{…}` ("2").
+enum ReferenceCommands {
+    static func register(in registry: inout CommandRegistry) {
+        registry.register("\\label") { parser, token in
+            let label = try parser.readStringArgument(of: token)
+            if parser.equationRows.isEmpty {
+                parser.log.warning("'\\label{\(label)}' is outside a numbered display, so references to it show '??'",
+                                   fix: "put it inside \\begin{equation}…\\end{equation}", at: token.offset)
+            } else {
+                parser.equationRows[parser.equationRows.count - 1].labels.append((label, token.offset))
+            }
+            return MathNode(.empty, at: token.offset)
+        }
+        registry.register("\\tag") { parser, token in
+            let starred = try parser.readStar()
+            let tag = try parser.readStringArgument(of: token)
+            guard !parser.equationRows.isEmpty else {
+                parser.log.warning("'\\tag' is only allowed in display math; it is ignored", at: token.offset)
+                return MathNode(.empty, at: token.offset)
+            }
+            if parser.equationRows[parser.equationRows.count - 1].tag != nil {
+                throw TeXError("multiple '\\tag' in one row", fix: "keep one", at: token.offset)
+            }
+            parser.equationRows[parser.equationRows.count - 1].tag = (tag, starred)
+            return MathNode(.empty, at: token.offset)
+        }
+        for name in ["\\nonumber", "\\notag"] {
+            registry.register(name) { parser, token in
+                if !parser.equationRows.isEmpty {
+                    parser.equationRows[parser.equationRows.count - 1].suppressed = true
+                }
+                return MathNode(.empty, at: token.offset)
+            }
+        }
+        for (name, parenthesized) in [("\\eqref", true), ("\\ref", false)] {
+            registry.register(name) { parser, token in
+                let label = try parser.readStringArgument(of: token)
+                return MathNode(.reference(label: label, parenthesized: parenthesized), at: token.offset)
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/// One node of the parsed formula, with the UTF-8 offset of the TeX it came from.
+///
+/// The tree mirrors MathML Core closely; `MathMLWriter` switches over `Kind` exhaustively.
+struct MathNode {
+    indirect enum Kind {
+        /// `<mi>`; `upright` asks for `mathvariant="normal"` on a single letter (`\Theta`, `\mathrm{d}`).
+        case identifier(String, upright: Bool)
+        /// An operator name (`\log`, `\operatorname{tr}`): `<mi>` followed by U+2061, with TeX's thin spaces.
+        case operatorName(String)
+        /// `<mn>`.
+        case number(String)
+        /// `<mo>`.
+        case op(String, OperatorAttributes)
+        /// `<mtext>`, optionally with a CSS font style for `\textbf`/`\textit`.
+        case text(String, style: String?)
+        /// `<mspace width=…>`.
+        case space(width: String)
+        /// `<mrow>` (a TeX group).
+        case row([MathNode])
+        /// `\left … \middle … \right`: an `<mrow>` whose fences stretch.
+        case fenced([MathNode])
+        /// `<mfrac>`; `lineThickness` "0" for binomials.
+        case fraction(numerator: MathNode, denominator: MathNode, lineThickness: String?)
+        /// `<msqrt>` or `<mroot>`.
+        case root(MathNode, index: MathNode?)
+        /// Sub- and superscripts: `<msub>`… when `limits` is false, `<munder>`… when true.
+        case scripts(base: MathNode, sub: MathNode?, sup: MathNode?, limits: Bool)
+        /// Accents and stacked material (`\hat`, `\overbrace`, `\stackrel`): `<mover>`/`<munder>`.
+        case stack(base: MathNode, over: MathNode?, under: MathNode?, accent: Bool)
+        /// `<mstyle>` for `\displaystyle`, `\dfrac`, `\color`.
+        case style(MathNode, displayStyle: Bool?, scriptLevel: Int?, color: String?)
+        /// `<mphantom>`.
+        case phantom(MathNode)
+        /// `<mtable>`: environments, with equation numbers.
+        case table(MathTable)
+        /// `\eqref{label}` / `\ref{label}`, resolved after the whole document is typeset.
+        case reference(label: String, parenthesized: Bool)
+        /// `<merror>` showing the offending source.
+        case error(String)
+        /// Nothing in the output: what `\label`, `\tag` and `\nonumber` leave in the tree.
+        case empty
+    }
+
+    /// Where scripts attached to this node go.
+    enum Limits {
+        /// Always beside, as sub- and superscripts (`x_i`, `\int`).
+        case never
+        /// Under and over in display style, beside in text style (`\sum`, `\lim`).
+        case display
+        /// Always under and over (`\underbrace`).
+        case always
+    }
+
+    var kind: Kind
+    var offset: Int
+    var limits: Limits
+
+    init(_ kind: Kind, at offset: Int, limits: Limits = .never) {
+        self.kind = kind
+        self.offset = offset
+        self.limits = limits
+    }
+
+    /// The TeX class of the node, for spacing decisions.
+    var atomClass: AtomClass {
+        switch kind {
+        case .identifier, .number, .text, .root, .row, .phantom, .table, .reference, .error, .space, .empty:
+            return .ordinary
+        case .operatorName:
+            return .largeOperator
+        case .op(_, let attributes):
+            return attributes.atomClass
+        case .fenced, .fraction:
+            return .inner
+        case .scripts(let base, _, _, _), .stack(let base, _, _, _), .style(let base, _, _, _):
+            return base.atomClass
+        }
+    }
+
+    /// True when the node is an operator name, possibly with limits (`\min_x`): it is followed
+    /// by a function application sign.
+    var isOperatorName: Bool {
+        switch kind {
+        case .operatorName: return true
+        case .scripts(let base, _, _, _): return base.isOperatorName
+        default: return false
+        }
+    }
+
+    /// A copy whose leading `<mo>` (also inside scripts or stacks) has `form="infix"`: used at
+    /// the start of an alignment cell (`& = b`), where amsmath inserts an empty group so that
+    /// the relation keeps its spaces, while MathML would infer a prefix form.
+    func withInfixForm() -> MathNode {
+        var copy = self
+        switch kind {
+        case .op(let text, var attributes) where attributes.atomClass == .relation || attributes.atomClass == .binary:
+            attributes.form = "infix"
+            copy.kind = .op(text, attributes)
+        case .scripts(let base, let sub, let sup, let limits):
+            copy.kind = .scripts(base: base.withInfixForm(), sub: sub, sup: sup, limits: limits)
+        case .stack(let base, let over, let under, let accent):
+            copy.kind = .stack(base: base.withInfixForm(), over: over, under: under, accent: accent)
+        default:
+            break
+        }
+        return copy
+    }
+
+    /// A copy without operator spacing when the node is a lone `<mo>` (possibly in a one-child
+    /// group): as a script (`x^*`, `\stackrel{?}{=}`) it takes no space, as in TeX's script styles.
+    func withoutOperatorSpacing() -> MathNode {
+        var copy = self
+        switch kind {
+        case .op(let text, var attributes):
+            attributes.lspace = "0em"
+            attributes.rspace = "0em"
+            copy.kind = .op(text, attributes)
+        case .row(let children) where children.count == 1:
+            copy.kind = .row([children[0].withoutOperatorSpacing()])
+        default:
+            break
+        }
+        return copy
+    }
+
+    /// True for `{}`: a group with nothing in it.
+    var isEmptyRow: Bool {
+        if case .row(let children) = kind { return children.isEmpty }
+        return false
+    }
+}

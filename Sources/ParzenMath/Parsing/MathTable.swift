@@ -1,0 +1,39 @@
+/// The content of an environment: rows of cells, how columns align, and equation numbers.
+struct MathTable {
+    /// How cells align, following amsmath and the matrix environments.
+    enum Layout {
+        /// `align`, `aligned`, `split`: right/left column pairs, pairs separated by 2 em.
+        case align
+        /// `gather`, `gathered`, `equation`: one centred column.
+        case gather
+        /// `multline`: first row left, last row right, others centred.
+        case multline
+        /// `cases`: left-aligned columns 1 em apart.
+        case cases
+        /// Matrices: centred columns 1 em apart.
+        case matrix
+        /// `array`: columns aligned as its preamble says ("l", "c", "r").
+        case array([String])
+    }
+
+    var rows: [[MathNode]]
+    /// Per row: the equation number to show, if any.
+    var numbers: [EquationNumber?]
+    var layout: Layout
+    /// Cells in display style (amsmath's display environments) or text style (matrices, cases).
+    var displayStyle: Bool
+    /// Whether the table is a full-width display with a number column (`equation`, `align`, …).
+    var numbered: Bool
+    /// `smallmatrix` is set one script level down.
+    var scriptLevel: Int?
+}
+
+/// The number shown beside one equation (`(2)` or a `\tag`) and its anchor.
+struct EquationNumber {
+    /// What `\ref` prints: "2", or the tag's text.
+    var text: String
+    /// What is shown beside the equation: "(2)", or "text" for `\tag*`.
+    var display: String
+    /// The `id` of the row, derived from its first label.
+    var anchor: String?
+}

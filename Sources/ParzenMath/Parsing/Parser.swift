@@ -1,0 +1,420 @@
+/// Turns the expanded token stream of one formula into a `MathNode` tree.
+///
+/// The parser handles grouping, scripts, primes, characters and the environment row loop;
+/// everything named by a command is parsed by its family's handler from `CommandRegistry`.
+/// Recoverable mistakes (an unknown command) become `.error` nodes plus a diagnostic; mistakes
+/// that leave the structure unknown (an unclosed brace) throw `TeXError`.
+final class Parser {
+    /// Deeper nesting than this is refused, so hostile input cannot exhaust the stack.
+    static let maxDepth = 60
+
+    let expander: MacroExpander
+    let log: DiagnosticLog
+    let numbering: EquationNumbering
+    private let macros: MacroTable
+    /// Whether the material being parsed is in display style (limits go under `\sum`).
+    var displayStyle: Bool
+    /// The math alphabet of `\mathbf{…}` and friends while their argument is parsed.
+    var alphabet: MathAlphabet?
+    /// The rows of numbering environments being parsed, innermost last; `\label`, `\tag` and
+    /// `\nonumber` write into the last one.
+    var equationRows: [EquationNumbering.Row] = []
+    /// The terminators of the lists being parsed, innermost last (`\displaystyle` and `\color`
+    /// apply up to the end of the current list).
+    private var terminators: [Set<String>] = []
+    private var depth = 0
+
+    init(_ source: String, display: Bool, macros: MacroTable, numbering: EquationNumbering, log: DiagnosticLog) {
+        self.expander = MacroExpander(source, macros: macros, log: log)
+        self.log = log
+        self.numbering = numbering
+        self.macros = macros
+        self.displayStyle = display
+    }
+
+    // MARK: Formula and lists
+
+    /// Parses the whole formula. In display math a `\tag` or `\label` outside environments
+    /// numbers the formula, as in amsmath's `\[ … \tag{…} \]`.
+    func parseFormula() throws -> MathNode {
+        let display = displayStyle
+        if display { equationRows.append(EquationNumbering.Row(numbered: false)) }
+        let nodes = try parseExpression(until: [])
+        let next = try expander.next()
+        if next.isCharacter("}") {
+            throw TeXError("'}' has no matching '{'", fix: "remove it or add '{' before it", at: next.offset)
+        }
+        if display, let row = equationRows.popLast(), row.tag != nil || !row.labels.isEmpty,
+           let number = numbering.finish(row, log: log) {
+            let table = MathTable(rows: [[MathNode(.row(nodes), at: 0)]], numbers: [number], layout: .gather, displayStyle: true, numbered: true)
+            return MathNode(.table(table), at: 0)
+        }
+        return MathNode(.row(nodes), at: 0)
+    }
+
+    /// Parses atoms until the end of input, a `}` or one of `terminators` (not consumed).
+    func parseExpression(until stop: Set<String>) throws -> [MathNode] {
+        terminators.append(stop)
+        defer { terminators.removeLast() }
+        var nodes: [MathNode] = []
+        while true {
+            let token = try expander.peekSkippingSpaces()
+            if token.isEnd || token.isCharacter("}") || stop.contains(token.text) { break }
+            nodes.append(try parseAtom())
+        }
+        markUnaryOperators(&nodes)
+        return nodes
+    }
+
+    /// TeX turns a binary operator that follows nothing, a relation, an opening, punctuation,
+    /// another binary operator or a large operator into an ordinary symbol (TeXbook rule 5):
+    /// `=-x`, `(-x`, `\sum -x`. MathML would infer the infix form from its position, so these get
+    /// `form="prefix"` (the first child of a row is inferred prefix already).
+    private func markUnaryOperators(_ nodes: inout [MathNode]) {
+        var previous: AtomClass?
+        for index in nodes.indices {
+            guard let current = nodes[index].spacingClass else { continue }
+            if current == .binary, let before = previous, [.binary, .relation, .opening, .punctuation, .largeOperator].contains(before),
+               case .op(let text, var attributes) = nodes[index].kind, attributes.form == nil {
+                attributes.form = "prefix"
+                attributes.atomClass = .ordinary
+                nodes[index].kind = .op(text, attributes)
+            }
+            previous = nodes[index].atomClass
+        }
+    }
+
+    /// Parses the rest of the current list (up to its terminator), for switches such as
+    /// `\displaystyle` and `\color` that act until the end of the group.
+    func parseRestOfList() throws -> [MathNode] {
+        try parseExpression(until: terminators.last ?? [])
+    }
+
+    /// Parses `{…}` after its `{` was read.
+    func parseGroup(openedBy open: Token) throws -> MathNode {
+        try nested(at: open.offset) {
+            let nodes = try parseExpression(until: [])
+            let close = try expander.next()
+            guard close.isCharacter("}") else {
+                throw TeXError("'{' is never closed", fix: "add '}'", at: open.offset)
+            }
+            return MathNode(.row(nodes), at: open.offset)
+        }
+    }
+
+    // MARK: Atoms and scripts
+
+    /// One base with its sub-/superscripts and primes.
+    func parseAtom() throws -> MathNode {
+        let first = try expander.peekSkippingSpaces()
+        var base: MathNode
+        if first.isCharacter("^") || first.isCharacter("_") || first.isCharacter("'") {
+            base = MathNode(.row([]), at: first.offset)
+        } else {
+            _ = try expander.next()
+            base = try parseBase(first, asArgument: false)
+        }
+        var sub: MathNode?
+        var sup: MathNode?
+        var primes: MathNode?
+        var limits: Bool?
+        while true {
+            let token = try expander.peekSkippingSpaces()
+            if token.isCharacter("^") || token.isCharacter("_") {
+                _ = try expander.next()
+                let script = try parseScript(after: token)
+                if token.text == "^" {
+                    if sup != nil { throw TeXError("double superscript", fix: "group them: x^{ab}", at: token.offset) }
+                    sup = primes.map { MathNode(.row([$0, script]), at: token.offset) } ?? script
+                    primes = nil
+                } else {
+                    if sub != nil { throw TeXError("double subscript", fix: "group them: x_{ab}", at: token.offset) }
+                    sub = script
+                }
+            } else if token.isCharacter("'") {
+                if sup != nil { throw TeXError("double superscript", fix: "put the prime before the superscript: x'^2", at: token.offset) }
+                primes = try parsePrimes()
+            } else if token.text == "\\limits" || token.text == "\\nolimits" {
+                _ = try expander.next()
+                limits = token.text == "\\limits"
+            } else {
+                break
+            }
+        }
+        if let primes { sup = primes }
+        guard sub != nil || sup != nil else { return base }
+        let placement = limits ?? (base.limits == .always || (base.limits == .display && displayStyle))
+        return MathNode(.scripts(base: base, sub: sub, sup: sup, limits: placement), at: base.offset)
+    }
+
+    private func parseScript(after marker: Token) throws -> MathNode {
+        let saved = displayStyle
+        displayStyle = false
+        defer { displayStyle = saved }
+        let token = try nextSkippingSpaces()
+        if token.isEnd || token.isCharacter("}") || token.isCharacter("^") || token.isCharacter("_") || token.isCharacter("&") {
+            throw TeXError("'\(marker.text)' is missing its script", fix: "write \(marker.text){…}", at: marker.offset)
+        }
+        let script = token.isCharacter("{") ? try parseGroup(openedBy: token) : try parseBase(token, asArgument: true)
+        return script.withoutOperatorSpacing()
+    }
+
+    private func parsePrimes() throws -> MathNode {
+        var count = 0
+        var offset = 0
+        while try expander.peek().isCharacter("'") {
+            offset = try expander.next().offset
+            count += 1
+        }
+        let glyphs = ["′", "″", "‴", "⁗"]
+        let text = count <= 4 ? glyphs[count - 1] : String(repeating: "′", count: count)
+        var attributes = OperatorAttributes(.ordinary)
+        attributes.lspace = "0em"
+        attributes.rspace = "0em"
+        return MathNode(.op(text, attributes), at: offset)
+    }
+
+    /// Parses what a token starts: a group, a character, or a command via the registry.
+    /// `asArgument` limits a digit run to one digit, as `\frac12` needs.
+    func parseBase(_ token: Token, asArgument: Bool) throws -> MathNode {
+        try nested(at: token.offset) {
+            switch token.kind {
+            case .command:
+                if let handler = CommandRegistry.standard.handler(for: token.text) {
+                    return try handler(self, token)
+                }
+                let fix = CommandRegistry.standard.suggestion(for: token.text, userMacros: macros.definitions.keys)
+                log.error("unknown command '\(token.text)'", fix: fix.map { "did you mean '\($0)'?" }, at: token.offset)
+                return MathNode(.error(token.text), at: token.offset)
+            case .character:
+                return try parseCharacter(token, asArgument: asArgument)
+            case .space, .end:
+                return MathNode(.row([]), at: token.offset)
+            }
+        }
+    }
+
+    private func parseCharacter(_ token: Token, asArgument: Bool) throws -> MathNode {
+        let text = token.text
+        if text == "{" { return try parseGroup(openedBy: token) }
+        if text == "}" { throw TeXError("'}' has no matching '{'", at: token.offset) }
+        if let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1 {
+            if scalar.properties.numericType == .decimal && scalar.isASCII {
+                var digits = text
+                if !asArgument { digits += try readMoreDigits() }
+                return number(digits, at: token.offset)
+            }
+            if scalar.properties.isAlphabetic && !CharacterSymbols.operators.keys.contains(text) {
+                return identifier(text, at: token.offset)
+            }
+        }
+        switch text {
+        case "&", "#", "$":
+            log.error("misplaced '\(text)'", fix: text == "&" ? "'&' separates columns only inside environments such as aligned" : "escape it as '\\\(text)'", at: token.offset)
+            return MathNode(.error(text), at: token.offset)
+        case "~":
+            return MathNode(.space(width: "0.3333em"), at: token.offset)
+        default:
+            if let symbol = CharacterSymbols.operators[text] {
+                return MathNode(.op(symbol.text, symbol.attributes), at: token.offset)
+            }
+            return MathNode(.identifier(text, upright: false), at: token.offset)
+        }
+    }
+
+    /// Digits (and a decimal point followed by a digit) after the first digit of a number.
+    private func readMoreDigits() throws -> String {
+        var digits = ""
+        while true {
+            let token = try expander.peek()
+            guard token.kind == .character else { break }
+            if token.text.count == 1, let byte = token.text.utf8.first, byte >= 0x30, byte <= 0x39 {
+                digits += try expander.next().text
+                continue
+            }
+            if token.text == "." {
+                let point = try expander.next()
+                let after = try expander.peek()
+                if after.kind == .character, let byte = after.text.utf8.first, after.text.utf8.count == 1, byte >= 0x30, byte <= 0x39 {
+                    digits += "."
+                    continue
+                }
+                expander.pushBack(point)
+            }
+            break
+        }
+        return digits
+    }
+
+    // MARK: Building leaves in the current alphabet
+
+    /// An `<mi>` for a letter, in the current `\mathbf`-style alphabet if any.
+    func identifier(_ text: String, at offset: Int, upright: Bool = false) -> MathNode {
+        guard let alphabet else { return MathNode(.identifier(text, upright: upright), at: offset) }
+        let styled = alphabet.apply(to: text)
+        return MathNode(.identifier(styled, upright: alphabet == .roman && styled == text), at: offset)
+    }
+
+    /// An `<mn>`, in the current alphabet if it has digits.
+    func number(_ digits: String, at offset: Int) -> MathNode {
+        MathNode(.number(alphabet?.apply(to: digits) ?? digits), at: offset)
+    }
+
+    // MARK: Arguments
+
+    /// Reads the next token after spaces, expanded.
+    func nextSkippingSpaces() throws -> Token {
+        var token = try expander.next()
+        while token.kind == .space { token = try expander.next() }
+        return token
+    }
+
+    /// A mandatory argument: `{…}` or a single token (`\frac12`, `\hat x`).
+    func parseArgument(of command: Token) throws -> MathNode {
+        let token = try nextSkippingSpaces()
+        if token.isEnd || token.isCharacter("}") || token.isCharacter("&") || token.text == "\\\\" || token.text == "\\end" {
+            throw TeXError("'\(command.text)' is missing an argument", fix: "write \(command.text){…}", at: command.offset)
+        }
+        if token.isCharacter("{") { return try parseGroup(openedBy: token) }
+        return try parseBase(token, asArgument: true)
+    }
+
+    /// An optional argument `[…]`, or nil when the next token is not `[`.
+    func parseOptionalArgument() throws -> MathNode? {
+        let token = try expander.peekSkippingSpaces()
+        guard token.isCharacter("[") else { return nil }
+        _ = try expander.next()
+        let nodes = try parseExpression(until: ["]"])
+        guard try expander.next().isCharacter("]") else {
+            throw TeXError("'[' is never closed", fix: "add ']'", at: token.offset)
+        }
+        return MathNode(.row(nodes), at: token.offset)
+    }
+
+    /// Consumes a `*` directly after a command, reporting whether it was there.
+    func readStar() throws -> Bool {
+        if try expander.peek().isCharacter("*") {
+            _ = try expander.next()
+            return true
+        }
+        return false
+    }
+
+    /// The text of a `{…}` argument (labels, environment and colour names), control symbols
+    /// such as `\_` read as their character.
+    func readStringArgument(of command: Token) throws -> String {
+        let open = try nextSkippingSpaces()
+        guard open.isCharacter("{") else {
+            if open.kind == .character { return open.text }
+            throw TeXError("'\(command.text)' needs a braced argument", fix: "write \(command.text){…}", at: command.offset)
+        }
+        var text = ""
+        var depth = 1
+        while true {
+            let token = try expander.next()
+            switch token.kind {
+            case .end:
+                throw TeXError("'{' is never closed", fix: "add '}'", at: open.offset)
+            case .space:
+                text += " "
+            case .character:
+                if token.text == "{" { depth += 1 }
+                if token.text == "}" {
+                    depth -= 1
+                    if depth == 0 { return text.trimmingSpaces() }
+                }
+                text += token.text
+            case .command:
+                text += TextCommands.character(forControlSymbol: token.text) ?? token.text
+            }
+        }
+    }
+
+    // MARK: Environments
+
+    /// Parses the rows of an environment whose `\begin{name}` was read, up to `\end{name}`.
+    /// `numbered` is nil for environments that never number rows (`aligned`, matrices):
+    /// their labels belong to the enclosing equation.
+    func parseRows(of name: String, begin: Token, numbered: Bool?) throws -> (rows: [[MathNode]], numbers: [EquationNumber?]) {
+        try nested(at: begin.offset) {
+            var rows: [[MathNode]] = []
+            var numbers: [EquationNumber?] = []
+            var cells: [MathNode] = []
+            if let numbered { equationRows.append(EquationNumbering.Row(numbered: numbered)) }
+            while true {
+                let start = try expander.peekSkippingSpaces().offset
+                let cell = try parseExpression(until: ["&", "\\\\", "\\cr", "\\end"])
+                cells.append(MathNode(.row(cell), at: start))
+                let token = try expander.next()
+                switch token.text {
+                case "&" where token.kind == .character:
+                    continue
+                case "\\\\", "\\cr":
+                    try skipRowSpacing()
+                    rows.append(cells)
+                    numbers.append(finishEquationRow(numbered: numbered))
+                    cells = []
+                case "\\end":
+                    let endName = try readStringArgument(of: token)
+                    guard endName == name else {
+                        throw TeXError("'\\begin{\(name)}' is ended by '\\end{\(endName)}'", fix: "write \\end{\(name)}", at: token.offset)
+                    }
+                    let row = numbered == nil ? nil : equationRows.last
+                    let isEmptyLastRow = !rows.isEmpty && cells.count == 1 && cells[0].isEmptyRow && row?.tag == nil && (row?.labels.isEmpty ?? true)
+                    if isEmptyLastRow {
+                        // A `\\` before `\end` does not start a new row in amsmath.
+                        if numbered != nil { equationRows.removeLast() }
+                    } else {
+                        rows.append(cells)
+                        numbers.append(finishEquationRow(numbered: numbered))
+                    }
+                    if numbered != nil { _ = equationRows.popLast() }
+                    return (rows, numbers)
+                default:
+                    if token.isEnd {
+                        throw TeXError("'\\begin{\(name)}' is never ended", fix: "add \\end{\(name)}", at: begin.offset)
+                    }
+                    throw TeXError("'}' inside '\\begin{\(name)}' has no matching '{'", at: token.offset)
+                }
+            }
+        }
+    }
+
+    private func finishEquationRow(numbered: Bool?) -> EquationNumber? {
+        guard let numbered, let row = equationRows.popLast() else { return nil }
+        let number = numbering.finish(row, log: log)
+        equationRows.append(EquationNumbering.Row(numbered: numbered))
+        return number
+    }
+
+    /// `\\[4pt]` and `\\*`: extra row spacing is not reproduced; the argument is skipped.
+    private func skipRowSpacing() throws {
+        if try expander.peek().isCharacter("*") { _ = try expander.next() }
+        if try expander.peekSkippingSpaces().isCharacter("[") {
+            while true {
+                let token = try expander.next()
+                if token.isEnd || token.isCharacter("]") { break }
+            }
+        }
+    }
+
+    // MARK: Depth
+
+    /// Runs `body` one nesting level deeper, refusing input nested beyond `maxDepth`.
+    func nested<T>(at offset: Int, _ body: () throws -> T) throws -> T {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxDepth {
+            throw TeXError("the formula nests deeper than \(Parser.maxDepth) levels", fix: "simplify the formula", at: offset)
+        }
+        return try body()
+    }
+
+    /// Runs `body` with `displayStyle` set, restoring it afterwards.
+    func withDisplayStyle<T>(_ display: Bool, _ body: () throws -> T) rethrows -> T {
+        let saved = displayStyle
+        displayStyle = display
+        defer { displayStyle = saved }
+        return try body()
+    }
+}

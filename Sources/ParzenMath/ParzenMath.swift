@@ -1,1 +1,0 @@
-// ParzenMath: under construction in this session.

@@ -1,0 +1,101 @@
+import Testing
+@testable import ParzenMath
+
+/// Operators: binary, relations, unary minus, brackets, bars, large operators and operator names.
+@Suite struct OperatorTests {
+    @Test func minusIsUnicodeMinusSign() {
+        #expect(presentation("a-b") == M.row(M.mi("a"), M.mo("−"), M.mi("b")))
+    }
+
+    @Test func binaryOperatorAfterRelationIsPrefix() {
+        // TeX rule 5: a Bin after a Rel is an Ord; MathML would infer infix from its position.
+        #expect(presentation("a=-b") == M.row(M.mi("a"), M.mo("="), "<mo form=\"prefix\">−</mo>", M.mi("b")))
+    }
+
+    @Test func leadingMinusIsLeftToMathMLInference() {
+        #expect(presentation("-x") == M.row(M.mo("−"), M.mi("x")))
+    }
+
+    @Test func bracketsWithoutLeftRightDoNotStretch() {
+        #expect(presentation("p(x)") == M.row(M.mi("p"), M.fixed("("), M.mi("x"), M.fixed(")")))
+        #expect(presentation("\\{x\\}") == M.row(M.fixed("{"), M.mi("x"), M.fixed("}")))
+    }
+
+    @Test func verticalBarIsAnOrdinarySymbolWithoutSpace() {
+        #expect(presentation("p\\vert q") == M.row(M.mi("p"), M.bar(), M.mi("q")))
+        #expect(presentation("\\|x\\|") == M.row(M.bar("‖"), M.mi("x"), M.bar("‖")))
+    }
+
+    @Test func midIsARelation() {
+        #expect(presentation("x\\mid y") == M.row(M.mi("x"), M.mo("∣"), M.mi("y")))
+    }
+
+    @Test func relationsAndArrows() {
+        #expect(presentation("\\le\\ge\\ne\\approx\\equiv\\sim\\propto\\in\\notin\\to\\mapsto\\Rightarrow\\iff")
+                == M.row(M.mo("≤"), M.mo("≥"), M.mo("≠"), M.mo("≈"), M.mo("≡"), M.mo("∼"), M.mo("∝"), M.mo("∈"),
+                         M.mo("∉"), M.mo("→"), M.mo("↦"), M.mo("⇒"), M.mo("⟺")))
+    }
+
+    @Test func notNegatesRelations() {
+        #expect(presentation("a\\not= b") == M.row(M.mi("a"), M.mo("≠"), M.mi("b")))
+    }
+
+    @Test func sumTakesLimitsUnderAndOverInDisplay() {
+        #expect(presentation("\\sum_{i=1}^{N}x_i", display: true)
+                == M.row("<munderover>" + M.mo("∑") + M.row(M.mi("i"), M.mo("="), M.mn("1")) + M.mi("N") + "</munderover>",
+                         "<msub>" + M.mi("x") + M.mi("i") + "</msub>"))
+    }
+
+    @Test func sumTakesScriptsBesideInline() {
+        #expect(presentation("\\sum_{i}^{N}") == "<msubsup>" + M.mo("∑") + M.mi("i") + M.mi("N") + "</msubsup>")
+    }
+
+    @Test func intTakesScriptsBesideEvenInDisplayButIntopTakesLimits() {
+        #expect(presentation("\\int_0^1", display: true) == "<msubsup>" + M.mo("∫") + M.mn("0") + M.mn("1") + "</msubsup>")
+        #expect(presentation("\\intop_0^1", display: true) == "<munderover>" + M.mo("∫") + M.mn("0") + M.mn("1") + "</munderover>")
+    }
+
+    @Test func limitsAndNolimitsOverrideTheDefault() {
+        #expect(presentation("\\sum\\nolimits_i", display: true) == "<msub>" + M.mo("∑") + M.mi("i") + "</msub>")
+        #expect(presentation("\\int\\limits_a", display: true) == "<munder>" + M.mo("∫") + M.mi("a") + "</munder>")
+    }
+
+    @Test func logIsAnUprightNameWithFunctionApplicationAndThinSpace() {
+        #expect(presentation("\\log p") == M.row(M.mi("log"), M.apply, M.thin, M.mi("p")))
+    }
+
+    @Test func noThinSpaceBeforeAnOpeningBracket() {
+        #expect(presentation("\\log(x)") == M.row(M.mi("log"), M.apply, M.fixed("("), M.mi("x"), M.fixed(")")))
+    }
+
+    @Test func thinSpaceBetweenAnOrdinaryAndAnOperatorName() {
+        #expect(presentation("x\\log y") == M.row(M.mi("x"), M.thin, M.mi("log"), M.apply, M.thin, M.mi("y")))
+    }
+
+    @Test func argMinPutsItsLimitUnderMinInDisplay() {
+        #expect(presentation("\\arg\\min_{\\theta}f", display: true)
+                == M.row(M.mi("arg"), M.apply, M.thin, "<munder>" + M.mi("min") + M.mi("θ") + "</munder>", M.apply, M.thin, M.mi("f")))
+    }
+
+    @Test func argMinPutsItsLimitAsSubscriptInline() {
+        #expect(presentation("\\min_{\\theta}f") == M.row("<msub>" + M.mi("min") + M.mi("θ") + "</msub>", M.apply, M.thin, M.mi("f")))
+    }
+
+    @Test func operatorNameAndStarredOperatorName() {
+        #expect(presentation("\\operatorname{tr}A") == M.row(M.mi("tr"), M.apply, M.thin, M.mi("A")))
+        #expect(presentation("\\operatorname*{sup}_x", display: true) == M.row("<munder>" + M.mi("sup") + M.mi("x") + "</munder>", M.apply))
+    }
+
+    @Test func limsupHasAThinSpaceInside() {
+        #expect(presentation("\\limsup") == M.row(M.mi("lim\u{2009}sup"), M.apply))
+    }
+
+    @Test func dotsAreOperators() {
+        #expect(presentation("\\ldots\\cdots\\vdots\\ddots") == M.row(M.mo("…"), M.mo("⋯"), M.mo("⋮"), M.mo("⋱")))
+    }
+
+    @Test func binaryOperatorsOfTheField() {
+        #expect(presentation("a\\times b\\cdot c\\circ d\\odot e\\otimes f")
+                == M.row(M.mi("a"), M.mo("×"), M.mi("b"), M.mo("⋅"), M.mi("c"), M.mo("∘"), M.mi("d"), M.mo("⊙"), M.mi("e"), M.mo("⊗"), M.mi("f")))
+    }
+}
