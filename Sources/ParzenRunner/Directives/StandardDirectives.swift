@@ -1,0 +1,4 @@
+/// The directives every notebook can use.
+public enum StandardDirectives {
+    public static let registry = DirectiveRegistry([])
+}
