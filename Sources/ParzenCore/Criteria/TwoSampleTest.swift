@@ -157,21 +157,30 @@ private struct PooledDistances {
     /// Σ_{i≠j∈X} f, Σ_{i≠j∈Y} f, Σ_{i∈X, j∈Y} f over ordered pairs, for a symmetric f given on
     /// the upper triangle. The diagonal i = j is left out: a distance is 0 there, and the
     /// unbiased MMD² excludes k(a, a).
+    ///
+    /// Branch-free, because it runs once per permutation: with indicators lᵢ ∈ {0, 1} of X,
+    /// rᵢ = Σ_{j>i} lⱼ fᵢⱼ and row sums qᵢ = Σ_{j>i} fᵢⱼ, the X block is Σᵢ lᵢ rᵢ, the Y block
+    /// Σᵢ (1 − lᵢ)(qᵢ − rᵢ), and the cross block the rest of the total.
     func blockSums(_ f: [Double], _ inX: [Bool]) -> (Double, Double, Double) {
-        var sxx = 0.0, syy = 0.0, sxy = 0.0
-        var t = 0
-        for i in 0..<count {
-            let xi = inX[i]
-            for j in (i + 1)..<count {
-                let v = f[t]
-                t += 1
-                if xi == inX[j] {
-                    if xi { sxx += v } else { syy += v }
-                } else {
-                    sxy += v
+        let l = inX.map { $0 ? 1.0 : 0.0 }
+        var sxx = 0.0, syy = 0.0, total = 0.0
+        f.withUnsafeBufferPointer { f in
+            l.withUnsafeBufferPointer { l in
+                var t = 0
+                for i in 0..<count {
+                    var r = 0.0, q = 0.0
+                    for j in (i + 1)..<count {
+                        let v = f[t + j - i - 1]
+                        r += l[j] * v
+                        q += v
+                    }
+                    t += count - i - 1
+                    sxx += l[i] * r
+                    syy += (1 - l[i]) * (q - r)
+                    total += q
                 }
             }
         }
-        return (2 * sxx, 2 * syy, sxy)
+        return (2 * sxx, 2 * syy, total - sxx - syy)
     }
 }

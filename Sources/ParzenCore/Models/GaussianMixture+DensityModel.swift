@@ -12,6 +12,14 @@ extension GaussianMixture: DensityModel {
         return acc.value
     }
 
+    /// The batched log-density: each component evaluated over all points at once, then a
+    /// log-sum-exp per point.
+    public func logDensities(at points: PointSet) -> [Double] {
+        let joint = logJoint(points)
+        let k = componentCount
+        return (0..<points.count).map { logSumExp(joint.values[($0 * k)..<(($0 + 1) * k)]) }
+    }
+
     /// Per draw: one `nextUniform()` picks component j by the cumulative weights, then the
     /// component draws x as `Gaussian.sample` does (d normals).
     public func sample(_ count: Int, using generator: inout Xoshiro256StarStar) -> PointSet {

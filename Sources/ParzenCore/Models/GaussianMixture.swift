@@ -116,16 +116,25 @@ public struct GaussianMixture: Sendable, Equatable {
     /// The E-step: log-responsibilities and the mean log-likelihood (1/N) Σᵢ log p(xᵢ) of
     /// the current parameters, from one evaluation of every component at every point.
     func expectationStep(_ points: PointSet) -> (logResponsibilities: Matrix, meanLogLikelihood: Double) {
-        precondition(points.dimension == dimension, "points have dimension \(points.dimension), model has \(dimension)")
-        var joint = Matrix(rows: points.count, columns: componentCount)
-        let logWeights = weights.map { log($0) }
+        var joint = logJoint(points)
         var total = 0.0
         for i in 0..<points.count {
-            for j in 0..<componentCount { joint[i, j] = logWeights[j] + components[j].logDensity(at: points[i]) }
             let normaliser = logSumExp(joint.values[(i * componentCount)..<((i + 1) * componentCount)])
             for j in 0..<componentCount { joint[i, j] -= normaliser }
             total += normaliser
         }
         return (joint, total / Double(points.count))
+    }
+
+    /// log πⱼ + log N(xᵢ | μⱼ, Σⱼ) for every point i (rows) and component j (columns), each
+    /// component evaluated in one batch.
+    func logJoint(_ points: PointSet) -> Matrix {
+        precondition(points.dimension == dimension, "points have dimension \(points.dimension), model has \(dimension)")
+        var joint = Matrix(rows: points.count, columns: componentCount)
+        for j in 0..<componentCount {
+            let logWeight = log(weights[j])
+            for (i, value) in components[j].logDensities(at: points).enumerated() { joint[i, j] = logWeight + value }
+        }
+        return joint
     }
 }
