@@ -28,7 +28,7 @@ struct SmallMultiplesTests {
         let panels = tree.elements(named: "svg")
         #expect(panels.count == 8)
         #expect(panels.map { $0.attributes["aria-labelledby"] } == (1...8).map { "fig-kernels-\($0)-title fig-kernels-\($0)-desc" })
-        #expect(panels.map { $0.attributes["viewBox"] } == Array(repeating: "0 0 240 190", count: 8))
+        #expect(panels.map { $0.attributes["viewBox"] } == Array(repeating: "0 0 180 150", count: 8))
     }
 
     /// Shared axes: every panel shows the same ticks, fitted to the tallest kernel (the

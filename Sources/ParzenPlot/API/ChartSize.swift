@@ -15,6 +15,7 @@ public struct ChartSize: Sendable, Equatable {
 
     /// 560 × 350: a single chart in the text column.
     public static let standard = ChartSize(width: 560, height: 350)
-    /// 240 × 190: one panel of ``SmallMultiples``.
-    public static let panel = ChartSize(width: 240, height: 190)
+    /// 180 × 150: one panel of ``SmallMultiples``, shown about 180 pixels wide (four across
+    /// a text column, two on a phone), so its text is about as large as a single chart's.
+    public static let panel = ChartSize(width: 180, height: 150)
 }

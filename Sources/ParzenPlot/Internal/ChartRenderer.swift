@@ -21,9 +21,9 @@ struct ChartRenderer {
 
         // Margins from the text they must hold.
         let style = ChartStyle.self
-        let widestYLabel = yAxis.ticks.map { TextMetrics.width(of: $0.label, fontSize: style.tickFont) }.max() ?? 0
-        let left = style.padding + (chart.y.label == nil ? 0 : style.labelFont + 8) + widestYLabel + style.tickLength + style.tickGap
-        let lastXLabel = xAxis.ticks.last.map { TextMetrics.width(of: $0.label, fontSize: style.tickFont) } ?? 0
+        let widestYLabel = yAxis.ticks.map { TextMetrics.width(of: $0.label, fontSize: style.layoutTickFont) }.max() ?? 0
+        let left = style.padding + (chart.y.label == nil ? 0 : style.layoutLabelFont + 6) + widestYLabel + style.tickLength + style.tickGap
+        let lastXLabel = xAxis.ticks.last.map { TextMetrics.width(of: $0.label, fontSize: style.layoutTickFont) } ?? 0
         let right = chart.size.width - style.padding - max(4, lastXLabel / 2)
 
         let entries = chart.showsLegend ? zip(drawings, colorClasses).compactMap { drawing, colorClass -> Legend.Entry? in
@@ -33,9 +33,9 @@ struct ChartRenderer {
         legend = Legend(entries: entries, left: left, right: chart.size.width - style.padding)
         legendTop = style.padding + (chart.title == nil ? 0 : style.titleFont + 6)
         // Half a tick label of room above the top tick.
-        let top = legendTop + legend.height + (legend.rowCount > 0 ? 4 : 0) + style.tickFont / 2 + 2
-        let bottom = chart.size.height - style.padding - style.tickLength - style.tickGap - style.tickFont
-            - (chart.x.label == nil ? 0 : style.labelFont + 8)
+        let top = legendTop + legend.height + (legend.rowCount > 0 ? 4 : 0) + style.layoutTickFont / 2 + 2
+        let bottom = chart.size.height - style.padding - style.tickLength - style.tickGap - style.layoutTickFont
+            - (chart.x.label == nil ? 0 : style.layoutLabelFont + 6)
         let frame = Projection.Frame(left: left, top: top, width: max(right - left, 1), height: max(bottom - top, 1))
         projection = Projection(x: xAxis, y: yAxis, frame: frame)
     }
@@ -133,7 +133,7 @@ struct ChartRenderer {
         }
         svg.path(domain, ["class": "plot-domain", "fill": "none", "stroke": "currentColor"])
         svg.path(ticks, ["class": "plot-ticks", "fill": "none", "stroke": "currentColor"])
-        let labelY = frame.bottom + style.tickLength + style.tickGap + style.tickFont - 2
+        let labelY = frame.bottom + style.tickLength + style.tickGap + style.layoutTickFont - 3
         for (tick, x) in visible {
             svg.element("text", [
                 "class": "plot-tick-label", "x": FixedPoint.coordinate(x), "y": FixedPoint.coordinate(labelY), "text-anchor": "middle",
@@ -142,7 +142,7 @@ struct ChartRenderer {
         if let label = chart.x.label {
             svg.element("text", [
                 "class": "plot-label", "x": FixedPoint.coordinate(frame.left + frame.width / 2),
-                "y": FixedPoint.coordinate(labelY + style.labelFont + 6), "text-anchor": "middle",
+                "y": FixedPoint.coordinate(labelY + style.layoutLabelFont + 4), "text-anchor": "middle",
             ], text: label)
         }
         svg.close("g")
@@ -166,7 +166,7 @@ struct ChartRenderer {
             ], text: tick.label)
         }
         if let label = chart.y.label {
-            let x = style.padding + style.labelFont - 2, y = frame.top + frame.height / 2
+            let x = style.padding + style.layoutLabelFont - 3, y = frame.top + frame.height / 2
             svg.element("text", [
                 "class": "plot-label", "transform": "translate(\(FixedPoint.coordinate(x)) \(FixedPoint.coordinate(y))) rotate(-90)",
                 "text-anchor": "middle",

@@ -1,13 +1,20 @@
 /// Sizes in SVG user units shared by every chart, so panels and single charts look alike.
+///
+/// Text is drawn at `tickFont`/`labelFont` (templates/plot.css sets the same sizes), but room
+/// is made for the larger `layoutTickFont`/`layoutLabelFont` that plot.css switches to on
+/// phones: a user unit shrinks with the chart there, and text must stay legible without
+/// colliding.
 enum ChartStyle {
     static let tickFont = 12.0
+    static let layoutTickFont = 15.0
     static let labelFont = 13.0
+    static let layoutLabelFont = 16.0
     static let titleFont = 14.0
     static let padding = 6.0
     static let tickLength = 4.0
     /// Gap between a tick and its label.
     static let tickGap = 3.0
-    static let legendRowHeight = 17.0
+    static let legendRowHeight = 19.0
     /// Width of a legend symbol and the gap after it.
     static let legendSymbolWidth = 18.0
     static let legendSymbolGap = 5.0

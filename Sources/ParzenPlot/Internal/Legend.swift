@@ -23,7 +23,7 @@ struct Legend {
         var x = left, row = 0
         for entry in entries {
             let width = ChartStyle.legendSymbolWidth + ChartStyle.legendSymbolGap
-                + TextMetrics.width(of: entry.name, fontSize: ChartStyle.tickFont)
+                + TextMetrics.width(of: entry.name, fontSize: ChartStyle.layoutTickFont)
             if x > left && x + width > right {
                 row += 1
                 x = left
@@ -47,7 +47,7 @@ struct Legend {
             drawSymbol(item.entry, x: item.x, middle: middle, into: &svg)
             svg.element("text", [
                 "x": FixedPoint.coordinate(item.x + ChartStyle.legendSymbolWidth + ChartStyle.legendSymbolGap),
-                "y": FixedPoint.coordinate(middle + 4),
+                "y": FixedPoint.coordinate(middle + 4.5),
             ], text: item.entry.name)
             svg.close("g")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A straight line across the plotting area with an optional label: a chosen bandwidth β, a
 /// true parameter value, or the diagonal y = x of a QQ plot.
 public struct ReferenceLine: Sendable, Equatable {
@@ -71,28 +73,34 @@ extension ReferenceLine: MarkDrawing {
     }
 
     func drawAnnotations(with projection: Projection, colorClass: String, into svg: inout SVGWriter) {
-        guard let label, !label.isEmpty, let (_, end) = ends(projection) else { return }
+        guard let label, !label.isEmpty, let (start, end) = ends(projection) else { return }
         let frame = projection.frame
-        let x: Double, y: Double, anchor: String
+        var attributes: KeyValuePairs<String, String>
         switch position {
         case .vertical:
             // Right of the line near the top; left of it when the line is in the right third.
             let flip = end.x > frame.left + frame.width * 2 / 3
-            x = end.x + (flip ? -4 : 4)
-            y = frame.top + 12
-            anchor = flip ? "end" : "start"
+            attributes = [
+                "class": "plot-rule-label \(colorClass)", "x": FixedPoint.coordinate(end.x + (flip ? -4 : 4)),
+                "y": FixedPoint.coordinate(frame.top + 12), "text-anchor": flip ? "end" : "start", "fill": "currentColor",
+            ]
         case .horizontal:
-            x = frame.right - 4
-            y = end.y - 4
-            anchor = "end"
+            attributes = [
+                "class": "plot-rule-label \(colorClass)", "x": FixedPoint.coordinate(frame.right - 4),
+                "y": FixedPoint.coordinate(end.y - 4), "text-anchor": "end", "fill": "currentColor",
+            ]
         case .identity:
-            x = end.x - 4
-            y = end.y + 14
-            anchor = "end"
+            // Along the diagonal, near its upper end, lifted 4 units off the line so the
+            // stroke does not run through the text.
+            let dx = end.x - start.x, dy = end.y - start.y
+            let length = (dx * dx + dy * dy).squareRoot()
+            let x = start.x + 0.95 * dx + 4 * dy / length, y = start.y + 0.95 * dy - 4 * dx / length
+            let degrees = atan2(dy, dx) * 180 / .pi
+            attributes = [
+                "class": "plot-rule-label \(colorClass)", "text-anchor": "end", "fill": "currentColor",
+                "transform": "translate(\(FixedPoint.coordinate(x)) \(FixedPoint.coordinate(y))) rotate(\(FixedPoint.coordinate(degrees)))",
+            ]
         }
-        svg.element("text", [
-            "class": "plot-rule-label \(colorClass)", "x": FixedPoint.coordinate(x), "y": FixedPoint.coordinate(y),
-            "text-anchor": anchor, "fill": "currentColor",
-        ], text: label)
+        svg.element("text", attributes, text: label)
     }
 }
