@@ -9,6 +9,10 @@ struct SourceMap {
     /// Per body line (0-based): byte offsets, in the text cmark saw, where a 3-byte marker
     /// replaced a 2-byte escape; each shifts the rest of the line by one byte.
     let markerOffsets: [Int: [Int]]
+    /// For lines with non-ASCII bytes: the number of scalars before each byte offset (one
+    /// entry per byte, plus one for the end), so conversions cost O(1) even on very long
+    /// lines. ASCII lines need no table: bytes and scalars coincide.
+    private let scalarCounts: [Int: [Int32]]
 
     init(body: [UInt8], lineOffset: Int, markerOffsets: [Int: [Int]]) {
         var lines: [[UInt8]] = []
@@ -23,6 +27,18 @@ struct SourceMap {
             }
         }
         lines.append(current)
+        var scalarCounts: [Int: [Int32]] = [:]
+        for (index, line) in lines.enumerated() where line.contains(where: { $0 >= 0x80 }) {
+            var counts: [Int32] = [0]
+            counts.reserveCapacity(line.count + 1)
+            var scalars: Int32 = 0
+            for byte in line {
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                counts.append(scalars)
+            }
+            scalarCounts[index] = counts
+        }
+        self.scalarCounts = scalarCounts
         self.lines = lines
         self.lineOffset = lineOffset
         self.markerOffsets = markerOffsets
@@ -48,8 +64,8 @@ struct SourceMap {
     func location(line: Int, originalOffset: Int) -> SourceLocation {
         let bytes = bytes(ofLine: line)
         let end = max(0, min(originalOffset, bytes.count))
-        var scalars = 0
-        for byte in bytes[..<end] where byte & 0xC0 != 0x80 { scalars += 1 }
+        var scalars = end
+        if let counts = scalarCounts[line - 1] { scalars = Int(counts[end]) }
         // Past the end of the line (cmark's column for an empty last line): keep counting bytes.
         scalars += max(0, originalOffset - bytes.count)
         return SourceLocation(line: line + lineOffset, column: scalars + 1)
@@ -82,13 +98,15 @@ extension SourceMap {
     func offset(of location: SourceLocation) -> (line: Int, offset: Int) {
         let line = location.line - lineOffset
         let bytes = bytes(ofLine: line)
-        var scalars = 0
-        var index = 0
-        while index < bytes.count, scalars < location.column - 1 {
-            index += 1
-            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
-            scalars += 1
+        let scalars = max(0, location.column - 1)
+        guard let counts = scalarCounts[line - 1] else { return (line, min(scalars, bytes.count)) }
+        // The first byte offset preceded by `scalars` scalars (counts is non-decreasing).
+        var low = 0
+        var high = bytes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(counts[middle]) < scalars { low = middle + 1 } else { high = middle }
         }
-        return (line, index)
+        return (line, low)
     }
 }

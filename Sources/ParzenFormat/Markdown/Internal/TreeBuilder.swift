@@ -230,7 +230,8 @@ struct TreeBuilder {
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
             let number = footnotes.count + 1
-            footnotes.append(MarkdownFootnote(label: literal(node), blocks: blocks, referenceCount: referenceCounts[number] ?? 0, at: at))
+            let label = footnoteLabel(node)
+            footnotes.append(MarkdownFootnote(label: label, blocks: blocks, referenceCount: referenceCounts[number] ?? 0, at: at))
         case CMARK_NODE_EMPH:
             append(.inline(MarkdownInline(.emphasis(frame.inlines), at: at)), to: &stack)
         case CMARK_NODE_STRONG:
@@ -242,6 +243,25 @@ struct TreeBuilder {
         default:
             finishExtension(frame, at: at, stack: &stack)
         }
+    }
+
+    /// cmark-gfm 0.29.0.gfm.6 does not hand out a definition's label (`cmark_node_get_literal`
+    /// is empty for it) and positions the node after `[^label]:`, so the label is read back
+    /// from the source line: between the last `[^` before the node and the `]:` after it.
+    private func footnoteLabel(_ node: OpaquePointer) -> String {
+        let given = literal(node)
+        if !given.isEmpty { return given }
+        let line = Int(cmark_node_get_start_line(node))
+        let bytes = sourceMap.bytes(ofLine: line)
+        let end = min(bytes.count, sourceMap.originalOffset(line: line, modifiedOffset: Int(cmark_node_get_start_column(node)) - 1))
+        var open: Int?
+        var index = 0
+        while index + 1 < end {
+            if bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") { open = index + 2 }
+            index += 1
+        }
+        guard let open, let close = sourceMap.find(Array("]:".utf8), line: line, from: open) else { return "" }
+        return EscapeMarkers.restore(String(decoding: bytes[open..<close], as: UTF8.self), literal: true)
     }
 
     private func url(_ node: OpaquePointer) -> String {
