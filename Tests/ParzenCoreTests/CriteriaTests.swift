@@ -19,6 +19,19 @@ import Testing
         #expect(nll.count == 3)
     }
 
+    /// Paired difference of N(0, 1) and N(0, 4) on {−1, 0, 1}: per point
+    /// log p_b − log p_a = −log 2 + (3/8)xᵢ², i.e. {−log 2 + 3/8, −log 2, −log 2 + 3/8}:
+    /// mean −log 2 + 1/4, and s² = (3/8)²·Var{1, 0, 1} = (9/64)(1/3), SE = √(3/64)/√3 = 1/8.
+    @Test func pairedNLLDifference() throws {
+        let a = try Gaussian(mean: 0, variance: 1), b = try Gaussian(mean: 0, variance: 4)
+        let delta = negativeLogLikelihoodDifference(of: a, minus: b, on: PointSet([-1, 0, 1]))
+        #expect(abs(delta.value - (0.25 - log(2.0))) < 1e-15)
+        #expect(abs(delta.standardError - 0.125) < 1e-15)
+        let nllA = negativeLogLikelihood(of: a, on: PointSet([-1, 0, 1]))
+        let nllB = negativeLogLikelihood(of: b, on: PointSet([-1, 0, 1]))
+        #expect(abs(delta.value - (nllA.value - nllB.value)) < 1e-15)
+    }
+
     /// Mean, covariance, skewness and kurtosis as scipy.stats computes them (bias=True);
     /// closed-form sums, 1e-10 relative.
     @Test func momentsMatchScipy() {

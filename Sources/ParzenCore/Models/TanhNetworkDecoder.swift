@@ -58,12 +58,28 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable {
     public var latentDimension: Int { inputWeights.columns }
     public var outputDimension: Int { outputWeights.rows }
 
+    /// tanh(W₁ z + b₁), written as plain loops: the decoder runs once per Monte Carlo draw.
     private func hidden(_ z: [Double]) -> [Double] {
-        zip(inputWeights * z, hiddenBias).map { tanh($0 + $1) }
+        let h = inputWeights.rows, k = inputWeights.columns
+        var a = hiddenBias
+        for i in 0..<h {
+            var s = a[i]
+            for j in 0..<k { s += inputWeights.values[i * k + j] * z[j] }
+            a[i] = tanh(s)
+        }
+        return a
     }
 
     public func decode(_ z: [Double]) -> [Double] {
-        zip(outputWeights * hidden(z), outputBias).map(+)
+        let a = hidden(z)
+        let d = outputWeights.rows, h = outputWeights.columns
+        var x = outputBias
+        for r in 0..<d {
+            var s = x[r]
+            for i in 0..<h { s += outputWeights.values[r * h + i] * a[i] }
+            x[r] = s
+        }
+        return x
     }
 
     public func jacobian(at z: [Double]) -> Matrix {
