@@ -8,7 +8,9 @@ public struct Axis: Sendable, Equatable {
     public var label: String?
     /// Linear or base-10 logarithmic.
     public var scale: AxisScale
-    /// A fixed data range; `nil` fits the data.
+    /// A fixed data range; `nil` fits the data. On a log axis a range reaching 0 or below
+    /// cannot be drawn; it is ignored and the data are fitted instead (validate author input
+    /// before it gets here).
     public var domain: ClosedRange<Double>?
     /// The wanted number of ticks; the nice-number rule returns about this many.
     public var tickCount: Int

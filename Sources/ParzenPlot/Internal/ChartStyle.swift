@@ -1,13 +1,12 @@
 /// Sizes in SVG user units shared by every chart, so panels and single charts look alike.
 ///
-/// Text is drawn at `tickFont`/`labelFont` (templates/plot.css sets the same sizes), but room
-/// is made for the larger `layoutTickFont`/`layoutLabelFont` that plot.css switches to on
-/// phones: a user unit shrinks with the chart there, and text must stay legible without
-/// colliding.
+/// Text is drawn at the sizes templates/plot.css sets (12 units for ticks and legend, 13 for
+/// axis titles; `tickFont` is the fallback without the style sheet), but room is made for the
+/// larger `layoutTickFont`/`layoutLabelFont` that plot.css switches to on phones: a user unit
+/// shrinks with the chart there, and text must stay legible without colliding.
 enum ChartStyle {
     static let tickFont = 12.0
     static let layoutTickFont = 15.0
-    static let labelFont = 13.0
     static let layoutLabelFont = 16.0
     static let titleFont = 14.0
     static let padding = 6.0
