@@ -95,6 +95,18 @@ import Testing
         #expect {
             try Gaussian.fit(PointSet(points: [[1, 2], [2, 4], [4, 8], [0, 0]]))
         } throws: { ($0 as? ModelError)?.kind == .degenerateData }
+        // A constant column of 0.1 leaves residuals of rounding size (its mean is not exactly
+        // 0.1), so the check must look at the data, not at Σ̂ₖₖ == 0.
+        #expect {
+            try Gaussian.fit(PointSet(points: (0..<7).map { [Double($0), 0.1] }))
+        } throws: { ($0 as? ModelError)?.description.hasPrefix("column 2 has zero variance") == true }
+        // Collinear up to rounding: the second column is 3× the first plus 1e-15-level noise.
+        let nearlyCollinear = PointSet(points: (0..<10).map { i -> [Double] in
+            let x = Double(i) * 0.37
+            return [x, 3 * x * (1 + Double(i % 3 - 1) * 1e-15)]
+        })
+        #expect { try Gaussian.fit(nearlyCollinear) } throws: { ($0 as? ModelError)?.description.contains("linearly dependent") == true }
+        #expect(throws: ModelError.self) { try Gaussian(mean: [0, 0], covariance: Matrix(rows: [[1, 0.5], [0.4, 1]])) }
         #expect(throws: ModelError.self) { try Gaussian(mean: 0, variance: 0) }
         #expect(throws: ModelError.self) { try Gaussian.fit(PointSet([1.0]), estimator: .unbiased) }
         #expect(throws: ModelError.self) { try Gaussian.fit(PointSet([1.0, .nan, 2])) }

@@ -50,6 +50,15 @@ public struct Gaussian: Sendable, Equatable {
         guard mean.allSatisfy(\.isFinite) else {
             throw ModelError.invalidParameter("μ", "\(mean)", expected: "finite coordinates")
         }
+        // Rounding may leave |Σᵢⱼ − Σⱼᵢ| of a few ulps (symmetrised away below); anything
+        // larger is a wrong matrix, not rounding.
+        let scale = covariance.values.reduce(0) { max($0, abs($1)) }
+        for i in 0..<covariance.rows {
+            for j in 0..<i where abs(covariance[i, j] - covariance[j, i]) > 1e-12 * scale {
+                throw ModelError.invalidParameter("Σ", "a matrix with Σ[\(i + 1),\(j + 1)] ≠ Σ[\(j + 1),\(i + 1)]",
+                                                  expected: "a symmetric covariance matrix")
+            }
+        }
         self.mean = mean
         self.covariance = covariance.symmetrized
         self.cholesky = try Cholesky(self.covariance)
@@ -79,18 +88,30 @@ public struct Gaussian: Sendable, Equatable {
         }
         let mu = points.mean()
         let sigma = points.covariance(about: mu, estimator)
-        for k in 0..<d where sigma[k, k] == 0 {
-            throw ModelError(.degenerateData,
-                             problem: "column \(k + 1) has zero variance (every value is \(points.values[k])), so the covariance is singular",
-                             fix: "remove the constant column")
+        for k in 0..<d {
+            let column = points.column(k)
+            if column.allSatisfy({ $0 == column[0] }) {
+                throw ModelError(.degenerateData,
+                                 problem: "column \(k + 1) has zero variance (every value is \(column[0])), so the covariance is singular",
+                                 fix: "remove the constant column")
+            }
         }
+        let collinear = ModelError(.degenerateData,
+                                   problem: "the sample covariance is singular: the columns are linearly dependent",
+                                   fix: "remove collinear columns (e.g. one that is a sum of others)")
+        let gaussian: Gaussian
         do {
-            return try Gaussian(mean: mu, covariance: sigma, estimator: estimator)
+            gaussian = try Gaussian(mean: mu, covariance: sigma, estimator: estimator)
         } catch {
-            throw ModelError(.degenerateData,
-                             problem: "the sample covariance is singular: the columns are linearly dependent",
-                             fix: "remove collinear columns (e.g. one that is a sum of others)")
+            throw collinear
         }
+        // L_kk² / Σ_kk = 1 − R² of column k regressed on the columns before it. Below 1e-12
+        // the column is a combination of the others up to rounding of the data (cond Σ ≳ 1e12),
+        // and log-densities would be dominated by that rounding.
+        for k in 0..<d where gaussian.cholesky.lower[k, k] * gaussian.cholesky.lower[k, k] < 1e-12 * sigma[k, k] {
+            throw collinear
+        }
+        return gaussian
     }
 
     /// The dimension d.

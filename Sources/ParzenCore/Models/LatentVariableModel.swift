@@ -64,6 +64,7 @@ public struct LatentVariableModel: Sendable {
 
     /// log N(x | G(z), σ² I).
     public func logLikelihood(of x: [Double], given z: [Double]) -> Double {
+        precondition(x.count == dimension && z.count == latentDimension, "x needs \(dimension) and z \(latentDimension) coordinates")
         let g = decoder.decode(z)
         var s = 0.0
         for i in 0..<dimension { let r = x[i] - g[i]; s += r * r }

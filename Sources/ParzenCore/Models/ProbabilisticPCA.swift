@@ -52,7 +52,9 @@ public struct ProbabilisticPCA: Sendable, Equatable {
     /// The closed-form maximum-likelihood fit with k latent dimensions.
     ///
     /// `estimator` picks the sample covariance S: `.maximumLikelihood` (1/N) is Tipping &
-    /// Bishop's MLE; `.unbiased` (1/(N−1)) reproduces scikit-learn's `PCA` scores.
+    /// Bishop's MLE; `.unbiased` (1/(N−1)) reproduces scikit-learn's `PCA` scores when
+    /// N > d (with N ≤ d scikit-learn averages the discarded variances over min(N, d) − k
+    /// components instead of d − k, so σ² differs).
     /// - Throws: `ModelError` for k outside 1..<d, N < 2, non-finite data, or σ̂² = 0.
     public static func fit(_ points: PointSet, latentDimension k: Int,
                            estimator: CovarianceEstimator = .maximumLikelihood) throws -> ProbabilisticPCA {
