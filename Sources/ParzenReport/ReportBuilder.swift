@@ -1,0 +1,94 @@
+import Foundation
+import ParzenFormat
+import ParzenRunner
+
+/// Reads, runs and renders one notebook at a time: front matter → Markdown tree →
+/// directives in order → HTML body with math, directive output and inline values.
+public struct ReportBuilder: Sendable {
+    public let registry: DirectiveRegistry
+    public let allowOutside: Bool
+
+    public init(registry: DirectiveRegistry, allowOutside: Bool) {
+        self.registry = registry
+        self.allowOutside = allowOutside
+    }
+
+    /// Builds the notebook at `path`. In check mode directives are validated but not run,
+    /// and the body is still typeset so that math errors are found.
+    public func build(path: String, checkOnly: Bool) -> NotebookBuild {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            let diagnostic = Diagnostic(.error, file: path, at: SourceLocation(line: 1, column: 1),
+                                        "cannot read the notebook as UTF-8 text", fix: "save it as UTF-8")
+            return NotebookBuild(path: path, frontMatter: FrontMatter(), bodyHTML: nil, headings: [], diagnostics: [diagnostic], results: [])
+        }
+        return build(text: text, path: path, checkOnly: checkOnly)
+    }
+
+    /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.
+    public func build(text: String, path: String, checkOnly: Bool) -> NotebookBuild {
+        let (split, splitDiagnostics) = FrontMatterParser.split(text, file: path)
+        let (frontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(split, file: path)
+        let document = MarkdownParser.parse(split.body, options: .init(
+            file: path, lineOffset: split.bodyFirstLine - 1, kramdownMathEscapes: frontMatter.compatibility == .jekyll))
+
+        let fences = document.directiveFences
+        let context = RunContext(file: path, paths: ProjectPaths(notebookPath: path, allowOutside: allowOutside),
+                                 globalSeed: frontMatter.seed, checkOnly: checkOnly)
+        let outcome = NotebookRunner(registry: registry).run(fences.map(DirectiveSource.init), in: context)
+
+        let body = BodyRenderer(file: path, frontMatter: frontMatter, fences: fences, outcome: outcome)
+        let html = body.render(document)
+
+        let diagnostics = (splitDiagnostics + frontMatterDiagnostics + document.diagnostics + outcome.diagnostics + body.diagnostics)
+            .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
+        let results = zip(fences, outcome.cells).compactMap { fence, cell -> (String, String, DirectiveResult)? in
+            guard let label = fence.label, case .success(let result) = cell else { return nil }
+            return (label, fence.name, result)
+        }
+        return NotebookBuild(path: path, frontMatter: frontMatter, bodyHTML: checkOnly ? nil : html,
+                             headings: body.headings, diagnostics: diagnostics,
+                             results: results.map { (label: $0.0, directive: $0.1, result: $0.2) })
+    }
+}
+
+extension Diagnostic.Severity {
+    /// Errors first when two diagnostics share a position.
+    var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+}
+
+extension DirectiveSource {
+    /// The runner's view of a fence found by the Markdown layer.
+    init(_ fence: DirectiveFence) {
+        self.init(name: fence.name, nameLocation: fence.nameLocation, label: fence.label, labelLocation: fence.labelLocation,
+                  location: fence.location, body: fence.body, bodyLine: fence.bodyStart.line, bodyColumn: fence.bodyStart.column)
+    }
+}
+
+extension MarkdownDocument {
+    /// Every directive fence, in document order, wherever it is nested (lists, quotes, details).
+    var directiveFences: [DirectiveFence] {
+        var fences: [DirectiveFence] = []
+        func visit(_ blocks: [MarkdownBlock]) {
+            for block in blocks {
+                switch block.kind {
+                case .directive(let fence): fences.append(fence)
+                case .blockQuote(let children), .details(_, let children): visit(children)
+                case .list(let list): list.items.forEach { visit($0.blocks) }
+                default: break
+                }
+            }
+        }
+        visit(blocks)
+        footnotes.forEach { visit($0.blocks) }
+        return fences
+    }
+}

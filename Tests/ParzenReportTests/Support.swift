@@ -1,0 +1,76 @@
+import Foundation
+import ParzenFormat
+import ParzenReport
+import ParzenRunner
+
+/// Paths of the repository and the shared reference files, found from this source file.
+enum Repository {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // Tests/ParzenReportTests/Support.swift
+        return url.path
+    }()
+    static let templates = root + "/templates"
+    static let seedPost = root + "/../shared/seed/what-is-a-generative-model.md"
+}
+
+/// A directive for report tests: shows a number, a formula and a table; fails on request.
+enum Echo: Directive {
+    static let name = "echo"
+    static let summary = "Shows a number."
+    static let resultKind = ResultKind(rawValue: "echo")
+    static let example = "value: 2\n"
+    static let options = [
+        OptionSpec("value", .number, required: true, help: "The number."),
+        OptionSpec("fail", .boolean, help: "Throw on purpose."),
+        OptionSpec("caption", .text, help: "A figure caption."),
+    ]
+    static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
+        let value = call.options.number("value")!
+        if call.options.boolean("fail") == true {
+            throw DirectiveError("echo failed as asked", at: call.options.location(of: "fail"))
+        }
+        var values = ResultValues()
+        values["value"] = .number(value)
+        values["name"] = .text("<b>&</b>")
+        var output: [OutputBlock] = [
+            .markdown("The value is $v = \(NumberFormat.tex(value))$."),
+            .table(ResultTable(header: [.markdown("quantity"), .markdown("value")], rows: [[.markdown("$v$"), .number(value)]])),
+        ]
+        if let caption = call.options.text("caption") {
+            output.append(.figure(Figure(svg: "<svg viewBox=\"0 0 10 10\" role=\"img\"><title>t</title></svg>", caption: caption)))
+        }
+        return DirectiveResult(kind: resultKind, values: values, output: output)
+    }
+}
+
+/// Writes `text` as a notebook in a fresh temporary folder and returns its path.
+func temporaryNotebook(_ text: String, name: String = "nb.md") throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-report-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+let testRegistry = DirectiveRegistry([Echo.self])
+
+func build(_ text: String, checkOnly: Bool = false) throws -> NotebookBuild {
+    let path = try temporaryNotebook(text)
+    return ReportBuilder(registry: testRegistry, allowOutside: false).build(path: path, checkOnly: checkOnly)
+}
+
+/// The text content of HTML: tags removed, the common entities decoded, whitespace collapsed.
+func textContent(_ html: String) -> String {
+    var out = ""
+    var inTag = false
+    for c in html {
+        if c == "<" { inTag = true; out.append(" "); continue }
+        if c == ">" { inTag = false; continue }
+        if !inTag { out.append(c) }
+    }
+    for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+        out = out.replacingOccurrences(of: entity, with: character)
+    }
+    return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
