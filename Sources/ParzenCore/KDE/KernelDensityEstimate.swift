@@ -154,6 +154,16 @@ public struct KernelDensityEstimate: DensityModel {
         return logConstant + logSumExp(UnsafeBufferPointer(buffer))
     }
 
+    /// log K_H(u), the normalised kernel at offset u (d coordinates) with the bandwidth applied.
+    func kernelLogDensity(offset u: [Double]) -> Double {
+        let logKernelConstant = logConstant + log(Double(data.count))
+        let z: [Double] = if let factor = bandwidthFactor { factor.solveLower(u) } else { u.map { $0 / bandwidth.standardDeviation! } }
+        if case .formula(let f) = kernel { return f.logDensity(at: z[0]) + logKernelConstant }
+        var r2 = 0.0
+        for c in z { r2 += c * c }
+        return kernel.logProfile(squaredRadius: r2) + logKernelConstant
+    }
+
     /// `count` draws: pick a data point oᵢ uniformly, add a kernel draw scaled by the
     /// bandwidth (h·u, or L·u for H = L·Lᵀ). Exact for every kernel; the kernel's method is
     /// documented at `Kernel.sample(into:using:)`.

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+extension KernelDensityEstimate {
+    /// p(x) at `count` equally spaced points from `a` to `b` (both included), by linear
+    /// binning onto a fine grid and FFT convolution with the sampled kernel — the fast path
+    /// for plotting a 1-D estimate of many points.
+    ///
+    /// ```
+    /// p(gₖ) ≈ (1/N) Σⱼ wⱼ K_h(gₖ − uⱼ),   uⱼ = u₀ + jδ fine nodes,  wⱼ = linear-binning weights
+    /// ```
+    ///
+    /// The fine step δ is chosen from the kernel's standard deviation σ = h·σ_K, not from
+    /// the output: δ ≤ σ/480 (then refined for free up to the FFT's power-of-two length), and
+    /// the fine grid is aligned with the output points so no interpolation is needed. The
+    /// kernel is truncated where it falls below 1e-17 of its peak (8.9σ for the Gaussian).
+    ///
+    /// - Domain: a 1-D estimate with a scalar bandwidth or a 1×1 matrix; `count ≥ 2`, a < b.
+    /// - Accuracy: linear binning errs by ≈ (δ²/12)·p″, so for the Gaussian kernel the
+    ///   relative error is ≤ 1e-5 over the data's range ± 3h (measured in the tests against
+    ///   the exact sum). Compact kernels have kinks at their support edges, where the error is
+    ///   O(δ/h) ≈ 1e-3. If even δ = output step would need an FFT longer than 2²², the exact
+    ///   sum is used instead.
+    /// - Cost: O(N) for binning (parallel over cores) plus three real FFTs of length
+    ///   P ≈ (b − a + 2·reach)/δ; N = 10⁶ points onto 2048 outputs takes a few milliseconds.
+    /// - Reference: M. P. Wand, "Fast computation of multivariate kernel estimators",
+    ///   J. Comput. Graph. Statist. 3(4), 1994 (linear binning with FFT convolution).
+    public func densityOnGrid(from a: Double, to b: Double, count: Int) -> [Double] {
+        precondition(dimension == 1, "densityOnGrid(from:to:count:) is for 1-D estimates")
+        precondition(count >= 2 && a < b, "need count ≥ 2 and a < b")
+        let h = bandwidth.standardDeviation ?? bandwidth.matrix(dimension: 1).values[0].squareRoot()
+        let sigma = h * min(1, kernel.variance(dimension: 1).squareRoot())
+        let reach = h * kernelReach
+        let outputStep = (b - a) / Double(count - 1)
+        let maximumLength = 1 << 22
+        // The coarsest refinement meeting δ ≤ σ/480, then the finest that fits the same FFT.
+        var refinement = max(1, Int((outputStep * 480 / sigma).rounded(.up)))
+        func fineLength(_ r: Int) -> (nodes: Int, pad: Int) {
+            let step = outputStep / Double(r)
+            let pad = Int((reach / step).rounded(.up))
+            return ((count - 1) * r + 1 + 2 * pad, pad)
+        }
+        var length = 1
+        while length < fineLength(refinement).nodes { length *= 2 }
+        if length > maximumLength {
+            refinement = 1
+            length = 1
+            while length < fineLength(1).nodes { length *= 2 }
+            guard length <= maximumLength else {
+                let grid = PointSet((0..<count).map { a + Double($0) * outputStep })
+                return logDensities(at: grid).map { exp($0) }
+            }
+        } else {
+            while fineLength(refinement + 1).nodes <= length { refinement += 1 }
+        }
+        let (_, pad) = fineLength(refinement)
+        let step = outputStep / Double(refinement)
+        let origin = a - Double(pad) * step
+        let weights = LinearBinning.bin(data.values, origin: origin, step: step, count: length)
+        var kernelSamples = [Double](repeating: 0, count: length)
+        for j in 0...pad {
+            kernelSamples[j] = exp(kernelLogDensity(offset: [Double(j) * step]))
+            if j > 0 { kernelSamples[length - j] = exp(kernelLogDensity(offset: [-Double(j) * step])) }
+        }
+        let smoothed = FFTConvolution.circular(weights, kernelSamples)
+        let scale = 1 / Double(data.count)
+        // Round-off of the FFT can leave −1e-17 where the density is 0; a density is ≥ 0.
+        return (0..<count).map { max(0, smoothed[pad + $0 * refinement] * scale) }
+    }
+
+    /// How far (in units of h) the kernel reaches before it falls below 1e-17 of its peak:
+    /// √(2·39) for the Gaussian, 39 for the exponential, the support radius for compact
+    /// kernels, 50 for formula kernels with unbounded support (their heavy tails are cut).
+    var kernelReach: Double {
+        switch kernel {
+        case .gaussian: (2 * 39.0).squareRoot()
+        case .exponential: 39
+        case .formula(let f): min(f.supportRadius, 50)
+        default: kernel.supportRadius
+        }
+    }
+}
