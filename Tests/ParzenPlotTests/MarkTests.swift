@@ -52,6 +52,13 @@ struct MarkTests {
         #expect(paths.map { $0.attributes["fill-opacity"] } == ["0.5", "1"])
     }
 
+    @Test func heatMapLegendShowsARamp() throws {
+        let grid = ScalarGrid(x: [0, 1], y: [0, 1], values: [0, 1, 2, 3])
+        let svg = try #require(XMLElementTree.parse(Chart(id: "h", marks: [.heatMap(HeatMap(name: "density", grid: grid))]).render()))
+        let ramp = try #require(svg.elements(withClass: "plot-legend").first?.elements(withClass: "plot-ramp").first)
+        #expect(ramp.elements(named: "path").map { $0.attributes["fill-opacity"] } == ["0.25", "0.5", "0.75", "1"])
+    }
+
     @Test func contoursDrawOnePathPerLevel() throws {
         let axis = (0...40).map { -2 + Double($0) * 0.1 }
         let grid = ScalarGrid(x: axis, y: axis) { x, y in (x * x + y * y).squareRoot() }

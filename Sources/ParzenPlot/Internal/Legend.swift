@@ -64,6 +64,15 @@ struct Legend {
         case .swatch:
             path.rectangle(left: x, top: middle - 5, right: x + width, bottom: middle + 5)
             svg.path(path, ["class": "plot-swatch \(entry.colorClass)", "fill": "currentColor", "fill-opacity": "0.35"])
+        case .ramp:
+            svg.open("g", ["class": "plot-ramp \(entry.colorClass)", "fill": "currentColor"])
+            for step in 0..<4 {
+                var cell = PathData()
+                let left = x + Double(step) * width / 4
+                cell.rectangle(left: left, top: middle - 5, right: left + width / 4, bottom: middle + 5)
+                svg.path(cell, ["fill-opacity": FixedPoint.format(Double(step + 1) / 4, decimals: 2, trimmingZeros: true)])
+            }
+            svg.close("g")
         case .dot:
             path.dot(at: PlotPoint(x: centre, y: middle))
             svg.path(path, ["class": "plot-dots \(entry.colorClass)", "fill": "none", "stroke": "currentColor", "stroke-linecap": "round"])

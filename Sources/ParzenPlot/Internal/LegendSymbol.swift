@@ -2,8 +2,10 @@
 enum LegendSymbol {
     /// A short stroke with the line's dash pattern.
     case line(LineDash)
-    /// A filled square (bands, histograms, heat maps).
+    /// A filled square (bands, histograms).
     case swatch
+    /// Squares of rising opacity, low to high (heat maps).
+    case ramp
     /// A dot (scatter plots).
     case dot
     /// A stem with a dot on top (spikes).

@@ -45,7 +45,7 @@ public struct HeatMap: Sendable, Equatable {
 }
 
 extension HeatMap: MarkDrawing {
-    var legendSymbol: LegendSymbol { .swatch }
+    var legendSymbol: LegendSymbol { .ramp }
     var kindDescription: String { "heat map" }
 
     func include(in extent: inout Extent) {
