@@ -36,7 +36,8 @@ public struct MarkdownInline: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// The first character of the inline in the notebook.
+    /// The first character of the inline in the notebook (for math: of its TeX, see
+    /// ``MathSpan/location``).
     public var location: SourceLocation
 
     public init(_ kind: Kind, at location: SourceLocation) {

@@ -6,8 +6,9 @@ import CCmarkGFM
 /// cmark calls `match` whenever its inline parser reaches a `$` or a marker's lead byte
 /// (see ``EscapeMarkers``) outside code spans, autolinks and raw HTML — those win because
 /// cmark consumes them first, exactly as pandoc gives precedence to whichever construct
-/// starts first. A match becomes a `CMARK_NODE_CUSTOM_INLINE` whose user data is the
-/// 1-based index of its ``Capture``.
+/// starts first. A match becomes a `CMARK_NODE_CODE` node whose user data is the 1-based
+/// index of its ``Capture`` — a code node because every inline container accepts one (the
+/// table extension refuses custom inline nodes in cells); real code spans have no user data.
 final class MathCollector {
     /// A math span as cmark's inline parser saw it.
     struct Capture {
@@ -52,7 +53,7 @@ final class MathCollector {
             line: Int(cmark_inline_parser_get_line(inline)),
             byteColumn: Int(cmark_inline_parser_get_column(inline))
         ))
-        let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, cmark_get_default_mem_allocator())
+        let node = cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator())
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: captures.count))
         cmark_inline_parser_set_offset(inline, Int32(match.end))
         return node

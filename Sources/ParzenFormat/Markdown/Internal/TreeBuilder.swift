@@ -54,8 +54,8 @@ struct TreeBuilder {
                     append(leaf, to: &stack)
                     continue
                 }
-                if type == CMARK_NODE_FOOTNOTE_REFERENCE || type == CMARK_NODE_CUSTOM_INLINE {
-                    continue  // built on EXIT (they have no children)
+                if type == CMARK_NODE_FOOTNOTE_REFERENCE {
+                    continue  // built on EXIT (it has no children)
                 }
                 let name = String(cString: cmark_node_get_type_string(node))
                 let nests = Self.nests(type, name: name)
@@ -72,8 +72,8 @@ struct TreeBuilder {
                 continue
             }
             // EXIT
-            if type == CMARK_NODE_FOOTNOTE_REFERENCE || type == CMARK_NODE_CUSTOM_INLINE {
-                if let inline = childless(node, type: type) { append(.inline(inline), to: &stack) }
+            if type == CMARK_NODE_FOOTNOTE_REFERENCE {
+                append(.inline(footnoteReference(node)), to: &stack)
                 continue
             }
             guard var frame = stack.popLast() else { continue }
@@ -141,6 +141,7 @@ struct TreeBuilder {
         case CMARK_NODE_LINEBREAK:
             return .inline(MarkdownInline(.lineBreak, at: at))
         case CMARK_NODE_CODE:
+            if let math = math(node) { return .inline(math) }
             return .inline(MarkdownInline(.code(EscapeMarkers.restore(literal(node), literal: true)), at: at))
         case CMARK_NODE_HTML_INLINE:
             return .inline(MarkdownInline(.html(EscapeMarkers.restore(literal(node), literal: true)), at: at))
@@ -186,14 +187,15 @@ struct TreeBuilder {
         )
     }
 
-    /// Nodes with ENTER and EXIT but no children: footnote references and math.
-    private mutating func childless(_ node: OpaquePointer, type: cmark_node_type) -> MarkdownInline? {
-        let at = location(of: node)
-        if type == CMARK_NODE_FOOTNOTE_REFERENCE {
-            let number = Int(literal(node)) ?? 0
-            referenceCounts[number, default: 0] += 1
-            return MarkdownInline(.footnoteReference(number: number, occurrence: referenceCounts[number]!), at: at)
-        }
+    /// cmark-gfm writes a footnote reference's number as its literal.
+    private mutating func footnoteReference(_ node: OpaquePointer) -> MarkdownInline {
+        let number = Int(literal(node)) ?? 0
+        referenceCounts[number, default: 0] += 1
+        return MarkdownInline(.footnoteReference(number: number, occurrence: referenceCounts[number]!), at: location(of: node))
+    }
+
+    /// A math node made by ``MathCollector`` (a code node carrying a capture index).
+    private func math(_ node: OpaquePointer) -> MarkdownInline? {
         guard let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) }), index >= 1, index <= collector.captures.count else {
             return nil
         }
