@@ -1,3 +1,5 @@
+import Dispatch
+
 extension LatentVariableModel: DensityModel {
     /// The importance-sampling estimate of log p(x) with `evaluationSamples` draws, the
     /// generator reseeded with `evaluationSeed` for each point (deterministic, but an
@@ -5,6 +7,22 @@ extension LatentVariableModel: DensityModel {
     public func logDensity(at x: ArraySlice<Double>) -> Double {
         var generator = Xoshiro256StarStar(seed: evaluationSeed)
         return importanceSamplingLogDensity(at: Array(x), samples: evaluationSamples, using: &generator).value
+    }
+
+    /// `logDensity(at:)` for every point, the points spread over all cores (each estimate
+    /// reseeds its own generator, so the result does not depend on the scheduling).
+    /// Cost: N × `evaluationSamples` decoder evaluations, divided among the cores.
+    public func logDensities(at points: PointSet) -> [Double] {
+        precondition(points.dimension == dimension, "points have dimension \(points.dimension), model has \(dimension)")
+        var out = [Double](repeating: 0, count: points.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            // Each iteration writes only its own slot, so the unsynchronised writes never overlap.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: points.count) { i in
+                slots[i] = logDensity(at: points[i])
+            }
+        }
+        return out
     }
 
     /// Ancestral sampling: per draw, k normals for z, then d normals for ε; x = G(z) + σ ε.
