@@ -16,9 +16,14 @@ public struct LinearDecoder: LatentDecoder, Equatable {
         self.offset = offset
     }
 
+    /// k, the number of columns of W.
     public var latentDimension: Int { weights.columns }
+    /// d, the number of rows of W.
     public var outputDimension: Int { weights.rows }
+    /// W z + μ.
     public func decode(_ z: [Double]) -> [Double] { zip(weights * z, offset).map(+) }
+    /// W, the same at every z.
     public func jacobian(at z: [Double]) -> Matrix { weights }
+    /// "linear map W z + μ, k → d".
     public var description: String { "linear map W z + μ, \(latentDimension) → \(outputDimension)" }
 }

@@ -55,7 +55,9 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable {
         return try! TanhNetworkDecoder(inputWeights: w1, hiddenBias: b1, outputWeights: w2, outputBias: b2)
     }
 
+    /// k, the number of columns of W₁.
     public var latentDimension: Int { inputWeights.columns }
+    /// d, the number of rows of W₂.
     public var outputDimension: Int { outputWeights.rows }
 
     /// tanh(W₁ z + b₁), written as plain loops: the decoder runs once per Monte Carlo draw.
@@ -70,6 +72,7 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable {
         return a
     }
 
+    /// W₂ tanh(W₁ z + b₁) + b₂.
     public func decode(_ z: [Double]) -> [Double] {
         let a = hidden(z)
         let d = outputWeights.rows, h = outputWeights.columns
@@ -82,6 +85,7 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable {
         return x
     }
 
+    /// W₂ diag(1 − tanh²(W₁ z + b₁)) W₁, a d × k matrix.
     public func jacobian(at z: [Double]) -> Matrix {
         let a = hidden(z)
         var scaled = inputWeights
@@ -92,6 +96,7 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable {
         return outputWeights * scaled
     }
 
+    /// "tanh network k → h → d".
     public var description: String {
         "tanh network \(latentDimension) → \(inputWeights.rows) → \(outputDimension)"
     }
