@@ -8,7 +8,8 @@ import Testing
 struct BinsTests {
     /// x = 1…10 and 20 (n = 11). Type-7 quartiles: h = 10·0.25 = 2.5 → Q1 = 3.5;
     /// h = 7.5 → Q3 = 8.5; IQR = 5. Width 2·5·11^(−1/3) = 4.4964…; range 19 →
-    /// ⌈4.2256…⌉ = 5 bins of width 3.8.
+    /// ⌈4.2256…⌉ = 5 bins of width 3.8. NumPy agrees: `np.histogram_bin_edges(x, "fd")` →
+    /// [1, 4.8, 8.6, 12.4, 16.2, 20].
     @Test func freedmanDiaconisByHand() {
         let data: [Double] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20]
         let bins = Bins.freedmanDiaconis(data)
@@ -30,7 +31,8 @@ struct BinsTests {
     }
 
     /// Eight ties and one 5 (n = 9): Q1 = Q3 = 1, IQR = 0, so the rule gives width 0; the
-    /// documented fallback is Sturges' ⌈log₂ 9 + 1⌉ = ⌈4.17⌉ = 5 bins over 1…5.
+    /// documented fallback is Sturges' ⌈log₂ 9 + 1⌉ = ⌈4.17⌉ = 5 bins over 1…5, the edges of
+    /// `np.histogram_bin_edges(x, "sturges")` (NumPy's own "fd" would give a single bin).
     @Test func zeroIQRFallsBackToSturges() {
         let data: [Double] = [1, 1, 1, 1, 1, 1, 1, 1, 5]
         let bins = Bins.freedmanDiaconis(data)

@@ -19,20 +19,3 @@ protocol MarkDrawing {
 extension MarkDrawing {
     func drawAnnotations(with projection: Projection, colorClass: String, into svg: inout SVGWriter) {}
 }
-
-/// Splits a sampled curve at points that cannot be drawn (NaN, ±∞, ≤ 0 on a log axis) and
-/// projects the pieces: a gap in the data stays a gap in the picture.
-func projectedRuns(x: [Double], y: [Double], with projection: Projection) -> [[PlotPoint]] {
-    var runs: [[PlotPoint]] = []
-    var current: [PlotPoint] = []
-    for (dataX, dataY) in zip(x, y) {
-        if let point = projection.point(dataX, dataY) {
-            current.append(point)
-        } else if !current.isEmpty {
-            runs.append(current)
-            current = []
-        }
-    }
-    if !current.isEmpty { runs.append(current) }
-    return runs
-}

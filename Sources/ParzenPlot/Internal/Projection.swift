@@ -34,6 +34,23 @@ struct Projection {
         return PlotPoint(x: px, y: py)
     }
 
+    /// Splits a sampled curve at points that cannot be drawn (NaN, ±∞, ≤ 0 on a log axis) and
+    /// projects the pieces: a gap in the data stays a gap in the picture.
+    func runs(x: [Double], y: [Double]) -> [[PlotPoint]] {
+        var runs: [[PlotPoint]] = []
+        var current: [PlotPoint] = []
+        for (dataX, dataY) in zip(x, y) {
+            if let point = point(dataX, dataY) {
+                current.append(point)
+            } else if !current.isEmpty {
+                runs.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
+    }
+
     private func clamp(_ value: Double) -> Double {
         min(max(value, -Projection.limit), Projection.limit)
     }

@@ -38,7 +38,7 @@ extension Line: MarkDrawing {
 
     func draw(with projection: Projection, colorClass: String, into svg: inout SVGWriter) {
         var path = PathData()
-        for run in projectedRuns(x: x, y: y, with: projection) {
+        for run in projection.runs(x: x, y: y) {
             path.polyline(Simplification.douglasPeucker(run))
         }
         svg.path(path, [
