@@ -20,9 +20,8 @@ struct InlineRewriter {
             var role: MarkdownInline?
             if index + 1 < inlines.count, case .code(let content) = inlines[index + 1].kind,
                let (name, prefix) = Self.trailingRoleName(text) {
-                let codeAt = inlines[index + 1].location
-                let roleAt = SourceLocation(line: codeAt.line, column: codeAt.column - name.count - 2)
-                role = MarkdownInline(.role(MarkdownRole(name: name, content: content, location: roleAt, contentLocation: contentLocation(content, codeAt: codeAt))), at: roleAt)
+                let (roleAt, contentAt) = roleLocations(name: name, content: content, codeAt: inlines[index + 1].location)
+                role = MarkdownInline(.role(MarkdownRole(name: name, content: content, location: roleAt, contentLocation: contentAt)), at: roleAt)
                 text = prefix
                 index += 1
             }
@@ -43,15 +42,18 @@ struct InlineRewriter {
         return (String(name), String(text[..<open]))
     }
 
-    /// The first character of a code span's content: after its opening backticks (and the
-    /// one space cmark strips when the content is padded).
-    private func contentLocation(_ content: String, codeAt: SourceLocation) -> SourceLocation {
+    /// The role's `{` and its content's first character. cmark positions a code span at its
+    /// content (after the backticks and the one space it strips from padded content); the
+    /// opening backticks and `{name}` are right before that.
+    private func roleLocations(name: String, content: String, codeAt: SourceLocation) -> (SourceLocation, SourceLocation) {
         let (line, offset) = sourceMap.offset(of: codeAt)
         let bytes = sourceMap.bytes(ofLine: line)
-        var start = offset
-        while start < bytes.count, bytes[start] == UInt8(ascii: "`") { start += 1 }
-        let found = sourceMap.find(Array(content.utf8), line: line, from: start) ?? start
-        return sourceMap.location(line: line, originalOffset: found)
+        let contentOffset = sourceMap.find(Array(content.utf8), line: line, from: offset) ?? offset
+        var opening = min(offset, bytes.count)
+        if opening >= 2, bytes[opening - 1] == UInt8(ascii: " "), bytes[opening - 2] == UInt8(ascii: "`") { opening -= 1 }
+        while opening > 0, bytes[opening - 1] == UInt8(ascii: "`") { opening -= 1 }
+        let brace = max(0, opening - name.utf8.count - 2)
+        return (sourceMap.location(line: line, originalOffset: brace), sourceMap.location(line: line, originalOffset: contentOffset))
     }
 
     /// Splits a text run at prose references and reports Liquid tags in it.
