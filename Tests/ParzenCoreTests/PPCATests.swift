@@ -74,5 +74,8 @@ import Testing
         }
         #expect(throws: ModelError.self) { try ProbabilisticPCA.fit(flat, latentDimension: 3) }
         #expect(throws: ModelError.self) { try ProbabilisticPCA.fit(flat, latentDimension: 0) }
+        #expect { try ProbabilisticPCA.fit(PointSet(points: [[0, 1, 2], [3, 1, 0], [1, 1, 1]]), latentDimension: 2) } throws: {
+            ($0 as? ModelError)?.description == "probabilistic PCA with k = 2 needs at least 4 points, got 3; provide more points or choose a smaller latent dimension k"
+        }
     }
 }

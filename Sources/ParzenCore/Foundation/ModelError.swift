@@ -40,11 +40,13 @@ public struct ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `problem; fix`, one line.
     public var description: String { "\(problem); \(fix)" }
 
-    /// A fit needs at least `needed` points and got `got`.
-    public static func tooFewPoints(_ model: String, needed: Int, got: Int) -> ModelError {
+    /// A fit needs at least `needed` points and got `got`; the default fix suits models whose
+    /// need grows with the number of columns.
+    public static func tooFewPoints(_ model: String, needed: Int, got: Int,
+                                    fix: String = "provide more points or fewer columns") -> ModelError {
         ModelError(.tooFewPoints,
                    problem: "\(model) needs at least \(needed) point\(needed == 1 ? "" : "s"), got \(got)",
-                   fix: "provide more points or fewer columns")
+                   fix: fix)
     }
 
     /// Two things that must share a dimension do not.

@@ -16,7 +16,7 @@
 /// for any rotation R; Parzen takes R = I, so the columns of Ŵ are the principal axes
 /// scaled by the variance they explain beyond the noise. Only W Wᵀ is identifiable.
 ///
-/// - Domain: 1 ≤ k < d and N ≥ 2; throws `ModelError` when σ̂² = 0 (the data lie in a
+/// - Domain: 1 ≤ k < d and N ≥ k + 2; throws `ModelError` when σ̂² = 0 (the data lie in a
 ///   k-dimensional affine subspace: choose a smaller k).
 /// - Accuracy: eigenvalues by Jacobi to ~ε‖S‖; log-densities match scikit-learn's
 ///   `PCA.score_samples` (with `.unbiased`, its convention) and scipy on the MLE to ~1e-13.
@@ -55,15 +55,18 @@ public struct ProbabilisticPCA: Sendable, Equatable {
     /// Bishop's MLE; `.unbiased` (1/(N−1)) reproduces scikit-learn's `PCA` scores when
     /// N > d (with N ≤ d scikit-learn averages the discarded variances over min(N, d) − k
     /// components instead of d − k, so σ² differs).
-    /// - Throws: `ModelError` for k outside 1..<d, N < 2, non-finite data, or σ̂² = 0.
+    /// - Throws: `ModelError` for k outside 1..<d, N < k + 2 (then σ̂² = 0 necessarily),
+    ///   non-finite data, or σ̂² = 0.
     public static func fit(_ points: PointSet, latentDimension k: Int,
                            estimator: CovarianceEstimator = .maximumLikelihood) throws -> ProbabilisticPCA {
         let d = points.dimension
         guard k >= 1, k < d else {
             throw ModelError.invalidParameter("the latent dimension k", "\(k)", expected: "1 ≤ k < d = \(d)")
         }
-        guard points.count >= 2 else {
-            throw ModelError.tooFewPoints("probabilistic PCA", needed: 2, got: points.count)
+        // N points span at most N − 1 directions; σ² > 0 needs more than k of them.
+        guard points.count >= k + 2 else {
+            throw ModelError.tooFewPoints("probabilistic PCA with k = \(k)", needed: k + 2, got: points.count,
+                                          fix: "provide more points or choose a smaller latent dimension k")
         }
         guard points.values.allSatisfy(\.isFinite) else {
             throw ModelError(.invalidParameter, problem: "the data contain NaN or infinite values",
