@@ -88,6 +88,9 @@ import Testing
         #expect(curve[2].priorSamplingRelativeError > 0.5)
         #expect(curve[2].priorSamplingRelativeError > curve[0].priorSamplingRelativeError)
         #expect(curve.allSatisfy { $0.importanceSamplingRelativeError < 0.15 })
+        // The log error keeps growing where the relative error saturates at 1.
+        #expect(curve[2].priorSamplingLogError > curve[1].priorSamplingLogError)
+        #expect(curve.allSatisfy { $0.importanceSamplingLogError < 0.15 })
     }
 
     /// As a DensityModel the model is deterministic, and its ancestral samples have the

@@ -13,6 +13,11 @@ public struct LatentDimensionError: Sendable, Equatable {
     public let priorSamplingRelativeError: Double
     /// Mean over the test points of |p̂/p − 1| for importance sampling.
     public let importanceSamplingRelativeError: Double
+    /// Mean over the test points of |log p̂ − log p| for sampling from the prior: unlike the
+    /// relative error, which saturates at 1 once p̂ ≪ p, this keeps growing with k.
+    public let priorSamplingLogError: Double
+    /// Mean over the test points of |log p̂ − log p| for importance sampling.
+    public let importanceSamplingLogError: Double
     /// Mean reported (delta-method) SE of log p̂ for sampling from the prior.
     public let priorSamplingStandardError: Double
     /// Mean reported (delta-method) SE of log p̂ for importance sampling.
@@ -25,7 +30,7 @@ extension LatentVariableModel {
     /// For each k: a linear decoder G(z) = W z with W's d × k entries N(0, 1/k) (so x has
     /// the same scale for every k), noise σ²; `points` test points drawn from the model;
     /// log p(x) estimated with `samples` draws by each method and compared with the exact
-    /// pPCA marginal N(0, W Wᵀ + σ² I) via |expm1(log p̂ − log p)|.
+    /// pPCA marginal N(0, W Wᵀ + σ² I) via |expm1(log p̂ − log p)| and |log p̂ − log p|.
     ///
     /// Randomness, in order, from one generator seeded with `seed`: W (row-major), then per
     /// test point the point itself, its prior-sampling draws, its importance draws.
@@ -52,6 +57,7 @@ extension LatentVariableModel {
             let exact = try ProbabilisticPCA(mean: zero, loadings: w, noiseVariance: noiseVariance)
             let model = try LatentVariableModel(decoder: try LinearDecoder(weights: w, offset: zero), noiseVariance: noiseVariance)
             var priorError = 0.0, importanceError = 0.0, priorSE = 0.0, importanceSE = 0.0
+            var priorLogError = 0.0, importanceLogError = 0.0
             for _ in 0..<points {
                 let x = Array(exact.sample(1, using: &generator).values)
                 let truth = exact.logDensity(at: x)
@@ -59,12 +65,16 @@ extension LatentVariableModel {
                 let importance = model.importanceSamplingLogDensity(at: x, samples: samples, using: &generator)
                 priorError += abs(expm1(prior.value - truth))
                 importanceError += abs(expm1(importance.value - truth))
+                priorLogError += abs(prior.value - truth)
+                importanceLogError += abs(importance.value - truth)
                 priorSE += prior.standardError
                 importanceSE += importance.standardError
             }
             let m = Double(points)
             curve.append(LatentDimensionError(latentDimension: k, priorSamplingRelativeError: priorError / m,
                                               importanceSamplingRelativeError: importanceError / m,
+                                              priorSamplingLogError: priorLogError / m,
+                                              importanceSamplingLogError: importanceLogError / m,
                                               priorSamplingStandardError: priorSE / m,
                                               importanceSamplingStandardError: importanceSE / m))
         }
