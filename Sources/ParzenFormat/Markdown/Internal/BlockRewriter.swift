@@ -107,27 +107,32 @@ struct BlockRewriter {
         return inlines.contains { if case .text(let text) = $0.kind { text.contains("details") } else { false } }
     }
 
-    /// A paragraph cut into an opening tag line, the lines between, and a closing tag line.
+    /// A paragraph cut at its `{% details … %}` and `{% enddetails %}` lines; the lines
+    /// between tags stay paragraphs.
     private static func events(_ block: MarkdownBlock) -> [Event] {
         guard case .paragraph(let inlines) = block.kind, mentionsDetails(block) else { return [.block(block)] }
-        var lines = split(inlines)
-        var head: [Event] = []
-        var tail: [Event] = []
-        if let first = lines.first, let summary = openingSummary(first) {
-            head.append(.open(summary: summary, line: first, at: first.first?.location ?? block.location))
-            lines.removeFirst()
+        var events: [Event] = []
+        var pending: [[MarkdownInline]] = []
+        func flush() {
+            guard let first = pending.first?.first else { return }
+            let joined = Array(pending.joined(separator: [MarkdownInline(.softBreak, at: first.location)]))
+            events.append(.block(MarkdownBlock(.paragraph(joined), at: first.location)))
+            pending = []
         }
-        if let last = lines.last, isClosing(last) {
-            tail.append(.close(line: last, at: last.first?.location ?? block.location))
-            lines.removeLast()
+        for line in split(inlines) {
+            let at = line.first?.location ?? block.location
+            if let summary = openingSummary(line) {
+                flush()
+                events.append(.open(summary: summary, line: line, at: at))
+            } else if isClosing(line) {
+                flush()
+                events.append(.close(line: line, at: at))
+            } else {
+                pending.append(line)
+            }
         }
-        guard !head.isEmpty || !tail.isEmpty else { return [.block(block)] }
-        var middle: [Event] = []
-        if !lines.isEmpty {
-            let inlines = Array(lines.joined(separator: [MarkdownInline(.softBreak, at: lines[0].first?.location ?? block.location)]))
-            middle.append(.block(MarkdownBlock(.paragraph(inlines), at: inlines.first?.location ?? block.location)))
-        }
-        return head + middle + tail
+        flush()
+        return events
     }
 
     /// The paragraph's lines (split at soft breaks).
@@ -151,7 +156,9 @@ struct BlockRewriter {
             summary[0].kind = .text(inner.hasSuffix("-") ? String(inner.dropLast()).trimmedOfSpacesAndTabs : inner)
             return summary
         }
-        summary[0].kind = .text(String(head.dropFirst(prefix)))
+        // The title's first piece keeps its trailing space ("A " before "*note*").
+        let opening = first.drop(while: { $0 == " " || $0 == "\t" })
+        summary[0].kind = .text(String(opening.dropFirst(prefix).drop(while: { $0 == " " || $0 == "\t" })))
         let trimmed = last.trimmedOfSpacesAndTabs.dropLast(2)
         summary[summary.count - 1].kind = .text(String(trimmed.hasSuffix("-") ? trimmed.dropLast() : trimmed).replacingTrailingSpaces)
         return summary
