@@ -1,0 +1,252 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// Leave-one-out likelihood cross-validation of a kernel density estimate's bandwidth:
+///
+/// ```
+/// CV(h) = (1/N) Σᵢ log p₋ᵢ(xᵢ),   p₋ᵢ(x) = 1/(N − 1) Σ_{j≠i} K_h(x − xⱼ)
+/// ```
+///
+/// maximised over h (Habbema, Hermans & van den Broek 1974; Duin 1976). In d ≥ 2 the data
+/// are first whitened by the sample covariance Σ̂, so the search is over H = h²·Σ̂.
+///
+/// - Domain: at least two points, no repeated point (a repeated point makes CV(h) → +∞ as
+///   h → 0), non-degenerate covariance; else `ModelError`.
+/// - Accuracy: `objective(h:)` is the exact sum (log-sum-exp, parallel). `optimum()` uses,
+///   for the 1-D Gaussian kernel, the binned objective: linear binning on 2¹⁵ nodes, one
+///   FFT convolution per candidate, each point's own binned contribution removed exactly
+///   (not K_h(0)), points with a tiny binned value recomputed exactly; its maximiser agrees
+///   with the exact one to ~1e-5 relative (tests: scipy's bounded search on the exact sum).
+///   Other kernels and d ≥ 2 use the exact objective. The search is 32 log-spaced
+///   candidates, then golden section in log h to 1e-9 relative.
+/// - Cost: binned, ~70 FFT pairs of length 2¹⁶ plus O(N) each (N = 10⁴: tens of ms);
+///   exact, N² kernel evaluations per candidate.
+public struct LikelihoodCrossValidation: Sendable {
+    /// The data, whitened by Σ̂^{−1/2} in d ≥ 2.
+    private let points: PointSet
+    /// The kernel.
+    public let kernel: Kernel
+    /// The Cholesky factor of Σ̂ in d ≥ 2; nil in 1-D.
+    private let covarianceFactor: Cholesky?
+    /// The data's robust scale in whitened units: min(σ̂, IQR/1.34) in 1-D, 1 in d ≥ 2.
+    private let scale: Double
+
+    /// Prepares cross-validation on `data` with `kernel`.
+    /// - Throws: `ModelError` for fewer than two points, repeated points or degenerate data.
+    public init(data: PointSet, kernel: Kernel = .gaussian) throws {
+        let n = data.count, d = data.dimension
+        guard n >= 2 else { throw ModelError.tooFewPoints("leave-one-out cross-validation", needed: 2, got: n) }
+        var seen = Set<[Double]>()
+        for i in 0..<n where !seen.insert(Array(data[i])).inserted {
+            throw ModelError(.degenerateData,
+                             problem: "the point \(Array(data[i])) occurs more than once, so the leave-one-out likelihood grows without bound as the bandwidth shrinks",
+                             fix: "remove repeated points or use the silverman rule")
+        }
+        let covariance = data.covariance(.unbiased)
+        for k in 0..<d where !(covariance[k, k] > 0) {
+            throw ModelError(.degenerateData, problem: "column \(k + 1) is constant", fix: "remove the constant column")
+        }
+        self.kernel = kernel
+        if d == 1 {
+            points = data
+            covarianceFactor = nil
+            let sd = covariance[0, 0].squareRoot()
+            let iqr = BandwidthRule.interquartileRange(data.values)
+            scale = iqr > 0 ? min(sd, iqr / 1.34) : sd
+        } else {
+            let factor = try Cholesky(covariance)
+            var whitened: [Double] = []
+            whitened.reserveCapacity(data.values.count)
+            for i in 0..<n { whitened.append(contentsOf: factor.solveLower(Array(data[i]))) }
+            points = PointSet(dimension: d, values: whitened)
+            covarianceFactor = factor
+            scale = 1
+        }
+    }
+
+    /// The bandwidth for scale h of the whitened data: `.standardDeviation(h)` in 1-D,
+    /// `.matrix(h²·Σ̂)` in d ≥ 2.
+    public func bandwidth(h: Double) -> Bandwidth {
+        guard let factor = covarianceFactor else { return .standardDeviation(h) }
+        let l = factor.lower
+        let d = l.rows
+        var values = [Double](repeating: 0, count: d * d)
+        for i in 0..<d { for j in 0..<d { for k in 0..<d { values[i * d + j] += l[i, k] * l[j, k] * h * h } } }
+        return .matrix(Matrix(rows: d, columns: d, values: values))
+    }
+
+    /// CV(h) exactly: (1/N) Σᵢ log p₋ᵢ(xᵢ), in the original units (the Jacobian of the
+    /// whitening is included). −∞ when some point has no neighbour within a compact kernel.
+    public func objective(h: Double) -> Double {
+        let n = points.count, d = points.dimension
+        var perPoint = [Double](repeating: 0, count: n)
+        let chunk = 64
+        perPoint.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: (n + chunk - 1) / chunk) { c in
+                var buffer = [Double](repeating: 0, count: n - 1)
+                buffer.withUnsafeMutableBufferPointer { b in
+                    for i in (c * chunk)..<min(n, (c + 1) * chunk) { out[i] = leaveOneOutLogSum(i, h: h, buffer: b) }
+                }
+            }
+        }
+        let logDeterminant = covarianceFactor.map { 0.5 * $0.logDeterminant } ?? 0
+        let normalization: Double = if case .formula = kernel { 0 } else { kernel.logNormalization(dimension: d) }
+        let constant = -log(Double(n - 1)) - normalization - Double(d) * log(h) - logDeterminant
+        return perPoint.reduce(0, +) / Double(n) + constant
+    }
+
+    /// log Σ_{j≠i} k(‖xᵢ − xⱼ‖/h) (the unnormalised kernel), using `buffer` (N − 1 entries).
+    private func leaveOneOutLogSum(_ i: Int, h: Double, buffer: UnsafeMutableBufferPointer<Double>) -> Double {
+        let n = points.count, d = points.dimension
+        let inverseH = 1 / h
+        points.values.withUnsafeBufferPointer { x in
+            var slot = 0
+            for j in 0..<n where j != i {
+                if case .formula = kernel {
+                    buffer[slot] = (x[i] - x[j]) * inverseH
+                } else {
+                    var r2 = 0.0
+                    for k in 0..<d { let u = (x[i * d + k] - x[j * d + k]) * inverseH; r2 += u * u }
+                    buffer[slot] = r2
+                }
+                slot += 1
+            }
+        }
+        switch kernel {
+        case .gaussian:
+            var minimum = Double.infinity
+            for j in 0..<(n - 1) { minimum = min(minimum, buffer[j]) }
+            for j in 0..<(n - 1) { buffer[j] = 0.5 * (buffer[j] - minimum) }
+            return -0.5 * minimum + log(sumOfNegativeExponentials(UnsafeBufferPointer(buffer)))
+        case .formula(let f):
+            for j in 0..<(n - 1) { buffer[j] = f.logDensity(at: buffer[j]) + f.logNormalization }
+        default:
+            for j in 0..<(n - 1) { buffer[j] = kernel.logProfile(squaredRadius: buffer[j]) }
+        }
+        return logSumExp(UnsafeBufferPointer(buffer))
+    }
+
+    /// The maximising bandwidth and CV there.
+    /// - Throws: `ModelError` when CV keeps increasing at the edge of the search (h below
+    ///   1e-4 of the data's scale, or above 100 times it).
+    public func optimum() throws -> (bandwidth: Bandwidth, objective: Double) {
+        let binned: BinnedLeaveOneOut? = if case .gaussian = kernel, points.dimension == 1 { BinnedLeaveOneOut(points.values) } else { nil }
+        let kernelScale = kernel.variance(dimension: points.dimension).squareRoot()
+        func cv(_ logH: Double) -> Double {
+            let h = exp(logH)
+            return binned?.objective(h: h) ?? objective(h: h)
+        }
+        // The binned grid resolves h ≥ 4 nodes; the exact path has no such floor.
+        var lower = log(max(scale * 1e-4, binned.map { 4 * $0.step } ?? 0) / kernelScale)
+        var upper = log(100 * scale / kernelScale)
+        if upper <= lower { upper = lower + log(1e4) }
+        let candidates = 32
+        var best = (index: 0, value: -Double.infinity)
+        var values: [Double] = []
+        for k in 0..<candidates {
+            let v = cv(lower + (upper - lower) * Double(k) / Double(candidates - 1))
+            values.append(v)
+            if v > best.value { best = (k, v) }
+        }
+        guard best.value > -.infinity else {
+            throw ModelError(.degenerateData, problem: "the leave-one-out likelihood is zero for every bandwidth tried",
+                             fix: "use a kernel with unbounded support (gaussian) or the silverman rule")
+        }
+        if best.index == 0 || best.index == candidates - 1 {
+            let edge = exp(best.index == 0 ? lower : upper)
+            throw ModelError(.degenerateData,
+                             problem: "the leave-one-out likelihood is largest at the edge of the search (h = \(edge)), so it has no interior maximum",
+                             fix: "use the silverman rule or give a bandwidth explicitly")
+        }
+        let width = (upper - lower) / Double(candidates - 1)
+        (lower, upper) = (lower + width * Double(best.index - 1), lower + width * Double(best.index + 1))
+        // Golden-section search for the maximum in log h.
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var x1 = upper - ratio * (upper - lower), x2 = lower + ratio * (upper - lower)
+        var f1 = cv(x1), f2 = cv(x2)
+        while upper - lower > 1e-9 {
+            if f1 > f2 {
+                upper = x2; x2 = x1; f2 = f1
+                x1 = upper - ratio * (upper - lower); f1 = cv(x1)
+            } else {
+                lower = x1; x1 = x2; f1 = f2
+                x2 = lower + ratio * (upper - lower); f2 = cv(x2)
+            }
+        }
+        let h = exp(0.5 * (lower + upper))
+        return (bandwidth(h: h), max(f1, f2))
+    }
+}
+
+/// The binned leave-one-out objective for 1-D Gaussian kernels (see the notes on binned
+/// KDE): data binned once, one FFT convolution per bandwidth.
+private struct BinnedLeaveOneOut {
+    let data: [Double]
+    let origin: Double
+    let step: Double
+    let nodes: Int
+    let plan: RealFourierTransform
+    let dataSpectrum: (real: [Double], imaginary: [Double])
+
+    init(_ x: [Double]) {
+        data = x
+        nodes = 1 << 15
+        let lo = x.min()!, hi = x.max()!
+        // Two spare nodes at each end keep every point's pair of nodes inside the grid.
+        step = (hi - lo) / Double(nodes - 5)
+        origin = lo - 2 * step
+        var weights = LinearBinning.bin(x, origin: origin, step: step, count: nodes)
+        weights.append(contentsOf: [Double](repeating: 0, count: nodes))  // zero-pad to 2M
+        plan = RealFourierTransform(count: 2 * nodes)
+        dataSpectrum = plan.forward(weights)
+    }
+
+    func objective(h: Double) -> Double {
+        let length = 2 * nodes
+        let reach = min(nodes, Int((9 * h / step).rounded(.up)))
+        var kernel = [Double](repeating: 0, count: length)
+        let norm = 1 / (h * (2 * Double.pi).squareRoot())
+        for j in 0...reach {
+            let u = Double(j) * step / h
+            let v = norm * exp(-0.5 * u * u)
+            kernel[j] = v
+            if j > 0 { kernel[length - j] = v }
+        }
+        let smoothed = FFTConvolution.circular(kernel, spectrum: dataSpectrum, plan: plan)
+        let k0 = kernel[0], k1 = kernel[1]
+        let peak = smoothed.max()!
+        let n = data.count
+        var sum = 0.0
+        for x in data {
+            let position = (x - origin) / step
+            let i = Int(position)
+            let f = position - Double(i)
+            let total = (1 - f) * smoothed[i] + f * smoothed[i + 1]
+            // The point's own binned contribution, removed exactly (binning then
+            // interpolating a single point does not give K_h(0)).
+            let own = (1 - f) * ((1 - f) * k0 + f * k1) + f * ((1 - f) * k1 + f * k0)
+            var rest = total - own
+            if rest < 1e-9 * peak {
+                // FFT round-off dominates such tiny sums: compute this point exactly.
+                var terms: [Double] = []
+                terms.reserveCapacity(n - 1)
+                var skipped = false
+                for y in data {
+                    if y == x && !skipped { skipped = true; continue }
+                    let u = (x - y) / h
+                    terms.append(-0.5 * u * u)
+                }
+                sum += logSumExp(terms) + log(norm)
+                continue
+            }
+            rest = max(rest, .leastNormalMagnitude)
+            sum += log(rest)
+        }
+        return sum / Double(n) - log(Double(n - 1))
+    }
+}
