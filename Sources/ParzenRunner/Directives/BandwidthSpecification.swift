@@ -1,0 +1,38 @@
+import ParzenCore
+
+/// How a KDE's bandwidth is given: a number in one of the two conventions, or a rule that
+/// chooses it from the training data.
+///
+/// Notebooks write `bandwidth: 0.3` (h, a standard deviation: scikit-learn's `bandwidth`),
+/// `beta: 0.09` (β = h², a variance: the tutorial's N(x | oᵢ, Iβ)) or `bandwidth: <rule>`.
+public enum BandwidthSpecification: Sendable, Equatable {
+    /// β given, a variance.
+    case variance(Double)
+    /// h given, a standard deviation.
+    case standardDeviation(Double)
+    /// A rule applied to the training points.
+    case rule(BandwidthRule)
+
+    /// Reads a bandwidth as written on the command line or in `bandwidth:`: a positive
+    /// number is h (a standard deviation), a rule's name is that rule; nil otherwise.
+    public init?(parsing text: String) {
+        if let h = Double(text) {
+            guard h > 0, h.isFinite else { return nil }
+            self = .standardDeviation(h)
+        } else if let rule = BandwidthRule(rawValue: text) {
+            self = .rule(rule)
+        } else {
+            return nil
+        }
+    }
+
+    /// The bandwidth for `points`, and how it was chosen (Markdown, for the fit's output).
+    /// - Throws: `ModelError` from the rule (too few points, zero spread).
+    public func resolve(for points: PointSet, kernel: Kernel) throws -> (bandwidth: Bandwidth, how: String) {
+        switch self {
+        case .variance(let beta): return (.variance(beta), "given as β")
+        case .standardDeviation(let h): return (.standardDeviation(h), "given as h")
+        case .rule(let rule): return (try rule.select(for: points, kernel: kernel), rule.explanation)
+        }
+    }
+}

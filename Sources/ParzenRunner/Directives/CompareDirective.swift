@@ -1,0 +1,78 @@
+import ParzenCore
+import ParzenFormat
+
+/// ```` ```{compare} label ````: scores fitted models of one data set by the tutorial's
+/// criteria — NLL (held out, on training data or by k-fold), KL to the true density when it
+/// is known, matched moments, and two-sample tests of model samples against the data —
+/// names the better model, and writes the MLE ⇔ minimum-KL argument with these numbers.
+public enum CompareDirective: Directive {
+    public static let name = "compare"
+    public static let summary = "Compare fitted models of one data set by NLL, KL divergence, moments or two-sample tests, and write the MLE ⇔ min-KL argument with their numbers."
+    public static let resultKind = ResultKind(rawValue: "comparison")
+    public static let example = """
+        models: [gauss, kde]
+        criterion: nll
+        on: heldout
+        """
+
+    /// The criteria by name; `all` computes every one that applies.
+    static let criteria = ["nll", "kl", "moments", "mmd", "all"]
+
+    public static let options = [
+        OptionSpec("models", .list(.label([FitDirective.resultKind])), required: true, help: "Two or more fitted models of the same data set."),
+        OptionSpec("criterion", .choice(criteria), default: "nll",
+                   help: "`nll` (average negative log-likelihood), `kl` (KL divergence from the true density; generated data only), `moments` (model samples' moments vs the data's), `mmd` (MMD² and energy distance between model samples and data, with permutation p-values) or `all`."),
+        OptionSpec("on", .choice(["train", "heldout", "kfold"]), default: "heldout when the data set has a held-out part, else train",
+                   help: "Where the NLL is measured: the training points, the held-out points, or k-fold cross-validation (each model refitted on every fold)."),
+        OptionSpec("folds", .integer(2...100), default: "5", help: "The number of folds for `on: kfold`."),
+        OptionSpec("samples", .integer(100...10_000_000), default: "10000", help: "Monte Carlo draws for `kl` and `moments`."),
+        OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "The seed of the Monte Carlo draws, the folds and the permutations."),
+    ]
+
+    public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
+        let options = call.options
+        let label = call.label ?? call.displayName
+        let references = options.labels("models")
+        guard references.count >= 2 else {
+            throw DirectiveError("{compare} needs at least two models, got \(references.count)", fix: "list two or more fit labels, e.g. models: [gauss, kde]", at: options.location(of: "models"))
+        }
+        let models = try references.map { try context.payload($0.label, as: FittedModel.self, at: $0.location) }
+        let dataset = models[0].dataset
+        for (model, reference) in zip(models, references) where model.dataset.label != dataset.label {
+            throw DirectiveError("'\(reference.label)' was fitted to '\(model.dataset.label)', but '\(references[0].label)' to '\(dataset.label)'",
+                                 fix: "compare models of the same data set", at: reference.location)
+        }
+        let criterion = options.text("criterion") ?? "nll"
+        if criterion == "kl", dataset.truth == nil {
+            throw DirectiveError("criterion 'kl' needs the true density, but '\(dataset.label)' was loaded, not generated",
+                                 fix: "use a data set made with 'generate', or criterion: nll (which estimates the same KL differences)", at: options.location(of: "criterion"))
+        }
+        let on = options.text("on") ?? (dataset.heldOut == nil ? "train" : "heldout")
+        if on == "heldout", dataset.heldOut == nil {
+            throw DirectiveError("'\(dataset.label)' has no held-out points", fix: "add 'holdout: 0.2' to its {data}, or use on: train or on: kfold", at: options.location(of: "on"))
+        }
+        if options.has("folds"), on != "kfold" {
+            throw DirectiveError("'folds' only applies to on: kfold", at: options.location(of: "folds"))
+        }
+        let seed = context.seed(for: call)
+        let samples = options.integer("samples") ?? 10_000
+        do {
+            let comparison = try ModelComparison(label: label, models: models, criterion: criterion, on: on,
+                                                 folds: options.integer("folds") ?? 5, samples: samples, seed: seed)
+            return DirectiveResult(kind: resultKind, values: comparison.values, payload: comparison, output: comparison.output)
+        } catch let error as ModelError {
+            throw DirectiveError(error.problem, fix: error.fix, at: call.location)
+        }
+    }
+}
+
+extension CompareDirective: DocumentedResults {
+    public static let resultKeys: [(key: String, meaning: String)] = [
+        ("best", "label of the model with the lowest NLL"), ("on", "train, heldout or kfold"),
+        ("nll_<label>, nll_se_<label>", "each model's average NLL and its standard error"),
+        ("nll_difference, nll_difference_se", "L(θ₁) − L(θ₂) of the derivation (θ₂ the best model, θ₁ the first other) with its paired standard error"),
+        ("kl_<label>, kl_se_<label>", "KL(p_data ‖ p_θ) by Monte Carlo from the true density (generated data)"),
+        ("entropy_data, entropy_data_se", "H(p_data) by Monte Carlo (generated data)"),
+        ("mmd2_<label>, mmd_p_<label>, energy_<label>, energy_p_<label>", "two-sample statistics between model draws and data, with permutation p-values"),
+    ]
+}

@@ -1,0 +1,140 @@
+import ParzenCore
+import ParzenFormat
+
+/// ```` ```{data} label ````: loads points from a CSV file, a literal list or a known
+/// generator, and splits them into train and held-out parts with a seed.
+public enum DataDirective: Directive {
+    public static let name = "data"
+    public static let summary = "Load a data set from a CSV file, a list of values or a known generating density, with an optional seeded train/held-out split."
+    public static let resultKind = ResultKind(rawValue: "data set")
+    public static let example = """
+        source: data/old-faithful.csv
+        columns: [eruptions]
+        holdout: 0.2
+        seed: 7
+        """
+
+    public static let options = [
+        OptionSpec("source", .path, help: "A CSV file with a header row, relative to the notebook; give exactly one of `source`, `values` and `generate`."),
+        OptionSpec("columns", .list(.text), default: "every column", help: "The CSV columns to use: one column gives 1-D points, two give 2-D points."),
+        OptionSpec("values", .list(.number), help: "The data written out as a list of numbers (1-D)."),
+        OptionSpec("generate", .structure(MixtureSpecification.shape),
+                   help: "A Gaussian or a mixture of Gaussians to draw the points from; its density is then known, so `{compare}` can compute KL divergences to the truth."),
+        OptionSpec("n", .integer(2...1_000_000), default: "500", help: "How many points to generate (with `generate`)."),
+        OptionSpec("holdout", .fraction, help: "The fraction of points held out for evaluation, chosen at random with the seed; omitted, every point is for training."),
+        OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "The seed for generating and splitting."),
+    ]
+
+    public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
+        let options = call.options
+        let label = call.label ?? call.displayName
+        let sources = ["source", "values", "generate"].filter(options.has)
+        guard !sources.isEmpty else {
+            throw DirectiveError("{data} needs one of 'source', 'values' or 'generate'", fix: "e.g. source: data/old-faithful.csv", at: call.location)
+        }
+        guard sources.count == 1 else {
+            throw DirectiveError("give only one of 'source', 'values' and 'generate' (found \(sources.joined(separator: " and ")))", at: options.location(of: sources[1]))
+        }
+        for option in ["n"] where options.has(option) && sources[0] != "generate" {
+            throw DirectiveError("'\(option)' only applies to generated data", fix: "remove it, or use 'generate'", at: options.location(of: option))
+        }
+        if options.has("columns") && sources[0] != "source" {
+            throw DirectiveError("'columns' only applies to a CSV source", fix: "remove it", at: options.location(of: "columns"))
+        }
+        let seed = context.seed(for: call)
+        var columns: [String]
+        var points: PointSet
+        var origin: String
+        var truth: GaussianMixture?
+        switch sources[0] {
+        case "source":
+            let path = options.path("source")!
+            let location = options.location(of: "source")!
+            let written: String
+            if case .path(_, let w)? = options["source"]?.content { written = w } else { written = path }
+            let text = try context.readText(path, at: location)
+            let wanted = (options.list("columns") ?? []).compactMap { item -> String? in
+                if case .text(let t) = item.content { return t }
+                return nil
+            }
+            do {
+                (columns, points) = try DatasetLoader.points(csv: text, file: written, columns: wanted)
+            } catch {
+                throw DirectiveError(error.message, fix: error.fix, at: options.location(of: error.line == 1 && !wanted.isEmpty ? "columns" : "source"))
+            }
+            origin = columns.map { InlineCode.span($0) }.joined(separator: " and ") + " of " + MarkdownText.escape(written)
+        case "values":
+            let values = options.numbers("values")!
+            guard values.count >= 2 else {
+                throw DirectiveError("'values' has \(values.count) number\(values.count == 1 ? "" : "s"); a data set needs at least 2", at: options.location(of: "values"))
+            }
+            columns = ["x"]
+            points = PointSet(values)
+            origin = "the listed values"
+        default:
+            let mixture = try MixtureSpecification.read(options.yaml("generate")!)
+            let n = options.integer("n") ?? 500
+            var generator = Xoshiro256StarStar(seed: seed)
+            points = mixture.sample(n, using: &generator)
+            columns = mixture.dimension == 1 ? ["x"] : (1...mixture.dimension).map { "x\($0)" }
+            origin = "draws from " + (mixture.componentCount == 1 ? "a Gaussian" : "a mixture of \(mixture.componentCount) Gaussians") + " (seed \(seed))"
+            truth = mixture
+        }
+        var split: DataSplit?
+        if let fraction = options.number("holdout") {
+            do {
+                // The split gets its own stream, so changing `n` or the generator never
+                // reuses the generating draws for the split.
+                split = try DataSplit.random(count: points.count, heldOutFraction: fraction, seed: seed &+ 1)
+            } catch let error as ModelError {
+                throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "holdout"))
+            }
+        }
+        let dataset = Dataset(label: label, columns: columns, points: points, split: split, origin: origin, truth: truth)
+        return DirectiveResult(kind: resultKind, values: values(of: dataset), payload: dataset, output: output(of: dataset))
+    }
+
+    /// `n`, `n_train`, `n_heldout`, `dimension`, and per column `mean`/`sd` (1-D) or
+    /// `mean_<column>`/`sd_<column>`.
+    static func values(of dataset: Dataset) -> ResultValues {
+        var values = ResultValues()
+        values["n"] = .integer(dataset.points.count)
+        values["n_train"] = .integer(dataset.train.count)
+        values["n_heldout"] = .integer(dataset.heldOut?.count ?? 0)
+        values["dimension"] = .integer(dataset.dimension)
+        let moments = Moments(of: dataset.points)
+        for k in 0..<dataset.dimension {
+            let suffix = dataset.dimension == 1 ? "" : "_" + dataset.columns[k]
+            values["mean" + suffix] = .number(moments.mean[k])
+            values["sd" + suffix] = .number(moments.covariance[k, k].squareRoot())
+        }
+        return values
+    }
+
+    static func output(of dataset: Dataset) -> [OutputBlock] {
+        var text = "\(dataset.points.count) point\(dataset.points.count == 1 ? "" : "s") (\(dataset.dimension)-D): \(dataset.origin)"
+        if let heldOut = dataset.heldOut {
+            text += "; \(dataset.train.count) for training, \(heldOut.count) held out."
+        } else {
+            text += "; all used for training."
+        }
+        let moments = Moments(of: dataset.points)
+        var rows: [[ResultTable.Cell]] = []
+        for k in 0..<dataset.dimension {
+            let column = dataset.points.column(k)
+            rows.append([.markdown(InlineCode.span(dataset.columns[k])), .number(moments.mean[k]),
+                         .number(moments.covariance[k, k].squareRoot()), .number(column.min()!), .number(column.max()!)])
+        }
+        let table = ResultTable(header: [.markdown("column"), .markdown("mean"), .markdown("sd"), .markdown("min"), .markdown("max")], rows: rows)
+        return [.markdown(text), .table(table)]
+    }
+}
+
+extension DataDirective: DocumentedResults {
+    public static let resultKeys: [(key: String, meaning: String)] = [
+        ("n", "number of points"), ("n_train", "points used for fitting"), ("n_heldout", "held-out points (0 without `holdout`)"),
+        ("dimension", "number of columns d"),
+        ("mean, sd", "mean and standard deviation (divisor N) of the points, 1-D"),
+        ("mean_<column>, sd_<column>", "the same per column, d > 1"),
+    ]
+}

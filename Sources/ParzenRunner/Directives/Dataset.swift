@@ -1,0 +1,42 @@
+import ParzenCore
+
+/// What `{data}` leaves for later directives: the points, their seeded train/held-out
+/// split, and — for a generated data set — the density that generated them.
+///
+/// Models are fitted on `train`; `{compare}` scores them on `heldOut` (or by k-fold on
+/// `points`). A data set without `holdout:` trains on every point and has no held-out part.
+public struct Dataset: Sendable {
+    /// The label of the `{data}` directive, e.g. `faithful`.
+    public var label: String
+    /// Column names, one per coordinate (`x`, or `x1`, `x2`, … for generated or literal data).
+    public var columns: [String]
+    /// Every point, in file or generation order.
+    public var points: PointSet
+    /// The split, when `holdout:` was given.
+    public var split: DataSplit?
+    /// Where the points came from, in Markdown, e.g. "`eruptions` of old-faithful.csv".
+    public var origin: String
+    /// The density the points were drawn from, when the data set was generated.
+    public var truth: GaussianMixture?
+
+    public init(label: String, columns: [String], points: PointSet, split: DataSplit?, origin: String, truth: GaussianMixture?) {
+        self.label = label
+        self.columns = columns
+        self.points = points
+        self.split = split
+        self.origin = origin
+        self.truth = truth
+    }
+
+    /// The dimension d.
+    public var dimension: Int { points.dimension }
+
+    /// The points models are fitted on: the training part, or all points without a split.
+    public var train: PointSet { split.map { points.selecting($0.train) } ?? points }
+
+    /// The held-out points, or nil without a split.
+    public var heldOut: PointSet? { split.map { points.selecting($0.heldOut) } }
+
+    /// A name for a coordinate in axis titles: the column name.
+    public func axisLabel(_ k: Int) -> String { columns[k] }
+}

@@ -1,0 +1,48 @@
+import ParzenCore
+import ParzenFormat
+
+/// Reading points from a CSV file, shared by `{data}` and `parzen fit`, with every problem
+/// named by file, line and column.
+public enum DatasetLoader {
+    /// A problem reading data, already worded for the reader: where (file:line:column when
+    /// known), what, and what to do.
+    public struct Problem: Error, Sendable, Equatable {
+        /// The file line, when the problem is in one row.
+        public var line: Int?
+        /// The character column, when the problem is in one cell.
+        public var column: Int?
+        /// What is wrong, naming the file.
+        public var message: String
+        /// What to do about it.
+        public var fix: String?
+    }
+
+    /// The named columns of CSV text as points (all columns when `columns` is empty).
+    ///
+    /// - Parameter file: the file's name as the author wrote it, for messages.
+    /// - Throws: `Problem` for malformed CSV, a missing column, a cell that is not a finite
+    ///   number (NaN, Inf, text or empty) — each with the file's row and column — or no rows.
+    public static func points(csv text: String, file: String, columns wanted: [String]) throws(Problem) -> (columns: [String], points: PointSet) {
+        let table: CSVTable
+        do {
+            table = try CSVTable(parsing: text)
+        } catch {
+            throw Problem(line: error.line, column: error.column, message: "\(file): \(error.message)", fix: error.fix)
+        }
+        let names = wanted.isEmpty ? table.header : wanted
+        let columns: [[Double]]
+        do {
+            columns = try table.numericColumns(names)
+        } catch {
+            let place = error.column.map { "line \(error.line), column \($0)" } ?? "line \(error.line)"
+            throw Problem(line: error.line, column: error.column, message: "\(file) (\(place)): \(error.message)", fix: error.fix)
+        }
+        let n = columns[0].count
+        var values: [Double] = []
+        values.reserveCapacity(n * names.count)
+        for i in 0..<n {
+            for column in columns { values.append(column[i]) }
+        }
+        return (names, PointSet(dimension: names.count, values: values))
+    }
+}

@@ -1,0 +1,51 @@
+import ParzenCore
+import ParzenFormat
+import ParzenPlot
+
+/// Small multiples: the kernel gallery, and one KDE per β side by side.
+enum KernelGalleryFigure {
+    static func kernels(_ inputs: PlotInputs) throws -> DrawnFigure {
+        let options = inputs.options
+        let written: [(text: String, location: SourceLocation)] = (options.list("kernels") ?? []).compactMap {
+            if case .text(let t) = $0.content { return (t, $0.location) }
+            return nil
+        }
+        let kernels = try written.isEmpty ? Kernel.builtIn : written.map { try FitDirective.kernel($0.text, at: $0.location) }
+        let grid = PlotGrid.points(-3.5...3.5, count: 281)
+        let origin = PointSet([0])
+        var panels: [Chart] = []
+        for kernel in kernels {
+            // Scale every kernel to unit variance, so their shapes compare at equal spread.
+            let sd = kernel.variance(dimension: 1).squareRoot()
+            let h = sd.isFinite && sd > 0 ? 1 / sd : 1
+            let model = try KernelDensityEstimate(data: origin, kernel: kernel, bandwidth: .standardDeviation(h))
+            panels.append(Chart(id: "", title: kernel.name, x: Axis(label: "u"), y: Axis(label: "K(u)"), size: .panel, showsLegend: false,
+                                marks: [.line(Line(x: grid, y: PlotGrid.density(of: model, at: grid)))]))
+        }
+        let gallery = SmallMultiples(id: inputs.id, description: "The kernels " + kernels.map(\.name).joined(separator: ", ") + ", each scaled to unit variance.", panels: panels)
+        return DrawnFigure(svg: gallery.render(), values: [("kernels", .integer(kernels.count))])
+    }
+
+    static func betas(_ inputs: PlotInputs) throws -> DrawnFigure {
+        let dataset = try inputs.requireDataset(for: .betas)
+        try inputs.require(dataset, dimension: 1, for: .betas)
+        guard let betas = inputs.options.numbers("betas"), !betas.isEmpty else {
+            throw DirectiveError("kind 'betas' needs the bandwidths to show", fix: "add e.g. betas: [0.005, 0.05, 0.5]", at: inputs.call.location)
+        }
+        let train = dataset.train
+        let values = train.values
+        let widest = betas.max()!.squareRoot()
+        let low = values.min()! - 3 * widest, high = values.max()! + 3 * widest
+        let grid = PlotGrid.points(low...high, count: DensityFigure.gridCount)
+        var panels: [Chart] = []
+        for beta in betas {
+            let kde = try KernelDensityEstimate(data: train, kernel: .gaussian, bandwidth: .variance(beta))
+            panels.append(Chart(id: "", title: "β = \(NumberFormat.prose(beta, digits: 3))", x: Axis(label: dataset.axisLabel(0)), y: Axis(label: "density"),
+                                size: .panel, showsLegend: false,
+                                marks: [.histogram(Histogram(data: values)), .line(Line(x: grid, y: PlotGrid.density(of: kde, at: grid)))]))
+        }
+        let figure = SmallMultiples(id: inputs.id, description: "Gaussian KDEs of \(dataset.label) with β = " + betas.map { NumberFormat.prose($0) }.joined(separator: ", ") + ", over the data's histogram.",
+                                    panels: panels)
+        return DrawnFigure(svg: figure.render())
+    }
+}

@@ -1,0 +1,61 @@
+import ParzenCore
+
+/// ```` ```{sample} label ````: draws seeded samples from a fitted model and sets their
+/// moments beside the data's.
+public enum SampleDirective: Directive {
+    public static let name = "sample"
+    public static let summary = "Draw seeded samples from a fitted model and compare their moments with the training data's."
+    public static let resultKind = ResultKind(rawValue: "sample")
+    public static let example = """
+        fit: kde
+        n: 1000
+        seed: 3
+        """
+
+    public static let options = [
+        OptionSpec("fit", .label([FitDirective.resultKind]), required: true, help: "The fitted model to draw from."),
+        OptionSpec("n", .integer(1...1_000_000), default: "1000", help: "How many points to draw."),
+        OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "The seed of the draws."),
+    ]
+
+    public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
+        let options = call.options
+        let fitted = try context.payload(options.text("fit")!, as: FittedModel.self, at: options.location(of: "fit")!)
+        let n = options.integer("n") ?? 1000
+        let seed = context.seed(for: call)
+        var generator = Xoshiro256StarStar(seed: seed)
+        let points = fitted.model.sample(n, using: &generator)
+        let samples = SampleSet(label: call.label ?? call.displayName, source: fitted, points: points)
+        let drawn = Moments(of: points), data = Moments(of: fitted.dataset.train)
+        var values = ResultValues()
+        values["n"] = .integer(n)
+        values["seed"] = .integer(Int(bitPattern: UInt(seed)))
+        let d = points.dimension
+        for k in 0..<d {
+            let suffix = d == 1 ? "" : "_" + fitted.dataset.columns[k]
+            values["mean" + suffix] = .number(drawn.mean[k])
+            values["sd" + suffix] = .number(drawn.covariance[k, k].squareRoot())
+            values["skewness" + suffix] = .number(drawn.skewness[k])
+            values["excess_kurtosis" + suffix] = .number(drawn.excessKurtosis[k])
+        }
+        var rows: [[ResultTable.Cell]] = []
+        for k in 0..<d {
+            let name = InlineCode.span(fitted.dataset.columns[k])
+            for (what, moments) in [("samples", drawn), ("data", data)] {
+                rows.append([.markdown("\(name), \(what)"), .number(moments.mean[k]), .number(moments.covariance[k, k].squareRoot()),
+                             .number(moments.skewness[k]), .number(moments.excessKurtosis[k])])
+            }
+        }
+        let table = ResultTable(header: [.markdown(""), .markdown("mean"), .markdown("sd"), .markdown("skewness"), .markdown("excess kurtosis")],
+                                rows: rows, caption: "Moments of the \(n) draws and of the \(fitted.dataset.train.count) training points.")
+        let text = "\(n) draws from \(InlineCode.span(fitted.label)) (seed \(seed))."
+        return DirectiveResult(kind: resultKind, values: values, payload: samples, output: [.markdown(text), .table(table)])
+    }
+}
+
+extension SampleDirective: DocumentedResults {
+    public static let resultKeys: [(key: String, meaning: String)] = [
+        ("n", "number of draws"), ("seed", "the seed used"),
+        ("mean, sd, skewness, excess_kurtosis", "moments of the draws (1-D; `_<column>` appended per column in d > 1)"),
+    ]
+}
