@@ -29,7 +29,13 @@ public struct ReportBuilder: Sendable {
 
     /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.
     public func build(text: String, path: String, checkOnly: Bool) -> NotebookBuild {
-        let (split, splitDiagnostics) = FrontMatterParser.split(text, file: path)
+        let (repairedText, repairs) = MojibakeRepair.repair(text)
+        let repairDiagnostics = repairs.map {
+            Diagnostic(.warning, file: path, at: SourceLocation(line: $0.line, column: $0.column),
+                       "repaired mis-encoded text '\($0.original)' as '\($0.repaired)' (UTF-8 that was read as Windows-1252)",
+                       fix: "save the file as UTF-8 with the intended characters")
+        }
+        let (split, splitDiagnostics) = FrontMatterParser.split(repairedText, file: path)
         let (frontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(split, file: path)
         let document = MarkdownParser.parse(split.body, options: .init(
             file: path, lineOffset: split.bodyFirstLine - 1, kramdownMathEscapes: frontMatter.compatibility == .jekyll))
@@ -42,7 +48,7 @@ public struct ReportBuilder: Sendable {
         let body = BodyRenderer(file: path, frontMatter: frontMatter, fences: fences, outcome: outcome)
         let html = body.render(document)
 
-        let diagnostics = (splitDiagnostics + frontMatterDiagnostics + document.diagnostics + outcome.diagnostics + body.diagnostics)
+        let diagnostics = (repairDiagnostics + splitDiagnostics + frontMatterDiagnostics + document.diagnostics + outcome.diagnostics + body.diagnostics)
             .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
         let results = zip(fences, outcome.cells).compactMap { fence, cell -> (String, String, DirectiveResult)? in
             guard let label = fence.label, case .success(let result) = cell else { return nil }
