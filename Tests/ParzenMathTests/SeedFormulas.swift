@@ -16,11 +16,12 @@ enum SeedFormulas {
 
     static func load() throws -> [Formula] {
         let text = try String(contentsOf: url, encoding: .utf8)
-        return extract(from: text)
+        return extract(from: text, kramdownInline: true)
     }
 
-    /// Splits Markdown into its math spans, in document order.
-    static func extract(from markdown: String) -> [Formula] {
+    /// Splits Markdown into its math spans, in document order; `kramdownInline` removes
+    /// kramdown's escapes from inline math.
+    static func extract(from markdown: String, kramdownInline: Bool) -> [Formula] {
         var formulas: [Formula] = []
         let characters = Array(markdown)
         var index = 0
@@ -35,7 +36,7 @@ enum SeedFormulas {
                     end += 1
                 }
                 let body = String(characters[(index + delimiter)..<min(end, characters.count)])
-                let tex = display ? body.trimmingCharacters(in: .whitespacesAndNewlines) : unescapeKramdown(body)
+                let tex = display || !kramdownInline ? body.trimmingCharacters(in: .whitespacesAndNewlines) : unescapeKramdown(body)
                 formulas.append(Formula(tex: tex, display: display))
                 index = end + delimiter
             } else {

@@ -49,6 +49,19 @@ enum OperatorCommands {
             let name = try parser.readStringArgument(of: token)
             return MathNode(.operatorName(name.replacingSpaces()), at: token.offset, limits: limits ? .display : .never)
         }
+        registry.register("\\bmod") { _, token in
+            var attributes = OperatorAttributes(.binary)
+            attributes.lspace = "0.2222em"
+            attributes.rspace = "0.2222em"
+            return MathNode(.op("mod", attributes), at: token.offset)
+        }
+        registry.register("\\pmod") { parser, token in
+            // amsmath: a quad, then "(mod n)" with a space after "mod".
+            let modulus = try parser.parseArgument(of: token)
+            return MathNode(.row([MathNode(.space(width: "1em"), at: token.offset), MathNode(.op("(", .fixedDelimiter(.opening)), at: token.offset),
+                                  MathNode(.operatorName("mod"), at: token.offset), MathNode(.space(width: "0.3333em"), at: token.offset),
+                                  modulus, MathNode(.op(")", .fixedDelimiter(.closing)), at: token.offset)]), at: token.offset)
+        }
         registry.register("\\mathop") { parser, token in
             let argument = try parser.parseArgument(of: token)
             return MathNode(argument.kind, at: token.offset, limits: .display)

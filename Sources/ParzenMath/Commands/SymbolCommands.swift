@@ -24,7 +24,7 @@ enum SymbolCommands {
         "infty": ("∞", false), "partial": ("∂", false), "nabla": ("∇", true), "ell": ("ℓ", false),
         "hbar": ("ℏ", false), "imath": ("ı", false), "jmath": ("ȷ", false), "aleph": ("ℵ", false),
         "emptyset": ("∅", false), "varnothing": ("∅", false), "forall": ("∀", false), "exists": ("∃", false),
-        "nexists": ("∄", false), "top": ("⊤", false), "bot": ("⊥", false), "angle": ("∠", false),
+        "nexists": ("∄", false), "top": ("⊤", false), "intercal": ("⊺", false), "bot": ("⊥", false), "angle": ("∠", false),
         "triangle": ("△", false), "Box": ("□", false), "square": ("□", false), "checkmark": ("✓", false),
         "Re": ("ℜ", false), "Im": ("ℑ", false), "wp": ("℘", false), "prime": ("′", false),
         "degree": ("°", false), "S": ("§", false), "P": ("¶", false), "dagger": ("†", false),

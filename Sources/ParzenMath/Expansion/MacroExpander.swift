@@ -4,8 +4,8 @@
 /// Hostile input is capped: at most `maxExpansions` macro calls and `maxExpandedTokens` tokens
 /// produced per formula (a recursive `\newcommand{\x}{\x\x}` stops with an error, not a hang).
 final class MacroExpander {
-    static let maxExpansions = 10_000
-    static let maxExpandedTokens = 200_000
+    static let maxExpansions = 2_000
+    static let maxExpandedTokens = 50_000
     /// The commands this stage handles itself; listed so did-you-mean knows them.
     static let definitionCommands: Set<String> = [
         "\\newcommand", "\\renewcommand", "\\providecommand", "\\def", "\\DeclareMathOperator",

@@ -199,12 +199,14 @@ final class Parser {
         if text == "{" { return try parseGroup(openedBy: token) }
         if text == "}" { throw TeXError("'}' has no matching '{'", at: token.offset) }
         if let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1 {
-            if scalar.properties.numericType == .decimal && scalar.isASCII {
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
                 var digits = text
                 if !asArgument { digits += try readMoreDigits() }
                 return number(digits, at: token.offset)
             }
-            if scalar.properties.isAlphabetic && !CharacterSymbols.operators.keys.contains(text) {
+            // ASCII letters first: Unicode property lookups are comparatively slow.
+            let isASCIILetter = (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+            if isASCIILetter || (!scalar.isASCII && scalar.properties.isAlphabetic && CharacterSymbols.operators[text] == nil) {
                 return identifier(text, at: token.offset)
             }
         }

@@ -268,6 +268,7 @@ struct MathMLWriter {
     private static func isSingleLetter(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, scalars.count == 1 else { return false }
+        if first.isASCII { return (first.value | 0x20) >= 0x61 && (first.value | 0x20) <= 0x7A }
         return first.properties.isAlphabetic || first == "∇" || first == "∂"
     }
 }

@@ -1,0 +1,58 @@
+import Testing
+@testable import ParzenMath
+
+/// `\left…\right`, `\middle`, `\big` sizes, accents, braces and stacked material.
+@Suite struct DelimiterAndAccentTests {
+    @Test func leftRightMakesAStretchingFencedRow() {
+        #expect(presentation("\\left(x\\right)") == M.row(M.open("("), M.mi("x"), M.close(")")))
+    }
+
+    @Test func leftDotLeavesOutTheFence() {
+        #expect(presentation("\\left.x\\right|") == M.row(M.mi("x"), M.close("|")))
+    }
+
+    @Test func middleStretchesWithThinSpaces() {
+        let middle = "<mo form=\"infix\" stretchy=\"true\" lspace=\"0.1667em\" rspace=\"0.1667em\">|</mo>"
+        #expect(presentation("\\left(a\\middle|b\\right)") == M.row(M.open("("), M.mi("a"), middle, M.mi("b"), M.close(")")))
+    }
+
+    @Test func angleBracketsAndBraces() {
+        #expect(presentation("\\left\\langle x\\right\\rangle") == M.row(M.open("⟨"), M.mi("x"), M.close("⟩")))
+        #expect(presentation("\\left\\{x\\right\\}") == M.row(M.open("{"), M.mi("x"), M.close("}")))
+    }
+
+    @Test func bigSizesAreFixedHeights() {
+        #expect(presentation("\\big(") == "<mo stretchy=\"true\" symmetric=\"true\" minsize=\"1.2em\" maxsize=\"1.2em\">(</mo>")
+        #expect(presentation("\\Bigl[") == "<mo form=\"prefix\" fence=\"true\" stretchy=\"true\" symmetric=\"true\" minsize=\"1.623em\" maxsize=\"1.623em\">[</mo>")
+        #expect(presentation("\\biggr)") == "<mo form=\"postfix\" fence=\"true\" stretchy=\"true\" symmetric=\"true\" minsize=\"2.047em\" maxsize=\"2.047em\">)</mo>")
+        #expect(presentation("\\Biggm|") == "<mo form=\"infix\" stretchy=\"true\" symmetric=\"true\" minsize=\"2.470em\" maxsize=\"2.470em\">|</mo>")
+    }
+
+    @Test func accentsAreOversWithAccentTrue() {
+        #expect(presentation("\\hat x") == "<mover accent=\"true\">" + M.mi("x") + "<mo stretchy=\"false\">^</mo></mover>")
+        #expect(presentation("\\widehat{xy}") == "<mover accent=\"true\">" + M.row(M.mi("x"), M.mi("y")) + "<mo stretchy=\"true\">^</mo></mover>")
+        #expect(presentation("\\bar x") == "<mover accent=\"true\">" + M.mi("x") + "<mo stretchy=\"false\">¯</mo></mover>")
+        #expect(presentation("\\vec v") == "<mover accent=\"true\">" + M.mi("v") + "<mo stretchy=\"false\">→</mo></mover>")
+        #expect(presentation("\\ddot x") == "<mover accent=\"true\">" + M.mi("x") + "<mo stretchy=\"false\">¨</mo></mover>")
+        #expect(presentation("\\overline{x}") == "<mover accent=\"true\">" + M.mi("x") + "<mo stretchy=\"true\">‾</mo></mover>")
+        #expect(presentation("\\widetilde{x}") == "<mover accent=\"true\">" + M.mi("x") + "<mo stretchy=\"true\">~</mo></mover>")
+    }
+
+    @Test func underbraceTakesItsLabelAsALimit() {
+        #expect(presentation("\\underbrace{a+b}_{n}")
+                == "<munder><munder>" + M.row(M.mi("a"), M.mo("+"), M.mi("b")) + "<mo stretchy=\"true\">⏟</mo></munder>" + M.mi("n") + "</munder>")
+        #expect(presentation("\\overbrace{a}^{n}")
+                == "<mover><mover>" + M.mi("a") + "<mo stretchy=\"true\">⏞</mo></mover>" + M.mi("n") + "</mover>")
+    }
+
+    @Test func oversetUndersetAndStackrel() {
+        let question = "<mo lspace=\"0em\" rspace=\"0em\">?</mo>"
+        #expect(presentation("\\overset{?}{=}") == "<mover>" + M.mo("=") + question + "</mover>")
+        #expect(presentation("\\underset{x}{\\max}") == "<munder>" + M.row(M.mi("max"), M.apply) + M.mi("x") + "</munder>")
+        #expect(presentation("a\\stackrel{?}{>}b") == M.row(M.mi("a"), "<mover>" + M.mo("&gt;") + question + "</mover>", M.mi("b")))
+    }
+
+    @Test func xrightarrowStretchesOverItsLabel() {
+        #expect(presentation("\\xrightarrow{f}") == "<mover><mo stretchy=\"true\">→</mo>" + M.mi("f") + "</mover>")
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Times TeX → MathML on the seed post's 70 formulas: Parzen in-process (parzen-bench math,
+# median of 300 passes over all formulas) and `pandoc --mathml` (Debian's pandoc, median of
+# hyperfine runs) on exactly the same TeX, exported by parzen-bench as a Markdown file of
+# formulas only. pandoc is a whole process, so its time on an empty file (start-up) is
+# measured too and the ratio is given both raw and with start-up subtracted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh pandoc hyperfine
+swift build -c release --product parzen-bench >/dev/null
+seed=../shared/seed/what-is-a-generative-model.md
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+.build/release/parzen-bench math "$seed" --export-markdown >"$out/formulas.md"
+: >"$out/empty.md"
+.build/release/parzen-bench math "$seed" --runs 300 | tee "$out/parzen.txt"
+hyperfine --warmup 2 --runs 20 --export-json "$out/pandoc.json" \
+    -n formulas "pandoc -f markdown -t html --mathml $out/formulas.md -o $out/pandoc.html" \
+    -n empty "pandoc -f markdown -t html --mathml $out/empty.md -o $out/empty.html" >/dev/null
+pandoc -f markdown -t html --mathml "$out/formulas.md" -o "$out/pandoc.html" 2>"$out/pandoc.log"
+python3 - "$out/parzen.txt" "$out/pandoc.json" "$out/pandoc.log" <<'PY'
+import json, re, sys
+parzen = float(re.search(r"parzen median ([0-9.]+) ms", open(sys.argv[1]).read()).group(1))
+results = {r["command"]: r["median"] * 1e3 for r in json.load(open(sys.argv[2]))["results"]}
+failed = open(sys.argv[3]).read().count("Could not convert TeX math")
+math_only = results["formulas"] - results["empty"]
+print(f"pandoc --mathml median {results['formulas']:.1f} ms (start-up {results['empty']:.1f} ms, math {math_only:.1f} ms), {failed} formulas it could not convert")
+print(f"ratio pandoc/parzen: {results['formulas'] / parzen:.0f}x raw, {math_only / parzen:.0f}x without pandoc start-up")
+PY
