@@ -137,4 +137,18 @@ struct MathProtectionTests {
         #expect(math("# The $\\beta$ bandwidth").map(\.tex) == ["\\beta"])
         #expect(math("| a | b |\n|---|---|\n| $x_1$ | $y$ |\n").map(\.tex) == ["x_1", "y"])
     }
+
+    @Test func displayMathBrokenByABlockIsDiagnosed() throws {
+        // The `- b` line starts a list, so the paragraph (and the math) ends before it.
+        let document = MarkdownParser.parse("Text\n$$\na\n- b\n$$\n", options: .init(file: "n.md", lineOffset: 1))
+        #expect(MarkdownParserTests.mathSpans(document.blocks).isEmpty)
+        let diagnostic = try #require(document.diagnostics.first)
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.location == SourceLocation(line: 3, column: 1))
+        #expect(diagnostic.message == "'$$' is not closed in this paragraph; the formula is shown as text")
+        // Escaped dollars are no formula and get no warning.
+        let escaped = MarkdownParser.parse("costs \\$\\$ 5")
+        #expect(escaped.diagnostics.isEmpty)
+        #expect(escaped.blocks.first?.kind == .paragraph([MarkdownInline(.text("costs $$ 5"), at: SourceLocation(line: 1, column: 1))]))
+    }
 }

@@ -144,25 +144,24 @@ struct BlockRewriter {
         return lines.filter { !$0.isEmpty }
     }
 
-    /// The summary of a `{% details Title %}` line (Title may carry inline formatting).
+    /// The summary of a `{% details Title %}` line: the line's inlines with the tag's head
+    /// (`{% details `) cut from the first text and its tail (` %}`, ` -%}`) from the last, so
+    /// the title keeps its inline formatting. `nil` when the line is not such a tag.
     private static func openingSummary(_ line: [MarkdownInline]) -> [MarkdownInline]? {
         guard case .text(let first) = line.first?.kind, case .text(let last) = line.last?.kind else { return nil }
-        let head = first.trimmedOfSpacesAndTabs
-        guard let prefix = liquidPrefix(head, tag: "details"), last.trimmedOfSpacesAndTabs.hasSuffix("%}") else { return nil }
+        let opening = String(first.drop(while: isBlank))
+        guard let prefix = liquidPrefix(opening, tag: "details"), last.trimmedOfSpacesAndTabs.hasSuffix("%}") else { return nil }
         var summary = line
-        if line.count == 1 {
-            let inner = head.dropFirst(prefix).dropLast(2).trimmedOfSpacesAndTabs
-            guard !inner.isEmpty, inner.last != "-" || inner.count > 1 else { return nil }
-            summary[0].kind = .text(inner.hasSuffix("-") ? String(inner.dropLast()).trimmedOfSpacesAndTabs : inner)
-            return summary
-        }
-        // The title's first piece keeps its trailing space ("A " before "*note*").
-        let opening = first.drop(while: { $0 == " " || $0 == "\t" })
-        summary[0].kind = .text(String(opening.dropFirst(prefix).drop(while: { $0 == " " || $0 == "\t" })))
-        let trimmed = last.trimmedOfSpacesAndTabs.dropLast(2)
-        summary[summary.count - 1].kind = .text(String(trimmed.hasSuffix("-") ? trimmed.dropLast() : trimmed).replacingTrailingSpaces)
-        return summary
+        summary[0].kind = .text(String(opening.dropFirst(prefix).drop(while: isBlank)))
+        guard case .text(let tail) = summary[summary.count - 1].kind else { return nil }
+        var cut = tail.trimmedOfSpacesAndTabs.dropLast(2)
+        if cut.hasSuffix("-") { cut = cut.dropLast() }
+        summary[summary.count - 1].kind = .text(String(String(cut).reversed().drop(while: isBlank).reversed()))
+        summary.removeAll { $0.kind == .text("") }
+        return summary.isEmpty ? nil : summary
     }
+
+    private static func isBlank(_ character: Character) -> Bool { character == " " || character == "\t" }
 
     private static func isClosing(_ line: [MarkdownInline]) -> Bool {
         guard line.count == 1, case .text(let text) = line[0].kind else { return false }
@@ -183,14 +182,5 @@ struct BlockRewriter {
         rest = rest.dropFirst(tag.count)
         guard let next = rest.first, next == " " || next == "\t" || next == "%" || next == "-" else { return nil }
         return text.count - rest.count
-    }
-}
-
-private extension String {
-    /// Without trailing spaces and tabs.
-    var replacingTrailingSpaces: String {
-        var scalars = unicodeScalars[...]
-        while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
-        return String(scalars)
     }
 }

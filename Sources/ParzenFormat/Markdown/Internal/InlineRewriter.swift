@@ -60,6 +60,7 @@ struct InlineRewriter {
     private func split(_ text: String, at location: SourceLocation, atLineStart: Bool, diagnostics: inout [Diagnostic]) -> [MarkdownInline] {
         let (line, textOffset) = sourceMap.offset(of: location)
         reportLiquid(in: text, line: line, from: textOffset, atLineStart: atLineStart, diagnostics: &diagnostics)
+        reportUnclosedDisplayMath(in: text, line: line, from: textOffset, diagnostics: &diagnostics)
         guard text.contains("ref{") else { return [MarkdownInline(.text(text), at: location)] }
         var out: [MarkdownInline] = []
         var pending = Substring(text)
@@ -128,6 +129,18 @@ struct InlineRewriter {
             }
         }
         return out
+    }
+
+    /// A `$$` left in text opened display math that found no closing `$$` in its paragraph —
+    /// usually because a line of the formula started a new block (a list item, a quote, a
+    /// heading, a blank line). Escaped dollars (`\$\$`) are not `$$` in the source and pass.
+    private func reportUnclosedDisplayMath(in text: String, line: Int, from offset: Int, diagnostics: inout [Diagnostic]) {
+        guard text.contains("$$"), let found = sourceMap.find(Array("$$".utf8), line: line, from: offset) else { return }
+        diagnostics.append(Diagnostic(
+            .warning, file: file, at: sourceMap.location(line: line, originalOffset: found),
+            "'$$' is not closed in this paragraph; the formula is shown as text",
+            fix: "close it with '$$'; a line inside $$…$$ must not be blank or start with '-', '+', '>', '#', '1.' or four spaces, because that ends the paragraph"
+        ))
     }
 
     /// Warns about every `{{ … }}` and `{% … %}`, except the `details`/`enddetails` tags that
