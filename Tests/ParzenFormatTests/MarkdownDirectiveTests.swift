@@ -73,4 +73,24 @@ struct MarkdownDirectiveTests {
         // The fence is still shown (as code), nothing is dropped.
         guard case .codeBlock? = document.blocks.last?.kind else { Issue.record("fence lost"); return }
     }
+
+    @Test func colonFencesAreDirectivesToo() throws {
+        let fence = try #require(directive("Intro\n\n:::{fit} kde\nmodel: kde\n:::\n", lineOffset: 2))
+        #expect(fence.name == "fit")
+        #expect(fence.label == "kde")
+        #expect(fence.body == "model: kde\n")
+        #expect(fence.location == SourceLocation(line: 5, column: 1))
+        #expect(fence.nameLocation == SourceLocation(line: 5, column: 5))
+        #expect(fence.bodyStart == SourceLocation(line: 6, column: 1))
+    }
+
+    @Test func colonFencesInsideCodeOrUnclosedStayAsWritten() {
+        let inCode = MarkdownParser.parse("```\n:::{fit}\n:::\n```\n")
+        #expect(inCode.blocks.map(\.kind) == [.codeBlock(info: "", text: ":::{fit}\n:::\n")])
+        let unclosed = MarkdownParser.parse(":::{fit}\nmodel: kde\n")
+        guard case .paragraph? = unclosed.blocks.first?.kind else { Issue.record("\(unclosed.blocks)"); return }
+        // A longer closing fence closes a shorter opening one; `:::note` (no braces) is prose.
+        #expect(directive("::::{data}\nx: 1\n:::::\n")?.body == "x: 1\n")
+        guard case .paragraph? = MarkdownParser.parse(":::note\nx\n:::\n").blocks.first?.kind else { Issue.record("not prose"); return }
+    }
 }

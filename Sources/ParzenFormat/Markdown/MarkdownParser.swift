@@ -47,7 +47,7 @@ public enum MarkdownParser {
         _ = registered
         let original = Array(body.utf8)
         let substituted = EscapeMarkers.substitute(original)
-        let text = substituted?.text ?? original
+        let text = ColonFences.rewrite(substituted?.text ?? original)
         let sourceMap = SourceMap(body: original, lineOffset: options.lineOffset, markerOffsets: substituted?.markerOffsets ?? [:])
         let collector = MathCollector()
 
