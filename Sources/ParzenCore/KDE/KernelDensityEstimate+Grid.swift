@@ -23,8 +23,9 @@ extension KernelDensityEstimate {
     /// - Accuracy: linear binning errs by ≈ (δ²/12)·p″, so for the Gaussian kernel the
     ///   relative error is ≤ 1e-5 over the data's range ± 3h (measured in the tests against
     ///   the exact sum). Compact kernels have kinks at their support edges, where the error is
-    ///   O(δ/h) ≈ 1e-3. If even δ = output step would need an FFT longer than 2²², the exact
-    ///   sum is used instead.
+    ///   O(δ/h) ≈ 1e-3. Grids too wide for δ ≤ σ/480 within an FFT of 2²² get the finest δ
+    ///   that fits (accuracy then ≈ 2.3(δ/σ)²); if even δ = output step does not fit, the
+    ///   exact sum is used instead.
     /// - Cost: O(N) for binning (parallel over cores) plus three real FFTs of length
     ///   P ≈ (b − a + 2·reach)/δ; N = 10⁶ points onto 2048 outputs takes a few milliseconds.
     /// - Reference: M. P. Wand, "Fast computation of multivariate kernel estimators",
@@ -47,13 +48,15 @@ extension KernelDensityEstimate {
         var length = 1
         while length < fineLength(refinement).nodes { length *= 2 }
         if length > maximumLength {
+            // Too fine for the cap: the finest refinement that fits it, else the exact sum.
             refinement = 1
-            length = 1
-            while length < fineLength(1).nodes { length *= 2 }
-            guard length <= maximumLength else {
+            guard fineLength(1).nodes <= maximumLength else {
                 let grid = PointSet((0..<count).map { a + Double($0) * outputStep })
                 return logDensities(at: grid).map { exp($0) }
             }
+            while fineLength(refinement + 1).nodes <= maximumLength { refinement += 1 }
+            length = 1
+            while length < fineLength(refinement).nodes { length *= 2 }
         } else {
             while fineLength(refinement + 1).nodes <= length { refinement += 1 }
         }
