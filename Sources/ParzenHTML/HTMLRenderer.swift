@@ -61,16 +61,24 @@ public struct HTMLRenderer {
         return Output(html: writer.out, headings: writer.headings)
     }
 
-    /// The plain text of inlines: formatting dropped, math as its TeX, breaks as spaces.
+    /// The plain text of inlines, as cmark-gfm writes an image's alt text: formatting
+    /// dropped, raw HTML as written, math as its TeX, breaks as spaces.
     public static func plainText(_ inlines: [MarkdownInline]) -> String {
+        plainText(inlines, includingHTML: true)
+    }
+
+    /// `plainText`, optionally without raw HTML (a heading's text for the table of contents
+    /// should not show the author's `<small>` tags).
+    static func plainText(_ inlines: [MarkdownInline], includingHTML: Bool) -> String {
         var out = ""
         for inline in inlines {
             switch inline.kind {
-            case .text(let text), .code(let text), .html(let text): out += text
+            case .text(let text), .code(let text): out += text
+            case .html(let html): if includingHTML { out += html }
             case .softBreak, .lineBreak: out += " "
             case .emphasis(let children), .strong(let children), .strikethrough(let children),
                  .link(_, _, let children), .image(_, _, let children):
-                out += plainText(children)
+                out += plainText(children, includingHTML: includingHTML)
             case .footnoteReference: break
             case .math(let math): out += math.tex
             case .role(let role): out += role.content

@@ -38,9 +38,9 @@ struct HTMLWriter {
             }
         case .heading(let level, let inlines):
             cr()
-            var id = ""
-            if renderer.options.headingIDs { id = slugger.slug(for: HTMLRenderer.plainText(inlines)) }
-            headings.append(HeadingEntry(level: level, text: HTMLRenderer.plainText(inlines), id: id))
+            let text = HTMLRenderer.plainText(inlines, includingHTML: false)
+            let id = renderer.options.headingIDs ? slugger.slug(for: text) : ""
+            headings.append(HeadingEntry(level: level, text: text, id: id))
             out += id.isEmpty ? "<h\(level)>" : "<h\(level) id=\"\(Escaping.attribute(id))\">"
             self.inlines(inlines)
             out += "</h\(level)>\n"

@@ -2,7 +2,7 @@
 public struct HeadingEntry: Sendable, Hashable {
     /// 1…6
     public var level: Int
-    /// The heading's plain text (formatting removed, math as its TeX).
+    /// The heading's plain text (formatting and raw HTML removed, math as its TeX).
     public var text: String
     /// The `id` given to the heading element (empty when ids are off).
     public var id: String

@@ -57,6 +57,11 @@ struct HTMLRendererTests {
         #expect(output.html.hasPrefix("<h1 id=\"definition-of-p\"><strong>Definition</strong> of <span class=\"math-tex\">p</span></h1>\n"))
     }
 
+    @Test func headingTextDropsRawHTML() {
+        let output = HTMLRenderer(options: .init(headingIDs: true)).render(MarkdownParser.parse("# Title <small>draft</small>\n"))
+        #expect(output.headings == [HeadingEntry(level: 1, text: "Title draft", id: "title-draft")])
+    }
+
     @Test func headingsAreCollectedWithoutIDsByDefault() {
         let output = HTMLRenderer().render(MarkdownParser.parse("# A\n\n> ## B\n"))
         #expect(output.headings == [HeadingEntry(level: 1, text: "A", id: ""), HeadingEntry(level: 2, text: "B", id: "")])
