@@ -37,7 +37,8 @@ public enum DirectiveReference {
             if let documented = directive as? any DocumentedResults.Type {
                 out += "\nResult values:\n\n| key | meaning |\n| --- | --- |\n"
                 for (key, meaning) in documented.resultKeys {
-                    out += "| `\(key)` | \(cell(meaning)) |\n"
+                    let keys = key.components(separatedBy: ", ").map { "`\($0)`" }.joined(separator: ", ")
+                    out += "| \(keys) | \(cell(meaning)) |\n"
                 }
             }
             out += "\n"
