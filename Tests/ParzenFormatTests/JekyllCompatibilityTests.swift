@@ -49,6 +49,12 @@ struct JekyllCompatibilityTests {
         ])
     }
 
+    @Test func liquidInRawHTMLIsReportedToo() {
+        let document = MarkdownParser.parse("<div>\n<img src=\"{{ site.url }}/a.png\">\n</div>\n\nText <a href=\"{{ page.url }}\">x</a>\n")
+        #expect(document.diagnostics.map(\.location) == [SourceLocation(line: 2, column: 11), SourceLocation(line: 5, column: 15)])
+        #expect(document.blocks.first?.kind == .htmlBlock("<div>\n<img src=\"{{ site.url }}/a.png\">\n</div>\n"))
+    }
+
     // MARK: The seed post
 
     /// The seed's body and the number of lines before it (front matter and its fences).

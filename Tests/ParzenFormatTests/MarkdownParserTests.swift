@@ -62,11 +62,32 @@ struct MarkdownParserTests {
         #expect(Self.allText(document.blocks).contains("x"))
     }
 
+    @Test func deeplyNestedEmphasisAndLinksAreFlattened() {
+        let stars = String(repeating: "*", count: 10_000)
+        let emphasis = MarkdownParser.parse(stars + "x" + stars + "\n")
+        #expect(maximumDepth(emphasis.blocks) <= TreeBuilder.maximumNesting + 1)
+        #expect(Self.allText(emphasis.blocks).contains("x"))
+        let links = MarkdownParser.parse(String(repeating: "[", count: 5_000) + "x" + String(repeating: "](u)", count: 5_000) + "\n")
+        #expect(Self.allText(links.blocks).contains("x"))
+    }
+
     @Test func deepNestingWarnsOnce() {
         let document = MarkdownParser.parse(String(repeating: "> ", count: 500) + "x\n")
         #expect(document.diagnostics.count == 1)
         #expect(document.diagnostics.first?.severity == .warning)
         #expect(document.diagnostics.first?.message == "content nested more than 100 levels deep is flattened")
+    }
+
+    @Test func concurrentParsesAgree() async {
+        // cmark keeps extension trigger characters in a process-wide table; parses are
+        // serialised, so parallel callers see the same trees.
+        let text = "A $x_1$ and \\(y\\) with *b*\n\n$$z$$\n\n| a |\n|---|\n| $c$ |\n"
+        let expected = MarkdownParser.parse(text)
+        await withTaskGroup(of: MarkdownDocument.self) { group in
+            for _ in 0..<16 { group.addTask { MarkdownParser.parse(text) } }
+            for await document in group { #expect(document == expected) }
+        }
+        #expect(Self.mathSpans(expected.blocks).map(\.tex) == ["x_1", "y", "z", "c"])
     }
 
     @Test func manyDollarsStayLinear() {

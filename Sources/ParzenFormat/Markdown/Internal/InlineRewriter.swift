@@ -56,6 +56,16 @@ struct InlineRewriter {
         return (sourceMap.location(line: line, originalOffset: brace), sourceMap.location(line: line, originalOffset: contentOffset))
     }
 
+    /// Reports Liquid in raw HTML (a block or an inline tag starting at `location`), where it
+    /// would otherwise pass through unnoticed, e.g. `<img src="{{ site.url }}/a.png">`.
+    func reportLiquid(inHTML html: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) {
+        guard html.contains("{{") || html.contains("{%") else { return }
+        let (line, offset) = sourceMap.offset(of: location)
+        for (index, text) in html.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            reportLiquid(in: String(text), line: line + index, from: index == 0 ? offset : 0, atLineStart: false, diagnostics: &diagnostics)
+        }
+    }
+
     /// Splits a text run at prose references and reports Liquid tags in it.
     private func split(_ text: String, at location: SourceLocation, atLineStart: Bool, diagnostics: inout [Diagnostic]) -> [MarkdownInline] {
         let (line, textOffset) = sourceMap.offset(of: location)
@@ -143,9 +153,10 @@ struct InlineRewriter {
         ))
     }
 
-    /// Warns about every `{{ … }}` and `{% … %}`, except the `details`/`enddetails` tags that
-    /// open a line (those are Jekyll disclosures, handled by ``BlockRewriter``).
-    private func reportLiquid(in text: String, line: Int, from offset: Int, atLineStart: Bool, diagnostics: inout [Diagnostic]) {
+    /// Warns about every `{{ … }}` and `{% … %}` in `text`, which starts at byte `offset` of
+    /// body line `line` — except the `details`/`enddetails` tags that open a line of prose
+    /// (those are Jekyll disclosures, handled by ``BlockRewriter``).
+    func reportLiquid(in text: String, line: Int, from offset: Int, atLineStart: Bool, diagnostics: inout [Diagnostic]) {
         guard text.contains("{{") || text.contains("{%") else { return }
         var searchFrom = offset
         var cursor = text.startIndex

@@ -144,9 +144,13 @@ struct TreeBuilder {
             if let math = math(node) { return .inline(math) }
             return .inline(MarkdownInline(.code(EscapeMarkers.restore(literal(node), literal: true)), at: at))
         case CMARK_NODE_HTML_INLINE:
-            return .inline(MarkdownInline(.html(EscapeMarkers.restore(literal(node), literal: true)), at: at))
+            let html = EscapeMarkers.restore(literal(node), literal: true)
+            InlineRewriter(sourceMap: sourceMap, file: options.file).reportLiquid(inHTML: html, at: at, diagnostics: &diagnostics)
+            return .inline(MarkdownInline(.html(html), at: at))
         case CMARK_NODE_HTML_BLOCK:
-            return .block(MarkdownBlock(.htmlBlock(EscapeMarkers.restore(literal(node), literal: true)), at: at))
+            let html = EscapeMarkers.restore(literal(node), literal: true)
+            InlineRewriter(sourceMap: sourceMap, file: options.file).reportLiquid(inHTML: html, at: at, diagnostics: &diagnostics)
+            return .block(MarkdownBlock(.htmlBlock(html), at: at))
         case CMARK_NODE_THEMATIC_BREAK:
             return .block(MarkdownBlock(.thematicBreak, at: at))
         case CMARK_NODE_CODE_BLOCK:
