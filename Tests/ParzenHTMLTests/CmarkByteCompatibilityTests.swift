@@ -44,6 +44,10 @@ struct CmarkByteCompatibilityTests {
         "![alt *em* `c`](/a b \"t\") [l](</x y> 'q') <http://a.b/c?d=e&f> www.x.org/p?q\n",
         "&copy; &#35; &quot; \\* a  \nb\\\nc ~~del~~ ~one~\n",
         "> quote\n> - item\n>\n> ---\n\nSetext\n===\n",
+        // Unpaired `\(` `\)` `\[` `\]` stay escapes, with cmark's emphasis rules around them.
+        "foo*\\(bar)* and _\\[x_ or b\n\na*\\)*b and _x\\]_\n",
+        "[\\(a](\\(b) [x\\]](y) `\\(` and \\\\(x\\\\)\n",
+        "[ref\\(]\n\n[ref\\(]: /u\\(v \"t\\)\"\n",
     ])
     func matchesCmarkByteForByte(markdown: String) {
         #expect(Self.parzenHTML(markdown) == Self.cmarkHTML(markdown))
