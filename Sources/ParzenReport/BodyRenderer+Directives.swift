@@ -39,7 +39,7 @@ extension BodyRenderer {
             return renderMarkdown(text, at: location)
         case .math(let tex, let display):
             let html = typeset(tex, display: display, origin: .generated(location))
-            return display ? html + "\n" : "<p>\(html)</p>\n"
+            return display ? displayMath(html) : "<p>\(html)</p>\n"
         case .preformatted(let text):
             return "<pre>\(Escaping.text(text))</pre>\n"
         case .table(let table):
@@ -56,13 +56,16 @@ extension BodyRenderer {
             case .markdown(let text): "<\(tag)>\(renderInlineMarkdown(text, at: location))</\(tag)>"
             }
         }
-        var html = "<table class=\"results\">\n"
-        if let caption = table.caption { html += "<caption>\(renderInlineMarkdown(caption, at: location))</caption>\n" }
+        // The caption sits above a scrolling wrapper: a wide table scrolls sideways on a
+        // phone without clipping its caption.
+        var html = ""
+        if let caption = table.caption { html += "<p class=\"table-caption\">\(renderInlineMarkdown(caption, at: location))</p>\n" }
+        html += "<div class=\"table-scroll\"><table class=\"results\">\n"
         html += "<thead><tr>" + table.header.map { cell($0, tag: "th") }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>" + row.map { cell($0, tag: "td") }.joined() + "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table></div>\n"
     }
 
     private func figure(_ figure: Figure, label: String?, at location: SourceLocation) -> String {

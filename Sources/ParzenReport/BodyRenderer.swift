@@ -59,11 +59,16 @@ final class BodyRenderer {
     func htmlRenderer(headingIDs: Bool) -> HTMLRenderer {
         var renderer = HTMLRenderer(options: .init(headingIDs: headingIDs))
         renderer.inlineMath = { [unowned self] span in typeset(span.tex, display: false, origin: .span(span)) }
-        renderer.displayMath = { [unowned self] span in typeset(span.tex, display: true, origin: .span(span)) + "\n" }
+        renderer.displayMath = { [unowned self] span in displayMath(typeset(span.tex, display: true, origin: .span(span))) }
         renderer.directive = { [unowned self] fence in directive(fence) }
         renderer.role = { [unowned self] role in self.role(role) }
         renderer.reference = { [unowned self] reference in self.reference(reference) }
         return renderer
+    }
+
+    /// Display math in a wrapper that scrolls sideways when a formula is wider than a phone.
+    func displayMath(_ html: String) -> String {
+        "<div class=\"math-display\">\(html)</div>\n"
     }
 
     /// Markdown that a directive wrote, rendered like the author's prose; positions of
