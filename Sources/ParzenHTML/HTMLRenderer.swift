@@ -22,6 +22,7 @@ public struct HTMLRenderer {
         /// only for HTML you trust to contain `<script>`, `<style>`, `<iframe>`….
         public var tagFilter: Bool
 
+        /// Options; the defaults match cmark-gfm (no ids, tagfilter on).
         public init(headingIDs: Bool = false, tagFilter: Bool = true) {
             self.headingIDs = headingIDs
             self.tagFilter = tagFilter
@@ -30,11 +31,13 @@ public struct HTMLRenderer {
 
     /// The rendered body and its headings.
     public struct Output: Sendable, Hashable {
+        /// The body's HTML (no `<html>` or `<body>` around it).
         public var html: String
         /// Every heading in document order (also those inside quotes, lists and details).
         public var headings: [HeadingEntry]
     }
 
+    /// Choices that change the HTML.
     public var options: Options
     /// Markup for inline math (`$…$`, `\(…\)`, display math sharing its line with text).
     /// Default: `<span class="math-tex">TeX</span>` (`math-tex display` for display math).
@@ -49,6 +52,7 @@ public struct HTMLRenderer {
     /// Markup for a prose reference. Default: a link to `#label`, in parentheses for `\eqref`.
     public var reference: ((MarkdownReference) -> String)?
 
+    /// A renderer with default hooks; set the hook properties to replace them.
     public init(options: Options = Options()) {
         self.options = options
     }

@@ -70,7 +70,7 @@ struct HTMLWriter {
         case .displayMath(let math):
             cr()
             out += renderer.displayMath?(math) ?? "<div class=\"math-tex display\">\(Escaping.text(math.tex))</div>"
-            out += "\n"
+            cr()
         case .directive(let directive):
             cr()
             out += renderer.directive?(directive)

@@ -7,6 +7,7 @@ public struct HeadingEntry: Sendable, Hashable {
     /// The `id` given to the heading element (empty when ids are off).
     public var id: String
 
+    /// An entry from its parts.
     public init(level: Int, text: String, id: String) {
         self.level = level
         self.text = text

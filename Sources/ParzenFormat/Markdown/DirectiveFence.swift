@@ -26,6 +26,7 @@ public struct DirectiveFence: Sendable, Hashable {
     /// `bodyStart.line + l`, column `bodyStart.column + c`.
     public var bodyStart: SourceLocation
 
+    /// A fence as the parser found it (public for tests and generated notebooks).
     public init(
         name: String, label: String?, body: String, location: SourceLocation,
         nameLocation: SourceLocation, labelLocation: SourceLocation?, bodyStart: SourceLocation

@@ -28,10 +28,12 @@ public struct MarkdownBlock: Sendable, Hashable {
         case details(summary: [MarkdownInline], [MarkdownBlock])
     }
 
+    /// What the block is.
     public var kind: Kind
     /// The first character of the block in the notebook.
     public var location: SourceLocation
 
+    /// A block of `kind` starting at `location`.
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location

@@ -14,6 +14,7 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// Liquid tags kept as text, nesting flattened), in source order.
     public var diagnostics: [Diagnostic]
 
+    /// A document from its parts.
     public init(blocks: [MarkdownBlock], footnotes: [MarkdownFootnote] = [], diagnostics: [Diagnostic] = []) {
         self.blocks = blocks
         self.footnotes = footnotes

@@ -16,7 +16,9 @@ public struct MarkdownInline: Sendable, Hashable {
         case code(String)
         /// Raw inline HTML written by the author.
         case html(String)
+        /// `*text*` or `_text_`.
         case emphasis([MarkdownInline])
+        /// `**text**` or `__text__`.
         case strong([MarkdownInline])
         /// `~~text~~`
         case strikethrough([MarkdownInline])
@@ -35,11 +37,13 @@ public struct MarkdownInline: Sendable, Hashable {
         case reference(MarkdownReference)
     }
 
+    /// What the inline is.
     public var kind: Kind
     /// The first character of the inline in the notebook (for math: of its TeX, see
     /// ``MathSpan/location``).
     public var location: SourceLocation
 
+    /// An inline of `kind` starting at `location`.
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location

@@ -4,9 +4,12 @@ public struct MarkdownList: Sendable, Hashable {
     public struct Item: Sendable, Hashable {
         /// `true`/`false` for a GFM task item (`- [x]` / `- [ ]`), `nil` for an ordinary item.
         public var isChecked: Bool?
+        /// The item's content.
         public var blocks: [MarkdownBlock]
+        /// The item's marker (`-`, `1.`).
         public var location: SourceLocation
 
+        /// An item from its parts.
         public init(isChecked: Bool? = nil, blocks: [MarkdownBlock], at location: SourceLocation) {
             self.isChecked = isChecked
             self.blocks = blocks
@@ -20,8 +23,10 @@ public struct MarkdownList: Sendable, Hashable {
     public var start: Int
     /// A tight list renders its paragraphs without `<p>` (no blank lines between items).
     public var isTight: Bool
+    /// The items in order.
     public var items: [Item]
 
+    /// A list from its parts.
     public init(isOrdered: Bool, start: Int, isTight: Bool, items: [Item]) {
         self.isOrdered = isOrdered
         self.start = start

@@ -24,6 +24,7 @@ public enum MarkdownParser {
         /// left as is (kramdown does not process it either).
         public var kramdownMathEscapes: Bool
 
+        /// Options for a body in `file` that starts after `lineOffset` lines.
         public init(file: String = "<input>", lineOffset: Int = 0, kramdownMathEscapes: Bool = false) {
             self.file = file
             self.lineOffset = lineOffset

@@ -8,6 +8,7 @@ public struct MarkdownReference: Sendable, Hashable {
     /// The backslash that starts the reference.
     public var location: SourceLocation
 
+    /// A reference from its parts.
     public init(label: String, isParenthesized: Bool, location: SourceLocation) {
         self.label = label
         self.isParenthesized = isParenthesized

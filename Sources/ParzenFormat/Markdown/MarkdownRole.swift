@@ -10,6 +10,7 @@ public struct MarkdownRole: Sendable, Hashable {
     /// The first character of ``content``.
     public var contentLocation: SourceLocation
 
+    /// A role from its parts.
     public init(name: String, content: String, location: SourceLocation, contentLocation: SourceLocation) {
         self.name = name
         self.content = content

@@ -5,12 +5,14 @@ public struct MarkdownTable: Sendable, Hashable {
         case none, left, center, right
     }
 
+    /// One alignment per column.
     public var alignments: [Alignment]
     /// The header row's cells.
     public var header: [[MarkdownInline]]
     /// Body rows; each row has one entry per cell (cmark-gfm pads short rows).
     public var rows: [[[MarkdownInline]]]
 
+    /// A table from its parts.
     public init(alignments: [Alignment], header: [[MarkdownInline]], rows: [[[MarkdownInline]]]) {
         self.alignments = alignments
         self.header = header

@@ -23,6 +23,7 @@ public struct MathSpan: Sendable, Hashable {
     /// The TeX between the delimiters, as written (kramdown escapes resolved when the
     /// parser's ``MarkdownParser/Options/kramdownMathEscapes`` is on, see there).
     public var tex: String
+    /// How the author delimited the math.
     public var delimiter: Delimiter
     /// Where the first character of ``tex`` is in the notebook.
     public var location: SourceLocation
