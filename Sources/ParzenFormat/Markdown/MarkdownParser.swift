@@ -54,13 +54,14 @@ public enum MarkdownParser {
 
         lock.lock()
         defer { lock.unlock() }
+        // Freed last: the parser's extension list points at it.
+        let math = collector.makeExtension()
+        defer { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), math) }
         guard let parser = cmark_parser_new(cmarkOptions) else { return MarkdownDocument(blocks: []) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        let math = collector.makeExtension()
-        defer { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), math) }
         cmark_parser_attach_syntax_extension(parser, math)
         text.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
