@@ -3,22 +3,36 @@ import Testing
 
 /// `\left…\right`, `\middle`, `\big` sizes, accents, braces and stacked material.
 @Suite struct DelimiterAndAccentTests {
-    @Test func leftRightMakesAStretchingFencedRow() {
-        #expect(presentation("\\left(x\\right)") == M.row(M.open("("), M.mi("x"), M.close(")")))
+    @Test func leftRightAroundAFractionStretches() {
+        let fraction = "<mfrac>" + M.mi("a") + M.mi("b") + "</mfrac>"
+        #expect(presentation("\\left(\\frac{a}{b}\\right)") == M.row(M.open("("), fraction, M.close(")")))
+    }
+
+    @Test func leftRightAroundFlatContentKeepsTheNormalGlyph() {
+        // TeX picks the ordinary "(" for \left(x_i^2\right); so does Parzen.
+        #expect(presentation("\\left(x_i^2\\right)")
+                == M.row(M.flatOpen("("), "<msubsup>" + M.mi("x") + M.mi("i") + M.mn("2") + "</msubsup>", M.flatClose(")")))
+    }
+
+    @Test func displaySumInsideFencesMakesThemStretch() {
+        let html = presentation("\\left(\\sum_i x_i\\right)", display: true)
+        #expect(html.hasPrefix("<mrow>" + M.open("(")))
+        #expect(!presentation("\\left(\\sum_i x_i\\right)").contains("stretchy=\"true\""))
     }
 
     @Test func leftDotLeavesOutTheFence() {
-        #expect(presentation("\\left.x\\right|") == M.row(M.mi("x"), M.close("|")))
+        #expect(presentation("\\left.\\frac{a}{b}\\right|") == M.row("<mfrac>" + M.mi("a") + M.mi("b") + "</mfrac>", M.close("|")))
     }
 
     @Test func middleStretchesWithThinSpaces() {
         let middle = "<mo form=\"infix\" stretchy=\"true\" lspace=\"0.1667em\" rspace=\"0.1667em\">|</mo>"
-        #expect(presentation("\\left(a\\middle|b\\right)") == M.row(M.open("("), M.mi("a"), middle, M.mi("b"), M.close(")")))
+        let fraction = "<mfrac>" + M.mi("a") + M.mi("b") + "</mfrac>"
+        #expect(presentation("\\left(\\frac{a}{b}\\middle|b\\right)") == M.row(M.open("("), fraction, middle, M.mi("b"), M.close(")")))
     }
 
     @Test func angleBracketsAndBraces() {
-        #expect(presentation("\\left\\langle x\\right\\rangle") == M.row(M.open("⟨"), M.mi("x"), M.close("⟩")))
-        #expect(presentation("\\left\\{x\\right\\}") == M.row(M.open("{"), M.mi("x"), M.close("}")))
+        #expect(presentation("\\left\\langle x\\right\\rangle") == M.row(M.flatOpen("⟨"), M.mi("x"), M.flatClose("⟩")))
+        #expect(presentation("\\left\\{x\\right\\}") == M.row(M.flatOpen("{"), M.mi("x"), M.flatClose("}")))
     }
 
     @Test func bigSizesAreFixedHeights() {

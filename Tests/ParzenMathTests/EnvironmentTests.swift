@@ -2,11 +2,12 @@ import Testing
 @testable import ParzenMath
 
 /// Environments: full-width numbered displays, inner alignments, cases and matrices.
-/// Alignment is CSS on each `<mtd>` because MathML Core has no `columnalign`.
+/// Alignment is CSS on each `<mtd>` because MathML Core has no `columnalign`; the `-webkit-`
+/// value follows the standard one because Chromium needs it (see `MathMLWriter.textAlign`).
 @Suite struct EnvironmentTests {
     private let left = "<mtd style=\"width:50%;padding:0\"></mtd>"
-    private func number(_ text: String) -> String { "<mtd style=\"width:50%;padding:0;text-align:right\"><mtext>\(text)</mtext></mtd>" }
-    private let noNumber = "<mtd style=\"width:50%;padding:0;text-align:right\"></mtd>"
+    private func number(_ text: String) -> String { "<mtd style=\"width:50%;padding:0;text-align:right;text-align:-webkit-right\"><mtext>\(text)</mtext></mtd>" }
+    private let noNumber = "<mtd style=\"width:50%;padding:0;text-align:right;text-align:-webkit-right\"></mtd>"
 
     @Test func equationIsAFullWidthTableWithItsNumberOnTheRight() {
         #expect(presentation("\\begin{equation}x\\end{equation}", display: true)
@@ -17,19 +18,19 @@ import Testing
     @Test func alignPairsRightAndLeftColumnsAndKeepsRelationSpacing() {
         let expected = "<mtable displaystyle=\"true\" style=\"width:100%\">"
             + "<mtr>" + left
-            + "<mtd style=\"text-align:right;padding:0.25em 0 0.25em 0\">" + M.mi("a") + "</mtd>"
-            + "<mtd style=\"text-align:left;padding:0.25em 0\"><mo form=\"infix\">=</mo>" + M.mi("b") + "</mtd>"
+            + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0 0.25em 0\">" + M.mi("a") + "</mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.25em 0\"><mo form=\"infix\">=</mo>" + M.mi("b") + "</mtd>"
             + number("(1)") + "</mtr>"
             + "<mtr>" + left
-            + "<mtd style=\"text-align:right;padding:0.25em 0 0.25em 0\"></mtd>"
-            + "<mtd style=\"text-align:left;padding:0.25em 0\"><mo form=\"infix\">=</mo><mo form=\"prefix\">−</mo>" + M.mi("c") + "</mtd>"
+            + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0 0.25em 0\"></mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.25em 0\"><mo form=\"infix\">=</mo><mo form=\"prefix\">−</mo>" + M.mi("c") + "</mtd>"
             + number("(2)") + "</mtr></mtable>"
         #expect(presentation("\\begin{align}a&=b\\\\&=-c\\end{align}", display: true) == expected)
     }
 
     @Test func secondColumnPairStartsTwoEmAway() {
         let html = presentation("\\begin{align*}a&=b&c&=d\\end{align*}", display: true)
-        #expect(html.contains("<mtd style=\"text-align:right;padding:0.25em 0 0.25em 2em\">" + M.mi("c") + "</mtd>"))
+        #expect(html.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0 0.25em 2em\">" + M.mi("c") + "</mtd>"))
         #expect(!html.contains("<mtext>("))
     }
 
@@ -40,10 +41,10 @@ import Testing
 
     @Test func casesIsALeftBraceBeforeALeftAlignedTable() {
         let expected = M.row(M.open("{"), "<mtable>"
-            + "<mtr><mtd style=\"text-align:left;padding:0.1em 1em 0.1em 0\">" + M.mn("1") + "</mtd>"
-            + "<mtd style=\"text-align:left;padding:0.1em 0 0.1em 0\">" + M.mi("x") + M.mo("&gt;") + M.mn("0") + "</mtd></mtr>"
-            + "<mtr><mtd style=\"text-align:left;padding:0.1em 1em 0.1em 0\">" + M.mn("0") + "</mtd>"
-            + "<mtd style=\"text-align:left;padding:0.1em 0 0.1em 0\"><mtext>otherwise</mtext></mtd></mtr></mtable>")
+            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 1em 0.1em 0\">" + M.mn("1") + "</mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 0 0.1em 0\">" + M.mi("x") + M.mo("&gt;") + M.mn("0") + "</mtd></mtr>"
+            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 1em 0.1em 0\">" + M.mn("0") + "</mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 0 0.1em 0\"><mtext>otherwise</mtext></mtd></mtr></mtable>")
         #expect(presentation("\\begin{cases}1&x>0\\\\0&\\text{otherwise}\\end{cases}") == expected)
     }
 
@@ -65,14 +66,14 @@ import Testing
 
     @Test func arrayAlignsColumnsByItsPreamble() {
         #expect(presentation("\\begin{array}{lr}a&b\\end{array}")
-                == "<mtable><mtr><mtd style=\"text-align:left;padding:0.1em 0.5em 0.1em 0\">" + M.mi("a") + "</mtd>"
-                + "<mtd style=\"text-align:right;padding:0.1em 0 0.1em 0.5em\">" + M.mi("b") + "</mtd></mtr></mtable>")
+                == "<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 0.5em 0.1em 0\">" + M.mi("a") + "</mtd>"
+                + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.1em 0 0.1em 0.5em\">" + M.mi("b") + "</mtd></mtr></mtable>")
     }
 
     @Test func alignedInsideEquationIsNotNumberedItself() {
         let html = presentation("\\begin{equation}\\begin{aligned}a&=b\\\\c&=d\\end{aligned}\\end{equation}", display: true)
         #expect(html.components(separatedBy: "<mtext>(").count - 1 == 1)
-        #expect(html.contains("<mtable displaystyle=\"true\"><mtr><mtd style=\"text-align:right;padding:0.25em 0 0.25em 0\">"))
+        #expect(html.contains("<mtable displaystyle=\"true\"><mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0 0.25em 0\">"))
     }
 
     @Test func splitInsideEquationGetsOneNumber() {
@@ -82,9 +83,9 @@ import Testing
 
     @Test func multlineAlignsFirstLeftLastRightAndNumbersTheLast() {
         let html = presentation("\\begin{multline}a\\\\b\\\\c\\end{multline}", display: true)
-        #expect(html.contains("<mtd style=\"text-align:left;padding:0.25em 0\">" + M.mi("a") + "</mtd>" + noNumber))
-        #expect(html.contains("<mtd style=\"text-align:center;padding:0.25em 0\">" + M.mi("b") + "</mtd>" + noNumber))
-        #expect(html.contains("<mtd style=\"text-align:right;padding:0.25em 0\">" + M.mi("c") + "</mtd>" + number("(1)")))
+        #expect(html.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.25em 0\">" + M.mi("a") + "</mtd>" + noNumber))
+        #expect(html.contains("<mtd style=\"text-align:center;text-align:-webkit-center;padding:0.25em 0\">" + M.mi("b") + "</mtd>" + noNumber))
+        #expect(html.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0\">" + M.mi("c") + "</mtd>" + number("(1)")))
     }
 
     @Test func gatherStarredIsUnnumbered() {

@@ -29,8 +29,12 @@ enum M {
     static func fixed(_ text: String) -> String { "<mo stretchy=\"false\">\(text)</mo>" }
     /// A bar used as an ordinary symbol (`\vert`, `|`).
     static func bar(_ text: String = "|") -> String { "<mo stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">\(text)</mo>" }
+    /// A `\\left` fence around tall material: it stretches.
     static func open(_ text: String) -> String { "<mo form=\"prefix\" fence=\"true\" stretchy=\"true\">\(text)</mo>" }
     static func close(_ text: String) -> String { "<mo form=\"postfix\" fence=\"true\" stretchy=\"true\">\(text)</mo>" }
+    /// A `\\left` fence around material no taller than a line: the normal glyph, as in TeX.
+    static func flatOpen(_ text: String) -> String { "<mo form=\"prefix\" fence=\"true\" stretchy=\"false\">\(text)</mo>" }
+    static func flatClose(_ text: String) -> String { "<mo form=\"postfix\" fence=\"true\" stretchy=\"false\">\(text)</mo>" }
     static let apply = "<mo>\u{2061}</mo>"
     static let thin = "<mspace width=\"0.1667em\"></mspace>"
 }

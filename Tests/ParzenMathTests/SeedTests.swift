@@ -29,7 +29,7 @@ import Testing
     @Test func nineteenEquationNumbersInOrder() throws {
         let (_, results, _) = try typesetSeed()
         let html = results.map(\.html).joined()
-        let numbers = html.components(separatedBy: "text-align:right\"><mtext>(").dropFirst().map { $0.prefix { $0 != ")" } }
+        let numbers = html.components(separatedBy: "text-align:-webkit-right\"><mtext>(").dropFirst().map { $0.prefix { $0 != ")" } }
         #expect(numbers == (1...19).map { Substring(String($0)) })
     }
 

@@ -80,6 +80,19 @@ enum DelimiterCommands {
         return MathNode(.op(text, attributes), at: offset)
     }
 
+    /// TeX gives `\left(x\right)` the ordinary "(": delimiters only grow around material
+    /// taller than a line. The fences stay `stretchy="false"` around flat content, because a
+    /// stretchy operator in MathML Core reserves the width of its widest variant (0.875 em in
+    /// Latin Modern Math), which would leave gaps inside every `\left(x\right)`.
+    private static func fittingFences(_ children: [MathNode], display: Bool) -> [MathNode] {
+        guard !children.contains(where: { !$0.isFence && $0.isTall(display: display) }) else { return children }
+        return children.map { child in
+            guard child.isFence, case .op(let text, var attributes) = child.kind else { return child }
+            attributes.stretchy = false
+            return MathNode(.op(text, attributes), at: child.offset)
+        }
+    }
+
     /// `\left⟨d⟩ … (\middle⟨d⟩ …)* \right⟨d⟩` as one `<mrow>` whose fences stretch.
     private static func parseLeftRight(_ parser: Parser, _ left: Token) throws -> MathNode {
         let open = try readDelimiter(parser, after: left) ?? ""
@@ -102,7 +115,7 @@ enum DelimiterCommands {
             case "\\right":
                 let close = try readDelimiter(parser, after: token) ?? ""
                 if let node = fence(close, form: "postfix", at: token.offset) { children.append(node) }
-                return MathNode(.fenced(children), at: left.offset)
+                return MathNode(.fenced(fittingFences(children, display: parser.displayStyle)), at: left.offset)
             default:
                 throw TeXError("'\\left\(open)' has no matching '\\right'", fix: "add \\right) or \\right. to close it", at: left.offset)
             }

@@ -128,4 +128,34 @@ struct MathNode {
         if case .row(let children) = kind { return children.isEmpty }
         return false
     }
+
+    /// True for a `\left`, `\middle` or `\right` delimiter: an `<mo>` that stretches freely.
+    var isFence: Bool {
+        if case .op(_, let attributes) = kind { return attributes.stretchy == true && attributes.minsize == nil }
+        return false
+    }
+
+    /// Whether the node is taller than a line of text, so that `\left…\right` delimiters
+    /// around it must grow: fractions, tables, limits, display-size large operators, `\big`
+    /// delimiters, braces. Scripts do not count (TeX keeps the normal delimiter for `x_i^2`).
+    func isTall(display: Bool) -> Bool {
+        switch kind {
+        case .fraction, .table:
+            return true
+        case .op(_, let attributes):
+            return (attributes.atomClass == .largeOperator && display) || attributes.minsize != nil || attributes.stretchy == true
+        case .row(let children), .fenced(let children):
+            return children.contains { $0.isTall(display: display) }
+        case .scripts(let base, _, _, let limits):
+            return limits || base.isTall(display: display)
+        case .stack(let base, _, _, let accent):
+            return !accent || base.isTall(display: display)
+        case .style(let content, let displayStyle, _, _):
+            return content.isTall(display: displayStyle ?? display)
+        case .root(let radicand, _), .phantom(let radicand):
+            return radicand.isTall(display: display)
+        case .identifier, .operatorName, .number, .text, .space, .reference, .error, .empty:
+            return false
+        }
+    }
 }

@@ -230,7 +230,7 @@ struct MathMLWriter {
                 output += "</mtd>"
             }
             if table.numbered {
-                output += "<mtd style=\"width:50%;padding:0;text-align:right\">"
+                output += "<mtd style=\"width:50%;padding:0;" + MathMLWriter.textAlign("right") + "\">"
                 if let number { output += "<mtext>" + Escaping.text(number.display) + "</mtext>" }
                 output += "</mtd>"
             }
@@ -246,22 +246,30 @@ struct MathMLWriter {
         switch table.layout {
         case .align:
             if column % 2 == 0 {
-                return "text-align:right;padding:\(vertical) 0 \(vertical) \(column == 0 ? "0" : "2em")"
+                return textAlign("right") + ";padding:\(vertical) 0 \(vertical) \(column == 0 ? "0" : "2em")"
             }
-            return "text-align:left;padding:\(vertical) 0"
+            return textAlign("left") + ";padding:\(vertical) 0"
         case .gather:
             return "padding:\(vertical) 0"
         case .multline:
             let align = row == 0 ? "left" : row == table.rows.count - 1 ? "right" : "center"
-            return "text-align:\(align);padding:\(vertical) 0"
+            return textAlign(align) + ";padding:\(vertical) 0"
         case .cases:
-            return "text-align:left;padding:\(vertical) \(column == columns - 1 ? "0" : "1em") \(vertical) 0"
+            return textAlign("left") + ";padding:\(vertical) \(column == columns - 1 ? "0" : "1em") \(vertical) 0"
         case .matrix:
             return "padding:\(vertical) \(column == columns - 1 ? "0" : "0.5em") \(vertical) \(column == 0 ? "0" : "0.5em")"
         case .array(let alignments):
             let align = column < alignments.count ? alignments[column] : "center"
-            return "text-align:\(align);padding:\(vertical) \(column == columns - 1 ? "0" : "0.5em") \(vertical) \(column == 0 ? "0" : "0.5em")"
+            return textAlign(align) + ";padding:\(vertical) \(column == columns - 1 ? "0" : "0.5em") \(vertical) \(column == 0 ? "0" : "0.5em")"
         }
+    }
+
+    /// `text-align` for a table cell. Chromium lays out `<mtd>` with `-webkit-` alignments
+    /// (its default is `-webkit-center`); a plain `right` there collapses percentage widths
+    /// of the surrounding table (checked in Chromium 13x), so the prefixed value follows the
+    /// standard one, which other browsers keep.
+    static func textAlign(_ alignment: String) -> String {
+        "text-align:\(alignment);text-align:-webkit-\(alignment)"
     }
 
     /// One Latin or Greek letter (or ∂, ∇ …): what MathML would italicise in an `<mi>`.
