@@ -35,6 +35,8 @@ enum M {
     /// A `\\left` fence around material no taller than a line: the normal glyph, as in TeX.
     static func flatOpen(_ text: String) -> String { "<mo form=\"prefix\" fence=\"true\" stretchy=\"false\">\(text)</mo>" }
     static func flatClose(_ text: String) -> String { "<mo form=\"postfix\" fence=\"true\" stretchy=\"false\">\(text)</mo>" }
+    /// An operator inside a script: TeX drops relation and binary spacing in script style.
+    static func tight(_ text: String) -> String { "<mo lspace=\"0em\" rspace=\"0em\">\(text)</mo>" }
     static let apply = "<mo>\u{2061}</mo>"
     static let thin = "<mspace width=\"0.1667em\"></mspace>"
 }

@@ -31,12 +31,12 @@ enum AccentCommands {
             }
         }
         registry.register("\\overset") { parser, token in
-            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing()
+            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
             let base = try parser.parseArgument(of: token)
             return MathNode(.stack(base: base, over: over, under: nil, accent: false), at: token.offset)
         }
         registry.register("\\stackrel") { parser, token in
-            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing()
+            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
             let base = try parser.parseArgument(of: token)
             // \stackrel makes a relation of whatever it stacks on.
             let relation = base.singleLeaf.map { leaf -> MathNode in
@@ -47,7 +47,7 @@ enum AccentCommands {
             return MathNode(.stack(base: relation, over: over, under: nil, accent: false), at: token.offset)
         }
         registry.register("\\underset") { parser, token in
-            let under = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing()
+            let under = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
             let base = try parser.parseArgument(of: token)
             return MathNode(.stack(base: base, over: nil, under: under, accent: false), at: token.offset)
         }

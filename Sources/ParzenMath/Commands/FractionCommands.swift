@@ -22,8 +22,13 @@ enum FractionCommands {
 
     private static func fraction(_ parser: Parser, _ token: Token, style: Bool?, binomial: Bool) throws -> MathNode {
         // In display style the parts are in text style; in text style, in script style.
-        let (numerator, denominator) = try parser.withDisplayStyle(false) {
+        let partsInScriptStyle = !(style ?? parser.displayStyle)
+        var (numerator, denominator) = try parser.withDisplayStyle(false) {
             (try parser.parseArgument(of: token), try parser.parseArgument(of: token))
+        }
+        if partsInScriptStyle {
+            numerator = numerator.inScriptStyle()
+            denominator = denominator.inScriptStyle()
         }
         var node = MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: binomial ? "0" : nil), at: token.offset)
         if binomial {

@@ -14,7 +14,7 @@ enum ReferenceCommands {
         }
         registry.register("\\tag") { parser, token in
             let starred = try parser.readStar()
-            let tag = try parser.readStringArgument(of: token)
+            let tag = tagText(try parser.readStringArgument(of: token))
             guard !parser.equationRows.isEmpty else {
                 parser.log.warning("'\\tag' is only allowed in display math; it is ignored", at: token.offset)
                 return MathNode(.empty, at: token.offset)
@@ -39,5 +39,37 @@ enum ReferenceCommands {
                 return MathNode(.reference(label: label, parenthesized: parenthesized), at: token.offset)
             }
         }
+    }
+
+    /// The text of a `\tag{…}`, shown as plain text beside the equation: math shifts are
+    /// dropped and symbol commands become their characters (`$\star$` → "⋆").
+    static func tagText(_ source: String) -> String {
+        var result = ""
+        var index = source.startIndex
+        while index < source.endIndex {
+            let character = source[index]
+            if character == "$" {
+                index = source.index(after: index)
+                continue
+            }
+            if character == "\\" {
+                var end = source.index(after: index)
+                while end < source.endIndex, source[end].isASCII, source[end].isLetter { end = source.index(after: end) }
+                let name = String(source[source.index(after: index)..<end])
+                if !name.isEmpty, let symbol = symbol(named: name) {
+                    result += symbol
+                    index = end
+                    continue
+                }
+            }
+            result.append(character)
+            index = source.index(after: index)
+        }
+        return result
+    }
+
+    private static func symbol(named name: String) -> String? {
+        SymbolCommands.operatorTable[name]?.text ?? SymbolCommands.ordinaries[name]?.text
+            ?? SymbolCommands.lowercaseGreek[name] ?? SymbolCommands.uppercaseGreek[name]
     }
 }

@@ -123,6 +123,38 @@ struct MathNode {
         return copy
     }
 
+    /// A copy set in script style as TeX does it: relations, binary operators and punctuation
+    /// lose their spaces (TeXbook p. 170: those spaces apply in display and text style only),
+    /// which MathML Core would otherwise keep at script size (`i = 1` under `\sum`).
+    func inScriptStyle() -> MathNode {
+        var copy = self
+        switch kind {
+        case .op(let text, var attributes) where [.relation, .binary, .punctuation].contains(attributes.atomClass):
+            if attributes.lspace == nil { attributes.lspace = "0em" }
+            if attributes.rspace == nil { attributes.rspace = "0em" }
+            copy.kind = .op(text, attributes)
+        case .row(let children):
+            copy.kind = .row(children.map { $0.inScriptStyle() })
+        case .fenced(let children):
+            copy.kind = .fenced(children.map { $0.inScriptStyle() })
+        case .fraction(let numerator, let denominator, let lineThickness):
+            copy.kind = .fraction(numerator: numerator.inScriptStyle(), denominator: denominator.inScriptStyle(), lineThickness: lineThickness)
+        case .root(let radicand, let index):
+            copy.kind = .root(radicand.inScriptStyle(), index: index)
+        case .scripts(let base, let sub, let sup, let limits):
+            copy.kind = .scripts(base: base.inScriptStyle(), sub: sub, sup: sup, limits: limits)
+        case .stack(let base, let over, let under, let accent):
+            copy.kind = .stack(base: base.inScriptStyle(), over: over, under: under, accent: accent)
+        case .style(let content, let displayStyle, let scriptLevel, let color) where scriptLevel == nil || scriptLevel! > 0:
+            copy.kind = .style(content.inScriptStyle(), displayStyle: displayStyle, scriptLevel: scriptLevel, color: color)
+        case .phantom(let content):
+            copy.kind = .phantom(content.inScriptStyle())
+        default:
+            break
+        }
+        return copy
+    }
+
     /// True for `{}`: a group with nothing in it.
     var isEmptyRow: Bool {
         if case .row(let children) = kind { return children.isEmpty }

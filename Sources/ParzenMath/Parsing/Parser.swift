@@ -156,7 +156,7 @@ final class Parser {
             throw TeXError("'\(marker.text)' is missing its script", fix: "write \(marker.text){…}", at: marker.offset)
         }
         let script = token.isCharacter("{") ? try parseGroup(openedBy: token) : try parseBase(token, asArgument: true)
-        return script.withoutOperatorSpacing()
+        return script.withoutOperatorSpacing().inScriptStyle()
     }
 
     private func parsePrimes() throws -> MathNode {
