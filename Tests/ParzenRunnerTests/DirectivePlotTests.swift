@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import ParzenCore
 import Testing
 @testable import ParzenRunner
 
@@ -112,11 +113,11 @@ private func count(_ document: XMLDocument, _ xpath: String) throws -> Int {
     @Test func leaveOneOutCurveMatchesTheNaiveFormula() throws {
         // Three points, β = 1: log p₋ᵢ(xᵢ) = log((1/2) Σ_{j≠i} N(xᵢ | xⱼ, 1)), written out.
         let points = [0.0, 1.0, 3.0]
-        let curve = try BandwidthCurveFigure.curve(train: .init(points), heldOut: nil, betas: [1])
+        let curve = try BandwidthCurve(train: .init(points), betas: [1])
         let expected = points.indices.map { i in
             -log(points.indices.filter { $0 != i }.map { exp(-(points[i] - points[$0]) * (points[i] - points[$0]) / 2) / (2 * Double.pi).squareRoot() }.reduce(0, +) / 2)
         }.reduce(0, +) / 3
-        #expect(abs(curve.leaveOneOut[0] / expected - 1) < 1e-13)
+        #expect(abs(curve.leaveOneOutNLL[0] / expected - 1) < 1e-13)
     }
 
     @Test func kernelGalleryHasOnePanelPerKernel() throws {

@@ -7,14 +7,27 @@ public enum DatasetLoader {
     /// A problem reading data, already worded for the reader: where (file:line:column when
     /// known), what, and what to do.
     public struct Problem: Error, Sendable, Equatable {
+        /// The file as the author wrote it.
+        public var file: String
         /// The file line, when the problem is in one row.
         public var line: Int?
         /// The character column, when the problem is in one cell.
         public var column: Int?
-        /// What is wrong, naming the file.
-        public var message: String
+        /// What is wrong, without the place.
+        public var problem: String
         /// What to do about it.
         public var fix: String?
+
+        /// The problem with its place, for messages that point elsewhere (at a notebook
+        /// option): "f.csv (line 3, column 5): column 'x' has 'abc', …".
+        public var message: String {
+            let place = switch (line, column) {
+            case (let line?, let column?): " (line \(line), column \(column))"
+            case (let line?, nil): " (line \(line))"
+            default: ""
+            }
+            return "\(file)\(place): \(problem)"
+        }
     }
 
     /// The named columns of CSV text as points (all columns when `columns` is empty).
@@ -27,15 +40,14 @@ public enum DatasetLoader {
         do {
             table = try CSVTable(parsing: text)
         } catch {
-            throw Problem(line: error.line, column: error.column, message: "\(file): \(error.message)", fix: error.fix)
+            throw Problem(file: file, line: error.line, column: error.column, problem: error.message, fix: error.fix)
         }
         let names = wanted.isEmpty ? table.header : wanted
         let columns: [[Double]]
         do {
             columns = try table.numericColumns(names)
         } catch {
-            let place = error.column.map { "line \(error.line), column \($0)" } ?? "line \(error.line)"
-            throw Problem(line: error.line, column: error.column, message: "\(file) (\(place)): \(error.message)", fix: error.fix)
+            throw Problem(file: file, line: error.line, column: error.column, problem: error.message, fix: error.fix)
         }
         let n = columns[0].count
         var values: [Double] = []

@@ -98,18 +98,14 @@ public enum FitDirective: Directive {
     /// A built-in kernel by name, or a formula in x checked by the core; a formula's parse
     /// error points at the offending character in the notebook.
     static func kernel(_ text: String, at location: SourceLocation) throws -> Kernel {
-        if let kernel = Kernel(named: text) { return kernel }
-        guard text.contains("x") else {
-            throw DirectiveError("unknown kernel '\(text)'",
-                                 fix: Suggestion.closest(to: text, among: Kernel.builtInNames).map { "did you mean '\($0)'?" }
-                                    ?? "use one of \(Kernel.builtInNames.joined(separator: ", ")), or a formula in x", at: location)
-        }
         do {
-            return .formula(try FormulaKernel(source: text))
-        } catch let error as ExpressionError {
+            return try KernelChoice.kernel(text)
+        } catch .unknown(let fix) {
+            throw DirectiveError("unknown kernel '\(text)'", fix: fix, at: location)
+        } catch .unreadable(let error) {
             throw DirectiveError("cannot read the kernel formula: \(error.message)",
                                  at: SourceLocation(line: location.line, column: location.column + error.offset))
-        } catch let error as ModelError {
+        } catch .refused(let error) {
             throw DirectiveError(error.problem, fix: error.fix, at: location)
         }
     }
@@ -119,6 +115,9 @@ public enum FitDirective: Directive {
         var parts: [String] = []
         if let bandwidth = fitted.fit.bandwidth, let beta = bandwidth.beta {
             parts.append("Bandwidth $\\beta = \(NumberFormat.tex(beta))$ (a variance; $h = \\sqrt\\beta = \(NumberFormat.tex(bandwidth.standardDeviation!))$ is scikit-learn's `bandwidth`), \(fitted.fit.bandwidthChoice ?? "given").")
+        } else if let bandwidth = fitted.fit.bandwidth, case .matrix(let h) = bandwidth {
+            let entries = (0..<h.rows).map { i in (0..<h.columns).map { NumberFormat.tex(h[i, $0]) }.joined(separator: " & ") }.joined(separator: " \\\\ ")
+            parts.append("Bandwidth matrix $H = \\begin{pmatrix}\(entries)\\end{pmatrix}$ (the kernel's covariance), \(fitted.fit.bandwidthChoice ?? "given").")
         }
         if let mixture = fitted.model as? GaussianMixture, let report = mixture.convergence {
             parts.append("EM \(report.converged ? "converged" : "stopped without converging") after \(report.iterations) iteration\(report.iterations == 1 ? "" : "s").")
