@@ -41,10 +41,10 @@ import Testing
 
     @Test func casesIsALeftBraceBeforeALeftAlignedTable() {
         let expected = M.row(M.open("{"), "<mtable>"
-            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 1em 0.1em 0\">" + M.mn("1") + "</mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 0 0.1em 0\">" + M.mi("x") + M.mo("&gt;") + M.mn("0") + "</mtd></mtr>"
-            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 1em 0.1em 0\">" + M.mn("0") + "</mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 0 0.1em 0\"><mtext>otherwise</mtext></mtd></mtr></mtable>")
+            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.2em 1em 0.2em 0\">" + M.mn("1") + "</mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.2em 0 0.2em 0\">" + M.mi("x") + M.mo("&gt;") + M.mn("0") + "</mtd></mtr>"
+            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.2em 1em 0.2em 0\">" + M.mn("0") + "</mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.2em 0 0.2em 0\"><mtext>otherwise</mtext></mtd></mtr></mtable>")
         #expect(presentation("\\begin{cases}1&x>0\\\\0&\\text{otherwise}\\end{cases}") == expected)
     }
 

@@ -97,7 +97,19 @@ import Testing
     }
 
     @Test func dotsAreOperators() {
-        #expect(presentation("\\ldots\\cdots\\vdots\\ddots") == M.row(M.mo("…"), M.mo("⋯"), M.mo("⋮"), M.mo("⋱")))
+        #expect(["\\ldots", "\\cdots", "\\vdots", "\\ddots"].map { presentation($0) } == [M.mo("…"), M.mo("⋯"), M.mo("⋮"), M.mo("⋱")])
+    }
+
+    @Test func innerAtomsGetThinSpacesAsInTeX() {
+        // \left…\right groups, fractions and \ldots are Inner atoms: thin space next to Ord, Op, Punct.
+        #expect(presentation("p\\left(x\\right)dx") == M.row(M.mi("p"), M.thin, M.row(M.flatOpen("("), M.mi("x"), M.flatClose(")")), M.thin, M.mi("d"), M.mi("x")))
+        #expect(presentation("\\frac{1}{N}\\sum") == M.row("<mfrac>" + M.mn("1") + M.mi("N") + "</mfrac>", M.thin, M.mo("∑")))
+        #expect(presentation("x_1,\\ldots,x_n") == M.row("<msub>" + M.mi("x") + M.mn("1") + "</msub>", M.mo(","), M.thin, M.mo("…"), M.thin, M.mo(","),
+                                                         "<msub>" + M.mi("x") + M.mi("n") + "</msub>"))
+    }
+
+    @Test func noInnerSpacingInScripts() {
+        #expect(presentation("e^{\\left(x\\right)y}") == "<msup>" + M.mi("e") + M.row(M.row(M.flatOpen("("), M.mi("x"), M.flatClose(")")), M.mi("y")) + "</msup>")
     }
 
     @Test func binaryOperatorsOfTheField() {

@@ -23,6 +23,9 @@ enum FractionCommands {
     private static func fraction(_ parser: Parser, _ token: Token, style: Bool?, binomial: Bool) throws -> MathNode {
         // In display style the parts are in text style; in text style, in script style.
         let partsInScriptStyle = !(style ?? parser.displayStyle)
+        let savedScriptStyle = parser.scriptStyle
+        parser.scriptStyle = savedScriptStyle || partsInScriptStyle
+        defer { parser.scriptStyle = savedScriptStyle }
         var (numerator, denominator) = try parser.withDisplayStyle(false) {
             (try parser.parseArgument(of: token), try parser.parseArgument(of: token))
         }

@@ -14,6 +14,9 @@ final class Parser {
     private let macros: MacroTable
     /// Whether the material being parsed is in display style (limits go under `\sum`).
     var displayStyle: Bool
+    /// Whether the material being parsed is in script style (scripts, parts of inline
+    /// fractions), where TeX leaves out the thin spaces around inner atoms.
+    var scriptStyle = false
     /// The math alphabet of `\mathbf{…}` and friends while their argument is parsed.
     var alphabet: MathAlphabet?
     /// The rows of numbering environments being parsed, innermost last; `\label`, `\tag` and
@@ -63,7 +66,30 @@ final class Parser {
             nodes.append(try parseAtom())
         }
         markUnaryOperators(&nodes)
+        if !scriptStyle { insertInnerSpacing(&nodes) }
         return nodes
+    }
+
+    /// TeX's thin spaces around inner atoms (`\left…\right` groups, fractions, `\ldots`) in
+    /// display and text style (TeXbook p. 170): Ord, Op, Close, Punct and Inner before an
+    /// Inner; an Inner before Ord, Op, Open, Punct and Inner. MathML has no inner class, so
+    /// they become `<mspace>`s. Operator names get theirs from the writer.
+    private func insertInnerSpacing(_ nodes: inout [MathNode]) {
+        guard nodes.count > 1 else { return }
+        var spaced: [MathNode] = []
+        spaced.reserveCapacity(nodes.count + 4)
+        for (index, node) in nodes.enumerated() {
+            if index > 0, let before = nodes[index - 1].spacingClass, let current = node.spacingClass,
+               !nodes[index - 1].isOperatorName, !node.isOperatorName {
+                let beforeInner = before == .inner && [.ordinary, .largeOperator, .opening, .punctuation, .inner].contains(current)
+                let currentInner = current == .inner && [.ordinary, .largeOperator, .closing, .punctuation].contains(before)
+                if beforeInner || currentInner {
+                    spaced.append(MathNode(.space(width: "0.1667em"), at: node.offset))
+                }
+            }
+            spaced.append(node)
+        }
+        nodes = spaced
     }
 
     /// TeX turns a binary operator that follows nothing, a relation, an opening, punctuation,
@@ -148,9 +174,10 @@ final class Parser {
     }
 
     private func parseScript(after marker: Token) throws -> MathNode {
-        let saved = displayStyle
+        let saved = (displayStyle, scriptStyle)
         displayStyle = false
-        defer { displayStyle = saved }
+        scriptStyle = true
+        defer { (displayStyle, scriptStyle) = saved }
         let token = try nextSkippingSpaces()
         if token.isEnd || token.isCharacter("}") || token.isCharacter("^") || token.isCharacter("_") || token.isCharacter("&") {
             throw TeXError("'\(marker.text)' is missing its script", fix: "write \(marker.text){…}", at: marker.offset)

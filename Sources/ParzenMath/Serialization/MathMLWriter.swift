@@ -242,7 +242,12 @@ struct MathMLWriter {
     /// Alignment and padding of one cell, following amsmath (align: right/left pairs 2 em
     /// apart; cases: 1 em between columns) and LaTeX's matrices (2 × \arraycolsep = 1 em).
     private static func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
-        let vertical = table.displayStyle ? "0.25em" : "0.1em"
+        // amsmath's \jot and the 1.2 \arraystretch of cases: more room between rows than a matrix.
+        let vertical: String
+        switch table.layout {
+        case .cases: vertical = "0.2em"
+        default: vertical = table.displayStyle ? "0.25em" : "0.1em"
+        }
         switch table.layout {
         case .align:
             if column % 2 == 0 {
