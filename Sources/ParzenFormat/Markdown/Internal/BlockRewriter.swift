@@ -104,7 +104,7 @@ struct BlockRewriter {
 
     private static func mentionsDetails(_ block: MarkdownBlock) -> Bool {
         guard case .paragraph(let inlines) = block.kind else { return false }
-        return inlines.contains { if case .text(let text) = $0.kind { text.contains("details") } else { false } }
+        return inlines.contains { if case .text(let text) = $0.kind { ByteSearch.contains(text, "details") } else { false } }
     }
 
     /// A paragraph cut at its `{% details … %}` and `{% enddetails %}` lines; the lines

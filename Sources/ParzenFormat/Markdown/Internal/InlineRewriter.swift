@@ -59,7 +59,7 @@ struct InlineRewriter {
     /// Reports Liquid in raw HTML (a block or an inline tag starting at `location`), where it
     /// would otherwise pass through unnoticed, e.g. `<img src="{{ site.url }}/a.png">`.
     func reportLiquid(inHTML html: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) {
-        guard html.contains("{{") || html.contains("{%") else { return }
+        guard ByteSearch.contains(html, "{{") || ByteSearch.contains(html, "{%") else { return }
         let (line, offset) = sourceMap.offset(of: location)
         for (index, text) in html.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             reportLiquid(in: String(text), line: line + index, from: index == 0 ? offset : 0, atLineStart: false, diagnostics: &diagnostics)
@@ -71,7 +71,7 @@ struct InlineRewriter {
         let (line, textOffset) = sourceMap.offset(of: location)
         reportLiquid(in: text, line: line, from: textOffset, atLineStart: atLineStart, diagnostics: &diagnostics)
         reportUnclosedDisplayMath(in: text, line: line, from: textOffset, diagnostics: &diagnostics)
-        guard text.contains("ref{") else { return [MarkdownInline(.text(text), at: location)] }
+        guard ByteSearch.contains(text, "ref{") else { return [MarkdownInline(.text(text), at: location)] }
         var out: [MarkdownInline] = []
         var pending = Substring(text)
         var searchFrom = textOffset
@@ -145,7 +145,7 @@ struct InlineRewriter {
     /// usually because a line of the formula started a new block (a list item, a quote, a
     /// heading, a blank line). Escaped dollars (`\$\$`) are not `$$` in the source and pass.
     private func reportUnclosedDisplayMath(in text: String, line: Int, from offset: Int, diagnostics: inout [Diagnostic]) {
-        guard text.contains("$$"), let found = sourceMap.find(Array("$$".utf8), line: line, from: offset) else { return }
+        guard ByteSearch.contains(text, "$$"), let found = sourceMap.find(Array("$$".utf8), line: line, from: offset) else { return }
         diagnostics.append(Diagnostic(
             .warning, file: file, at: sourceMap.location(line: line, originalOffset: found),
             "'$$' is not closed in this paragraph; the formula is shown as text",
@@ -157,7 +157,7 @@ struct InlineRewriter {
     /// body line `line` — except the `details`/`enddetails` tags that open a line of prose
     /// (those are Jekyll disclosures, handled by ``BlockRewriter``).
     func reportLiquid(in text: String, line: Int, from offset: Int, atLineStart: Bool, diagnostics: inout [Diagnostic]) {
-        guard text.contains("{{") || text.contains("{%") else { return }
+        guard ByteSearch.contains(text, "{{") || ByteSearch.contains(text, "{%") else { return }
         var searchFrom = offset
         var cursor = text.startIndex
         while cursor < text.endIndex {
