@@ -40,6 +40,14 @@ struct JekyllCompatibilityTests {
         #expect(stray.blocks.count == 2)
     }
 
+    @Test func detailsTagSharingItsLineIsReported() {
+        let document = MarkdownParser.parse("{% details Title %} and more\n\nBody\n", options: .init(file: "p.md"))
+        #expect(document.diagnostics.map(\.description) == [
+            "p.md:1:1: warning: '{% details … %}' must stand alone on its line; it is kept as text; put '{% details Title %}' and '{% enddetails %}' on lines of their own",
+        ])
+        #expect(document.blocks.count == 2)
+    }
+
     @Test func otherLiquidIsKeptVisibleWithAWarning() {
         let document = MarkdownParser.parse("See {{ site.url }} and {% include fig.html %} here.\n", options: .init(file: "p.md"))
         #expect(document.blocks.first?.kind == .paragraph([MarkdownInline(.text("See {{ site.url }} and {% include fig.html %} here."), at: SourceLocation(line: 1, column: 1))]))

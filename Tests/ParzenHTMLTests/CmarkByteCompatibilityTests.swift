@@ -1,6 +1,6 @@
 import CCmarkGFM
 import Foundation
-import ParzenFormat
+@testable import ParzenFormat
 import Testing
 @testable import ParzenHTML
 
@@ -13,6 +13,9 @@ struct CmarkByteCompatibilityTests {
 
     /// cmark-gfm's own rendering of `markdown`.
     static func cmarkHTML(_ markdown: String) -> String {
+        // cmark's registry and trigger-character table are process-wide; see `MarkdownParser.lock`.
+        MarkdownParser.lock.lock()
+        defer { MarkdownParser.lock.unlock() }
         _ = registered
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
         let parser = cmark_parser_new(options)!

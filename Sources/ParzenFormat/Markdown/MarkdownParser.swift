@@ -37,15 +37,15 @@ public enum MarkdownParser {
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     /// cmark adds extension trigger characters to a process-wide table for the duration of
-    /// each parse, so parses are serialised.
-    private static let lock = NSLock()
+    /// each parse (and removes them after), so every cmark parse in the process — Parzen's
+    /// and a test's reference parse alike — must hold this lock.
+    static let lock = NSLock()
 
     /// The cmark options: raw HTML is kept (the renderer passes it through), footnotes on.
     private static let cmarkOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
     /// Parses `body` (the notebook after its front matter).
     public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
-        _ = registered
         let original = Array(body.utf8)
         let substituted = EscapeMarkers.substitute(original)
         let text = ColonFences.rewrite(substituted?.text ?? original)
@@ -54,6 +54,7 @@ public enum MarkdownParser {
 
         lock.lock()
         defer { lock.unlock() }
+        _ = registered
         // Freed last: the parser's extension list points at it.
         let math = collector.makeExtension()
         defer { cmark_syntax_extension_free(cmark_get_default_mem_allocator(), math) }

@@ -78,7 +78,9 @@ struct BlockRewriter {
         func emit(_ block: MarkdownBlock) {
             if stack.isEmpty { output.append(block) } else { stack[stack.count - 1].blocks.append(block) }
         }
-        for event in blocks.flatMap(Self.events) {
+        var events: [Event] = []
+        for block in blocks { events += Self.events(block, diagnostics: &diagnostics, file: file) }
+        for event in events {
             switch event {
             case .block(let block):
                 emit(block)
@@ -109,7 +111,7 @@ struct BlockRewriter {
 
     /// A paragraph cut at its `{% details … %}` and `{% enddetails %}` lines; the lines
     /// between tags stay paragraphs.
-    private static func events(_ block: MarkdownBlock) -> [Event] {
+    private static func events(_ block: MarkdownBlock, diagnostics: inout [Diagnostic], file: String) -> [Event] {
         guard case .paragraph(let inlines) = block.kind, mentionsDetails(block) else { return [.block(block)] }
         var events: [Event] = []
         var pending: [[MarkdownInline]] = []
@@ -128,6 +130,9 @@ struct BlockRewriter {
                 flush()
                 events.append(.close(line: line, at: at))
             } else {
+                if let tag = malformedTag(line) {
+                    diagnostics.append(Diagnostic(.warning, file: file, at: at, "'\(tag)' must stand alone on its line; it is kept as text", fix: "put '{% details Title %}' and '{% enddetails %}' on lines of their own"))
+                }
                 pending.append(line)
             }
         }
@@ -162,6 +167,16 @@ struct BlockRewriter {
     }
 
     private static func isBlank(_ character: Character) -> Bool { character == " " || character == "\t" }
+
+    /// The tag name when a line starts with a `details`/`enddetails` tag but is not one (text
+    /// after it, no `%}`): the author meant a disclosure, so silence would hide the mistake.
+    private static func malformedTag(_ line: [MarkdownInline]) -> String? {
+        guard case .text(let first)? = line.first?.kind else { return nil }
+        let opening = String(first.drop(while: isBlank))
+        if liquidPrefix(opening, tag: "enddetails") != nil { return "{% enddetails %}" }
+        if liquidPrefix(opening, tag: "details") != nil { return "{% details … %}" }
+        return nil
+    }
 
     private static func isClosing(_ line: [MarkdownInline]) -> Bool {
         guard line.count == 1, case .text(let text) = line[0].kind else { return false }
