@@ -165,7 +165,7 @@ private func count(_ document: XMLDocument, _ xpath: String) throws -> Int {
     @Test func latentErrorGrowsWithDimensionForPriorSampling() throws {
         let outcome = plot("kind: latent\ndimensions: [1, 8]\nseed: 1\n")
         #expect(outcome.messages == [])
-        guard case .numbers(let prior)? = outcome.results["fig"]?.values["prior_error"] else { Issue.record("no errors"); return }
+        guard case .numbers(let prior)? = outcome.results["fig"]?.values["prior_log_error"] else { Issue.record("no errors"); return }
         // The tutorial's point: sampling z from the prior misses the posterior more often as
         // k grows, so its error at k = 8 exceeds its error at k = 1.
         #expect(prior[1] > prior[0])

@@ -18,6 +18,8 @@ public struct ModelComparison: Sendable {
         public var kl: Estimate?
         /// −E_{p_data}[log p_θ], the cross-entropy, on the same draws as `kl`.
         public var crossEntropy: Estimate?
+        /// log p_data(x) − log p_θ(x) per Monte Carlo draw, for the paired KL difference.
+        var klTerms: [Double] = []
         public var moments: MomentComparison?
         public var mmd: TwoSampleTest?
         public var energy: TwoSampleTest?
@@ -54,7 +56,8 @@ public struct ModelComparison: Sendable {
             entropy = Estimate(meanOf: logTruth.map { -$0 })
             for (i, model) in models.enumerated() {
                 let logModel = model.model.logDensities(at: draws)
-                rows[i].kl = Estimate(meanOf: zip(logTruth, logModel).map { $0 - $1 })
+                rows[i].klTerms = zip(logTruth, logModel).map { $0 - $1 }
+                rows[i].kl = Estimate(meanOf: rows[i].klTerms)
                 rows[i].crossEntropy = Estimate(meanOf: logModel.map { -$0 })
             }
         }
@@ -153,7 +156,9 @@ public struct ModelComparison: Sendable {
     }
 
     var output: [OutputBlock] {
-        var blocks: [OutputBlock] = [.table(table)]
+        var blocks: [OutputBlock] = [.table(likelihoodTable)]
+        if let moments = momentsTable { blocks.append(.table(moments)) }
+        if let tests = twoSampleTable { blocks.append(.table(tests)) }
         let (worse, better) = derivationPair
         let difference = pairedDifference(worse, better)
         let part = ["train": "training", "heldout": "held-out", "kfold": "\(folds)-fold cross-validated"][on]!
@@ -174,41 +179,47 @@ public struct ModelComparison: Sendable {
         return blocks
     }
 
-    private var table: ResultTable {
+    /// NLL per model, and KL from the truth when computed.
+    private var likelihoodTable: ResultTable {
         let part = ["train": "train", "heldout": "held-out", "kfold": "\(folds)-fold"][on]!
         var header: [ResultTable.Cell] = [.markdown("model"), .markdown("NLL (\(part))"), .markdown("± SE")]
-        let hasKL = rows[0].kl != nil, hasMoments = rows[0].moments != nil, hasMMD = rows[0].mmd != nil
+        let hasKL = rows[0].kl != nil
         if hasKL { header += [.markdown("$D_{\\mathrm{KL}}(p_{\\text{data}} \\Vert p_\\theta)$"), .markdown("± SE")] }
-        if hasMoments { header += [.markdown("mean"), .markdown("sd"), .markdown("skewness"), .markdown("excess kurtosis")] }
-        if hasMMD { header += [.markdown("MMD²"), .markdown("p"), .markdown("energy"), .markdown("p")] }
-        var body: [[ResultTable.Cell]] = []
-        for (i, row) in rows.enumerated() {
+        let body = rows.enumerated().map { i, row -> [ResultTable.Cell] in
             var cells: [ResultTable.Cell] = [.markdown(InlineCode.span(row.label) + (i == best ? " (best)" : "")), .number(row.nll.value), .number(row.nll.standardError)]
             if let kl = row.kl { cells += [.number(kl.value), .number(kl.standardError)] }
-            if let m = row.moments?.model {
-                cells += [.number(m.mean[0]), .number(m.covariance[0, 0].squareRoot()), .number(m.skewness[0]), .number(m.excessKurtosis[0])]
-            }
-            if let mmd = row.mmd, let energy = row.energy {
-                cells += [.number(mmd.value), .number(mmd.pValue), .number(energy.value), .number(energy.pValue)]
-            }
-            body.append(cells)
+            return cells
         }
-        if hasMoments, let data = rows[0].moments?.data {
-            var cells: [ResultTable.Cell] = [.markdown("data"), .markdown(""), .markdown("")]
-            if hasKL { cells += [.markdown(""), .markdown("")] }
-            cells += [.number(data.mean[0]), .number(data.covariance[0, 0].squareRoot()), .number(data.skewness[0]), .number(data.excessKurtosis[0])]
-            if hasMMD { cells += [.markdown(""), .markdown(""), .markdown(""), .markdown("")] }
-            body.append(cells)
-        }
-        var caption = "Models of \(InlineCode.span(dataset.label)) compared; NLL in nats per point, lower is better."
-        if hasMoments { caption += " Moments of the first coordinate from \(rows[0].moments!.sampleCount) model draws." }
-        if hasMMD { caption += " MMD² (Gaussian kernel, median heuristic) and energy distance between model draws and the training data, permutation p-values from 200 permutations (small p: the samples look different)." }
+        var caption = "Models of \(InlineCode.span(dataset.label)): average negative log-likelihood in nats per point, lower is better."
+        if hasKL { caption += " KL divergence from the true density by Monte Carlo from \(rows[0].kl!.count) of its draws." }
         return ResultTable(header: header, rows: body, caption: caption)
+    }
+
+    /// Moments of model draws and of the data, first coordinate.
+    private var momentsTable: ResultTable? {
+        guard let first = rows[0].moments else { return nil }
+        func cells(_ name: String, _ m: Moments) -> [ResultTable.Cell] {
+            [.markdown(name), .number(m.mean[0]), .number(m.covariance[0, 0].squareRoot()), .number(m.skewness[0]), .number(m.excessKurtosis[0])]
+        }
+        var body = rows.map { cells(InlineCode.span($0.label), $0.moments!.model) }
+        body.append(cells("data", first.data))
+        return ResultTable(header: [.markdown("moments"), .markdown("mean"), .markdown("sd"), .markdown("skewness"), .markdown("excess kurtosis")], rows: body,
+                           caption: "Matching statistics: moments of \(first.sampleCount) draws from each model and of the training data\(dataset.dimension > 1 ? " (first coordinate)" : "").")
+    }
+
+    /// MMD² and energy distance between model draws and data, with p-values.
+    private var twoSampleTable: ResultTable? {
+        guard rows[0].mmd != nil else { return nil }
+        let body = rows.map { row -> [ResultTable.Cell] in
+            [.markdown(InlineCode.span(row.label)), .number(row.mmd!.value), .number(row.mmd!.pValue), .number(row.energy!.value), .number(row.energy!.pValue)]
+        }
+        return ResultTable(header: [.markdown("samples alike?"), .markdown("MMD²"), .markdown("p"), .markdown("energy distance"), .markdown("p")], rows: body,
+                           caption: "Two-sample tests between model draws and the training data: MMD² with a Gaussian kernel (median heuristic) and the energy distance, permutation p-values from 200 permutations; a small p says the samples look different.")
     }
 
     private var derivationIntroduction: String {
         let (worse, better) = derivationPair
-        return "Why the lower NLL means the better model: with $\\theta_1$ = \(InlineCode.span(rows[worse].label)) and $\\theta_2$ = \(InlineCode.span(rows[better].label)), the difference of their KL divergences from $p_{\\text{data}}$ needs no knowledge of $p_{\\text{data}}$ beyond samples, because the entropy term cancels; the expectation is estimated by the average over the \(rows[worse].nll.count) evaluated points."
+        return "Why the lower NLL means the better model: with $\\theta_1$ = \(InlineCode.span(rows[worse].label)) and $\\theta_2$ = \(InlineCode.span(rows[better].label)), the difference of their KL divergences from $p_{\\text{data}}$ needs no knowledge of $p_{\\text{data}}$ beyond samples: both contain $\\mathbb{E}[\\log p_{\\text{data}}] = -H(p_{\\text{data}})$, which cancels. Here $\\mathbb{E}$ is the expectation under $p_{\\text{data}}$, estimated by the average over the \(rows[worse].nll.count) evaluated points."
     }
 
     /// The MLE ⇔ min-KL argument as an `align`, the last line numbered and labelled
@@ -222,8 +233,8 @@ public struct ModelComparison: Sendable {
         return """
             \\begin{align}
             D_{\\mathrm{KL}}(\(data) \\Vert p_{\\theta_1}) - D_{\\mathrm{KL}}(\(data) \\Vert p_{\\theta_2})
-            &= \\mathbb{E}_{\(data)}\\left[\\log \(data)(x) - \\log p_{\\theta_1}(x)\\right] - \\mathbb{E}_{\(data)}\\left[\\log \(data)(x) - \\log p_{\\theta_2}(x)\\right] \\nonumber \\\\
-            &= \\mathbb{E}_{\(data)}\\left[\\log p_{\\theta_2}(x)\\right] - \\mathbb{E}_{\(data)}\\left[\\log p_{\\theta_1}(x)\\right] \\qquad \\left(-H(\(data)) \\text{ cancels}\\right) \\nonumber \\\\
+            &= \\mathbb{E}\\left[\\log \(data) - \\log p_{\\theta_1}\\right] - \\mathbb{E}\\left[\\log \(data) - \\log p_{\\theta_2}\\right] \\nonumber \\\\
+            &= \\mathbb{E}\\left[\\log p_{\\theta_2}\\right] - \\mathbb{E}\\left[\\log p_{\\theta_1}\\right] \\nonumber \\\\
             &\\approx L(\\theta_1) - L(\\theta_2) = \(NumberFormat.tex(l1)) - \(NumberFormat.tex(l2)) = \(NumberFormat.tex(difference)) \(relation) \\label{eq:\(label)}
             \\end{align}
             """
@@ -234,10 +245,11 @@ public struct ModelComparison: Sendable {
         let (worse, better) = derivationPair
         guard let entropy, let kl1 = rows[worse].kl, let kl2 = rows[better].kl else { return "" }
         let n = kl1.count
+        let klDifference = Estimate(meanOf: zip(rows[worse].klTerms, rows[better].klTerms).map { $0 - $1 })
         return "The data were generated, so $p_{\\text{data}}$ is known and every term can be computed by Monte Carlo from \(n) draws of it: "
             + "$H(p_{\\text{data}}) \\approx \(NumberFormat.tex(entropy.value))$, "
             + "$D_{\\mathrm{KL}}(p_{\\text{data}} \\Vert p_{\\theta_1}) \\approx \(NumberFormat.tex(kl1.value))$ and "
             + "$D_{\\mathrm{KL}}(p_{\\text{data}} \\Vert p_{\\theta_2}) \\approx \(NumberFormat.tex(kl2.value))$, "
-            + "whose difference \(NumberFormat.prose(kl1.value - kl2.value)) is what $L(\\theta_1) - L(\\theta_2) = \(NumberFormat.tex(rows[worse].nll.value - rows[better].nll.value))$ estimates from the data alone."
+            + "whose difference \(NumberFormat.prose(kl1.value - kl2.value)) ± \(NumberFormat.prose(klDifference.standardError, digits: 2)) is what $L(\\theta_1) - L(\\theta_2) = \(NumberFormat.tex(rows[worse].nll.value - rows[better].nll.value))$ ± \(NumberFormat.prose(pairedDifference(worse, better).standardError, digits: 2)) estimates from the data alone."
     }
 }

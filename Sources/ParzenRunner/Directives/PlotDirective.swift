@@ -102,6 +102,7 @@ extension PlotDirective: DocumentedResults {
         ("kind", "the kind of figure drawn"),
         ("beta_chosen, beta_loo_best, nll_loo_best, beta_heldout_best", "`bandwidth`: the fitted KDE's β, and the grid's β with the lowest leave-one-out (held-out) NLL"),
         ("kernels", "`kernels`: number of panels"),
-        ("dimensions, prior_error, importance_error", "`latent`: the latent dimensions and the mean relative errors of the two estimators"),
+        ("dimensions, prior_log_error, importance_log_error", "`latent`: the latent dimensions and the mean |log p̂ − log p| (nats) of the two estimators"),
+        ("prior_relative_error, importance_relative_error", "`latent`: the mean |p̂/p − 1| of the two estimators"),
     ]
 }

@@ -30,7 +30,7 @@ enum PlotKind: String, CaseIterable {
         case .heatmap: "2-D heat map of the first fit's density with the data on top"
         case .samples: "histograms of samples and data overlaid (1-D) or both as points (2-D)"
         case .qq: "quantiles of the samples against quantiles of the data (1-D)"
-        case .latent: "relative error of Monte Carlo estimates of p(x) against the latent dimension k (prior sampling vs importance sampling, linear decoder with exact answer)"
+        case .latent: "error of Monte Carlo estimates of log p(x) against the latent dimension k (prior sampling vs importance sampling, linear decoder with exact answer)"
         }
     }
 
@@ -59,11 +59,11 @@ enum PlotGrid {
         (0..<count).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(count - 1) }
     }
 
-    /// The data range widened by 10% each side and by three kernel widths of the widest KDE,
-    /// so that every curve reaches its tails.
-    static func range(of values: [Double], models: [any DensityModel] = []) -> ClosedRange<Double> {
+    /// The data range widened by `margin` of it each side and by three kernel widths of the
+    /// widest KDE, so that every curve reaches its tails.
+    static func range(of values: [Double], models: [any DensityModel] = [], margin: Double = 0.1) -> ClosedRange<Double> {
         let low = values.min()!, high = values.max()!
-        var pad = max(0.1 * (high - low), 1e-9)
+        var pad = max(margin * (high - low), 1e-9)
         for model in models {
             if let kde = model as? KernelDensityEstimate, let h = kde.bandwidth.standardDeviation {
                 let kernelSD = kde.kernel.variance(dimension: 1).squareRoot()

@@ -21,8 +21,9 @@ enum SurfaceFigure {
         var marks: [Mark] = []
         var description = "Scatter plot of the \(xs.count) points of \(dataset.label)"
         if let fit = inputs.fits.first {
-            let gx = PlotGrid.points(PlotGrid.range(of: xs), count: gridCount)
-            let gy = PlotGrid.points(PlotGrid.range(of: ys), count: gridCount)
+            // 30% beyond the data each side: the contours close before the grid ends.
+            let gx = PlotGrid.points(PlotGrid.range(of: xs, margin: 0.3), count: gridCount)
+            let gy = PlotGrid.points(PlotGrid.range(of: ys, margin: 0.3), count: gridCount)
             var points: [Double] = []
             points.reserveCapacity(2 * gx.count * gy.count)
             for y in gy { for x in gx { points += [x, y] } }
