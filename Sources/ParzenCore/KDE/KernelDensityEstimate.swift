@@ -44,6 +44,9 @@ public struct KernelDensityEstimate: DensityModel {
     private let bandwidthFactor: Cholesky?
     /// −log N − log c_d − ½ log|H|: the constant part of every log-density.
     private let logConstant: Double
+    /// For 1-D data: the whitened data sorted, so the nearest point to a query (the largest
+    /// kernel term, which log-sum-exp shifts by) is found by bisection.
+    private let sortedWhitenedData: [Double]?
 
     /// The dimension d of the data.
     public var dimension: Int { data.dimension }
@@ -88,6 +91,7 @@ public struct KernelDensityEstimate: DensityModel {
             bandwidthFactor = factor
             logConstant = -log(Double(data.count)) - logNormalization - 0.5 * factor.logDeterminant
         }
+        sortedWhitenedData = d == 1 ? whitenedData.sorted() : nil
     }
 
     /// log p(x) at one point.
@@ -122,6 +126,20 @@ public struct KernelDensityEstimate: DensityModel {
     private func logDensity(at x: [Double], buffer: UnsafeMutableBufferPointer<Double>) -> Double {
         let d = dimension, n = data.count
         let query: [Double] = if let factor = bandwidthFactor { factor.solveLower(x) } else { x.map { $0 / bandwidth.standardDeviation! } }
+        if case .gaussian = kernel, let sorted = sortedWhitenedData {
+            // 1-D Gaussian: the nearest point by bisection gives the shift; then one fused pass.
+            let q = query[0]
+            var lo = 0, hi = n
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid] < q { lo = mid + 1 } else { hi = mid }
+            }
+            var minimum = Double.infinity
+            if lo < n { minimum = (sorted[lo] - q) * (sorted[lo] - q) }
+            if lo > 0 { minimum = min(minimum, (sorted[lo - 1] - q) * (sorted[lo - 1] - q)) }
+            let sum = sorted.withUnsafeBufferPointer { gaussianSum(at: q, points: $0, shift: minimum, scale: 0.5) }
+            return logConstant - 0.5 * minimum + log(sum)
+        }
         // Squared whitened distances ‖x̃ − õᵢ‖² (signed offsets for a 1-D formula kernel).
         whitenedData.withUnsafeBufferPointer { w in
             if d == 1 {
