@@ -18,11 +18,12 @@ import Testing
         #expect(presentation("\\theta^{\\star}") == "<msup>" + M.mi("θ") + "<mo lspace=\"0em\" rspace=\"0em\">⋆</mo></msup>")
     }
 
-    @Test func primesAreSuperscripts() {
+    @Test func primesFollowTheirBaseAndJoinOtherScripts() {
         let prime = "<mo lspace=\"0em\" rspace=\"0em\">′</mo>"
-        #expect(presentation("f'") == "<msup>" + M.mi("f") + prime + "</msup>")
-        #expect(presentation("f''") == "<msup>" + M.mi("f") + "<mo lspace=\"0em\" rspace=\"0em\">″</mo></msup>")
+        #expect(presentation("f'") == M.row(M.mi("f"), prime))
+        #expect(presentation("f''(x)") == M.row(M.row(M.mi("f"), "<mo lspace=\"0em\" rspace=\"0em\">″</mo>"), M.fixed("("), M.mi("x"), M.fixed(")")))
         #expect(presentation("f'^2") == "<msup>" + M.mi("f") + M.row(prime, M.mn("2")) + "</msup>")
+        #expect(presentation("f_i'") == "<msubsup>" + M.mi("f") + M.mi("i") + prime + "</msubsup>")
     }
 
     @Test func emptyBaseBeforeScripts() {

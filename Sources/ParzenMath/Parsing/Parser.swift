@@ -167,7 +167,13 @@ final class Parser {
                 break
             }
         }
-        if let primes { sup = primes }
+        if let primes {
+            // A prime alone follows its base at full size (f′), the way LaTeX shows it: the
+            // prime glyph of math fonts is already raised, while as a superscript it would
+            // need the font's 'ssty' variant, which Chromium does not select.
+            if sub == nil && sup == nil { return MathNode(.row([base, primes]), at: base.offset) }
+            sup = primes
+        }
         guard sub != nil || sup != nil else { return base }
         let placement = limits ?? (base.limits == .always || (base.limits == .display && displayStyle))
         return MathNode(.scripts(base: base, sub: sub, sup: sup, limits: placement), at: base.offset)
