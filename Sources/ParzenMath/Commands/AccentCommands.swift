@@ -32,7 +32,7 @@ enum AccentCommands {
         }
         registry.register("\\overset") { parser, token in
             let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
-            let base = try parser.parseArgument(of: token)
+            let base = try parser.parseArgument(of: token).withInfixForm()
             return MathNode(.stack(base: base, over: over, under: nil, accent: false), at: token.offset)
         }
         registry.register("\\stackrel") { parser, token in
@@ -44,11 +44,11 @@ enum AccentCommands {
                 attributes.atomClass = .relation
                 return MathNode(.op(text, attributes), at: leaf.offset)
             } ?? base
-            return MathNode(.stack(base: relation, over: over, under: nil, accent: false), at: token.offset)
+            return MathNode(.stack(base: relation.withInfixForm(), over: over, under: nil, accent: false), at: token.offset)
         }
         registry.register("\\underset") { parser, token in
             let under = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
-            let base = try parser.parseArgument(of: token)
+            let base = try parser.parseArgument(of: token).withInfixForm()
             return MathNode(.stack(base: base, over: nil, under: under, accent: false), at: token.offset)
         }
         for (name, arrow) in [("\\xrightarrow", "→"), ("\\xleftarrow", "←"), ("\\xmapsto", "↦"), ("\\xRightarrow", "⇒")] {
@@ -57,6 +57,7 @@ enum AccentCommands {
                 let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }
                 var attributes = OperatorAttributes(.relation)
                 attributes.stretchy = true
+                attributes.form = "infix"
                 let base = MathNode(.op(arrow, attributes), at: token.offset)
                 return MathNode(.stack(base: base, over: over, under: under, accent: false), at: token.offset)
             }

@@ -89,11 +89,13 @@ struct MathNode {
 
     /// A copy whose leading `<mo>` (also inside scripts or stacks) has `form="infix"`: used at
     /// the start of an alignment cell (`& = b`), where amsmath inserts an empty group so that
-    /// the relation keeps its spaces, while MathML would infer a prefix form.
+    /// the relation keeps its spaces, while MathML would infer a prefix form; and for the base
+    /// of `\overset`/`\stackrel`, whose core operator Chromium otherwise looks up as prefix
+    /// (first child of `<mover>`), which for `∼` means no space at all.
     func withInfixForm() -> MathNode {
         var copy = self
         switch kind {
-        case .op(let text, var attributes) where attributes.atomClass == .relation || attributes.atomClass == .binary:
+        case .op(let text, var attributes) where attributes.form == nil && (attributes.atomClass == .relation || attributes.atomClass == .binary):
             attributes.form = "infix"
             copy.kind = .op(text, attributes)
         case .scripts(let base, let sub, let sup, let limits):
