@@ -83,9 +83,10 @@ private func fit(_ body: String, data: String = "source: f.csv\ncolumns: [erupti
 
     @Test func theFitShowsTheFormulaWithItsNumbers() throws {
         let outcome = fit("model: kde\nbeta: 0.09\n")
-        guard case .math(let tex, true)? = outcome.results["m"]?.output.first else { Issue.record("no formula"); return }
-        #expect(tex.contains("\\mathcal{N}\\left(x \\mid o_i, I\\beta\\right)"))
-        #expect(tex.contains("N = 12") && tex.contains("\\beta = 0.09"))
+        guard case .math(let tex, true)? = outcome.results["m"]?.output.first,
+              case .markdown(let text)? = outcome.results["m"]?.output.dropFirst().first else { Issue.record("no formula"); return }
+        #expect(tex == "p_\\beta(x) = \\frac{1}{N} \\sum_{i=1}^{N} \\mathcal{N}\\left(x \\mid o_i, I\\beta\\right)")
+        #expect(text.hasPrefix("With $N = 12$, $\\beta = 0.09$ and $h = \\sqrt\\beta = 0.3$."))
     }
 
     @Test func optionsThatDoNotApplyAreRefusedWhereTheyAre() {

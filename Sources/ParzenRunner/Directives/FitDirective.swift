@@ -54,8 +54,10 @@ public enum FitDirective: Directive {
         }
         let fitted = FittedModel(label: call.label ?? call.displayName, specification: specification, fit: fit, dataset: dataset)
         var values = fitted.values
-        var output: [OutputBlock] = [.math(ModelFormula.tex(fitted), display: true)]
-        output.append(.markdown(sentence(for: fitted)))
+        let formula = ModelFormula(fitted)
+        var output: [OutputBlock] = [.math(formula.definition, display: true)]
+        if let substituted = formula.substituted { output.append(.math(substituted, display: true)) }
+        output.append(.markdown(formula.sentence + " " + sentence(for: fitted)))
         if let latent = fitted.model as? LatentVariableModel, specification.decoder == .linear,
            let exact = try? ProbabilisticPCA.fit(dataset.train, latentDimension: latent.latentDimension) {
             let truth = negativeLogLikelihood(of: exact, on: dataset.train)
@@ -113,11 +115,11 @@ public enum FitDirective: Directive {
     /// "β = … chosen by Scott's rule. NLL: … ± … on the 218 training points, … on the 54 held-out points."
     static func sentence(for fitted: FittedModel) -> String {
         var parts: [String] = []
-        if let bandwidth = fitted.fit.bandwidth, let beta = bandwidth.beta {
-            parts.append("Bandwidth $\\beta = \(NumberFormat.tex(beta))$ (a variance; $h = \\sqrt\\beta = \(NumberFormat.tex(bandwidth.standardDeviation!))$ is scikit-learn's `bandwidth`), \(fitted.fit.bandwidthChoice ?? "given").")
+        if let bandwidth = fitted.fit.bandwidth, bandwidth.beta != nil {
+            parts.append("The bandwidth β is a variance, as in the tutorial; $h = \\sqrt\\beta$ is what scikit-learn calls `bandwidth`. It was \(fitted.fit.bandwidthChoice ?? "given").")
         } else if let bandwidth = fitted.fit.bandwidth, case .matrix(let h) = bandwidth {
             let entries = (0..<h.rows).map { i in (0..<h.columns).map { NumberFormat.tex(h[i, $0]) }.joined(separator: " & ") }.joined(separator: " \\\\ ")
-            parts.append("Bandwidth matrix $H = \\begin{pmatrix}\(entries)\\end{pmatrix}$ (the kernel's covariance), \(fitted.fit.bandwidthChoice ?? "given").")
+            parts.append("The bandwidth matrix $H = \\begin{pmatrix}\(entries)\\end{pmatrix}$ is the kernel's covariance; it was \(fitted.fit.bandwidthChoice ?? "given").")
         }
         if let mixture = fitted.model as? GaussianMixture, let report = mixture.convergence {
             parts.append("EM \(report.converged ? "converged" : "stopped without converging") after \(report.iterations) iteration\(report.iterations == 1 ? "" : "s").")

@@ -19,7 +19,8 @@ enum KernelGalleryFigure {
             let sd = kernel.variance(dimension: 1).squareRoot()
             let h = sd.isFinite && sd > 0 ? 1 / sd : 1
             let model = try KernelDensityEstimate(data: origin, kernel: kernel, bandwidth: .standardDeviation(h))
-            panels.append(Chart(id: "", title: kernel.name, x: Axis(label: "u"), y: Axis(label: "K(u)"), size: .panel, showsLegend: false,
+            let title: String = if case .formula(let f) = kernel { "K ∝ " + f.source } else { kernel.name }
+            panels.append(Chart(id: "", title: title, x: Axis(label: "u"), y: Axis(label: "K(u)"), size: .panel, showsLegend: false,
                                 marks: [.line(Line(x: grid, y: PlotGrid.density(of: model, at: grid)))]))
         }
         let gallery = SmallMultiples(id: inputs.id, description: "The kernels " + kernels.map(\.name).joined(separator: ", ") + ", each scaled to unit variance.", panels: panels)

@@ -46,7 +46,7 @@ public struct ModelComparison: Sendable {
         var rows: [Row] = []
         for model in models {
             let losses = try Self.pointLosses(model, on: on, folds: folds, seed: seed)
-            rows.append(Row(label: model.label, nll: Estimate(meanOf: losses), pointLosses: losses))
+            rows.append(Row(label: model.label, nll: Self.meanLoss(losses), pointLosses: losses))
         }
         let wants = { (name: String) in criterion == name || criterion == "all" }
         if wants("kl"), let truth = dataset.truth {
@@ -98,6 +98,14 @@ public struct ModelComparison: Sendable {
             }
             return losses
         }
+    }
+
+    /// The mean loss with its standard error; one point of zero density (+∞ loss, e.g. the
+    /// empirical distribution off the data) makes it +∞, whatever the other points are
+    /// (the empirical distribution's −∞ losses on the data would otherwise give ∞ − ∞).
+    static func meanLoss(_ losses: [Double]) -> Estimate {
+        if losses.contains(.infinity) { return Estimate(value: .infinity, standardError: .infinity, count: losses.count) }
+        return Estimate(meanOf: losses)
     }
 
     /// Every ⌈N/m⌉-th point, so at most m remain (deterministic; the data order is arbitrary).

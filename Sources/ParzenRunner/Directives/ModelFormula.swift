@@ -1,47 +1,79 @@
 import ParzenCore
 
-/// A fitted model written as a TeX formula with its numbers filled in, for `{fit}`'s
-/// result block: the reader sees the tutorial's equation with this notebook's N, β, μ̂, σ̂².
-enum ModelFormula {
-    static func tex(_ fitted: FittedModel) -> String {
+/// A fitted model written as the tutorial's formula, then its numbers: the reader sees the
+/// equation and this notebook's N, β, μ̂, σ̂² beside it. The definition is displayed; the
+/// numbers are inline TeX in the sentence that follows, so they wrap on a phone instead of
+/// widening the equation. A 1-D mixture also gets the sum with its numbers substituted.
+struct ModelFormula {
+    /// The model's defining equation (display math).
+    var definition: String
+    /// The fitted numbers, each an inline TeX equation such as `\hat\mu = 3.488`.
+    var numbers: [String]
+    /// The definition with the numbers substituted, when short enough to be worth showing.
+    var substituted: String?
+
+    init(_ fitted: FittedModel) {
         let model = fitted.model
         let d = model.dimension
         let x = d == 1 ? "x" : "\\mathbf{x}"
         let n = fitted.dataset.train.count
+        substituted = nil
         switch model {
         case let gaussian as Gaussian:
             if d == 1 {
-                return "p_\\theta(x) = \\mathcal{N}\\left(x \\mid \\hat\\mu, \\hat\\sigma^2\\right), \\quad \\hat\\mu = \(num(gaussian.mean[0])), \\quad \\hat\\sigma^2 = \(num(gaussian.variance))"
+                definition = "p_\\theta(x) = \\mathcal{N}\\left(x \\mid \\hat\\mu, \\hat\\sigma^2\\right)"
+                numbers = ["\\hat\\mu = \(Self.num(gaussian.mean[0]))", "\\hat\\sigma^2 = \(Self.num(gaussian.variance))"]
+            } else {
+                definition = "p_\\theta(\(x)) = \\mathcal{N}\\left(\(x) \\mid \\hat{\\boldsymbol\\mu}, \\hat\\Sigma\\right)"
+                numbers = ["\\hat{\\boldsymbol\\mu} = \(Self.vector(gaussian.mean))", "\\hat\\Sigma = \(Self.matrix(gaussian.covariance))"]
             }
-            return "p_\\theta(\(x)) = \\mathcal{N}\\left(\(x) \\mid \\hat{\\boldsymbol\\mu}, \\hat\\Sigma\\right), \\quad \\hat{\\boldsymbol\\mu} = \(vector(gaussian.mean)), \\quad \\hat\\Sigma = \(matrix(gaussian.covariance))"
         case let kde as KernelDensityEstimate:
-            let beta = kde.bandwidth.beta
-            let numbers = beta.map { "N = \(n), \\quad \\beta = \(num($0)) \\; (h = \\sqrt\\beta = \(num(kde.bandwidth.standardDeviation!)))" }
-                ?? "N = \(n)"
-            if case .gaussian = kde.kernel, beta != nil {
-                return "p_\\beta(\(x)) = \\frac{1}{N} \\sum_{i=1}^{N} \\mathcal{N}\\left(\(x) \\mid o_i, I\\beta\\right), \\quad \(numbers)"
+            numbers = ["N = \(n)"]
+            if let beta = kde.bandwidth.beta {
+                numbers += ["\\beta = \(Self.num(beta))", "h = \\sqrt\\beta = \(Self.num(kde.bandwidth.standardDeviation!))"]
             }
-            let power = d == 1 ? "h" : "h^{\(d)}"
-            return "p_h(\(x)) = \\frac{1}{N \(power)} \\sum_{i=1}^{N} K\\left(\\frac{\(x) - o_i}{h}\\right), \\quad K = \\text{\(texText(kde.kernel.name))}, \\quad \(numbers)"
+            if case .gaussian = kde.kernel, kde.bandwidth.beta != nil {
+                definition = "p_\\beta(\(x)) = \\frac{1}{N} \\sum_{i=1}^{N} \\mathcal{N}\\left(\(x) \\mid o_i, I\\beta\\right)"
+            } else {
+                let power = d == 1 ? "h" : "h^{\(d)}"
+                definition = "p_h(\(x)) = \\frac{1}{N \(power)} \\sum_{i=1}^{N} K\\left(\\frac{\(x) - o_i}{h}\\right)"
+                numbers.insert("K = \\text{\(Self.texText(kde.kernel.name))}", at: 0)
+            }
         case is EmpiricalDistribution:
-            return "p_{\\text{emp}}(\(x)) = \\frac{1}{N} \\sum_{i=1}^{N} \\delta\\left(\(x) - o_i\\right), \\quad N = \(n)"
+            definition = "p_{\\text{emp}}(\(x)) = \\frac{1}{N} \\sum_{i=1}^{N} \\delta\\left(\(x) - o_i\\right)"
+            numbers = ["N = \(n)"]
         case let mixture as GaussianMixture:
+            let k = mixture.componentCount
+            numbers = ["\\boldsymbol\\pi = (" + mixture.weights.map(Self.num).joined(separator: ", ") + ")"]
             if d == 1 {
-                let terms = zip(mixture.weights, mixture.components).map { w, g in
-                    "\(num(w))\\, \\mathcal{N}\\left(x \\mid \(num(g.mean[0])), \(num(g.variance))\\right)"
-                }
-                return "p_\\theta(x) = \\sum_{j=1}^{\(mixture.componentCount)} \\pi_j \\mathcal{N}\\left(x \\mid \\mu_j, \\sigma_j^2\\right) = " + terms.joined(separator: " + ")
+                definition = "p_\\theta(x) = \\sum_{j=1}^{\(k)} \\pi_j \\mathcal{N}\\left(x \\mid \\mu_j, \\sigma_j^2\\right)"
+                numbers += ["\\boldsymbol\\mu = (" + mixture.components.map { Self.num($0.mean[0]) }.joined(separator: ", ") + ")",
+                            "\\boldsymbol\\sigma^2 = (" + mixture.components.map { Self.num($0.variance) }.joined(separator: ", ") + ")"]
+                substituted = "p_\\theta(x) = " + zip(mixture.weights, mixture.components).map { w, g in
+                    "\(Self.num(w))\\, \\mathcal{N}\\left(x \\mid \(Self.num(g.mean[0])), \(Self.num(g.variance))\\right)"
+                }.joined(separator: " + ")
+            } else {
+                definition = "p_\\theta(\(x)) = \\sum_{j=1}^{\(k)} \\pi_j \\mathcal{N}\\left(\(x) \\mid \\boldsymbol\\mu_j, \\Sigma_j\\right)"
+                numbers += mixture.components.enumerated().map { "\\boldsymbol\\mu_{\($0.offset + 1)} = \(Self.vector($0.element.mean))" }
             }
-            let weights = mixture.weights.map(num).joined(separator: ", ")
-            let means = mixture.components.map { vector($0.mean) }.joined(separator: ", ")
-            return "p_\\theta(\(x)) = \\sum_{j=1}^{\(mixture.componentCount)} \\pi_j \\mathcal{N}\\left(\(x) \\mid \\boldsymbol\\mu_j, \\Sigma_j\\right), \\quad \\boldsymbol\\pi = (\(weights)), \\quad \\boldsymbol\\mu_j = \(means)"
         case let ppca as ProbabilisticPCA:
-            return "p_\\theta(\(x)) = \\mathcal{N}\\left(\(x) \\mid \\boldsymbol\\mu, W W^\\top + \\sigma^2 I\\right), \\quad k = \(ppca.latentDimension), \\quad \\hat{\\boldsymbol\\mu} = \(vector(ppca.mean)), \\quad \\hat\\sigma^2 = \(num(ppca.noiseVariance))"
+            definition = "p_\\theta(\(x)) = \\mathcal{N}\\left(\(x) \\mid \\boldsymbol\\mu, W W^\\top + \\sigma^2 I\\right)"
+            numbers = ["k = \(ppca.latentDimension)", "\\hat{\\boldsymbol\\mu} = \(Self.vector(ppca.mean))", "\\hat\\sigma^2 = \(Self.num(ppca.noiseVariance))"]
         case let latent as LatentVariableModel:
-            return "\\mathbf{z} \\sim \\mathcal{N}(0, I_{\(latent.latentDimension)}), \\quad \(x) = G_\\theta(\\mathbf{z}) + \\boldsymbol\\varepsilon, \\quad \\boldsymbol\\varepsilon \\sim \\mathcal{N}(0, \\sigma^2 I), \\quad \\sigma^2 = \(num(latent.noiseVariance)), \\quad p_\\theta(\(x)) = \\int p(\\mathbf{z})\\, p_\\theta(\(x) \\mid \\mathbf{z})\\, d\\mathbf{z}"
+            definition = "p_\\theta(\(x)) = \\int \\mathcal{N}(\\mathbf{z} \\mid 0, I)\\, \\mathcal{N}\\left(\(x) \\mid G_\\theta(\\mathbf{z}), \\sigma^2 I\\right) d\\mathbf{z}"
+            numbers = ["k = \(latent.latentDimension)", "\\sigma^2 = \(Self.num(latent.noiseVariance))",
+                       "G_\\theta = \\text{\(Self.texText(latent.decoder.description))}"]
         default:
-            return "p_\\theta(\(x)) \\quad (\\text{\(texText(model.summary.kind))})"
+            definition = "p_\\theta(\(x))"
+            numbers = ["\\text{\(Self.texText(model.summary.kind))}"]
         }
+    }
+
+    /// "With $N = 218$, $\beta = 0.04$ and $h = \sqrt\beta = 0.2$."
+    var sentence: String {
+        let inline = numbers.map { "$\($0)$" }
+        let list = inline.count <= 1 ? inline.joined() : inline.dropLast().joined(separator: ", ") + " and " + inline.last!
+        return "With \(list)."
     }
 
     static func num(_ x: Double) -> String { NumberFormat.tex(x) }
