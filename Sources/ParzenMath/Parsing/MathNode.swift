@@ -102,6 +102,8 @@ struct MathNode {
             copy.kind = .scripts(base: base.withInfixForm(), sub: sub, sup: sup, limits: limits)
         case .stack(let base, let over, let under, let accent):
             copy.kind = .stack(base: base.withInfixForm(), over: over, under: under, accent: accent)
+        case .row(let children) where children.count == 1:
+            copy.kind = .row([children[0].withInfixForm()])
         default:
             break
         }
