@@ -6,8 +6,6 @@ struct OperatorAttributes {
     var fence = false
     var stretchy: Bool?
     var symmetric: Bool?
-    var largeop: Bool?
-    var movablelimits: Bool?
     var lspace: String?
     var rspace: String?
     var minsize: String?

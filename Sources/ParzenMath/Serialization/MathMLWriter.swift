@@ -22,7 +22,9 @@ struct MathMLWriter {
     static func formula(_ node: MathNode, source: String, display: Bool, referenceMarkup: @escaping ReferenceMarkup) -> String {
         var writer = MathMLWriter(referenceMarkup: referenceMarkup)
         writer.open(source: source, display: display)
-        writer.writeTopLevel(node)
+        // `<semantics>` takes exactly one presentation element: a top-level row of several
+        // atoms is written as one `<mrow>`.
+        writer.write(node)
         writer.close(source: source)
         return writer.output
     }
@@ -46,12 +48,6 @@ struct MathMLWriter {
         output += "<annotation encoding=\"application/x-tex\">"
         output += Escaping.text(source)
         output += "</annotation></semantics></math>"
-    }
-
-    /// `<semantics>` takes exactly one presentation element: the top-level row is written as
-    /// a single child, or wrapped in `<mrow>`.
-    private mutating func writeTopLevel(_ node: MathNode) {
-        write(node)
     }
 
     /// The source with runs of ASCII white space folded to one space and trimmed, for
@@ -192,8 +188,6 @@ struct MathMLWriter {
         if attributes.fence { output += " fence=\"true\"" }
         if let stretchy = attributes.stretchy { output += stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"" }
         if let symmetric = attributes.symmetric { output += symmetric ? " symmetric=\"true\"" : " symmetric=\"false\"" }
-        if let largeop = attributes.largeop { output += largeop ? " largeop=\"true\"" : " largeop=\"false\"" }
-        if let movablelimits = attributes.movablelimits { output += movablelimits ? " movablelimits=\"true\"" : " movablelimits=\"false\"" }
         if let lspace = attributes.lspace { output += " lspace=\"\(lspace)\"" }
         if let rspace = attributes.rspace { output += " rspace=\"\(rspace)\"" }
         if let minsize = attributes.minsize { output += " minsize=\"\(minsize)\"" }
