@@ -81,6 +81,15 @@ private func fit(_ body: String, data: String = "source: f.csv\ncolumns: [erupti
         #expect(abs(latent.number("m", "nll_train")! - latent.number("m", "nll_train_exact")!) < 0.05)
     }
 
+    @Test func tanhLatentModelEstimatesItsNLLDeterministically() {
+        let a = fit("model: latent\ndecoder: tanh\nlatent: 2\nsamples: 50\nseed: 4\n", data: "source: f.csv\n")
+        #expect(a.messages == [])
+        #expect(a.number("m", "nll_train")!.isFinite)
+        #expect(a.results["m"]?.values["nll_train_exact"] == nil)
+        let b = fit("model: latent\ndecoder: tanh\nlatent: 2\nsamples: 50\nseed: 4\n", data: "source: f.csv\n")
+        #expect(a.number("m", "nll_train") == b.number("m", "nll_train"))
+    }
+
     @Test func theFitShowsTheFormulaWithItsNumbers() throws {
         let outcome = fit("model: kde\nbeta: 0.09\n")
         guard case .math(let tex, true)? = outcome.results["m"]?.output.first,

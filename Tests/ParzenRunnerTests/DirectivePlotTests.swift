@@ -93,6 +93,14 @@ private func count(_ document: XMLDocument, _ xpath: String) throws -> Int {
         #expect(a == b)
     }
 
+    @Test func everyKindRendersTheSameBytesTwice() throws {
+        for body in ["kind: empirical\ndata: d\n", "kind: bandwidth\ndata: d\nfits: [kde]\n", "kind: kernels\n",
+                     "kind: betas\ndata: d\nbetas: [0.1, 1]\n", "data: both\nfits: [g2]\n", "kind: heatmap\ndata: both\nfits: [g2]\n",
+                     "sample: draws\n", "kind: qq\nsample: draws\n", "kind: latent\ndimensions: [1, 2]\n"] {
+            #expect(try figure(plot(body)).markup == figure(plot(body)).markup, "\(body)")
+        }
+    }
+
     @Test func empiricalSpikes() throws {
         let (_, svg) = try figure(plot("kind: empirical\ndata: d\n"))
         #expect(try count(svg, "//*[contains(@class, 'plot-marks')]//*[contains(@class, 'plot-spikes')]") == 1)

@@ -227,7 +227,7 @@ public struct ModelComparison: Sendable {
 
     private var derivationIntroduction: String {
         let (worse, better) = derivationPair
-        return "Why the lower NLL means the better model: with $\\theta_1$ = \(InlineCode.span(rows[worse].label)) and $\\theta_2$ = \(InlineCode.span(rows[better].label)), the difference of their KL divergences from $p_{\\text{data}}$ needs no knowledge of $p_{\\text{data}}$ beyond samples: both contain $\\mathbb{E}[\\log p_{\\text{data}}] = -H(p_{\\text{data}})$, which cancels. Here $\\mathbb{E}$ is the expectation under $p_{\\text{data}}$, estimated by the average over the \(rows[worse].nll.count) evaluated points."
+        return "Why the lower NLL means the better model: with $\\theta_1$ = \(InlineCode.span(rows[worse].label)) and $\\theta_2$ = \(InlineCode.span(rows[better].label)), the difference of their KL divergences from $p_{\\text{data}}$ needs no knowledge of $p_{\\text{data}}$ beyond samples: each is $\\mathbb{E}[\\log p_{\\text{data}} - \\log p_\\theta]$, and the entropy $H(p_{\\text{data}}) = -\\mathbb{E}[\\log p_{\\text{data}}]$ cancels. Here $\\mathbb{E}$ is the expectation under $p_{\\text{data}}$, estimated by the average over the \(rows[worse].nll.count) evaluated points."
     }
 
     /// The MLE ⇔ min-KL argument as an `align`, the last line numbered and labelled
@@ -241,7 +241,7 @@ public struct ModelComparison: Sendable {
         return """
             \\begin{align}
             D_{\\mathrm{KL}}(\(data) \\Vert p_{\\theta_1}) - D_{\\mathrm{KL}}(\(data) \\Vert p_{\\theta_2})
-            &= \\mathbb{E}\\left[\\log \(data) - \\log p_{\\theta_1}\\right] - \\mathbb{E}\\left[\\log \(data) - \\log p_{\\theta_2}\\right] \\nonumber \\\\
+            &= \\left(-H(\(data)) - \\mathbb{E}\\left[\\log p_{\\theta_1}\\right]\\right) - \\left(-H(\(data)) - \\mathbb{E}\\left[\\log p_{\\theta_2}\\right]\\right) \\nonumber \\\\
             &= \\mathbb{E}\\left[\\log p_{\\theta_2}\\right] - \\mathbb{E}\\left[\\log p_{\\theta_1}\\right] \\nonumber \\\\
             &\\approx L(\\theta_1) - L(\\theta_2) = \(NumberFormat.tex(l1)) - \(NumberFormat.tex(l2)) = \(NumberFormat.tex(difference)) \(relation) \\label{eq:\(label)}
             \\end{align}
