@@ -138,9 +138,10 @@ public struct KernelDensityEstimate: DensityModel {
             var minimum = Double.infinity
             if nearest < n { minimum = (sorted[nearest] - q) * (sorted[nearest] - q) }
             if nearest > 0 { minimum = min(minimum, (sorted[nearest - 1] - q) * (sorted[nearest - 1] - q)) }
-            let halfWidth = (minimum + 80).squareRoot()
+            // Widened by 1e-12 relative so rounding of √(m + 80) can only include more points.
+            let halfWidth = (minimum + 80).squareRoot() * (1 + 1e-12)
             let lo = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q - halfWidth)
-            let hi = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q + halfWidth.nextUp)
+            let hi = KernelDensityEstimate.firstIndex(in: sorted, notBelow: (q + halfWidth).nextUp)
             let sum = sorted.withUnsafeBufferPointer {
                 gaussianSum(at: q, points: UnsafeBufferPointer(rebasing: $0[lo..<hi]), shift: minimum, scale: 0.5)
             }
