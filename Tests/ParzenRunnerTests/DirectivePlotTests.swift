@@ -101,6 +101,43 @@ private func count(_ document: XMLDocument, _ xpath: String) throws -> Int {
         }
     }
 
+    /// The issue's size budget: a figure of 10⁴ points stays under 60 KB (rug, bins and
+    /// dots are thinned to what the eye can separate).
+    @Test func tenThousandPointsStayUnderSixtyKilobytes() throws {
+        let outcome = DirectiveNotebook("""
+            ```{data} big
+            generate: {mixture: [{weight: 0.6, mean: -1.5, sd: 0.5}, {weight: 0.4, mean: 2, sd: 1}]}
+            n: 10000
+            seed: 1
+            ```
+            ```{data} cloud
+            generate: {gaussian: {mean: [0, 0], covariance: [[1, 0.8], [0.8, 1]]}}
+            n: 10000
+            seed: 2
+            ```
+            ```{fit} g
+            data: cloud
+            model: gaussian
+            ```
+            ```{plot} one
+            data: big
+            ```
+            ```{plot} two
+            data: cloud
+            fits: [g]
+            ```
+            ```{plot} spikes
+            kind: empirical
+            data: big
+            ```
+            """).run()
+        #expect(outcome.messages == [])
+        for label in ["one", "two", "spikes"] {
+            let markup = try figure(outcome, label).markup
+            #expect(markup.utf8.count < 60_000, "\(label): \(markup.utf8.count) bytes")
+        }
+    }
+
     @Test func empiricalSpikes() throws {
         let (_, svg) = try figure(plot("kind: empirical\ndata: d\n"))
         #expect(try count(svg, "//*[contains(@class, 'plot-marks')]//*[contains(@class, 'plot-spikes')]") == 1)
