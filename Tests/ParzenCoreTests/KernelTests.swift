@@ -4,7 +4,7 @@ import Testing
 
 /// Composite Gauss–Legendre quadrature (20 nodes per panel), independent of the library's
 /// own double-exponential rule. Nodes by Newton's method on P₂₀ (Golub–Welsch would do too).
-func integrate(_ f: (Double) -> Double, from a: Double, to b: Double, panels: Int = 200) -> Double {
+func gaussLegendreIntegral(_ f: (Double) -> Double, from a: Double, to b: Double, panels: Int = 200) -> Double {
     let (nodes, weights) = gaussLegendre20
     let width = (b - a) / Double(panels)
     var sum = 0.0
@@ -45,7 +45,7 @@ let gaussLegendre20: ([Double], [Double]) = {
     func integratesToOneInOneDimension(_ kernel: Kernel) {
         let r = reach(kernel)
         let f = { (x: Double) in exp(kernel.logDensity(at: [x][...])) }
-        let mass = integrate(f, from: -r, to: 0) + integrate(f, from: 0, to: r)
+        let mass = gaussLegendreIntegral(f, from: -r, to: 0) + gaussLegendreIntegral(f, from: 0, to: r)
         #expect(abs(mass - 1) < 1e-12, "\(kernel.name): \(mass)")
     }
 
@@ -54,13 +54,13 @@ let gaussLegendre20: ([Double], [Double]) = {
     @Test(arguments: Kernel.builtIn)
     func integratesToOneInTwoAndThreeDimensions(_ kernel: Kernel) {
         let r = reach(kernel)
-        let plane = integrate({ theta in
-            integrate({ rho in rho * exp(kernel.logDensity(at: [rho * cos(theta), rho * sin(theta)][...])) },
+        let plane = gaussLegendreIntegral({ theta in
+            gaussLegendreIntegral({ rho in rho * exp(kernel.logDensity(at: [rho * cos(theta), rho * sin(theta)][...])) },
                       from: 0, to: r, panels: 40)
         }, from: 0, to: 2 * Double.pi, panels: 2)
         #expect(abs(plane - 1) < 1e-12, "\(kernel.name) 2-D: \(plane)")
         let sphereArea = 4 * Double.pi
-        let space = sphereArea * integrate({ rho in rho * rho * exp(kernel.logDensity(at: [rho * 0.6, 0, rho * 0.8][...])) },
+        let space = sphereArea * gaussLegendreIntegral({ rho in rho * rho * exp(kernel.logDensity(at: [rho * 0.6, 0, rho * 0.8][...])) },
                                            from: 0, to: r, panels: 40)
         #expect(abs(space - 1) < 1e-12, "\(kernel.name) 3-D: \(space)")
     }
@@ -78,9 +78,9 @@ let gaussLegendre20: ([Double], [Double]) = {
     func varianceMatchesQuadrature(_ kernel: Kernel) {
         let r = reach(kernel)
         let f = { (x: Double) in x * x * exp(kernel.logDensity(at: [x][...])) }
-        let oneD = integrate(f, from: -r, to: 0) + integrate(f, from: 0, to: r)
+        let oneD = gaussLegendreIntegral(f, from: -r, to: 0) + gaussLegendreIntegral(f, from: 0, to: r)
         #expect(abs(oneD - kernel.variance(dimension: 1)) < 1e-12 * max(1, oneD), "\(kernel.name): \(oneD)")
-        let twoD = 2 * Double.pi * integrate({ rho in rho * rho * rho * exp(kernel.logDensity(at: [rho, 0][...])) },
+        let twoD = 2 * Double.pi * gaussLegendreIntegral({ rho in rho * rho * rho * exp(kernel.logDensity(at: [rho, 0][...])) },
                                              from: 0, to: r, panels: 40) / 2
         #expect(abs(twoD - kernel.variance(dimension: 2)) < 1e-12 * max(1, twoD), "\(kernel.name) 2-D: \(twoD)")
     }
