@@ -44,7 +44,7 @@ struct Fit: ParsableCommand {
     @Option(help: "The fraction of rows to hold out for the held-out NLL, e.g. 0.2. Default: none.")
     var holdout: Double?
 
-    @Option(help: "The seed for the split, k-means++ and sampling. Default: 0.")
+    @Option(help: "The seed for the split, k-means++ and sampling.")
     var seed: UInt64 = 0
 
     @Option(help: "A CSV file of points (same columns) at which to print log p(x).")
@@ -66,6 +66,8 @@ struct Fit: ParsableCommand {
         if model != "kde", kernel != nil || bandwidth != nil || beta != nil {
             throw ValidationError("--kernel, --bandwidth and --beta apply to --model kde only.")
         }
+        if model != "gmm", components != nil { throw ValidationError("--components applies to --model gmm only.") }
+        if model != "ppca", model != "latent", latent != nil { throw ValidationError("--latent applies to --model ppca and latent only.") }
     }
 
     func run() throws {
