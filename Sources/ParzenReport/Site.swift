@@ -73,7 +73,7 @@ public struct Site: Sendable {
             "authors": frontMatter.authors.map { ["name": $0.name, "affiliations": $0.affiliations] },
             "hasByline": !frontMatter.authors.isEmpty || frontMatter.date != nil,
             "hasSeriesLinks": previous != nil || next != nil,
-            "toc": build.headings.map { ["level": $0.level, "html": $0.html, "id": $0.id] as [String: Any] },
+            "toc": Self.tableOfContents(build.headings),
             "hasToc": build.headings.count >= 2,
             "hasErrors": errorCount > 0,
             "errorCount": errorCount,
@@ -91,6 +91,32 @@ public struct Site: Sendable {
         context["previous"] = previous.map { ["href": $0.href, "title": $0.title] }
         context["next"] = next.map { ["href": $0.href, "title": $0.title] }
         return templates.page.render(context)
+    }
+
+    /// Headings as a two-level list: the shallowest level present at the top, deeper headings
+    /// nested under the top-level heading before them (a deeper heading before any top-level
+    /// one stands at the top itself), so the numbering of the top level has no gaps.
+    static func tableOfContents(_ headings: [TableOfContentsEntry]) -> [[String: Any]] {
+        guard let top = headings.map(\.level).min() else { return [] }
+        var entries: [[String: Any]] = []
+        var children: [[String: Any]] = []
+        func closeEntry() {
+            guard !entries.isEmpty, !children.isEmpty else { return }
+            entries[entries.count - 1]["children"] = children
+            entries[entries.count - 1]["hasChildren"] = true
+            children = []
+        }
+        for heading in headings {
+            let item: [String: Any] = ["html": heading.html, "id": heading.id]
+            if heading.level == top || entries.isEmpty {
+                closeEntry()
+                entries.append(item)
+            } else {
+                children.append(item)
+            }
+        }
+        closeEntry()
+        return entries
     }
 
     /// The index: notebooks grouped by series (series by name, members in reading order),

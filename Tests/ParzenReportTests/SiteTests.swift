@@ -101,3 +101,11 @@ import Testing
         #expect(try String(contentsOfFile: folder + "/report.html/inner", encoding: .utf8) == "keep")
     }
 }
+
+@Suite struct TableOfContentsTests {
+    @Test func deeperHeadingsNestUnderThePrecedingTopLevelOne() throws {
+        let result = try build("# A\n\n### A.1\n\n### A.2\n\n# B\n")
+        let html = try Site(builds: [result], templates: try Templates(folder: Repository.templates)).pages()[0].html
+        #expect(html.contains("<li><a href=\"#a\">A</a><ol class=\"toc-sub\"><li><a href=\"#a1\">A.1</a></li><li><a href=\"#a2\">A.2</a></li></ol></li>\n<li><a href=\"#b\">B</a></li>"))
+    }
+}
