@@ -17,7 +17,7 @@ public enum PlotDirective: Directive {
         """
 
     public static let options = [
-        OptionSpec("kind", .choice(PlotKind.allCases.map(\.rawValue)), default: "from the inputs: `samples` with `sample`, `contours` for 2-D data, `kernels` without data, else `density`",
+        OptionSpec("kind", .choice(PlotKind.allCases.map(\.rawValue)), default: "from the inputs: `samples` with `sample`, `contours` for 2-D data, `density` for 1-D data, `latent` with `dimensions`, else `kernels`",
                    help: PlotKind.allCases.map { "`\($0.rawValue)`: \($0.help)" }.joined(separator: "; ") + "."),
         OptionSpec("data", .label([DataDirective.resultKind]), help: "The data set to draw (its histogram and rug, or its points in 2-D)."),
         OptionSpec("fits", .list(.label([FitDirective.resultKind])), help: "Fitted models to draw as curves (1-D) or contours (2-D, the first one)."),
