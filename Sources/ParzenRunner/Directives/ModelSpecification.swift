@@ -25,8 +25,9 @@ public struct ModelSpecification: Sendable {
         /// G(z) = W z + μ with W, μ, σ² from the pPCA fit: the exact marginal is known, so
         /// the Monte Carlo estimate can be checked.
         case linear
-        /// A fixed one-hidden-layer tanh network with seeded random weights, shifted to the
-        /// data's mean: nothing is learned; it shows the intractable marginal.
+        /// A fixed one-hidden-layer tanh network (16 hidden units) with seeded random weights,
+        /// shifted to the data's mean, and noise σ² = a quarter of the data's mean variance:
+        /// nothing is learned; it shows the intractable marginal, not a good fit.
         case tanh
     }
 
@@ -93,6 +94,8 @@ public struct ModelSpecification: Sendable {
                 let mean = points.mean()
                 decoder = try TanhNetworkDecoder(inputWeights: network.inputWeights, hiddenBias: network.hiddenBias,
                                                  outputWeights: network.outputWeights, outputBias: zip(network.outputBias, mean).map(+))
+                // Not fitted: a quarter of the mean per-coordinate variance, so the noise is
+                // visible but does not swamp the decoder (see `Decoder.tanh`).
                 noise = Moments(of: points).covariance.trace / Double(points.dimension) / 4
             }
             return Fit(model: try LatentVariableModel(decoder: decoder, noiseVariance: noise, evaluationSamples: importanceSamples, evaluationSeed: seed))
