@@ -111,6 +111,42 @@ import Testing
         #expect(abs(estimate - exact) <= 0.05)
     }
 
+    /// The prose states comparisons in words ("the order reverses", "ranks the five models
+    /// exactly as the KL divergence does"); these are the numbers behind those sentences.
+    @Test func claimsInTheGenerativeNotebookHold() throws {
+        let g = Self.generative
+        // Training NLL rewards the narrow KDE, held-out NLL and KL the wide one.
+        #expect(try Self.value("narrow.nll_train", in: g) < Self.value("wide.nll_train", in: g))
+        #expect(try Self.value("narrow.nll_heldout", in: g) > Self.value("wide.nll_heldout", in: g))
+        #expect(try Self.value("kl.kl_narrow", in: g) > Self.value("kl.kl_wide", in: g))
+        // "Neither test objects to either model."
+        for key in ["mmd_p_narrow", "mmd_p_wide", "energy_p_narrow", "energy_p_wide"] {
+            #expect(try Self.value("alike.\(key)", in: g) > 0.05, "\(key)")
+        }
+        // Both honest minima lie below Scott's β; cross-validation wins on held-out data.
+        #expect(try Self.value("fig-curve.beta_loo_best", in: g) < Self.value("kde.beta", in: g))
+        #expect(try Self.value("fig-curve.beta_heldout_best", in: g) < Self.value("kde.beta", in: g))
+        #expect(try Self.value("fig-curve.beta_loo_best", in: g) < Self.value("fig-curve.beta_heldout_best", in: g))
+        let best = Self.text("heldout.best", in: g)
+        #expect(best == "cv")
+    }
+
+    @Test func claimsInTheLinearNotebookHold() throws {
+        let l = Self.linear
+        // σ̂² too large with one factor, slightly too small with three (true value 0.25).
+        #expect(try Self.value("sensors_k1.noise_variance", in: l) > 0.25)
+        #expect(try Self.value("sensors_k3.noise_variance", in: l) < Self.value("sensors_k2.noise_variance", in: l))
+        // The held-out NLL orders the models as the KL divergence from the truth does.
+        let labels = ["sensors_k1", "sensors_k2", "sensors_k3", "sensors_gauss", "sensors_kde"]
+        let nll = try labels.map { try Self.value("sensors_models.nll_\($0)", in: l) }
+        let kl = try labels.map { try Self.value("sensors_models.kl_\($0)", in: l) }
+        #expect(labels.indices.sorted { nll[$0] < nll[$1] } == labels.indices.sorted { kl[$0] < kl[$1] })
+        // The KDE is behind every model with two or more factors, ahead of the one-factor model.
+        #expect(nll[4] > nll[1...3].max()! && nll[4] < nll[0])
+        let best = Self.text("geyser_heldout.best", in: l)
+        #expect(best == "geyser_mixture")
+    }
+
     /// The empirical distribution: −∞ on its own points, +∞ on unseen ones.
     @Test func empiricalDistributionHasInfiniteNLLs() throws {
         let train = Self.number("empirical.nll_train", in: Self.generative)
@@ -134,16 +170,26 @@ import Testing
         return try #require(found, "no number \(reference) in \(build.path)")
     }
 
+    /// `label.key` of a result as text, or nil.
+    static func text(_ reference: String, in build: NotebookBuild) -> String? {
+        guard case .text(let s)? = resultValue(reference, in: build) else { return nil }
+        return s
+    }
+
     /// `label.key` of a result, as a number (integers widened), or nil.
     static func number(_ reference: String, in build: NotebookBuild) -> Double? {
-        guard let dot = reference.firstIndex(of: ".") else { return nil }
-        let label = String(reference[..<dot]), key = String(reference[reference.index(after: dot)...])
-        guard let result = build.results.first(where: { $0.label == label })?.result else { return nil }
-        switch result.values[key] {
+        switch resultValue(reference, in: build) {
         case .number(let x)?: return x
         case .integer(let n)?: return Double(n)
         default: return nil
         }
+    }
+
+    /// The value `key` of the result labelled `label`, written `label.key` as in the prose.
+    static func resultValue(_ reference: String, in build: NotebookBuild) -> ResultValue? {
+        guard let dot = reference.firstIndex(of: ".") else { return nil }
+        let label = String(reference[..<dot]), key = String(reference[reference.index(after: dot)...])
+        return build.results.first { $0.label == label }?.result.values[key]
     }
 }
 
