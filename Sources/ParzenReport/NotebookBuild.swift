@@ -15,6 +15,8 @@ public struct NotebookBuild: Sendable {
     public var diagnostics: [Diagnostic]
     /// Directive results in document order, by label.
     public var results: [(label: String, directive: String, result: DirectiveResult)]
+    /// How long each directive took to run, in document order.
+    public var timings: [DirectiveTiming] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -48,4 +50,12 @@ public struct TableOfContentsEntry: Sendable {
         self.html = html
         self.id = id
     }
+}
+
+/// The running time of one directive.
+public struct DirectiveTiming: Sendable {
+    public var directive: String
+    public var label: String?
+    public var location: SourceLocation
+    public var duration: Duration
 }

@@ -54,9 +54,12 @@ public struct ReportBuilder: Sendable {
             guard let label = fence.label, case .success(let result) = cell else { return nil }
             return (label, fence.name, result)
         }
+        let timings = zip(fences, outcome.durations).map {
+            DirectiveTiming(directive: $0.name, label: $0.label, location: $0.location, duration: $1)
+        }
         return NotebookBuild(path: path, frontMatter: frontMatter, bodyHTML: checkOnly ? nil : html,
                              headings: body.headings, diagnostics: diagnostics,
-                             results: results.map { (label: $0.0, directive: $0.1, result: $0.2) })
+                             results: results.map { (label: $0.0, directive: $0.1, result: $0.2) }, timings: timings)
     }
 }
 

@@ -17,10 +17,19 @@ struct Render: ParsableCommand {
     @Option(help: "Also write every directive's results, by notebook and label, to this JSON file.")
     var json: String?
 
+    @Flag(help: "Print how long each notebook and its slowest directives took, on standard error.")
+    var timings = false
+
     func run() throws {
         let templates = try notebookOptions.loadTemplates()
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside)
-        let builds = notebookOptions.notebooks.map { builder.build(path: $0, checkOnly: false) }
+        let clock = ContinuousClock()
+        var builds: [NotebookBuild] = []
+        for path in notebookOptions.notebooks {
+            let start = clock.now
+            builds.append(builder.build(path: path, checkOnly: false))
+            if timings { printTimings(builds[builds.count - 1], total: clock.now - start) }
+        }
         let site = Site(builds: builds, templates: templates)
         notebookOptions.diagnostics.print(builds.flatMap(\.diagnostics))
         do {
@@ -34,5 +43,20 @@ struct Render: ParsableCommand {
             throw ValidationError("Cannot write the report: \(error.localizedDescription)")
         }
         if builds.contains(where: \.hasErrors) { throw ExitStatus.notebookErrors }
+    }
+}
+
+extension Render {
+    /// `path: 123.4 ms`, then the five slowest directives as `path:line:column: {fit} kde 80.1 ms`.
+    func printTimings(_ build: NotebookBuild, total: Duration) {
+        func milliseconds(_ d: Duration) -> String {
+            let ms = Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15
+            return String(format: "%.1f ms", ms)
+        }
+        var lines = ["\(build.path): \(milliseconds(total)) in all"]
+        for timing in build.timings.sorted(by: { $0.duration > $1.duration }).prefix(5) {
+            lines.append("\(build.path):\(timing.location.line):\(timing.location.column): {\(timing.directive)}\(timing.label.map { " " + $0 } ?? "") \(milliseconds(timing.duration))")
+        }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

@@ -14,6 +14,8 @@ public struct NotebookRunner: Sendable {
     /// The outcome of every directive, in order, and all diagnostics.
     public struct Outcome: Sendable {
         public var cells: [CellOutcome]
+        /// How long each directive took, in the order of `cells` (for `parzen render --timings`).
+        public var durations: [Duration]
         public var diagnostics: [Diagnostic]
         public var results: [String: DirectiveResult]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -21,15 +23,19 @@ public struct NotebookRunner: Sendable {
 
     public func run(_ sources: [DirectiveSource], in context: RunContext) -> Outcome {
         var cells: [CellOutcome] = []
+        var durations: [Duration] = []
+        let clock = ContinuousClock()
         var diagnostics: [Diagnostic] = []
         var seenLabels: [String: SourceLocation] = [:]
 
         for source in sources {
+            let start = clock.now
             let (cell, cellDiagnostics) = runOne(source, in: context, seenLabels: &seenLabels)
+            durations.append(clock.now - start)
             cells.append(cell)
             diagnostics += cellDiagnostics
         }
-        return Outcome(cells: cells, diagnostics: diagnostics, results: context.resultsByLabel)
+        return Outcome(cells: cells, durations: durations, diagnostics: diagnostics, results: context.resultsByLabel)
     }
 
     private func runOne(_ source: DirectiveSource, in context: RunContext, seenLabels: inout [String: SourceLocation]) -> (CellOutcome, [Diagnostic]) {
