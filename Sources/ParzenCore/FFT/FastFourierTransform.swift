@@ -12,8 +12,8 @@ import Darwin
 /// x_j = (1/n) Σ_{k<n} X_k · exp(+2πi·jk/n)     (inverse, scaled)
 /// ```
 ///
-/// Goals, in order: accuracy (twiddles computed directly by `cos`/`sin` of each angle, not
-/// by recurrence, so the error grows like ε·log n), no allocation per transform (the plan
+/// Goals, in order: accuracy (twiddles from `cos`/`sin` of each angle or an exact symmetry,
+/// not by recurrence, so the error grows like ε·log n), no allocation per transform (the plan
 /// holds the bit-reversal swaps and one contiguous twiddle table per stage), speed (split
 /// arrays let the butterflies vectorise).
 ///
@@ -43,12 +43,14 @@ public struct FastFourierTransform: Sendable {
         }
         self.swaps = swaps
         var re = [Double](repeating: 0, count: max(count, 2)), im = re
+        // exp(−iπj/m) = exp(−2πi·j(n/2m)/n): every stage samples the roots of unity of order n.
+        let roots = UnitCircle.roots(count)
         var m = 1
         while m < count {
+            let stride = count / (2 * m)
             for j in 0..<m {
-                let angle = -Double.pi * Double(j) / Double(m)
-                re[m + j] = cos(angle)
-                im[m + j] = sin(angle)
+                re[m + j] = roots.cosines[j * stride]
+                im[m + j] = roots.sines[j * stride]
             }
             m *= 2
         }

@@ -31,8 +31,7 @@ public struct RealFourierTransform: Sendable {
         precondition(count >= 4 && count & (count - 1) == 0, "real FFT length must be a power of two ≥ 4, got \(count)")
         self.count = count
         half = FastFourierTransform(count: count / 2)
-        rotationReal = (0...(count / 2)).map { cos(-2 * Double.pi * Double($0) / Double(count)) }
-        rotationImaginary = (0...(count / 2)).map { sin(-2 * Double.pi * Double($0) / Double(count)) }
+        (rotationReal, rotationImaginary) = UnitCircle.roots(count)
     }
 
     /// The spectrum X_0 … X_{n/2} of the real sequence `x` (n values).
