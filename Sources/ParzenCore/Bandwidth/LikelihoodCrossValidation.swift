@@ -204,11 +204,14 @@ private struct BinnedLeaveOneOut {
             // 9h ≤ the grid. So one inverse FFT per bandwidth suffices.
             var re = dataSpectrum.real, im = dataSpectrum.imaginary
             let c = -2 * Double.pi * Double.pi * (h / (Double(length) * step)) * (h / (Double(length) * step))
-            for k in 0..<re.count {
+            // Beyond k² > 746/|c| the factor underflows to 0: skip those exponentials.
+            let last = min(re.count, Int((746 / -c).squareRoot()) + 1)
+            for k in 0..<last {
                 let g = exp(c * Double(k * k)) / step
                 re[k] *= g
                 im[k] *= g
             }
+            for k in last..<re.count { re[k] = 0; im[k] = 0 }
             smoothed = plan.inverse(real: re, imaginary: im)
         } else {
             // Wide kernels: sampled and truncated at the grid's extent, transformed.

@@ -72,8 +72,11 @@ extension KernelDensityEstimate {
             // up to aliases of relative size exp(−2π²h²/δ²) ≈ 0 (h ≥ 480δ) and periodic
             // images ≥ one reach away (< e^{−39}): no kernel samples, one FFT fewer.
             let c = -2 * Double.pi * Double.pi * (h / (Double(length) * step)) * (h / (Double(length) * step))
-            spectrum = ((0...(length / 2)).map { exp(c * Double($0 * $0)) / step },
-                        [Double](repeating: 0, count: length / 2 + 1))
+            // Beyond k² > 746/|c| the factor underflows to 0: skip those exponentials.
+            let last = min(length / 2 + 1, Int((746 / -c).squareRoot()) + 1)
+            var real = [Double](repeating: 0, count: length / 2 + 1)
+            for k in 0..<last { real[k] = exp(c * Double(k * k)) / step }
+            spectrum = (real, [Double](repeating: 0, count: length / 2 + 1))
         } else {
             var kernelSamples = [Double](repeating: 0, count: length)
             for j in 0...pad {
