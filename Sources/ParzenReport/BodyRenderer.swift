@@ -121,8 +121,15 @@ final class BodyRenderer {
     /// references work, as with LaTeX's second pass).
     func finish(_ html: String) -> String {
         let (resolved, mathDiagnostics) = math.resolveReferences(in: html)
-        diagnostics += mathDiagnostics.map(diagnostic)
+        // In check mode directives do not run, so equations they would write (such as
+        // {compare}'s derivation) are missing: references cannot be judged, only made.
+        diagnostics += mathDiagnostics.filter { !(isCheckOnly && $0.message.hasPrefix("reference to undefined label")) }.map(diagnostic)
         return resolved
+    }
+
+    /// True in `parzen check`, where no directive ran.
+    var isCheckOnly: Bool {
+        outcome.cells.contains { if case .checked = $0 { true } else { false } }
     }
 
     // MARK: Roles
@@ -135,8 +142,9 @@ final class BodyRenderer {
         case "ref":
             let label = role.content
             guard let number = figureNumbers[label] else {
+                if isCheckOnly, fences.contains(where: { $0.label == label }) { return "" }
                 diagnostics.append(Diagnostic(.warning, file: file, at: role.contentLocation, "no figure labelled '\(label)'",
-                                              fix: Suggestion.fix(for: label, among: figureNumbers.keys.sorted())))
+                                              fix: Self.fix(for: label, among: figureNumbers.keys.sorted(), kind: "figure")))
                 return "<span class=\"value-missing\">Figure ??</span>"
             }
             return "<a class=\"figure-ref\" href=\"#figure-\(Escaping.attribute(label))\">Figure \(number)</a>"
@@ -145,6 +153,13 @@ final class BodyRenderer {
                                           fix: Suggestion.fix(for: role.name, among: ["value", "ref"])))
             return "<code>" + Escaping.text(role.content) + "</code>"
         }
+    }
+
+    /// "did you mean 'x'?", else the labels there are, else that there are none.
+    static func fix(for label: String, among labels: [String], kind: String) -> String {
+        if let close = Suggestion.closest(to: label, among: labels) { return "did you mean '\(close)'?" }
+        if labels.isEmpty { return "no directive in this notebook has a labelled \(kind)" }
+        return "the labelled \(kind)s are: " + labels.joined(separator: ", ")
     }
 
     private func value(_ role: MarkdownRole) -> String {
@@ -162,11 +177,9 @@ final class BodyRenderer {
             return missing
         }
         guard let result = outcome.results[parts[0]] else {
-            if !outcome.cells.contains(where: { if case .checked = $0 { true } else { false } }) {
-                let labels = outcome.results.keys.sorted()
+            if !isCheckOnly {
                 diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "no result labelled '\(parts[0])'",
-                                              fix: Suggestion.closest(to: parts[0], among: labels).map { "did you mean '\($0)'?" }
-                                                  ?? (labels.isEmpty ? "no directive in this notebook has a label" : "the labels are: " + labels.joined(separator: ", "))))
+                                              fix: Self.fix(for: parts[0], among: outcome.results.keys.sorted(), kind: "result")))
             }
             return missing
         }

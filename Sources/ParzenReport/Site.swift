@@ -123,8 +123,11 @@ public struct Site: Sendable {
     /// then the notebooks that belong to no series.
     func index() -> String {
         let seriesNames = Array(Set(builds.compactMap { $0.frontMatter.series?.name })).sorted()
+        // With a single series the page title is its name; the group needs no heading of its own.
         var groups: [[String: Any]] = seriesNames.map { name in
-            ["name": name, "pages": seriesMembers(name).map(indexEntry)]
+            var group: [String: Any] = ["pages": seriesMembers(name).map(indexEntry)]
+            if seriesNames.count > 1 { group["name"] = name }
+            return group
         }
         let loose = builds.filter { $0.frontMatter.series == nil }
         if !loose.isEmpty {

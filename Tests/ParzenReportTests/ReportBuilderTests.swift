@@ -100,3 +100,15 @@ import Testing
         #expect(pages[0] == pages[1])
     }
 }
+
+@Suite struct CheckModeReferenceTests {
+    @Test func referencesToWhatDirectivesWouldMakeAreNotFlagged() throws {
+        let result = try build("See {ref}`e` and \\eqref{eq:e}.\n\n```{echo} e\nvalue: 1\ncaption: c\n```\n", checkOnly: true)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func unknownFigureIsStillFlaggedInCheckMode() throws {
+        let result = try build("See {ref}`nothing`.\n", checkOnly: true)
+        #expect(result.diagnostics.map(\.text) == ["no figure labelled 'nothing'; no directive in this notebook has a labelled figure"])
+    }
+}
