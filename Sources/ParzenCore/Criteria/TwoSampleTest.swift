@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// A two-sample test of H₀: X and Y come from the same distribution (e.g. model samples vs
 /// data), with a statistic that is ≈ 0 under H₀ and a permutation p-value.
@@ -67,10 +68,10 @@ public struct TwoSampleTest: Sendable, Equatable {
                                  fix: "pass a bandwidth explicitly or remove duplicated points")
             }
         }
-        let kernel = distances.values.map { exp(-$0 * $0 / (2 * ell * ell)) }
+        let kernel = BlockSums(count: distances.count, upperTriangle: distances.values.map { exp(-$0 * $0 / (2 * ell * ell)) })
         let n = Double(x.count), m = Double(y.count)
-        let statistic: ([Bool]) -> Double = { inX in
-            let (sxx, syy, sxy) = distances.blockSums(kernel, inX)
+        let statistic: @Sendable ([Bool]) -> Double = { inX in
+            let (sxx, syy, sxy) = kernel.sums(inX)
             return sxx / (n * (n - 1)) + syy / (m * (m - 1)) - 2 * sxy / (n * m)
         }
         let (value, p) = permutationTest(nx: x.count, ny: y.count, permutations: permutations, seed: seed, statistic: statistic)
@@ -91,9 +92,10 @@ public struct TwoSampleTest: Sendable, Equatable {
                                       seed: UInt64 = 0) throws -> TwoSampleTest {
         try validate(x, y, permutations: permutations)
         let distances = PooledDistances(x, y)
+        let sums = BlockSums(count: distances.count, upperTriangle: distances.values)
         let n = Double(x.count), m = Double(y.count)
-        let statistic: ([Bool]) -> Double = { inX in
-            let (sxx, syy, sxy) = distances.blockSums(distances.values, inX)
+        let statistic: @Sendable ([Bool]) -> Double = { inX in
+            let (sxx, syy, sxy) = sums.sums(inX)
             return 2 * sxy / (n * m) - sxx / (n * n) - syy / (m * m)
         }
         let (value, p) = permutationTest(nx: x.count, ny: y.count, permutations: permutations, seed: seed, statistic: statistic)
@@ -111,16 +113,33 @@ public struct TwoSampleTest: Sendable, Equatable {
 
     /// The observed statistic (first n pooled points are X) and its permutation p-value.
     private static func permutationTest(nx: Int, ny: Int, permutations: Int, seed: UInt64,
-                                        statistic: ([Bool]) -> Double) -> (Double, Double) {
+                                        statistic: @escaping @Sendable ([Bool]) -> Double) -> (Double, Double) {
         let total = nx + ny
         var labels = (0..<total).map { $0 < nx }
         let observed = statistic(labels)
+        // The permutations are drawn in order from one generator (so the p-value depends only
+        // on the seed), then their statistics are evaluated on all cores.
         var generator = Xoshiro256StarStar(seed: seed)
-        var atLeastAsLarge = 0
+        var shuffles: [[Bool]] = []
+        shuffles.reserveCapacity(permutations)
         for _ in 0..<permutations {
             for i in stride(from: total - 1, to: 0, by: -1) { labels.swapAt(i, generator.nextIndex(below: i + 1)) }
-            if statistic(labels) >= observed { atLeastAsLarge += 1 }
+            shuffles.append(labels)
         }
+        let chunks = min(permutations, 8)
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: chunks)
+        counts.initialize(repeating: 0)
+        defer { counts.deallocate() }
+        nonisolated(unsafe) let shared = counts
+        let permutationList = shuffles
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var count = 0
+            for b in stride(from: chunk, to: permutations, by: chunks) where statistic(permutationList[b]) >= observed {
+                count += 1
+            }
+            shared[chunk] = count
+        }
+        let atLeastAsLarge = counts.reduce(0, +)
         return (observed, Double(1 + atLeastAsLarge) / Double(1 + permutations))
     }
 }
@@ -154,30 +173,51 @@ private struct PooledDistances {
         return c % 2 == 1 ? sorted[c / 2] : 0.5 * (sorted[c / 2 - 1] + sorted[c / 2])
     }
 
-    /// Σ_{i≠j∈X} f, Σ_{i≠j∈Y} f, Σ_{i∈X, j∈Y} f over ordered pairs, for a symmetric f given on
-    /// the upper triangle. The diagonal i = j is left out: a distance is 0 there, and the
-    /// unbiased MMD² excludes k(a, a).
-    ///
-    /// Branch-free, because it runs once per permutation: with indicators lᵢ ∈ {0, 1} of X,
-    /// rᵢ = Σ_{j>i} lⱼ fᵢⱼ and row sums qᵢ = Σ_{j>i} fᵢⱼ, the X block is Σᵢ lᵢ rᵢ, the Y block
-    /// Σᵢ (1 − lᵢ)(qᵢ − rᵢ), and the cross block the rest of the total.
-    func blockSums(_ f: [Double], _ inX: [Bool]) -> (Double, Double, Double) {
+}
+
+/// Block sums of a symmetric pair function f over the pooled sample, for one labelling after
+/// another: Σ_{i≠j∈X} f, Σ_{i≠j∈Y} f and Σ_{i∈X, j∈Y} f over ordered pairs, with f given on the
+/// strict upper triangle. The diagonal i = j is left out: a distance is 0 there, and the
+/// unbiased MMD² excludes k(a, a).
+///
+/// With indicators lᵢ ∈ {0, 1} of X, rᵢ = Σ_{j>i} lⱼ fᵢⱼ and row sums qᵢ = Σ_{j>i} fᵢⱼ, the X
+/// block is Σᵢ lᵢ rᵢ, the Y block Σᵢ (1 − lᵢ)(qᵢ − rᵢ), and the cross block the rest of the
+/// total. The row sums do not depend on the labels, so they are computed once; each labelling
+/// then costs one multiply-add per pair, branch-free.
+private struct BlockSums: Sendable {
+    let count: Int
+    let upperTriangle: [Double]
+    let rowSums: [Double]
+    let total: Double
+
+    init(count: Int, upperTriangle: [Double]) {
+        self.count = count
+        self.upperTriangle = upperTriangle
+        var rows = [Double](repeating: 0, count: count)
+        var t = 0
+        for i in 0..<count {
+            var q = 0.0
+            for j in (i + 1)..<count { q += upperTriangle[t + j - i - 1] }
+            t += count - i - 1
+            rows[i] = q
+        }
+        rowSums = rows
+        total = rows.reduce(0, +)
+    }
+
+    func sums(_ inX: [Bool]) -> (Double, Double, Double) {
         let l = inX.map { $0 ? 1.0 : 0.0 }
-        var sxx = 0.0, syy = 0.0, total = 0.0
-        f.withUnsafeBufferPointer { f in
+        var sxx = 0.0, syy = 0.0
+        upperTriangle.withUnsafeBufferPointer { f in
             l.withUnsafeBufferPointer { l in
                 var t = 0
                 for i in 0..<count {
-                    var r = 0.0, q = 0.0
-                    for j in (i + 1)..<count {
-                        let v = f[t + j - i - 1]
-                        r += l[j] * v
-                        q += v
-                    }
+                    var r = 0.0
+                    let row = f.baseAddress! + t
+                    for j in (i + 1)..<count { r += l[j] * row[j - i - 1] }
                     t += count - i - 1
                     sxx += l[i] * r
-                    syy += (1 - l[i]) * (q - r)
-                    total += q
+                    syy += (1 - l[i]) * (rowSums[i] - r)
                 }
             }
         }
