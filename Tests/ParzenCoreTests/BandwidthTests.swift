@@ -37,6 +37,18 @@ import Testing
         #expect(agrees(epanechnikov, gaussian * 5.0.squareRoot(), relative: 1e-14))
     }
 
+    /// The Cauchy shape 1/(1+x²) integrates but has no variance: the rules cannot be carried
+    /// to it through σ_K, and must say so rather than return h = 0.
+    @Test func rulesRefuseKernelsWithInfiniteVariance() throws {
+        let data = references.datasets["d1"]!.pointSet
+        let cauchy = Kernel.formula(try FormulaKernel(source: "1/(1+x*x)"))
+        #expect(throws: ModelError(.invalidParameter,
+                                   problem: "the scott rule scales a bandwidth by the kernel's standard deviation, but the kernel 'formula: 1/(1+x*x)' has infinite variance",
+                                   fix: "give the bandwidth as a number")) {
+            try BandwidthRule.scott.bandwidth(for: data, kernel: cauchy)
+        }
+    }
+
     /// Botev's kde.m transcribed to numpy, root by brentq; both sides solve the same
     /// equation to a few ulps, so 1e-10 covers the FFT's and the sums' rounding. KDEpy's
     /// value is 0.36–0.43 of it (its issue #199).

@@ -56,6 +56,13 @@ public enum BandwidthRule: String, CaseIterable, Sendable {
             throw ModelError(.invalidParameter, problem: "the data contain NaN or infinite values", fix: "remove or fix those points")
         }
         let kernelScale = kernel.variance(dimension: d).squareRoot()
+        // The rules are derived for a Gaussian and carried to other kernels through the
+        // kernel's standard deviation; a heavy-tailed kernel has none to carry them by.
+        guard kernelScale.isFinite, kernelScale > 0 else {
+            throw ModelError(.invalidParameter,
+                             problem: "the \(rawValue) rule scales a bandwidth by the kernel's standard deviation, but the kernel '\(kernel.name)' has infinite variance",
+                             fix: "give the bandwidth as a number")
+        }
         let covariance = data.covariance(.unbiased)
         for k in 0..<d where !(covariance[k, k] > 0) {
             let column = d == 1 ? "the data are" : "column \(k + 1) is"
