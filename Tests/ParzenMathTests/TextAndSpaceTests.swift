@@ -21,6 +21,12 @@ import Testing
         #expect(presentation("\\text{a<b \\& c}") == "<mtext>a&lt;b &amp; c</mtext>")
     }
 
+    /// TeX's text-mode names for the characters that are special in math: a formula kernel
+    /// such as `1/(1+x^2)` is shown inside `\text` through them.
+    @Test func textModeSymbolsForSpecialCharacters() {
+        #expect(presentation("\\text{x\\textasciicircum 2 \\textbackslash\\ \\textasciitilde}") == "<mtext>x^2 \\ ~</mtext>")
+    }
+
     @Test func spacesAreMspaces() {
         #expect(presentation("a\\,b\\;c\\quad d\\qquad e\\ f\\!g")
                 == M.row(M.mi("a"), "<mspace width=\"0.1667em\"></mspace>", M.mi("b"), "<mspace width=\"0.2778em\"></mspace>",

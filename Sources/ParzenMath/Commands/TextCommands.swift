@@ -13,7 +13,7 @@ enum TextCommands {
         "\\%": "%", "\\$": "$", "\\&": "&", "\\#": "#", "\\_": "_", "\\{": "{", "\\}": "}", "\\ ": " ",
         "\\,": "\u{2009}", "\\;": "\u{2005}", "\\:": "\u{2005}", "\\!": "", "\\-": "", "\\/": "",
         "\\textbackslash": "\\", "\\ldots": "…", "\\dots": "…", "\\quad": "\u{2003}", "\\qquad": "\u{2003}\u{2003}",
-        "\\textendash": "–", "\\textemdash": "—", "\\textasciitilde": "~", "\\slash": "/",
+        "\\textendash": "–", "\\textemdash": "—", "\\textasciitilde": "~", "\\textasciicircum": "^", "\\slash": "/",
     ]
 
     /// The character a control symbol such as `\_` stands for in text, if any.

@@ -32,7 +32,7 @@ public enum BandwidthSpecification: Sendable, Equatable {
         switch self {
         case .variance(let beta): return (.variance(beta), "given as β")
         case .standardDeviation(let h): return (.standardDeviation(h), "given as h")
-        case .rule(let rule): return (try rule.bandwidth(for: points, kernel: kernel), rule.explanation)
+        case .rule(let rule): return (try rule.bandwidth(for: points, kernel: kernel), rule.explanation(dimension: points.dimension))
         }
     }
 }

@@ -92,10 +92,10 @@ struct ModelFormula {
         var out = ""
         for c in s {
             switch c {
-            case "\\": out += "\\backslash "
+            case "\\": out += "\\textbackslash "
             case "{", "}", "$", "&", "#", "_", "%": out += "\\" + String(c)
-            case "^": out += "\\hat{}"
-            case "~": out += "\\sim "
+            case "^": out += "\\textasciicircum "
+            case "~": out += "\\textasciitilde "
             default: out.append(c)
             }
         }
