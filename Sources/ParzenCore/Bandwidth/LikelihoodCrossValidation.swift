@@ -14,8 +14,11 @@ import Dispatch
 /// maximised over h (Habbema, Hermans & van den Broek 1974; Duin 1976). In d ≥ 2 the data
 /// are first whitened by the sample covariance Σ̂, so the search is over H = h²·Σ̂.
 ///
-/// - Domain: at least two points, no repeated point (a repeated point makes CV(h) → +∞ as
-///   h → 0), non-degenerate covariance; else `ModelError`.
+/// - Domain: at least two points, at least one of them unique, non-degenerate covariance;
+///   else `ModelError`. Repeated points (rounded data) are allowed: the term of a repeated
+///   point grows like −log h as h → 0, but a unique point's term falls like −δ²/(2h²), so
+///   CV(h) → −∞ and the maximum stays interior. Only when *every* point is repeated does
+///   CV(h) → +∞, which is refused.
 /// - Accuracy: `objective(h:)` is the exact sum (log-sum-exp, parallel). `optimum()` uses,
 ///   for the 1-D Gaussian kernel, the binned objective: linear binning on 2¹⁵ nodes, one
 ///   FFT convolution per candidate, each point's own binned contribution removed exactly
@@ -37,15 +40,17 @@ public struct LikelihoodCrossValidation: Sendable {
     private let scale: Double
 
     /// Prepares cross-validation on `data` with `kernel`.
-    /// - Throws: `ModelError` for fewer than two points, repeated points or degenerate data.
+    /// - Throws: `ModelError` for fewer than two points, data in which every point is
+    ///   repeated, or degenerate data.
     public init(data: PointSet, kernel: Kernel = .gaussian) throws {
         let n = data.count, d = data.dimension
         guard n >= 2 else { throw ModelError.tooFewPoints("leave-one-out cross-validation", needed: 2, got: n) }
-        var seen = Set<[Double]>()
-        for i in 0..<n where !seen.insert(Array(data[i])).inserted {
+        var multiplicity: [[Double]: Int] = [:]
+        for i in 0..<n { multiplicity[Array(data[i]), default: 0] += 1 }
+        guard multiplicity.values.contains(1) else {
             throw ModelError(.degenerateData,
-                             problem: "the point \(Array(data[i])) occurs more than once, so the leave-one-out likelihood grows without bound as the bandwidth shrinks",
-                             fix: "remove repeated points or use the silverman rule")
+                             problem: "every point occurs more than once, so the leave-one-out likelihood grows without bound as the bandwidth shrinks",
+                             fix: "use the silverman rule or give a bandwidth explicitly")
         }
         let covariance = data.covariance(.unbiased)
         for k in 0..<d where !(covariance[k, k] > 0) {
