@@ -20,18 +20,23 @@ import Testing
     }()
 
     func parzen(_ arguments: [String], in folder: String) throws -> Run {
+        try parzenWithOutput(arguments, in: folder).run
+    }
+
+    func parzenWithOutput(_ arguments: [String], in folder: String) throws -> (run: Run, stdout: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.environment = ["PARZEN_TEMPLATES": Repository.templates]
-        let errorPipe = Pipe()
+        let errorPipe = Pipe(), outputPipe = Pipe()
         process.standardError = errorPipe
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = outputPipe
         try process.run()
+        let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
         let data = errorPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
+        return (Run(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self)), String(decoding: output, as: UTF8.self))
     }
 
     func folder(with files: [String: String]) throws -> String {
@@ -77,5 +82,36 @@ import Testing
         #expect(try parzen(["render", "missing.md"], in: dir).status == 2)
         #expect(try parzen(["render", "--no-such-flag", "x.md"], in: dir).status == 2)
         #expect(try parzen(["render"], in: dir).status == 2)
+    }
+
+    // MARK: parzen fit
+
+    @Test func fitPrintsTheGaussianMLEAsJSON() throws {
+        // Mean 2 and variance ((−1)² + 0² + 1²)/3 = 2/3 by hand; NLL = ½ log(2π·2/3) + ½.
+        let dir = try folder(with: ["d.csv": "x\n1\n2\n3\n"])
+        let (run, stdout) = try parzenWithOutput(["fit", "d.csv", "--model", "gaussian", "--json"], in: dir)
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        #expect(json["mean"] as? Double == 2)
+        #expect(abs((json["variance"] as? Double ?? 0) - 2.0 / 3) < 1e-15)
+        let nll = 0.5 * log(2 * Double.pi * 2 / 3) + 0.5
+        #expect(abs((json["nll_train"] as? Double ?? 0) - nll) < 1e-14)
+    }
+
+    @Test func fitNamesFileLineAndColumnOfABadCell() throws {
+        let dir = try folder(with: ["bad.csv": "x,y\n1,2\n3,abc\n"])
+        let run = try parzen(["fit", "bad.csv", "--columns", "y", "--model", "gaussian"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr == "bad.csv:3:3: error: column 'y' has 'abc', which is not a number; every cell of a data column must be a finite number\n")
+    }
+
+    @Test func fitRefusesAMissingColumnAndConstantData() throws {
+        let dir = try folder(with: ["d.csv": "eruptions\n2\n2\n2\n"])
+        let missing = try parzen(["fit", "d.csv", "--columns", "eruption", "--model", "gaussian"], in: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no column named 'eruption'; did you mean 'eruptions'?"))
+        let constant = try parzen(["fit", "d.csv", "--model", "kde"], in: dir)
+        #expect(constant.status == 1)
+        #expect(constant.stderr.hasPrefix("d.csv:"))
     }
 }
