@@ -78,7 +78,7 @@ public struct Site: Sendable {
             "hasErrors": errorCount > 0,
             "errorCount": errorCount,
             "body": build.bodyHTML ?? "",
-            "css": templates.css,
+            "css": templates.css(includingMath: build.bodyHTML?.contains("<math") ?? false),
             "sourceName": (build.path as NSString).lastPathComponent,
         ]
         context["description"] = frontMatter.description
@@ -136,7 +136,7 @@ public struct Site: Sendable {
             groups.append(group)
         }
         let title = seriesNames.count == 1 ? seriesNames[0] : "Notebooks"
-        return templates.index.render(["title": title, "groups": groups, "css": templates.css] as [String: Any])
+        return templates.index.render(["title": title, "groups": groups, "css": templates.css(includingMath: false)] as [String: Any])
     }
 
     private func indexEntry(_ build: NotebookBuild) -> [String: Any] {

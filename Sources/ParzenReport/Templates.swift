@@ -3,13 +3,14 @@ import Mustache
 
 /// The HTML templates and style sheets a report is rendered with, loaded from a folder
 /// (the project's `templates/` by default): `page.mustache`, `index.mustache`, and every
-/// `*.css` file, inlined into each page — `parzen.css` first, the rest by name.
+/// `*.css` file, inlined into each page — `parzen.css` first, the rest by name. Sheets named
+/// `math*.css` (the math font alone is ~95 KB) go only into pages that contain math.
 public struct Templates: Sendable {
     public let folder: String
     let page: MustacheTemplate
     let index: MustacheTemplate
-    /// All style sheets, concatenated.
-    public let css: String
+    /// The style sheets by file name, in inlining order.
+    let sheets: [(name: String, text: String)]
 
     /// Why templates could not be loaded.
     public struct LoadError: Error, CustomStringConvertible {
@@ -34,10 +35,17 @@ public struct Templates: Sendable {
         let sheets = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".css") }
             .sorted { ($0 == "parzen.css" ? 0 : 1, $0) < ($1 == "parzen.css" ? 0 : 1, $1) }
-        css = try sheets.map { name in
+        self.sheets = try sheets.map { name in
             let path = (folder as NSString).appendingPathComponent(name)
-            return "/* \(name) */\n" + (try String(contentsOfFile: path, encoding: .utf8))
-        }.joined(separator: "\n")
+            return (name, try String(contentsOfFile: path, encoding: .utf8))
+        }
+    }
+
+    /// The style sheets to inline into a page, with or without the math sheets.
+    public func css(includingMath: Bool) -> String {
+        sheets.filter { includingMath || !$0.name.hasPrefix("math") }
+            .map { "/* \($0.name) */\n" + $0.text }
+            .joined(separator: "\n")
     }
 
     /// Finds the default templates folder: `$PARZEN_TEMPLATES`, else a `templates/` folder

@@ -109,3 +109,15 @@ import Testing
         #expect(html.contains("<li><a href=\"#a\">A</a><ol class=\"toc-sub\"><li><a href=\"#a1\">A.1</a></li><li><a href=\"#a2\">A.2</a></li></ol></li>\n<li><a href=\"#b\">B</a></li>"))
     }
 }
+
+@Suite struct StyleSheetTests {
+    @Test func mathStylesOnlyGoWhereThereIsMath() throws {
+        let templates = try Templates(folder: Repository.templates)
+        let withMath = try Site(builds: [try build("# A\n\n$x^2$\n")], templates: templates).pages()
+        let withoutMath = try Site(builds: [try build("# A\n\nplain\n")], templates: templates).pages()
+        #expect(withMath[0].html.contains("/* math-font.css */"))
+        #expect(!withoutMath[0].html.contains("/* math-font.css */"))
+        #expect(withoutMath[0].html.contains("/* parzen.css */"))
+        #expect(!withMath[1].html.contains("/* math"))  // the index
+    }
+}
