@@ -20,7 +20,8 @@ public enum NumberFormat {
         return "\(mantissa) \\times 10^{\(exponent)}"
     }
 
-    /// ASCII form for plain-text output: `3.2e-05` style exponents, `-` minus.
+    /// Like `prose`, with an ASCII hyphen-minus, for messages printed on a terminal:
+    /// `-1.234`, `3.2 × 10⁻⁵`.
     public static func plain(_ x: Double, digits: Int = 4) -> String {
         guard x.isFinite else { return x.isNaN ? "NaN" : (x < 0 ? "-∞" : "∞") }
         let (mantissa, exponent) = parts(x, digits: digits)
