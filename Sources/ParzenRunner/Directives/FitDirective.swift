@@ -57,7 +57,8 @@ public enum FitDirective: Directive {
         let formula = ModelFormula(fitted)
         var output: [OutputBlock] = [.math(formula.definition, display: true)]
         if let substituted = formula.substituted { output.append(.math(substituted, display: true)) }
-        output.append(.markdown(formula.sentence + " " + sentence(for: fitted)))
+        output += formula.wideNumbers.map { OutputBlock.math($0, display: true) }
+        output.append(.markdown([formula.sentence, sentence(for: fitted)].filter { !$0.isEmpty }.joined(separator: " ")))
         if let latent = fitted.model as? LatentVariableModel, specification.decoder == .linear,
            let exact = try? ProbabilisticPCA.fit(dataset.train, latentDimension: latent.latentDimension) {
             let truth = negativeLogLikelihood(of: exact, on: dataset.train)
@@ -117,9 +118,8 @@ public enum FitDirective: Directive {
         var parts: [String] = []
         if let bandwidth = fitted.fit.bandwidth, bandwidth.beta != nil {
             parts.append("The bandwidth β is a variance, as in the tutorial; $h = \\sqrt\\beta$ is what scikit-learn calls `bandwidth`. It was \(fitted.fit.bandwidthChoice ?? "given").")
-        } else if let bandwidth = fitted.fit.bandwidth, case .matrix(let h) = bandwidth {
-            let entries = (0..<h.rows).map { i in (0..<h.columns).map { NumberFormat.tex(h[i, $0]) }.joined(separator: " & ") }.joined(separator: " \\\\ ")
-            parts.append("The bandwidth matrix $H = \\begin{pmatrix}\(entries)\\end{pmatrix}$ is the kernel's covariance; it was \(fitted.fit.bandwidthChoice ?? "given").")
+        } else if let bandwidth = fitted.fit.bandwidth, case .matrix = bandwidth {
+            parts.append("The bandwidth matrix $H$ is the kernel's covariance; it was \(fitted.fit.bandwidthChoice ?? "given").")
         }
         if let mixture = fitted.model as? GaussianMixture, let report = mixture.convergence {
             parts.append("EM \(report.converged ? "converged" : "stopped without converging") after \(report.iterations) iteration\(report.iterations == 1 ? "" : "s").")

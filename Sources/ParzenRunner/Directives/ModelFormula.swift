@@ -31,6 +31,8 @@ struct ModelFormula {
             numbers = ["N = \(n)"]
             if let beta = kde.bandwidth.beta {
                 numbers += ["\\beta = \(Self.num(beta))", "h = \\sqrt\\beta = \(Self.num(kde.bandwidth.standardDeviation!))"]
+            } else if case .matrix(let h) = kde.bandwidth {
+                numbers.append("H = \(Self.matrix(h))")
             }
             if case .gaussian = kde.kernel, kde.bandwidth.beta != nil {
                 definition = "p_\\beta(\(x)) = \\frac{1}{N} \\sum_{i=1}^{N} \\mathcal{N}\\left(\(x) \\mid o_i, I\\beta\\right)"
@@ -69,11 +71,24 @@ struct ModelFormula {
         }
     }
 
-    /// "With $N = 218$, $\beta = 0.04$ and $h = \sqrt\beta = 0.2$."
+    /// Numbers too wide for a line of text on a phone (matrices, long vectors): they are
+    /// displayed, where a formula scrolls sideways instead of running off the page.
+    var wideNumbers: [String] {
+        numbers.filter(Self.isWide)
+    }
+
+    /// "With $N = 218$, $\beta = 0.04$ and $h = \sqrt\beta = 0.2$." — the numbers that fit
+    /// in a sentence; empty when every number is wide.
     var sentence: String {
-        let inline = numbers.map { "$\($0)$" }
+        let inline = numbers.filter { !Self.isWide($0) }.map { "$\($0)$" }
+        guard !inline.isEmpty else { return "" }
         let list = inline.count <= 1 ? inline.joined() : inline.dropLast().joined(separator: ", ") + " and " + inline.last!
         return "With \(list)."
+    }
+
+    /// A matrix, or more than 40 characters of TeX (about four numbers of a vector).
+    static func isWide(_ tex: String) -> Bool {
+        tex.contains("\\begin{pmatrix}") || tex.count > 40
     }
 
     static func num(_ x: Double) -> String { NumberFormat.tex(x) }
