@@ -3,8 +3,8 @@ import PackageDescription
 
 // Layers, one way: Format (notebook, Markdown, directives) → Core (statistics) →
 // Runner (directives against the core) → Report (HTML, with Math and Plot) → CLI.
-// ParzenMarkup (escaping) sits under Math, Plot and HTML. ParzenCore, ParzenMath and
-// ParzenPlot depend on nothing else, so each builds and tests alone.
+// ParzenMarkup (escaping, did-you-mean) sits under every layer that writes text.
+// ParzenCore, ParzenMath and ParzenPlot depend on nothing else, so each builds and tests alone.
 let package = Package(
     name: "Parzen",
     platforms: [.macOS(.v14)],
@@ -31,24 +31,24 @@ let package = Package(
         .target(name: "ParzenPlot", dependencies: ["ParzenMarkup"]),
         .target(
             name: "ParzenFormat",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "ParzenMarkup", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ParzenHTML", dependencies: ["ParzenFormat", "ParzenMarkup"]),
         .target(
             name: "ParzenRunner",
-            dependencies: ["ParzenFormat", "ParzenCore", "ParzenPlot"]
+            dependencies: ["ParzenFormat", "ParzenMarkup", "ParzenCore", "ParzenPlot"]
         ),
         .target(
             name: "ParzenReport",
             dependencies: [
-                "ParzenFormat", "ParzenHTML", "ParzenRunner", "ParzenMath", "ParzenPlot",
+                "ParzenFormat", "ParzenHTML", "ParzenMarkup", "ParzenRunner", "ParzenMath", "ParzenPlot",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(
             name: "parzen",
             dependencies: [
-                "ParzenReport", "ParzenRunner", "ParzenCore",
+                "ParzenReport", "ParzenRunner", "ParzenCore", "ParzenMarkup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -157,7 +157,7 @@ final class BodyRenderer {
 
     /// "did you mean 'x'?", else the labels there are, else that there are none.
     static func fix(for label: String, among labels: [String], kind: String) -> String {
-        if let close = Suggestion.closest(to: label, among: labels) { return "did you mean '\(close)'?" }
+        if let suggestion = Suggestion.didYouMean(label, among: labels) { return suggestion }
         if labels.isEmpty { return "no directive in this notebook has a labelled \(kind)" }
         return "the labelled \(kind)s are: " + labels.joined(separator: ", ")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ParzenCore
 import ParzenFormat
+import ParzenMarkup
 import ParzenRunner
 
 /// `parzen fit`: the statistics core on a CSV file, with the same loading, fitting and

@@ -1,3 +1,5 @@
+import ParzenMarkup
+
 /// Splits a notebook into front matter and body and reads the front matter's known keys.
 public enum FrontMatterParser {
     /// The result of splitting a notebook's text.

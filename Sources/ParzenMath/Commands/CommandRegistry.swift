@@ -1,3 +1,5 @@
+import ParzenMarkup
+
 /// Every TeX command Parzen understands, by name, with the handler that parses it.
 ///
 /// Each command family registers its names in its own file; the registry is the one list
@@ -48,6 +50,6 @@ struct CommandRegistry: Sendable {
     /// The known command closest to a misspelt `name`, if one is close enough to be a likely
     /// typo (edit distance at most 2, and at most a third of the name's length).
     func suggestion(for name: String, userMacros: some Sequence<String>) -> String? {
-        EditDistance.closest(to: name, among: Array(handlers.keys) + MacroExpander.definitionCommands + userMacros)
+        Suggestion.closest(to: name, among: (Array(handlers.keys) + MacroExpander.definitionCommands + userMacros).sorted())
     }
 }

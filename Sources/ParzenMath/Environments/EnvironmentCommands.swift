@@ -1,3 +1,5 @@
+import ParzenMarkup
+
 /// `\begin{…} … \end{…}`: amsmath's display environments (`equation`, `align`, `gather`,
 /// `multline`, their starred forms, `split`, `aligned`, `gathered`), `cases`, the matrices and
 /// `array`. Each environment is one entry in `environments`, which also feeds did-you-mean.
@@ -57,7 +59,7 @@ enum EnvironmentCommands {
         registry.register("\\begin") { parser, token in
             let name = try parser.readStringArgument(of: token)
             guard let handler = environments[name] else {
-                let fix = EditDistance.closest(to: name, among: Array(environments.keys)).map { "did you mean '\($0)'?" }
+                let fix = Suggestion.didYouMean(name, among: environments.keys.sorted())
                 throw TeXError("unknown environment '\(name)'", fix: fix, at: token.offset)
             }
             return try handler(parser, token, name)

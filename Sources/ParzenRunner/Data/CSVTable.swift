@@ -1,4 +1,5 @@
 import ParzenFormat
+import ParzenMarkup
 
 /// A CSV file with a header row (RFC 4180: commas, double-quoted fields with `""` escapes,
 /// CRLF or LF line ends), kept as text until a caller asks for numeric columns, so that every
@@ -104,9 +105,8 @@ public struct CSVTable: Sendable {
         var indices: [Int] = []
         for name in names {
             guard let index = header.firstIndex(of: name) else {
-                let close = Suggestion.closest(to: name, among: header)
                 throw Problem(line: 1, column: nil, message: "no column named '\(name)'",
-                              fix: close.map { "did you mean '\($0)'?" } ?? ("the columns are: " + header.map { "'\($0)'" }.joined(separator: ", ")))
+                              fix: Suggestion.didYouMean(name, among: header) ?? ("the columns are: " + header.map { "'\($0)'" }.joined(separator: ", ")))
             }
             indices.append(index)
         }

@@ -1,4 +1,5 @@
 import ParzenFormat
+import ParzenMarkup
 
 /// Checks a directive body (YAML) against the directive's declared options: unknown names
 /// (did you mean?), missing required options, wrong types (naming the option, the expected
@@ -131,7 +132,7 @@ struct OptionChecker {
         guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
         guard words.contains(text) else {
             error(at: value.location, "option '\(option)' expects \(type.description), found '\(text)'",
-                  fix: Suggestion.closest(to: text, among: words).map { "did you mean '\($0)'?" })
+                  fix: Suggestion.didYouMean(text, among: words))
             return nil
         }
         return OptionValue(.text(text), at: value.location)

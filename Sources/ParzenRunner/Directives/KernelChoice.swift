@@ -1,5 +1,6 @@
 import ParzenCore
 import ParzenFormat
+import ParzenMarkup
 
 /// A kernel as written by an author or on the command line: a built-in name, or a formula
 /// in x that the core checks (K ≥ 0, ∫K < ∞) and normalises.
@@ -15,7 +16,7 @@ public enum KernelChoice: Error, Sendable {
     public static func kernel(_ text: String) throws(KernelChoice) -> Kernel {
         if let kernel = Kernel(named: text) { return kernel }
         guard text.contains("x") else {
-            throw .unknown(fix: Suggestion.closest(to: text, among: Kernel.builtInNames).map { "did you mean '\($0)'?" }
+            throw .unknown(fix: Suggestion.didYouMean(text, among: Kernel.builtInNames)
                 ?? "use one of \(Kernel.builtInNames.joined(separator: ", ")), or a formula in x")
         }
         do {

@@ -1,5 +1,6 @@
 import ParzenCore
 import ParzenFormat
+import ParzenMarkup
 
 /// Reads the `generate:` option of `{data}` into the Gaussian mixture that generates the
 /// data (and is then the known true density):

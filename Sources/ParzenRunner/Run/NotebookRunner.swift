@@ -1,5 +1,6 @@
 import ParzenCore
 import ParzenFormat
+import ParzenMarkup
 
 /// Runs a notebook's directives in document order. Each sees the results of those above it;
 /// a failing directive becomes a failure at its place and the rest still run, so one mistake

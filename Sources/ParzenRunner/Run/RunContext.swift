@@ -1,5 +1,6 @@
 import Foundation
 import ParzenFormat
+import ParzenMarkup
 
 /// What a running directive can see: the results of the directives above it, the notebook's
 /// seed, and the project's files.
@@ -37,7 +38,7 @@ public final class RunContext: @unchecked Sendable {
 
     /// The advice for a label that is not (yet) defined.
     static func labelFix(for label: String, among labels: [String]) -> String {
-        if let close = Suggestion.closest(to: label, among: labels) { return "did you mean '\(close)'?" }
+        if let suggestion = Suggestion.didYouMean(label, among: labels) { return suggestion }
         return "a directive can only use results labelled above it" + (labels.isEmpty ? "" : " (so far: \(labels.joined(separator: ", ")))")
     }
 

@@ -1,8 +1,11 @@
-/// "Did you mean …?" for misspelt names: options, directives, kernels, front-matter keys.
+/// "Did you mean …?" for misspelt names: options, directives, kernels, front-matter keys,
+/// TeX commands and environments — one rule everywhere, so every layer suggests alike.
 public enum Suggestion {
     /// The candidate closest to `word` by optimal-string-alignment distance (Damerau–Levenshtein
     /// with adjacent transpositions), if it is close enough to be a plausible typo: distance ≤ 2
     /// and at most a third of the word's length (so short words need a near-exact match).
+    /// Ties go to the earliest candidate: pass them in a fixed order (sorted, or declaration
+    /// order) so suggestions are deterministic.
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let limit = max(1, min(2, word.count / 3))
         var best: (name: String, distance: Int)?
@@ -13,10 +16,15 @@ public enum Suggestion {
         return best?.name
     }
 
+    /// "did you mean 'x'?" for the closest candidate, if one is close enough.
+    public static func didYouMean<S: Sequence>(_ word: String, among candidates: S) -> String? where S.Element == String {
+        closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+    }
+
     /// "did you mean 'x'?" or, without a close candidate, "expected one of: a, b, c".
     public static func fix<S: Sequence>(for word: String, among candidates: S) -> String where S.Element == String {
         let list = Array(candidates)
-        if let match = closest(to: word, among: list) { return "did you mean '\(match)'?" }
+        if let suggestion = didYouMean(word, among: list) { return suggestion }
         return "expected one of: \(list.joined(separator: ", "))"
     }
 

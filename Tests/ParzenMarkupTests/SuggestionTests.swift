@@ -1,5 +1,5 @@
 import Testing
-@testable import ParzenFormat
+@testable import ParzenMarkup
 
 @Suite struct SuggestionTests {
     @Test func distanceCountsTranspositionsOnce() {
@@ -11,7 +11,13 @@ import Testing
     @Test func suggestsOnlyPlausibleTypos() {
         #expect(Suggestion.closest(to: "bandwith", among: ["bandwidth", "kernel"]) == "bandwidth")
         #expect(Suggestion.closest(to: "xyz", among: ["bandwidth", "kernel"]) == nil)
-        #expect(Suggestion.closest(to: "toc", among: FrontMatter.knownKeys) == nil)
+        #expect(Suggestion.closest(to: "toc", among: ["title", "description", "authors", "date", "seed", "math"]) == nil)
+    }
+
+    @Test func tiesGoToTheEarliestCandidate() {
+        #expect(Suggestion.closest(to: "\\bar", among: ["\\bar", "\\car"].sorted()) == "\\bar")
+        #expect(Suggestion.closest(to: "\\xar", among: ["\\car", "\\bar"].sorted()) == "\\bar")
+        #expect(Suggestion.didYouMean("\\farc", among: ["\\frac"]) == "did you mean '\\frac'?")
     }
 
     @Test func fixListsChoicesWhenNothingIsClose() {
