@@ -123,7 +123,7 @@ final class BodyRenderer {
         let (resolved, mathDiagnostics) = math.resolveReferences(in: html)
         // In check mode directives do not run, so equations they would write (such as
         // {compare}'s derivation) are missing: references cannot be judged, only made.
-        diagnostics += mathDiagnostics.filter { !(isCheckOnly && $0.message.hasPrefix("reference to undefined label")) }.map(diagnostic)
+        diagnostics += mathDiagnostics.filter { !(isCheckOnly && $0.unresolvedLabel != nil) }.map(diagnostic)
         return resolved
     }
 

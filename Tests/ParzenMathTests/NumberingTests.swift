@@ -58,7 +58,8 @@ import Testing
         let (html, diagnostics) = document.resolveReferences(in: prose)
         #expect(html == "<a class=\"eqref\" href=\"#eqn-nope\">(??)</a>")
         #expect(diagnostics == [MathDiagnostic(severity: .warning, message: "reference to undefined label 'nope'",
-                                               fix: "add \\label{nope} to a numbered equation", origin: 9, offset: 17)])
+                                               fix: "add \\label{nope} to a numbered equation", origin: 9, offset: 17,
+                                               unresolvedLabel: "nope")])
     }
 
     @Test func anchorsAreDeterministicAndNeedNoEscaping() {

@@ -19,13 +19,18 @@ public struct MathDiagnostic: Equatable, Sendable {
     public var origin: Int
     /// UTF-8 byte offset into the formula's TeX where the problem starts.
     public var offset: Int
+    /// For a reference to a label that no equation defines, that label; nil otherwise. Lets a
+    /// caller that knows more (e.g. equations still to be generated) judge it without parsing
+    /// the message.
+    public var unresolvedLabel: String?
 
     /// Creates a diagnostic; used by the typesetter and by tests that state expected diagnostics.
-    public init(severity: Severity, message: String, fix: String? = nil, origin: Int, offset: Int) {
+    public init(severity: Severity, message: String, fix: String? = nil, origin: Int, offset: Int, unresolvedLabel: String? = nil) {
         self.severity = severity
         self.message = message
         self.fix = fix
         self.origin = origin
         self.offset = offset
+        self.unresolvedLabel = unresolvedLabel
     }
 }

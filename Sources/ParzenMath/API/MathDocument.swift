@@ -86,7 +86,8 @@ public final class MathDocument {
                         text = "??"
                         diagnostics.append(MathDiagnostic(severity: .warning, message: "reference to undefined label '\(reference.label)'",
                                                           fix: "add \\label{\(reference.label)} to a numbered equation",
-                                                          origin: reference.origin, offset: reference.offset))
+                                                          origin: reference.origin, offset: reference.offset,
+                                                          unresolvedLabel: reference.label))
                     }
                     output += Array(Escaping.text(reference.parenthesized ? "(\(text))" : text).utf8)
                     index = cursor + 3
