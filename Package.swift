@@ -28,7 +28,10 @@ let package = Package(
         // notebooks, whose Monte Carlo and permutation tests run ~20× slower unoptimised.
         .target(name: "ParzenCore", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "ParzenMath", dependencies: ["ParzenMarkup"]),
-        .target(name: "ParzenPlot", dependencies: ["ParzenMarkup"]),
+        // Chart values (what a figure shows) apart from their SVG writer, so that the runner
+        // returns figures as data and every output format draws them its own way.
+        .target(name: "ParzenChart"),
+        .target(name: "ParzenPlot", dependencies: ["ParzenChart", "ParzenMarkup"]),
         .target(
             name: "ParzenFormat",
             dependencies: ["CCmarkGFM", "ParzenMarkup", .product(name: "Yams", package: "Yams")]
@@ -36,12 +39,12 @@ let package = Package(
         .target(name: "ParzenHTML", dependencies: ["ParzenFormat", "ParzenMarkup"]),
         .target(
             name: "ParzenRunner",
-            dependencies: ["ParzenFormat", "ParzenMarkup", "ParzenCore", "ParzenPlot"]
+            dependencies: ["ParzenFormat", "ParzenMarkup", "ParzenCore", "ParzenChart"]
         ),
         .target(
             name: "ParzenReport",
             dependencies: [
-                "ParzenFormat", "ParzenHTML", "ParzenMarkup", "ParzenRunner", "ParzenMath", "ParzenPlot",
+                "ParzenFormat", "ParzenHTML", "ParzenMarkup", "ParzenRunner", "ParzenMath", "ParzenPlot", "ParzenChart",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -63,9 +66,9 @@ let package = Package(
         .testTarget(name: "ParzenMarkupTests", dependencies: ["ParzenMarkup"]),
         .testTarget(name: "ParzenHTMLTests", dependencies: ["ParzenHTML", "ParzenFormat"]),
         .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath"]),
-        .testTarget(name: "ParzenPlotTests", dependencies: ["ParzenPlot"]),
+        .testTarget(name: "ParzenPlotTests", dependencies: ["ParzenPlot", "ParzenChart"]),
         .testTarget(name: "ParzenFormatTests", dependencies: ["ParzenFormat"]),
-        .testTarget(name: "ParzenRunnerTests", dependencies: ["ParzenRunner"]),
-        .testTarget(name: "ParzenReportTests", dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat"]),
+        .testTarget(name: "ParzenRunnerTests", dependencies: ["ParzenRunner", "ParzenChart", "ParzenPlot"]),
+        .testTarget(name: "ParzenReportTests", dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenChart"]),
     ]
 )

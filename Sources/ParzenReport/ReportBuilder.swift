@@ -2,8 +2,8 @@ import Foundation
 import ParzenFormat
 import ParzenRunner
 
-/// Reads, runs and renders one notebook at a time: front matter → Markdown tree →
-/// directives in order → HTML body with math, directive output and inline values.
+/// Reads, runs and writes one notebook at a time: `Notebook` (read) → `NotebookRun` (run)
+/// → the HTML body (write).
 public struct ReportBuilder: Sendable {
     public let registry: DirectiveRegistry
     public let allowOutside: Bool
@@ -29,37 +29,52 @@ public struct ReportBuilder: Sendable {
 
     /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.
     public func build(text: String, path: String, checkOnly: Bool) -> NotebookBuild {
-        let (repairedText, repairs) = MojibakeRepair.repair(text)
-        let repairDiagnostics = repairs.map {
-            Diagnostic(.warning, file: path, at: SourceLocation(line: $0.line, column: $0.column),
-                       "repaired mis-encoded text '\($0.original)' as '\($0.repaired)' (UTF-8 that was read as Windows-1252)",
-                       fix: "save the file as UTF-8 with the intended characters")
-        }
-        let (split, splitDiagnostics) = FrontMatterParser.split(repairedText, file: path)
-        let (frontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(split, file: path)
-        let document = MarkdownParser.parse(split.body, options: .init(
-            file: path, lineOffset: split.bodyFirstLine - 1, kramdownMathEscapes: frontMatter.compatibility == .jekyll))
+        let notebook = Notebook(text: text, path: path)
+        let run = self.run(notebook, checkOnly: checkOnly)
+        let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry).write(notebook, run)
 
-        let fences = document.directiveFences
-        let context = RunContext(file: path, paths: ProjectPaths(notebookPath: path, allowOutside: allowOutside),
-                                 globalSeed: frontMatter.seed, checkOnly: checkOnly)
-        let outcome = NotebookRunner(registry: registry).run(fences.map(DirectiveSource.init), in: context)
-
-        let body = BodyRenderer(file: path, frontMatter: frontMatter, fences: fences, outcome: outcome)
-        let html = body.render(document)
-
-        let diagnostics = (repairDiagnostics + splitDiagnostics + frontMatterDiagnostics + document.diagnostics + outcome.diagnostics + body.diagnostics)
+        let diagnostics = (notebook.diagnostics + run.diagnostics + writeDiagnostics)
             .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
-        let results = zip(fences, outcome.cells).compactMap { fence, cell -> (String, String, DirectiveResult)? in
+        let fences = notebook.directiveFences
+        let results = zip(fences, run.cells).compactMap { fence, cell -> (String, String, DirectiveResult)? in
             guard let label = fence.label, case .success(let result) = cell else { return nil }
             return (label, fence.name, result)
         }
-        let timings = zip(fences, outcome.durations).map {
+        let timings = zip(fences, run.durations).map {
             DirectiveTiming(directive: $0.name, label: $0.label, location: $0.location, duration: $1)
         }
-        return NotebookBuild(path: path, frontMatter: frontMatter, bodyHTML: checkOnly ? nil : html,
+        return NotebookBuild(path: path, frontMatter: notebook.frontMatter, bodyHTML: checkOnly ? nil : body.html,
                              headings: body.headings, diagnostics: diagnostics,
                              results: results.map { (label: $0.0, directive: $0.1, result: $0.2) }, timings: timings)
+    }
+
+    /// Runs the notebook's directives.
+    public func run(_ notebook: Notebook, checkOnly: Bool) -> NotebookRun {
+        let context = RunContext(file: notebook.path, paths: ProjectPaths(notebookPath: notebook.path, allowOutside: allowOutside),
+                                 globalSeed: notebook.frontMatter.seed, checkOnly: checkOnly)
+        return NotebookRunner(registry: registry).run(notebook.directiveFences.map(DirectiveSource.init), in: context)
+    }
+}
+
+/// The HTML writer: the page body and its table of contents.
+public struct HTMLNotebookWriter: NotebookWriter {
+    public struct Body: Sendable {
+        public var html: String
+        public var headings: [TableOfContentsEntry]
+    }
+
+    /// The directives, for what each fence declares (figures, derivations).
+    public let registry: DirectiveRegistry
+
+    public init(registry: DirectiveRegistry) {
+        self.registry = registry
+    }
+
+    public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: Body, diagnostics: [Diagnostic]) {
+        let declarations = ReferenceDeclaration.declarations(in: notebook.directiveFences, registry: registry)
+        let writer = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations)
+        let html = writer.render(notebook.document)
+        return (Body(html: html, headings: writer.headings), writer.diagnostics)
     }
 }
 
@@ -79,25 +94,5 @@ extension DirectiveSource {
     init(_ fence: DirectiveFence) {
         self.init(name: fence.name, nameLocation: fence.nameLocation, label: fence.label, labelLocation: fence.labelLocation,
                   location: fence.location, body: fence.body, bodyLine: fence.bodyStart.line, bodyColumn: fence.bodyStart.column)
-    }
-}
-
-extension MarkdownDocument {
-    /// Every directive fence, in document order, wherever it is nested (lists, quotes, details).
-    var directiveFences: [DirectiveFence] {
-        var fences: [DirectiveFence] = []
-        func visit(_ blocks: [MarkdownBlock]) {
-            for block in blocks {
-                switch block.kind {
-                case .directive(let fence): fences.append(fence)
-                case .blockQuote(let children), .details(_, let children): visit(children)
-                case .list(let list): list.items.forEach { visit($0.blocks) }
-                default: break
-                }
-            }
-        }
-        visit(blocks)
-        footnotes.forEach { visit($0.blocks) }
-        return fences
     }
 }

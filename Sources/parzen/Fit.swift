@@ -3,6 +3,7 @@ import Foundation
 import ParzenCore
 import ParzenFormat
 import ParzenMarkup
+import ParzenReport
 import ParzenRunner
 
 /// `parzen fit`: the statistics core on a CSV file, with the same loading, fitting and
@@ -78,7 +79,7 @@ struct Fit: ParsableCommand {
         if let holdout {
             split = try report { try DataSplit.random(count: points.count, heldOutFraction: holdout, seed: seed) }
         }
-        let dataset = Dataset(label: file, columns: names, points: points, split: split, origin: file, truth: nil)
+        let dataset = Dataset(label: file, columns: names, points: points, split: split, origin: [.code(file)], truth: nil)
         var specification = ModelSpecification(family: ModelSpecification.Family(rawValue: model)!)
         specification.seed = seed
         if let kernel {
@@ -107,7 +108,7 @@ struct Fit: ParsableCommand {
             print(JSONValue.object(values.entries.map { ($0.key, $0.value.json) }).serialized())
         } else {
             for (key, value) in values.entries { print("\(key): \(Self.text(value))") }
-            if let how = fit.bandwidthChoice { print("bandwidth_choice: \(how)") }
+            if let how = fit.bandwidthChoice { print("bandwidth_choice: \(PlainTextWriter.text(how))") }
         }
     }
 

@@ -33,33 +33,35 @@ import Testing
         #expect(html.contains("<mtext>(⋆)</mtext>"))
     }
 
+    /// The resolver a page gives pass 2: every label pass 1 numbered.
+    private func known(_ document: MathDocument) -> (String) -> ReferenceTarget? {
+        { label in document.equationNumbers[label].map { ReferenceTarget(text: $0, anchor: MathDocument.anchor(for: label)) } }
+    }
+
     @Test func eqrefAndRefResolveToTheLabelledNumberAsLinks() {
         let document = MathDocument(macros: [:])
-        _ = document.typeset("\\begin{equation}a\\end{equation}", display: true, origin: 0)
-        _ = document.typeset("\\begin{equation}b\\label{eq:b}\\end{equation}", display: true, origin: 1)
-        let inMath = document.typeset("\\text{by }\\eqref{eq:b}", display: false, origin: 2).html
-        let prose = "see " + document.reference(to: "eq:b", parenthesized: false, origin: 3, offset: 4)
-        let (html, diagnostics) = document.resolveReferences(in: inMath + prose)
-        #expect(html.contains("<mtext><a class=\"eqref\" href=\"#eqn-eq:b\">(2)</a></mtext>"))
-        #expect(html.hasSuffix("see <a class=\"eqref\" href=\"#eqn-eq:b\">2</a>"))
-        #expect(diagnostics.isEmpty)
+        _ = document.parse("\\begin{equation}a\\end{equation}", display: true, origin: 0)
+        _ = document.parse("\\begin{equation}b\\label{eq:b}\\end{equation}", display: true, origin: 1)
+        let inMath = document.write(document.parse("\\text{by }\\eqref{eq:b}", display: false, origin: 2), resolve: known(document))
+        #expect(inMath.html.contains("<mtext><a class=\"eqref\" href=\"#eqn-eq:b\">(2)</a></mtext>"))
+        #expect(inMath.diagnostics.isEmpty)
+        #expect(MathDocument.referenceMarkup(known(document)("eq:b"), label: "eq:b", parenthesized: false)
+            == "<a class=\"eqref\" href=\"#eqn-eq:b\">2</a>")
     }
 
-    @Test func forwardReferencesResolve() {
+    @Test func forwardReferencesResolveInPassTwo() {
         let document = MathDocument(macros: [:])
-        let prose = document.reference(to: "later", parenthesized: true, origin: 0, offset: 0)
-        _ = document.typeset("\\begin{equation}x\\label{later}\\end{equation}", display: true, origin: 1)
-        #expect(document.resolveReferences(in: prose).html == "<a class=\"eqref\" href=\"#eqn-later\">(1)</a>")
+        let early = document.parse("\\eqref{later}", display: false, origin: 0)
+        _ = document.parse("\\begin{equation}x\\label{later}\\end{equation}", display: true, origin: 1)
+        #expect(document.write(early, resolve: known(document)).html.contains("<a class=\"eqref\" href=\"#eqn-later\">(1)</a>"))
     }
 
-    @Test func unknownLabelGivesQuestionMarksAndAWarningAtTheReference() {
+    @Test func unknownLabelGivesQuestionMarksAndAnErrorAtTheReference() {
         let document = MathDocument(macros: [:])
-        let prose = document.reference(to: "nope", parenthesized: true, origin: 9, offset: 17)
-        let (html, diagnostics) = document.resolveReferences(in: prose)
-        #expect(html == "<a class=\"eqref\" href=\"#eqn-nope\">(??)</a>")
-        #expect(diagnostics == [MathDiagnostic(severity: .warning, message: "reference to undefined label 'nope'",
-                                               fix: "add \\label{nope} to a numbered equation", origin: 9, offset: 17,
-                                               unresolvedLabel: "nope")])
+        let result = document.write(document.parse("x \\eqref{nope}", display: false, origin: 9), resolve: known(document))
+        #expect(result.html.contains("<a class=\"eqref\" href=\"#eqn-nope\">(??)</a>"))
+        #expect(result.diagnostics == [MathDiagnostic(severity: .error, message: "reference to undefined label 'nope'",
+                                                      origin: 9, offset: 2, unresolvedLabel: "nope")])
     }
 
     @Test func anchorsAreDeterministicAndNeedNoEscaping() {

@@ -35,11 +35,11 @@ import Testing
 
     @Test func proseEqrefToRBFKDEIsTwo() throws {
         let (_, results, document) = try typesetSeed()
-        let prose = "Anyway, in equation " + document.reference(to: "eq:RBF-KDE", parenthesized: true, origin: 100, offset: 20)
-        let (html, diagnostics) = document.resolveReferences(in: results.map(\.html).joined() + prose)
-        #expect(html.hasSuffix("in equation <a class=\"eqref\" href=\"#eqn-eq:RBF-KDE\">(2)</a>"))
-        #expect(html.contains("<mtr id=\"eqn-eq:RBF-KDE\">"))
-        #expect(diagnostics.isEmpty)
+        let label = "eq:RBF-KDE"
+        let target = document.equationNumbers[label].map { ReferenceTarget(text: $0, anchor: MathDocument.anchor(for: label)) }
+        let prose = "Anyway, in equation " + MathDocument.referenceMarkup(target, label: label, parenthesized: true)
+        #expect(prose.hasSuffix("in equation <a class=\"eqref\" href=\"#eqn-eq:RBF-KDE\">(2)</a>"))
+        #expect(results.map(\.html).joined().contains("<mtr id=\"eqn-eq:RBF-KDE\">"))
     }
 
     @Test func argMinHasItsLimitUnderneathInDisplay() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// Freedman–Diaconis bins against hand computations (the same numbers NumPy's

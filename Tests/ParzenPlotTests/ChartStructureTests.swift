@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// The SVG of a chart, parsed as XML and checked for the structure a report and a screen

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// A plot of 10⁴ points stays under 60 KB: curves are simplified, rugs and spikes merged per

@@ -1,4 +1,5 @@
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// Locale-free number formatting. Inputs such as 1.25 and 0.375 are exact in binary, so the

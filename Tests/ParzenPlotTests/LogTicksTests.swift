@@ -1,4 +1,5 @@
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// Log-axis ticks: powers of ten over several decades, 1–2–5 multiples over short ranges.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// Marching squares against hand-worked grids and a cone, whose level sets are circles.

@@ -1,4 +1,5 @@
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// The helpers behind individual marks, against hand computations.

@@ -1,4 +1,5 @@
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// Heckbert's nice numbers and loose labelling, checked against hand computations that follow

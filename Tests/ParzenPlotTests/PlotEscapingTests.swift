@@ -1,4 +1,5 @@
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// Every string from a notebook — names, labels, titles, descriptions, ids — reaches the SVG

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ParzenChart
 @testable import ParzenPlot
 
 /// The kernel gallery: eight panels with shared axes in one reflowing grid.

@@ -103,12 +103,17 @@ import Testing
 
 @Suite struct CheckModeReferenceTests {
     @Test func referencesToWhatDirectivesWouldMakeAreNotFlagged() throws {
-        let result = try build("See {ref}`e` and \\eqref{eq:e}.\n\n```{echo} e\nvalue: 1\ncaption: c\n```\n", checkOnly: true)
+        let result = try build("See {ref}`e`.\n\n```{echo} e\nvalue: 1\ncaption: c\n```\n", checkOnly: true)
         #expect(result.diagnostics.isEmpty)
     }
 
-    @Test func unknownFigureIsStillFlaggedInCheckMode() throws {
-        let result = try build("See {ref}`nothing`.\n", checkOnly: true)
-        #expect(result.diagnostics.map(\.text) == ["no figure labelled 'nothing'; no directive in this notebook has a labelled figure"])
+    @Test func unknownLabelIsTheSameErrorInCheckAndRender() throws {
+        let text = "See {ref}`nothing` and \\eqref{eq:e}.\n\n```{echo} e\nvalue: 1\ncaption: c\n```\n"
+        let expected = ["1:11 reference to undefined label 'nothing'; the labels on this page are: e",
+                        "1:24 reference to undefined label 'eq:e'; the labels on this page are: e"]
+        for checkOnly in [true, false] {
+            let result = try build(text, checkOnly: checkOnly)
+            #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.text)" } == expected)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import ParzenChart
 import Foundation
 import ParzenFormat
 import ParzenReport
@@ -25,6 +26,9 @@ enum Echo: Directive {
         OptionSpec("fail", .boolean, help: "Throw on purpose."),
         OptionSpec("caption", .text, help: "A figure caption."),
     ]
+    static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind] {
+        body?["caption"] == nil ? [] : [.figure]
+    }
     static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
         let value = call.options.number("value")!
         if call.options.boolean("fail") == true {
@@ -33,12 +37,14 @@ enum Echo: Directive {
         var values = ResultValues()
         values["value"] = .number(value)
         values["name"] = .text("<b>&</b>")
+        let v = MathExpression.variable("v")
         var output: [OutputBlock] = [
-            .markdown("The value is $v = \(NumberFormat.tex(value))$."),
-            .table(ResultTable(header: [.markdown("quantity"), .markdown("value")], rows: [[.markdown("$v$"), .number(value)]])),
+            .paragraph([.text("The value is "), .math(.row([v, .symbol(.equals), .num(value)])), .text(".")]),
+            .table(ResultTable(header: [[.text("quantity")], [.text("value")]], rows: [[[.math(v)], [.number(value)]]])),
         ]
         if let caption = call.options.text("caption") {
-            output.append(.figure(Figure(svg: "<svg viewBox=\"0 0 10 10\" role=\"img\"><title>t</title></svg>", caption: caption)))
+            let chart = Chart(id: "echo", marks: [.line(Line(x: [0, 1], y: [0, value]))])
+            output.append(.figure(FigureOutput(.chart(chart), caption: AuthoredText(caption, at: call.options.location(of: "caption")!))))
         }
         return DirectiveResult(kind: resultKind, values: values, output: output)
     }

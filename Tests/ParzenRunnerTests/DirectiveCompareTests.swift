@@ -38,18 +38,21 @@ private func run(_ text: String) -> NotebookRunner.Outcome {
         #expect(abs(difference - (outcome.number("gauss", "nll_heldout")! - outcome.number("kde", "nll_heldout")!)) < 1e-12)
     }
 
-    @Test func derivationIsAlignWithTheNumbersAndALabel() throws {
+    @Test func derivationIsAlignedWithTheNumbersAndALabel() throws {
         let outcome = run("```{compare} mle\nmodels: [gauss, kde]\n```\n")
         let blocks = try #require(outcome.results["mle"]?.output)
-        let tex = blocks.compactMap { block -> String? in
-            if case .math(let tex, true) = block { return tex }
+        let derivation = try #require(blocks.compactMap { block -> Derivation? in
+            if case .derivation(let derivation) = block { return derivation }
             return nil
-        }.first ?? ""
-        #expect(tex.hasPrefix("\\begin{align}") && tex.hasSuffix("\\end{align}"))
-        #expect(tex.contains("\\label{eq:mle}"))
-        let l1 = NumberFormat.tex(outcome.number("gauss", "nll_heldout")!), l2 = NumberFormat.tex(outcome.number("kde", "nll_heldout")!)
-        #expect(tex.contains("L(\\theta_1) - L(\\theta_2) = \(l1) - \(l2) = "))
-        #expect(tex.contains("> 0"))
+        }.first)
+        #expect(derivation.label == "eq:mle")
+        #expect(derivation.rows.count == 3)
+        // The last row states L(θ₁) − L(θ₂) with this comparison's held-out NLLs and "> 0".
+        guard case .row(let items) = derivation.rows[2].right else { Issue.record("no row"); return }
+        let numbers = items.compactMap { item -> Double? in if case .number(let q) = item { q.value } else { nil } }
+        let l1 = outcome.number("gauss", "nll_heldout")!, l2 = outcome.number("kde", "nll_heldout")!
+        #expect(numbers == [l1, l2, l1 - l2, 0])
+        #expect(items.contains(.symbol(.greaterThan)))
     }
 
     @Test func klAgainstTheKnownTruthSatisfiesTheIdentity() throws {

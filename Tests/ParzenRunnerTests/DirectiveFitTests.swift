@@ -92,10 +92,15 @@ private func fit(_ body: String, data: String = "source: f.csv\ncolumns: [erupti
 
     @Test func theFitShowsTheFormulaWithItsNumbers() throws {
         let outcome = fit("model: kde\nbeta: 0.09\n")
-        guard case .math(let tex, true)? = outcome.results["m"]?.output.first,
-              case .markdown(let text)? = outcome.results["m"]?.output.dropFirst().first else { Issue.record("no formula"); return }
-        #expect(tex == "p_\\beta(x) = \\frac{1}{N} \\sum_{i=1}^{N} \\mathcal{N}\\left(x \\mid o_i, I\\beta\\right)")
-        #expect(text.hasPrefix("With $N = 12$, $\\beta = 0.09$ and $h = \\sqrt\\beta = 0.3$."))
+        guard case .equation? = outcome.results["m"]?.output.first,
+              case .paragraph(let text)? = outcome.results["m"]?.output.dropFirst().first else { Issue.record("no formula"); return }
+        // "With N = 12, β = 0.09 and h = √β = 0.3." as three inline formulas.
+        let formulas = text.prefix(6).compactMap { if case .math(let m) = $0 { m } else { nil } }
+        #expect(formulas == [
+            .row([.variable("N"), .symbol(.equals), .int(12)]),
+            .row([.greek(.beta), .symbol(.equals), .num(0.09)]),
+            .row([.variable("h"), .symbol(.equals), .squareRoot(.greek(.beta)), .symbol(.equals), .num(0.09.squareRoot())]),
+        ])
     }
 
     @Test func optionsThatDoNotApplyAreRefusedWhereTheyAre() {

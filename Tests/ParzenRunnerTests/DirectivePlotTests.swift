@@ -4,7 +4,8 @@ import FoundationXML
 #endif
 import ParzenCore
 import Testing
-@testable import ParzenRunner
+@testable import ParzenPlot
+import ParzenRunner
 
 /// A notebook with Old Faithful (1-D and 2-D), a generated mixture and a few fits, then the
 /// plot under test.
@@ -55,7 +56,11 @@ private func plot(_ body: String, label: String = "fig") -> NotebookRunner.Outco
 private func figure(_ outcome: NotebookRunner.Outcome, _ label: String = "fig") throws -> (markup: String, document: XMLDocument) {
     let result = try #require(outcome.results[label])
     guard case .figure(let figure)? = result.output.first else { throw DirectivePlotTests.NoFigure() }
-    return (figure.svg, try XMLDocument(xmlString: figure.svg, options: []))
+    let svg = switch figure.content {
+    case .chart(let chart): chart.render()
+    case .smallMultiples(let panels): panels.render()
+    }
+    return (svg, try XMLDocument(xmlString: svg, options: []))
 }
 
 private func count(_ document: XMLDocument, _ xpath: String) throws -> Int {
@@ -78,7 +83,7 @@ private func count(_ document: XMLDocument, _ xpath: String) throws -> Int {
         #expect(try count(svg, "//*[@class='plot-legend-entry']") == 3)
         #expect(outcome.results["fig"]?.values["kind"] == .text("density"))
         guard case .figure(let f)? = outcome.results["fig"]?.output.first else { return }
-        #expect(f.caption == "Two models.")
+        #expect(f.caption?.markdown == "Two models.")
     }
 
     @Test func generatedDataAddTheTrueDensity() throws {

@@ -1,22 +1,21 @@
 import ParzenMarkup
 
-/// Typesets the formulas of one notebook as MathML Core, in document order, keeping what
-/// LaTeX keeps across a document: user macros, the equation counter and the labels.
+/// Typesets the formulas of one notebook as MathML Core in two passes, keeping what LaTeX
+/// keeps across a document: user macros, the equation counter and the labels.
 ///
 /// ```swift
 /// let math = MathDocument(macros: ["R": "\\mathbb{R}"])
-/// let formula = math.typeset("x \\in \\R", display: false, origin: 7)
-/// let (html, problems) = math.resolveReferences(in: page)   // after the whole page is built
+/// let parsed = math.parse("x \\in \\R", display: false, origin: 7)   // pass 1, in document order
+/// // … parse every formula, then build the page's reference table from `math.equationNumbers` …
+/// let formula = math.write(parsed) { label in table[label] }           // pass 2
 /// ```
 ///
-/// Cross-references (`\eqref`, `\ref`, in math or in prose via `reference(to:…)`) are
-/// written as placeholders and resolved by `resolveReferences(in:)` once every formula has
-/// been typeset, so forward references work as with LaTeX's aux file.
+/// Pass 1 numbers equations and records their labels, so pass 2 can resolve every
+/// cross-reference (`\eqref`, `\ref`, forward ones too) from a finished table, as LaTeX does
+/// with its aux file — nothing is patched into the page afterwards.
 public final class MathDocument {
     private let macros: MacroTable
     private let numbering = EquationNumbering()
-    /// References waiting for `resolveReferences`, indexed by their placeholder number.
-    private var references: [(label: String, parenthesized: Bool, origin: Int, offset: Int)] = []
 
     /// Creates a document with the front matter's `math.macros`: name (with or without the
     /// backslash) → body; the argument count is the highest `#n` in the body.
@@ -24,87 +23,92 @@ public final class MathDocument {
         self.macros = MacroTable(frontMatter: macros)
     }
 
-    /// Typesets one formula. Inline math becomes `<math>`, display math
-    /// `<math display="block">`; both carry the source in `alttext` and in an
-    /// `application/x-tex` annotation. Never fails: broken input is shown as `<merror>` with
-    /// its source and reported in `diagnostics`.
+    /// Pass 1: parses one formula, numbering its equations and recording its labels. Never
+    /// fails: broken input is kept as a failure that pass 2 shows as `<merror>`.
     ///
     /// - Parameters:
     ///   - tex: the formula without its delimiters (`$`, `$$`).
     ///   - display: whether it is display math. `$$…$$` alone is unnumbered, like `\[…\]`;
     ///     `equation`, `align`, `gather` and `multline` inside it are numbered as in amsmath.
     ///   - origin: the caller's token for this formula, carried into diagnostics.
-    public func typeset(_ tex: String, display: Bool, origin: Int) -> TypesetFormula {
+    public func parse(_ tex: String, display: Bool, origin: Int) -> ParsedFormula {
         let log = DiagnosticLog()
         let parser = Parser(tex, display: display, macros: macros, numbering: numbering, log: log)
         do {
             let node = try parser.parseFormula()
-            let html = MathMLWriter.formula(node, source: tex, display: display) { label, parenthesized, offset in
-                self.placeholder(for: label, parenthesized: parenthesized, origin: origin, offset: offset)
-            }
-            return TypesetFormula(html: html, diagnostics: log.diagnostics(origin: origin))
+            return ParsedFormula(source: tex, display: display, origin: origin, node: node, diagnostics: log.diagnostics(origin: origin))
         } catch let error as TeXError {
             log.error(error.message, fix: error.fix, at: error.offset)
-            return TypesetFormula(html: MathMLWriter.failedFormula(source: tex, display: display), diagnostics: log.diagnostics(origin: origin))
+            return ParsedFormula(source: tex, display: display, origin: origin, node: nil, diagnostics: log.diagnostics(origin: origin))
         } catch {
             preconditionFailure("the TeX parser throws only TeXError, got \(error)")
         }
     }
 
-    /// Markup for `\eqref{label}` (parenthesised) or `\ref{label}` written in prose outside
-    /// math: a link to the equation whose number is filled in by `resolveReferences(in:)`.
-    /// `offset` is where the reference starts in the prose the caller identifies by `origin`.
-    public func reference(to label: String, parenthesized: Bool, origin: Int, offset: Int) -> String {
-        placeholder(for: label, parenthesized: parenthesized, origin: origin, offset: offset)
-    }
+    /// Every label of a numbered equation parsed so far → the text `\ref` prints ("2", or a
+    /// `\tag`'s text).
+    public var equationNumbers: [String: String] { numbering.labels }
 
-    /// Replaces the reference placeholders in the final HTML with "(n)" / "n"; an unknown
-    /// label becomes "(??)" / "??" with a warning at the reference, as LaTeX does. Call once,
-    /// after every formula and prose reference of the document went through this object.
-    public func resolveReferences(in html: String) -> (html: String, diagnostics: [MathDiagnostic]) {
-        var diagnostics: [MathDiagnostic] = []
-        var output: [UInt8] = []
-        let bytes = Array(html.utf8)
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            // U+E000 is EE 80 80 in UTF-8; U+E001 is EE 80 81.
-            if bytes[index] == 0xEE, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
-                var cursor = index + 3
-                var number = 0
-                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
-                    number = number * 10 + Int(bytes[cursor] - 0x30)
-                    cursor += 1
-                }
-                if cursor + 2 < bytes.count, bytes[cursor] == 0xEE, bytes[cursor + 1] == 0x80, bytes[cursor + 2] == 0x81,
-                   number < references.count {
-                    let reference = references[number]
-                    let text: String
-                    if let known = numbering.labels[reference.label] {
-                        text = known
-                    } else {
-                        text = "??"
-                        diagnostics.append(MathDiagnostic(severity: .warning, message: "reference to undefined label '\(reference.label)'",
-                                                          fix: "add \\label{\(reference.label)} to a numbered equation",
-                                                          origin: reference.origin, offset: reference.offset,
-                                                          unresolvedLabel: reference.label))
-                    }
-                    output += Array(Escaping.text(reference.parenthesized ? "(\(text))" : text).utf8)
-                    index = cursor + 3
-                    continue
-                }
-            }
-            output.append(bytes[index])
-            index += 1
+    /// The HTML `id` of the equation labelled `label` (deterministic; needs no escaping).
+    public static func anchor(for label: String) -> String { EquationNumbering.anchor(for: label) }
+
+    /// Pass 2: the formula's MathML. Inline math becomes `<math>`, display math
+    /// `<math display="block">`; both carry the source in `alttext` and in an
+    /// `application/x-tex` annotation. A reference is resolved by `resolve`; a label it does
+    /// not know is written "??" and reported with `unresolvedLabel` set.
+    public func write(_ formula: ParsedFormula, resolve: (String) -> ReferenceTarget?) -> TypesetFormula {
+        guard let node = formula.node else {
+            return TypesetFormula(html: MathMLWriter.failedFormula(source: formula.source, display: formula.display),
+                                  diagnostics: formula.diagnostics)
         }
-        return (String(decoding: output, as: UTF8.self), diagnostics)
+        var unresolved: [MathDiagnostic] = []
+        let html = withoutActuallyEscaping(resolve) { resolve in
+            MathMLWriter.formula(node, source: formula.source, display: formula.display) { label, parenthesized, offset in
+                let target = resolve(label)
+                if target == nil {
+                    unresolved.append(MathDiagnostic(severity: .error, message: "reference to undefined label '\(label)'",
+                                                     origin: formula.origin, offset: offset, unresolvedLabel: label))
+                }
+                return MathDocument.referenceMarkup(target, label: label, parenthesized: parenthesized)
+            }
+        }
+        return TypesetFormula(html: html, diagnostics: formula.diagnostics + unresolved)
     }
 
-    /// A link whose text is a private-use marker (U+E000, index, U+E001) that cannot occur in
-    /// escaped author text by accident and survives any HTML assembly around it.
-    private func placeholder(for label: String, parenthesized: Bool, origin: Int, offset: Int) -> String {
-        references.append((label, parenthesized, origin, offset))
-        let anchor = EquationNumbering.anchor(for: label)
-        return "<a class=\"eqref\" href=\"#" + Escaping.attribute(anchor) + "\">\u{E000}\(references.count - 1)\u{E001}</a>"
+    /// Both passes at once, for a formula that references nothing defined later.
+    public func typeset(_ tex: String, display: Bool, origin: Int) -> TypesetFormula {
+        let parsed = parse(tex, display: display, origin: origin)
+        return write(parsed) { label in
+            self.numbering.labels[label].map { ReferenceTarget(text: $0, anchor: EquationNumbering.anchor(for: label)) }
+        }
     }
+
+    /// The link `\eqref` ("(2)") or `\ref` ("2") writes; "??" for an unknown target, as LaTeX does.
+    public static func referenceMarkup(_ target: ReferenceTarget?, label: String, parenthesized: Bool) -> String {
+        let text = target?.text ?? "??"
+        let anchor = target?.anchor ?? EquationNumbering.anchor(for: label)
+        return "<a class=\"eqref\" href=\"#" + Escaping.attribute(anchor) + "\">"
+            + Escaping.text(parenthesized ? "(\(text))" : text) + "</a>"
+    }
+}
+
+/// What a cross-reference points at: the number it prints and the element id it links to.
+public struct ReferenceTarget: Sendable, Equatable {
+    public var text: String
+    public var anchor: String
+
+    public init(text: String, anchor: String) {
+        self.text = text
+        self.anchor = anchor
+    }
+}
+
+/// A formula after pass 1: its parse tree (nil when it could not be parsed) and problems so far.
+public struct ParsedFormula: @unchecked Sendable {
+    // MathNode is an immutable tree built once by the parser and only read afterwards.
+    public let source: String
+    public let display: Bool
+    public let origin: Int
+    let node: MathNode?
+    public let diagnostics: [MathDiagnostic]
 }

@@ -1,3 +1,4 @@
+import ParzenChart
 /// Turns a ``Chart`` into SVG: resolves colours, axes and layout, then writes the layers —
 /// grid, marks (clipped to the plotting area), axes, annotations, legend, title.
 struct ChartRenderer {

@@ -1,3 +1,4 @@
+import ParzenChart
 /// Sizes in SVG user units shared by every chart, so panels and single charts look alike.
 ///
 /// Text is drawn at the sizes templates/plot.css sets (12 units for ticks and legend, 13 for

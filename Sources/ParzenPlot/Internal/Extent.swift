@@ -1,3 +1,4 @@
+import ParzenChart
 /// The data range covered by a chart's marks, per axis, counting only values the axis can
 /// draw (finite; positive on a log axis).
 struct Extent {

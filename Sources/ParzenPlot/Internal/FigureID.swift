@@ -1,3 +1,4 @@
+import ParzenChart
 /// Element ids derived from a caller's figure id, never random, so that a report renders to
 /// the same bytes every time and several figures on one page do not collide.
 struct FigureID {

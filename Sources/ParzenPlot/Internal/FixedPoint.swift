@@ -1,3 +1,4 @@
+import ParzenChart
 /// Locale-free fixed-precision number formatting, so the same numbers give the same bytes on
 /// every machine (Foundation's formatters follow the user's locale; `String(format:)` is not
 /// guaranteed to round the same way everywhere).

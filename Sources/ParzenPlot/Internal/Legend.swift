@@ -1,3 +1,4 @@
+import ParzenChart
 /// The legend: one entry per named mark, laid out in rows above the plotting area and
 /// wrapped to the chart's width.
 struct Legend {

@@ -1,3 +1,4 @@
+import ParzenChart
 /// The little picture in front of a legend entry, matching how the mark is drawn.
 enum LegendSymbol {
     /// A short stroke with the line's dash pattern.

@@ -1,3 +1,4 @@
+import ParzenChart
 /// What every kind of mark provides to the chart renderer.
 protocol MarkDrawing {
     /// The legend entry's text; `nil` or empty for no entry.

@@ -1,3 +1,4 @@
+import ParzenChart
 /// Builds the `d` attribute of an SVG `<path>` with fixed-precision absolute coordinates.
 struct PathData {
     private(set) var string = ""

@@ -1,3 +1,4 @@
+import ParzenChart
 /// Maps data coordinates into the SVG user space of a chart's plotting area.
 struct Projection {
     /// The plotting area in SVG user units (y grows downwards, as in SVG).

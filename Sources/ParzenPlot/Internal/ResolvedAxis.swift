@@ -1,3 +1,4 @@
+import ParzenChart
 import Foundation
 
 /// An axis with its domain and ticks decided: the bridge between data values and the

@@ -1,3 +1,4 @@
+import ParzenChart
 import ParzenMarkup
 
 /// Writes SVG markup: every attribute value and text node goes through ``Escaping``, so no

@@ -1,3 +1,4 @@
+import ParzenChart
 /// Drops the vertices of a projected polyline that the eye cannot see, so that a curve
 /// sampled at 10⁴ points costs only as many bytes as its shape needs.
 enum Simplification {

@@ -1,3 +1,4 @@
+import ParzenChart
 /// A deterministic estimate of rendered text width, for laying out margins and the legend
 /// without a font engine. 0.6 em per character is about the advance of digits and lower-case
 /// letters in common sans-serif faces; generous, so that labels do not collide.

@@ -1,3 +1,4 @@
+import ParzenChart
 import Foundation
 
 /// Tick label text: fixed precision, no locale, "−" (U+2212) for negative numbers, as in

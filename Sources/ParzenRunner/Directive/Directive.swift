@@ -1,3 +1,5 @@
+import ParzenFormat
+
 /// A kind of fenced block an author can write, such as ```` ```{fit} kde ````.
 ///
 /// A directive declares its options (names, types, defaults, help) so that the runner can
@@ -22,6 +24,10 @@ public protocol Directive: Sendable {
     /// - Throws: `DirectiveError` for problems the author can fix (with the location of the
     ///   option at fault when there is one). Other errors are reported at the fence.
     static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult
+
+    /// What a fence of this directive puts on the page that prose can cite (a figure, a
+    /// derivation), known from its label and body alone, without running it; none by default.
+    static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind]
 }
 
 /// The kind of an earlier result, so that options which refer to labels can be checked

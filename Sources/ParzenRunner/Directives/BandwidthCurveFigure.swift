@@ -1,10 +1,11 @@
+import ParzenMarkup
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 import ParzenCore
-import ParzenPlot
+import ParzenChart
 
 /// The bandwidth curve: NLL of a Gaussian KDE against β on a log axis — on the training
 /// points (which falls without bound as β → 0, the KDE collapsing onto the data), by
@@ -51,6 +52,6 @@ enum BandwidthCurveFigure {
         let chart = Chart(id: inputs.id,
                           description: "NLL of a Gaussian KDE of \(dataset.label) against the bandwidth β on a log axis: training NLL, leave-one-out NLL\(curve.heldOutNLL == nil ? "" : " and held-out NLL").",
                           x: Axis(label: "β (variance of the kernel)", scale: .log10), y: Axis(label: "NLL (nats per point)", domain: yDomain), marks: marks)
-        return DrawnFigure(svg: chart.render(), values: values)
+        return DrawnFigure(content: .chart(chart), values: values)
     }
 }

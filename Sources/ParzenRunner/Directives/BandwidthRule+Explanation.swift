@@ -7,16 +7,42 @@ extension BandwidthRule {
     /// The rules' names, for option docs and "did you mean".
     public static var names: [String] { allCases.map(\.rawValue) }
 
-    /// How the rule chose the bandwidth for data of the given dimension, in Markdown, for the
-    /// fit's output. In d ≥ 2 the rules scale the data's covariance Σ̂ (as scipy does).
-    public func explanation(dimension d: Int) -> String {
+    /// How the rule chose the bandwidth for data of the given dimension, for the fit's
+    /// output. In d ≥ 2 the rules scale the data's covariance Σ̂ (as scipy does).
+    public func explanation(dimension d: Int) -> [Inline] {
+        let n = MathExpression.variable("N"), sigmaHat = MathExpression.hat(.greek(.sigma))
+        let covariance = MathExpression.hat(.greek(.Sigma))
+        // Exponents as −2/(d+4): a fraction there would be set too small to read.
+        let power = { (numerator: MathExpression) in
+            MathExpression.row([numerator, .symbol(.slash), .fenced(.row([.variable("d"), .symbol(.plus), .int(4)]), .parentheses)])
+        }
+        let withD: [Inline] = [.text(" with "), .math(.row([.variable("d"), .symbol(.equals), .int(d)]))]
         switch self {
-        case .scott where d > 1: "chosen by Scott's rule $H = N^{-2/(d+4)}\\,\\hat\\Sigma$ with $d = \(d)$"
-        case .silverman where d > 1: "chosen by Silverman's rule $H = \\left(\\frac{4}{(d+2)N}\\right)^{2/(d+4)}\\hat\\Sigma$ with $d = \(d)$"
-        case .scott: "chosen by Scott's rule $h = \\hat\\sigma N^{-1/5}$"
-        case .silverman: "chosen by Silverman's rule $h = 0.9 \\min(\\hat\\sigma, \\mathrm{IQR}/1.34)\\, N^{-1/5}$"
-        case .isj: "chosen by the Improved Sheather–Jones plug-in (Botev et al. 2010)"
-        case .cv: "chosen by leave-one-out likelihood cross-validation (maximising $\\sum_i \\log p_{-i}(x_i)$)"
+        case .scott where d > 1:
+            let h = MathExpression.row([.variable("H"), .symbol(.equals),
+                                        .sup(n, .row([.symbol(.minus), power(.int(2))])), .thinSpace, covariance])
+            return [.text("chosen by Scott's rule "), .math(h)] + withD
+        case .silverman where d > 1:
+            let inner = MathExpression.fraction(.int(4), .row([.fenced(.row([.variable("d"), .symbol(.plus), .int(2)]), .parentheses), n]))
+            let h = MathExpression.row([.variable("H"), .symbol(.equals), .sup(.fenced(inner, .stretchyParentheses), power(.int(2))), covariance])
+            return [.text("chosen by Silverman's rule "), .math(h)] + withD
+        case .scott:
+            let h = MathExpression.row([.variable("h"), .symbol(.equals), sigmaHat,
+                                        .sup(n, .row([.symbol(.minus), .int(1), .symbol(.slash), .int(5)]))])
+            return [.text("chosen by Scott's rule "), .math(h)]
+        case .silverman:
+            let spread = MathExpression.row([.symbol(.minimum), .fenced(.row([sigmaHat, .symbol(.comma),
+                                              .styled(.roman, "IQR"), .symbol(.slash), .num(1.34)]), .parentheses)])
+            let h = MathExpression.row([.variable("h"), .symbol(.equals), .num(0.9), .thinSpace, spread, .thinSpace,
+                                        .sup(n, .row([.symbol(.minus), .int(1), .symbol(.slash), .int(5)]))])
+            return [.text("chosen by Silverman's rule "), .math(h)]
+        case .isj:
+            return [.text("chosen by the Improved Sheather–Jones plug-in (Botev et al. 2010)")]
+        case .cv:
+            let criterion = MathExpression.row([.sum(from: .variable("i"), to: nil), .symbol(.logarithm),
+                                                .sub(.variable("p"), .row([.symbol(.minus), .variable("i")])),
+                                                .fenced(.sub(.variable("x"), .variable("i")), .parentheses)])
+            return [.text("chosen by leave-one-out likelihood cross-validation (maximising "), .math(criterion), .text(")")]
         }
     }
 }

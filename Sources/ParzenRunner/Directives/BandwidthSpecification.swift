@@ -26,12 +26,12 @@ public enum BandwidthSpecification: Sendable, Equatable {
         }
     }
 
-    /// The bandwidth for `points`, and how it was chosen (Markdown, for the fit's output).
+    /// The bandwidth for `points`, and how it was chosen (for the fit's output).
     /// - Throws: `ModelError` from the rule (too few points, zero spread).
-    public func resolve(for points: PointSet, kernel: Kernel) throws -> (bandwidth: Bandwidth, how: String) {
+    public func resolve(for points: PointSet, kernel: Kernel) throws -> (bandwidth: Bandwidth, how: [Inline]) {
         switch self {
-        case .variance(let beta): return (.variance(beta), "given as β")
-        case .standardDeviation(let h): return (.standardDeviation(h), "given as h")
+        case .variance(let beta): return (.variance(beta), [.text("given as β")])
+        case .standardDeviation(let h): return (.standardDeviation(h), [.text("given as h")])
         case .rule(let rule): return (try rule.bandwidth(for: points, kernel: kernel), rule.explanation(dimension: points.dimension))
         }
     }

@@ -44,7 +44,7 @@ public enum DataDirective: Directive {
         let seed = context.seed(for: call)
         var columns: [String]
         var points: PointSet
-        var origin: String
+        var origin: [Inline]
         var truth: GaussianMixture?
         switch sources[0] {
         case "source":
@@ -62,7 +62,7 @@ public enum DataDirective: Directive {
             } catch {
                 throw DirectiveError(error.message, fix: error.fix, at: options.location(of: error.line == 1 && !wanted.isEmpty ? "columns" : "source"))
             }
-            origin = columns.map { InlineCode.span($0) }.joined(separator: " and ") + " of " + MarkdownText.escape(written)
+            origin = .list(columns.map { [.code($0)] }) + [.text(" of "), .code(written)]
         case "values":
             let values = options.numbers("values")!
             guard values.count >= 2 else {
@@ -70,14 +70,15 @@ public enum DataDirective: Directive {
             }
             columns = ["x"]
             points = PointSet(values)
-            origin = "the listed values"
+            origin = [.text("the listed values")]
         default:
             let mixture = try MixtureSpecification.read(options.yaml("generate")!)
             let n = options.integer("n") ?? 500
             var generator = Xoshiro256StarStar(seed: seed)
             points = mixture.sample(n, using: &generator)
             columns = mixture.dimension == 1 ? ["x"] : (1...mixture.dimension).map { "x\($0)" }
-            origin = "draws from " + (mixture.componentCount == 1 ? "a Gaussian" : "a mixture of \(mixture.componentCount) Gaussians") + " (seed \(seed))"
+            let what = mixture.componentCount == 1 ? "a Gaussian" : "a mixture of \(mixture.componentCount) Gaussians"
+            origin = [.text("draws from \(what) (seed \(seed))")]
             truth = mixture
         }
         var split: DataSplit?
@@ -112,21 +113,23 @@ public enum DataDirective: Directive {
     }
 
     static func output(of dataset: Dataset) -> [OutputBlock] {
-        var text = "\(dataset.points.count) point\(dataset.points.count == 1 ? "" : "s") (\(dataset.dimension)-D): \(dataset.origin)"
+        let count = dataset.points.count
+        var text: [Inline] = [.count(count), .text(" point\(count == 1 ? "" : "s") (\(dataset.dimension)-D): ")]
+        text += dataset.origin
         if let heldOut = dataset.heldOut {
-            text += "; \(dataset.train.count) for training, \(heldOut.count) held out."
+            text += [.text("; "), .count(dataset.train.count), .text(" for training, "), .count(heldOut.count), .text(" held out.")]
         } else {
-            text += "; all used for training."
+            text.append(.text("; all used for training."))
         }
         let moments = Moments(of: dataset.points)
         var rows: [[ResultTable.Cell]] = []
         for k in 0..<dataset.dimension {
             let column = dataset.points.column(k)
-            rows.append([.markdown(InlineCode.span(dataset.columns[k])), .number(moments.mean[k]),
-                         .number(moments.covariance[k, k].squareRoot()), .number(column.min()!), .number(column.max()!)])
+            let numbers = [moments.mean[k], moments.covariance[k, k].squareRoot(), column.min()!, column.max()!]
+            rows.append([[.code(dataset.columns[k])]] + numbers.map { [.number($0)] })
         }
-        let table = ResultTable(header: [.markdown("column"), .markdown("mean"), .markdown("sd"), .markdown("min"), .markdown("max")], rows: rows)
-        return [.markdown(text), .table(table)]
+        let header = ["column", "mean", "sd", "min", "max"].map { [Inline.text($0)] }
+        return [.paragraph(text), .table(ResultTable(header: header, rows: rows))]
     }
 }
 

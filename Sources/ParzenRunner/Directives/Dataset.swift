@@ -14,12 +14,12 @@ public struct Dataset: Sendable {
     public var points: PointSet
     /// The split, when `holdout:` was given.
     public var split: DataSplit?
-    /// Where the points came from, in Markdown, e.g. "`eruptions` of old-faithful.csv".
-    public var origin: String
+    /// Where the points came from, e.g. "`eruptions` of old-faithful.csv".
+    public var origin: [Inline]
     /// The density the points were drawn from, when the data set was generated.
     public var truth: GaussianMixture?
 
-    public init(label: String, columns: [String], points: PointSet, split: DataSplit?, origin: String, truth: GaussianMixture?) {
+    public init(label: String, columns: [String], points: PointSet, split: DataSplit?, origin: [Inline], truth: GaussianMixture?) {
         self.label = label
         self.columns = columns
         self.points = points

@@ -1,5 +1,6 @@
+import ParzenMarkup
 import ParzenCore
-import ParzenPlot
+import ParzenChart
 
 /// 1-D density figures: the data as a histogram and rug with fitted curves, and the
 /// empirical distribution as spikes.
@@ -29,7 +30,7 @@ enum DensityFigure {
         let curves = inputs.fits.map(\.label).joined(separator: ", ")
         let chart = Chart(id: inputs.id, description: "Histogram and rug of \(dataset.label)\(curves.isEmpty ? "" : " with the densities of \(curves)").",
                           x: Axis(label: dataset.axisLabel(0)), y: Axis(label: "density"), marks: marks)
-        return DrawnFigure(svg: chart.render())
+        return DrawnFigure(content: .chart(chart))
     }
 
     static func empirical(_ inputs: PlotInputs) throws -> DrawnFigure {
@@ -39,7 +40,7 @@ enum DensityFigure {
         let chart = Chart(id: inputs.id, description: "The empirical distribution of \(dataset.label): a spike of mass k/N at each of the \(values.count) training values.",
                           x: Axis(label: dataset.axisLabel(0)), y: Axis(label: "probability mass"),
                           marks: [.spikes(Spikes.empirical(name: "p_emp, mass 1/N per point", data: values))])
-        return DrawnFigure(svg: chart.render())
+        return DrawnFigure(content: .chart(chart))
     }
 
     /// "kde (β = 0.04)" for a KDE, the label otherwise.

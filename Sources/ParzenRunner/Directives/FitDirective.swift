@@ -55,15 +55,21 @@ public enum FitDirective: Directive {
         let fitted = FittedModel(label: call.label ?? call.displayName, specification: specification, fit: fit, dataset: dataset)
         var values = fitted.values
         let formula = ModelFormula(fitted)
-        var output: [OutputBlock] = [.math(formula.definition, display: true)]
-        if let substituted = formula.substituted { output.append(.math(substituted, display: true)) }
-        output += formula.wideNumbers.map { OutputBlock.math($0, display: true) }
-        output.append(.markdown([formula.sentence, sentence(for: fitted)].filter { !$0.isEmpty }.joined(separator: " ")))
+        var output: [OutputBlock] = [.equation(formula.definition)]
+        if let substituted = formula.substituted { output.append(.equation(substituted)) }
+        output += formula.wideNumbers.map(OutputBlock.equation)
+        let sentence = formula.sentence
+        output.append(.paragraph(sentence + (sentence.isEmpty ? [] : [.text(" ")]) + self.sentence(for: fitted)))
         if let latent = fitted.model as? LatentVariableModel, specification.decoder == .linear,
            let exact = try? ProbabilisticPCA.fit(dataset.train, latentDimension: latent.latentDimension) {
             let truth = negativeLogLikelihood(of: exact, on: dataset.train)
             values["nll_train_exact"] = .number(truth.value)
-            output.append(.markdown("With a linear $G$ the marginal is Gaussian and exact: the exact training NLL is \(NumberFormat.prose(truth.value)); importance sampling with \(latent.evaluationSamples) draws per point estimates \(NumberFormat.prose(fitted.nllTrain.value)) (difference \(NumberFormat.prose(fitted.nllTrain.value - truth.value)))."))
+            output.append(.paragraph([
+                .text("With a linear "), .math(.variable("G")),
+                .text(" the marginal is Gaussian and exact: the exact training NLL is "), .number(truth.value),
+                .text("; importance sampling with \(latent.evaluationSamples) draws per point estimates "),
+                .number(fitted.nllTrain.value), .text(" (difference "), .number(fitted.nllTrain.value - truth.value), .text(")."),
+            ]))
         }
         return DirectiveResult(kind: resultKind, values: values, payload: fitted, output: output)
     }
@@ -113,30 +119,37 @@ public enum FitDirective: Directive {
         }
     }
 
-    /// "β = … chosen by Scott's rule. NLL: … ± … on the 218 training points, … on the 54 held-out points."
-    static func sentence(for fitted: FittedModel) -> String {
-        var parts: [String] = []
+    /// "The bandwidth β is a variance … It was chosen by Scott's rule. Average negative
+    /// log-likelihood: … ± … on the 218 training points, … on the 54 held-out points."
+    static func sentence(for fitted: FittedModel) -> [Inline] {
+        var parts: [Inline] = []
+        let how = fitted.fit.bandwidthChoice ?? [.text("given")]
         if let bandwidth = fitted.fit.bandwidth, bandwidth.beta != nil {
-            parts.append("The bandwidth β is a variance, as in the tutorial; $h = \\sqrt\\beta$ is what scikit-learn calls `bandwidth`. It was \(fitted.fit.bandwidthChoice ?? "given").")
+            let h = MathExpression.row([.variable("h"), .symbol(.equals), .squareRoot(.greek(.beta))])
+            parts += [.text("The bandwidth β is a variance, as in the tutorial; "), .math(h),
+                      .text(" is what scikit-learn calls "), .code("bandwidth"), .text(". It was ")] + how + [.text(". ")]
         } else if let bandwidth = fitted.fit.bandwidth, case .matrix = bandwidth {
-            parts.append("The bandwidth matrix $H$ is the kernel's covariance; it was \(fitted.fit.bandwidthChoice ?? "given").")
+            parts += [.text("The bandwidth matrix "), .math(.variable("H")), .text(" is the kernel's covariance; it was ")]
+                + how + [.text(". ")]
         }
         if let mixture = fitted.model as? GaussianMixture, let report = mixture.convergence {
-            parts.append("EM \(report.converged ? "converged" : "stopped without converging") after \(report.iterations) iteration\(report.iterations == 1 ? "" : "s").")
+            let verb = report.converged ? "converged" : "stopped without converging"
+            parts.append(.text("EM \(verb) after \(report.iterations) iteration\(report.iterations == 1 ? "" : "s"). "))
         }
-        var nll = "Average negative log-likelihood $L(\\theta)$: \(estimate(fitted.nllTrain)) on the \(fitted.nllTrain.count) training points"
+        let loss = MathExpression.row([.variable("L"), .fenced(.greek(.theta), .parentheses)])
+        parts += [.text("Average negative log-likelihood "), .math(loss), .text(": ")] + estimate(fitted.nllTrain)
+            + [.text(" on the "), .count(fitted.nllTrain.count), .text(" training points")]
         if let heldOut = fitted.nllHeldOut {
-            nll += ", \(estimate(heldOut)) on the \(heldOut.count) held-out points"
+            parts += [.text(", ")] + estimate(heldOut) + [.text(" on the "), .count(heldOut.count), .text(" held-out points")]
         }
-        parts.append(nll + " (nats per point).")
-        return parts.joined(separator: " ")
+        return parts + [.text(" (nats per point).")]
     }
 
     /// "1.234 ± 0.05", or "∞" for an infinite NLL.
-    static func estimate(_ e: Estimate) -> String {
+    static func estimate(_ e: Estimate) -> [Inline] {
         e.value.isFinite && e.standardError.isFinite
-            ? "\(NumberFormat.prose(e.value)) ± \(NumberFormat.prose(e.standardError, digits: 2))"
-            : NumberFormat.prose(e.value)
+            ? [.estimate(e.value, standardError: e.standardError)]
+            : [.number(e.value)]
     }
 }
 

@@ -1,6 +1,7 @@
+import ParzenMarkup
 import ParzenCore
 import ParzenFormat
-import ParzenPlot
+import ParzenChart
 
 /// Small multiples: the kernel gallery, and one KDE per β side by side.
 enum KernelGalleryFigure {
@@ -24,7 +25,7 @@ enum KernelGalleryFigure {
                                 marks: [.line(Line(x: grid, y: PlotGrid.density(of: model, at: grid)))]))
         }
         let gallery = SmallMultiples(id: inputs.id, description: "The kernels " + kernels.map(\.name).joined(separator: ", ") + ", each scaled to unit variance.", panels: panels)
-        return DrawnFigure(svg: gallery.render(), values: [("kernels", .integer(kernels.count))])
+        return DrawnFigure(content: .smallMultiples(gallery), values: [("kernels", .integer(kernels.count))])
     }
 
     static func betas(_ inputs: PlotInputs) throws -> DrawnFigure {
@@ -47,6 +48,6 @@ enum KernelGalleryFigure {
         }
         let figure = SmallMultiples(id: inputs.id, description: "Gaussian KDEs of \(dataset.label) with β = " + betas.map { NumberFormat.prose($0) }.joined(separator: ", ") + ", over the data's histogram.",
                                     panels: panels)
-        return DrawnFigure(svg: figure.render())
+        return DrawnFigure(content: .smallMultiples(figure))
     }
 }

@@ -1,5 +1,5 @@
 import ParzenCore
-import ParzenPlot
+import ParzenChart
 
 /// The intractable marginal in numbers: the error of two Monte Carlo estimates of log p(x)
 /// against the latent dimension k, on linear-Gaussian models whose p(x) is exact. The error
@@ -25,6 +25,6 @@ enum LatentErrorFigure {
         values.append(("importance_log_error", .numbers(curve.map(\.importanceSamplingLogError))))
         values.append(("prior_relative_error", .numbers(curve.map(\.priorSamplingRelativeError))))
         values.append(("importance_relative_error", .numbers(curve.map(\.importanceSamplingRelativeError))))
-        return DrawnFigure(svg: chart.render(), values: values)
+        return DrawnFigure(content: .chart(chart), values: values)
     }
 }

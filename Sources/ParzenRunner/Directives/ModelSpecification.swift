@@ -59,8 +59,8 @@ public struct ModelSpecification: Sendable {
     public struct Fit: Sendable {
         public var model: any DensityModel
         public var bandwidth: Bandwidth?
-        /// How the bandwidth was chosen, in Markdown ("chosen by Scott's rule …").
-        public var bandwidthChoice: String?
+        /// How the bandwidth was chosen ("chosen by Scott's rule …").
+        public var bandwidthChoice: [Inline]?
     }
 
     /// Fits the model to `points`.

@@ -1,6 +1,6 @@
 import ParzenCore
 import ParzenFormat
-import ParzenPlot
+import ParzenChart
 
 /// ```` ```{plot} label ````: draws a numbered figure from data sets, fitted models and
 /// samples: densities over a histogram, the empirical distribution, the bandwidth curve,
@@ -25,7 +25,7 @@ public enum PlotDirective: Directive {
         OptionSpec("kernels", .list(.text), default: "every built-in kernel", help: "Kernels for `kernels`: built-in names or formulas in x."),
         OptionSpec("betas", .list(.positiveNumber), help: "Bandwidths β (variances) for `betas` (one panel each) or the grid of `bandwidth`."),
         OptionSpec("dimensions", .list(.integer(1...64)), default: "[1, 2, 4, 8, 16]", help: "Latent dimensions k for `latent`."),
-        OptionSpec("caption", .text, help: "The figure's caption (Markdown); the report numbers it."),
+        OptionSpec("caption", .text, help: "The figure's caption (inline Markdown: emphasis, code, math, links); the report numbers it."),
         OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "The seed of any random draws (`latent`)."),
     ]
 
@@ -36,7 +36,8 @@ public enum PlotDirective: Directive {
         var values = ResultValues()
         values["kind"] = .text(kind.rawValue)
         for (key, value) in figure.values { values[key] = value }
-        return DirectiveResult(kind: resultKind, values: values, output: [.figure(Figure(svg: figure.svg, caption: call.options.text("caption")))])
+        let caption = call.options.text("caption").map { AuthoredText($0, at: call.options.location(of: "caption")!) }
+        return DirectiveResult(kind: resultKind, values: values, output: [.figure(FigureOutput(figure.content, caption: caption))])
     }
 }
 
@@ -91,9 +92,9 @@ struct PlotInputs {
     }
 }
 
-/// An SVG (or HTML of small multiples) and the numbers it shows that prose may cite.
+/// A chart (or small multiples) and the numbers it shows that prose may cite.
 struct DrawnFigure {
-    var svg: String
+    var content: FigureOutput.Content
     var values: [(String, ResultValue)] = []
 }
 

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ParzenCore
-import ParzenPlot
+import ParzenChart
 
 /// The kinds of figure `{plot}` draws.
 enum PlotKind: String, CaseIterable {

@@ -40,16 +40,17 @@ public enum SampleDirective: Directive {
         }
         var rows: [[ResultTable.Cell]] = []
         for k in 0..<d {
-            let name = InlineCode.span(fitted.dataset.columns[k])
             for (what, moments) in [("samples", drawn), ("data", data)] {
-                rows.append([.markdown("\(name), \(what)"), .number(moments.mean[k]), .number(moments.covariance[k, k].squareRoot()),
-                             .number(moments.skewness[k]), .number(moments.excessKurtosis[k])])
+                let numbers = [moments.mean[k], moments.covariance[k, k].squareRoot(), moments.skewness[k], moments.excessKurtosis[k]]
+                rows.append([[.code(fitted.dataset.columns[k]), .text(", \(what)")]] + numbers.map { [.number($0)] })
             }
         }
-        let table = ResultTable(header: [.markdown(""), .markdown("mean"), .markdown("sd"), .markdown("skewness"), .markdown("excess kurtosis")],
-                                rows: rows, caption: "Moments of the \(n) draws and of the \(fitted.dataset.train.count) training points.")
-        let text = "\(n) draws from \(InlineCode.span(fitted.label)) (seed \(seed))."
-        return DirectiveResult(kind: resultKind, values: values, payload: samples, output: [.markdown(text), .table(table)])
+        let caption: [Inline] = [.text("Moments of the "), .count(n), .text(" draws and of the "),
+                                 .count(fitted.dataset.train.count), .text(" training points.")]
+        let header = ["", "mean", "sd", "skewness", "excess kurtosis"].map { [Inline.text($0)] }
+        let table = ResultTable(header: header, rows: rows, caption: caption)
+        let text: [Inline] = [.count(n), .text(" draws from "), .code(fitted.label), .text(" (seed \(seed)).")]
+        return DirectiveResult(kind: resultKind, values: values, payload: samples, output: [.paragraph(text), .table(table)])
     }
 }
 

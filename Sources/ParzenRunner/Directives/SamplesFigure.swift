@@ -1,5 +1,5 @@
 import ParzenCore
-import ParzenPlot
+import ParzenChart
 
 /// Samples from a model against the data it was fitted to: overlaid histograms (1-D), both
 /// as points (2-D), or a QQ plot.
@@ -16,14 +16,14 @@ enum SamplesFigure {
             let qq = QQPlot(x: dataset.train.values, y: sample.points.values)
             let chart = Chart(id: inputs.id, description: "Quantiles of \(sample.points.count) samples from \(model) against quantiles of the \(dataset.train.count) training points of \(dataset.label); points on the diagonal mean matching distributions.",
                               x: Axis(label: "data quantiles (\(dataset.axisLabel(0)))"), y: Axis(label: "sample quantiles"), marks: qq.marks(name: "quantiles"))
-            return DrawnFigure(svg: chart.render())
+            return DrawnFigure(content: .chart(chart))
         }
         if dataset.dimension == 2 {
             let chart = Chart(id: inputs.id, description: "\(sample.points.count) samples from \(model) and the training points of \(dataset.label).",
                               x: Axis(label: dataset.axisLabel(0)), y: Axis(label: dataset.axisLabel(1)),
                               marks: [.scatter(Scatter(name: "samples from \(model)", x: sample.points.column(0), y: sample.points.column(1))),
                                       .scatter(Scatter(name: "data", x: dataset.train.column(0), y: dataset.train.column(1), color: .ink))])
-            return DrawnFigure(svg: chart.render())
+            return DrawnFigure(content: .chart(chart))
         }
         try inputs.require(dataset, dimension: 1, for: .samples)
         let data = dataset.train.values, drawn = sample.points.values
@@ -34,6 +34,6 @@ enum SamplesFigure {
                           marks: [.histogram(Histogram(name: "data", data: data, bins: bins)),
                                   .histogram(Histogram(name: "samples from \(model)", data: drawn, bins: bins, color: .series(1))),
                                   .rug(Rug(x: data))])
-        return DrawnFigure(svg: chart.render())
+        return DrawnFigure(content: .chart(chart))
     }
 }

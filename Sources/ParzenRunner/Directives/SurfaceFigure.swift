@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ParzenCore
-import ParzenPlot
+import ParzenChart
 
 /// 2-D figures: the data as points under the first fit's density, as contour lines
 /// (marching squares) or as a heat map.
@@ -40,6 +40,6 @@ enum SurfaceFigure {
         }
         marks.append(.scatter(Scatter(name: "data", x: xs, y: ys, color: .ink)))
         let chart = Chart(id: inputs.id, description: description, x: Axis(label: dataset.axisLabel(0)), y: Axis(label: dataset.axisLabel(1)), marks: marks)
-        return DrawnFigure(svg: chart.render())
+        return DrawnFigure(content: .chart(chart))
     }
 }

@@ -1,0 +1,52 @@
+/// A notebook as read from its text in one call: mis-encoded text repaired, front matter
+/// split off and read, the body parsed into a Markdown tree whose blocks keep their
+/// positions, and every directive fence in document order.
+public struct Notebook: Sendable {
+    /// The path as the user gave it (for messages, and to anchor the notebook's files).
+    public var path: String
+    public var frontMatter: FrontMatter
+    public var document: MarkdownDocument
+    /// Every directive fence, in document order, wherever it is nested.
+    public var directiveFences: [DirectiveFence]
+    /// Problems found while reading: encoding repairs, front matter, Markdown.
+    public var diagnostics: [Diagnostic]
+
+    /// Reads a notebook from its text.
+    public init(text: String, path: String) {
+        let (repairedText, repairs) = MojibakeRepair.repair(text)
+        let repairDiagnostics = repairs.map {
+            Diagnostic(.warning, file: path, at: SourceLocation(line: $0.line, column: $0.column),
+                       "repaired mis-encoded text '\($0.original)' as '\($0.repaired)' (UTF-8 that was read as Windows-1252)",
+                       fix: "save the file as UTF-8 with the intended characters")
+        }
+        let (split, splitDiagnostics) = FrontMatterParser.split(repairedText, file: path)
+        let (frontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(split, file: path)
+        let document = MarkdownParser.parse(split.body, options: .init(
+            file: path, lineOffset: split.bodyFirstLine - 1, kramdownMathEscapes: frontMatter.compatibility == .jekyll))
+        self.path = path
+        self.frontMatter = frontMatter
+        self.document = document
+        self.directiveFences = document.directiveFences
+        self.diagnostics = repairDiagnostics + splitDiagnostics + frontMatterDiagnostics + document.diagnostics
+    }
+}
+
+extension MarkdownDocument {
+    /// Every directive fence, in document order, wherever it is nested (lists, quotes, details).
+    public var directiveFences: [DirectiveFence] {
+        var fences: [DirectiveFence] = []
+        var stack: [ArraySlice<MarkdownBlock>] = [footnotes.flatMap(\.blocks)[...], blocks[...]]
+        // An explicit stack: nesting depth is the author's, so no recursion on it.
+        while var top = stack.popLast() {
+            guard let block = top.popFirst() else { continue }
+            stack.append(top)
+            switch block.kind {
+            case .directive(let fence): fences.append(fence)
+            case .blockQuote(let children), .details(_, let children): stack.append(children[...])
+            case .list(let list): stack.append(list.items.flatMap(\.blocks)[...])
+            default: break
+            }
+        }
+        return fences
+    }
+}

@@ -1,0 +1,261 @@
+import ParzenChart
+import ParzenFormat
+import ParzenHTML
+import ParzenMarkup
+import ParzenMath
+import ParzenPlot
+import ParzenRunner
+
+/// The HTML writer: a notebook's Markdown tree and its run → the page body. The author's
+/// prose goes through ParzenHTML, math through ParzenMath, each directive's typed output
+/// through `HTMLBodyWriter+Output`, `{value}` roles from results.
+///
+/// It writes in two passes over the same code path, as LaTeX does: the first parses every
+/// formula (numbering equations) and collects headings; then the reference table is complete
+/// and the second pass writes the page with every reference resolved. Formulas are parsed
+/// once — the second pass takes them in the order the first recorded them.
+final class HTMLBodyWriter {
+    let file: String
+    let fences: [DirectiveFence]
+    let run: NotebookRun
+    let math: MathDocument
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var headings: [TableOfContentsEntry] = []
+
+    private enum Pass { case collect, write }
+    private var pass = Pass.collect
+    /// Formulas in the order pass 1 met them, with where each came from.
+    private var formulas: [(formula: ParsedFormula, origin: MathOrigin)] = []
+    private var nextFormula = 0
+    /// Figures are drawn once, in pass 1.
+    private var drawnFigures: [String] = []
+    private var nextFigure = 0
+    var table = ReferenceTable()
+    /// Declared figures and derivations, in document order (known without running anything).
+    let declarations: [ReferenceDeclaration]
+    /// Derivations met so far in the current pass, for their numbers D1, D2, ….
+    var derivationCount = 0
+
+    enum MathOrigin {
+        /// Math the author wrote.
+        case span(MathSpan)
+        /// Math a directive generated (a derivation): errors point at the directive.
+        case generated(SourceLocation)
+    }
+
+    init(notebook: Notebook, run: NotebookRun, declarations: [ReferenceDeclaration]) {
+        self.file = notebook.path
+        self.fences = notebook.directiveFences
+        self.run = run
+        self.math = MathDocument(macros: notebook.frontMatter.mathMacros)
+        self.declarations = declarations
+    }
+
+    /// The body: pass 1, the reference table, pass 2.
+    func render(_ document: MarkdownDocument) -> String {
+        pass = .collect
+        let collected = htmlRenderer(headingIDs: true).render(document)
+        buildTable(headings: collected.headings)
+        pass = .write
+        derivationCount = 0
+        let output = htmlRenderer(headingIDs: true).render(document)
+        headings = output.headings.filter { $0.level <= 3 }.map {
+            TableOfContentsEntry(level: $0.level, html: Escaping.text($0.text), id: $0.id)
+        }
+        return output.html
+    }
+
+    /// Equations from pass 1's numbering, figures and derivations from the declarations,
+    /// sections from the headings.
+    private func buildTable(headings: [HeadingEntry]) {
+        for (label, number) in math.equationNumbers.sorted(by: { $0.key < $1.key }) {
+            table.add(label, .init(kind: .equation, number: number, anchor: MathDocument.anchor(for: label)))
+        }
+        var figures = 0, derivations = 0
+        for declaration in declarations {
+            switch declaration.kind {
+            case .figure:
+                figures += 1
+                if let label = declaration.label {
+                    table.add(label, .init(kind: .figure, number: String(figures), anchor: Self.figureAnchor(label)))
+                }
+            case .derivation(let label):
+                derivations += 1
+                table.add(label, .init(kind: .equation, number: "D\(derivations)", anchor: MathDocument.anchor(for: label)))
+            }
+        }
+        for heading in headings where !heading.id.isEmpty {
+            table.add(heading.id, .init(kind: .section, number: heading.text, anchor: heading.id))
+        }
+    }
+
+    static func figureAnchor(_ label: String) -> String { "figure-" + label }
+
+    /// A renderer whose hooks typeset math, run roles and place directive output.
+    func htmlRenderer(headingIDs: Bool) -> HTMLRenderer {
+        var renderer = HTMLRenderer(options: .init(headingIDs: headingIDs))
+        renderer.inlineMath = { [unowned self] span in formula(span.tex, display: false, origin: .span(span)) }
+        renderer.displayMath = { [unowned self] span in displayMath(formula(span.tex, display: true, origin: .span(span))) }
+        renderer.directive = { [unowned self] fence in directive(fence) }
+        renderer.role = { [unowned self] role in self.role(role) }
+        renderer.reference = { [unowned self] reference in self.reference(reference) }
+        return renderer
+    }
+
+    /// Display math in a wrapper that scrolls sideways when a formula is wider than a phone.
+    func displayMath(_ html: String) -> String {
+        "<div class=\"math-display\">\(html)</div>\n"
+    }
+
+    /// A caption or other text the author wrote in an option: inline Markdown only. Text that
+    /// would make blocks (a fence, a list, a heading) is shown as written, never run.
+    func authoredInline(_ text: AuthoredText) -> String {
+        let document = MarkdownParser.parse(text.markdown, options: .init(file: file, lineOffset: text.location.line - 1))
+        if document.blocks.count == 1, case .paragraph = document.blocks[0].kind, document.footnotes.isEmpty {
+            var html = Substring(htmlRenderer(headingIDs: false).render(document).html)
+            while html.last == "\n" { html = html.dropLast() }
+            return String(html.dropFirst(3).dropLast(4))
+        }
+        return Escaping.text(text.markdown)
+    }
+
+    // MARK: Math
+
+    /// A formula's MathML: parsed in pass 1, written with the complete table in pass 2.
+    func formula(_ tex: String, display: Bool, origin: MathOrigin) -> String {
+        switch pass {
+        case .collect:
+            formulas.append((math.parse(tex, display: display, origin: formulas.count), origin))
+            return ""
+        case .write:
+            let (parsed, origin) = formulas[nextFormula]
+            nextFormula += 1
+            let typeset = math.write(parsed) { table.target($0) }
+            diagnostics += typeset.diagnostics.map { diagnostic($0, origin: origin) }
+            return typeset.html
+        }
+    }
+
+    /// `\eqref{…}`/`\ref{…}` in prose.
+    func reference(_ reference: MarkdownReference) -> String {
+        guard pass == .write else { return "" }
+        let target = table.target(reference.label)
+        if target == nil {
+            diagnostics.append(Diagnostic(.error, file: file, at: reference.location,
+                                          "reference to undefined label '\(reference.label)'", fix: table.fix(for: reference.label)))
+        }
+        return MathDocument.referenceMarkup(target, label: reference.label, parenthesized: reference.isParenthesized)
+    }
+
+    private func diagnostic(_ d: MathDiagnostic, origin: MathOrigin) -> Diagnostic {
+        let location: SourceLocation
+        switch origin {
+        case .span(let span): location = span.location(ofUTF8Offset: d.offset)
+        case .generated(let at): location = at
+        }
+        let fix = d.unresolvedLabel.map(table.fix(for:)) ?? d.fix
+        return Diagnostic(d.severity == .error ? .error : .warning, file: file, at: location, d.message, fix: fix)
+    }
+
+    // MARK: Roles
+
+    /// `{value}`label.key`` (optionally `label.key:6` for six significant digits) and
+    /// `{ref}`label``.
+    func role(_ role: MarkdownRole) -> String {
+        guard pass == .write else { return "" }
+        switch role.name {
+        case "value":
+            return value(role)
+        case "ref":
+            let label = role.content
+            guard let entry = table[label] else {
+                diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "reference to undefined label '\(label)'",
+                                              fix: table.fix(for: label)))
+                return "<span class=\"value-missing\">??</span>"
+            }
+            let text = switch entry.kind {
+            case .figure: "Figure \(entry.number)"
+            case .equation: "Equation (\(entry.number))"
+            case .section: entry.number
+            }
+            return "<a class=\"\(entry.kind.rawValue)-ref\" href=\"#\(Escaping.attribute(entry.anchor))\">\(Escaping.text(text))</a>"
+        default:
+            diagnostics.append(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
+                                          fix: Suggestion.fix(for: role.name, among: ["value", "ref"])))
+            return "<code>" + Escaping.text(role.content) + "</code>"
+        }
+    }
+
+    /// True in `parzen check`, where no directive ran.
+    var isCheckOnly: Bool {
+        run.cells.contains { if case .checked = $0 { true } else { false } }
+    }
+
+    private func value(_ role: MarkdownRole) -> String {
+        var reference = Substring(role.content)
+        var digits = 4
+        if let colon = reference.lastIndex(of: ":"), let n = Int(reference[reference.index(after: colon)...]), (1...17).contains(n) {
+            digits = n
+            reference = reference[..<colon]
+        }
+        let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
+        let missing = "<span class=\"value-missing\">??</span>"
+        guard parts.count == 2 else {
+            diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "'\(role.content)' is not of the form label.key",
+                                          fix: "write e.g. {value}`kde.bandwidth`"))
+            return missing
+        }
+        guard let result = run.results[parts[0]] else {
+            if let index = fences.firstIndex(where: { $0.label == parts[0] }) {
+                if case .failure = run.cells[index] {
+                    diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation,
+                                                  "'\(parts[0])' failed at line \(fences[index].location.line), so it has no values",
+                                                  fix: "fix the error there first"))
+                }
+                return missing
+            }
+            diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "no result labelled '\(parts[0])'",
+                                          fix: Self.fix(for: parts[0], among: fences.compactMap(\.label))))
+            return missing
+        }
+        guard let value = result.values[parts[1]] else {
+            diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "'\(parts[0])' has no value '\(parts[1])'",
+                                          fix: Suggestion.fix(for: parts[1], among: result.values.keys)))
+            return missing
+        }
+        let text: String
+        switch value {
+        case .number(let x): text = NumberFormat.prose(x, digits: digits)
+        case .integer(let n): text = NumberFormat.prose(Double(n))
+        case .text(let s): text = s
+        case .boolean(let b): text = b ? "yes" : "no"
+        case .numbers(let xs): text = "(" + xs.map { NumberFormat.prose($0, digits: digits) }.joined(separator: ", ") + ")"
+        }
+        return "<span class=\"value\">" + Escaping.text(text) + "</span>"
+    }
+
+    /// "did you mean 'x'?", else the labels there are, else that there are none.
+    static func fix(for label: String, among labels: [String]) -> String {
+        if let suggestion = Suggestion.didYouMean(label, among: labels) { return suggestion }
+        if labels.isEmpty { return "no directive in this notebook has a label" }
+        return "the labels are: " + labels.joined(separator: ", ")
+    }
+
+    // MARK: Figures
+
+    /// A figure's markup, drawn in pass 1 and reused in pass 2.
+    func drawnFigure(_ figure: FigureOutput) -> String {
+        switch pass {
+        case .collect:
+            let svg = switch figure.content {
+            case .chart(let chart): chart.render()
+            case .smallMultiples(let panels): panels.render()
+            }
+            drawnFigures.append(svg)
+            return ""
+        case .write:
+            defer { nextFigure += 1 }
+            return drawnFigures[nextFigure]
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ParzenMarkup
+import ParzenMath
+
+/// Everything on a page that has a number or a title to cite — equations (the author's and
+/// the derivations directives insert), figures and sections — under one label namespace that
+/// `\eqref`, `\ref` and `{ref}` share. Built before the page is written (LaTeX's first pass),
+/// so every reference, forward ones too, is resolved while the page is written, once.
+struct ReferenceTable {
+    enum Kind: String {
+        case equation, figure, section
+    }
+
+    struct Entry {
+        var kind: Kind
+        /// What a numeric reference prints: "2", "D1", or a section's title.
+        var number: String
+        /// The element id the reference links to.
+        var anchor: String
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+
+    mutating func add(_ label: String, _ entry: Entry) {
+        // The first definition wins, as the first `id` on a page does for a link.
+        if entries[label] == nil { entries[label] = entry }
+    }
+
+    subscript(label: String) -> Entry? { entries[label] }
+
+    /// The target of `\eqref`/`\ref` for ParzenMath.
+    func target(_ label: String) -> ReferenceTarget? {
+        entries[label].map { ReferenceTarget(text: $0.number, anchor: $0.anchor) }
+    }
+
+    var labels: [String] { entries.keys.sorted() }
+
+    /// The fix for a label that is not in the table: a did-you-mean, else what there is.
+    func fix(for label: String) -> String {
+        if let suggestion = Suggestion.didYouMean(label, among: labels) { return suggestion }
+        if entries.isEmpty { return "nothing on this page has a label; add \\label{…} to an equation or label a {plot}" }
+        return "the labels on this page are: " + labels.joined(separator: ", ")
+    }
+}

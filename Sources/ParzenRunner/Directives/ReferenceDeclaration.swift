@@ -1,0 +1,53 @@
+import ParzenFormat
+
+/// What a directive fence will put on the page that prose can cite, known from the fence
+/// alone — before and without running it — so `parzen check` and `render` resolve the same
+/// references and number figures alike: every `{plot}` is one numbered figure; a `{compare}`
+/// whose criterion writes the MLE ⇔ min-KL derivation defines the equation `eq:<label>`.
+public struct ReferenceDeclaration: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case figure
+        /// A derivation numbered in the directives' own sequence, with its equation label.
+        case derivation(label: String)
+    }
+
+    public var kind: Kind
+    /// The fence's label, under which a figure is cited.
+    public var label: String?
+    /// Where the fence starts.
+    public var location: SourceLocation
+
+    /// The declarations of every fence, in document order; unknown directives declare nothing.
+    public static func declarations(in fences: [DirectiveFence], registry: DirectiveRegistry) -> [ReferenceDeclaration] {
+        fences.flatMap { fence -> [ReferenceDeclaration] in
+            guard let directive = registry.directive(named: fence.name) else { return [] }
+            let (body, _) = YAMLReader.read(fence.body, file: "", firstLine: fence.bodyStart.line, firstColumn: fence.bodyStart.column)
+            return directive.citables(label: fence.label, body: body).map {
+                ReferenceDeclaration(kind: $0, label: fence.label, location: fence.location)
+            }
+        }
+    }
+}
+
+extension Directive {
+    public static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind] { [] }
+}
+
+extension PlotDirective {
+    public static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind] { [.figure] }
+}
+
+extension CompareDirective {
+    public static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind] {
+        guard let label, writesDerivation(criterion: body?["criterion"]?.scalarText) else { return [] }
+        return [.derivation(label: derivationLabel(for: label))]
+    }
+
+    /// Whether a comparison by `criterion` (nil: the default) writes the derivation.
+    static func writesDerivation(criterion: String?) -> Bool {
+        ["nll", "kl", "all"].contains(criterion ?? "nll")
+    }
+
+    /// The equation label of a comparison's derivation.
+    public static func derivationLabel(for label: String) -> String { "eq:" + label }
+}

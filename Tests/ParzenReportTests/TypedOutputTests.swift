@@ -1,0 +1,100 @@
+import Foundation
+import ParzenFormat
+import ParzenReport
+import ParzenRunner
+import Testing
+
+/// The typed middle: directives return values, the HTML writer renders them, and nothing a
+/// directive or the data says is parsed as Markdown again.
+@Suite struct TypedOutputTests {
+    private func render(_ text: String, files: [String: String] = [:]) throws -> NotebookBuild {
+        let path = try temporaryNotebook(text)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        for (name, content) in files {
+            try content.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return ReportBuilder(registry: StandardDirectives.registry, allowOutside: false).build(path: path, checkOnly: false)
+    }
+
+    /// Found by a new user: the caption was re-parsed with every hook on and rendered itself
+    /// until the stack overflowed.
+    @Test func captionThatIsADirectiveFenceIsShownAsText() throws {
+        let notebook = """
+            ```{data} d
+            values: [1, 2, 3, 4]
+            ```
+
+            ```{plot} p
+            data: d
+            caption: "```{plot} p\\ndata: d\\n```"
+            ```
+
+            """
+        let result = try render(notebook)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let html = try #require(result.bodyHTML)
+        #expect(html.contains("<span class=\"figure-number\">Figure 1.</span> ```{plot} p\ndata: d\n```</figcaption>"))
+        #expect(html.components(separatedBy: "<figure").count == 2)
+    }
+
+    @Test func captionKeepsInlineMarkdownAndMath() throws {
+        let result = try render("```{data} d\nvalues: [1, 2, 3]\n```\n\n```{plot} p\ndata: d\ncaption: \"*Three* points, $x_i$.\"\n```\n")
+        let html = try #require(result.bodyHTML)
+        #expect(html.contains("<em>Three</em> points, <math"))
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    /// A column name is data: it is shown as code, never read as Markdown or HTML.
+    @Test func columnNamesReachThePageAsText() throws {
+        let csv = "\"a*b* <img src=x onerror=alert(1)>\n\n`x`\"\n1\n2\n3\n"
+        let result = try render("```{data} d\nsource: t.csv\n```\n", files: ["t.csv": csv])
+        let html = try #require(result.bodyHTML)
+        #expect(!html.contains("<img"))
+        #expect(html.contains("<code>a*b* &lt;img src=x onerror=alert(1)&gt;\n\n`x`</code>"))
+    }
+
+    /// Derivations a directive inserts are numbered D1, D2, … so the author's equations
+    /// keep the numbers the author sees in the source.
+    @Test func derivationsDoNotTakeTheAuthorsEquationNumbers() throws {
+        let notebook = """
+            $$\\begin{equation}a\\label{first}\\end{equation}$$
+
+            ```{data} d
+            generate: {gaussian: {mean: 0, sd: 1}}
+            n: 200
+            holdout: 0.25
+            ```
+
+            ```{fit} g
+            data: d
+            model: gaussian
+            ```
+
+            ```{fit} k
+            data: d
+            model: kde
+            ```
+
+            ```{compare} c
+            models: [g, k]
+            ```
+
+            $$\\begin{equation}b\\label{second}\\end{equation}$$
+
+            See \\eqref{first}, \\eqref{second} and \\eqref{eq:c}; {ref}`eq:c` too.
+
+            """
+        let result = try render(notebook)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
+        let html = try #require(result.bodyHTML)
+        #expect(html.contains("<a class=\"eqref\" href=\"#eqn-first\">(1)</a>"))
+        #expect(html.contains("<a class=\"eqref\" href=\"#eqn-second\">(2)</a>"))
+        #expect(html.contains("<a class=\"eqref\" href=\"#eqn-eq:c\">(D1)</a>"))
+        #expect(html.contains("<a class=\"equation-ref\" href=\"#eqn-eq:c\">Equation (D1)</a>"))
+    }
+
+    @Test func valueOfAFailedDirectiveSaysWhereItFailed() throws {
+        let result = try render("```{data} k\nvalues: [1]\n```\n\nThe mean is {value}`k.mean`.\n")
+        #expect(result.diagnostics.map(\.text).contains("'k' failed at line 1, so it has no values; fix the error there first"))
+    }
+}
