@@ -59,13 +59,21 @@ let package = Package(
             dependencies: ["ParzenCore", "ParzenMath"],
             path: "Sources/ParzenBench"
         ),
-        .testTarget(name: "ParzenCoreTests", dependencies: ["ParzenCore"], resources: [.copy("References")]),
+        // What every test target shares: the one locator of fixtures and of `../shared/`, the
+        // trait that skips tests needing `../shared/`, the self-written fixtures' facts, `isClose`.
+        .target(name: "ParzenTestSupport", path: "Tests/ParzenTestSupport"),
+        .testTarget(
+            name: "ParzenCoreTests", dependencies: ["ParzenCore", "ParzenTestSupport"], resources: [.copy("References")]
+        ),
         .testTarget(name: "ParzenMarkupTests", dependencies: ["ParzenMarkup"]),
-        .testTarget(name: "ParzenHTMLTests", dependencies: ["ParzenHTML", "ParzenFormat"]),
-        .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath"]),
+        .testTarget(name: "ParzenHTMLTests", dependencies: ["ParzenHTML", "ParzenFormat", "ParzenTestSupport"]),
+        .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath", "ParzenTestSupport"]),
         .testTarget(name: "ParzenPlotTests", dependencies: ["ParzenPlot"]),
-        .testTarget(name: "ParzenFormatTests", dependencies: ["ParzenFormat"]),
-        .testTarget(name: "ParzenRunnerTests", dependencies: ["ParzenRunner"]),
-        .testTarget(name: "ParzenReportTests", dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat"]),
+        .testTarget(name: "ParzenFormatTests", dependencies: ["ParzenFormat", "ParzenTestSupport"]),
+        .testTarget(name: "ParzenRunnerTests", dependencies: ["ParzenRunner", "ParzenTestSupport"]),
+        .testTarget(
+            name: "ParzenReportTests",
+            dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenTestSupport"]
+        ),
     ]
 )
