@@ -62,6 +62,13 @@ let package = Package(
         // What every test target shares: the one locator of fixtures and of `../shared/`, the
         // trait that skips tests needing `../shared/`, the self-written fixtures' facts, `isClose`.
         .target(name: "ParzenTestSupport", path: "Tests/ParzenTestSupport"),
+        // Fuzzing (`make fuzz`): the targets and their invariants, in the normal build so the
+        // tests replay the corpus and the findings through them.
+        .target(
+            name: "ParzenFuzz",
+            dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenMath"],
+            path: "fuzz/Sources/ParzenFuzz"
+        ),
         .testTarget(
             name: "ParzenCoreTests", dependencies: ["ParzenCore", "ParzenTestSupport"], resources: [.copy("References")]
         ),
@@ -75,5 +82,13 @@ let package = Package(
             name: "ParzenReportTests",
             dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenTestSupport"]
         ),
+        .testTarget(name: "ParzenFuzzTests", dependencies: ["ParzenFuzz", "ParzenTestSupport"]),
     ]
 )
+
+// The libFuzzer executable exists only for `make fuzz`, which sets PARZEN_FUZZ=1 and builds
+// with `-sanitize=fuzzer,address`: libFuzzer supplies its `main`, so a plain `swift build`
+// could not link it.
+if Context.environment["PARZEN_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "parzen-fuzz", dependencies: ["ParzenFuzz"], path: "fuzz/Harness"))
+}
