@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOTEBOOKS := $(wildcard notebooks/*.md)
 
-.PHONY: deps report test bench clean
+.PHONY: deps report test bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -19,6 +19,36 @@ test: deps
 ## Time Parzen against the reference tools on the same inputs and print ratios.
 bench: deps
 	scripts/bench.sh
+
+## Fuzz every target for FUZZ_SECONDS each with libFuzzer under AddressSanitizer.
+# The targets and their invariants are the ParzenFuzz library (fuzz/Sources, part of the normal
+# build: `make test` replays fuzz/corpus and fuzz/findings through them). The libFuzzer
+# executable (fuzz/Harness) is declared only when PARZEN_FUZZ=1 and is built with
+# -sanitize=fuzzer,address into its own build folder: libFuzzer supplies `main`, so it cannot
+# be part of `swift build` or `make test`. Seeds: fuzz/corpus/<target> (fuzz/make-corpus.py);
+# dictionaries: fuzz/dict. Crashes, hangs (> FUZZ_TIMEOUT s per input) and inputs over
+# 2 GB go to fuzz/out/<target>/, new interesting inputs to fuzz/out/<target>/corpus, the
+# whole libFuzzer log to fuzz/out/<target>/log (the last status line shows coverage).
+# Minimise a crash with `PARZEN_FUZZ_TARGET=<target> $(FUZZ_BIN) -minimize_crash=1 <file>`.
+FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 10
+FUZZ_TARGETS ?= notebook tex csv options
+FUZZ_BUILD := .build/fuzz
+FUZZ_BIN := $(FUZZ_BUILD)/release/parzen-fuzz
+fuzz: deps
+	PARZEN_FUZZ=1 $(SWIFT) build -c release --build-path $(FUZZ_BUILD) --product parzen-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
+	@failed=; for target in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/out/$$target/corpus; \
+		echo "== fuzz $$target for $(FUZZ_SECONDS) s"; \
+		PARZEN_FUZZ_TARGET=$$target $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
+			-rss_limit_mb=2048 -print_final_stats=1 -dict=fuzz/dict/$$target.dict \
+			-artifact_prefix=fuzz/out/$$target/ fuzz/out/$$target/corpus fuzz/corpus/$$target \
+			> fuzz/out/$$target/log 2>&1 || failed="$$failed $$target"; \
+		grep -E '^#[0-9]+' fuzz/out/$$target/log | tail -1; \
+		grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|artifact_prefix)|ERROR|Test unit written' \
+			fuzz/out/$$target/log; \
+	done; if [ -n "$$failed" ]; then echo "fuzz: findings in$$failed (see fuzz/out/)"; exit 1; fi
 
 clean:
 	rm -rf .build out

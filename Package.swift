@@ -62,13 +62,36 @@ let package = Package(
             dependencies: ["ParzenCore", "ParzenMath"],
             path: "Sources/ParzenBench"
         ),
-        .testTarget(name: "ParzenCoreTests", dependencies: ["ParzenCore"], resources: [.copy("References")]),
+        // What every test target shares: the one locator of fixtures and of `../shared/`, the
+        // trait that skips tests needing `../shared/`, the self-written fixtures' facts, `isClose`.
+        .target(name: "ParzenTestSupport", path: "Tests/ParzenTestSupport"),
+        // Fuzzing (`make fuzz`): the targets and their invariants, in the normal build so the
+        // tests replay the corpus and the findings through them.
+        .target(
+            name: "ParzenFuzz",
+            dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenMath"],
+            path: "fuzz/Sources/ParzenFuzz"
+        ),
+        .testTarget(
+            name: "ParzenCoreTests", dependencies: ["ParzenCore", "ParzenTestSupport"], resources: [.copy("References")]
+        ),
         .testTarget(name: "ParzenMarkupTests", dependencies: ["ParzenMarkup"]),
-        .testTarget(name: "ParzenHTMLTests", dependencies: ["ParzenHTML", "ParzenFormat"]),
-        .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath"]),
+        .testTarget(name: "ParzenHTMLTests", dependencies: ["ParzenHTML", "ParzenFormat", "ParzenTestSupport"]),
+        .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath", "ParzenTestSupport"]),
         .testTarget(name: "ParzenPlotTests", dependencies: ["ParzenPlot", "ParzenChart"]),
-        .testTarget(name: "ParzenFormatTests", dependencies: ["ParzenFormat"]),
-        .testTarget(name: "ParzenRunnerTests", dependencies: ["ParzenRunner", "ParzenChart", "ParzenPlot"]),
-        .testTarget(name: "ParzenReportTests", dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenChart"]),
+        .testTarget(name: "ParzenFormatTests", dependencies: ["ParzenFormat", "ParzenTestSupport"]),
+        .testTarget(name: "ParzenRunnerTests", dependencies: ["ParzenRunner", "ParzenChart", "ParzenPlot", "ParzenTestSupport"]),
+        .testTarget(
+            name: "ParzenReportTests",
+            dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenChart", "ParzenTestSupport"]
+        ),
+        .testTarget(name: "ParzenFuzzTests", dependencies: ["ParzenFuzz", "ParzenTestSupport"]),
     ]
 )
+
+// The libFuzzer executable exists only for `make fuzz`, which sets PARZEN_FUZZ=1 and builds
+// with `-sanitize=fuzzer,address`: libFuzzer supplies its `main`, so a plain `swift build`
+// could not link it.
+if Context.environment["PARZEN_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "parzen-fuzz", dependencies: ["ParzenFuzz"], path: "fuzz/Harness"))
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParzenCore
+import ParzenTestSupport
 
 /// NLL, moments, two-sample tests and Monte Carlo KL against `core_criteria.json` (numpy,
 /// scipy) and closed forms.

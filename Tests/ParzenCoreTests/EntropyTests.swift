@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParzenCore
+import ParzenTestSupport
 
 @Suite struct EntropyTests {
     let reference: StatisticsReference

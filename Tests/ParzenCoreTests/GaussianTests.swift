@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParzenCore
+import ParzenTestSupport
 
 /// Gaussian fits, log-densities, entropy and KL against `core_gaussian.json` (numpy/scipy).
 /// Exact paths are held to 1e-10 relative: the computations are a few dozen well-conditioned

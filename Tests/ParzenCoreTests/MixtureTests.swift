@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParzenCore
+import ParzenTestSupport
 
 /// Gaussian mixtures against scikit-learn 1.6.1's `GaussianMixture` (`core_gmm.json`).
 @Suite struct MixtureTests {

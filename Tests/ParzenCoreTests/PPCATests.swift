@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParzenCore
+import ParzenTestSupport
 
 /// Probabilistic PCA against `core_ppca.json`: Tipping & Bishop's closed form evaluated with
 /// numpy's `eigh` and scipy's `multivariate_normal`, and scikit-learn's `PCA.score_samples`.

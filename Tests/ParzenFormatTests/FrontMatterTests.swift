@@ -1,3 +1,4 @@
+import ParzenTestSupport
 import Testing
 @testable import ParzenFormat
 
@@ -68,14 +69,21 @@ import Testing
         #expect(fm.description == nil)
     }
 
-    @Test func theSeedPostsFrontMatterReadsCleanly() throws {
-        let seed = try String(contentsOfFile: SharedFiles.seedPost, encoding: .utf8)
-        let (fm, diagnostics, split) = parse(seed)
+    func checkJekyllFrontMatter(_ post: JekyllPost) throws {
+        let (fm, diagnostics, split) = parse(try post.text)
         #expect(diagnostics.isEmpty)
-        #expect(fm.title == "Generative Models 0 - What is a Generative Model?")
-        #expect(fm.authors == [Author(name: "Roy Friedman", affiliations: ["Hebrew University"])])
+        #expect(fm.title == post.title)
+        #expect(fm.authors == [Author(name: post.author, affiliations: [post.affiliation])])
         #expect(fm.compatibility == .jekyll)
-        #expect(split.bodyFirstLine == 18)  // 15 key lines between the two --- lines
+        #expect(split.bodyFirstLine == post.bodyFirstLine)
+    }
+
+    @Test func ourPostsFrontMatterReadsCleanly() throws {
+        try checkJekyllFrontMatter(.own)
+    }
+
+    @Test(.requiresSharedFolder) func theSeedPostsFrontMatterReadsCleanly() throws {
+        try checkJekyllFrontMatter(.seed)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ParzenTestSupport
 import Testing
 @testable import ParzenFormat
 
@@ -63,72 +64,55 @@ struct JekyllCompatibilityTests {
         #expect(document.blocks.first?.kind == .htmlBlock("<div>\n<img src=\"{{ site.url }}/a.png\">\n</div>\n"))
     }
 
-    // MARK: The seed post
+    // MARK: Whole posts: ours always, the seed when ../shared/ is there
 
-    /// The seed's body and the number of lines before it (front matter and its fences).
-    static func seedBody() throws -> (body: String, lineOffset: Int) {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        var url: URL?
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/seed/what-is-a-generative-model.md")
-            if FileManager.default.fileExists(atPath: candidate.path) { url = candidate; break }
-            directory.deleteLastPathComponent()
-        }
-        let text = try String(contentsOf: try #require(url, "shared/seed not found above \(#filePath)"), encoding: .utf8)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let close = try #require(lines.dropFirst().firstIndex(of: "---"))
-        return (lines[(close + 1)...].joined(separator: "\n"), close + 1)
+    static func parsed(_ post: JekyllPost) throws -> MarkdownDocument {
+        let (body, offset) = try post.body()
+        return MarkdownParser.parse(body, options: .init(file: "post.md", lineOffset: offset, kramdownMathEscapes: true))
     }
 
-    static func parsedSeed() throws -> MarkdownDocument {
-        let (body, offset) = try seedBody()
-        return MarkdownParser.parse(body, options: .init(file: "seed.md", lineOffset: offset, kramdownMathEscapes: true))
-    }
-
-    @Test func seedParsesWithoutErrors() throws {
-        let document = try Self.parsedSeed()
+    static func checkPost(_ post: JekyllPost) throws {
+        let document = try parsed(post)
         #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
-    }
 
-    @Test func seedMathIsAllFound() throws {
-        let spans = MarkdownParserTests.mathSpans(try Self.parsedSeed().blocks)
-        // Counted independently with the regular expressions \$\$(.+?)\$\$ (dotall) and,
-        // after removing those, \$([^$]+?)\$ over the body.
-        #expect(spans.filter { !$0.isDisplay }.count == 55)
-        #expect(spans.filter(\.isDisplay).count == 15)
-        // kramdown escapes resolved in the first inline formula (line 34 of the post).
+        // Math: all found (counts from regular expressions over the source, see JekyllPost),
+        // kramdown escapes resolved in inline math, display math untouched (`\\` rows stay).
+        let spans = MarkdownParserTests.mathSpans(document.blocks)
+        #expect(spans.filter { !$0.isDisplay }.count == post.inlineMathCount)
+        #expect(spans.filter(\.isDisplay).count == post.displayMathCount)
         let first = try #require(spans.first)
-        #expect(first.tex == "\\mathcal{D}=\\left\\{x_{i}\\right\\}_{i=1}^{N}")
-        #expect(first.location == SourceLocation(line: 34, column: 50))
-        // Display math is untouched (`\\` row separators stay).
-        #expect(spans.contains { $0.isDisplay && $0.tex.contains("\\infty & x=0\\\\\n0 & \\text{otherwise}") })
-    }
+        #expect(first.tex == post.firstInlineTeX)
+        #expect(first.location == SourceLocation(line: post.firstInlineAt.line, column: post.firstInlineAt.column))
+        #expect(spans.contains { $0.isDisplay && $0.tex.contains(post.displayExcerpt) })
+        // Every display formula stands on lines of its own, outside the disclosure.
+        let displayBlocks = document.blocks.filter { if case .displayMath = $0.kind { true } else { false } }
+        #expect(displayBlocks.count == post.displayMathCount)
+        #expect(displayBlocks.first?.location == SourceLocation(line: post.firstDisplayAt.line, column: post.firstDisplayAt.column))
 
-    @Test func seedDisplayMathStandsAsBlocks() throws {
-        let document = try Self.parsedSeed()
-        let blocks = document.blocks.filter { if case .displayMath = $0.kind { true } else { false } }
-        // All 15 display formulas of the seed stand on lines of their own, outside the disclosure.
-        #expect(blocks.count == 15)
-        #expect(blocks.first?.location == SourceLocation(line: 36, column: 3))
-    }
-
-    @Test func seedHasDetailsRawHTMLAndReferences() throws {
-        let document = try Self.parsedSeed()
+        // `{% details %}`, raw HTML kept, the mis-encoded arrow kept as the author's bytes,
+        // `\eqref` in prose read as parenthesised references.
         let details = document.blocks.compactMap { block -> ([MarkdownInline], [MarkdownBlock])? in
             if case .details(let summary, let blocks) = block.kind { (summary, blocks) } else { nil }
         }
         #expect(details.count == 1)
-        #expect(details.first?.0.map(\.kind) == [.text("A note about naming")])
-        #expect(details.first?.1.count == 3)
+        #expect(details.first?.0.map(\.kind) == [.text(post.detailsSummary)])
+        #expect(details.first?.1.count == post.detailsBlockCount)
         #expect(document.blocks.contains { $0.kind == .htmlBlock("<br>\n") })
         let text = MarkdownParserTests.allText(document.blocks)
         #expect(text.contains("<d-byline>"))
         #expect(text.contains("<span style=\"float:right\">"))
-        // The mis-encoded arrow (UTF-8 read as cp1252 upstream) is the author's bytes: kept.
-        #expect(text.contains("A Linear Model â†’"))
+        #expect(text.contains(post.mojibake))
         let references = Self.references(document.blocks)
-        #expect(references.map(\.label) == ["eq:RBF-KDE", "eq:RBF-KDE"])
+        #expect(references.map(\.label) == post.proseReferences)
         #expect(references.allSatisfy { $0.isParenthesized })
+    }
+
+    @Test func ourPostReadsWell() throws {
+        try Self.checkPost(.own)
+    }
+
+    @Test(.requiresSharedFolder) func theSeedPostReadsWell() throws {
+        try Self.checkPost(.seed)
     }
 
     private static func references(_ blocks: [MarkdownBlock]) -> [MarkdownReference] {

@@ -1,12 +1,14 @@
 import Foundation
 import ParzenFormat
+import ParzenTestSupport
 import Testing
 @testable import ParzenHTML
 
-/// All 673 examples of the GitHub Flavored Markdown spec 0.29 (`shared/spec/gfm-spec.json`,
+/// All 673 examples of the GitHub Flavored Markdown spec 0.29 (`../shared/spec/gfm-spec.json`,
 /// the version cmark-gfm 0.29.0.gfm.x implements) through Parzen's parser and renderer,
 /// compared after the normalisation the spec's own runner applies (white space between tags,
-/// attribute order, self-closing slashes).
+/// attribute order, self-closing slashes); and our own cases (`Tests/Fixtures/gfm-cases.json`),
+/// which run without `../shared/`.
 struct GFMConformanceTests {
     struct Example: Decodable {
         var example: Int
@@ -28,14 +30,16 @@ struct GFMConformanceTests {
         308: "`\\[\\\\\\]` is display math `\\[…\\]` whose TeX is `\\\\` (single-backslash math, as pandoc's tex_math_single_backslash reads it)",
     ]
 
-    static func examples() throws -> [Example] {
-        let url = try #require(SharedFixtures.url("spec/gfm-spec.json"), "shared/spec/gfm-spec.json not found above \(#filePath)")
-        return try JSONDecoder().decode([Example].self, from: Data(contentsOf: url))
+    /// `Tests/Fixtures/gfm-cases.json`: our own inputs for the features notebooks use, with
+    /// cmark-gfm's HTML (written by `scripts/gfm-cases.py`).
+    struct OwnCases: Decodable {
+        var generator: String
+        var cases: [Example]
     }
 
-    @Test func allExamplesMatchAfterNormalisation() throws {
-        let examples = try Self.examples()
-        #expect(examples.count == 673)
+    /// The examples whose HTML differs from the expected after normalisation (described, the
+    /// first eight), and the listed deviations that did deviate.
+    static func differences(_ examples: [Example], deviations: [Int: String]) -> (failures: [String], deviating: Set<Int>) {
         var failures: [String] = []
         var deviating: Set<Int> = []
         for example in examples {
@@ -45,15 +49,41 @@ struct GFMConformanceTests {
             let renderer = HTMLRenderer(options: .init(tagFilter: example.extensions.contains("tagfilter")))
             let html = renderer.render(MarkdownParser.parse(example.markdown)).html
             if HTMLNormalizer.normalize(html) != HTMLNormalizer.normalize(example.html) {
-                if Self.deviations[example.example] != nil {
+                if deviations[example.example] != nil {
                     deviating.insert(example.example)
                 } else {
                     failures.append("example \(example.example) (\(example.section)):\n\(example.markdown)\nexpected:\n\(example.html)\ngot:\n\(html)")
                 }
             }
         }
+        return (failures, deviating)
+    }
+
+    /// The spec's examples; only for tests that carry `.requiresSharedFolder`.
+    static func specExamples() throws -> [Example] {
+        try JSONDecoder().decode([Example].self, from: Data(contentsOf: Fixtures.sharedFile("spec/gfm-spec.json")))
+    }
+
+    static func ownCases() throws -> OwnCases {
+        try JSONDecoder().decode(OwnCases.self, from: Data(contentsOf: Fixtures.file("gfm-cases.json")))
+    }
+
+    @Test(.requiresSharedFolder) func allSpecExamplesMatchAfterNormalisation() throws {
+        let examples = try Self.specExamples()
+        #expect(examples.count == 673)
+        let (failures, deviating) = Self.differences(examples, deviations: Self.deviations)
         #expect(failures.isEmpty, "\(failures.count) examples differ:\n\(failures.prefix(8).joined(separator: "\n---\n"))")
         // Every listed deviation must still deviate; otherwise the list is stale.
         #expect(deviating == Set(Self.deviations.keys))
+    }
+
+    /// Runs without `../shared/`: the same comparison over our own cases, which need no
+    /// deviations (they avoid math delimiters and bare URLs inside `<…>`).
+    @Test func ownCasesMatchCmarkGFM() throws {
+        let own = try Self.ownCases()
+        #expect(own.generator.hasPrefix("cmark-gfm 0.29.0.gfm"))
+        #expect(own.cases.count >= 90)
+        let (failures, _) = Self.differences(own.cases, deviations: [:])
+        #expect(failures.isEmpty, "\(failures.count) cases differ:\n\(failures.prefix(8).joined(separator: "\n---\n"))")
     }
 }

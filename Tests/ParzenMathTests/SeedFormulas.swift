@@ -1,22 +1,17 @@
 import Foundation
+import ParzenTestSupport
 
-/// The formulas of the seed notebook `../shared/seed/what-is-a-generative-model.md`, read the
-/// way the Markdown layer hands them over: `$$…$$` blocks as display math, `$…$` as inline math
-/// with kramdown's backslash escapes removed (`\\` → `\`, `\_` → `_`, `\{` → `{`).
+/// The formulas of a Jekyll post (``JekyllPost``: ours, or the seed in `../shared/seed/`), read
+/// the way the Markdown layer hands them over: `$$…$$` blocks as display math, `$…$` as inline
+/// math with kramdown's backslash escapes removed (`\\` → `\`, `\_` → `_`, `\{` → `{`).
 enum SeedFormulas {
     struct Formula {
         var tex: String
         var display: Bool
     }
 
-    /// The repository root's parent holds `shared/`.
-    static let url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/seed/what-is-a-generative-model.md")
-
-    static func load() throws -> [Formula] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return extract(from: text, kramdownInline: true)
+    static func load(_ post: JekyllPost) throws -> [Formula] {
+        extract(from: try post.text, kramdownInline: true)
     }
 
     /// Splits Markdown into its math spans, in document order; `kramdownInline` removes

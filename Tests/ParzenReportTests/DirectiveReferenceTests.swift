@@ -1,5 +1,6 @@
 import Foundation
 import ParzenFormat
+import ParzenTestSupport
 import Testing
 import ParzenReport
 @testable import ParzenRunner
@@ -9,9 +10,7 @@ import ParzenReport
     /// expected text is written next to the build products' temporary folder and the failure
     /// says which `cp` updates the docs — no `swift run` needed.
     @Test func docsMatchTheDeclarations() throws {
-        let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let docs = root.appendingPathComponent("docs/directives.md")
+        let docs = Fixtures.repositoryFile("docs/directives.md")
         let expected = DirectiveReference.markdown(for: StandardDirectives.registry)
         let committed = (try? String(contentsOf: docs, encoding: .utf8)) ?? ""
         if committed != expected {

@@ -3,16 +3,12 @@ import Foundation
 import ParzenFormat
 import ParzenReport
 import ParzenRunner
+import ParzenTestSupport
 
-/// Paths of the repository and the shared reference files, found from this source file.
+/// Paths of the repository (see ``Fixtures``).
 enum Repository {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        for _ in 0..<3 { url.deleteLastPathComponent() }  // Tests/ParzenReportTests/Support.swift
-        return url.path
-    }()
+    static let root = Fixtures.repositoryRoot.path
     static let templates = root + "/templates"
-    static let seedPost = root + "/../shared/seed/what-is-a-generative-model.md"
 }
 
 /// A directive for report tests: shows a number, a formula and a table; fails on request.

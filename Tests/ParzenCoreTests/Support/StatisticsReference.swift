@@ -37,8 +37,3 @@ struct StatisticsReference {
         return PointSet(points: (root[key] as! [[NSNumber]]).map { $0.map(\.doubleValue) })
     }
 }
-
-/// |a − b| ≤ tolerance · max(|b|, tiny): relative closeness to a reference value.
-func isClose(_ a: Double, _ b: Double, relative tolerance: Double) -> Bool {
-    abs(a - b) <= tolerance * max(abs(b), Double.leastNormalMagnitude)
-}

@@ -1,0 +1,29 @@
+import ParzenRunner
+
+/// The CSV reader: ``FuzzTarget/csv``.
+enum CSVFuzzing {
+    static func violations(_ text: String) -> [String] {
+        let extent = TextExtent(text)
+        do {
+            let table = try CSVTable(parsing: text)
+            var broken: [String] = []
+            if table.rows.count != table.lines.count { broken.append("\(table.rows.count) rows but \(table.lines.count) line numbers") }
+            if table.rows.count != table.fieldColumns.count { broken.append("\(table.rows.count) rows but \(table.fieldColumns.count) column lists") }
+            for (index, row) in table.rows.enumerated() where row.count != table.header.count {
+                broken.append("row \(index) has \(row.count) fields, the header \(table.header.count)")
+            }
+            for (line, columns) in zip(table.lines, table.fieldColumns) {
+                for column in columns { if let problem = extent.problem(line: line, column: column) { broken.append("field: \(problem)") } }
+            }
+            // Reading every column as numbers either works or fails with a located problem.
+            do { _ = try table.numericColumns(table.header) } catch { broken += located(error, in: extent) }
+            return broken
+        } catch {
+            return located(error, in: extent)
+        }
+    }
+
+    static func located(_ problem: CSVTable.Problem, in extent: TextExtent) -> [String] {
+        extent.problem(line: problem.line, column: problem.column ?? 1).map { ["\($0): \(problem.message)"] } ?? []
+    }
+}
