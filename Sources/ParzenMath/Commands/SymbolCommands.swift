@@ -101,7 +101,50 @@ enum SymbolCommands {
             }
         }
         registry.register("\\not", negate)
+        registerPackageSymbols(in: &registry)
     }
+
+    /// The rest of LaTeX's, amssymb's and mathtools' symbols, from the generated table: ordinary
+    /// symbols as `<mi>`, large operators with limits in display style, delimiters that do not
+    /// stretch, the others as `<mo>` of their class.
+    private static func registerPackageSymbols(in registry: inout CommandRegistry) {
+        for symbol in PackageSymbols.table {
+            let text = symbol.text
+            switch symbol.atomClass {
+            case .ordinary:
+                registry.registerIfNew("\\" + symbol.name) { _, token in MathNode(.identifier(text, upright: false), at: token.offset) }
+            case .largeOperator:
+                registry.registerIfNew("\\" + symbol.name) { _, token in
+                    MathNode(.op(text, OperatorAttributes(.largeOperator)), at: token.offset, limits: .display)
+                }
+            case .opening, .closing:
+                let attributes = OperatorAttributes.fixedDelimiter(symbol.atomClass)
+                registry.registerIfNew("\\" + symbol.name) { _, token in MathNode(.op(text, attributes), at: token.offset) }
+            default:
+                let attributes = OperatorAttributes(symbol.atomClass)
+                registry.registerIfNew("\\" + symbol.name) { _, token in MathNode(.op(text, attributes), at: token.offset) }
+            }
+        }
+        // amsmath's own: multiple integrals and the logic arrows with their spaces.
+        registry.register("\\iiiint") { _, token in MathNode(.op("⨌", OperatorAttributes(.largeOperator)), at: token.offset) }
+        registry.register("\\idotsint") { _, token in MathNode(.op("∫⋯∫", OperatorAttributes(.largeOperator)), at: token.offset) }
+        registry.register("\\And") { _, token in
+            var attributes = OperatorAttributes(.binary)
+            attributes.lspace = "0.2778em"
+            attributes.rspace = "0.2778em"
+            return MathNode(.op("&", attributes), at: token.offset)
+        }
+    }
+
+    /// Delimiters a `\left`, `\big`… accepts beyond the brackets: the package symbols of class
+    /// opening or closing (`\ulcorner`, `\lmoustache`) by name without backslash.
+    static let packageDelimiters: [String: String] = {
+        var table: [String: String] = [:]
+        for symbol in PackageSymbols.table where symbol.atomClass == .opening || symbol.atomClass == .closing {
+            table[symbol.name] = symbol.text
+        }
+        return table
+    }()
 
     /// `\not` followed by a relation: the negated symbol if Unicode has one, else the symbol
     /// with U+0338 COMBINING LONG SOLIDUS OVERLAY.

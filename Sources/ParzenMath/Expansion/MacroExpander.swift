@@ -203,7 +203,7 @@ final class MacroExpander {
         default:
             break
         }
-        macros.definitions[name] = MacroDefinition(parameterCount: count, optionalDefault: optionalDefault, body: body)
+        macros.define(name, as: MacroDefinition(parameterCount: count, optionalDefault: optionalDefault, body: body))
     }
 
     /// `\def\name#1#2{body}` with undelimited parameters only.
@@ -228,7 +228,7 @@ final class MacroExpander {
         }
         let openBrace = Token(kind: .character, text: "{", offset: command.offset)
         let body = try readBalancedRaw(openedAt: openBrace)
-        macros.definitions[name.text] = MacroDefinition(parameterCount: count, optionalDefault: nil, body: body)
+        macros.define(name.text, as: MacroDefinition(parameterCount: count, optionalDefault: nil, body: body))
     }
 
     /// `\DeclareMathOperator{\name}{text}` → `\operatorname{text}`; the starred form takes limits.
@@ -242,7 +242,7 @@ final class MacroExpander {
         body.append(Token(kind: .character, text: "{", offset: at))
         body.append(contentsOf: text)
         body.append(Token(kind: .character, text: "}", offset: at))
-        macros.definitions[name] = MacroDefinition(parameterCount: 0, optionalDefault: nil, body: body)
+        macros.define(name, as: MacroDefinition(parameterCount: 0, optionalDefault: nil, body: body))
     }
 
     @discardableResult

@@ -216,7 +216,7 @@ final class Parser {
                 if let handler = CommandRegistry.standard.handler(for: token.text) {
                     return try handler(self, token)
                 }
-                let fix = CommandRegistry.standard.suggestion(for: token.text, userMacros: macros.definitions.keys)
+                let fix = log.isFull ? nil : macros.suggestion(for: token.text)
                 log.error("unknown command '\(token.text)'", fix: fix.map { "did you mean '\($0)'?" }, at: token.offset)
                 return MathNode(.error(token.text), at: token.offset)
             case .character:

@@ -10,7 +10,7 @@ struct MathMLWriter {
     /// Markup for a cross-reference: label, parenthesised, TeX offset → HTML.
     typealias ReferenceMarkup = (String, Bool, Int) -> String
 
-    private(set) var output = ""
+    var output = ""
     private let referenceMarkup: ReferenceMarkup
 
     init(referenceMarkup: @escaping ReferenceMarkup) {
@@ -161,6 +161,8 @@ struct MathMLWriter {
             output += "<merror><mtext>" + Escaping.text(source) + "</mtext></merror>"
         case .empty:
             break
+        case .padded, .styled, .multiscripts, .rule:
+            writeBox(node)
         }
     }
 
