@@ -25,11 +25,27 @@ enum TextCommands {
         for (name, style) in styles {
             registry.register(name) { parser, token in try parseText(parser, token, style: style) }
         }
+        registry.register("\\verb") { parser, token in
+            let starred = try parser.expander.peek().isCharacter("*")
+            guard let verbatim = parser.expander.readVerbatim(skippingStar: starred) else {
+                throw TeXError("'\\verb' needs its text between two equal characters", fix: "write \\verb|…|", at: token.offset)
+            }
+            let shown = starred ? String(verbatim.map { $0 == " " ? "␣" : $0 }) : verbatim
+            return MathNode(.text(keepingEdgeSpaces(shown), style: "font-family:monospace"), at: token.offset)
+        }
     }
 
-    private static func parseText(_ parser: Parser, _ command: Token, style: String?) throws -> MathNode {
+    /// The argument of a text-mode command as `<mtext>` (and math pieces for `$…$`); an
+    /// unbraced argument is one character, as in TeX (`\text x`).
+    static func parseText(_ parser: Parser, _ command: Token, style: String?) throws -> MathNode {
         let open = try parser.nextSkippingSpaces()
         guard open.isCharacter("{") else {
+            if open.kind == .character, !open.isCharacter("}") {
+                return MathNode(.text(open.text == "~" ? "\u{00A0}" : open.text, style: style), at: open.offset)
+            }
+            if open.kind == .command, let symbol = textSymbols[open.text] {
+                return MathNode(.text(symbol, style: style), at: open.offset)
+            }
             throw TeXError("'\(command.text)' needs a braced argument", fix: "write \(command.text){…}", at: command.offset)
         }
         var pieces: [MathNode] = []

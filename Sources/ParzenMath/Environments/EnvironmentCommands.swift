@@ -28,7 +28,9 @@ enum EnvironmentCommands {
             _ = try parser.readStringArgument(of: begin)
             return try inner(parser, begin, name, layout: .align, display: true)
         }
-        for (name, display, open, close) in [("cases", false, "{", ""), ("dcases", true, "{", ""), ("rcases", false, "", "}")] {
+        for (name, display, open, close) in [("cases", false, "{", ""), ("dcases", true, "{", ""), ("rcases", false, "", "}"),
+                                             ("drcases", true, "", "}"), ("dcases*", true, "{", ""), ("rcases*", false, "", "}"),
+                                             ("cases*", false, "{", ""), ("drcases*", true, "", "}")] {
             table[name] = { parser, begin, name in
                 try fenced(open, close, try inner(parser, begin, name, layout: .cases, display: display), at: begin.offset)
             }
@@ -39,13 +41,58 @@ enum EnvironmentCommands {
                 try fenced(open, close, try inner(parser, begin, name, layout: .matrix, display: false), at: begin.offset)
             }
         }
-        table["smallmatrix"] = { parser, begin, name in
-            var node = try inner(parser, begin, name, layout: .matrix, display: false)
+        for (prefix, open, close) in [("", "", ""), ("p", "(", ")"), ("b", "[", "]"), ("B", "{", "}"), ("v", "|", "|"), ("V", "‖", "‖")] {
+            // mathtools' starred matrices take the column alignment: \begin{pmatrix*}[r].
+            table[prefix + "matrix*"] = { parser, begin, name in
+                let alignment = try parser.readOptionalString() ?? "c"
+                guard let column = ["l": "left", "c": "center", "r": "right"][alignment] else {
+                    throw TeXError("'\(alignment)' is not a column alignment of '\(name)'", fix: "write [l], [c] or [r]", at: begin.offset)
+                }
+                return try fenced(open, close, allColumns(try inner(parser, begin, name, layout: .matrix, display: false), column), at: begin.offset)
+            }
+            for suffix in ["", "*"] {
+                table[prefix + "smallmatrix" + suffix] = { parser, begin, name in
+                    let alignment = suffix.isEmpty ? "c" : try parser.readOptionalString() ?? "c"
+                    let column = ["l": "left", "r": "right"][alignment] ?? "center"
+                    var node = try inner(parser, begin, name, layout: .matrix, display: false)
+                    if !suffix.isEmpty { node = allColumns(node, column) }
+                    if case .table(var content) = node.kind {
+                        content.scriptLevel = 1
+                        node.kind = .table(content)
+                    }
+                    return try fenced(open, close, node, at: begin.offset)
+                }
+            }
+        }
+        table["subarray"] = { parser, begin, name in
+            let preamble = try parser.readStringArgument(of: begin)
+            let column = ["l": "left", "r": "right"][preamble] ?? "center"
+            var node = try inner(parser, begin, name, layout: .array([column]), display: false)
             if case .table(var content) = node.kind {
-                content.scriptLevel = 1
+                content.compact = true
                 node.kind = .table(content)
             }
             return node
+        }
+        for name in ["multlined"] {
+            // mathtools: an inner multline, first line left, last right, no number.
+            table[name] = { parser, begin, name in
+                _ = try parser.readOptionalString()
+                _ = try parser.readOptionalString()
+                return try inner(parser, begin, name, layout: .multline, display: true)
+            }
+        }
+        for name in ["eqnarray", "eqnarray*"] {
+            // LaTeX's eqnarray: three columns, right, centred, left; each row numbered.
+            table[name] = { parser, begin, name in
+                try display(parser, begin, name, layout: .array(["right", "center", "left"]), numbered: !name.hasSuffix("*"))
+            }
+        }
+        for name in ["xalignat", "xalignat*", "xxalignat"] {
+            table[name] = { parser, begin, name in
+                _ = try parser.readStringArgument(of: begin)
+                return try display(parser, begin, name, layout: .align, numbered: name == "xalignat")
+            }
         }
         table["array"] = { parser, begin, name in
             let preamble = try parser.readStringArgument(of: begin)
@@ -107,6 +154,13 @@ enum EnvironmentCommands {
             children[0] = children[0].withInfixForm()
             return MathNode(.row(children), at: cell.offset)
         }
+    }
+
+    /// A matrix whose every column is aligned `alignment` (the starred matrices).
+    private static func allColumns(_ node: MathNode, _ alignment: String) -> MathNode {
+        guard case .table(var content) = node.kind else { return node }
+        content.layout = .array(Array(repeating: alignment, count: content.rows.map(\.count).max() ?? 0))
+        return MathNode(.table(content), at: node.offset)
     }
 
     /// Wraps a table in stretching fences (matrices, cases).

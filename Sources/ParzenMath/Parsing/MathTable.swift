@@ -26,6 +26,8 @@ struct MathTable {
     var numbered: Bool
     /// `smallmatrix` is set one script level down.
     var scriptLevel: Int?
+    /// `\substack`: no padding between rows or columns beyond the lines' own.
+    var compact = false
 }
 
 /// The number shown beside one equation (`(2)` or a `\tag`) and its anchor.

@@ -22,6 +22,8 @@ final class Parser {
     /// The rows of numbering environments being parsed, innermost last; `\label`, `\tag` and
     /// `\nonumber` write into the last one.
     var equationRows: [EquationNumbering.Row] = []
+    /// Colours named by `\definecolor` in this formula: name → CSS colour.
+    var definedColors: [String: String] = [:]
     /// The terminators of the lists being parsed, innermost last (`\displaystyle` and `\color`
     /// apply up to the end of the current list).
     private var terminators: [Set<String>] = []
@@ -60,13 +62,30 @@ final class Parser {
         terminators.append(stop)
         defer { terminators.removeLast() }
         var nodes: [MathNode] = []
+        var infix: (numerator: [MathNode], command: Token, fraction: FractionCommands.Infix)?
         while true {
             let token = try expander.peekSkippingSpaces()
             if token.isEnd || token.isCharacter("}") || stop.contains(token.text) { break }
+            if token.kind == .command, FractionCommands.infixCommands.contains(token.text) {
+                _ = try expander.next()
+                if infix != nil {
+                    throw TeXError("'\(token.text)' after another generalized fraction in the same group",
+                                   fix: "add braces: {a \\over b} \\over c", at: token.offset)
+                }
+                infix = (nodes, token, try FractionCommands.readInfix(self, token))
+                nodes = []
+                continue
+            }
             nodes.append(try parseAtom())
         }
         markUnaryOperators(&nodes)
         if !scriptStyle { insertInnerSpacing(&nodes) }
+        if var infix {
+            markUnaryOperators(&infix.numerator)
+            if !scriptStyle { insertInnerSpacing(&infix.numerator) }
+            return [infix.fraction.node(numerator: MathNode(.row(infix.numerator), at: infix.command.offset),
+                                        denominator: MathNode(.row(nodes), at: infix.command.offset), at: infix.command.offset)]
+        }
         return nodes
     }
 
@@ -160,9 +179,9 @@ final class Parser {
             } else if token.isCharacter("'") {
                 if sup != nil { throw TeXError("double superscript", fix: "put the prime before the superscript: x'^2", at: token.offset) }
                 primes = try parsePrimes()
-            } else if token.text == "\\limits" || token.text == "\\nolimits" {
+            } else if token.text == "\\limits" || token.text == "\\nolimits" || token.text == "\\displaylimits" {
                 _ = try expander.next()
-                limits = token.text == "\\limits"
+                limits = token.text == "\\displaylimits" ? displayStyle : token.text == "\\limits"
             } else {
                 break
             }
@@ -326,6 +345,23 @@ final class Parser {
         return MathNode(.row(nodes), at: token.offset)
     }
 
+    /// The text of an optional argument `[…]` (lengths, positions, column specs), or nil.
+    func readOptionalString() throws -> String? {
+        let open = try expander.peekSkippingSpaces()
+        guard open.isCharacter("[") else { return nil }
+        _ = try expander.next()
+        var text = ""
+        var depth = 0
+        while true {
+            let token = try expander.next()
+            if token.isEnd { throw TeXError("'[' is never closed", fix: "add ']'", at: open.offset) }
+            if token.isCharacter("{") { depth += 1 }
+            if token.isCharacter("}") { depth -= 1 }
+            if token.isCharacter("]") && depth == 0 { return text.trimmingSpaces() }
+            text += token.text
+        }
+    }
+
     /// Consumes a `*` directly after a command, reporting whether it was there.
     func readStar() throws -> Bool {
         if try expander.peek().isCharacter("*") {
@@ -370,7 +406,8 @@ final class Parser {
     /// Parses the rows of an environment whose `\begin{name}` was read, up to `\end{name}`.
     /// `numbered` is nil for environments that never number rows (`aligned`, matrices):
     /// their labels belong to the enclosing equation.
-    func parseRows(of name: String, begin: Token, numbered: Bool?) throws -> (rows: [[MathNode]], numbers: [EquationNumber?]) {
+    /// `closedByBrace`: the rows end at a `}` instead of `\end{name}` (`\substack{…}`).
+    func parseRows(of name: String, begin: Token, numbered: Bool?, closedByBrace: Bool = false) throws -> (rows: [[MathNode]], numbers: [EquationNumber?]) {
         try nested(at: begin.offset) {
             var rows: [[MathNode]] = []
             var numbers: [EquationNumber?] = []
@@ -389,10 +426,12 @@ final class Parser {
                     rows.append(cells)
                     numbers.append(finishEquationRow(numbered: numbered))
                     cells = []
-                case "\\end":
-                    let endName = try readStringArgument(of: token)
-                    guard endName == name else {
-                        throw TeXError("'\\begin{\(name)}' is ended by '\\end{\(endName)}'", fix: "write \\end{\(name)}", at: token.offset)
+                case "\\end" where !closedByBrace, "}" where closedByBrace:
+                    if !closedByBrace {
+                        let endName = try readStringArgument(of: token)
+                        guard endName == name else {
+                            throw TeXError("'\\begin{\(name)}' is ended by '\\end{\(endName)}'", fix: "write \\end{\(name)}", at: token.offset)
+                        }
                     }
                     let row = numbered == nil ? nil : equationRows.last
                     let isEmptyLastRow = !rows.isEmpty && cells.count == 1 && cells[0].isEmptyRow && row?.tag == nil && (row?.labels.isEmpty ?? true)
@@ -407,6 +446,7 @@ final class Parser {
                     return (rows, numbers)
                 default:
                     if token.isEnd {
+                        if closedByBrace { throw TeXError("'{' after '\(name)' is never closed", fix: "add '}'", at: begin.offset) }
                         throw TeXError("'\\begin{\(name)}' is never ended", fix: "add \\end{\(name)}", at: begin.offset)
                     }
                     throw TeXError("'}' inside '\\begin{\(name)}' has no matching '{'", at: token.offset)
