@@ -74,12 +74,18 @@ DEFINED = {
     # mathtools.sty, "Symbols": \vcentcolon-based relations.
     "mathtools.sty": [(n, "mathrel") for n in [
         "coloneqq", "Coloneqq", "coloneq", "Coloneq", "eqqcolon", "Eqqcolon", "eqcolon", "Eqcolon",
-        "colonapprox", "Colonapprox", "colonsim", "Colonsim", "dblcolon"]] + [("vcentcolon", "mathrel")],
+        "colonapprox", "Colonapprox", "colonsim", "Colonsim", "dblcolon", "approxcolon", "Approxcolon", "simcolon",
+        "Simcolon", "colondash", "Colondash", "dashcolon", "Dashcolon"]] + [("vcentcolon", "mathrel"), ("ordinarycolon", "mathord")],
+    # amssymb.sty's and amsfonts.sty's \DeclareRobustCommand symbols.
+    "amssymb.sty": [("yen", "mathord"), ("checkmark", "mathord"), ("circledR", "mathord"), ("maltese", "mathord")],
+    "amsfonts.sty": [("dashrightarrow", "mathrel"), ("dashleftarrow", "mathrel")],
 }
 COLONS = {"coloneqq": "\u2254", "Coloneqq": "\u2A74", "coloneq": ":\u2212", "Coloneq": "\u2237\u2212",
           "eqqcolon": "\u2255", "Eqqcolon": "=\u2237", "eqcolon": "\u2239", "Eqcolon": "\u2212\u2237",
           "colonapprox": ":\u2248", "Colonapprox": "\u2237\u2248", "colonsim": ":\u223C", "Colonsim": "\u2237\u223C",
-          "dblcolon": "\u2237", "vcentcolon": ":"}
+          "dblcolon": "\u2237", "vcentcolon": ":", "approxcolon": "\u2248:", "Approxcolon": "\u2248\u2237",
+          "simcolon": "\u223C:", "Simcolon": "\u223C\u2237", "colondash": ":\u2212", "Colondash": "\u2237\u2212",
+          "dashcolon": "\u2212:", "Dashcolon": "\u2212\u2237", "ordinarycolon": ":"}
 
 entries = {}
 aliases = []
@@ -92,7 +98,7 @@ for file in ["fontmath.ltx", "latexsym.sty", "amsfonts.sty", "amssymb.sty"]:
             aliases.append((match.group(1), match.group(2)))
     for name, cls in DEFINED.get(file, []):
         entries[name] = cls
-for name, cls in DEFINED["mathtools.sty"]:
+for name, cls in DEFINED["mathtools.sty"] + DEFINED["amssymb.sty"] + DEFINED["amsfonts.sty"]:
     entries[name] = cls
 for name, target in aliases:
     if target in entries and name not in entries:

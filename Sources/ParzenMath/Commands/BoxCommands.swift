@@ -61,7 +61,8 @@ enum BoxCommands {
 
     private static func registerChangedBoxes(in registry: inout CommandRegistry) {
         registry.register("\\smash") { parser, token in
-            let which = try parser.readOptionalString() ?? "tb"
+            let option = try parser.readOptionalString() ?? ""
+            let which = option.isEmpty ? "tb" : option
             guard which == "t" || which == "b" || which == "tb" || which == "bt" else {
                 throw TeXError("'\\smash[\(which)]' is not t or b", fix: "write \\smash[t]{…}, \\smash[b]{…} or \\smash{…}", at: token.offset)
             }
@@ -73,7 +74,8 @@ enum BoxCommands {
         // \llap, \rlap, \clap set their argument as text, as in LaTeX).
         for (name, shift, text) in [("\\mathrlap", nil, false), ("\\mathllap", "-100%", false), ("\\mathclap", "-50%", false),
                                     ("\\rlap", nil, true), ("\\llap", "-100%", true), ("\\clap", "-50%", true),
-                                    ("\\lefteqn", nil, false)] as [(String, String?, Bool)] {
+                                    ("\\lefteqn", nil, false), ("\\crampedrlap", nil, false), ("\\crampedllap", "-100%", false),
+                                    ("\\crampedclap", "-50%", false)] as [(String, String?, Bool)] {
             registry.register(name) { parser, token in
                 var content = text ? try TextCommands.parseText(parser, token, style: nil) : try parser.parseArgument(of: token)
                 if let shift { content = MathNode(.styled(content, css: "display:inline-block;transform:translateX(\(shift))"), at: token.offset) }
@@ -89,6 +91,13 @@ enum BoxCommands {
             return MathNode(.padded(content, MathNode.PaddedBox(width: "0")), at: token.offset)
         }
         registry.register("\\mathstrut") { _, token in
+            let parenthesis = MathNode(.op("(", .fixedDelimiter(.opening)), at: token.offset)
+            return MathNode(.padded(MathNode(.phantom(parenthesis), at: token.offset), MathNode.PaddedBox(width: "0")), at: token.offset)
+        }
+        registry.register("\\xmathstrut") { parser, token in
+            // mathtools: a \mathstrut grown by the given fraction of its height and depth.
+            _ = try parser.readOptionalString()
+            _ = try parser.readStringArgument(of: token)
             let parenthesis = MathNode(.op("(", .fixedDelimiter(.opening)), at: token.offset)
             return MathNode(.padded(MathNode(.phantom(parenthesis), at: token.offset), MathNode.PaddedBox(width: "0")), at: token.offset)
         }

@@ -61,6 +61,14 @@ enum DelimiterCommands {
     /// token is not a delimiter.
     static func readDelimiter(_ parser: Parser, after command: Token) throws -> String? {
         let token = try parser.nextSkippingSpaces()
+        if token.isCharacter("{") {
+            // A braced delimiter, as a one-token argument: \Big{\{}.
+            let delimiter = try readDelimiter(parser, after: command)
+            guard try parser.nextSkippingSpaces().isCharacter("}") else {
+                throw TeXError("one delimiter per '\(command.text){…}'", at: token.offset)
+            }
+            return delimiter
+        }
         switch token.kind {
         case .character:
             if token.text == "." { return "" }

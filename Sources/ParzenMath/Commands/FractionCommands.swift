@@ -24,6 +24,34 @@ enum FractionCommands {
             }
         }
         registry.register("\\genfrac", genfrac)
+        for (name, display) in [("\\splitfrac", false), ("\\splitdfrac", true)] {
+            // mathtools: a numerator broken over two lines, the first flush left, the second right.
+            registry.register(name) { parser, token in
+                let (first, second) = try parser.withDisplayStyle(display) { (try parser.parseArgument(of: token), try parser.parseArgument(of: token)) }
+                var table = MathTable(rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display, numbered: false)
+                table.compact = true
+                return MathNode(.table(table), at: token.offset)
+            }
+        }
+        registry.register("\\root") { parser, token in
+            // Plain TeX: \root n \of x.
+            let index = try parser.withDisplayStyle(false) { try parser.parseExpression(until: ["\\of"]) }
+            guard try parser.expander.next().text == "\\of" else {
+                throw TeXError("'\\root' needs '\\of'", fix: "write \\root 3 \\of x", at: token.offset)
+            }
+            let radicand = try parser.parseArgument(of: token)
+            return MathNode(.root(radicand, index: MathNode(.row(index), at: token.offset).inScriptStyle()), at: token.offset)
+        }
+        registry.register("\\of") { _, token in
+            throw TeXError("'\\of' without '\\root'", fix: "write \\root 3 \\of x", at: token.offset)
+        }
+        for name in ["\\leftroot", "\\uproot"] {
+            // amsmath's nudges of a root's index: MathML places the index from the font's metrics.
+            registry.register(name) { parser, token in
+                _ = try parser.readStringArgument(of: token)
+                return MathNode(.empty, at: token.offset)
+            }
+        }
         registry.register("\\sqrt") { parser, token in
             let index = try parser.withDisplayStyle(false) { try parser.parseOptionalArgument() }
             let radicand = try parser.parseArgument(of: token)
@@ -114,7 +142,9 @@ enum FractionCommands {
     private static func delimiterArgument(_ parser: Parser, _ command: Token) throws -> String {
         let open = try parser.nextSkippingSpaces()
         guard open.isCharacter("{") else {
-            throw TeXError("'\(command.text)' needs its delimiters in braces", fix: "write \\genfrac{(}{)}{0pt}{}{a}{b}", at: open.offset)
+            // An unbraced delimiter is one token, as for any argument: \genfrac(]{0pt}{}{a}{b}.
+            parser.expander.pushBack(open)
+            return try DelimiterCommands.readDelimiter(parser, after: command) ?? ""
         }
         if try parser.expander.peekSkippingSpaces().isCharacter("}") {
             _ = try parser.expander.next()

@@ -44,6 +44,21 @@ enum OperatorCommands {
                          limits: operator_.limits ? .display : .never)
             }
         }
+        // amsmath's \varlimsup …: "lim" with a bar or an arrow under or over it, taking limits.
+        for (name, mark, over) in [("\\varlimsup", "‾", true), ("\\varliminf", "_", false),
+                                   ("\\varinjlim", "→", false), ("\\varprojlim", "←", false)] {
+            registry.register(name) { _, token in
+                var attributes = OperatorAttributes(.ordinary)
+                attributes.stretchy = true
+                let glyph = MathNode(.op(mark, attributes), at: token.offset)
+                let lim = MathNode(.operatorName("lim"), at: token.offset)
+                return MathNode(.stack(base: lim, over: over ? glyph : nil, under: over ? nil : glyph, accent: true), at: token.offset, limits: .display)
+            }
+        }
+        registry.register("\\adjustlimits") { _, token in
+            // mathtools aligns the limits of two operators' baselines; MathML aligns them already.
+            MathNode(.empty, at: token.offset)
+        }
         registry.register("\\operatornamewithlimits") { parser, token in
             let name = try parser.readStringArgument(of: token)
             return MathNode(.operatorName(name.replacingSpaces()), at: token.offset, limits: .display)

@@ -3,9 +3,13 @@
 enum ScriptCommands {
     static func register(in registry: inout CommandRegistry) {
         registry.register("\\sideset") { parser, token in
-            let before = try scriptPairs(in: try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }, of: token)
-            let after = try scriptPairs(in: try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }, of: token)
+            let first = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }
+            let second = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }
             let base = try parser.parseArgument(of: token)
+            guard let before = scriptPairs(in: first), let after = scriptPairs(in: second) else {
+                // Material other than scripts is set beside the operator, as amsmath does.
+                return MathNode(.row([first, base, second]), at: token.offset, limits: base.limits)
+            }
             return MathNode(.multiscripts(base: base, post: after, pre: before), at: token.offset, limits: base.limits)
         }
         registry.register("\\prescript") { parser, token in
@@ -21,7 +25,7 @@ enum ScriptCommands {
                 guard open.isCharacter("{") else {
                     throw TeXError("'\(token.text)' needs its lines in braces", fix: "write \(token.text){a\\\\b}", at: token.offset)
                 }
-                let (rows, numbers) = try parser.parseRows(of: token.text, begin: open, numbered: nil, closedByBrace: true)
+                let (rows, numbers, _) = try parser.parseRows(of: token.text, begin: open, numbered: nil, closedByBrace: true)
                 var table = MathTable(rows: rows, numbers: numbers, layout: .array(["center"]), displayStyle: false, numbered: false)
                 table.compact = true
                 return MathNode(.table(table), at: token.offset)
@@ -44,8 +48,8 @@ enum ScriptCommands {
         }
     }
 
-    /// The scripts of a `\sideset` argument (`_a^b`, `'`, empty) as pairs.
-    private static func scriptPairs(in node: MathNode, of command: Token) throws -> [MathNode.ScriptPair] {
+    /// The scripts of a `\sideset` argument (`_a^b`, `'`, empty) as pairs; nil if it holds more.
+    private static func scriptPairs(in node: MathNode) -> [MathNode.ScriptPair]? {
         let children: [MathNode]
         if case .row(let items) = node.kind { children = items } else { children = [node] }
         var pairs: [MathNode.ScriptPair] = []
@@ -58,7 +62,7 @@ enum ScriptCommands {
             case .row(let parts) where parts.isEmpty:
                 continue
             default:
-                throw TeXError("'\(command.text)' takes only scripts in its first two arguments", fix: "write \\sideset{_a^b}{'}\\sum", at: child.offset)
+                return nil
             }
         }
         return pairs

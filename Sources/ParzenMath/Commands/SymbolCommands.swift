@@ -126,6 +126,9 @@ enum SymbolCommands {
             }
         }
         // amsmath's own: multiple integrals and the logic arrows with their spaces.
+        registry.register("\\dotso") { _, token in MathNode(.op("…", OperatorAttributes(.inner)), at: token.offset) }
+        registry.register("\\AA") { _, token in MathNode(.identifier("Å", upright: true), at: token.offset) }
+        registry.register("\\char", character)
         registry.register("\\iiiint") { _, token in MathNode(.op("⨌", OperatorAttributes(.largeOperator)), at: token.offset) }
         registry.register("\\idotsint") { _, token in MathNode(.op("∫⋯∫", OperatorAttributes(.largeOperator)), at: token.offset) }
         registry.register("\\And") { _, token in
@@ -134,6 +137,32 @@ enum SymbolCommands {
             attributes.rspace = "0.2778em"
             return MathNode(.op("&", attributes), at: token.offset)
         }
+    }
+
+    /// `\char` followed by a character code: decimal, `"`hex, `'`octal or `` `c ``.
+    private static func character(_ parser: Parser, _ token: Token) throws -> MathNode {
+        let first = try parser.nextSkippingSpaces()
+        var radix = 10
+        var digits = ""
+        switch first.text {
+        case "`":
+            let next = try parser.expander.nextUnexpanded()
+            let text = next.kind == .command ? String(next.text.dropFirst()) : next.text
+            return MathNode(.identifier(text, upright: true), at: token.offset)
+        case "\"": radix = 16
+        case "'": radix = 8
+        default: digits = first.text
+        }
+        while true {
+            let next = try parser.expander.peek()
+            guard next.kind == .character, next.text.count == 1, let character = next.text.first,
+                  character.isHexDigit, Int(String(character), radix: radix) != nil else { break }
+            digits += try parser.expander.next().text
+        }
+        guard let code = Int(digits, radix: radix), let scalar = Unicode.Scalar(code), code > 0x20 else {
+            throw TeXError("'\\char' needs a character code", fix: "write \\char65 or \\char\"41", at: token.offset)
+        }
+        return MathNode(.identifier(String(scalar), upright: true), at: token.offset)
     }
 
     /// Delimiters a `\left`, `\big`… accepts beyond the brackets: the package symbols of class

@@ -22,6 +22,8 @@ final class Parser {
     /// The rows of numbering environments being parsed, innermost last; `\label`, `\tag` and
     /// `\nonumber` write into the last one.
     var equationRows: [EquationNumbering.Row] = []
+    /// The alignment `\shoveleft`/`\shoveright` asked for the cell being parsed.
+    var cellAlignment: String?
     /// Colours named by `\definecolor` in this formula: name → CSS colour.
     var definedColors: [String: String] = [:]
     /// The terminators of the lists being parsed, innermost last (`\displaystyle` and `\color`
@@ -405,18 +407,46 @@ final class Parser {
 
     /// Parses the rows of an environment whose `\begin{name}` was read, up to `\end{name}`.
     /// `numbered` is nil for environments that never number rows (`aligned`, matrices):
-    /// their labels belong to the enclosing equation.
+    /// their labels belong to the enclosing equation. `format` is the array preamble's; the
+    /// result's format adds the rules between rows and the `\multicolumn` spans.
     /// `closedByBrace`: the rows end at a `}` instead of `\end{name}` (`\substack{…}`).
-    func parseRows(of name: String, begin: Token, numbered: Bool?, closedByBrace: Bool = false) throws -> (rows: [[MathNode]], numbers: [EquationNumber?]) {
+    func parseRows(of name: String, begin: Token, numbered: Bool?, format: TableFormat = TableFormat(),
+                   closedByBrace: Bool = false) throws -> (rows: [[MathNode]], numbers: [EquationNumber?], format: TableFormat) {
         try nested(at: begin.offset) {
+            var format = format
             var rows: [[MathNode]] = []
             var numbers: [EquationNumber?] = []
             var cells: [MathNode] = []
+            var column = 0
             if let numbered { equationRows.append(EquationNumbering.Row(numbered: numbered)) }
+            let terminators: Set<String> = ["&", "\\\\", "\\cr", "\\end"]
+            cellAlignment = nil
+            try readRules(into: &format, row: 0)
             while true {
                 let start = try expander.peekSkippingSpaces().offset
-                let cell = try parseExpression(until: ["&", "\\\\", "\\cr", "\\end"])
-                cells.append(MathNode(.row(cell), at: start))
+                var span = 1
+                if try expander.peekSkippingSpaces().text == "\\multicolumn" {
+                    let spanned = try parseMulticolumn()
+                    format.spans[rows.count, default: [:]][cells.count] = spanned.span
+                    span = spanned.span.count
+                    var rest = try parseExpression(until: terminators)
+                    rest.insert(spanned.node, at: 0)
+                    cells.append(MathNode(.row(rest), at: start))
+                } else {
+                    let template = column < format.templates.count ? format.templates[column] : TableFormat.Template()
+                    for token in template.prefix.reversed() { expander.pushBack(token) }
+                    var cell = try parseExpression(until: terminators)
+                    if !template.suffix.isEmpty {
+                        for token in template.suffix.reversed() { expander.pushBack(token) }
+                        cell += try parseExpression(until: terminators)
+                    }
+                    cells.append(MathNode(.row(cell), at: start))
+                }
+                if let alignment = cellAlignment {
+                    format.spans[rows.count, default: [:]][cells.count - 1] = (span, alignment, (false, false))
+                    cellAlignment = nil
+                }
+                column += span
                 let token = try expander.next()
                 switch token.text {
                 case "&" where token.kind == .character:
@@ -426,6 +456,14 @@ final class Parser {
                     rows.append(cells)
                     numbers.append(finishEquationRow(numbered: numbered))
                     cells = []
+                    column = 0
+                    if let text = try readRules(into: &format, row: rows.count) {
+                        // \intertext: a row of its own, flush left across the table, unnumbered.
+                        rows.append([text])
+                        numbers.append(nil)
+                        format.spans[rows.count - 1] = [0: (1000, "left", (false, false))]
+                        _ = try readRules(into: &format, row: rows.count)
+                    }
                 case "\\end" where !closedByBrace, "}" where closedByBrace:
                     if !closedByBrace {
                         let endName = try readStringArgument(of: token)
@@ -443,7 +481,7 @@ final class Parser {
                         numbers.append(finishEquationRow(numbered: numbered))
                     }
                     if numbered != nil { _ = equationRows.popLast() }
-                    return (rows, numbers)
+                    return (rows, numbers, format)
                 default:
                     if token.isEnd {
                         if closedByBrace { throw TeXError("'{' after '\(name)' is never closed", fix: "add '}'", at: begin.offset) }
@@ -453,6 +491,51 @@ final class Parser {
                 }
             }
         }
+    }
+
+    /// `\hline`, `\hdashline` and `\cline{a-b}` at the start of a row; an `\intertext{…}` there
+    /// ends the reading and is returned.
+    @discardableResult
+    private func readRules(into format: inout TableFormat, row: Int) throws -> MathNode? {
+        while true {
+            let token = try expander.peekSkippingSpaces()
+            switch token.text {
+            case "\\hline", "\\hdashline", "\\firsthline", "\\lasthline":
+                _ = try expander.next()
+                format.horizontalRules[row, default: []].append(TableFormat.HorizontalRule(dashed: token.text == "\\hdashline", columns: nil))
+            case "\\cline", "\\cdashline":
+                _ = try expander.next()
+                let range = try readStringArgument(of: token)
+                let bounds = range.split(separator: "-").compactMap { Int(String($0).trimmingSpaces()) }
+                guard bounds.count == 2, bounds[0] >= 1, bounds[1] >= bounds[0] else {
+                    throw TeXError("'\(token.text){\(range)}' is not a column range", fix: "write \(token.text){2-3}", at: token.offset)
+                }
+                format.horizontalRules[row, default: []].append(TableFormat.HorizontalRule(dashed: token.text == "\\cdashline",
+                                                                                         columns: (bounds[0] - 1)...(bounds[1] - 1)))
+            case "\\intertext", "\\shortintertext":
+                _ = try expander.next()
+                return try TextCommands.parseText(self, token, style: nil)
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// `\multicolumn{n}{spec}{content}` at the start of a cell.
+    private func parseMulticolumn() throws -> (node: MathNode, span: (count: Int, alignment: String, rules: (left: Bool, right: Bool))) {
+        let command = try expander.next()
+        let countText = try readStringArgument(of: command)
+        guard let count = Int(countText), (1...1000).contains(count) else {
+            throw TeXError("'\\multicolumn{\(countText)}' needs a number of columns", fix: "write \\multicolumn{2}{c}{…}", at: command.offset)
+        }
+        let spec = try readStringArgument(of: command)
+        let letters = spec.filter { "lcrp".contains($0) }
+        guard letters.count == 1 else {
+            throw TeXError("the column specification '\(spec)' of '\\multicolumn' must have one column", fix: "write {c}, {|l|} …", at: command.offset)
+        }
+        let alignment = ["l": "left", "r": "right", "p": "left"][String(letters)] ?? "center"
+        let content = try parseArgument(of: command)
+        return (content, (count, alignment, (spec.hasPrefix("|"), spec.hasSuffix("|"))))
     }
 
     private func finishEquationRow(numbered: Bool?) -> EquationNumber? {
