@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates Sources/ParzenMath/Commands/PackageSymbols.swift: every symbol command of LaTeX's
 fontmath.ltx, latexsym, amsfonts, amssymb and the colon relations of mathtools, with the TeX
-class the package declares and the Unicode character unicode-math's table gives the same name.
+class the package declares and the Unicode character unicode-math's table gives the same name;
+and the text symbols (`\textyen`) with the characters LaTeX's TU encoding (tuenc.def) gives them.
 
 Source of truth: the package files themselves, as Debian's texlive ships them
 (`apt-get install texlive-latex-base texlive-latex-recommended texlive-latex-extra`).
@@ -141,5 +142,11 @@ print("enum PackageSymbols {")
 print("    static let table: [(name: String, text: String, atomClass: AtomClass)] = [")
 for name, char, cls in rows:
     print(f'        ("{name}", "{swift(char)}", .{cls}),')
+print("    ]")
+print()
+print("    /// Text symbols of LaTeX's TU encoding (textcomp's names): name → character.")
+print("    static let textSymbols: [(name: String, text: String)] = [")
+for match in sorted(set(re.findall(r'\\DeclareUnicodeSymbol\{\\(\w+)\}\s*\{"([0-9A-F]+)\}', open(find("tuenc.def"), encoding="utf-8").read()))):
+    print(f'        ("{match[0]}", "{swift(chr(int(match[1], 16)))}"),')
 print("    ]")
 print("}")

@@ -40,8 +40,10 @@ enum SpacingCommands {
             }
             return MathNode(.empty, at: token.offset)
         }
-        // A space character, which math mode ignores.
-        registry.register("\\space") { _, token in MathNode(.empty, at: token.offset) }
+        // A space character, which math mode ignores; \empty expands to nothing.
+        for name in ["\\space", "\\empty"] {
+            registry.register(name) { _, token in MathNode(.empty, at: token.offset) }
+        }
         for name in ["\\hfill", "\\hfil", "\\relax", "\\nobreak", "\\allowbreak", "\\strut", "\\displaybreak"] {
             // Glue and hints that have no effect on a single MathML formula.
             registry.register(name) { _, token in MathNode(.empty, at: token.offset) }

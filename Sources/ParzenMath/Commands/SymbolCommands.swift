@@ -126,6 +126,17 @@ enum SymbolCommands {
             }
         }
         // amsmath's own: multiple integrals and the logic arrows with their spaces.
+        // upgreek: upright Greek letters (\upalpha, \Upgamma).
+        for (name, letter) in lowercaseGreek where name != "omicron" {
+            registry.register("\\up" + name) { _, token in MathNode(.identifier(letter, upright: true), at: token.offset) }
+        }
+        for (name, letter) in uppercaseGreek {
+            registry.register("\\Up" + name.lowercased()) { _, token in MathNode(.identifier(letter, upright: true), at: token.offset) }
+        }
+        // gensymb: units usable in text and math.
+        for (name, text) in [("ohm", "Ω"), ("celsius", "℃"), ("micro", "µ"), ("perthousand", "‰")] {
+            registry.register("\\" + name) { _, token in MathNode(.identifier(text, upright: true), at: token.offset) }
+        }
         registry.register("\\dotso") { _, token in MathNode(.op("…", OperatorAttributes(.inner)), at: token.offset) }
         registry.register("\\AA") { _, token in MathNode(.identifier("Å", upright: true), at: token.offset) }
         registry.register("\\char", character)

@@ -9,12 +9,19 @@ enum TextCommands {
     ]
 
     /// Characters that control symbols and a few commands stand for in text.
-    private static let textSymbols: [String: String] = [
-        "\\%": "%", "\\$": "$", "\\&": "&", "\\#": "#", "\\_": "_", "\\{": "{", "\\}": "}", "\\ ": " ",
-        "\\,": "\u{2009}", "\\;": "\u{2005}", "\\:": "\u{2005}", "\\!": "", "\\-": "", "\\/": "",
-        "\\textbackslash": "\\", "\\ldots": "…", "\\dots": "…", "\\quad": "\u{2003}", "\\qquad": "\u{2003}\u{2003}",
-        "\\textendash": "–", "\\textemdash": "—", "\\textasciitilde": "~", "\\textasciicircum": "^", "\\slash": "/",
-    ]
+    private static let textSymbols: [String: String] = {
+        var table: [String: String] = [
+            "\\%": "%", "\\$": "$", "\\&": "&", "\\#": "#", "\\_": "_", "\\{": "{", "\\}": "}", "\\ ": " ",
+            "\\,": "\u{2009}", "\\;": "\u{2005}", "\\:": "\u{2005}", "\\!": "", "\\-": "", "\\/": "",
+            "\\textbackslash": "\\", "\\ldots": "…", "\\dots": "…", "\\quad": "\u{2003}", "\\qquad": "\u{2003}\u{2003}",
+            "\\textendash": "–", "\\textemdash": "—", "\\textasciitilde": "~", "\\textasciicircum": "^", "\\slash": "/",
+            "\\O": "Ø", "\\o": "ø", "\\rq": "’", "\\lq": "‘", "\\ss": "ß", "\\ae": "æ", "\\AE": "Æ",
+        ]
+        for symbol in PackageSymbols.textSymbols where table["\\" + symbol.name] == nil {
+            table["\\" + symbol.name] = symbol.text
+        }
+        return table
+    }()
 
     /// The character a control symbol such as `\_` stands for in text, if any.
     static func character(forControlSymbol name: String) -> String? {
@@ -24,6 +31,11 @@ enum TextCommands {
     static func register(in registry: inout CommandRegistry) {
         for (name, style) in styles {
             registry.register(name) { parser, token in try parseText(parser, token, style: style) }
+        }
+        // Text symbols in math, as LaTeX allows them with a warning (\textyen, \textdegree …).
+        for name in PackageSymbols.textSymbols.map({ "\\" + $0.name }) + ["\\O", "\\o", "\\rq", "\\lq", "\\ss", "\\ae", "\\AE"] {
+            let text = textSymbols[name] ?? ""
+            registry.registerIfNew(name) { _, token in MathNode(.text(text, style: nil), at: token.offset) }
         }
         registry.register("\\verb") { parser, token in
             let starred = try parser.expander.peek().isCharacter("*")

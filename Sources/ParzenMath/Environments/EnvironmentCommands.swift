@@ -95,6 +95,7 @@ enum EnvironmentCommands {
                 return try display(parser, begin, name, layout: .align, numbered: name == "xalignat")
             }
         }
+        table["CD"] = { parser, begin, _ in try CommutativeDiagram.parse(parser, begin) }
         for name in ["array", "darray"] {
             table[name] = { parser, begin, name in
                 _ = try parser.readOptionalString()

@@ -70,8 +70,12 @@ struct TableFormat {
         var pendingPrefix: [Token] = []
         func group(_ what: String) throws -> [Token] {
             while index < queue.count, queue[index].kind == .space { index += 1 }
-            guard index < queue.count, queue[index].isCharacter("{") else {
+            guard index < queue.count else {
                 throw TeXError("'\(what)' in the column specification needs {…}", fix: "write \(what){…}", at: command.offset)
+            }
+            if !queue[index].isCharacter("{") {
+                index += 1
+                return [queue[index - 1]]
             }
             var depth = 0
             var content: [Token] = []
