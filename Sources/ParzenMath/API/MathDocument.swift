@@ -38,7 +38,7 @@ public final class MathDocument {
             let node = try parser.parseFormula()
             return ParsedFormula(source: tex, display: display, origin: origin, node: node, diagnostics: log.diagnostics(origin: origin))
         } catch let error as TeXError {
-            log.error(error.message, fix: error.fix, at: error.offset)
+            log.fatal(error.message, fix: error.fix, at: error.offset)
             return ParsedFormula(source: tex, display: display, origin: origin, node: nil, diagnostics: log.diagnostics(origin: origin))
         } catch {
             preconditionFailure("the TeX parser throws only TeXError, got \(error)")

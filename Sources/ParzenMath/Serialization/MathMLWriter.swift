@@ -10,7 +10,7 @@ struct MathMLWriter {
     /// Markup for a cross-reference: label, parenthesised, TeX offset → HTML.
     typealias ReferenceMarkup = (String, Bool, Int) -> String
 
-    private(set) var output = ""
+    var output = ""
     private let referenceMarkup: ReferenceMarkup
 
     init(referenceMarkup: @escaping ReferenceMarkup) {
@@ -161,6 +161,8 @@ struct MathMLWriter {
             output += "<merror><mtext>" + Escaping.text(source) + "</mtext></merror>"
         case .empty:
             break
+        case .padded, .styled, .multiscripts, .rule:
+            writeBox(node)
         }
     }
 
@@ -205,7 +207,7 @@ struct MathMLWriter {
         if let level = table.scriptLevel { output += " scriptlevel=\"\(level)\"" }
         if table.numbered { output += " style=\"width:100%\"" }
         output += ">"
-        let columns = table.rows.map(\.count).max() ?? 0
+        let columns = table.columnCount
         for (rowIndex, cells) in table.rows.enumerated() {
             let number = rowIndex < table.numbers.count ? table.numbers[rowIndex] : nil
             if let anchor = number?.anchor {
@@ -214,16 +216,23 @@ struct MathMLWriter {
                 output += "<mtr>"
             }
             if table.numbered { output += "<mtd style=\"width:50%;padding:0\"></mtd>" }
-            for column in 0..<columns {
-                output += "<mtd style=\"" + MathMLWriter.cellStyle(table, row: rowIndex, column: column, columns: columns) + "\">"
-                if column < cells.count {
-                    if case .row(let children) = cells[column].kind {
+            var column = 0
+            var cell = 0
+            while column < columns {
+                let span = table.format.span(row: rowIndex, cell: cell, columns: columns, column: column)
+                output += span > 1 ? "<mtd columnspan=\"\(span)\" style=\"" : "<mtd style=\""
+                output += MathMLWriter.cellStyle(table, row: rowIndex, column: column, columns: columns)
+                output += Escaping.attribute(table.format.style(row: rowIndex, cell: cell, column: column, rowCount: table.rows.count)) + "\">"
+                if cell < cells.count {
+                    if case .row(let children) = cells[cell].kind {
                         writeChildren(children)
                     } else {
-                        write(cells[column])
+                        write(cells[cell])
                     }
                 }
                 output += "</mtd>"
+                column += span
+                cell += 1
             }
             if table.numbered {
                 output += "<mtd style=\"width:50%;padding:0;" + MathMLWriter.textAlign("right") + "\">"
@@ -239,6 +248,7 @@ struct MathMLWriter {
     /// apart; cases: 1 em between columns) and LaTeX's matrices (2 × \arraycolsep = 1 em).
     private static func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
         // amsmath's \jot and the 1.2 \arraystretch of cases: more room between rows than a matrix.
+        if table.compact { return "padding:0" }
         let vertical: String
         switch table.layout {
         case .cases: vertical = "0.2em"
