@@ -71,3 +71,34 @@ struct PathologicalInputTests {
         #expect(inlines.map(\.kind) == [.text("a")])
     }
 }
+
+/// Positions cmark-gfm 0.29.0.gfm.6 gets wrong, corrected (issue 16).
+struct TableSplitLocationTests {
+    private func mathLocations(_ body: String, lineOffset: Int) -> [ParzenFormat.SourceLocation] {
+        MarkdownParserTests.mathSpans(MarkdownParser.parse(body, options: .init(lineOffset: lineOffset)).blocks).map(\.location)
+    }
+
+    /// The fuzzer's `$\x$`, a NUL line, `-:`: the NUL line and `-:` are a one-column table,
+    /// the formula's paragraph is split off it; reported at line 0 before.
+    @Test func formulaBeforeATableMadeOfANulLineIsOnLineOne() {
+        #expect(mathLocations("$\\x$\n\u{0}\n-:\n", lineOffset: 0) == [ParzenFormat.SourceLocation(line: 1, column: 2)])
+    }
+
+    /// A formula on the paragraph line just before a GFM table, after three lines of front
+    /// matter: line 4, not line 3 (inside the front matter).
+    @Test func formulaJustBeforeAGFMTableKeepsItsLine() {
+        #expect(mathLocations("see $x$\n| a | b |\n|---|---|\n| 1 | 2 |\n", lineOffset: 3) == [ParzenFormat.SourceLocation(line: 4, column: 6)])
+        #expect(mathLocations("p\nq $y$\n| a |\n|---|\n", lineOffset: 3) == [ParzenFormat.SourceLocation(line: 5, column: 4)])
+    }
+
+    @Test func textBeforeATableKeepsItsLine() {
+        let document = MarkdownParser.parse("p\nq\n| a |\n|---|\n", options: .init(lineOffset: 3))
+        guard case .paragraph(let inlines)? = document.blocks.first?.kind else { Issue.record("no paragraph"); return }
+        #expect(document.blocks.first?.location == ParzenFormat.SourceLocation(line: 4, column: 1))
+        #expect(inlines.map(\.location.line) == [4, 4, 5])
+    }
+
+    @Test func formulaInATableCellKeepsItsLine() {
+        #expect(mathLocations("p\n\n| a |\n|---|\n| $\\x$ |\n", lineOffset: 2) == [ParzenFormat.SourceLocation(line: 7, column: 4)])
+    }
+}

@@ -66,12 +66,12 @@ struct YAMLAliasTests {
     ])
     func aliasesAtEveryNodeStartAreFound(yaml: String, line: Int, column: Int) {
         let diagnostics = YAMLReader.read(yaml, file: "nb.md", firstLine: 1).1
-        #expect(diagnostics.map(\.location) == [SourceLocation(line: line, column: column)])
+        #expect(diagnostics.map(\.location) == [ParzenFormat.SourceLocation(line: line, column: column)])
     }
 
     /// Directive bodies go through the same reader, with the body's own first line and column.
     @Test func aliasInADirectiveBodyIsLocatedInTheNotebook() {
         let diagnostics = YAMLReader.read("n: &n 5\nm: *n\n", file: "nb.md", firstLine: 10, firstColumn: 3).1
-        #expect(diagnostics.map(\.location) == [SourceLocation(line: 10, column: 6), SourceLocation(line: 11, column: 6)])
+        #expect(diagnostics.map(\.location) == [ParzenFormat.SourceLocation(line: 10, column: 6), ParzenFormat.SourceLocation(line: 11, column: 6)])
     }
 }

@@ -56,7 +56,7 @@ final class MathCollector {
         captures.append(Capture(
             delimiter: match.delimiter,
             content: Array(UnsafeBufferPointer(start: data + match.content.lowerBound, count: match.content.count)),
-            line: Int(cmark_inline_parser_get_line(inline)),
+            line: Int(cmark_inline_parser_get_line(inline)) + SplitParagraphLines.shift(of: parent),
             byteColumn: Int(cmark_inline_parser_get_column(inline))
         ))
         let node = cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator())

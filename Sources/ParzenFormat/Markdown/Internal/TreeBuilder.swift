@@ -35,6 +35,8 @@ struct TreeBuilder {
     private var footnoteLabels: [String] = []
     private var footnotes: [MarkdownFootnote] = []
     private var referenceCounts: [Int: Int] = [:]
+    /// Lines to add to cmark's positions inside the current paragraph (see ``SplitParagraphLines``).
+    private var lineShift = 0
 
     init(sourceMap: SourceMap, collector: MathCollector, options: MarkdownParser.Options) {
         self.sourceMap = sourceMap
@@ -63,6 +65,7 @@ struct TreeBuilder {
                 if type == CMARK_NODE_FOOTNOTE_REFERENCE {
                     continue  // built on EXIT (it has no children)
                 }
+                if type == CMARK_NODE_PARAGRAPH { lineShift = SplitParagraphLines.shift(of: node) }
                 let name = String(cString: cmark_node_get_type_string(node))
                 let nests = Self.nests(type, name: name)
                 // A list's items share its level, so an item is flattened with its list.
@@ -93,6 +96,7 @@ struct TreeBuilder {
             if frame.transparent { continue }
             frame.inlines = InlineRewriter(sourceMap: sourceMap, file: options.file).rewrite(frame.inlines, diagnostics: &diagnostics)
             finish(frame, stack: &stack)
+            if frame.type == CMARK_NODE_PARAGRAPH { lineShift = 0 }
         }
         return MarkdownDocument(blocks: document, footnotes: footnotes, diagnostics: diagnostics)
     }
@@ -121,7 +125,7 @@ struct TreeBuilder {
     }
 
     private func location(of node: OpaquePointer) -> SourceLocation {
-        sourceMap.location(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+        sourceMap.location(line: Int(cmark_node_get_start_line(node)) + lineShift, byteColumn: Int(cmark_node_get_start_column(node)))
     }
 
     private func literal(_ node: OpaquePointer) -> String {
