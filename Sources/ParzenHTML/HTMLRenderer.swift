@@ -21,11 +21,22 @@ public struct HTMLRenderer {
         /// Apply GFM's tagfilter to raw HTML (see ``TagFilter``); on by default. Turn it off
         /// only for HTML you trust to contain `<script>`, `<style>`, `<iframe>`….
         public var tagFilter: Bool
+        /// Render someone else's notebook: raw HTML is rebuilt from an allow-list (see
+        /// `HTMLSanitizer` in ParzenMarkup), links only to http(s), mailto and relative URLs,
+        /// no remote images. Off by default: raw HTML then passes through (tag-filtered), and
+        /// what it would run or fetch is reported as warnings. In both modes, Markdown links
+        /// and images with script URLs (`javascript:`, `vbscript:`, `file:`, non-image `data:`)
+        /// are written without the URL, as cmark-gfm's safe mode does.
+        public var safe: Bool
+        /// The notebook's path as the user named it, for diagnostics.
+        public var file: String
 
-        /// Options; the defaults match cmark-gfm (no ids, tagfilter on).
-        public init(headingIDs: Bool = false, tagFilter: Bool = true) {
+        /// Options; the defaults match cmark-gfm (no ids, tagfilter on) with raw HTML kept.
+        public init(headingIDs: Bool = false, tagFilter: Bool = true, safe: Bool = false, file: String = "<input>") {
             self.headingIDs = headingIDs
             self.tagFilter = tagFilter
+            self.safe = safe
+            self.file = file
         }
     }
 
@@ -35,6 +46,10 @@ public struct HTMLRenderer {
         public var html: String
         /// Every heading in document order (also those inside quotes, lists and details).
         public var headings: [HeadingEntry]
+        /// What was written differently from the source, or will run or load remotely in
+        /// the reader's browser: script URLs dropped, remote resources, and in safe mode
+        /// everything the allow-list removed — each at its position, in document order.
+        public var diagnostics: [Diagnostic]
     }
 
     /// Choices that change the HTML.
@@ -62,7 +77,7 @@ public struct HTMLRenderer {
         var writer = HTMLWriter(renderer: self, footnotes: document.footnotes)
         writer.blocks(document.blocks, tight: false)
         writer.footnoteSection()
-        return Output(html: writer.out, headings: writer.headings)
+        return Output(html: writer.out, headings: writer.headings, diagnostics: writer.diagnostics)
     }
 
     /// The plain text of inlines, as cmark-gfm writes an image's alt text: formatting

@@ -9,6 +9,7 @@ struct HTMLWriter {
     let footnotes: [MarkdownFootnote]
     var out = ""
     var headings: [HeadingEntry] = []
+    var diagnostics: [Diagnostic] = []
     private var slugger = HeadingSlugger()
 
     init(renderer: HTMLRenderer, footnotes: [MarkdownFootnote]) {
@@ -63,7 +64,7 @@ struct HTMLWriter {
             out += "</code></pre>\n"
         case .htmlBlock(let html):
             cr()
-            out += renderer.options.tagFilter ? TagFilter.filterBlock(html) : html
+            out += rawHTML(html, at: block.location, filter: TagFilter.filterBlock)
             cr()
         case .table(let table):
             self.table(table)
@@ -153,7 +154,7 @@ struct HTMLWriter {
         case .code(let code):
             out += "<code>\(Escaping.text(code))</code>"
         case .html(let html):
-            out += renderer.options.tagFilter ? TagFilter.filterInline(html) : html
+            out += rawHTML(html, at: inline.location, filter: TagFilter.filterInline)
         case .emphasis(let children):
             out += "<em>"
             inlines(children)
@@ -167,11 +168,20 @@ struct HTMLWriter {
             inlines(children)
             out += "</del>"
         case .link(let destination, let title, let children):
+            guard linkIsWritten(destination, at: inline.location) else {
+                inlines(children)
+                return
+            }
             out += "<a href=\"\(HrefEscaping.escape(destination))\"\(titleAttribute(title))>"
             inlines(children)
             out += "</a>"
         case .image(let source, let title, let children):
-            out += "<img src=\"\(HrefEscaping.escape(source))\" alt=\"\(Escaping.text(HTMLRenderer.plainText(children)))\"\(titleAttribute(title)) />"
+            let alt = Escaping.text(HTMLRenderer.plainText(children))
+            guard imageIsWritten(source, at: inline.location) else {
+                out += alt
+                return
+            }
+            out += "<img src=\"\(HrefEscaping.escape(source))\" alt=\"\(alt)\"\(titleAttribute(title)) />"
         case .footnoteReference(let number, let occurrence):
             let label = number >= 1 && number <= footnotes.count ? HrefEscaping.escape(footnotes[number - 1].label) : ""
             let suffix = occurrence > 1 ? "-\(occurrence)" : ""
@@ -188,6 +198,73 @@ struct HTMLWriter {
                 ?? "<a class=\"reference\" href=\"#\(HrefEscaping.escape(reference.label))\">\(Escaping.text(text))</a>"
         }
     }
+
+    /// Whether a Markdown link keeps its URL; if not, says so at its position.
+    private mutating func linkIsWritten(_ destination: String, at location: SourceLocation) -> Bool {
+        if URLSafety.runsScript(destination) {
+            warn(at: location, "the link to '\(URLSafety.abbreviated(destination))' is written as plain text: script URLs never become links",
+                 fix: "link to an http(s) address or to a file of the project")
+            return false
+        }
+        if renderer.options.safe, !URLSafety.isSafeLink(destination) {
+            warn(at: location, "safe mode writes the link to '\(URLSafety.abbreviated(destination))' as plain text (only http, https, mailto and relative links)")
+            return false
+        }
+        return true
+    }
+
+    /// Whether a Markdown image is written as an image (else its alt text stands in); a
+    /// remote image is reported in the default mode and refused in safe mode.
+    private mutating func imageIsWritten(_ source: String, at location: SourceLocation) -> Bool {
+        if URLSafety.runsScript(source) {
+            warn(at: location, "the image '\(URLSafety.abbreviated(source))' is replaced by its description: script URLs are never loaded",
+                 fix: "use an image file of the project")
+            return false
+        }
+        guard URLSafety.isRemote(source) else { return true }
+        if renderer.options.safe {
+            warn(at: location, "safe mode replaces the remote image '\(URLSafety.abbreviated(source))' by its description",
+                 fix: "save the image next to the notebook and use a relative path")
+            return false
+        }
+        warn(at: location, "the image '\(URLSafety.abbreviated(source))' is loaded from the network when the page is opened",
+             fix: "save it next to the notebook and use a relative path (--safe refuses remote images)")
+        return true
+    }
+
+    /// Raw HTML: in safe mode rebuilt from the allow-list, otherwise passed through (with
+    /// the tag filter when on) and audited; every finding is reported where it starts.
+    private mutating func rawHTML(_ html: String, at location: SourceLocation, filter: (String) -> String) -> String {
+        if renderer.options.safe {
+            let (sanitized, removed) = HTMLSanitizer.sanitize(html)
+            for finding in removed { warn(at: Self.location(of: finding.offset, in: html, from: location), finding.message, fix: finding.fix) }
+            return sanitized
+        }
+        for finding in HTMLSanitizer.audit(html) {
+            warn(at: Self.location(of: finding.offset, in: html, from: location), finding.message, fix: finding.fix)
+        }
+        return renderer.options.tagFilter ? filter(html) : html
+    }
+
+    /// The notebook position of a byte offset in raw HTML that starts at `start`.
+    private static func location(of offset: Int, in html: String, from start: SourceLocation) -> SourceLocation {
+        var line = start.line
+        var column = start.column
+        for byte in html.utf8.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    private mutating func warn(at location: SourceLocation, _ message: String, fix: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, file: renderer.options.file, at: location, message, fix: fix))
+    }
+
 
     private func titleAttribute(_ title: String) -> String {
         title.isEmpty ? "" : " title=\"\(Escaping.attribute(title))\""

@@ -140,4 +140,21 @@ import Testing
         #expect(diagnostics("---\n- a\n- b\n---\n") ==
                 ["nb.md:2:1: error: front matter must be a mapping of keys to values, found a list; write it as 'title: My notebook' lines"])
     }
+
+    /// Issue 16: "\r\n" is one Character, so splitting on Characters saw one line and
+    /// silently ignored the front matter of every CRLF file.
+    @Test func frontMatterInACRLFFileIsRead() {
+        let (split, _) = FrontMatterParser.split("---\r\ntitle: Kernels\r\nseed: 7\r\n---\r\n# Body\r\n", file: "nb.md")
+        let (frontMatter, _) = FrontMatterParser.parse(split, file: "nb.md")
+        #expect(diagnostics("---\r\ntitle: Kernels\r\nseed: 7\r\n---\r\n# Body\r\n").isEmpty)
+        #expect(frontMatter.title == "Kernels")
+        #expect(frontMatter.seed == 7)
+        #expect(split.body == "# Body\r\n")
+        #expect(split.bodyFirstLine == 5)
+    }
+
+    @Test func duplicateKeyInACRLFFileIsLocated() {
+        #expect(diagnostics("---\r\ntitle: A\r\ntitle: B\r\n---\r\n") ==
+                ["nb.md:3:1: error: duplicate key 'title' (first given at line 2); remove one of the two"])
+    }
 }

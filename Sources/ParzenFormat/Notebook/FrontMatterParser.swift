@@ -18,7 +18,9 @@ public enum FrontMatterParser {
     /// `---` or `...`. Without a closing line there is no front matter — but that is almost
     /// certainly a mistake, so it is reported.
     public static func split(_ text: String, file: String) -> (Split, [Diagnostic]) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on scalars, not Characters: "\r\n" is one Character, so a CRLF file would
+        // otherwise be a single line and its front matter silently ignored.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
         if lines.last == "" { lines.removeLast() }
         func trimmed(_ line: Substring) -> Substring {
             line.last == "\r" ? line.dropLast() : line
@@ -33,7 +35,7 @@ public enum FrontMatterParser {
             return (Split(yaml: "", yamlFirstLine: 1, body: text, bodyFirstLine: 1), [diagnostic])
         }
         let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n") + (text.hasSuffix("\n") ? "\n" : "")
+        let body = lines[(close + 1)...].joined(separator: "\n") + (text.utf8.last == UInt8(ascii: "\n") ? "\n" : "")
         return (Split(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2), [])
     }
 

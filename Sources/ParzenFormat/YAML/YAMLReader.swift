@@ -16,6 +16,10 @@ public enum YAMLReader {
             guard let mark else { return position(line: 1, column: 1) }
             return position(line: mark.line, column: mark.column)
         }
+        // Refused before Yams sees them: Yams expands aliases while composing, so an alias
+        // bomb would exhaust memory before the tree below could be checked.
+        let aliases = YAMLAliasScan.findings(in: text)
+        if !aliases.isEmpty { return (nil, aliasDiagnostics(aliases, file: file, position: position)) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -40,12 +44,33 @@ public enum YAMLReader {
                 }
                 return .mapping(entries, at: location(mapping.mark))
             case .alias(let alias):
+                // Unreachable after the scan above, kept so nothing is dropped silently if
+                // the scan ever misses one.
                 diagnostics.append(Diagnostic(.error, file: file, at: location(alias.mark), "YAML aliases are not supported in notebooks", fix: "write the value out"))
                 return .scalar("", isPlain: true, at: location(alias.mark))
             }
         }
         let value = convert(node)
         return (value, diagnostics)
+    }
+
+    /// At most this many anchors and aliases are reported one by one; the rest are counted.
+    static let maximumAliasReports = 10
+
+    private static func aliasDiagnostics(_ findings: [YAMLAliasScan.Finding], file: String,
+                                         position: (Int, Int) -> SourceLocation) -> [Diagnostic] {
+        var diagnostics = findings.prefix(maximumAliasReports).map { finding in
+            Diagnostic(.error, file: file, at: position(finding.line, finding.column),
+                       finding.isAlias
+                           ? "YAML alias '*\(finding.name)' is not supported in notebooks"
+                           : "YAML anchor '&\(finding.name)' is not supported in notebooks",
+                       fix: finding.isAlias ? "write the value out" : "remove the anchor and write each value out")
+        }
+        if findings.count > maximumAliasReports, let last = diagnostics.last {
+            diagnostics.append(Diagnostic(.note, file: file, at: last.location,
+                                          "and \(findings.count - maximumAliasReports) more anchors and aliases"))
+        }
+        return diagnostics
     }
 
     private static func syntaxDiagnostic(_ error: YamlError, in text: String, file: String, location: (Mark?) -> SourceLocation,
@@ -55,7 +80,7 @@ public enum YAMLReader {
             // Yams names the key but not where it is: find its first two occurrences as
             // `key:` at the start of a line (after indentation or a list dash).
             let key = duplicates.first ?? ""
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
             var occurrences: [SourceLocation] = []
             for (index, line) in lines.enumerated() {
                 let body = line.drop { $0 == " " || $0 == "-" }

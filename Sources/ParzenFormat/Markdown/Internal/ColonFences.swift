@@ -12,6 +12,7 @@ enum ColonFences {
         let lines = lineRanges(text)
         var out = text
         var open: (character: UInt8, count: Int)?
+        var closers = ClosingLineCache()
         var index = 0
         while index < lines.count {
             let line = Array(text[lines[index]])
@@ -27,7 +28,7 @@ enum ColonFences {
                 continue
             }
             guard rest.first == UInt8(ascii: "{"),
-                  let close = closingLine(after: index, colons: count, lines: lines, text: text) else { continue }
+                  let close = closers.closingLine(after: index, colons: count, lines: lines, text: text) else { continue }
             for lineIndex in [index, close] {
                 let line = Array(text[lines[lineIndex]])
                 let start = leadingSpaces(line)
@@ -39,15 +40,36 @@ enum ColonFences {
         return out
     }
 
-    /// The first line after `opening` that closes a fence of `colons` colons, unless a
-    /// backtick fence line of that length comes first (it would end the rewritten fence).
-    private static func closingLine(after opening: Int, colons: Int, lines: [Range<Int>], text: [UInt8]) -> Int? {
-        for index in (opening + 1)..<lines.count {
-            guard let (character, count, rest) = fence(Array(text[lines[index]])) else { continue }
-            if character == UInt8(ascii: ":"), count >= colons, rest.allSatisfy(isBlank) { return index }
-            if character == UInt8(ascii: "`"), count >= colons { return nil }
+    /// Answers "where does a fence of `colons` colons opened on line `opening` close?" in
+    /// linear total time. Openers are asked about top to bottom, and the answer for a later
+    /// opener with the same colon count is the same as long as it lies before the line that
+    /// decided the earlier answer — so 20,000 unclosed `:::{data}` fences scan the rest of
+    /// the file once, not once each.
+    private struct ClosingLineCache {
+        /// Per colon count: the last query's opening line, the line that decided it (the
+        /// closer, a blocking backtick fence, or the line count) and its answer.
+        private var answers: [Int: (opening: Int, decidedAt: Int, close: Int?)] = [:]
+
+        /// The first line after `opening` that closes a fence of `colons` colons, unless a
+        /// backtick fence line of that length comes first (it would end the rewritten fence).
+        mutating func closingLine(after opening: Int, colons: Int, lines: [Range<Int>], text: [UInt8]) -> Int? {
+            if let known = answers[colons], opening >= known.opening, opening < known.decidedAt { return known.close }
+            var decidedAt = lines.count
+            var close: Int?
+            for index in (opening + 1)..<lines.count {
+                guard let (character, count, rest) = fence(Array(text[lines[index]])) else { continue }
+                if character == UInt8(ascii: ":"), count >= colons, rest.allSatisfy(isBlank) {
+                    (decidedAt, close) = (index, index)
+                    break
+                }
+                if character == UInt8(ascii: "`"), count >= colons {
+                    decidedAt = index
+                    break
+                }
+            }
+            answers[colons] = (opening, decidedAt, close)
+            return close
         }
-        return nil
     }
 
     /// A fence line: at most three spaces, then three or more of `` ` ``, `~` or `:`;

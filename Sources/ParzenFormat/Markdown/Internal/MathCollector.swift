@@ -21,6 +21,10 @@ final class MathCollector {
     }
 
     private(set) var captures: [Capture] = []
+    /// The scanner of the buffer cmark is parsing now, with the buffer it belongs to: the
+    /// block node and the buffer's address and length (a block's inline text is parsed once,
+    /// so the three together never name two different buffers while the tree is alive).
+    private var scanner: (parent: OpaquePointer?, data: UnsafePointer<UInt8>, length: Int, scanner: MathScanner)?
 
     /// A fresh cmark extension bound to this collector; the caller frees it after the parse
     /// (the collector must outlive it).
@@ -37,7 +41,7 @@ final class MathCollector {
         return ext
     }
 
-    fileprivate func match(_ inline: OpaquePointer) -> OpaquePointer? {
+    fileprivate func match(_ inline: OpaquePointer, parent: OpaquePointer?) -> OpaquePointer? {
         // cmark_chunk is `{ unsigned char *data; bufsize_t len; bufsize_t alloc; }` (chunk.h);
         // `cmark_inline_parser_peek_at` does no bounds check, so the length is read here.
         guard let chunk = cmark_inline_parser_get_chunk(inline) else { return nil }
@@ -45,12 +49,14 @@ final class MathCollector {
         guard let data = raw.load(as: UnsafePointer<UInt8>?.self) else { return nil }
         let length = Int(raw.load(fromByteOffset: MemoryLayout<UnsafePointer<UInt8>>.stride, as: Int32.self))
         let start = Int(cmark_inline_parser_get_offset(inline))
-        let byte: (Int) -> UInt8 = { $0 < length ? data[$0] : 0 }
-        guard let match = MathScanner.match(at: start, byte: byte) else { return nil }
+        if scanner == nil || scanner!.parent != parent || scanner!.data != data || scanner!.length != length {
+            scanner = (parent, data, length, MathScanner(length: length) { $0 < length ? data[$0] : 0 })
+        }
+        guard let match = scanner!.scanner.match(at: start) else { return nil }
         captures.append(Capture(
             delimiter: match.delimiter,
             content: Array(UnsafeBufferPointer(start: data + match.content.lowerBound, count: match.content.count)),
-            line: Int(cmark_inline_parser_get_line(inline)),
+            line: Int(cmark_inline_parser_get_line(inline)) + SplitParagraphLines.shift(of: parent),
             byteColumn: Int(cmark_inline_parser_get_column(inline))
         ))
         let node = cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator())
@@ -61,7 +67,7 @@ final class MathCollector {
 }
 
 /// The C entry point: finds the collector in the extension's private data.
-private let mathMatchInline: cmark_match_inline_func = { ext, _, _, _, inline in
+private let mathMatchInline: cmark_match_inline_func = { ext, _, parent, _, inline in
     guard let ext, let inline, let context = cmark_syntax_extension_get_private(ext) else { return nil }
-    return Unmanaged<MathCollector>.fromOpaque(context).takeUnretainedValue().match(inline)
+    return Unmanaged<MathCollector>.fromOpaque(context).takeUnretainedValue().match(inline, parent: parent)
 }

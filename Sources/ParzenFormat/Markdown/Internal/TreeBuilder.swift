@@ -5,6 +5,9 @@ import CCmarkGFM
 /// stack, and a container is built when it exits. Containers nested deeper than
 /// ``maximumNesting`` are flattened into their parent (content kept, one warning), so every
 /// later recursive walk of the value tree — rendering, comparison, deallocation — is bounded.
+/// A flattened container's children go straight to the nearest kept ancestor, so the cost
+/// stays linear however deep the input nests (moving them up level by level was quadratic:
+/// 62 s for cmark's nested strong/emphasis test at 20k repeats).
 struct TreeBuilder {
     /// Block quotes, lists, emphasis, links… nested deeper than this are flattened.
     static let maximumNesting = 100
@@ -15,6 +18,9 @@ struct TreeBuilder {
         var typeName: String
         /// Flattened: children go to the parent frame.
         var transparent: Bool
+        /// The index in the stack of the frame that receives this frame's children: its own
+        /// index, or for a flattened frame its nearest kept ancestor's.
+        var target: Int
         var blocks: [MarkdownBlock] = []
         var inlines: [MarkdownInline] = []
         var items: [MarkdownList.Item] = []
@@ -29,6 +35,8 @@ struct TreeBuilder {
     private var footnoteLabels: [String] = []
     private var footnotes: [MarkdownFootnote] = []
     private var referenceCounts: [Int: Int] = [:]
+    /// Lines to add to cmark's positions inside the current paragraph (see ``SplitParagraphLines``).
+    private var lineShift = 0
 
     init(sourceMap: SourceMap, collector: MathCollector, options: MarkdownParser.Options) {
         self.sourceMap = sourceMap
@@ -57,6 +65,7 @@ struct TreeBuilder {
                 if type == CMARK_NODE_FOOTNOTE_REFERENCE {
                     continue  // built on EXIT (it has no children)
                 }
+                if type == CMARK_NODE_PARAGRAPH { lineShift = SplitParagraphLines.shift(of: node) }
                 let name = String(cString: cmark_node_get_type_string(node))
                 let nests = Self.nests(type, name: name)
                 // A list's items share its level, so an item is flattened with its list.
@@ -68,7 +77,8 @@ struct TreeBuilder {
                     diagnostics.append(warning(at: location(of: node), "content nested more than \(Self.maximumNesting) levels deep is flattened"))
                 }
                 if nests && !transparent { depth += 1 }
-                stack.append(Frame(node: node, type: type, typeName: name, transparent: transparent))
+                let target = transparent ? (stack.last?.target ?? 0) : stack.count
+                stack.append(Frame(node: node, type: type, typeName: name, transparent: transparent, target: target))
                 continue
             }
             // EXIT
@@ -82,15 +92,11 @@ struct TreeBuilder {
                 document = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
                 break
             }
-            if frame.transparent {
-                if stack.isEmpty { continue }
-                stack[stack.count - 1].blocks += frame.blocks
-                stack[stack.count - 1].inlines += frame.inlines
-                for item in frame.items { stack[stack.count - 1].blocks += item.blocks }
-                continue
-            }
+            // A flattened frame's children are already in its target.
+            if frame.transparent { continue }
             frame.inlines = InlineRewriter(sourceMap: sourceMap, file: options.file).rewrite(frame.inlines, diagnostics: &diagnostics)
             finish(frame, stack: &stack)
+            if frame.type == CMARK_NODE_PARAGRAPH { lineShift = 0 }
         }
         return MarkdownDocument(blocks: document, footnotes: footnotes, diagnostics: diagnostics)
     }
@@ -101,10 +107,10 @@ struct TreeBuilder {
     }
 
     private func append(_ piece: Piece, to stack: inout [Frame]) {
-        guard !stack.isEmpty else { return }
+        guard let target = stack.last?.target else { return }
         switch piece {
-        case .block(let block): stack[stack.count - 1].blocks.append(block)
-        case .inline(let inline): stack[stack.count - 1].inlines.append(inline)
+        case .block(let block): stack[target].blocks.append(block)
+        case .inline(let inline): stack[target].inlines.append(inline)
         }
     }
 
@@ -119,7 +125,7 @@ struct TreeBuilder {
     }
 
     private func location(of node: OpaquePointer) -> SourceLocation {
-        sourceMap.location(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+        sourceMap.location(line: Int(cmark_node_get_start_line(node)) + lineShift, byteColumn: Int(cmark_node_get_start_column(node)))
     }
 
     private func literal(_ node: OpaquePointer) -> String {

@@ -1,0 +1,104 @@
+import Testing
+@testable import ParzenFormat
+
+/// Inputs built to make a naive scanner quadratic (cmark's own `pathological_tests.py` in
+/// spirit): each must parse to the expected tree. Times are not asserted here — the report
+/// of issue 16 lists them — but a quadratic path would make these tests take minutes.
+struct PathologicalInputTests {
+    /// 20k unclosed `:::{data}` fences: none is a directive, all stay paragraph text.
+    @Test func unclosedColonFencesStayText() {
+        let body = String(repeating: ":::{data} d\n\n", count: 20_000)
+        let document = MarkdownParser.parse(body)
+        #expect(document.blocks.count == 20_000)
+        #expect(!document.blocks.contains { if case .directive = $0.kind { true } else { false } })
+    }
+
+    /// Closed colon fences after many unclosed ones are still found.
+    @Test func colonFenceClosedAfterManyOpenersIsADirective() {
+        let body = String(repeating: "::: x\n", count: 5_000) + ":::{data} d\nfile: a.csv\n:::\n"
+        let document = MarkdownParser.parse(body)
+        let directives = document.blocks.compactMap { block -> DirectiveFence? in
+            if case .directive(let fence) = block.kind { fence } else { nil }
+        }
+        #expect(directives.map(\.name) == ["data"])
+    }
+
+    /// 80k unclosed `$\text{`: every `$\text{$` pair is a formula `\text{`, found in one pass.
+    @Test func unclosedTextGroupsInMathAreLinear() {
+        let body = String(repeating: "$\\text{", count: 80_000)
+        let spans = MarkdownParserTests.mathSpans(MarkdownParser.parse(body).blocks)
+        #expect(spans.count == 40_000)
+        #expect(spans.allSatisfy { $0.tex == "\\text{" })
+    }
+
+    /// 80k unclosed `\(`: no formula at all.
+    @Test func unclosedParenthesisMathIsLinear() {
+        let body = String(repeating: "\\(", count: 80_000)
+        let spans = MarkdownParserTests.mathSpans(MarkdownParser.parse(body).blocks)
+        #expect(spans.isEmpty)
+    }
+
+    /// cmark's "nested strong emph" at 20k repeats: content below the nesting cap is kept,
+    /// flattened, with one warning.
+    @Test func nestedStrongEmphasisIsFlattenedInLinearTime() {
+        let count = 20_000
+        let body = String(repeating: "*a **a ", count: count) + "b" + String(repeating: " a** a*", count: count)
+        let document = MarkdownParser.parse(body)
+        #expect(document.diagnostics.map(\.message) == ["content nested more than 100 levels deep is flattened"])
+        guard case .paragraph(let inlines)? = document.blocks.first?.kind else { Issue.record("no paragraph"); return }
+        var text = 0
+        var stack = inlines
+        while let inline = stack.popLast() {
+            switch inline.kind {
+            case .text(let value): text += value.filter { $0 == "a" }.count
+            case .emphasis(let children), .strong(let children): stack += children
+            default: break
+            }
+        }
+        #expect(text == 4 * count)
+    }
+
+    /// Deeply nested block quotes (cmark's "nested block quotes") are flattened below the cap.
+    @Test func deeplyNestedBlockQuotesAreFlattened() {
+        let body = String(repeating: "> ", count: 20_000) + "a\n"
+        let document = MarkdownParser.parse(body)
+        #expect(document.diagnostics.count == 1)
+        var depth = 0
+        var blocks = document.blocks
+        while case .blockQuote(let children)? = blocks.first?.kind { depth += 1; blocks = children }
+        #expect(depth == 100)
+        guard case .paragraph(let inlines)? = blocks.first?.kind else { Issue.record("no paragraph"); return }
+        #expect(inlines.map(\.kind) == [.text("a")])
+    }
+}
+
+/// Positions cmark-gfm 0.29.0.gfm.6 gets wrong, corrected (issue 16).
+struct TableSplitLocationTests {
+    private func mathLocations(_ body: String, lineOffset: Int) -> [ParzenFormat.SourceLocation] {
+        MarkdownParserTests.mathSpans(MarkdownParser.parse(body, options: .init(lineOffset: lineOffset)).blocks).map(\.location)
+    }
+
+    /// The fuzzer's `$\x$`, a NUL line, `-:`: the NUL line and `-:` are a one-column table,
+    /// the formula's paragraph is split off it; reported at line 0 before.
+    @Test func formulaBeforeATableMadeOfANulLineIsOnLineOne() {
+        #expect(mathLocations("$\\x$\n\u{0}\n-:\n", lineOffset: 0) == [ParzenFormat.SourceLocation(line: 1, column: 2)])
+    }
+
+    /// A formula on the paragraph line just before a GFM table, after three lines of front
+    /// matter: line 4, not line 3 (inside the front matter).
+    @Test func formulaJustBeforeAGFMTableKeepsItsLine() {
+        #expect(mathLocations("see $x$\n| a | b |\n|---|---|\n| 1 | 2 |\n", lineOffset: 3) == [ParzenFormat.SourceLocation(line: 4, column: 6)])
+        #expect(mathLocations("p\nq $y$\n| a |\n|---|\n", lineOffset: 3) == [ParzenFormat.SourceLocation(line: 5, column: 4)])
+    }
+
+    @Test func textBeforeATableKeepsItsLine() {
+        let document = MarkdownParser.parse("p\nq\n| a |\n|---|\n", options: .init(lineOffset: 3))
+        guard case .paragraph(let inlines)? = document.blocks.first?.kind else { Issue.record("no paragraph"); return }
+        #expect(document.blocks.first?.location == ParzenFormat.SourceLocation(line: 4, column: 1))
+        #expect(inlines.map(\.location.line) == [4, 4, 5])
+    }
+
+    @Test func formulaInATableCellKeepsItsLine() {
+        #expect(mathLocations("p\n\n| a |\n|---|\n| $\\x$ |\n", lineOffset: 2) == [ParzenFormat.SourceLocation(line: 7, column: 4)])
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Script-injection and remote-load attempts, one notebook fragment each, written for
+/// Parzen's safe mode (none copied from elsewhere). `PWN` stands for a script that marks the
+/// page — `document.body.setAttribute('data-x'+'ss',1)` — so a browser that ran any of them
+/// shows `data-xss` in its DOM, a name that occurs nowhere in the sources themselves.
+enum InjectionCorpus {
+    static let payload = "document.body.setAttribute('data-x'+'ss',1)"
+
+    static let marker = "data-xss"
+
+    static let templates: [String] = [
+        "<img src=x onerror=\"PWN\">",
+        "<svg onload=\"PWN\"></svg>",
+        "<svg/onload=PWN>",
+        "<a href=\"JaVaScRiPt:PWN\">x</a>",
+        "<div onclick=\"PWN\">x</div>",
+        "<script>PWN</script>",
+        "<body onload=\"PWN\">",
+        "<iframe src=\"javascript:PWN\"></iframe>",
+        "<iframe srcdoc=\"<script>PWN</script>\"></iframe>",
+        "<object data=\"javascript:PWN\"></object>",
+        "<embed src=\"javascript:PWN\">",
+        "<details open ontoggle=\"PWN\">x</details>",
+        "<video><source onerror=\"PWN\"></video>",
+        "<audio src=x onerror=\"PWN\"></audio>",
+        "<input autofocus onfocus=\"PWN\">",
+        "<math><mtext><img src=x onerror=\"PWN\"></mtext></math>",
+        "<svg><script>PWN</script></svg>",
+        "<svg><animate onbegin=\"PWN\" attributeName=x dur=1s></svg>",
+        "<img src=x onerror=PWN>",
+        "<IMG SRC=x ONERROR=\"PWN\">",
+        "<img/src=x/onerror=\"PWN\">",
+        "text <img src=x onerror=\"PWN\"",
+        "<a href=\"&#106;avascript:PWN\">x</a>",
+        "<a href=\"&#x6A;&#x61;vascript:PWN\">x</a>",
+        "<a href=\"java&Tab;script:PWN\">x</a>",
+        "<a href=\"javascript&colon;PWN\">x</a>",
+        "<a href=\" javascript:PWN\">x</a>",
+        "<a href=\"vbscript:msgbox(1)\">x</a>",
+        "<a href=\"data:text/html,<script>PWN</script>\">x</a>",
+        "[x](javascript:PWN)",
+        "<javascript:PWN>",
+        "[x](JAVASCRIPT:PWN)",
+        "![x](javascript:PWN)",
+        "[x](vbscript:PWN)",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "[x](file:///etc/passwd)",
+        "<style>@import 'http://evil.example/x.css';</style>",
+        "<link rel=stylesheet href=http://evil.example/x.css>",
+        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:PWN\">",
+        "<base href=\"javascript:PWN//\">",
+        "<form action=\"javascript:PWN\"><button>x</button></form>",
+        "<button formaction=\"javascript:PWN\">x</button>",
+        "<div style=\"background:url(javascript:PWN)\">x</div>",
+        "<div style=\"background-image: url(http://evil.example/x.png)\">x</div>",
+        "<div style=\"width: expression(PWN)\">x</div>",
+        "<div style=\"b\\61ckground: u\\72l(http://evil.example)\">x</div>",
+        "<img src=\"http://evil.example/x.png\">",
+        "![x](http://evil.example/x.png)",
+        "![x](//evil.example/x.png)",
+        "<img srcset=\"http://evil.example/x.png 2x\">",
+        "<svg><image href=\"http://evil.example/x.png\"/></svg>",
+        "<svg><a xlink:href=\"javascript:PWN\"><text>x</text></a></svg>",
+        "<!--><img src=x onerror=\"PWN\">-->",
+        "<noscript><p title=\"</noscript><img src=x onerror=PWN>\">",
+        "<textarea><img src=x onerror=\"PWN\"></textarea>",
+        "<xmp><img src=x onerror=\"PWN\"></xmp>",
+        "<a href=\"#\" onmouseover=\"PWN\">x</a>",
+        "<img src=\"x\" alt=\"a\" onerror = \"PWN\" >",
+        "<table background=\"javascript:PWN\"><tr><td>x</td></tr></table>",
+        "<marquee onstart=\"PWN\">x</marquee>",
+        "<select autofocus onfocus=PWN></select>",
+        "<p>text <img src=x onerror=\"PWN\"> more</p>",
+        "<img src=x:x onerror=PWN>",
+        "<<img src=x onerror=PWN>>",
+        "<div>\n<img src=\"x\n\" onerror=\"PWN\">\n</div>",
+        "> <img src=x onerror=\"PWN\">",
+        "- <img src=x onerror=\"PWN\">",
+        "| a |\n|---|\n| <img src=x onerror=\"PWN\"> |",
+        "*<img src=x onerror=\"PWN\">*",
+        "<div title=\"a\" title=\"b\" onerror=PWN>x</div>",
+        "<img src=x on\nerror=\"PWN\">",
+        "<a href=\"http://ok.example\" onclick=\"PWN\">x</a>",
+        "<span style=\"/**/background:url(http://evil.example)\">x</span>",
+    ]
+
+    /// The corpus with the payload filled in.
+    static var sources: [String] { templates.map { $0.replacingOccurrences(of: "PWN", with: payload) } }
+}
