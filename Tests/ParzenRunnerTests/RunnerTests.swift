@@ -115,7 +115,7 @@ private func run(_ sources: [DirectiveSource], checkOnly: Bool = false, notebook
         ])
         #expect(outcome.diagnostics.map(\.description) == [
             "nb.md:3:7: error: failed on purpose; set fail: false",
-            "nb.md:6:9: error: 'a' failed (line 1), so this cannot run; fix the error there first",
+            "nb.md:6:9: error: 'a' failed at line 1; fix the error there first",
         ])
     }
 

@@ -25,6 +25,9 @@ struct OptionChecker {
         let specs = directive.options + Self.commonOptions
         let (yaml, yamlDiagnostics) = YAMLReader.read(source.body, file: file, firstLine: source.bodyLine, firstColumn: source.bodyColumn)
         diagnostics += yamlDiagnostics
+        // A body that is not valid YAML has no options to check: anything said about them
+        // ("needs the option 'data'" when `data:` is there) would be false.
+        if yamlDiagnostics.contains(where: { $0.severity == .error }) { return OptionValues([:]) }
         var values: [String: OptionValue] = [:]
         let entries: [YAMLEntry]
         switch yaml {
