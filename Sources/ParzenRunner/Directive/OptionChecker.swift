@@ -8,11 +8,14 @@ import ParzenMarkup
 struct OptionChecker {
     let file: String
     let context: RunContext
+    /// How messages spell option names: notebook options, or `parzen fit`'s flags.
+    let spelling: OptionSpelling
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, context: RunContext) {
+    init(file: String, context: RunContext, spelling: OptionSpelling = .notebook) {
         self.file = file
         self.context = context
+        self.spelling = spelling
     }
 
     /// Options every directive accepts, whatever it declares.
@@ -55,12 +58,24 @@ struct OptionChecker {
         return OptionValues(values)
     }
 
+    /// Checks command-line values, as typed, against `specs` (every flag must be declared
+    /// there); no option is required, the argument parser sees to that.
+    mutating func check(flags: [(name: String, text: String)], specs: [OptionSpec]) -> OptionValues {
+        var values: [String: OptionValue] = [:]
+        for (name, text) in flags {
+            let spec = specs.first { $0.name == name }!
+            let location = SourceLocation(line: 1, column: 1)
+            if let value = convert(.scalar(text, isPlain: true, at: location), to: spec.type, option: name) { values[name] = value }
+        }
+        return OptionValues(values)
+    }
+
     private mutating func error(at location: SourceLocation, _ message: String, fix: String? = nil) {
         diagnostics.append(Diagnostic(.error, file: file, at: location, message, fix: fix))
     }
 
     private mutating func wrongType(_ value: YAMLValue, option: String, expected: OptionType) {
-        error(at: value.location, "option '\(option)' expects \(expected.description), found \(value.kindDescription)")
+        error(at: value.location, "option \(spelling.name(option)) expects \(expected.description), found \(value.kindDescription)")
     }
 
     private mutating func convert(_ value: YAMLValue, to type: OptionType, option: String) -> OptionValue? {
@@ -134,7 +149,7 @@ struct OptionChecker {
     private mutating func choice(_ value: YAMLValue, words: [String], option: String, type: OptionType) -> OptionValue? {
         guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
         guard words.contains(text) else {
-            error(at: value.location, "option '\(option)' expects \(type.description), found '\(text)'",
+            error(at: value.location, "option \(spelling.name(option)) expects \(type.description), found '\(text)'",
                   fix: Suggestion.didYouMean(text, among: words))
             return nil
         }

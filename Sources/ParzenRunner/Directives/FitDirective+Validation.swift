@@ -32,3 +32,24 @@ extension FitDirective {
         return .model(ModelShape(label: call.label ?? call.displayName, family: specification.family, dataset: dataset))
     }
 }
+
+extension FitDirective {
+    /// The recipe `parzen fit` builds from its flags (checked by `CommandLineOptions`
+    /// against `options` and `rules`): the same as a `{fit}` with those options.
+    /// - Throws: `DirectiveError` for a kernel that is not a name or a valid formula.
+    public static func specification(commandLine options: OptionValues, seed: UInt64) throws -> ModelSpecification {
+        try specification(from: options, seed: seed)
+    }
+
+    /// What `specification` needs of data with `dimension` columns and `trainCount`
+    /// training points, as in the validation phase: nil when it fits, else the problem.
+    public static func requirementProblem(_ specification: ModelSpecification, dimension: Int,
+                                          trainCount: Int) -> DirectiveError? {
+        do {
+            try ModelRequirements.check(specification, dimension: dimension, trainCount: trainCount)
+            return nil
+        } catch {
+            return DirectiveError(error.error.problem, fix: error.error.fix)
+        }
+    }
+}
