@@ -39,7 +39,7 @@ struct OptionChecker {
         case let other?:
             error(at: other.location, "the body of {\(source.name)} must be 'option: value' lines, found \(other.kindDescription)",
                   fix: "write one option per line, e.g. '\(specs[0].name): …'")
-            entries = []
+            return OptionValues([:])
         }
         for entry in entries {
             guard let spec = specs.first(where: { $0.name == entry.key }) else {
