@@ -72,6 +72,11 @@ import Testing
         Case("unknown option", "```{data} d\nvalues: [1, 2, 3]\nholdouts: 0.2\n```\n",
              "3:1: error: unknown option 'holdouts' for {data}; did you mean 'holdout'?"),
 
+        Case("missing CSV file", "```{data} d\nsource: nope.csv\n```\n",
+             "2:9: error: file 'nope.csv' not found (looked for <folder>/nope.csv); paths are relative to the notebook's folder"),
+        Case("CSV outside the project", "```{data} d\nsource: ../d.csv\n```\n",
+             "2:9: error: path '../d.csv' leaves the project folder <folder>; move the file into the project, or run with --allow-outside"),
+
         // {fit}: options, families, the data's shape
         Case("fit without data", data + "```{fit} g\nmodel: gaussian\n```\n",
              "5:1: error: {fit} needs the option 'data' (the label of an earlier data set); add a line 'data: …' to its body"),
@@ -116,6 +121,19 @@ import Testing
         Case("misspelt option", data + "```{fit} k\ndata: d\nmodel: kde\nkernal: gaussian\n```\n",
              "8:1: error: unknown option 'kernal' for {fit}; did you mean 'kernel'?"),
 
+        Case("negative beta", data + "```{fit} k\ndata: d\nmodel: kde\nbeta: -1\n```\n",
+             "8:7: error: option 'beta' expects a positive number, found the number -1"),
+        Case("latent dimension zero", data2 + "```{fit} p\ndata: d\nmodel: ppca\nlatent: 0\n```\n",
+             "9:9: error: option 'latent' expects a whole number in 1…100, found the number 0"),
+        Case("misspelt decoder", data2 + "```{fit} l\ndata: d\nmodel: latent\ndecoder: tanhh\n```\n",
+             "9:10: error: option 'decoder' expects one of linear, tanh, found 'tanhh'; did you mean 'tanh'?"),
+        Case("one importance sample", data2 + "```{fit} l\ndata: d\nmodel: latent\nsamples: 1\n```\n",
+             "9:10: error: option 'samples' expects a whole number in 2…1000000, found the number 1"),
+        Case("decoder of a pPCA", data2 + "```{fit} p\ndata: d\nmodel: ppca\ndecoder: tanh\n```\n",
+             "9:10: error: 'decoder' does not apply to model: ppca; it applies to model: latent; remove it"),
+        Case("fractional seed", data + "```{fit} m\ndata: d\nmodel: gmm\nseed: 1.5\n```\n",
+             "8:7: error: option 'seed' expects a whole number ≥ 0, found the number 1.5"),
+
         // YAML and fences
         Case("bad indentation", data + "```{fit} k\ndata: d\n  model: kde\n```\n",
              "7:8: error: invalid YAML: mapping values are not allowed in this context; check indentation, colons and quotes on this line"),
@@ -140,6 +158,9 @@ import Testing
         Case("sample of a data set", data + "```{sample} s\nfit: d\n```\n",
              "6:6: error: option 'fit' needs the label of an earlier fitted model, but 'd' (line 1) is a data set"),
 
+        Case("sample seed as text", data + "```{fit} g\ndata: d\nmodel: gaussian\n```\n\n```{sample} s\nfit: g\nseed: seven\n```\n",
+             "12:7: error: option 'seed' expects a whole number ≥ 0, found the text 'seven'"),
+
         // {plot}
         Case("contours of 1-D data", data + "```{plot} p\ndata: d\nkind: contours\n```\n",
              "6:7: error: kind 'contours' draws 2-D data, but 'd' is 1-D; select two columns, or use kind: density"),
@@ -158,12 +179,19 @@ import Testing
              "3:21: error: unknown kernel 'epanechnikof'; did you mean 'epanechnikov'?"),
         Case("misspelt plot kind", data + "```{plot} p\ndata: d\nkind: histogram\n```\n",
              "7:7: error: option 'kind' expects one of density, empirical, bandwidth, kernels, betas, contours, heatmap, samples, qq, latent, found 'histogram'"),
-        Case("negative beta", data + "```{plot} p\ndata: d\nkind: betas\nbetas: [0.1, -0.2]\n```\n",
+        Case("negative beta of a figure", data + "```{plot} p\ndata: d\nkind: betas\nbetas: [0.1, -0.2]\n```\n",
              "8:14: error: option 'betas' expects a positive number, found the number -0.2"),
         Case("latent dimension out of range", "```{plot} p\nkind: latent\ndimensions: [1, 100]\n```\n",
              "3:17: error: option 'dimensions' expects a whole number in 1…64, found the number 100"),
         Case("caption not text", data + "```{plot} p\ndata: d\ncaption: [a, b]\n```\n",
              "7:10: error: option 'caption' expects text, found a list"),
+
+        Case("plot of an unknown fit", data + "```{plot} p\ndata: d\nfits: [g]\n```\n",
+             "7:8: error: no result labelled 'g' above this point; did you mean 'd'?"),
+        Case("plot sample of a fit", data + "```{fit} g\ndata: d\nmodel: gaussian\n```\n\n```{plot} p\nsample: g\n```\n",
+             "11:9: error: option 'sample' needs the label of an earlier sample, but 'g' (line 5) is a fitted model"),
+        Case("bandwidth curve of one training point", "```{data} d\nvalues: [1, 2]\nholdout: 0.5\n```\n\n```{plot} p\ndata: d\nkind: bandwidth\n```\n",
+             "7:7: error: a bandwidth curve needs at least 2 points, got 1; provide more points or fewer columns"),
 
         // {compare}
         Case("compare one model", data + "```{fit} g\ndata: d\nmodel: gaussian\n```\n\n```{compare} c\nmodels: [g]\n```\n",
@@ -181,6 +209,10 @@ import Testing
              "18:8: error: 9-fold cross-validation needs at least 9 points, got 8; provide more points or fewer columns"),
         Case("misspelt criterion", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\ncriterion: nlll\n```\n",
              "17:12: error: option 'criterion' expects one of nll, kl, moments, mmd, all, found 'nlll'; did you mean 'nll'?"),
+        Case("misspelt on", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\non: test\n```\n",
+             "17:5: error: option 'on' expects one of train, heldout, kfold, found 'test'"),
+        Case("one fold", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\non: kfold\nfolds: 1\n```\n",
+             "18:8: error: option 'folds' expects a whole number in 2…100, found the number 1"),
         Case("compare data sets", data + "```{compare} c\nmodels: [d, d]\n```\n",
              "6:10: error: option 'models' needs the label of an earlier fitted model, but 'd' (line 1) is a data set"),
         Case("samples out of range", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\nsamples: 10\n```\n",
@@ -249,8 +281,13 @@ import Testing
         let path = folder.appendingPathComponent("nb.md").path
         try notebook.write(toFile: path, atomically: true, encoding: .utf8)
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: false)
+        // Messages about paths name the folder: written <folder> in the cases.
+        let resolved = folder.resolvingSymlinksInPath().path
         func lines(_ build: NotebookBuild) -> [String] {
-            build.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.text)" }
+            build.diagnostics.map {
+                "\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.text)"
+                    .replacingOccurrences(of: resolved, with: "<folder>")
+            }
         }
         return (lines(builder.build(text: notebook, path: path, checkOnly: true)),
                 lines(builder.build(text: notebook, path: path, checkOnly: false)))

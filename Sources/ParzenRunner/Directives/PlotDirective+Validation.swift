@@ -1,3 +1,4 @@
+import ParzenCore
 import ParzenFormat
 
 extension PlotDirective {
@@ -27,6 +28,10 @@ extension PlotDirective {
                     throw DirectiveError("'\(reference.label)' was fitted to '\(fit.dataset.label)', not to '\(effective.label)'",
                                          fix: "plot models of the same data set", at: reference.location)
                 }
+            }
+            if kind == .bandwidth, effective.trainCount < 2 {
+                let error = ModelError.tooFewPoints("a bandwidth curve", needed: 2, got: effective.trainCount)
+                throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "data") ?? kindLocation)
             }
             if kind == .betas, (options.numbers("betas") ?? []).isEmpty {
                 throw DirectiveError("kind 'betas' needs the bandwidths to show", fix: "add e.g. betas: [0.005, 0.05, 0.5]",

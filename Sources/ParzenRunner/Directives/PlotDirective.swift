@@ -69,12 +69,9 @@ struct PlotInputs {
                          hasDimensions: options.has("dimensions"))
     }
 
-    /// A data set, or an error at the fence saying which option supplies it.
+    /// The data set to draw, which validation (`PlotDirective.validate`) made sure of.
     func requireDataset(for kind: PlotKind) throws -> Dataset {
-        guard let d = effectiveDataset else {
-            throw DirectiveError("kind '\(kind.rawValue)' needs a data set", fix: "add 'data: <label>' or 'fits: [<label>]'", at: options.location(of: "kind") ?? call.location)
-        }
-        return d
+        effectiveDataset!
     }
 }
 

@@ -5,10 +5,7 @@ import ParzenPlot
 /// as points (2-D), or a QQ plot.
 enum SamplesFigure {
     static func draw(_ inputs: PlotInputs, quantiles: Bool) throws -> DrawnFigure {
-        let kind: PlotKind = quantiles ? .qq : .samples
-        guard let sample = inputs.sample else {
-            throw DirectiveError("kind '\(kind.rawValue)' needs samples", fix: "add 'sample: <label of a {sample}>'", at: inputs.options.location(of: "kind") ?? inputs.call.location)
-        }
+        let sample = inputs.sample!
         let dataset = sample.source.dataset
         let model = sample.source.label
         if quantiles {

@@ -19,6 +19,9 @@ public struct NotebookRunner: Sendable {
         public var durations: [Duration]
         public var diagnostics: [Diagnostic]
         public var results: [String: DirectiveResult]
+        /// Where each labelled directive that failed opens, so that a `{value}` or `{ref}` to
+        /// it can say so (`DirectiveError.failed`).
+        public var failedLabels: [String: SourceLocation]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -50,7 +53,8 @@ public struct NotebookRunner: Sendable {
             cells.append(cell)
             diagnostics += cellDiagnostics
         }
-        return Outcome(cells: cells, durations: durations, diagnostics: diagnostics, results: context.resultsByLabel)
+        return Outcome(cells: cells, durations: durations, diagnostics: diagnostics, results: context.resultsByLabel,
+                       failedLabels: context.failedLabels)
     }
 
     /// A directive after validation: settled (failed, or failed as expected), or ready to run

@@ -41,7 +41,7 @@ public final class RunContext: @unchecked Sendable {
     /// `check` and `render`.
     func refuseMissing(_ label: String, at location: SourceLocation) throws -> Never {
         if let failed = failedLabels[label] {
-            throw DirectiveError("'\(label)' failed at line \(failed.line)", fix: "fix the error there first", at: location)
+            throw DirectiveError.failed(label, line: failed.line, at: location)
         }
         throw DirectiveError("no result labelled '\(label)' above this point", fix: Self.labelFix(for: label, among: declaredLabels),
                              at: location)
