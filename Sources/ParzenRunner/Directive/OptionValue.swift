@@ -134,7 +134,8 @@ extension OptionValue.Content {
         switch value {
         case .scalar(let text, let isPlain, _): isPlain ? text : OptionValue.Content.text(text).canonicalText
         case .sequence(let items, _): "[" + items.map(canonicalText(of:)).joined(separator: ", ") + "]"
-        case .mapping(let entries, _): "{" + entries.map { "\($0.key): \(canonicalText(of: $0.value))" }.joined(separator: ", ") + "}"
+        case .mapping(let entries, _):
+            "{" + entries.map { "\($0.key): \(canonicalText(of: $0.value))" }.joined(separator: ", ") + "}"
         }
     }
 }

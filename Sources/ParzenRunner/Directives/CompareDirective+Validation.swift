@@ -13,28 +13,35 @@ extension CompareDirective {
         let references = options.labels("models")
         guard references.count >= 2 else {
             throw DirectiveError("{compare} needs at least two models, got \(references.count)",
-                                 fix: "list two or more fit labels, e.g. models: [gauss, kde]", at: options.location(of: "models"))
+                                 fix: "list two or more fit labels, e.g. models: [gauss, kde]",
+                                 at: options.location(of: "models"))
         }
         let models = try references.map { try context.model($0.label, at: $0.location) }
         let dataset = models[0].dataset
         for (model, reference) in zip(models, references) where model.dataset.label != dataset.label {
-            throw DirectiveError("'\(reference.label)' was fitted to '\(model.dataset.label)', but '\(references[0].label)' to '\(dataset.label)'",
-                                 fix: "compare models of the same data set", at: reference.location)
+            let first = references[0].label
+            throw DirectiveError(
+                "'\(reference.label)' was fitted to '\(model.dataset.label)', but '\(first)' to '\(dataset.label)'",
+                fix: "compare models of the same data set", at: reference.location)
         }
         if options.text("criterion") == "kl", !dataset.hasTruth {
-            throw DirectiveError("criterion 'kl' needs the true density, but '\(dataset.label)' was loaded, not generated",
-                                 fix: "use a data set made with 'generate', or criterion: nll (which estimates the same KL differences)",
-                                 at: options.location(of: "criterion"))
+            throw DirectiveError(
+                "criterion 'kl' needs the true density, but '\(dataset.label)' was loaded, not generated",
+                fix: "use a data set made with 'generate', or criterion: nll (which estimates the same KL differences)",
+                at: options.location(of: "criterion"))
         }
         if options.text("on") == "heldout", dataset.heldOutCount == nil {
             throw DirectiveError("'\(dataset.label)' has no held-out points",
-                                 fix: "add 'holdout: 0.2' to its {data}, or use on: train or on: kfold", at: options.location(of: "on"))
+                                 fix: "add 'holdout: 0.2' to its {data}, or use on: train or on: kfold",
+                                 at: options.location(of: "on"))
         }
         if options.text("on") == "kfold" {
             let folds = options.integer("folds") ?? 5
             guard dataset.trainCount >= folds else {
-                let error = ModelError.tooFewPoints("\(folds)-fold cross-validation", needed: folds, got: dataset.trainCount)
-                throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "folds") ?? options.location(of: "on"))
+                let error = ModelError.tooFewPoints("\(folds)-fold cross-validation", needed: folds,
+                                                    got: dataset.trainCount)
+                throw DirectiveError(error.problem, fix: error.fix,
+                                     at: options.location(of: "folds") ?? options.location(of: "on"))
             }
         }
         return .opaque(resultKind)

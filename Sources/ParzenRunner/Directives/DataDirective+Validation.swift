@@ -20,8 +20,8 @@ extension DataDirective {
             (columns, count) = (names, points.count)
         } else if let values = options.numbers("values") {
             guard values.count >= 2 else {
-                throw DirectiveError("'values' has \(values.count) number\(values.count == 1 ? "" : "s"); a data set needs at least 2",
-                                     at: options.location(of: "values"))
+                let numbers = "\(values.count) number\(values.count == 1 ? "" : "s")"
+                throw DirectiveError("'values' has \(numbers); a data set needs at least 2", at: options.location(of: "values"))
             }
             (columns, count) = (["x"], values.count)
         } else {

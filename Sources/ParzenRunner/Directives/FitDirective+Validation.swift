@@ -12,7 +12,8 @@ extension FitDirective {
 
     /// `bandwidth` or `beta`, not both; each family's options only with that family.
     public static let rules: [OptionRule] = [
-        .notTogether(OptionMeaning("bandwidth", "h, a standard deviation"), OptionMeaning("beta", "β = h², a variance")),
+        .notTogether(OptionMeaning("bandwidth", "h, a standard deviation"),
+                     OptionMeaning("beta", "β = h², a variance")),
     ] + familyOptions.sorted { $0.key < $1.key }.map {
         .onlyWhen($0.key, other: "model", isOneOf: $0.value.map(\.rawValue))
     }

@@ -17,16 +17,18 @@ extension PlotDirective {
         switch kind {
         case .density, .empirical, .betas, .bandwidth, .contours, .heatmap:
             guard let effective else {
-                throw DirectiveError("kind '\(kind.rawValue)' needs a data set", fix: "add 'data: <label>' or 'fits: [<label>]'",
-                                     at: kindLocation)
+                throw DirectiveError("kind '\(kind.rawValue)' needs a data set",
+                                     fix: "add 'data: <label>' or 'fits: [<label>]'", at: kindLocation)
             }
             if kind != .bandwidth {
-                try require(effective, dimension: [.contours, .heatmap].contains(kind) ? 2 : 1, for: kind, options, call)
+                let dimension = [.contours, .heatmap].contains(kind) ? 2 : 1
+                try require(effective, dimension: dimension, for: kind, options, call)
             }
             if [.density, .contours, .heatmap].contains(kind) {
                 for (fit, reference) in zip(fits, options.labels("fits")) where fit.dataset.label != effective.label {
-                    throw DirectiveError("'\(reference.label)' was fitted to '\(fit.dataset.label)', not to '\(effective.label)'",
-                                         fix: "plot models of the same data set", at: reference.location)
+                    throw DirectiveError(
+                        "'\(reference.label)' was fitted to '\(fit.dataset.label)', not to '\(effective.label)'",
+                        fix: "plot models of the same data set", at: reference.location)
                 }
             }
             if kind == .bandwidth, effective.trainCount < 2 {
@@ -34,13 +36,13 @@ extension PlotDirective {
                 throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "data") ?? kindLocation)
             }
             if kind == .betas, (options.numbers("betas") ?? []).isEmpty {
-                throw DirectiveError("kind 'betas' needs the bandwidths to show", fix: "add e.g. betas: [0.005, 0.05, 0.5]",
-                                     at: call.location)
+                throw DirectiveError("kind 'betas' needs the bandwidths to show",
+                                     fix: "add e.g. betas: [0.005, 0.05, 0.5]", at: call.location)
             }
         case .samples, .qq:
             guard let sample else {
-                throw DirectiveError("kind '\(kind.rawValue)' needs samples", fix: "add 'sample: <label of a {sample}>'",
-                                     at: kindLocation)
+                throw DirectiveError("kind '\(kind.rawValue)' needs samples",
+                                     fix: "add 'sample: <label of a {sample}>'", at: kindLocation)
             }
             if kind == .qq || sample.model.dimension != 2 {
                 try require(sample.model.dataset, dimension: 1, for: kind, options, call)
@@ -60,9 +62,10 @@ extension PlotDirective {
                                 _ options: OptionValues, _ call: DirectiveCall) throws {
         guard dataset.dimension != dimension else { return }
         let option = options.has("data") ? "data" : (options.has("fits") ? "fits" : "sample")
-        throw DirectiveError("kind '\(kind.rawValue)' draws \(dimension)-D data, but '\(dataset.label)' is \(dataset.dimension)-D",
-                             fix: dimension == 1 ? "select one column, or use kind: contours" : "select two columns, or use kind: density",
-                             at: options.location(of: option) ?? call.location)
+        let fix = dimension == 1 ? "select one column, or use kind: contours" : "select two columns, or use kind: density"
+        throw DirectiveError(
+            "kind '\(kind.rawValue)' draws \(dimension)-D data, but '\(dataset.label)' is \(dataset.dimension)-D",
+            fix: fix, at: options.location(of: option) ?? call.location)
     }
 }
 

@@ -3,6 +3,7 @@ extension SampleDirective {
     public static func validate(_ call: DirectiveCall, in context: ValidationContext) throws -> ResultShape {
         let options = call.options
         let model = try context.model(options.text("fit")!, at: options.location(of: "fit")!)
-        return .sample(SampleShape(label: call.label ?? call.displayName, count: options.integer("n") ?? 1000, model: model))
+        let count = options.integer("n") ?? 1000
+        return .sample(SampleShape(label: call.label ?? call.displayName, count: count, model: model))
     }
 }

@@ -108,7 +108,9 @@ public struct NotebookRunner: Sendable {
         }
         guard errors.isEmpty else {
             if let label = ownLabel { context.recordFailure(label, at: source.location) }
-            if options.text("expect") == "error" { return .settled(.expectedFailure(message: errors[0].text), problems) }
+            if options.text("expect") == "error" {
+                return .settled(.expectedFailure(message: errors[0].text), problems)
+            }
             return .settled(.failure(problems + errors), problems + errors)
         }
         return .ready(call, directive, problems)

@@ -43,8 +43,8 @@ public final class RunContext: @unchecked Sendable {
         if let failed = failedLabels[label] {
             throw DirectiveError.failed(label, line: failed.line, at: location)
         }
-        throw DirectiveError("no result labelled '\(label)' above this point", fix: Self.labelFix(for: label, among: declaredLabels),
-                             at: location)
+        throw DirectiveError("no result labelled '\(label)' above this point",
+                             fix: Self.labelFix(for: label, among: declaredLabels), at: location)
     }
 
     /// The advice for a label that is not (yet) defined.
@@ -77,7 +77,8 @@ public final class RunContext: @unchecked Sendable {
     /// repeat the draws.
     public func seed(for call: DirectiveCall) -> UInt64 {
         if let own = call.options.integer("seed") { return UInt64(own) }
-        let identity = call.label ?? "{\(call.name)} " + call.options.canonicalText(excluding: ["seed", "expect", "caption"])
+        let identity = call.label
+            ?? "{\(call.name)} " + call.options.canonicalText(excluding: ["seed", "expect", "caption"])
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in identity.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3

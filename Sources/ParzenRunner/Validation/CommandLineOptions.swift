@@ -16,8 +16,9 @@ public enum CommandLineOptions {
         var checker = OptionChecker(file: command, context: context, spelling: .commandLine)
         let options = checker.check(flags: flags, specs: specs)
         if let first = checker.diagnostics.first { return .failure(DirectiveError(first.message, fix: first.fix)) }
+        let start = SourceLocation(line: 1, column: 1)
         let violations = rules.flatMap {
-            $0.violations(in: options, directive: command, at: SourceLocation(line: 1, column: 1), spelling: .commandLine)
+            $0.violations(in: options, directive: command, at: start, spelling: .commandLine)
         }
         if let first = violations.first { return .failure(first) }
         return .success(options)

@@ -41,7 +41,8 @@ enum ModelRequirements {
         case .kde:
             guard case .rule(let rule) = specification.bandwidth else { return }
             guard n >= 2 else {
-                throw Violation(option: "data", error: .tooFewPoints("the \(rule.rawValue) bandwidth rule", needed: 2, got: n))
+                throw Violation(option: "data",
+                                error: .tooFewPoints("the \(rule.rawValue) bandwidth rule", needed: 2, got: n))
             }
             if rule == .isj, d != 1 {
                 throw Violation(option: "bandwidth", error: ModelError(
@@ -53,7 +54,8 @@ enum ModelRequirements {
         case .gmm:
             let k = specification.components
             guard n >= max(k, 2) else {
-                throw Violation(option: "data", error: .tooFewPoints("a mixture of \(k) Gaussians", needed: max(k, 2), got: n))
+                throw Violation(option: "data",
+                                error: .tooFewPoints("a mixture of \(k) Gaussians", needed: max(k, 2), got: n))
             }
         case .ppca:
             try checkLinearLatent(specification.latentDimension, dimension: d, trainCount: n)
@@ -73,11 +75,13 @@ enum ModelRequirements {
                 fix: "select two or more columns, or use model: gaussian"))
         }
         guard k < d else {
-            throw Violation(option: "latent", error: .invalidParameter("the latent dimension k", "\(k)", expected: "1 ≤ k < d = \(d)"))
+            throw Violation(option: "latent",
+                            error: .invalidParameter("the latent dimension k", "\(k)", expected: "1 ≤ k < d = \(d)"))
         }
         guard n >= k + 2 else {
-            throw Violation(option: "data", error: .tooFewPoints("probabilistic PCA with k = \(k)", needed: k + 2, got: n,
-                                                                 fix: "provide more points or choose a smaller latent dimension k"))
+            throw Violation(option: "data", error: .tooFewPoints(
+                "probabilistic PCA with k = \(k)", needed: k + 2, got: n,
+                fix: "provide more points or choose a smaller latent dimension k"))
         }
     }
 }

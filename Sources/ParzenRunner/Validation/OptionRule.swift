@@ -44,22 +44,23 @@ public enum OptionRule: Sendable {
                                    at: options.location(of: given[1]) ?? fence)]
         case .notTogether(let a, let b):
             guard options.has(a.name), options.has(b.name) else { return [] }
-            return [DirectiveError("give either \(name(a.name)) (\(a.meaning)) or \(name(b.name)) (\(b.meaning)), not both",
-                                   at: options.location(of: b.name) ?? fence)]
+            let message = "give either \(name(a.name)) (\(a.meaning)) or \(name(b.name)) (\(b.meaning)), not both"
+            return [DirectiveError(message, at: options.location(of: b.name) ?? fence)]
         case .onlyWith(let option, let other, let meaning):
             guard options.has(option), !options.has(other) else { return [] }
-            return [DirectiveError("\(name(option)) only applies to \(meaning)", fix: "remove it, or use \(name(other))",
-                                   at: options.location(of: option) ?? fence)]
+            return [DirectiveError("\(name(option)) only applies to \(meaning)",
+                                   fix: "remove it, or use \(name(other))", at: options.location(of: option) ?? fence)]
         case .onlyWhen(let option, let other, let values):
             guard options.has(option) else { return [] }
             let allowed = values.map { spelling.setting(other, $0) }.joined(separator: ", ")
             guard let value = options.text(other) else {
-                return [DirectiveError("\(name(option)) only applies to \(allowed)", fix: "remove it, or set \(allowed)",
-                                       at: options.location(of: option) ?? fence)]
+                return [DirectiveError("\(name(option)) only applies to \(allowed)",
+                                       fix: "remove it, or set \(allowed)", at: options.location(of: option) ?? fence)]
             }
             guard !values.contains(value) else { return [] }
             return [DirectiveError("\(name(option)) does not apply to \(spelling.setting(other, value))",
-                                   fix: "it applies to \(allowed); remove it", at: options.location(of: option) ?? fence)]
+                                   fix: "it applies to \(allowed); remove it",
+                                   at: options.location(of: option) ?? fence)]
         }
     }
 }
