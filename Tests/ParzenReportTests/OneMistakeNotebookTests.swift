@@ -207,6 +207,10 @@ import Testing
              "17:8: error: 'folds' only applies to on: kfold; remove it, or set on: kfold"),
         Case("more folds than points", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\non: kfold\nfolds: 9\n```\n",
              "18:8: error: 9-fold cross-validation needs at least 9 points, got 8; provide more points or fewer columns"),
+        Case("folds too small for a refit",
+             "```{data} d\ngenerate: {gaussian: {mean: [0, 0], covariance: [[1, 0], [0, 1]]}}\nn: 4\n```\n\n"
+                + Self.twoFits + "```{compare} c\nmodels: [g, k]\non: kfold\nfolds: 2\n```\n",
+             "19:8: error: 2-fold cross-validation refits 'g' on 2 points, but a Gaussian in 2 dimensions needs at least 3 points, got 2; use fewer folds"),
         Case("misspelt criterion", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\ncriterion: nlll\n```\n",
              "17:12: error: option 'criterion' expects one of nll, kl, moments, mmd, all, found 'nlll'; did you mean 'nll'?"),
         Case("misspelt on", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\non: test\n```\n",

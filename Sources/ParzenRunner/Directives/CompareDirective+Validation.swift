@@ -1,4 +1,5 @@
 import ParzenCore
+import ParzenFormat
 
 extension CompareDirective {
     /// `folds` only with `on: kfold`.
@@ -36,14 +37,29 @@ extension CompareDirective {
                                  at: options.location(of: "on"))
         }
         if options.text("on") == "kfold" {
-            let folds = options.integer("folds") ?? 5
-            guard dataset.trainCount >= folds else {
-                let error = ModelError.tooFewPoints("\(folds)-fold cross-validation", needed: folds,
-                                                    got: dataset.trainCount)
-                throw DirectiveError(error.problem, fix: error.fix,
-                                     at: options.location(of: "folds") ?? options.location(of: "on"))
-            }
+            try checkFolds(options.integer("folds") ?? 5, of: models, references, at: options.location(of: "folds")
+                           ?? options.location(of: "on")!)
         }
         return .opaque(resultKind)
+    }
+
+    /// No more folds than training points, and every model refittable on the training part
+    /// of the largest fold: N − ⌈N/k⌉ points (`DataSplit.kFold`'s fold sizes).
+    private static func checkFolds(_ folds: Int, of models: [ModelShape],
+                                   _ references: [(label: String, location: SourceLocation)],
+                                   at location: SourceLocation) throws {
+        let n = models[0].dataset.trainCount
+        guard n >= folds else {
+            let error = ModelError.tooFewPoints("\(folds)-fold cross-validation", needed: folds, got: n)
+            throw DirectiveError(error.problem, fix: error.fix, at: location)
+        }
+        let refit = n - (n + folds - 1) / folds
+        for (model, reference) in zip(models, references) {
+            if let problem = FitDirective.requirementProblem(model.specification, dimension: model.dimension,
+                                                             trainCount: refit) {
+                throw DirectiveError("\(folds)-fold cross-validation refits '\(reference.label)' on \(refit) points, "
+                                     + "but \(problem.message)", fix: "use fewer folds", at: location)
+            }
+        }
     }
 }

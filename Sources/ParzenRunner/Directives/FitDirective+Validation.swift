@@ -30,7 +30,7 @@ extension FitDirective {
             throw DirectiveError(error.error.problem, fix: error.error.fix,
                                  at: options.location(of: error.option) ?? options.location(of: "model"))
         }
-        return .model(ModelShape(label: call.label ?? call.displayName, family: specification.family, dataset: dataset))
+        return .model(ModelShape(label: call.label ?? call.displayName, specification: specification, dataset: dataset))
     }
 }
 

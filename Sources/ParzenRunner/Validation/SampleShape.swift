@@ -1,5 +1,5 @@
 /// The shape of a `{sample}` result: how many draws, from which model.
-public struct SampleShape: Sendable, Equatable {
+public struct SampleShape: Sendable {
     public var label: String
     public var count: Int
     public var model: ModelShape
