@@ -24,7 +24,8 @@ struct Fit: ParsableCommand {
     @Option(help: "The columns to use, comma-separated. Default: every column.")
     var columns: String?
 
-    @Option(help: Fit.help("model"), transform: ModelSpecification.Family.init(parsingArgument:))
+    @Option(help: Fit.help("model"), completion: .list(ModelSpecification.Family.allValueStrings),
+            transform: ModelSpecification.Family.init(parsingArgument:))
     var model: ModelSpecification.Family
 
     @Option(help: Fit.help("kernel"))
