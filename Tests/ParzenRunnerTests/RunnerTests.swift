@@ -214,7 +214,9 @@ private func run(_ sources: [DirectiveSource], checkOnly: Bool = false, notebook
 
     @Test func invalidYAMLInBody() {
         let m = messages([source("{produce} a", line: 1, "value: [1\n")])
-        #expect(m.first?.hasPrefix("nb.md:3:1: error: invalid YAML") == true)
+        // At the end of the body (after "[1"), not on the closing fence.
+        #expect(m.first?.hasPrefix("nb.md:2:10: error: invalid YAML") == true)
+        #expect(m.count == 1)
     }
 
     @Test func expectedErrorThatDoesNotHappen() {

@@ -27,7 +27,7 @@ struct OptionChecker {
     mutating func check(_ source: DirectiveSource, as directive: any Directive.Type) -> OptionValues {
         let specs = directive.options + Self.commonOptions
         let (yaml, yamlDiagnostics) = YAMLReader.read(source.body, file: file, firstLine: source.bodyLine, firstColumn: source.bodyColumn)
-        diagnostics += yamlDiagnostics
+        diagnostics += yamlDiagnostics.map { Self.withinBody($0, of: source) }
         // A body that is not valid YAML has no options to check: anything said about them
         // ("needs the option 'data'" when `data:` is there) would be false.
         if yamlDiagnostics.contains(where: { $0.severity == .error }) { return OptionValues([:]) }
@@ -56,6 +56,17 @@ struct OptionChecker {
                   fix: "add a line '\(spec.name): …' to its body")
         }
         return OptionValues(values)
+    }
+
+    /// A YAML error found at the end of the stream (an unclosed `[` or quote) is reported by
+    /// the parser on the line after the body, which is the closing fence; it belongs at the
+    /// end of the body's last line.
+    private static func withinBody(_ diagnostic: Diagnostic, of source: DirectiveSource) -> Diagnostic {
+        let lines = source.body.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        guard let last = lines.last, diagnostic.location.line >= source.bodyLine + lines.count else { return diagnostic }
+        var moved = diagnostic
+        moved.location = SourceLocation(line: source.bodyLine + lines.count - 1, column: source.bodyColumn + last.unicodeScalars.count)
+        return moved
     }
 
     /// Checks command-line values, as typed, against `specs` (every flag must be declared
