@@ -206,16 +206,13 @@ final class HTMLBodyWriter {
             return missing
         }
         guard let result = run.results[parts[0]] else {
-            if let index = fences.firstIndex(where: { $0.label == parts[0] }) {
-                if case .failure = run.cells[index] {
-                    diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation,
-                                                  "'\(parts[0])' failed at line \(fences[index].location.line), so it has no values",
-                                                  fix: "fix the error there first"))
-                }
-                return missing
+            if let failed = run.failedLabels[parts[0]] {
+                let error = DirectiveError.failed(parts[0], line: failed.line, at: role.contentLocation)
+                diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, error.message, fix: error.fix))
+            } else if !fences.contains(where: { $0.label == parts[0] }) {
+                diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "no result labelled '\(parts[0])'",
+                                              fix: Self.fix(for: parts[0], among: fences.compactMap(\.label))))
             }
-            diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "no result labelled '\(parts[0])'",
-                                          fix: Self.fix(for: parts[0], among: fences.compactMap(\.label))))
             return missing
         }
         guard let value = result.values[parts[1]] else {

@@ -25,29 +25,42 @@ struct Fit: ParsableCommand {
     @Option(help: "The columns to use, comma-separated. Default: every column.")
     var columns: String?
 
-    @Option(help: "The model: \(ModelSpecification.Family.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var model: String
+    @Option(help: Fit.help("model"), completion: .list(ModelSpecification.Family.allValueStrings),
+            transform: ModelSpecification.Family.init(parsingArgument:))
+    var model: ModelSpecification.Family
 
-    @Option(help: "The KDE kernel: a built-in name or a formula in x. Default: gaussian.")
+    @Option(help: Fit.help("kernel"))
     var kernel: String?
 
-    @Option(help: "The KDE bandwidth h, a standard deviation (β = h²), or a rule: \(BandwidthRule.allCases.map(\.rawValue).joined(separator: ", ")). Default: \(BandwidthRule.defaultRule.rawValue).")
+    @Option(help: Fit.help("bandwidth"))
     var bandwidth: String?
 
-    @Option(help: "The KDE bandwidth β, a variance (the tutorial's N(x | oᵢ, Iβ)), instead of --bandwidth.")
-    var beta: Double?
+    @Option(help: Fit.help("beta"))
+    var beta: String?
 
-    @Option(help: "The number of mixture components k for gmm. Default: 2.")
-    var components: Int?
+    @Option(help: Fit.help("components"))
+    var components: String?
 
-    @Option(help: "The latent dimension k for ppca and latent. Default: 1.")
-    var latent: Int?
+    @Option(help: Fit.help("covariance"))
+    var covariance: String?
 
-    @Option(help: "The fraction of rows to hold out for the held-out NLL, e.g. 0.2. Default: none.")
-    var holdout: Double?
+    @Option(help: Fit.help("latent"))
+    var latent: String?
 
-    @Option(help: "The seed for the split, k-means++ and sampling.")
-    var seed: UInt64 = 0
+    @Option(help: Fit.help("decoder"))
+    var decoder: String?
+
+    @Option(help: Fit.help("samples"))
+    var samples: String?
+
+    @Flag(help: Fit.help("unbiased"))
+    var unbiased = false
+
+    @Option(help: Fit.help("holdout"))
+    var holdout: String?
+
+    @Option(help: "The seed for the split, k-means++, the tanh network and the importance sampler. Default: 0.")
+    var seed: String?
 
     @Option(help: "A CSV file of points (same columns) at which to print log p(x).")
     var at: String?
@@ -55,48 +68,61 @@ struct Fit: ParsableCommand {
     @Flag(help: "Print the results as one JSON object instead of text.")
     var json = false
 
+    /// The flags' declarations: `{fit}`'s options (its `data` is the CSV file here) and
+    /// `{data}`'s `holdout`, so flags and notebook options are typed, documented and checked
+    /// by the same `OptionSpec`s and `OptionRule`s.
+    static let specs = FitDirective.options.filter { $0.name != "data" }
+        + DataDirective.options.filter { $0.name == "holdout" }
+
+    /// The one-sentence help of a declared option, with its default.
+    static func help(_ name: String) -> ArgumentHelp {
+        let spec = specs.first { $0.name == name }!
+        let text = spec.help.replacingOccurrences(of: "`", with: "")
+        return ArgumentHelp(spec.defaultDescription.map { text + " Default: \($0)." } ?? text)
+    }
+
+    /// The flags given, by option name, as typed.
+    private var flags: [(name: String, text: String)] {
+        let given: [(String, String?)] = [
+            ("model", model.rawValue), ("kernel", kernel), ("bandwidth", bandwidth), ("beta", beta),
+            ("components", components), ("covariance", covariance), ("latent", latent), ("decoder", decoder),
+            ("samples", samples), ("unbiased", unbiased ? "true" : nil), ("holdout", holdout), ("seed", seed),
+        ]
+        return given.compactMap { name, text in text.map { (name, $0) } }
+    }
+
+    /// The flags checked against their declarations and `{fit}`'s rules.
+    private func checkedOptions() throws -> OptionValues {
+        switch CommandLineOptions.check(flags, specs: Self.specs, rules: FitDirective.rules, command: "fit") {
+        case .success(let options): return options
+        case .failure(let error): throw ValidationError(error.message + (error.fix.map { "; \($0)" } ?? "") + ".")
+        }
+    }
+
     func validate() throws {
-        guard ModelSpecification.Family(rawValue: model) != nil else {
-            throw ValidationError("Unknown model '\(model)'; " + Suggestion.fix(for: model, among: ModelSpecification.Family.allCases.map(\.rawValue)))
-        }
-        if let bandwidth, BandwidthSpecification(parsing: bandwidth) == nil {
-            throw ValidationError("--bandwidth expects a positive number or one of \(BandwidthRule.allCases.map(\.rawValue).joined(separator: ", ")), got '\(bandwidth)'.")
-        }
-        if bandwidth != nil, beta != nil { throw ValidationError("Please give either --bandwidth (h) or --beta (β = h²), not both.") }
-        if let beta, !(beta > 0 && beta.isFinite) { throw ValidationError("--beta must be a positive number.") }
-        if let holdout, !(holdout > 0 && holdout < 1) { throw ValidationError("--holdout must be a fraction strictly between 0 and 1, e.g. 0.2.") }
-        if model != "kde", kernel != nil || bandwidth != nil || beta != nil {
-            throw ValidationError("--kernel, --bandwidth and --beta apply to --model kde only.")
-        }
-        if model != "gmm", components != nil { throw ValidationError("--components applies to --model gmm only.") }
-        if model != "ppca", model != "latent", latent != nil { throw ValidationError("--latent applies to --model ppca and latent only.") }
+        _ = try checkedOptions()
     }
 
     func run() throws {
+        let options = try checkedOptions()
+        let seed = UInt64(options.integer("seed") ?? 0)
         let wanted = columns.map { $0.split(separator: ",").map { String($0).trimmingWhitespace } } ?? []
         let (names, points) = try load(file, columns: wanted)
         var split: DataSplit?
-        if let holdout {
+        if let holdout = options.number("holdout") {
             split = try report { try DataSplit.random(count: points.count, heldOutFraction: holdout, seed: seed) }
         }
         let dataset = Dataset(label: file, columns: names, points: points, split: split, origin: [.code(file)], truth: nil)
-        var specification = ModelSpecification(family: ModelSpecification.Family(rawValue: model)!)
-        specification.seed = seed
-        if let kernel {
-            do {
-                specification.kernel = try KernelChoice.kernel(kernel)
-            } catch .unknown(let fix) {
-                throw fail("unknown kernel '\(kernel)'", fix: fix)
-            } catch .unreadable(let error) {
-                throw fail("cannot read the kernel formula: \(error.description)", fix: nil)
-            } catch .refused(let error) {
-                throw fail(error.problem, fix: error.fix)
-            }
+        let specification: ModelSpecification
+        do {
+            specification = try FitDirective.specification(commandLine: options, seed: seed)
+        } catch let error as DirectiveError {
+            throw fail(error.message, fix: error.fix)
         }
-        if let beta { specification.bandwidth = .variance(beta) }
-        if let bandwidth { specification.bandwidth = BandwidthSpecification(parsing: bandwidth)! }
-        if let components { specification.components = components }
-        if let latent { specification.latentDimension = latent }
+        if let problem = FitDirective.requirementProblem(specification, dimension: points.dimension,
+                                                         trainCount: dataset.train.count) {
+            throw fail(problem.message, fix: problem.fix)
+        }
         let fit = try report { try specification.fit(dataset.train) }
         let fitted = FittedModel(label: file, specification: specification, fit: fit, dataset: dataset)
         var values = fitted.values

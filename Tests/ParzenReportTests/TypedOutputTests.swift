@@ -92,9 +92,4 @@ import Testing
         #expect(html.contains("<a class=\"eqref\" href=\"#eqn-eq:c\">(D1)</a>"))
         #expect(html.contains("<a class=\"equation-ref\" href=\"#eqn-eq:c\">Equation (D1)</a>"))
     }
-
-    @Test func valueOfAFailedDirectiveSaysWhereItFailed() throws {
-        let result = try render("```{data} k\nvalues: [1]\n```\n\nThe mean is {value}`k.mean`.\n")
-        #expect(result.diagnostics.map(\.text).contains("'k' failed at line 1, so it has no values; fix the error there first"))
-    }
 }

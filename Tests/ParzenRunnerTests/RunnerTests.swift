@@ -115,7 +115,7 @@ private func run(_ sources: [DirectiveSource], checkOnly: Bool = false, notebook
         ])
         #expect(outcome.diagnostics.map(\.description) == [
             "nb.md:3:7: error: failed on purpose; set fail: false",
-            "nb.md:6:9: error: 'a' failed (line 1), so this cannot run; fix the error there first",
+            "nb.md:6:9: error: 'a' failed at line 1; fix the error there first",
         ])
     }
 
@@ -209,13 +209,14 @@ private func run(_ sources: [DirectiveSource], checkOnly: Bool = false, notebook
     @Test func bodyThatIsNotAMapping() {
         #expect(messages([source("{produce} a", line: 1, "- value\n")]) == [
             "nb.md:2:1: error: the body of {produce} must be 'option: value' lines, found a list; write one option per line, e.g. 'value: …'",
-            "nb.md:1:1: error: {produce} needs the option 'value' (a number); add a line 'value: …' to its body",
         ])
     }
 
     @Test func invalidYAMLInBody() {
         let m = messages([source("{produce} a", line: 1, "value: [1\n")])
-        #expect(m.first?.hasPrefix("nb.md:3:1: error: invalid YAML") == true)
+        // At the end of the body (after "[1"), not on the closing fence.
+        #expect(m.first?.hasPrefix("nb.md:2:10: error: invalid YAML") == true)
+        #expect(m.count == 1)
     }
 
     @Test func expectedErrorThatDoesNotHappen() {

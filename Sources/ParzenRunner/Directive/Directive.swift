@@ -17,6 +17,20 @@ public protocol Directive: Sendable {
     static var resultKind: ResultKind { get }
     /// An example body (YAML) for the docs; tests check it against `options`.
     static var example: String { get }
+    /// Rules between options (one of several, not together, only with another), checked in
+    /// the validation phase after each option's own type. Declared in the directive's
+    /// `+Validation.swift` file; `parzen fit` checks `{fit}`'s on its flags.
+    static var rules: [OptionRule] { get }
+
+    /// The validation phase: checks the call against the *shapes* of the results it uses
+    /// (dimension, columns, point counts, known truth, which data set a fit belongs to) and
+    /// returns the shape of its own result — computing nothing but what is cheap and static
+    /// (reading and parsing a CSV file, parsing a kernel formula). It runs, for every
+    /// directive, before any directive runs, in `parzen check` and `parzen render` alike;
+    /// `run` may rely on everything it checked.
+    ///
+    /// - Throws: `DirectiveError` at the option at fault.
+    static func validate(_ call: DirectiveCall, in context: ValidationContext) throws -> ResultShape
 
     /// Does the work: reads earlier results from `context`, computes, and returns this
     /// directive's result and what to show in the report.
@@ -28,6 +42,16 @@ public protocol Directive: Sendable {
     /// What a fence of this directive puts on the page that prose can cite (a figure, a
     /// derivation), known from its label and body alone, without running it; none by default.
     static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind]
+}
+
+extension Directive {
+    /// No rules between options unless the directive declares some.
+    public static var rules: [OptionRule] { [] }
+
+    /// No checks against earlier shapes; the result's shape tells later directives nothing.
+    public static func validate(_ call: DirectiveCall, in context: ValidationContext) throws -> ResultShape {
+        .opaque(resultKind)
+    }
 }
 
 /// The kind of an earlier result, so that options which refer to labels can be checked

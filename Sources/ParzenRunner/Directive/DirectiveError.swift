@@ -14,4 +14,11 @@ public struct DirectiveError: Error, Sendable {
         self.fix = fix
         self.location = location
     }
+
+    /// "'k' failed at line 19": a directive, `{value}` or `{ref}` at `location` uses the
+    /// result labelled `label`, whose directive (opening at `line`) failed — in validation
+    /// or while running.
+    public static func failed(_ label: String, line: Int, at location: SourceLocation) -> DirectiveError {
+        DirectiveError("'\(label)' failed at line \(line)", fix: "fix the error there first", at: location)
+    }
 }

@@ -8,11 +8,14 @@ import ParzenMarkup
 struct OptionChecker {
     let file: String
     let context: RunContext
+    /// How messages spell option names: notebook options, or `parzen fit`'s flags.
+    let spelling: OptionSpelling
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, context: RunContext) {
+    init(file: String, context: RunContext, spelling: OptionSpelling = .notebook) {
         self.file = file
         self.context = context
+        self.spelling = spelling
     }
 
     /// Options every directive accepts, whatever it declares.
@@ -24,7 +27,10 @@ struct OptionChecker {
     mutating func check(_ source: DirectiveSource, as directive: any Directive.Type) -> OptionValues {
         let specs = directive.options + Self.commonOptions
         let (yaml, yamlDiagnostics) = YAMLReader.read(source.body, file: file, firstLine: source.bodyLine, firstColumn: source.bodyColumn)
-        diagnostics += yamlDiagnostics
+        diagnostics += yamlDiagnostics.map { Self.withinBody($0, of: source) }
+        // A body that is not valid YAML has no options to check: anything said about them
+        // ("needs the option 'data'" when `data:` is there) would be false.
+        if yamlDiagnostics.contains(where: { $0.severity == .error }) { return OptionValues([:]) }
         var values: [String: OptionValue] = [:]
         let entries: [YAMLEntry]
         switch yaml {
@@ -33,7 +39,7 @@ struct OptionChecker {
         case let other?:
             error(at: other.location, "the body of {\(source.name)} must be 'option: value' lines, found \(other.kindDescription)",
                   fix: "write one option per line, e.g. '\(specs[0].name): …'")
-            entries = []
+            return OptionValues([:])
         }
         for entry in entries {
             guard let spec = specs.first(where: { $0.name == entry.key }) else {
@@ -52,12 +58,35 @@ struct OptionChecker {
         return OptionValues(values)
     }
 
+    /// A YAML error found at the end of the stream (an unclosed `[` or quote) is reported by
+    /// the parser on the line after the body, which is the closing fence; it belongs at the
+    /// end of the body's last line.
+    private static func withinBody(_ diagnostic: Diagnostic, of source: DirectiveSource) -> Diagnostic {
+        let lines = source.body.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        guard let last = lines.last, diagnostic.location.line >= source.bodyLine + lines.count else { return diagnostic }
+        var moved = diagnostic
+        moved.location = SourceLocation(line: source.bodyLine + lines.count - 1, column: source.bodyColumn + last.unicodeScalars.count)
+        return moved
+    }
+
+    /// Checks command-line values, as typed, against `specs` (every flag must be declared
+    /// there); no option is required, the argument parser sees to that.
+    mutating func check(flags: [(name: String, text: String)], specs: [OptionSpec]) -> OptionValues {
+        var values: [String: OptionValue] = [:]
+        for (name, text) in flags {
+            let spec = specs.first { $0.name == name }!
+            let location = SourceLocation(line: 1, column: 1)
+            if let value = convert(.scalar(text, isPlain: true, at: location), to: spec.type, option: name) { values[name] = value }
+        }
+        return OptionValues(values)
+    }
+
     private mutating func error(at location: SourceLocation, _ message: String, fix: String? = nil) {
         diagnostics.append(Diagnostic(.error, file: file, at: location, message, fix: fix))
     }
 
     private mutating func wrongType(_ value: YAMLValue, option: String, expected: OptionType) {
-        error(at: value.location, "option '\(option)' expects \(expected.description), found \(value.kindDescription)")
+        error(at: value.location, "option \(spelling.name(option)) expects \(expected.description), found \(value.kindDescription)")
     }
 
     private mutating func convert(_ value: YAMLValue, to type: OptionType, option: String) -> OptionValue? {
@@ -131,7 +160,7 @@ struct OptionChecker {
     private mutating func choice(_ value: YAMLValue, words: [String], option: String, type: OptionType) -> OptionValue? {
         guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
         guard words.contains(text) else {
-            error(at: value.location, "option '\(option)' expects \(type.description), found '\(text)'",
+            error(at: value.location, "option \(spelling.name(option)) expects \(type.description), found '\(text)'",
                   fix: Suggestion.didYouMean(text, among: words))
             return nil
         }

@@ -29,7 +29,9 @@ public struct OptionValue: Sendable {
 public struct OptionValues: Sendable {
     private var values: [String: OptionValue]
 
-    init(_ values: [String: OptionValue]) { self.values = values }
+    /// Checked values by option name (the runner builds them from a directive's body,
+    /// `parzen fit` from its flags).
+    public init(_ values: [String: OptionValue]) { self.values = values }
 
     public subscript(name: String) -> OptionValue? { values[name] }
 
@@ -98,5 +100,42 @@ public struct OptionValues: Sendable {
     public func yaml(_ name: String) -> YAMLValue? {
         if case .yaml(let value) = values[name]?.content { return value }
         return nil
+    }
+
+    /// The options in one canonical line, `name=value` sorted by name: the same for the same
+    /// options however they were spelled or ordered (`[1, 2]` and a YAML block list alike).
+    /// Paths appear as written, so the text does not depend on where the project lives.
+    public func canonicalText(excluding skipped: Set<String> = []) -> String {
+        values.keys.sorted().filter { !skipped.contains($0) }.map { "\($0)=\(values[$0]!.content.canonicalText)" }
+            .joined(separator: " ")
+    }
+}
+
+extension OptionValue.Content {
+    /// The value in canonical text (see `OptionValues.canonicalText(excluding:)`).
+    var canonicalText: String {
+        switch self {
+        case .number(let x): "\(x)"
+        case .integer(let n): "\(n)"
+        case .text(let s): quoted(s)
+        case .boolean(let b): "\(b)"
+        case .list(let items): "[" + items.map(\.content.canonicalText).joined(separator: ", ") + "]"
+        case .label(let label): label
+        case .path(_, let written): quoted(written)
+        case .yaml(let value): Self.canonicalText(of: value)
+        }
+    }
+
+    private func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private static func canonicalText(of value: YAMLValue) -> String {
+        switch value {
+        case .scalar(let text, let isPlain, _): isPlain ? text : OptionValue.Content.text(text).canonicalText
+        case .sequence(let items, _): "[" + items.map(canonicalText(of:)).joined(separator: ", ") + "]"
+        case .mapping(let entries, _):
+            "{" + entries.map { "\($0.key): \(canonicalText(of: $0.value))" }.joined(separator: ", ") + "}"
+        }
     }
 }

@@ -33,27 +33,10 @@ public enum CompareDirective: Directive {
         let options = call.options
         let label = call.label ?? call.displayName
         let references = options.labels("models")
-        guard references.count >= 2 else {
-            throw DirectiveError("{compare} needs at least two models, got \(references.count)", fix: "list two or more fit labels, e.g. models: [gauss, kde]", at: options.location(of: "models"))
-        }
         let models = try references.map { try context.payload($0.label, as: FittedModel.self, at: $0.location) }
         let dataset = models[0].dataset
-        for (model, reference) in zip(models, references) where model.dataset.label != dataset.label {
-            throw DirectiveError("'\(reference.label)' was fitted to '\(model.dataset.label)', but '\(references[0].label)' to '\(dataset.label)'",
-                                 fix: "compare models of the same data set", at: reference.location)
-        }
         let criterion = options.text("criterion") ?? "nll"
-        if criterion == "kl", dataset.truth == nil {
-            throw DirectiveError("criterion 'kl' needs the true density, but '\(dataset.label)' was loaded, not generated",
-                                 fix: "use a data set made with 'generate', or criterion: nll (which estimates the same KL differences)", at: options.location(of: "criterion"))
-        }
         let on = options.text("on") ?? (dataset.heldOut == nil ? "train" : "heldout")
-        if on == "heldout", dataset.heldOut == nil {
-            throw DirectiveError("'\(dataset.label)' has no held-out points", fix: "add 'holdout: 0.2' to its {data}, or use on: train or on: kfold", at: options.location(of: "on"))
-        }
-        if options.has("folds"), on != "kfold" {
-            throw DirectiveError("'folds' only applies to on: kfold", at: options.location(of: "folds"))
-        }
         let seed = context.seed(for: call)
         let samples = options.integer("samples") ?? 10_000
         do {

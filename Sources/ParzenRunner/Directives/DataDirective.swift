@@ -29,18 +29,6 @@ public enum DataDirective: Directive {
         let options = call.options
         let label = call.label ?? call.displayName
         let sources = ["source", "values", "generate"].filter(options.has)
-        guard !sources.isEmpty else {
-            throw DirectiveError("{data} needs one of 'source', 'values' or 'generate'", fix: "e.g. source: data/old-faithful.csv", at: call.location)
-        }
-        guard sources.count == 1 else {
-            throw DirectiveError("give only one of 'source', 'values' and 'generate' (found \(sources.joined(separator: " and ")))", at: options.location(of: sources[1]))
-        }
-        for option in ["n"] where options.has(option) && sources[0] != "generate" {
-            throw DirectiveError("'\(option)' only applies to generated data", fix: "remove it, or use 'generate'", at: options.location(of: option))
-        }
-        if options.has("columns") && sources[0] != "source" {
-            throw DirectiveError("'columns' only applies to a CSV source", fix: "remove it", at: options.location(of: "columns"))
-        }
         let seed = context.seed(for: call)
         var columns: [String]
         var points: PointSet
@@ -48,26 +36,12 @@ public enum DataDirective: Directive {
         var truth: GaussianMixture?
         switch sources[0] {
         case "source":
-            let path = options.path("source")!
-            let location = options.location(of: "source")!
             let written: String
-            if case .path(_, let w)? = options["source"]?.content { written = w } else { written = path }
-            let text = try context.readText(path, at: location)
-            let wanted = (options.list("columns") ?? []).compactMap { item -> String? in
-                if case .text(let t) = item.content { return t }
-                return nil
-            }
-            do {
-                (columns, points) = try DatasetLoader.points(csv: text, file: written, columns: wanted)
-            } catch {
-                throw DirectiveError(error.message, fix: error.fix, at: options.location(of: error.line == 1 && !wanted.isEmpty ? "columns" : "source"))
-            }
+            if case .path(_, let w)? = options["source"]?.content { written = w } else { written = options.path("source")! }
+            (columns, points) = try csvPoints(options, read: context.readText)
             origin = .list(columns.map { [.code($0)] }) + [.text(" of "), .code(written)]
         case "values":
             let values = options.numbers("values")!
-            guard values.count >= 2 else {
-                throw DirectiveError("'values' has \(values.count) number\(values.count == 1 ? "" : "s"); a data set needs at least 2", at: options.location(of: "values"))
-            }
             columns = ["x"]
             points = PointSet(values)
             origin = [.text("the listed values")]
@@ -76,21 +50,12 @@ public enum DataDirective: Directive {
             let n = options.integer("n") ?? 500
             var generator = Xoshiro256StarStar(seed: seed)
             points = mixture.sample(n, using: &generator)
-            columns = mixture.dimension == 1 ? ["x"] : (1...mixture.dimension).map { "x\($0)" }
+            columns = generatedColumns(dimension: mixture.dimension)
             let what = mixture.componentCount == 1 ? "a Gaussian" : "a mixture of \(mixture.componentCount) Gaussians"
             origin = [.text("draws from \(what) (seed \(seed))")]
             truth = mixture
         }
-        var split: DataSplit?
-        if let fraction = options.number("holdout") {
-            do {
-                // The split gets its own stream, so changing `n` or the generator never
-                // reuses the generating draws for the split.
-                split = try DataSplit.random(count: points.count, heldOutFraction: fraction, seed: seed &+ 1)
-            } catch let error as ModelError {
-                throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "holdout"))
-            }
-        }
+        let split = try split(count: points.count, options: options, seed: seed)
         let dataset = Dataset(label: label, columns: columns, points: points, split: split, origin: origin, truth: truth)
         return DirectiveResult(kind: resultKind, values: values(of: dataset), payload: dataset, output: output(of: dataset))
     }

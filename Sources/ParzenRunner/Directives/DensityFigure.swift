@@ -11,8 +11,6 @@ enum DensityFigure {
 
     static func density(_ inputs: PlotInputs) throws -> DrawnFigure {
         let dataset = try inputs.requireDataset(for: .density)
-        try inputs.require(dataset, dimension: 1, for: .density)
-        try checkFits(inputs, match: dataset)
         let values = dataset.points.values
         let range = PlotGrid.range(of: values, models: inputs.fits.map(\.model))
         let grid = PlotGrid.points(range, count: gridCount)
@@ -35,7 +33,6 @@ enum DensityFigure {
 
     static func empirical(_ inputs: PlotInputs) throws -> DrawnFigure {
         let dataset = try inputs.requireDataset(for: .empirical)
-        try inputs.require(dataset, dimension: 1, for: .empirical)
         let values = dataset.train.values
         let chart = Chart(id: inputs.id, description: "The empirical distribution of \(dataset.label): a spike of mass k/N at each of the \(values.count) training values.",
                           x: Axis(label: dataset.axisLabel(0)), y: Axis(label: "probability mass"),
@@ -47,13 +44,5 @@ enum DensityFigure {
     static func legendName(_ fit: FittedModel) -> String {
         if let beta = fit.fit.bandwidth?.beta { return "\(fit.label) (β = \(NumberFormat.prose(beta, digits: 3)))" }
         return fit.label
-    }
-
-    /// Every fit must model the plotted data set.
-    static func checkFits(_ inputs: PlotInputs, match dataset: Dataset) throws {
-        for (fit, reference) in zip(inputs.fits, inputs.options.labels("fits")) where fit.dataset.label != dataset.label {
-            throw DirectiveError("'\(reference.label)' was fitted to '\(fit.dataset.label)', not to '\(dataset.label)'",
-                                 fix: "plot models of the same data set", at: reference.location)
-        }
     }
 }

@@ -34,14 +34,6 @@ public enum FitDirective: Directive {
         OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "Seeds k-means++ (gmm), the tanh network and the importance sampler."),
     ]
 
-    /// Which options apply to which family, so a misplaced option is an error, not ignored.
-    static let familyOptions: [String: [ModelSpecification.Family]] = [
-        "kernel": [.kde], "bandwidth": [.kde], "beta": [.kde],
-        "components": [.gmm], "covariance": [.gmm],
-        "latent": [.ppca, .latent], "decoder": [.latent], "samples": [.latent],
-        "unbiased": [.gaussian],
-    ]
-
     public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
         let options = call.options
         let dataset = try context.payload(options.text("data")!, as: Dataset.self, at: options.location(of: "data")!)
@@ -74,17 +66,9 @@ public enum FitDirective: Directive {
         return DirectiveResult(kind: resultKind, values: values, payload: fitted, output: output)
     }
 
-    /// The recipe from the options, with every inapplicable option refused at its place.
+    /// The recipe from the options (which the validation phase checked against `rules`).
     static func specification(from options: OptionValues, seed: UInt64) throws -> ModelSpecification {
         let family = ModelSpecification.Family(rawValue: options.text("model")!)!
-        for (option, families) in familyOptions.sorted(by: { $0.key < $1.key }) where options.has(option) && !families.contains(family) {
-            throw DirectiveError("'\(option)' does not apply to model: \(family.rawValue)",
-                                 fix: "it applies to model: " + families.map(\.rawValue).joined(separator: ", ") + "; remove it",
-                                 at: options.location(of: option))
-        }
-        if options.has("bandwidth"), options.has("beta") {
-            throw DirectiveError("give either 'bandwidth' (h, a standard deviation) or 'beta' (β = h², a variance), not both", at: options.location(of: "beta"))
-        }
         var specification = ModelSpecification(family: family)
         specification.seed = seed
         if let text = options.text("kernel") { specification.kernel = try kernel(text, at: options.location(of: "kernel")!) }

@@ -30,10 +30,7 @@ enum KernelGalleryFigure {
 
     static func betas(_ inputs: PlotInputs) throws -> DrawnFigure {
         let dataset = try inputs.requireDataset(for: .betas)
-        try inputs.require(dataset, dimension: 1, for: .betas)
-        guard let betas = inputs.options.numbers("betas"), !betas.isEmpty else {
-            throw DirectiveError("kind 'betas' needs the bandwidths to show", fix: "add e.g. betas: [0.005, 0.05, 0.5]", at: inputs.call.location)
-        }
+        let betas = inputs.options.numbers("betas")!
         let train = dataset.train
         let values = train.values
         let widest = betas.max()!.squareRoot()

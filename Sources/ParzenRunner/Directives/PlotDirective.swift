@@ -66,29 +66,13 @@ struct PlotInputs {
     var effectiveDataset: Dataset? { dataset ?? fits.first?.dataset ?? sample?.source.dataset }
 
     func kind() throws -> PlotKind {
-        if let written = options.text("kind") { return PlotKind(rawValue: written)! }
-        if sample != nil { return .samples }
-        if let d = effectiveDataset { return d.dimension == 2 ? .contours : .density }
-        if options.has("dimensions") { return .latent }
-        return .kernels
+        PlotKind.resolve(written: options.text("kind"), hasSample: sample != nil, dimension: effectiveDataset?.dimension,
+                         hasDimensions: options.has("dimensions"))
     }
 
-    /// A data set, or an error at the fence saying which option supplies it.
+    /// The data set to draw, which validation (`PlotDirective.validate`) made sure of.
     func requireDataset(for kind: PlotKind) throws -> Dataset {
-        guard let d = effectiveDataset else {
-            throw DirectiveError("kind '\(kind.rawValue)' needs a data set", fix: "add 'data: <label>' or 'fits: [<label>]'", at: options.location(of: "kind") ?? call.location)
-        }
-        return d
-    }
-
-    /// Refuses data of the wrong dimension, pointing at the option that brought it in.
-    func require(_ dataset: Dataset, dimension: Int, for kind: PlotKind) throws {
-        guard dataset.dimension == dimension else {
-            let option = options.has("data") ? "data" : (options.has("fits") ? "fits" : "sample")
-            throw DirectiveError("kind '\(kind.rawValue)' draws \(dimension)-D data, but '\(dataset.label)' is \(dataset.dimension)-D",
-                                 fix: dimension == 1 ? "select one column, or use kind: contours" : "select two columns, or use kind: density",
-                                 at: options.location(of: option) ?? call.location)
-        }
+        effectiveDataset!
     }
 }
 

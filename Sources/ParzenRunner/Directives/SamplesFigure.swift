@@ -5,14 +5,10 @@ import ParzenChart
 /// as points (2-D), or a QQ plot.
 enum SamplesFigure {
     static func draw(_ inputs: PlotInputs, quantiles: Bool) throws -> DrawnFigure {
-        let kind: PlotKind = quantiles ? .qq : .samples
-        guard let sample = inputs.sample else {
-            throw DirectiveError("kind '\(kind.rawValue)' needs samples", fix: "add 'sample: <label of a {sample}>'", at: inputs.options.location(of: "kind") ?? inputs.call.location)
-        }
+        let sample = inputs.sample!
         let dataset = sample.source.dataset
         let model = sample.source.label
         if quantiles {
-            try inputs.require(dataset, dimension: 1, for: .qq)
             let qq = QQPlot(x: dataset.train.values, y: sample.points.values)
             let chart = Chart(id: inputs.id, description: "Quantiles of \(sample.points.count) samples from \(model) against quantiles of the \(dataset.train.count) training points of \(dataset.label); points on the diagonal mean matching distributions.",
                               x: Axis(label: "data quantiles (\(dataset.axisLabel(0)))"), y: Axis(label: "sample quantiles"), marks: qq.marks(name: "quantiles"))
@@ -25,7 +21,6 @@ enum SamplesFigure {
                                       .scatter(Scatter(name: "data", x: dataset.train.column(0), y: dataset.train.column(1), color: .ink))])
             return DrawnFigure(content: .chart(chart))
         }
-        try inputs.require(dataset, dimension: 1, for: .samples)
         let data = dataset.train.values, drawn = sample.points.values
         // One set of bins for both, so the bars compare bin by bin.
         let bins = Bins.freedmanDiaconis(data + drawn)

@@ -15,8 +15,6 @@ enum SurfaceFigure {
     static func draw(_ inputs: PlotInputs, heatMap: Bool) throws -> DrawnFigure {
         let kind: PlotKind = heatMap ? .heatmap : .contours
         let dataset = try inputs.requireDataset(for: kind)
-        try inputs.require(dataset, dimension: 2, for: kind)
-        try DensityFigure.checkFits(inputs, match: dataset)
         let xs = dataset.points.column(0), ys = dataset.points.column(1)
         var marks: [Mark] = []
         var description = "Scatter plot of the \(xs.count) points of \(dataset.label)"

@@ -19,32 +19,58 @@ public struct NotebookRunner: Sendable {
         public var durations: [Duration]
         public var diagnostics: [Diagnostic]
         public var results: [String: DirectiveResult]
+        /// Where each labelled directive that failed opens, so that a `{value}` or `{ref}` to
+        /// it can say so (`DirectiveError.failed`).
+        public var failedLabels: [String: SourceLocation]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Runs in two phases. Validation, for every directive in order: its options, the
+    /// rules between them, and its checks against the shapes above it (`Directive.validate`).
+    /// Then, unless `context.checkOnly`, each directive that validated runs. A mistake that
+    /// needs no computing is thus found in the first phase, by the same code in `check` and
+    /// `render`, before anything slow starts.
     public func run(_ sources: [DirectiveSource], in context: RunContext) -> Outcome {
-        var cells: [CellOutcome] = []
-        var durations: [Duration] = []
         let clock = ContinuousClock()
-        var diagnostics: [Diagnostic] = []
         var seenLabels: [String: SourceLocation] = [:]
-
+        var validated: [Validated] = []
+        var durations: [Duration] = []
         for source in sources {
             let start = clock.now
-            let (cell, cellDiagnostics) = runOne(source, in: context, seenLabels: &seenLabels)
+            validated.append(validate(source, in: context, seenLabels: &seenLabels))
             durations.append(clock.now - start)
+        }
+        var cells: [CellOutcome] = []
+        var diagnostics: [Diagnostic] = []
+        for (index, item) in validated.enumerated() {
+            let start = clock.now
+            let (cell, cellDiagnostics) = switch item {
+            case .settled(let cell, let found): (cell, found)
+            case .ready(let call, let directive, let found):
+                context.checkOnly ? (.checked, found) : runOne(call, directive, in: context, found: found)
+            }
+            durations[index] += clock.now - start
             cells.append(cell)
             diagnostics += cellDiagnostics
         }
-        return Outcome(cells: cells, durations: durations, diagnostics: diagnostics, results: context.resultsByLabel)
+        return Outcome(cells: cells, durations: durations, diagnostics: diagnostics, results: context.resultsByLabel,
+                       failedLabels: context.failedLabels)
     }
 
-    private func runOne(_ source: DirectiveSource, in context: RunContext, seenLabels: inout [String: SourceLocation]) -> (CellOutcome, [Diagnostic]) {
+    /// A directive after validation: settled (failed, or failed as expected), or ready to run
+    /// with the warnings found so far.
+    private enum Validated {
+        case settled(CellOutcome, [Diagnostic])
+        case ready(DirectiveCall, any Directive.Type, [Diagnostic])
+    }
+
+    private func validate(_ source: DirectiveSource, in context: RunContext,
+                          seenLabels: inout [String: SourceLocation]) -> Validated {
         let file = context.file
         guard let directive = registry.directive(named: source.name) else {
             let d = Diagnostic(.error, file: file, at: source.nameLocation, "unknown directive '{\(source.name)}'",
                                fix: Suggestion.fix(for: source.name, among: registry.names))
-            return (.failure([d]), [d])
+            return .settled(.failure([d]), [d])
         }
         var early: [Diagnostic] = []
         if let label = source.label {
@@ -59,31 +85,54 @@ public struct NotebookRunner: Sendable {
         var checker = OptionChecker(file: file, context: context)
         let options = checker.check(source, as: directive)
         let call = DirectiveCall(name: source.name, label: source.label, location: source.location, options: options)
-        let expectsError = options.text("expect") == "error"
         let problems = early + checker.diagnostics
-        if let label = source.label, early.isEmpty {
+        // A duplicate label belongs to the first directive that used it: nothing is recorded.
+        let ownLabel = early.isEmpty ? source.label : nil
+        if let label = ownLabel {
             context.declare(label, kind: directive.resultKind, at: source.labelLocation ?? source.location)
         }
-
         if problems.contains(where: { $0.severity == .error }) {
-            if let label = source.label { context.recordFailure(label, at: source.location) }
-            return (.failure(problems), problems)
+            if let label = ownLabel { context.recordFailure(label, at: source.location) }
+            return .settled(.failure(problems), problems)
         }
-        if context.checkOnly { return (.checked, problems) }
+        var errors = directive.rules.flatMap {
+            $0.violations(in: options, directive: source.name, at: source.location)
+        }.map { Self.diagnostic(for: $0, file: file, fallback: source.location) }
+        if errors.isEmpty {
+            do {
+                let shape = try directive.validate(call, in: ValidationContext(context))
+                if let label = ownLabel { context.recordShape(label, shape) }
+            } catch {
+                errors = [Self.diagnostic(for: error, file: file, fallback: source.location)]
+            }
+        }
+        guard errors.isEmpty else {
+            if let label = ownLabel { context.recordFailure(label, at: source.location) }
+            if options.text("expect") == "error" {
+                return .settled(.expectedFailure(message: errors[0].text), problems)
+            }
+            return .settled(.failure(problems + errors), problems + errors)
+        }
+        return .ready(call, directive, problems)
+    }
 
+    private func runOne(_ call: DirectiveCall, _ directive: any Directive.Type, in context: RunContext,
+                        found problems: [Diagnostic]) -> (CellOutcome, [Diagnostic]) {
+        let file = context.file
+        let expectsError = call.options.text("expect") == "error"
         do {
             let result = try directive.run(call, in: context)
             if expectsError {
-                let d = Diagnostic(.error, file: file, at: options.location(of: "expect") ?? source.location,
+                let d = Diagnostic(.error, file: file, at: call.options.location(of: "expect") ?? call.location,
                                    "this directive was expected to fail (expect: error) but it succeeded",
                                    fix: "remove 'expect: error' or change the input so that it fails")
                 return (.failure(problems + [d]), problems + [d])
             }
-            if let label = source.label { context.record(label, result) }
+            if let label = call.label { context.record(label, result) }
             return (.success(result), problems)
         } catch {
-            let diagnostic = Self.diagnostic(for: error, file: file, fallback: source.location)
-            if let label = source.label { context.recordFailure(label, at: source.location) }
+            let diagnostic = Self.diagnostic(for: error, file: file, fallback: call.location)
+            if let label = call.label { context.recordFailure(label, at: call.location) }
             if expectsError { return (.expectedFailure(message: diagnostic.text), problems) }
             return (.failure(problems + [diagnostic]), problems + [diagnostic])
         }

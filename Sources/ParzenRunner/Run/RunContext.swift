@@ -16,6 +16,8 @@ public final class RunContext: @unchecked Sendable {
     public let checkOnly: Bool
 
     private(set) var results: [String: DirectiveResult] = [:]
+    /// The shapes the validation phase declared, by label.
+    private(set) var shapes: [String: ResultShape] = [:]
     private(set) var kinds: [String: (kind: ResultKind, location: SourceLocation)] = [:]
     private(set) var failedLabels: [String: SourceLocation] = [:]
 
@@ -30,10 +32,19 @@ public final class RunContext: @unchecked Sendable {
     /// - Throws: `DirectiveError` at `location` if there is none (or it failed).
     public func result(_ label: String, at location: SourceLocation) throws -> DirectiveResult {
         if let result = results[label] { return result }
+        try refuseMissing(label, at: location)
+    }
+
+    /// Throws the error for a label with no result (or shape): "'k' failed at line 19" when
+    /// its directive failed — in validation or while running — else "no result labelled …".
+    /// Validation and run share it, so a dependent of a failed directive reads the same in
+    /// `check` and `render`.
+    func refuseMissing(_ label: String, at location: SourceLocation) throws -> Never {
         if let failed = failedLabels[label] {
-            throw DirectiveError("'\(label)' failed (line \(failed.line)), so this cannot run", fix: "fix the error there first", at: location)
+            throw DirectiveError.failed(label, line: failed.line, at: location)
         }
-        throw DirectiveError("no result labelled '\(label)' above this point", fix: Self.labelFix(for: label, among: results.keys.sorted()), at: location)
+        throw DirectiveError("no result labelled '\(label)' above this point",
+                             fix: Self.labelFix(for: label, among: declaredLabels), at: location)
     }
 
     /// The advice for a label that is not (yet) defined.
@@ -54,16 +65,25 @@ public final class RunContext: @unchecked Sendable {
     /// The results so far, by label (for roles and JSON).
     public var resultsByLabel: [String: DirectiveResult] { results }
 
-    /// The seed for a directive's random draws: its own `seed` option if set, else one derived
-    /// from the notebook's seed and the directive's label (FNV-1a), so that adding or moving
-    /// another directive never changes this one's draws.
+    /// The seed for a directive's random draws: its own `seed` option if set, else the
+    /// notebook's seed XOR an FNV-1a hash of the directive's identity, kept to 63 bits.
+    ///
+    /// The identity is the label; an unlabelled directive's is its name and its options in
+    /// canonical form (sorted by name, paths as written; `seed`, `expect` and `caption` left
+    /// out, since they do not change what is drawn) — never its line, so moving a cell or
+    /// adding one above it does not change its draws. Two unlabelled directives written
+    /// alike therefore draw alike; label them to tell them apart. 63 bits keep the seed a
+    /// valid `seed:` value: the number the report and `--json` show can be pasted back to
+    /// repeat the draws.
     public func seed(for call: DirectiveCall) -> UInt64 {
         if let own = call.options.integer("seed") { return UInt64(own) }
+        let identity = call.label
+            ?? "{\(call.name)} " + call.options.canonicalText(excluding: ["seed", "expect", "caption"])
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in call.displayName.utf8 {
+        for byte in identity.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
-        return globalSeed ^ hash
+        return (globalSeed ^ hash) & UInt64(Int.max)
     }
 
     /// Reads a file that an option already resolved and checked.
@@ -77,6 +97,10 @@ public final class RunContext: @unchecked Sendable {
 
     func declare(_ label: String, kind: ResultKind, at location: SourceLocation) {
         kinds[label] = (kind, location)
+    }
+
+    func recordShape(_ label: String, _ shape: ResultShape) {
+        shapes[label] = shape
     }
 
     func record(_ label: String, _ result: DirectiveResult) {

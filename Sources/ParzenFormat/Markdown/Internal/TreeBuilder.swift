@@ -176,8 +176,33 @@ struct TreeBuilder {
             diagnostics.append(Diagnostic(.error, file: options.file, at: at, message, fix: fix))
             return MarkdownBlock(.codeBlock(info: info, text: text), at: at)
         case .directive(let name, let label):
+            if let fence = unclosedFence(node) {
+                // Its body ran to the end of the document (or container): running it would
+                // only report the prose after it as YAML errors.
+                diagnostics.append(Diagnostic(.error, file: options.file, at: at, "this {\(name)} fence is never closed",
+                                              fix: "end its body with a line of \(fence)"))
+                return MarkdownBlock(.codeBlock(info: info, text: text), at: at)
+            }
             return MarkdownBlock(.directive(directive(name: name, label: label, body: text, fenceLine: Int(cmark_node_get_start_line(node)), at: at)), at: at)
         }
+    }
+
+    /// The opening fence (e.g. ```` ``` ````) of a fenced block that has no closing fence, or
+    /// nil: cmark runs an unclosed fence to the end of its container, so the block's last
+    /// line is then not a fence at least as long as the opening one.
+    private func unclosedFence(_ node: OpaquePointer) -> String? {
+        var length: Int32 = 0, offset: Int32 = 0
+        var character: CChar = 0
+        guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else { return nil }
+        let fence = String(repeating: String(UnicodeScalar(UInt8(bitPattern: character))), count: Int(length))
+        let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+        guard end > start else { return fence }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let line = sourceMap.bytes(ofLine: end).drop { isBlank($0) || $0 == UInt8(ascii: ">") }
+        // A MyST colon fence reaches cmark as backticks but keeps its colons in the source;
+        // it is only rewritten when it is closed.
+        let run = line.prefix { $0 == UInt8(bitPattern: character) || $0 == UInt8(ascii: ":") }
+        return run.count >= Int(length) && line.dropFirst(run.count).allSatisfy(isBlank) ? nil : fence
     }
 
     /// Positions of a directive's name and label, read from the fence line as written.

@@ -1,0 +1,73 @@
+import ParzenCore
+import ParzenFormat
+
+extension DataDirective {
+    /// Exactly one source of points; `n` with `generate`, `columns` with `source`.
+    public static let rules: [OptionRule] = [
+        .exactlyOne(["source", "values", "generate"], example: "source: data/old-faithful.csv"),
+        .onlyWith("n", other: "generate", meaning: "generated data"),
+        .onlyWith("columns", other: "source", meaning: "a CSV source"),
+    ]
+
+    /// Reads and parses a CSV source (every cell of the chosen columns must be a number),
+    /// reads a `generate` mixture, counts the points and splits them, without drawing any.
+    public static func validate(_ call: DirectiveCall, in context: ValidationContext) throws -> ResultShape {
+        let options = call.options
+        let columns: [String]
+        let count: Int
+        if options.has("source") {
+            let (names, points) = try csvPoints(options, read: context.readText)
+            (columns, count) = (names, points.count)
+        } else if let values = options.numbers("values") {
+            guard values.count >= 2 else {
+                let numbers = "\(values.count) number\(values.count == 1 ? "" : "s")"
+                throw DirectiveError("'values' has \(numbers); a data set needs at least 2", at: options.location(of: "values"))
+            }
+            (columns, count) = (["x"], values.count)
+        } else {
+            let mixture = try MixtureSpecification.read(options.yaml("generate")!)
+            (columns, count) = (generatedColumns(dimension: mixture.dimension), options.integer("n") ?? 500)
+        }
+        let split = try split(count: count, options: options, seed: context.seed(for: call))
+        return .dataset(DatasetShape(label: call.label ?? call.displayName, columns: columns, count: count,
+                                     trainCount: split?.train.count ?? count, heldOutCount: split?.heldOut.count,
+                                     hasTruth: options.has("generate")))
+    }
+
+    /// The columns and points of the CSV `source`; a missing column is reported at
+    /// `columns`, anything else (malformed CSV, a text or `NA` cell, with its line and
+    /// column in the file) at `source`.
+    static func csvPoints(_ options: OptionValues, read: (String, SourceLocation) throws -> String) throws
+        -> (columns: [String], points: PointSet) {
+        let location = options.location(of: "source")!
+        let written: String
+        if case .path(_, let w)? = options["source"]?.content { written = w } else { written = options.path("source")! }
+        let text = try read(options.path("source")!, location)
+        let wanted = (options.list("columns") ?? []).compactMap { item -> String? in
+            if case .text(let t) = item.content { return t }
+            return nil
+        }
+        do {
+            return try DatasetLoader.points(csv: text, file: written, columns: wanted)
+        } catch {
+            throw DirectiveError(error.message, fix: error.fix,
+                                 at: options.location(of: error.line == 1 && !wanted.isEmpty ? "columns" : "source"))
+        }
+    }
+
+    /// `x` in 1-D, else `x1`, `x2`, …: the column names of generated data.
+    static func generatedColumns(dimension: Int) -> [String] {
+        dimension == 1 ? ["x"] : (1...dimension).map { "x\($0)" }
+    }
+
+    /// The train/held-out split of `holdout`, if given. It has its own stream (`seed + 1`),
+    /// so changing `n` or the generator never reuses the generating draws for the split.
+    static func split(count: Int, options: OptionValues, seed: UInt64) throws -> DataSplit? {
+        guard let fraction = options.number("holdout") else { return nil }
+        do {
+            return try DataSplit.random(count: count, heldOutFraction: fraction, seed: seed &+ 1)
+        } catch let error as ModelError {
+            throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "holdout"))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ParzenCore
+import ParzenFormat
+
+extension PlotDirective {
+    /// Resolves the kind from the inputs' shapes and checks that the kind gets what it draws:
+    /// a data set of the right dimension, fits of that data set, samples, bandwidths, valid
+    /// kernel names or formulas.
+    public static func validate(_ call: DirectiveCall, in context: ValidationContext) throws -> ResultShape {
+        let options = call.options
+        let dataset = try options.text("data").map { try context.dataset($0, at: options.location(of: "data")!) }
+        let fits = try options.labels("fits").map { try context.model($0.label, at: $0.location) }
+        let sample = try options.text("sample").map { try context.sample($0, at: options.location(of: "sample")!) }
+        let effective = dataset ?? fits.first?.dataset ?? sample?.model.dataset
+        let kind = PlotKind.resolve(written: options.text("kind"), hasSample: sample != nil,
+                                    dimension: effective?.dimension, hasDimensions: options.has("dimensions"))
+        let kindLocation = options.location(of: "kind") ?? call.location
+        switch kind {
+        case .density, .empirical, .betas, .bandwidth, .contours, .heatmap:
+            guard let effective else {
+                throw DirectiveError("kind '\(kind.rawValue)' needs a data set",
+                                     fix: "add 'data: <label>' or 'fits: [<label>]'", at: kindLocation)
+            }
+            if kind != .bandwidth {
+                let dimension = [.contours, .heatmap].contains(kind) ? 2 : 1
+                try require(effective, dimension: dimension, for: kind, options, call)
+            }
+            if [.density, .contours, .heatmap].contains(kind) {
+                for (fit, reference) in zip(fits, options.labels("fits")) where fit.dataset.label != effective.label {
+                    throw DirectiveError(
+                        "'\(reference.label)' was fitted to '\(fit.dataset.label)', not to '\(effective.label)'",
+                        fix: "plot models of the same data set", at: reference.location)
+                }
+            }
+            if kind == .bandwidth, effective.trainCount < 2 {
+                let error = ModelError.tooFewPoints("a bandwidth curve", needed: 2, got: effective.trainCount)
+                throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "data") ?? kindLocation)
+            }
+            if kind == .betas, (options.numbers("betas") ?? []).isEmpty {
+                throw DirectiveError("kind 'betas' needs the bandwidths to show",
+                                     fix: "add e.g. betas: [0.005, 0.05, 0.5]", at: call.location)
+            }
+        case .samples, .qq:
+            guard let sample else {
+                throw DirectiveError("kind '\(kind.rawValue)' needs samples",
+                                     fix: "add 'sample: <label of a {sample}>'", at: kindLocation)
+            }
+            if kind == .qq || sample.model.dimension != 2 {
+                try require(sample.model.dataset, dimension: 1, for: kind, options, call)
+            }
+        case .kernels:
+            for item in options.list("kernels") ?? [] {
+                if case .text(let text) = item.content { _ = try FitDirective.kernel(text, at: item.location) }
+            }
+        case .latent:
+            break
+        }
+        return .opaque(resultKind)
+    }
+
+    /// Refuses data of the wrong dimension, pointing at the option that brought it in.
+    private static func require(_ dataset: DatasetShape, dimension: Int, for kind: PlotKind,
+                                _ options: OptionValues, _ call: DirectiveCall) throws {
+        guard dataset.dimension != dimension else { return }
+        let option = options.has("data") ? "data" : (options.has("fits") ? "fits" : "sample")
+        let fix = dimension == 1 ? "select one column, or use kind: contours" : "select two columns, or use kind: density"
+        throw DirectiveError(
+            "kind '\(kind.rawValue)' draws \(dimension)-D data, but '\(dataset.label)' is \(dataset.dimension)-D",
+            fix: fix, at: options.location(of: option) ?? call.location)
+    }
+}
+
+extension PlotKind {
+    /// The kind written, or the one the inputs imply: `samples` with a sample, `contours`
+    /// for 2-D data and `density` otherwise, `latent` with `dimensions`, else `kernels`.
+    static func resolve(written: String?, hasSample: Bool, dimension: Int?, hasDimensions: Bool) -> PlotKind {
+        if let written { return PlotKind(rawValue: written)! }
+        if hasSample { return .samples }
+        if let dimension { return dimension == 2 ? .contours : .density }
+        return hasDimensions ? .latent : .kernels
+    }
+}

@@ -1,0 +1,27 @@
+/// The shape of a data set: what later directives may rely on before any point is drawn.
+public struct DatasetShape: Sendable, Equatable {
+    /// The label of the `{data}` directive (or its display name when unlabelled).
+    public var label: String
+    /// One name per coordinate, as `Dataset.columns` will have them.
+    public var columns: [String]
+    /// Every point.
+    public var count: Int
+    /// The points models are fitted on (all of them without a split).
+    public var trainCount: Int
+    /// The held-out points; nil without `holdout`.
+    public var heldOutCount: Int?
+    /// Whether the generating density is known (generated data), so KL to the truth exists.
+    public var hasTruth: Bool
+
+    public init(label: String, columns: [String], count: Int, trainCount: Int, heldOutCount: Int?, hasTruth: Bool) {
+        self.label = label
+        self.columns = columns
+        self.count = count
+        self.trainCount = trainCount
+        self.heldOutCount = heldOutCount
+        self.hasTruth = hasTruth
+    }
+
+    /// The dimension d.
+    public var dimension: Int { columns.count }
+}

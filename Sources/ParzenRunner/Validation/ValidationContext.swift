@@ -1,0 +1,55 @@
+import ParzenFormat
+
+/// What a directive's validation can see: the *shapes* of the results above it, never the
+/// results themselves, so validation cannot depend on anything computed and `parzen check`
+/// reaches the same verdict as `parzen render`.
+public struct ValidationContext: Sendable {
+    private let context: RunContext
+
+    init(_ context: RunContext) {
+        self.context = context
+    }
+
+    /// The notebook's path as the user gave it (for messages).
+    public var file: String { context.file }
+    public var paths: ProjectPaths { context.paths }
+
+    /// The seed the directive's run will use (see `RunContext.seed(for:)`).
+    public func seed(for call: DirectiveCall) -> UInt64 { context.seed(for: call) }
+
+    /// Reads a file that an option already resolved and checked.
+    public func readText(_ resolvedPath: String, at location: SourceLocation) throws -> String {
+        try context.readText(resolvedPath, at: location)
+    }
+
+    /// The shape an earlier directive declared under `label`.
+    /// - Throws: `DirectiveError` at `location` when that directive failed ("'d' failed at
+    ///   line 3") or there is no such label above.
+    public func shape(_ label: String, at location: SourceLocation) throws -> ResultShape {
+        if let shape = context.shapes[label] { return shape }
+        try context.refuseMissing(label, at: location)
+    }
+
+    /// The shape of the data set labelled `label`.
+    public func dataset(_ label: String, at location: SourceLocation) throws -> DatasetShape {
+        guard case .dataset(let shape) = try shape(label, at: location) else { throw wrongKind(label, at: location) }
+        return shape
+    }
+
+    /// The shape of the fitted model labelled `label`.
+    public func model(_ label: String, at location: SourceLocation) throws -> ModelShape {
+        guard case .model(let shape) = try shape(label, at: location) else { throw wrongKind(label, at: location) }
+        return shape
+    }
+
+    /// The shape of the sample labelled `label`.
+    public func sample(_ label: String, at location: SourceLocation) throws -> SampleShape {
+        guard case .sample(let shape) = try shape(label, at: location) else { throw wrongKind(label, at: location) }
+        return shape
+    }
+
+    private func wrongKind(_ label: String, at location: SourceLocation) -> DirectiveError {
+        let kind = context.declaredKind(of: label)?.kind.rawValue ?? "result"
+        return DirectiveError("'\(label)' is a \(kind), which cannot be used here", at: location)
+    }
+}
