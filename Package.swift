@@ -34,6 +34,8 @@ let package = Package(
             dependencies: ["CCmarkGFM", "ParzenMarkup", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ParzenHTML", dependencies: ["ParzenFormat", "ParzenMarkup"]),
+        // BibTeX, citation syntax and reference lists; writers turn its typed inlines into HTML.
+        .target(name: "ParzenCitations", dependencies: ["ParzenFormat", "ParzenMarkup"]),
         .target(
             name: "ParzenRunner",
             dependencies: ["ParzenFormat", "ParzenMarkup", "ParzenCore", "ParzenPlot"]
@@ -65,6 +67,10 @@ let package = Package(
         .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath"]),
         .testTarget(name: "ParzenPlotTests", dependencies: ["ParzenPlot"]),
         .testTarget(name: "ParzenFormatTests", dependencies: ["ParzenFormat"]),
+        .testTarget(
+            name: "ParzenCitationsTests", dependencies: ["ParzenCitations", "ParzenFormat"],
+            resources: [.copy("References")]
+        ),
         .testTarget(name: "ParzenRunnerTests", dependencies: ["ParzenRunner"]),
         .testTarget(name: "ParzenReportTests", dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat"]),
     ]
