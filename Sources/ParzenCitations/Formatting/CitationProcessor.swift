@@ -91,8 +91,10 @@ public struct CitationProcessor: Sendable {
             }
             let names = CitationInline.plainText(authorText(formatter))
             let tail = [formatter.dateText] + locatorText(item, numeric: false) + [item.suffix]
-            // Consecutive works by the same names share them: "(Doe 2001a, 2001b)".
-            if let previous, previous.names == names, previous.plain, item.prefix.isEmpty, !item.suppressesAuthor {
+            let plain = item.prefix.isEmpty && item.locator == nil && item.suffix.isEmpty && !item.suppressesAuthor
+            // Consecutive works by the same names share them: "(Doe 2001a, 2001b)" — not when
+            // either carries a prefix, a locator or a suffix (pandoc keeps those apart).
+            if let previous, previous.names == names, previous.plain, plain {
                 pieces.append(.text(", "))
                 pieces.append(.reference(key: item.key, [.text(tail.joined())]))
             } else {
@@ -101,7 +103,7 @@ public struct CitationProcessor: Sendable {
                 let author = item.suppressesAuthor ? [] : authorText(formatter) + [.text(formatter.work.year == nil ? ", " : " ")]
                 pieces.append(.reference(key: item.key, author + [.text(tail.joined())]))
             }
-            previous = (names, item.locator == nil && item.suffix.isEmpty && !item.suppressesAuthor)
+            previous = (names, plain)
         }
         pieces.append(.text(")"))
         return Self.merged(pieces)
