@@ -27,6 +27,28 @@ public indirect enum CitationInline: Sendable, Hashable {
         }.joined()
     }
 
+    /// Neighbouring text pieces joined (at every depth) and empty ones dropped, so equal output
+    /// has one representation.
+    static func merged(_ pieces: [CitationInline]) -> [CitationInline] {
+        var result: [CitationInline] = []
+        for piece in pieces {
+            let piece: CitationInline = switch piece {
+            case .emphasis(let inner): .emphasis(merged(inner))
+            case .strong(let inner): .strong(merged(inner))
+            case .link(let url, let inner): .link(url: url, merged(inner))
+            case .reference(let key, let inner): .reference(key: key, merged(inner))
+            case .text, .tex: piece
+            }
+            if piece == .text("") { continue }
+            if case .text(let b) = piece, case .text(let a)? = result.last {
+                result[result.count - 1] = .text(a + b)
+            } else {
+                result.append(piece)
+            }
+        }
+        return result
+    }
+
     /// The inline form of `.bib` text: protection braces have done their work (case is settled
     /// by now), math becomes a TeX span.
     static func from(_ pieces: [BibText]) -> [CitationInline] {

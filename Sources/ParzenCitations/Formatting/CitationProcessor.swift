@@ -59,7 +59,7 @@ public struct CitationProcessor: Sendable {
             let names = formatter.namesBlock
             let repeats = style.kind == .authorYear && names != nil && names == previousNames
             previousNames = names
-            return ReferenceEntry(key: key, label: numbers[key].map(String.init), content: formatter.entry(repeatsNames: repeats))
+            return ReferenceEntry(key: key, label: numbers[key].map(String.init), content: CitationInline.merged(formatter.entry(repeatsNames: repeats)))
         }
     }
 
@@ -67,10 +67,7 @@ public struct CitationProcessor: Sendable {
     /// Each work is wrapped in ``CitationInline/reference(key:_:)``; a key the database lacks
     /// prints as "?key" (in brackets) or as written ("@key", narrative).
     public func format(_ citation: Citation) -> [CitationInline] {
-        switch style.kind {
-        case .authorYear: authorYear(citation)
-        case .numeric: numeric(citation)
-        }
+        CitationInline.merged(style.kind == .authorYear ? authorYear(citation) : numeric(citation))
     }
 
     // MARK: Author–year
@@ -106,7 +103,7 @@ public struct CitationProcessor: Sendable {
             previous = (names, plain)
         }
         pieces.append(.text(")"))
-        return Self.merged(pieces)
+        return CitationInline.merged(pieces)
     }
 
     /// The names an in-text citation shows: authors, else editors, else the title.
@@ -176,7 +173,7 @@ public struct CitationProcessor: Sendable {
             }
         }
         pieces.append(.text("]"))
-        return Self.merged(pieces)
+        return CitationInline.merged(pieces)
     }
 
     private func numberReference(_ item: CitationItem) -> CitationInline {
@@ -197,18 +194,5 @@ public struct CitationProcessor: Sendable {
         let names = work.names.isEmpty ? title : NameFormatter.sortKey(work.names)
         // Undated works follow dated ones by the same names.
         return [names, work.year ?? "~", title, work.entry.key]
-    }
-
-    /// Neighbouring text pieces joined, empty ones dropped.
-    private static func merged(_ pieces: [CitationInline]) -> [CitationInline] {
-        var result: [CitationInline] = []
-        for piece in pieces where piece != .text("") {
-            if case .text(let b) = piece, case .text(let a)? = result.last {
-                result[result.count - 1] = .text(a + b)
-            } else {
-                result.append(piece)
-            }
-        }
-        return result
     }
 }
