@@ -24,6 +24,18 @@ struct BibParser {
     private(set) var preambles: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
 
+    /// Deeper brace nesting is an error: no bibliography needs it, and the TeX reader recurses
+    /// once per level.
+    static let maximumBraceDepth = 64
+
+    private static func braceDepth(of tex: String) -> Int {
+        var depth = 0, deepest = 0
+        for scalar in tex.unicodeScalars {
+            if scalar == "{" { depth += 1; deepest = max(deepest, depth) } else if scalar == "}" { depth -= 1 }
+        }
+        return deepest
+    }
+
     /// BibTeX's predefined month macros (`jan` … `dec`), as the full English names.
     static let monthMacros: [String: String] = Dictionary(uniqueKeysWithValues: zip(
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
@@ -181,6 +193,12 @@ struct BibParser {
                 .replacingOccurrences(of: "\\&", with: "&").replacingOccurrences(of: "\\#", with: "#")
                 .replacingOccurrences(of: "\\~", with: "~").replacingOccurrences(of: "\\$", with: "$")
             return BibField(name: name, tex: tex, text: [.text(text.trimmingWhitespace)], location: location)
+        }
+        if Self.braceDepth(of: tex) > Self.maximumBraceDepth {
+            diagnostics.append(Diagnostic(.error, file: file, at: location,
+                "braces nested more than \(Self.maximumBraceDepth) deep in field '\(name)' of entry '\(key)'",
+                fix: "remove the extra braces; the value is printed as written"))
+            return BibField(name: name, tex: tex, text: [.text(tex)], location: location)
         }
         let (text, unknown) = TeXTextReader.read(tex)
         for command in Set(unknown).sorted() {

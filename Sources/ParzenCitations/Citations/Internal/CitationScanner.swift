@@ -5,11 +5,32 @@
 /// `_` and internal `:.#$%&-+?<>~/` (trailing punctuation ends the sentence, not the key), or
 /// are written in braces, `@{key with anything}`.
 struct CitationScanner {
+    /// No citation is longer than this; longer brackets are not read as one, which keeps
+    /// deeply nested or unclosed brackets linear.
+    static let maximumLength = 1024
+
     private let bytes: [UInt8]
+    /// For each `[`, the offset of its matching `]` (found in one pass with a stack).
+    private let closingBracket: [Int: Int]
     private var index = 0
     private var citations: [Citation] = []
 
-    init(_ text: String) { bytes = Array(text.utf8) }
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var open: [Int] = []
+        var matches: [Int: Int] = [:]
+        var at = 0
+        while at < bytes.count {
+            switch bytes[at] {
+            case UInt8(ascii: "\\"): at += 1
+            case UInt8(ascii: "["): open.append(at)
+            case UInt8(ascii: "]"): if let start = open.popLast() { matches[start] = at }
+            default: break
+            }
+            at += 1
+        }
+        closingBracket = matches
+    }
 
     mutating func scan() -> [Citation] {
         while index < bytes.count {
@@ -38,19 +59,8 @@ struct CitationScanner {
     /// `[prefix @key suffix; …]` from the `[` at `start`, unless it is a link or holds an item
     /// without a key (then it is ordinary text, as in pandoc).
     private func bracketed(at start: Int) -> Citation? {
-        var depth = 0
-        var end = start + 1
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\\") { end += 2; continue }
-            if byte == UInt8(ascii: "[") { depth += 1 }
-            if byte == UInt8(ascii: "]") {
-                if depth == 0 { break }
-                depth -= 1
-            }
-            end += 1
-        }
-        guard end < bytes.count else { return nil }
+        guard let end = closingBracket[start], end - start <= Self.maximumLength,
+              bytes[start..<end].contains(UInt8(ascii: "@")) else { return nil }
         if end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "(") || bytes[end + 1] == UInt8(ascii: "[") { return nil }
         var items: [CitationItem] = []
         var itemStart = start + 1
@@ -103,7 +113,7 @@ struct CitationScanner {
         var locator: Locator?
         var suffix = ""
         if end + 1 < bytes.count, bytes[end] == UInt8(ascii: " "), bytes[end + 1] == UInt8(ascii: "["),
-           let close = bytes[(end + 1)...].firstIndex(of: UInt8(ascii: "]")),
+           let close = closingBracket[end + 1], close - end <= Self.maximumLength,
            !bytes[(end + 2)..<close].contains(UInt8(ascii: "@")),
            close + 1 >= bytes.count || (bytes[close + 1] != UInt8(ascii: "(") && bytes[close + 1] != UInt8(ascii: "[")) {
             (locator, suffix) = Self.locator(in: ", " + text(end + 2, close))
