@@ -26,7 +26,9 @@ public struct BibDatabase: Sendable, Hashable {
 
     /// Reads several `.bib` files into one database (front matter `bibliography:` as a list);
     /// a key defined in two files is a duplicate like one defined twice in a file.
-    public static func parse(files: [(name: String, contents: String)]) -> (database: BibDatabase, diagnostics: [Diagnostic]) {
+    public static func parse(
+        files: [(name: String, contents: String)]
+    ) -> (database: BibDatabase, diagnostics: [Diagnostic]) {
         var database = BibDatabase()
         var diagnostics: [Diagnostic] = []
         for file in files {

@@ -22,7 +22,9 @@ public struct CitationProcessor: Sendable {
     ///   - citations: every citation of the page, in reading order (unknown keys are left out
     ///     of the list; report them with ``Citation/unknownKeys(in:)``).
     ///   - nocite: keys to list although not cited (`"*"` lists the whole database).
-    public init(database: BibDatabase, style: CitationStyle = .authorYear, citations: [Citation], nocite: [String] = []) {
+    public init(
+        database: BibDatabase, style: CitationStyle = .authorYear, citations: [Citation], nocite: [String] = []
+    ) {
         self.style = style
         self.database = database
         var keys: [String] = []
@@ -59,7 +61,8 @@ public struct CitationProcessor: Sendable {
             let names = formatter.namesBlock
             let repeats = style.kind == .authorYear && names != nil && names == previousNames
             previousNames = names
-            return ReferenceEntry(key: key, label: numbers[key].map(String.init), content: CitationInline.merged(formatter.entry(repeatsNames: repeats)))
+            let content = CitationInline.merged(formatter.entry(repeatsNames: repeats))
+            return ReferenceEntry(key: key, label: numbers[key].map(String.init), content: content)
         }
     }
 
@@ -97,7 +100,9 @@ public struct CitationProcessor: Sendable {
             } else {
                 if offset > 0 { pieces.append(.text("; ")) }
                 if !item.prefix.isEmpty { pieces.append(.text(item.prefix + " ")) }
-                let author = item.suppressesAuthor ? [] : authorText(formatter) + [.text(formatter.work.year == nil ? ", " : " ")]
+                // Chicago puts a comma before "n.d.": "(Oldman, n.d.)".
+                let separator: CitationInline = .text(formatter.work.year == nil ? ", " : " ")
+                let author = item.suppressesAuthor ? [] : authorText(formatter) + [separator]
                 pieces.append(.reference(key: item.key, author + [.text(tail.joined())]))
             }
             previous = (names, plain)
@@ -133,7 +138,9 @@ public struct CitationProcessor: Sendable {
     private func numeric(_ citation: Citation) -> [CitationInline] {
         let items = citation.items
         // Plain numbers are sorted and runs of three or more collapsed ("[1–3, 5]").
-        let plain = items.allSatisfy { $0.prefix.isEmpty && $0.locator == nil && $0.suffix.isEmpty && numbers[$0.key] != nil }
+        let plain = items.allSatisfy {
+            $0.prefix.isEmpty && $0.locator == nil && $0.suffix.isEmpty && numbers[$0.key] != nil
+        }
         var pieces: [CitationInline] = []
         if citation.form == .narrative, let item = items.first, let formatter = formatters[item.key] {
             pieces += authorText(formatter) + [.text(" ")]

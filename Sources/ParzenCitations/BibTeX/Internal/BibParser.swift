@@ -76,7 +76,8 @@ struct BibParser {
         let type = readIdentifier().lowercased()
         guard !type.isEmpty else {
             throw failure(at: start, "'@' not followed by an entry type",
-                          fix: "write '@article{key, …}' (or another type); a literal @ outside entries needs a space after it")
+                          fix: "write '@article{key, …}' (or another type); "
+                              + "a literal @ outside entries needs a space after it")
         }
         skipWhitespace()
         if type == "comment" {
@@ -182,8 +183,8 @@ struct BibParser {
                 throw failure(at: index, "entry '\(key)' is not closed before the next entry",
                               fix: "end it with '\(Character(close))'", resumeAt: nextEntry)
             }
-            throw failure(at: index, "expected ',' or '\(Character(close))' after the value of '\(name)' in entry '\(key)'",
-                          fix: "add a comma between fields")
+            let expected = "expected ',' or '\(Character(close))' after the value of '\(name)' in entry '\(key)'"
+            throw failure(at: index, expected, fix: "add a comma between fields")
         }
     }
 
@@ -241,7 +242,8 @@ struct BibParser {
                     let known = macros.keys.sorted()
                     let fix = Suggestion.didYouMean(name.lowercased(), among: known)
                         ?? "define it first with '@string{\(name) = {…}}', or write the value in braces"
-                    throw failure(at: nameStart, "undefined @string macro '\(name)' in the value of '\(field)'", fix: fix)
+                    throw failure(at: nameStart, "undefined @string macro '\(name)' in the value of '\(field)'",
+                                  fix: fix)
                 }
                 value += expansion
             }

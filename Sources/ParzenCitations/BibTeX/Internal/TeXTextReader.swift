@@ -85,7 +85,8 @@ struct TeXTextReader {
     /// A `{…}` group (the `{` already read): case-protected text, or — when it opens with a
     /// command, BibTeX's "special character" — the command's output, not protected.
     private mutating func readGroup() -> [BibText] {
-        guard current == "\\", let next = peek(1), next.properties.isAlphabetic || TeXSymbols.accents[String(next)] != nil
+        guard current == "\\", let next = peek(1),
+              next.properties.isAlphabetic || TeXSymbols.accents[String(next)] != nil
         else { return [.protected(readPieces(untilBrace: true))] }
         let start = index
         let name = readCommandName()
@@ -142,7 +143,8 @@ struct TeXTextReader {
         let name = readCommandName()
         if let mark = TeXSymbols.accents[name] {
             // A dotless ı or ȷ under an accent is TeX's way to write í or ĵ.
-            var base = readArgumentText().replacingOccurrences(of: "ı", with: "i").replacingOccurrences(of: "ȷ", with: "j")
+            var base = readArgumentText()
+                .replacingOccurrences(of: "ı", with: "i").replacingOccurrences(of: "ȷ", with: "j")
             if base.isEmpty { base = "\u{00A0}" }
             var scalars = base.unicodeScalars
             scalars.insert(mark, at: scalars.index(after: scalars.startIndex))

@@ -61,7 +61,7 @@ struct CitationScanner {
     private func bracketed(at start: Int) -> Citation? {
         guard let end = closingBracket[start], end - start <= Self.maximumLength,
               bytes[start..<end].contains(UInt8(ascii: "@")) else { return nil }
-        if end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "(") || bytes[end + 1] == UInt8(ascii: "[") { return nil }
+        if isLink(closingAt: end) { return nil }
         var items: [CitationItem] = []
         var itemStart = start + 1
         for separator in splitPoints(from: start + 1, to: end) + [end] {
@@ -97,7 +97,7 @@ struct CitationScanner {
             if bytes[at] == UInt8(ascii: "@"), !isWordByte(before: at), let (key, keyRange) = key(at: at, limit: end) {
                 let suppress = at > start && bytes[at - 1] == UInt8(ascii: "-")
                 let prefixEnd = suppress ? at - 1 : at
-                let (locator, suffix) = Self.locator(in: text(keyRange.upperBound + (bytes[keyRange.lowerBound - 1] == UInt8(ascii: "{") ? 1 : 0), end))
+                let (locator, suffix) = Self.locator(in: text(keyEnd(keyRange), end))
                 return CitationItem(key: key, keyRange: keyRange, prefix: text(start, prefixEnd).trimmed,
                                     locator: locator, suffix: suffix, suppressesAuthor: suppress)
             }
@@ -109,13 +109,13 @@ struct CitationScanner {
     /// Narrative `@key`, with an optional `[locator]` right after it (`@key [p. 12]`).
     private func narrative(at start: Int) -> Citation? {
         guard let (key, keyRange) = key(at: start, limit: bytes.count) else { return nil }
-        var end = keyRange.upperBound + (bytes[keyRange.lowerBound - 1] == UInt8(ascii: "{") ? 1 : 0)
+        var end = keyEnd(keyRange)
         var locator: Locator?
         var suffix = ""
         if end + 1 < bytes.count, bytes[end] == UInt8(ascii: " "), bytes[end + 1] == UInt8(ascii: "["),
            let close = closingBracket[end + 1], close - end <= Self.maximumLength,
            !bytes[(end + 2)..<close].contains(UInt8(ascii: "@")),
-           close + 1 >= bytes.count || (bytes[close + 1] != UInt8(ascii: "(") && bytes[close + 1] != UInt8(ascii: "[")) {
+           !isLink(closingAt: close) {
             (locator, suffix) = Self.locator(in: ", " + text(end + 2, close))
             end = close + 1
         }
@@ -128,7 +128,9 @@ struct CitationScanner {
         let first = sign + 1
         guard first < limit else { return nil }
         if bytes[first] == UInt8(ascii: "{") {
-            guard let close = bytes[first..<limit].firstIndex(of: UInt8(ascii: "}")), close > first + 1 else { return nil }
+            guard let close = bytes[first..<limit].firstIndex(of: UInt8(ascii: "}")), close > first + 1 else {
+                return nil
+            }
             return (text(first + 1, close), (first + 1)..<close)
         }
         guard isWordByte(bytes[first]) || bytes[first] == UInt8(ascii: "_") else { return nil }
@@ -151,11 +153,14 @@ struct CitationScanner {
     /// `, value`) and the suffix that remains.
     static func locator(in after: String) -> (Locator?, String) {
         let trimmed = after.trimmed
-        guard trimmed.hasPrefix(",") else { return (nil, trimmed.isEmpty ? "" : (after.first == " " ? " " : "") + trimmed) }
+        guard trimmed.hasPrefix(",") else {
+            return (nil, trimmed.isEmpty ? "" : (after.first == " " ? " " : "") + trimmed)
+        }
         var rest = Substring(trimmed.dropFirst()).drop { $0 == " " }
         var label = Locator.Label.page
         let lowered = rest.lowercased()
-        if let term = Locator.Label.terms.filter({ lowered.hasPrefix($0.term) }).max(by: { $0.term.count < $1.term.count }),
+        let terms = Locator.Label.terms.filter { lowered.hasPrefix($0.term) }
+        if let term = terms.max(by: { $0.term.count < $1.term.count }),
            rest.dropFirst(term.term.count).first.map({ $0 == " " || $0.isNumber }) ?? false {
             label = term.label
             rest = rest.dropFirst(term.term.count).drop { $0 == " " }
@@ -171,7 +176,9 @@ struct CitationScanner {
     private static func locatorValue(_ text: Substring) -> String {
         var value = "", pending = "", token = ""
         func accept() -> Bool {
-            guard token.contains(where: \.isNumber) || token.allSatisfy({ "ivxlcdm".contains($0) }) else { return false }
+            guard token.contains(where: \.isNumber) || token.allSatisfy({ "ivxlcdm".contains($0) }) else {
+                return false
+            }
             value += pending + token
             pending = ""
             token = ""
@@ -227,8 +234,18 @@ struct CitationScanner {
     }
 
     private func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        let scalar = Unicode.Scalar(byte)
+        return byte >= 0x80 || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+
+    /// A `]` followed by `(` or `[` closes a link's text, not a citation.
+    private func isLink(closingAt close: Int) -> Bool {
+        close + 1 < bytes.count && (bytes[close + 1] == UInt8(ascii: "(") || bytes[close + 1] == UInt8(ascii: "["))
+    }
+
+    /// Where the text after a key starts: past the `}` of a braced key.
+    private func keyEnd(_ keyRange: Range<Int>) -> Int {
+        keyRange.upperBound + (bytes[keyRange.lowerBound - 1] == UInt8(ascii: "{") ? 1 : 0)
     }
 
     private func isWordByte(before offset: Int) -> Bool { offset > 0 && isWordByte(bytes[offset - 1]) }

@@ -55,10 +55,9 @@ struct ReferenceFormatter {
         switch work.kind {
         case .article: return [journalBlock].compactMap { $0 }
         case .book, .editedBook, .manual:
-            return [editionBlock, seriesBlock, publisherBlock(work.plain("publisher") ?? work.plain("organization"))]
-                .compactMap { $0 }
+            return [editionBlock, seriesBlock, publisherBlock(publisher)].compactMap { $0 }
         case .chapter, .paper:
-            return [containerBlock, publisherBlock(work.plain("publisher") ?? work.plain("organization"))].compactMap { $0 }
+            return [containerBlock, publisherBlock(publisher)].compactMap { $0 }
         case .thesis:
             let genre = work.entry.type == "mastersthesis" ? "Master’s thesis" : "PhD thesis"
             let school = work.plain("school") ?? work.plain("institution")
@@ -70,6 +69,9 @@ struct ReferenceFormatter {
         case .other: return [work.text("howpublished")].compactMap { $0 }
         }
     }
+
+    /// Who published it; a manual's organisation stands in for a publisher.
+    private var publisher: String? { work.plain("publisher") ?? work.plain("organization") }
 
     private var journalBlock: [CitationInline]? {
         guard let journal = work.text("journal", titleCase: true) ?? work.text("journaltitle", titleCase: true)

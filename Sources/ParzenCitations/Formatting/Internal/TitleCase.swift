@@ -64,7 +64,8 @@ struct TitleCase {
             state = .inWord
         }
         for character in text {
-            if character.isLetter || character.isNumber || ((character == "’" || character == "'") && !current.isEmpty) {
+            let isApostrophe = (character == "’" || character == "'") && !current.isEmpty
+            if character.isLetter || character.isNumber || isApostrophe {
                 if current.isEmpty, state == .inWord {
                     // A word continued after protected text or math ("{H}ilbert"): leave it.
                     output.append(character)
