@@ -37,6 +37,8 @@ let package = Package(
             dependencies: ["CCmarkGFM", "ParzenMarkup", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ParzenHTML", dependencies: ["ParzenFormat", "ParzenMarkup"]),
+        // BibTeX, citation syntax and reference lists; writers turn its typed inlines into HTML.
+        .target(name: "ParzenCitations", dependencies: ["ParzenFormat", "ParzenMarkup"]),
         .target(
             name: "ParzenRunner",
             dependencies: ["ParzenFormat", "ParzenMarkup", "ParzenCore", "ParzenChart"]
@@ -80,6 +82,10 @@ let package = Package(
         .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath", "ParzenTestSupport"]),
         .testTarget(name: "ParzenPlotTests", dependencies: ["ParzenPlot", "ParzenChart"]),
         .testTarget(name: "ParzenFormatTests", dependencies: ["ParzenFormat", "ParzenTestSupport"]),
+        .testTarget(
+            name: "ParzenCitationsTests", dependencies: ["ParzenCitations", "ParzenFormat"],
+            resources: [.copy("References")]
+        ),
         .testTarget(name: "ParzenRunnerTests", dependencies: ["ParzenRunner", "ParzenChart", "ParzenPlot", "ParzenTestSupport"]),
         .testTarget(
             name: "ParzenReportTests",

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParzenCore
+import ParzenTestSupport
 
 /// The Student-t against scipy 1.15.3 (`student_t.json`, written by `student_t_references.py`).
 @Suite struct StudentTTests {
