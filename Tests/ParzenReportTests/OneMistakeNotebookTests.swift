@@ -85,7 +85,7 @@ import Testing
         Case("fit of a fit", data + "```{fit} g\ndata: d\nmodel: gaussian\n```\n\n```{fit} h\ndata: g\nmodel: kde\n```\n",
              "11:7: error: option 'data' needs the label of an earlier data set, but 'g' (line 5) is a fitted model"),
         Case("misspelt model", data + "```{fit} g\ndata: d\nmodel: gausian\n```\n",
-             "7:8: error: option 'model' expects one of gaussian, kde, empirical, gmm, ppca, latent, found 'gausian'; did you mean 'gaussian'?"),
+             "7:8: error: option 'model' expects one of gaussian, student_t, kde, empirical, gmm, ppca, latent, found 'gausian'; did you mean 'gaussian'?"),
         Case("misspelt kernel", data + "```{fit} k\ndata: d\nmodel: kde\nkernel: gausian\n```\n",
              "8:9: error: unknown kernel 'gausian'; did you mean 'gaussian'?"),
         Case("unreadable kernel formula", data + "```{fit} k\ndata: d\nmodel: kde\nkernel: exp(-x^2\n```\n",

@@ -2,7 +2,7 @@ import ParzenCore
 import Testing
 @testable import ParzenRunner
 
-/// `ModelRequirements` restates the core's guards so that `parzen check` can apply them
+/// Each family's `check` restates the core's guards so that `parzen check` can apply them
 /// before fitting; these tests fit with the core at each threshold and one point below it,
 /// so the two cannot drift apart: the same verdict, the same words.
 @Suite struct ModelRequirementsTests {
@@ -34,6 +34,8 @@ import Testing
         Threshold(name: "pPCA k = 2", specification: spec(.ppca) { $0.latentDimension = 2 }, dimension: 3, needed: 4),
         Threshold(name: "latent, linear", specification: spec(.latent) { $0.importanceSamples = 10 }, dimension: 2, needed: 3),
         Threshold(name: "empirical", specification: spec(.empirical), dimension: 2, needed: 1),
+        Threshold(name: "Student-t 1-D", specification: spec(.studentT), dimension: 1, needed: 2),
+        Threshold(name: "Student-t 2-D", specification: spec(.studentT), dimension: 2, needed: 3),
     ]
 
     /// `count` points in `dimension` coordinates, independent standard normal draws.
@@ -45,19 +47,19 @@ import Testing
     @Test(arguments: thresholds)
     func theThresholdIsTheCores(_ threshold: Threshold) throws {
         let (spec, d, n) = (threshold.specification, threshold.dimension, threshold.needed)
-        #expect(throws: Never.self) { try ModelRequirements.check(spec, dimension: d, trainCount: n) }
+        #expect(throws: Never.self) { try spec.family.type.check(spec, dimension: d, trainCount: n) }
         _ = try spec.fit(Self.points(n, dimension: d))
         guard n > 1 else { return }
-        var violation: ModelRequirements.Violation?
-        do { try ModelRequirements.check(spec, dimension: d, trainCount: n - 1) } catch { violation = error }
+        var violation: ModelRequirementViolation?
+        do { try spec.family.type.check(spec, dimension: d, trainCount: n - 1) } catch { violation = error }
         let core = #expect(throws: ModelError.self) { try spec.fit(Self.points(n - 1, dimension: d)) }
         #expect(violation?.error == core)
     }
 
     @Test func ppcaOn1DDataAndTooLargeALatentDimensionAreTheCoresErrors() throws {
         for (spec, d) in [(Self.spec(.ppca), 1), (Self.spec(.ppca) { $0.latentDimension = 3 }, 3), (Self.spec(.latent), 1)] {
-            var violation: ModelRequirements.Violation?
-            do { try ModelRequirements.check(spec, dimension: d, trainCount: 50) } catch { violation = error }
+            var violation: ModelRequirementViolation?
+            do { try spec.family.type.check(spec, dimension: d, trainCount: 50) } catch { violation = error }
             let core = #expect(throws: ModelError.self) { try spec.fit(Self.points(50, dimension: d)) }
             #expect(violation?.error == core)
         }
@@ -65,8 +67,8 @@ import Testing
 
     @Test func isjIn2DIsTheCoresError() throws {
         let spec = Self.spec(.kde) { $0.bandwidth = .rule(.isj) }
-        var violation: ModelRequirements.Violation?
-        do { try ModelRequirements.check(spec, dimension: 2, trainCount: 50) } catch { violation = error }
+        var violation: ModelRequirementViolation?
+        do { try spec.family.type.check(spec, dimension: 2, trainCount: 50) } catch { violation = error }
         let core = #expect(throws: ModelError.self) { try spec.fit(Self.points(50, dimension: 2)) }
         #expect(violation?.error == core)
         #expect(violation?.option == "bandwidth")

@@ -52,6 +52,11 @@ extension StudentT {
                            degreesOfFreedomRange range: ClosedRange<Double> = defaultDegreesOfFreedomRange,
                            tolerance: Double = 1e-12,
                            maxIterations: Int = 10_000) throws -> StudentT {
+        let d = points.dimension
+        // The start is the sample covariance, which needs d + 1 points; say so for the t.
+        guard points.count >= d + 1 else {
+            throw ModelError.tooFewPoints("a Student-t in \(d) dimension\(d == 1 ? "" : "s")", needed: d + 1, got: points.count)
+        }
         let gaussian = try Gaussian.fit(points)
         if let fixed, !(fixed > 0 && fixed.isFinite) {
             throw ModelError.invalidParameter("the degrees of freedom ν", "\(fixed)", expected: "a positive, finite ν")
@@ -63,7 +68,7 @@ extension StudentT {
             throw ModelError.invalidParameter("tolerance/maxIterations", "\(tolerance)/\(maxIterations)",
                                               expected: "a positive tolerance and at least one iteration")
         }
-        let n = points.count, d = points.dimension
+        let n = points.count
         let location = (0..<d).map { StudentT.median(points.column($0)) }
         var state = try ECMEState(points: points, location: location, scatter: gaussian.covariance)
         var nu = fixed ?? 10

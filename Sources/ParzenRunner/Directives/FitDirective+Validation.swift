@@ -2,20 +2,12 @@ import ParzenCore
 import ParzenFormat
 
 extension FitDirective {
-    /// Which options apply to which family, so a misplaced option is an error, not ignored.
-    static let familyOptions: [String: [ModelSpecification.Family]] = [
-        "kernel": [.kde], "bandwidth": [.kde], "beta": [.kde],
-        "components": [.gmm], "covariance": [.gmm],
-        "latent": [.ppca, .latent], "decoder": [.latent], "samples": [.latent],
-        "unbiased": [.gaussian],
-    ]
-
     /// `bandwidth` or `beta`, not both; each family's options only with that family.
     public static let rules: [OptionRule] = [
         .notTogether(OptionMeaning("bandwidth", "h, a standard deviation"),
                      OptionMeaning("beta", "β = h², a variance")),
-    ] + familyOptions.sorted { $0.key < $1.key }.map {
-        .onlyWhen($0.key, other: "model", isOneOf: $0.value.map(\.rawValue))
+    ] + ModelFamilies.readers.sorted { $0.option < $1.option }.map {
+        .onlyWhen($0.option, other: "model", isOneOf: $0.families)
     }
 
     /// The data set must exist and suit the family (dimension, training points); the kernel
@@ -25,7 +17,7 @@ extension FitDirective {
         let dataset = try context.dataset(options.text("data")!, at: options.location(of: "data")!)
         let specification = try specification(from: options, seed: 0)
         do {
-            try ModelRequirements.check(specification, dimension: dataset.dimension, trainCount: dataset.trainCount)
+            try specification.family.type.check(specification, dimension: dataset.dimension, trainCount: dataset.trainCount)
         } catch {
             throw DirectiveError(error.error.problem, fix: error.error.fix,
                                  at: options.location(of: error.option) ?? options.location(of: "model"))
@@ -47,7 +39,7 @@ extension FitDirective {
     public static func requirementProblem(_ specification: ModelSpecification, dimension: Int,
                                           trainCount: Int) -> DirectiveError? {
         do {
-            try ModelRequirements.check(specification, dimension: dimension, trainCount: trainCount)
+            try specification.family.type.check(specification, dimension: dimension, trainCount: trainCount)
             return nil
         } catch {
             return DirectiveError(error.error.problem, fix: error.error.fix)

@@ -43,8 +43,7 @@ public struct FittedModel: Sendable {
     /// `model`, `dimension`, `n_train`, `nll_train`, `nll_train_se`, `nll_heldout`,
     /// `nll_heldout_se`, then the model's parameters under their summary keys in snake case
     /// (`mean`, `variance`, `beta`, `bandwidth`, `weights`, `noise_variance`, …; vectors and
-    /// matrices as lists of numbers, row-major), for a KDE chosen by a rule `bandwidth_rule`,
-    /// and for a mixture `bic`.
+    /// matrices as lists of numbers, row-major). Families add their own (`ModelFamily.extras`).
     public var values: ResultValues {
         var values = ResultValues()
         values["model"] = .text(specification.family.rawValue)
@@ -66,12 +65,6 @@ public struct FittedModel: Sendable {
             case .matrix(_, _, let xs): values[key] = xs.count == 1 ? .number(xs[0]) : .numbers(xs)
             case .text(let s): values[key] = .text(s)
             }
-        }
-        if case .kde = specification.family, case .rule(let rule) = specification.bandwidth {
-            values["bandwidth_rule"] = .text(rule.rawValue)
-        }
-        if let mixture = model as? GaussianMixture {
-            values["bic"] = .number(mixture.bic(dataset.train))
         }
         return values
     }

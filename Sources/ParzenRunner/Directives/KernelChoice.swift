@@ -29,4 +29,20 @@ public enum KernelChoice: Error, Sendable {
             preconditionFailure("FormulaKernel throws only ExpressionError or ModelError, got \(error)")
         }
     }
+
+    /// The kernel named or written as `text` in a notebook option at `location`; a formula's
+    /// parse error points at the offending character.
+    /// - Throws: `DirectiveError` at the option (or the character).
+    public static func kernel(_ text: String, at location: SourceLocation) throws -> Kernel {
+        do {
+            return try kernel(text)
+        } catch .unknown(let fix) {
+            throw DirectiveError("unknown kernel '\(text)'", fix: fix, at: location)
+        } catch .unreadable(let error) {
+            throw DirectiveError("cannot read the kernel formula: \(error.message)",
+                                 at: SourceLocation(line: location.line, column: location.column + error.offset))
+        } catch .refused(let error) {
+            throw DirectiveError(error.problem, fix: error.fix, at: location)
+        }
+    }
 }

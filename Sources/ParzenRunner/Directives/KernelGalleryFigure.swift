@@ -11,7 +11,7 @@ enum KernelGalleryFigure {
             if case .text(let t) = $0.content { return (t, $0.location) }
             return nil
         }
-        let kernels = try written.isEmpty ? Kernel.builtIn : written.map { try FitDirective.kernel($0.text, at: $0.location) }
+        let kernels = try written.isEmpty ? Kernel.builtIn : written.map { try KernelChoice.kernel($0.text, at: $0.location) }
         let grid = PlotGrid.points(-3.5...3.5, count: 281)
         let origin = PointSet([0])
         var panels: [Chart] = []
