@@ -229,6 +229,9 @@ import Testing
              "8:9: error: option 'expect' expects one of error, found 'failure'"),
 
         // A directive that depends on a failed one says which and where (two diagnostics).
+        Case("dependent of an unknown directive", "```{dta} d\nvalues: [1, 2]\n```\n\n```{fit} g\ndata: d\nmodel: gaussian\n```\n",
+             "1:5: error: unknown directive '{dta}'; did you mean 'data'?",
+             "6:7: error: 'd' failed at line 1; fix the error there first"),
         Case("dependent of a failed directive", "```{data} d\nvalues: [1]\n```\n\n```{fit} g\ndata: d\nmodel: gaussian\n```\n",
              "2:9: error: 'values' has 1 number; a data set needs at least 2",
              "6:7: error: 'd' failed at line 1; fix the error there first"),

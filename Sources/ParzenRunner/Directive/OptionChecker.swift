@@ -132,7 +132,8 @@ struct OptionChecker {
         case .label(let kinds):
             guard let label = value.scalarText, !label.isEmpty else { wrongType(value, option: option, expected: type); return nil }
             guard let declared = context.declaredKind(of: label) else {
-                error(at: at, "no result labelled '\(label)' above this point", fix: RunContext.labelFix(for: label, among: context.declaredLabels))
+                let missing = context.missing(label, at: at)
+                error(at: at, missing.message, fix: missing.fix)
                 return nil
             }
             guard kinds.contains(declared.kind) else {

@@ -40,11 +40,14 @@ public final class RunContext: @unchecked Sendable {
     /// Validation and run share it, so a dependent of a failed directive reads the same in
     /// `check` and `render`.
     func refuseMissing(_ label: String, at location: SourceLocation) throws -> Never {
-        if let failed = failedLabels[label] {
-            throw DirectiveError.failed(label, line: failed.line, at: location)
-        }
-        throw DirectiveError("no result labelled '\(label)' above this point",
-                             fix: Self.labelFix(for: label, among: declaredLabels), at: location)
+        throw missing(label, at: location)
+    }
+
+    /// The error `refuseMissing` throws.
+    func missing(_ label: String, at location: SourceLocation) -> DirectiveError {
+        if let failed = failedLabels[label] { return .failed(label, line: failed.line, at: location) }
+        return DirectiveError("no result labelled '\(label)' above this point",
+                              fix: Self.labelFix(for: label, among: declaredLabels), at: location)
     }
 
     /// The advice for a label that is not (yet) defined.

@@ -10,10 +10,6 @@ public struct ValidationContext: Sendable {
         self.context = context
     }
 
-    /// The notebook's path as the user gave it (for messages).
-    public var file: String { context.file }
-    public var paths: ProjectPaths { context.paths }
-
     /// The seed the directive's run will use (see `RunContext.seed(for:)`).
     public func seed(for call: DirectiveCall) -> UInt64 { context.seed(for: call) }
 
