@@ -53,7 +53,8 @@ public final class RunContext: @unchecked Sendable {
     /// The advice for a label that is not (yet) defined.
     static func labelFix(for label: String, among labels: [String]) -> String {
         if let suggestion = Suggestion.didYouMean(label, among: labels) { return suggestion }
-        return "a directive can only use results labelled above it" + (labels.isEmpty ? "" : " (so far: \(labels.joined(separator: ", ")))")
+        let soFar = labels.isEmpty ? "" : " (so far: \(labels.joined(separator: ", ")))"
+        return "a directive can only use results labelled above it" + soFar
     }
 
     /// The payload of an earlier result, as the type this directive needs.
