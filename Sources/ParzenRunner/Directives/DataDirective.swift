@@ -38,7 +38,7 @@ public enum DataDirective: Directive {
         case "source":
             let written: String
             if case .path(_, let w)? = options["source"]?.content { written = w } else { written = options.path("source")! }
-            (columns, points) = try csvPoints(options, read: context.readText)
+            (columns, points) = try csvPoints(options, in: context)
             origin = columns.map { InlineCode.span($0) }.joined(separator: " and ") + " of " + MarkdownText.escape(written)
         case "values":
             let values = options.numbers("values")!

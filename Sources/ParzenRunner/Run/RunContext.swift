@@ -1,4 +1,5 @@
 import Foundation
+import ParzenCore
 import ParzenFormat
 import ParzenMarkup
 
@@ -18,6 +19,8 @@ public final class RunContext: @unchecked Sendable {
     private(set) var results: [String: DirectiveResult] = [:]
     /// The shapes the validation phase declared, by label.
     private(set) var shapes: [String: ResultShape] = [:]
+    /// CSV files parsed in this run, by resolved path and columns (see `csvPoints`).
+    private var csvCache: [[String]: (columns: [String], points: PointSet)] = [:]
     private(set) var kinds: [String: (kind: ResultKind, location: SourceLocation)] = [:]
     private(set) var failedLabels: [String: SourceLocation] = [:]
 
@@ -97,6 +100,18 @@ public final class RunContext: @unchecked Sendable {
         } catch {
             throw DirectiveError("cannot read '\(resolvedPath)' as UTF-8 text", at: location)
         }
+    }
+
+    /// The columns and points of a CSV file, parsed by `load` the first time (in validation)
+    /// and remembered for `run`, so a render parses each data file once. A failure is not
+    /// remembered: a directive whose validation failed never runs.
+    func csvPoints(path: String, columns: [String], load: () throws -> (columns: [String], points: PointSet)) throws
+        -> (columns: [String], points: PointSet) {
+        let key = [path] + columns
+        if let loaded = csvCache[key] { return loaded }
+        let loaded = try load()
+        csvCache[key] = loaded
+        return loaded
     }
 
     func declare(_ label: String, kind: ResultKind, at location: SourceLocation) {

@@ -4,7 +4,9 @@ import ParzenFormat
 /// results themselves, so validation cannot depend on anything computed and `parzen check`
 /// reaches the same verdict as `parzen render`.
 public struct ValidationContext: Sendable {
-    private let context: RunContext
+    /// Internal, for the standard directives' shared helpers (the CSV cache); directives
+    /// elsewhere see only the shapes.
+    let context: RunContext
 
     init(_ context: RunContext) {
         self.context = context
