@@ -108,6 +108,8 @@ import Testing
              "8:13: error: option 'covariance' expects one of full, diagonal, found 'diagonl'; did you mean 'diagonal'?"),
         Case("ppca on 1-D data", data + "```{fit} p\ndata: d\nmodel: ppca\n```\n",
              "7:8: error: probabilistic PCA needs at least 2 columns (k < d), the data have 1; select two or more columns, or use model: gaussian"),
+        Case("latent model on 1-D data", data + "```{fit} l\ndata: d\nmodel: latent\n```\n",
+             "7:8: error: probabilistic PCA needs at least 2 columns (k < d), the data have 1; select two or more columns, or use model: gaussian"),
         Case("latent dimension not below d", data2 + "```{fit} p\ndata: d\nmodel: ppca\nlatent: 2\n```\n",
              "9:9: error: the latent dimension k = 2 is invalid; use 1 ≤ k < d = 2"),
         Case("holdout leaves too few points for a mixture",
@@ -187,6 +189,8 @@ import Testing
              "8:14: error: option 'betas' expects a positive number, found the number -0.2"),
         Case("latent dimension out of range", "```{plot} p\nkind: latent\ndimensions: [1, 100]\n```\n",
              "3:17: error: option 'dimensions' expects a whole number in 1…64, found the number 100"),
+        Case("plot seed too large", "```{plot} p\nkind: latent\nseed: 99999999999999999999\n```\n",
+             "3:7: error: option 'seed' expects a whole number ≥ 0, found the number 99999999999999999999"),
         Case("caption not text", data + "```{plot} p\ndata: d\ncaption: [a, b]\n```\n",
              "7:10: error: option 'caption' expects text, found a list"),
 
@@ -225,10 +229,15 @@ import Testing
              "6:10: error: option 'models' needs the label of an earlier fitted model, but 'd' (line 1) is a data set"),
         Case("samples out of range", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\nsamples: 10\n```\n",
              "17:10: error: option 'samples' expects a whole number in 100…10000000, found the number 10"),
+        Case("compare seed negative", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\nseed: -3\n```\n",
+             "17:7: error: option 'seed' expects a whole number ≥ 0, found the number -3"),
         Case("expect misspelt", data + "```{fit} g\ndata: d\nmodel: gaussian\nexpect: failure\n```\n",
              "8:9: error: option 'expect' expects one of error, found 'failure'"),
 
         // A directive that depends on a failed one says which and where (two diagnostics).
+        Case("dependent of an unknown directive", "```{dta} d\nvalues: [1, 2]\n```\n\n```{fit} g\ndata: d\nmodel: gaussian\n```\n",
+             "1:5: error: unknown directive '{dta}'; did you mean 'data'?",
+             "6:7: error: 'd' failed at line 1; fix the error there first"),
         Case("dependent of a failed directive", "```{data} d\nvalues: [1]\n```\n\n```{fit} g\ndata: d\nmodel: gaussian\n```\n",
              "2:9: error: 'values' has 1 number; a data set needs at least 2",
              "6:7: error: 'd' failed at line 1; fix the error there first"),

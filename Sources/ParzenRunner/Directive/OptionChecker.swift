@@ -21,12 +21,14 @@ struct OptionChecker {
     /// Options every directive accepts, whatever it declares.
     static let commonOptions: [OptionSpec] = [
         OptionSpec("expect", .choice(["error"]),
-                   help: "Set to `error` to show an intended failure (e.g. a kernel Parzen refuses) without failing the build; the run fails if the directive then succeeds."),
+                   help: "Set to `error` to show an intended failure (e.g. a kernel Parzen refuses) without failing "
+                       + "the build; the run fails if the directive then succeeds."),
     ]
 
     mutating func check(_ source: DirectiveSource, as directive: any Directive.Type) -> OptionValues {
         let specs = directive.options + Self.commonOptions
-        let (yaml, yamlDiagnostics) = YAMLReader.read(source.body, file: file, firstLine: source.bodyLine, firstColumn: source.bodyColumn)
+        let (yaml, yamlDiagnostics) = YAMLReader.read(source.body, file: file, firstLine: source.bodyLine,
+                                                      firstColumn: source.bodyColumn)
         diagnostics += yamlDiagnostics.map { Self.withinBody($0, of: source) }
         // A body that is not valid YAML has no options to check: anything said about them
         // ("needs the option 'data'" when `data:` is there) would be false.
@@ -37,7 +39,8 @@ struct OptionChecker {
         case nil: entries = []
         case .mapping(let list, _)?: entries = list
         case let other?:
-            error(at: other.location, "the body of {\(source.name)} must be 'option: value' lines, found \(other.kindDescription)",
+            error(at: other.location,
+                  "the body of {\(source.name)} must be 'option: value' lines, found \(other.kindDescription)",
                   fix: "write one option per line, e.g. '\(specs[0].name): …'")
             return OptionValues([:])
         }
@@ -51,7 +54,8 @@ struct OptionChecker {
                 values[spec.name] = value
             }
         }
-        for spec in specs where spec.isRequired && values[spec.name] == nil && !entries.contains(where: { $0.key == spec.name }) {
+        let written = Set(entries.map(\.key))
+        for spec in specs where spec.isRequired && values[spec.name] == nil && !written.contains(spec.name) {
             error(at: source.location, "{\(source.name)} needs the option '\(spec.name)' (\(spec.type.description))",
                   fix: "add a line '\(spec.name): …' to its body")
         }
@@ -63,9 +67,10 @@ struct OptionChecker {
     /// end of the body's last line.
     private static func withinBody(_ diagnostic: Diagnostic, of source: DirectiveSource) -> Diagnostic {
         let lines = source.body.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        guard let last = lines.last, diagnostic.location.line >= source.bodyLine + lines.count else { return diagnostic }
+        let lastLine = source.bodyLine + lines.count - 1
+        guard let last = lines.last, diagnostic.location.line > lastLine else { return diagnostic }
         var moved = diagnostic
-        moved.location = SourceLocation(line: source.bodyLine + lines.count - 1, column: source.bodyColumn + last.unicodeScalars.count)
+        moved.location = SourceLocation(line: lastLine, column: source.bodyColumn + last.unicodeScalars.count)
         return moved
     }
 
@@ -76,7 +81,9 @@ struct OptionChecker {
         for (name, text) in flags {
             let spec = specs.first { $0.name == name }!
             let location = SourceLocation(line: 1, column: 1)
-            if let value = convert(.scalar(text, isPlain: true, at: location), to: spec.type, option: name) { values[name] = value }
+            if let value = convert(.scalar(text, isPlain: true, at: location), to: spec.type, option: name) {
+                values[name] = value
+            }
         }
         return OptionValues(values)
     }
@@ -86,7 +93,8 @@ struct OptionChecker {
     }
 
     private mutating func wrongType(_ value: YAMLValue, option: String, expected: OptionType) {
-        error(at: value.location, "option \(spelling.name(option)) expects \(expected.description), found \(value.kindDescription)")
+        error(at: value.location,
+              "option \(spelling.name(option)) expects \(expected.description), found \(value.kindDescription)")
     }
 
     private mutating func convert(_ value: YAMLValue, to type: OptionType, option: String) -> OptionValue? {
@@ -97,7 +105,9 @@ struct OptionChecker {
                 wrongType(value, option: option, expected: type); return nil
             }
             if case .positiveNumber = type, !(x > 0) { wrongType(value, option: option, expected: type); return nil }
-            if case .fraction = type, !(x >= 0 && x < 1) { wrongType(value, option: option, expected: type); return nil }
+            if case .fraction = type, !(x >= 0 && x < 1) {
+                wrongType(value, option: option, expected: type); return nil
+            }
             return OptionValue(.number(x), at: at)
         case .integer(let range):
             guard case .scalar(let text, true, _) = value, let n = Int(text), range.contains(n) else {
@@ -108,7 +118,8 @@ struct OptionChecker {
             guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
             return OptionValue(.text(text), at: at)
         case .boolean:
-            guard case .scalar(let text, true, _) = value, let b = ["true": true, "false": false, "yes": true, "no": false][text] else {
+            let words = ["true": true, "false": false, "yes": true, "no": false]
+            guard case .scalar(let text, true, _) = value, let b = words[text] else {
                 wrongType(value, option: option, expected: type); return nil
             }
             return OptionValue(.boolean(b), at: at)
@@ -130,23 +141,31 @@ struct OptionChecker {
             }
             return OptionValue(.list(converted), at: at)
         case .label(let kinds):
-            guard let label = value.scalarText, !label.isEmpty else { wrongType(value, option: option, expected: type); return nil }
+            guard let label = value.scalarText, !label.isEmpty else {
+                wrongType(value, option: option, expected: type); return nil
+            }
             guard let declared = context.declaredKind(of: label) else {
-                error(at: at, "no result labelled '\(label)' above this point", fix: RunContext.labelFix(for: label, among: context.declaredLabels))
+                let missing = context.missing(label, at: at)
+                error(at: at, missing.message, fix: missing.fix)
                 return nil
             }
             guard kinds.contains(declared.kind) else {
-                error(at: at, "option '\(option)' needs \(type.description), but '\(label)' (line \(declared.location.line)) is a \(declared.kind)")
+                let line = declared.location.line
+                error(at: at,
+                      "option '\(option)' needs \(type.description), but '\(label)' (line \(line)) is a \(declared.kind)")
                 return nil
             }
             return OptionValue(.label(label), at: at)
         case .path:
-            guard let written = value.scalarText, !written.isEmpty else { wrongType(value, option: option, expected: type); return nil }
+            guard let written = value.scalarText, !written.isEmpty else {
+                wrongType(value, option: option, expected: type); return nil
+            }
             switch context.paths.resolve(written) {
             case .success(let resolved):
                 return OptionValue(.path(resolved: resolved, written: written), at: at)
             case .failure(.missing(let resolved)):
-                error(at: at, "file '\(written)' not found (looked for \(resolved))", fix: "paths are relative to the notebook's folder")
+                error(at: at, "file '\(written)' not found (looked for \(resolved))",
+                      fix: "paths are relative to the notebook's folder")
             case .failure(.outsideProject(_, let root)):
                 error(at: at, "path '\(written)' leaves the project folder \(root)",
                       fix: "move the file into the project, or run with --allow-outside")
@@ -157,7 +176,8 @@ struct OptionChecker {
         }
     }
 
-    private mutating func choice(_ value: YAMLValue, words: [String], option: String, type: OptionType) -> OptionValue? {
+    private mutating func choice(_ value: YAMLValue, words: [String], option: String,
+                                 type: OptionType) -> OptionValue? {
         guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
         guard words.contains(text) else {
             error(at: value.location, "option \(spelling.name(option)) expects \(type.description), found '\(text)'",

@@ -16,12 +16,13 @@ extension DataDirective {
         let columns: [String]
         let count: Int
         if options.has("source") {
-            let (names, points) = try csvPoints(options, read: context.readText)
+            let (names, points) = try csvPoints(options, in: context.context)
             (columns, count) = (names, points.count)
         } else if let values = options.numbers("values") {
             guard values.count >= 2 else {
                 let numbers = "\(values.count) number\(values.count == 1 ? "" : "s")"
-                throw DirectiveError("'values' has \(numbers); a data set needs at least 2", at: options.location(of: "values"))
+                throw DirectiveError("'values' has \(numbers); a data set needs at least 2",
+                                     at: options.location(of: "values"))
             }
             (columns, count) = (["x"], values.count)
         } else {
@@ -36,22 +37,25 @@ extension DataDirective {
 
     /// The columns and points of the CSV `source`; a missing column is reported at
     /// `columns`, anything else (malformed CSV, a text or `NA` cell, with its line and
-    /// column in the file) at `source`.
-    static func csvPoints(_ options: OptionValues, read: (String, SourceLocation) throws -> String) throws
+    /// column in the file) at `source`. Validation reads the file; `run` gets the same
+    /// points from the context's cache instead of parsing it again.
+    static func csvPoints(_ options: OptionValues, in context: RunContext) throws
         -> (columns: [String], points: PointSet) {
-        let location = options.location(of: "source")!
+        let path = options.path("source")!
         let written: String
-        if case .path(_, let w)? = options["source"]?.content { written = w } else { written = options.path("source")! }
-        let text = try read(options.path("source")!, location)
+        if case .path(_, let w)? = options["source"]?.content { written = w } else { written = path }
         let wanted = (options.list("columns") ?? []).compactMap { item -> String? in
             if case .text(let t) = item.content { return t }
             return nil
         }
-        do {
-            return try DatasetLoader.points(csv: text, file: written, columns: wanted)
-        } catch {
-            throw DirectiveError(error.message, fix: error.fix,
-                                 at: options.location(of: error.line == 1 && !wanted.isEmpty ? "columns" : "source"))
+        return try context.csvPoints(path: path, columns: wanted) {
+            let text = try context.readText(path, at: options.location(of: "source")!)
+            do {
+                return try DatasetLoader.points(csv: text, file: written, columns: wanted)
+            } catch let error as DatasetLoader.Problem {
+                let option = error.line == 1 && !wanted.isEmpty ? "columns" : "source"
+                throw DirectiveError(error.message, fix: error.fix, at: options.location(of: option))
+            }
         }
     }
 

@@ -38,7 +38,7 @@ public enum DataDirective: Directive {
         case "source":
             let written: String
             if case .path(_, let w)? = options["source"]?.content { written = w } else { written = options.path("source")! }
-            (columns, points) = try csvPoints(options, read: context.readText)
+            (columns, points) = try csvPoints(options, in: context)
             origin = .list(columns.map { [.code($0)] }) + [.text(" of "), .code(written)]
         case "values":
             let values = options.numbers("values")!

@@ -70,6 +70,10 @@ public struct NotebookRunner: Sendable {
         guard let directive = registry.directive(named: source.name) else {
             let d = Diagnostic(.error, file: file, at: source.nameLocation, "unknown directive '{\(source.name)}'",
                                fix: Suggestion.fix(for: source.name, among: registry.names))
+            if let label = source.label, seenLabels[label] == nil {
+                seenLabels[label] = source.labelLocation ?? source.location
+                context.recordFailure(label, at: source.location)
+            }
             return .settled(.failure([d]), [d])
         }
         var early: [Diagnostic] = []

@@ -1,4 +1,5 @@
 import Foundation
+import ParzenCore
 import ParzenFormat
 import ParzenMarkup
 
@@ -18,6 +19,8 @@ public final class RunContext: @unchecked Sendable {
     private(set) var results: [String: DirectiveResult] = [:]
     /// The shapes the validation phase declared, by label.
     private(set) var shapes: [String: ResultShape] = [:]
+    /// CSV files parsed in this run, by resolved path and columns (see `csvPoints`).
+    private var csvCache: [[String]: (columns: [String], points: PointSet)] = [:]
     private(set) var kinds: [String: (kind: ResultKind, location: SourceLocation)] = [:]
     private(set) var failedLabels: [String: SourceLocation] = [:]
 
@@ -40,17 +43,21 @@ public final class RunContext: @unchecked Sendable {
     /// Validation and run share it, so a dependent of a failed directive reads the same in
     /// `check` and `render`.
     func refuseMissing(_ label: String, at location: SourceLocation) throws -> Never {
-        if let failed = failedLabels[label] {
-            throw DirectiveError.failed(label, line: failed.line, at: location)
-        }
-        throw DirectiveError("no result labelled '\(label)' above this point",
-                             fix: Self.labelFix(for: label, among: declaredLabels), at: location)
+        throw missing(label, at: location)
+    }
+
+    /// The error `refuseMissing` throws.
+    func missing(_ label: String, at location: SourceLocation) -> DirectiveError {
+        if let failed = failedLabels[label] { return .failed(label, line: failed.line, at: location) }
+        return DirectiveError("no result labelled '\(label)' above this point",
+                              fix: Self.labelFix(for: label, among: declaredLabels), at: location)
     }
 
     /// The advice for a label that is not (yet) defined.
     static func labelFix(for label: String, among labels: [String]) -> String {
         if let suggestion = Suggestion.didYouMean(label, among: labels) { return suggestion }
-        return "a directive can only use results labelled above it" + (labels.isEmpty ? "" : " (so far: \(labels.joined(separator: ", ")))")
+        let soFar = labels.isEmpty ? "" : " (so far: \(labels.joined(separator: ", ")))"
+        return "a directive can only use results labelled above it" + soFar
     }
 
     /// The payload of an earlier result, as the type this directive needs.
@@ -93,6 +100,18 @@ public final class RunContext: @unchecked Sendable {
         } catch {
             throw DirectiveError("cannot read '\(resolvedPath)' as UTF-8 text", at: location)
         }
+    }
+
+    /// The columns and points of a CSV file, parsed by `load` the first time (in validation)
+    /// and remembered for `run`, so a render parses each data file once. A failure is not
+    /// remembered: a directive whose validation failed never runs.
+    func csvPoints(path: String, columns: [String], load: () throws -> (columns: [String], points: PointSet)) throws
+        -> (columns: [String], points: PointSet) {
+        let key = [path] + columns
+        if let loaded = csvCache[key] { return loaded }
+        let loaded = try load()
+        csvCache[key] = loaded
+        return loaded
     }
 
     func declare(_ label: String, kind: ResultKind, at location: SourceLocation) {

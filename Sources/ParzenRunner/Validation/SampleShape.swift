@@ -1,12 +1,11 @@
-/// The shape of a `{sample}` result: how many draws, from which model.
+/// The shape of a `{sample}` result: the model it draws from (and so the data set it is
+/// set against).
 public struct SampleShape: Sendable {
     public var label: String
-    public var count: Int
     public var model: ModelShape
 
-    public init(label: String, count: Int, model: ModelShape) {
+    public init(label: String, model: ModelShape) {
         self.label = label
-        self.count = count
         self.model = model
     }
 }

@@ -4,15 +4,13 @@ import ParzenFormat
 /// results themselves, so validation cannot depend on anything computed and `parzen check`
 /// reaches the same verdict as `parzen render`.
 public struct ValidationContext: Sendable {
-    private let context: RunContext
+    /// Internal, for the standard directives' shared helpers (the CSV cache); directives
+    /// elsewhere see only the shapes.
+    let context: RunContext
 
     init(_ context: RunContext) {
         self.context = context
     }
-
-    /// The notebook's path as the user gave it (for messages).
-    public var file: String { context.file }
-    public var paths: ProjectPaths { context.paths }
 
     /// The seed the directive's run will use (see `RunContext.seed(for:)`).
     public func seed(for call: DirectiveCall) -> UInt64 { context.seed(for: call) }
