@@ -161,7 +161,7 @@ import Testing
     @Test func edgeCaseFileReadsCleanly() {
         let (db, problems) = parseBib(Fixture.text("edge-cases", "bib"), file: "edge-cases.bib")
         #expect(problems.isEmpty)
-        #expect(db.entries.count == 37)
+        #expect(db.entries.count == 41)
         #expect(Set(db.entries.map(\.type)) == [
             "article", "book", "incollection", "inproceedings", "conference", "proceedings", "inbook", "phdthesis",
             "mastersthesis", "techreport", "manual", "misc", "unpublished", "booklet", "online", "report",

@@ -125,3 +125,22 @@ import Testing
         #expect(CitationStyle.names == ["author-year", "numeric"])
     }
 }
+
+/// Disambiguation by names (the pandoc comparison covers "P. Hall"/"J. A. Hall" and
+/// "Fox, Lee, et al."/"Fox, Wu, et al."); here the default style's three-author "et al.".
+@Suite struct NameDisambiguationTests {
+    static let database = parseBib("""
+        @book{a, author = {Sartre, Jean-Paul}, title = {A}, publisher = {P}, year = 1943}
+        @book{b, author = {Sartre, Anne}, title = {B}, publisher = {P}, year = 1950}
+        @book{c, author = {Ng, A. and Lee, B. and Park, C.}, title = {C}, publisher = {P}, year = 2019}
+        @book{d, author = {Ng, A. and Wu, B. and Park, C.}, title = {D}, publisher = {P}, year = 2019}
+        """).0
+
+    @Test func initialsAndAddedNames() {
+        let citations = Citation.find(in: "[@a; @b] [@c; @d]")
+        let processor = CitationProcessor(database: Self.database, citations: citations)
+        #expect(citations.map { CitationInline.plainText(processor.format($0)) } == [
+            "(J.-P. Sartre 1943; A. Sartre 1950)", "(Ng, Lee, et al. 2019; Ng, Wu, et al. 2019)",
+        ])
+    }
+}
