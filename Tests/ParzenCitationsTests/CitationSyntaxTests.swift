@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func prefixesLocatorsAndSeveralItems() {
-        let items = find("[see @a; @b, ch. 2; also @c, sec. 3, for details]")[0].items
+        let items = find("[see @a; @b, chap. 2; also @c, sec. 3, for details]")[0].items
         #expect(items.map(\.key) == ["a", "b", "c"])
         #expect(items[0].prefix == "see")
         #expect(items[1].locator == Locator(.chapter, "2"))
