@@ -51,10 +51,12 @@ public struct Locator: Sendable, Hashable {
         }
     }
 
+    /// The kind of part.
     public var label: Label
     /// The value as written ("12", "12-14", "iv, 3").
     public var value: String
 
+    /// "p. 12" is `Locator(.page, "12")`.
     public init(_ label: Label, _ value: String) {
         self.label = label
         self.value = value

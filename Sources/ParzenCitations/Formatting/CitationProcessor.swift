@@ -11,6 +11,7 @@
 /// processor.references             // sorted entries, DOIs and URLs as links
 /// ```
 public struct CitationProcessor: Sendable {
+    /// The style it formats in.
     public let style: CitationStyle
     private let database: BibDatabase
     private var formatters: [String: ReferenceFormatter] = [:]
