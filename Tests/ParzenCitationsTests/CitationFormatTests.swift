@@ -6,17 +6,21 @@ import Testing
 /// Chicago author-date output (see ``CiteprocComparisonTests`` for the full comparison).
 @Suite struct CitationFormatTests {
     static let database = parseBib("""
-        @article{parzen1962, author = {Parzen, Emanuel}, title = {On Estimation of a Probability Density Function and Mode},
+        @article{parzen1962, author = {Parzen, Emanuel},
+          title = {On Estimation of a Probability Density Function and Mode},
           journal = {The Annals of Mathematical Statistics}, year = 1962, volume = 33, number = 3, pages = {1065--1076},
           doi = {10.1214/aoms/1177704472}}
-        @book{silverman1986a, author = {Silverman, B. W.}, title = {Density Estimation for Statistics and Data Analysis},
+        @book{silverman1986a, author = {Silverman, B. W.},
+          title = {Density Estimation for Statistics and Data Analysis},
           publisher = {Chapman \\& Hall}, address = {London}, year = 1986}
         @article{silverman1986b, author = {Silverman, B. W.}, title = {A Fast and Efficient Cross-Validation Method},
           journal = {Journal}, year = 1986, url = {https://example.org/cv}}
-        @book{scott1992, author = {Scott, David W.}, title = {Multivariate Density Estimation}, publisher = {Wiley}, year = 1992}
+        @book{scott1992, author = {Scott, David W.}, title = {Multivariate Density Estimation},
+          publisher = {Wiley}, year = 1992}
         @article{botev2010, author = {Botev, Z. I. and Grotowski, J. F. and Kroese, D. P.}, title = {Kernel density
           estimation via diffusion}, journal = {The Annals of Statistics}, year = 2010}
-        @article{math2020, author = {Doe, Jane and Roe, Richard}, title = {The $L^2$ risk of {KDE}}, journal = {J}, year = 2020}
+        @article{math2020, author = {Doe, Jane and Roe, Richard}, title = {The $L^2$ risk of {KDE}},
+          journal = {J}, year = 2020}
         """).0
 
     private func render(_ text: String, style: CitationStyle = .authorYear) -> [String] {
@@ -100,7 +104,8 @@ import Testing
     // MARK: Numeric
 
     @Test func numericNumbersInOrderOfFirstCitation() {
-        let text = "[@scott1992] [@parzen1962; @scott1992] [@botev2010, p. 7] @parzen1962 [@silverman1986a; @parzen1962; @scott1992; @botev2010]"
+        let text = "[@scott1992] [@parzen1962; @scott1992] [@botev2010, p. 7] @parzen1962 "
+            + "[@silverman1986a; @parzen1962; @scott1992; @botev2010]"
         #expect(render(text, style: .numeric) == ["[1]", "[1, 2]", "[3, p. 7]", "Parzen [2]", "[1–4]"])
         let processor = CitationProcessor(database: Self.database, style: .numeric, citations: Citation.find(in: text))
         #expect(processor.references.map(\.key) == ["scott1992", "parzen1962", "botev2010", "silverman1986a"])
@@ -118,5 +123,24 @@ import Testing
         #expect(CitationStyle(named: "author-year") == .authorYear)
         #expect(CitationStyle(named: "harvard") == nil)
         #expect(CitationStyle.names == ["author-year", "numeric"])
+    }
+}
+
+/// Disambiguation by names (the pandoc comparison covers "P. Hall"/"J. A. Hall" and
+/// "Fox, Lee, et al."/"Fox, Wu, et al."); here the default style's three-author "et al.".
+@Suite struct NameDisambiguationTests {
+    static let database = parseBib("""
+        @book{a, author = {Sartre, Jean-Paul}, title = {A}, publisher = {P}, year = 1943}
+        @book{b, author = {Sartre, Anne}, title = {B}, publisher = {P}, year = 1950}
+        @book{c, author = {Ng, A. and Lee, B. and Park, C.}, title = {C}, publisher = {P}, year = 2019}
+        @book{d, author = {Ng, A. and Wu, B. and Park, C.}, title = {D}, publisher = {P}, year = 2019}
+        """).0
+
+    @Test func initialsAndAddedNames() {
+        let citations = Citation.find(in: "[@a; @b] [@c; @d]")
+        let processor = CitationProcessor(database: Self.database, citations: citations)
+        #expect(citations.map { CitationInline.plainText(processor.format($0)) } == [
+            "(J.-P. Sartre 1943; A. Sartre 1950)", "(Ng, Lee, et al. 2019; Ng, Wu, et al. 2019)",
+        ])
     }
 }

@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func prefixesLocatorsAndSeveralItems() {
-        let items = find("[see @a; @b, ch. 2; also @c, sec. 3, for details]")[0].items
+        let items = find("[see @a; @b, chap. 2; also @c, sec. 3, for details]")[0].items
         #expect(items.map(\.key) == ["a", "b", "c"])
         #expect(items[0].prefix == "see")
         #expect(items[1].locator == Locator(.chapter, "2"))
@@ -123,13 +123,15 @@ import Testing
         #expect(problems.count == 1)
         #expect(problems[0].keyRange == 2..<12)
         let diagnostic = problems[0].diagnostic(file: "post.md", at: SourceLocation(line: 3, column: 9))
-        #expect(diagnostic.description == "post.md:3:9: error: unknown citation key 'parzen1926'; did you mean 'parzen1962'?")
+        #expect(diagnostic.description
+            == "post.md:3:9: error: unknown citation key 'parzen1926'; did you mean 'parzen1962'?")
     }
 
     @Test func unknownKeyWithoutACloseOne() {
         let problem = find(#"<d-cite key="nothing"></d-cite>"#)[0].unknownKeys(in: Self.database)[0]
         #expect(problem.diagnostic(file: "p.md", at: SourceLocation(line: 1, column: 14)).description
-            == "p.md:1:14: error: unknown citation key 'nothing'; add an entry with this key to the .bib file, or correct the key")
+            == "p.md:1:14: error: unknown citation key 'nothing'; "
+                + "add an entry with this key to the .bib file, or correct the key")
     }
 
     @Test func unknownNarrativeKeyIsOnlyAWarning() {

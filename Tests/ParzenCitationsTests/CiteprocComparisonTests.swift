@@ -16,7 +16,8 @@ import Testing
     static let deviations: [(pandoc: String, parzen: String, reason: String)] = [
         ("“Symphonies as Stochastic Processes.”",
          "“Symphonies as Stochastic Processes.” In Proceedings of the Workshop on Music and Statistics, 7–9.",
-         "BibTeX defines @conference as @inproceedings; pandoc 2.17 reads it as a generic entry and drops booktitle and pages"),
+         "BibTeX defines @conference as @inproceedings; pandoc 2.17 reads it as a generic entry "
+             + "and drops booktitle and pages"),
         ("The L² Risk", "The $L^2$ Risk",
          "math stays TeX (a .tex piece, typeset by ParzenMath); pandoc's plain writer approximates it in Unicode"),
     ]
@@ -52,7 +53,8 @@ import Testing
 
     @Test func referenceListMatchesPandocEntryByEntry() {
         let citations = Citation.find(in: Self.paragraph)
-        let processor = CitationProcessor(database: Self.database, style: .chicagoAuthorDate, citations: citations, nocite: ["*"])
+        let processor = CitationProcessor(
+            database: Self.database, style: .chicagoAuthorDate, citations: citations, nocite: ["*"])
         let ours = processor.references.map { CitationInline.plainText($0.content) }
         let theirs = Self.expected.dropFirst().map(Self.expectation)
         #expect(ours.count == theirs.count)

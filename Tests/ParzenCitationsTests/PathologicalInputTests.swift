@@ -10,7 +10,8 @@ import Testing
             + String(repeating: "}", count: depth) + "}}"
         let (db, problems) = parseBib(source)
         #expect(problems == [
-            "refs.bib:1:18: error: braces nested more than 64 deep in field 'title' of entry 'k'; remove the extra braces; the value is printed as written",
+            "refs.bib:1:18: error: braces nested more than 64 deep in field 'title' of entry 'k'; "
+                + "remove the extra braces; the value is printed as written",
         ])
         #expect(db.keys == ["k"])
     }

@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"\ss"#, "ß"), (#"{\ss}e"#, "ße"), (#"Stra{\ss}e"#, "Straße"), (#"\aa"#, "å"), (#"{\AA}"#, "Å"), (#"\o"#, "ø"),
+        (#"\ss"#, "ß"), (#"{\ss}e"#, "ße"), (#"Stra{\ss}e"#, "Straße"), (#"\aa"#, "å"), (#"{\AA}"#, "Å"),
+        (#"\o"#, "ø"),
         (#"{\O}"#, "Ø"), (#"\l"#, "ł"), (#"\L{}odz"#, "Łodz"), (#"\ae"#, "æ"), (#"\OE"#, "Œ"), (#"\i"#, "ı"),
         (#"\&"#, "&"), (#"\%"#, "%"), (#"\$"#, "$"), (##"\#"##, "#"), (#"\_"#, "_"), (#"\{x\}"#, "{x}"),
         (#"\S 3"#, "§3"), (#"\ldots"#, "…"), (#"\TeX"#, "TeX"), (#"\LaTeX{} rocks"#, "LaTeX rocks"),
@@ -57,7 +58,8 @@ import Testing
 
     @Test func fontCommands() {
         #expect(text(#"\emph{a} \textit{b} \textbf{c} \textsc{d}"#) == [
-            .emphasis([.text("a")]), .text(" "), .emphasis([.text("b")]), .text(" "), .strong([.text("c")]), .text(" d"),
+            .emphasis([.text("a")]), .text(" "), .emphasis([.text("b")]), .text(" "), .strong([.text("c")]),
+            .text(" d"),
         ])
     }
 

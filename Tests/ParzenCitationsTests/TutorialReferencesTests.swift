@@ -11,7 +11,8 @@ import Testing
 
     @Test func readsWithoutProblems() {
         #expect(Self.problems.isEmpty)
-        #expect(Self.database.keys == ["parzen1962", "silverman1986", "scott1992", "botev2010", "tipping1999", "kullback1951"])
+        #expect(Self.database.keys
+            == ["parzen1962", "silverman1986", "scott1992", "botev2010", "tipping1999", "kullback1951"])
     }
 
     /// Volume, issue, pages and DOI of each article, as printed on its first page.
@@ -38,7 +39,8 @@ import Testing
     @Test func formatsAsPandocDoes() {
         let expected = Fixture.text("citeproc-tutorial", "txt").split(separator: "\n").map(String.init)
             .filter { !$0.hasPrefix("#") }
-        let processor = CitationProcessor(database: Self.database, style: .chicagoAuthorDate, citations: [], nocite: ["*"])
+        let processor = CitationProcessor(
+            database: Self.database, style: .chicagoAuthorDate, citations: [], nocite: ["*"])
         #expect(processor.references.map { CitationInline.plainText($0.content) } == expected)
     }
 
@@ -47,7 +49,8 @@ import Testing
         let citations = Citation.find(in: text)
         let processor = CitationProcessor(database: Self.database, citations: citations)
         #expect(citations.map { CitationInline.plainText(processor.format($0)) } == [
-            "(Parzen 1962)", "(Botev et al. 2010)", "(Tipping and Bishop 1999)", "(Kullback and Leibler 1951; Silverman 1986, 48)",
+            "(Parzen 1962)", "(Botev et al. 2010)", "(Tipping and Bishop 1999)",
+            "(Kullback and Leibler 1951; Silverman 1986, 48)",
         ])
     }
 }

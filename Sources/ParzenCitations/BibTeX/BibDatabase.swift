@@ -13,6 +13,7 @@ public struct BibDatabase: Sendable, Hashable {
     public private(set) var preambles: [String] = []
     private var index: [String: Int] = [:]
 
+    /// An empty database.
     public init() {}
 
     /// Reads one `.bib` file. Problems are errors at the file's line and column (a malformed

@@ -15,6 +15,7 @@ public struct BibEntry: Sendable, Hashable {
     /// The `.bib` file the entry comes from, as the user named it.
     public var file: String
 
+    /// An entry as the parser reads it.
     public init(
         type: String, key: String, fields: [BibField], location: SourceLocation, keyLocation: SourceLocation,
         file: String

@@ -11,6 +11,7 @@ public struct BibField: Sendable, Hashable {
     /// Where the value starts in the `.bib` file.
     public var location: SourceLocation
 
+    /// A field as the parser reads it.
     public init(name: String, tex: String, text: [BibText], location: SourceLocation) {
         self.name = name
         self.tex = tex

@@ -15,6 +15,7 @@ public struct PersonName: Sendable, Hashable {
     /// Generational suffix, e.g. "Jr.".
     public var jr: String
 
+    /// A name from its parts (empty parts are absent).
     public init(first: String = "", von: String = "", last: String, jr: String = "") {
         self.first = first
         self.von = von

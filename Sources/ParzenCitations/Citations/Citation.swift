@@ -17,7 +17,9 @@ public struct Citation: Sendable, Hashable {
         case distill
     }
 
+    /// Parenthetical or narrative.
     public var form: Form
+    /// pandoc or distill.
     public var syntax: Syntax
     /// The works cited, in the order written.
     public var items: [CitationItem]
@@ -25,6 +27,7 @@ public struct Citation: Sendable, Hashable {
     /// `<d-cite …>` tag and, when it follows at once, its `</d-cite>`).
     public var range: Range<Int>
 
+    /// A citation as the scanner finds it.
     public init(form: Form, syntax: Syntax, items: [CitationItem], range: Range<Int>) {
         self.form = form
         self.syntax = syntax

@@ -13,6 +13,7 @@ public struct CitationItem: Sendable, Hashable {
     /// `[-@key]`: print the year only (the author is named in the sentence).
     public var suppressesAuthor: Bool
 
+    /// An item as the scanner finds it.
     public init(
         key: String, keyRange: Range<Int>, prefix: String = "", locator: Locator? = nil, suffix: String = "",
         suppressesAuthor: Bool = false

@@ -5,10 +5,11 @@ public struct Locator: Sendable, Hashable {
         case book, chapter, column, figure, folio, number, line, note, opus, page, paragraph, part,
              section, subVerbo = "sub verbo", verse, volume
 
-        /// The abbreviations written in Markdown (pandoc's English locator terms), singular and plural.
+        /// The abbreviations written in Markdown (pandoc's English locator terms), singular and
+        /// plural. As in pandoc, "ch." is not one: `[@a, ch. 2]` keeps ", ch. 2" as a suffix.
         static let terms: [(term: String, label: Label)] = [
             ("bk.", .book), ("bks.", .book), ("book", .book), ("books", .book),
-            ("ch.", .chapter), ("chap.", .chapter), ("chaps.", .chapter), ("chapter", .chapter), ("chapters", .chapter),
+            ("chap.", .chapter), ("chaps.", .chapter), ("chapter", .chapter), ("chapters", .chapter),
             ("col.", .column), ("cols.", .column), ("column", .column), ("columns", .column),
             ("fig.", .figure), ("figs.", .figure), ("figure", .figure), ("figures", .figure),
             ("fol.", .folio), ("fols.", .folio), ("folio", .folio), ("folios", .folio),
@@ -31,7 +32,7 @@ public struct Locator: Sendable, Hashable {
         var shortForm: (singular: String, plural: String) {
             switch self {
             case .book: ("bk.", "bks.")
-            case .chapter: ("ch.", "chs.")
+            case .chapter: ("chap.", "chaps.")
             case .column: ("col.", "cols.")
             case .figure: ("fig.", "figs.")
             case .folio: ("fol.", "fols.")
@@ -50,10 +51,12 @@ public struct Locator: Sendable, Hashable {
         }
     }
 
+    /// The kind of part.
     public var label: Label
     /// The value as written ("12", "12-14", "iv, 3").
     public var value: String
 
+    /// "p. 12" is `Locator(.page, "12")`.
     public init(_ label: Label, _ value: String) {
         self.label = label
         self.value = value

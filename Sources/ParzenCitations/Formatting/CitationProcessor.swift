@@ -11,9 +11,12 @@
 /// processor.references             // sorted entries, DOIs and URLs as links
 /// ```
 public struct CitationProcessor: Sendable {
+    /// The style it formats in.
     public let style: CitationStyle
     private let database: BibDatabase
     private var formatters: [String: ReferenceFormatter] = [:]
+    /// The names each work's in-text citations show, disambiguated (author–year).
+    private var inTextNames: [String: String] = [:]
     private var numbers: [String: Int] = [:]
     /// The listed keys in the style's order.
     private var order: [String] = []
@@ -41,10 +44,11 @@ public struct CitationProcessor: Sendable {
             for work in works { formatters[work.entry.key] = ReferenceFormatter(work: work, yearSuffix: "") }
         case .authorYear:
             order = sorted.map(\.entry.key)
-            // Works that would cite alike ("Doe 2001") get a, b, … in reference-list order.
-            let groups = Dictionary(grouping: sorted) { [citedNames($0), $0.year ?? ""] }
+            inTextNames = Self.disambiguatedNames(sorted, etAlMinimum: style.etAlMinimum)
+            // Works that still cite alike ("Doe 2001") get a, b, … in reference-list order.
+            let groups = Dictionary(grouping: sorted) { [inTextNames[$0.entry.key] ?? "", $0.year ?? ""] }
             for work in sorted {
-                let group = groups[[citedNames(work), work.year ?? ""]] ?? []
+                let group = groups[[inTextNames[work.entry.key] ?? "", work.year ?? ""]] ?? []
                 let position = group.firstIndex { $0.entry.key == work.entry.key } ?? 0
                 let suffix = group.count > 1 ? String(UnicodeScalar(UInt8(ascii: "a") + UInt8(position % 26))) : ""
                 formatters[work.entry.key] = ReferenceFormatter(work: work, yearSuffix: suffix)
@@ -115,12 +119,37 @@ public struct CitationProcessor: Sendable {
     private func authorText(_ formatter: ReferenceFormatter) -> [CitationInline] {
         let work = formatter.work
         if work.names.isEmpty { return formatter.shortTitle }
-        return [.text(NameFormatter.short(work.names, etAlMinimum: style.etAlMinimum))]
+        let names = inTextNames[work.entry.key] ?? NameFormatter.short(work.names, etAlMinimum: style.etAlMinimum)
+        return [.text(names)]
     }
 
-    private func citedNames(_ work: Work) -> String {
-        work.names.isEmpty ? CitationInline.plainText(ReferenceFormatter(work: work, yearSuffix: "").shortTitle)
-            : NameFormatter.short(work.names, etAlMinimum: style.etAlMinimum)
+    /// In-text names that tell works apart before year letters do, as Chicago author-date
+    /// asks (CSL `disambiguate-add-givenname`, `givenname-disambiguation-rule="primary-name"`,
+    /// `disambiguate-add-names`): a first author whose family name another cited person shares
+    /// gets initials ("P. Hall", "J. A. Hall"); works whose "et al." hides different teams show
+    /// as many names as it takes ("Fox, Lee, et al.", "Fox, Wu, et al.").
+    private static func disambiguatedNames(_ works: [Work], etAlMinimum: Int) -> [String: String] {
+        let primaries = works.compactMap { $0.names.first { !$0.isOthers } }
+        let shared = Set(Dictionary(grouping: primaries, by: \.last)
+            .filter { Set($0.value.map(NameFormatter.person)).count > 1 }.keys)
+        func names(_ work: Work, shown: Int) -> String {
+            guard !work.names.isEmpty else {
+                return CitationInline.plainText(ReferenceFormatter(work: work, yearSuffix: "").shortTitle)
+            }
+            let initials = work.names.first.map { shared.contains($0.last) } ?? false
+            return NameFormatter.short(work.names, etAlMinimum: etAlMinimum, shown: shown, initials: initials)
+        }
+        var result = Dictionary(uniqueKeysWithValues: works.map { ($0.entry.key, names($0, shown: 1)) })
+        let alike = Dictionary(grouping: works) { [result[$0.entry.key]!, $0.year ?? ""] }
+            .values.filter { $0.count > 1 }
+        for group in alike {
+            let most = group.map(\.names.count).max() ?? 1
+            guard most > 1, let shown = (2...most).first(where: { n in
+                Set(group.map { names($0, shown: n) }).count == group.count
+            }) else { continue }
+            for work in group { result[work.entry.key] = names(work, shown: shown) }
+        }
+        return result
     }
 
     /// ", 12", ", ch. 2" — Chicago prints page numbers bare and other parts with their term;

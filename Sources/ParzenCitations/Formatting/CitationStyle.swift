@@ -1,5 +1,6 @@
 /// How citations and the reference list look: front matter's `citation-style:`.
 public struct CitationStyle: Sendable, Hashable {
+    /// The two families of styles; `rawValue` is the front-matter name.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// "(Parzen 1962)", reference list sorted by author, then year, then title — modelled on
         /// pandoc citeproc's default, the Chicago Manual of Style (17th ed.) author-date style.
@@ -9,11 +10,13 @@ public struct CitationStyle: Sendable, Hashable {
         case numeric
     }
 
+    /// Author–year or numeric.
     public var kind: Kind
     /// From how many authors an in-text citation names only the first, "et al." (Chicago
     /// author-date 17th ed. §15.29 and pandoc: 4; APA and this project's default: 3).
     public var etAlMinimum: Int
 
+    /// A style of `kind`, "et al." from `etAlMinimum` authors.
     public init(kind: Kind, etAlMinimum: Int = 3) {
         self.kind = kind
         self.etAlMinimum = etAlMinimum

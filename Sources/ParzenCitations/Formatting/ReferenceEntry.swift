@@ -7,6 +7,7 @@ public struct ReferenceEntry: Sendable, Hashable {
     /// The entry's text.
     public var content: [CitationInline]
 
+    /// An entry of the list.
     public init(key: String, label: String?, content: [CitationInline]) {
         self.key = key
         self.label = label

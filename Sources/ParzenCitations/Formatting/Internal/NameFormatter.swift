@@ -37,13 +37,33 @@ enum NameFormatter {
     }
 
     /// The in-text form: family names ("Kullback and Leibler", "Botev, Grotowski, and Kroese"),
-    /// or the first one and "et al." from `etAlMinimum` names on.
-    static func short(_ names: [PersonName], etAlMinimum: Int) -> String {
+    /// or from `etAlMinimum` names on the first `shown` and "et al." ("King et al.",
+    /// "King, Lee, et al."). `initials` puts the first person's initials before the family
+    /// name ("J. A. Hall"), for when two cited people share it.
+    static func short(_ names: [PersonName], etAlMinimum: Int, shown: Int = 1, initials: Bool = false) -> String {
         let listed = names.filter { !$0.isOthers }
-        if listed.count >= etAlMinimum || (listed.count < names.count && !listed.isEmpty) {
-            return "\(listed[0].last) et al."
+        var families = listed.map(\.last)
+        if initials, let first = listed.first, !first.first.isEmpty {
+            families[0] = self.initials(first.first) + " " + first.last
         }
-        return joinedWithAnd(listed.map(\.last), etAl: false)
+        let abbreviated = listed.count >= etAlMinimum || listed.count < names.count
+        guard abbreviated, !families.isEmpty, shown < listed.count || listed.count < names.count else {
+            return joinedWithAnd(families, etAl: false)
+        }
+        let kept = families.prefix(max(1, shown))
+        return kept.count == 1 ? "\(kept[0]) et al." : kept.joined(separator: ", ") + ", et al."
+    }
+
+    /// "Jane Anne" → "J. A.", "Jean-Paul" → "J.-P.", "D. P." stays.
+    static func initials(_ given: String) -> String {
+        given.split(separator: " ").map { word in
+            word.split(separator: "-").map { $0.prefix(1) + "." }.joined(separator: "-")
+        }.joined(separator: " ")
+    }
+
+    /// Who a name stands for, to tell two people with one family name apart.
+    static func person(_ name: PersonName) -> String {
+        [name.first, name.von, name.last, name.jr].joined(separator: "|").sortFolded
     }
 
     private static func joinedWithAnd(_ names: [String], etAl: Bool) -> String {
