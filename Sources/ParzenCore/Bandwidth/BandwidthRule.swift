@@ -49,6 +49,15 @@ public enum BandwidthRule: String, CaseIterable, Sendable {
     /// - Throws: `ModelError` for fewer than two points, constant data, a singular
     ///   covariance, or a rule that does not apply (isj in d ≥ 2; cv with repeated points).
     public func bandwidth(for data: PointSet, kernel: Kernel = .gaussian) throws -> Bandwidth {
+        guard let bandwidth = try bandwidthIfDefined(for: data, kernel: kernel) else {
+            throw ModelError(.degenerateData, problem: BandwidthRule.isjHasNoRoot(count: data.count),
+                             fix: "use the silverman or cv rule, or give a bandwidth explicitly")
+        }
+        return bandwidth
+    }
+
+    /// `bandwidth(for:kernel:)`, or nil when the ISJ equation has no root.
+    private func bandwidthIfDefined(for data: PointSet, kernel: Kernel) throws -> Bandwidth? {
         let d = data.dimension
         let n = data.count
         guard n >= 2 else { throw ModelError.tooFewPoints("the \(rawValue) bandwidth rule", needed: 2, got: n) }
@@ -95,10 +104,39 @@ public enum BandwidthRule: String, CaseIterable, Sendable {
                 throw ModelError(.invalidParameter, problem: "the isj rule is defined for 1-D data, got \(d) columns",
                                  fix: "use scott, silverman or cv in \(d) dimensions")
             }
-            return .standardDeviation(try ImprovedSheatherJones.bandwidth(data.values) / kernelScale)
+            return ImprovedSheatherJones.bandwidth(data.values).map { .standardDeviation($0 / kernelScale) }
         case .cv:
             return try LikelihoodCrossValidation(data: data, kernel: kernel).optimum().bandwidth
         }
+    }
+
+    /// What the rule chose for `data` and `kernel`, falling back where a rule has no answer
+    /// instead of throwing: when the Improved Sheather–Jones equation has no root (small
+    /// samples, many ties), Silverman's rule is used and `fallback` says why, for the runner
+    /// to turn into a warning at the option.
+    ///
+    /// Silverman rather than leave-one-out CV: the samples where ISJ has no root are small
+    /// or tied, exactly where the CV objective is flattest and, with repeated points,
+    /// unbounded (cv throws); min(σ̂, IQR/1.34) is defined for all non-constant data.
+    /// - Throws: whatever `bandwidth(for:kernel:)` throws for reasons other than ISJ's
+    ///   missing root (too few points, constant data, isj in d ≥ 2, …).
+    /// - Accuracy: the fallback is exactly `BandwidthRule.silverman.bandwidth(for:kernel:)`.
+    public func selection(for data: PointSet, kernel: Kernel = .gaussian) throws -> BandwidthSelection {
+        if let bandwidth = try bandwidthIfDefined(for: data, kernel: kernel) {
+            return BandwidthSelection(bandwidth: bandwidth, rule: self, fallback: nil)
+        }
+        let fallback = BandwidthSelection.Fallback(
+            requested: self,
+            reason: BandwidthRule.isjHasNoRoot(count: data.count)
+                + " (common below ~50 points or with many tied values)",
+            replacement: "Silverman's rule 0.9·min(σ̂, IQR/1.34)·n^(−1/5)")
+        return BandwidthSelection(bandwidth: try BandwidthRule.silverman.bandwidth(for: data, kernel: kernel),
+                                  rule: .silverman, fallback: fallback)
+    }
+
+    /// The problem of an ISJ equation without a root, worded once for the error and the fallback.
+    static func isjHasNoRoot(count: Int) -> String {
+        "the Improved Sheather–Jones equation has no root in (0, 0.1] for these \(count) points"
     }
 
     /// The interquartile range with the quantiles interpolated linearly between order

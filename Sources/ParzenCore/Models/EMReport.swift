@@ -6,9 +6,10 @@ public struct EMReport: Sendable, Equatable {
     public let logLikelihood: Double
     /// The mean log-likelihood before each M-step, in order (its last change decided convergence).
     public let history: [Double]
-    /// Whether the change of the mean log-likelihood fell below `tolerance` before
-    /// `maxIterations`.
+    /// Whether the stopping rule was met before `maxIterations` (false: EM was cut off and
+    /// the likelihood may still have been rising).
     public let converged: Bool
-    /// The stopping threshold on the change of the mean log-likelihood.
+    /// The stopping threshold (what it bounds is documented by the fit that made the report:
+    /// an `EMTolerance` for mixtures, the largest relative parameter step for the Student-t).
     public let tolerance: Double
 }

@@ -5,25 +5,40 @@ import Darwin
 #endif
 
 extension GaussianMixture {
-    /// Fits k components by EM (see the type's documentation for the updates).
+    /// Fits k components by EM from `restarts` k-means++ starts and keeps the run with the
+    /// highest likelihood (see the type's documentation for the updates).
+    ///
+    /// Start r (r = 0 … restarts − 1) is seeded with `seed &+ r`, so each run is exactly
+    /// `fit(…, initialization: .kMeansPlusPlus(seed: seed &+ r), restarts: 1)`; `restarts`
+    /// lists every run's report and `bestRestart` says which was kept (the first of equal
+    /// likelihoods). EM climbs to the nearest stationary point, and different starts can
+    /// reach different ones (with tied covariances, Old Faithful has one at NLL 4.74190 with
+    /// both means at the data's mean, the maximum being 4.19186): more starts make the
+    /// global maximum likelier, at proportional cost.
     ///
     /// - Parameters:
     ///   - points: N ≥ k data points.
     ///   - k: the number of components.
-    ///   - covarianceType: `.full` (default) or `.diagonal`.
-    ///   - initialization: `.kMeansPlusPlus(seed:)` (default seed 0) or given parameters.
+    ///   - covarianceType: `.full` (default), `.diagonal`, `.spherical` or `.tied`.
+    ///   - initialization: `.kMeansPlusPlus(seed:)` (default seed 0) or given parameters
+    ///     (one run; `restarts` must then be 1).
+    ///   - restarts: the number of k-means++ starts (default 10).
     ///   - regularization: λ ≥ 0 added to each covariance's diagonal (default 1e-6).
-    ///   - tolerance: stop when the mean log-likelihood changes by less (default 1e-3, as scikit-learn).
-    ///   - maxIterations: the most EM iterations (default 100); `convergence.converged` says
-    ///     whether the tolerance was met.
-    /// - Throws: `ModelError` for k outside 1...N, bad initial parameters, non-finite data,
-    ///   or a singular covariance (possible only with λ = 0).
+    ///   - tolerance: when a run stops (default `.relative(1e-10)`; scikit-learn's rule is
+    ///     `.absolute(1e-3)`).
+    ///   - maxIterations: the most EM iterations per run (default 1000); a run cut off
+    ///     there reports `converged == false`.
+    /// - Throws: `ModelError` for k outside 1...N, restarts < 1 (or ≠ 1 with given
+    ///   parameters), bad initial parameters, non-finite data, or a singular covariance
+    ///   (possible only with λ = 0).
+    /// - Cost: restarts × iterations × O(N·k·d²).
     public static func fit(_ points: PointSet, components k: Int,
                            covarianceType: CovarianceType = .full,
                            initialization: Initialization = .kMeansPlusPlus(seed: 0),
+                           restarts: Int = 10,
                            regularization: Double = 1e-6,
-                           tolerance: Double = 1e-3,
-                           maxIterations: Int = 100) throws -> GaussianMixture {
+                           tolerance: EMTolerance = .relative(1e-10),
+                           maxIterations: Int = 1000) throws -> GaussianMixture {
         guard k >= 1 else {
             throw ModelError.invalidParameter("the number of components k", "\(k)", expected: "k ≥ 1")
         }
@@ -37,30 +52,57 @@ extension GaussianMixture {
         guard regularization >= 0, regularization.isFinite else {
             throw ModelError.invalidParameter("the regularisation λ", "\(regularization)", expected: "λ ≥ 0, e.g. 1e-6")
         }
-        guard tolerance > 0, maxIterations >= 1 else {
-            throw ModelError.invalidParameter("tolerance/maxIterations", "\(tolerance)/\(maxIterations)",
+        guard tolerance.value > 0, maxIterations >= 1 else {
+            throw ModelError.invalidParameter("tolerance/maxIterations", "\(tolerance.value)/\(maxIterations)",
                                               expected: "a positive tolerance and at least one iteration")
         }
-        var mixture: GaussianMixture
+        guard restarts >= 1 else {
+            throw ModelError.invalidParameter("restarts", "\(restarts)", expected: "at least one start")
+        }
+        var starts: [GaussianMixture] = []
         switch initialization {
         case .kMeansPlusPlus(let seed):
-            let labels = try kMeansLabels(points, k: k, seed: seed)
-            var hard = Matrix(rows: points.count, columns: k)
-            for (i, j) in labels.enumerated() { hard[i, j] = 1 }
-            mixture = try maximizationStep(points, responsibilities: hard, covarianceType: covarianceType,
-                                           regularization: regularization)
+            for r in 0..<restarts {
+                let labels = try kMeansLabels(points, k: k, seed: seed &+ UInt64(r))
+                var hard = Matrix(rows: points.count, columns: k)
+                for (i, j) in labels.enumerated() { hard[i, j] = 1 }
+                starts.append(try maximizationStep(points, responsibilities: hard, covarianceType: covarianceType,
+                                                   regularization: regularization))
+            }
         case .parameters(let w, let means, let covariances):
+            guard restarts == 1 else {
+                throw ModelError.invalidParameter(
+                    "restarts", "\(restarts)",
+                    expected: "restarts: 1 with given starting parameters (every run would be the same)")
+            }
             guard w.count == k, means.count == k, covariances.count == k else {
-                throw ModelError.invalidParameter("the initial parameters", "\(w.count) weights, \(means.count) means, \(covariances.count) covariances",
-                                                  expected: "k = \(k) of each")
+                let given = "\(w.count) weights, \(means.count) means, \(covariances.count) covariances"
+                throw ModelError.invalidParameter("the initial parameters", given, expected: "k = \(k) of each")
             }
             let comps = try zip(means, covariances).map { try Gaussian(mean: $0, covariance: $1) }
             if let odd = comps.first(where: { $0.dimension != points.dimension }) {
-                throw ModelError.dimensionMismatch("an initial component", expected: points.dimension, got: odd.dimension)
+                throw ModelError.dimensionMismatch("an initial component", expected: points.dimension,
+                                                   got: odd.dimension)
             }
-            mixture = try GaussianMixture(weights: w, components: comps, covarianceType: covarianceType)
+            starts.append(try GaussianMixture(weights: w, components: comps, covarianceType: covarianceType))
         }
+        var best: (mixture: GaussianMixture, index: Int)?
+        var reports: [EMReport] = []
+        for (index, start) in starts.enumerated() {
+            let (mixture, report) = try expectationMaximization(points, from: start, regularization: regularization,
+                                                                tolerance: tolerance, maxIterations: maxIterations)
+            reports.append(report)
+            if best == nil || report.logLikelihood > reports[best!.index].logLikelihood { best = (mixture, index) }
+        }
+        return try GaussianMixture(weights: best!.mixture.weights, components: best!.mixture.components,
+                                   covarianceType: covarianceType, restarts: reports, bestRestart: best!.index)
+    }
 
+    /// One EM run from `start` until `tolerance` is met or `maxIterations` pass.
+    static func expectationMaximization(_ points: PointSet, from start: GaussianMixture, regularization: Double,
+                                        tolerance: EMTolerance,
+                                        maxIterations: Int) throws -> (GaussianMixture, EMReport) {
+        var mixture = start
         var history: [Double] = []
         var converged = false
         var iterations = 0
@@ -71,18 +113,17 @@ extension GaussianMixture {
             history.append(current)
             var r = logR
             for t in r.values.indices { r.values[t] = exp(r.values[t]) }
-            mixture = try maximizationStep(points, responsibilities: r, covarianceType: covarianceType,
+            mixture = try maximizationStep(points, responsibilities: r, covarianceType: mixture.covarianceType,
                                            regularization: regularization)
-            if abs(current - previous) < tolerance {
+            if tolerance.isMet(previous: previous, current: current) {
                 converged = true
                 break
             }
             previous = current
         }
         let report = EMReport(iterations: iterations, logLikelihood: mixture.expectationStep(points).meanLogLikelihood,
-                              history: history, converged: converged, tolerance: tolerance)
-        return try GaussianMixture(weights: mixture.weights, components: mixture.components,
-                                   covarianceType: covarianceType, convergence: report)
+                              history: history, converged: converged, tolerance: tolerance.value)
+        return (mixture, report)
     }
 
     /// The M-step from responsibilities rᵢⱼ (rows: points).
@@ -92,8 +133,11 @@ extension GaussianMixture {
     static func maximizationStep(_ points: PointSet, responsibilities r: Matrix, covarianceType: CovarianceType,
                                  regularization: Double) throws -> GaussianMixture {
         let n = points.count, d = points.dimension, k = r.columns
-        var weights: [Double] = []
-        var comps: [Gaussian] = []
+        // Only the diagonal of Sⱼ is needed for diagonal and spherical covariances.
+        let fullScatter = covarianceType == .full || covarianceType == .tied
+        var counts: [Double] = []
+        var means: [[Double]] = []
+        var scatters: [Matrix] = []  // Sⱼ, lower triangle (or diagonal) filled
         for j in 0..<k {
             var nj = 10 * Double.ulpOfOne
             var mu = [Double](repeating: 0, count: d)
@@ -103,39 +147,57 @@ extension GaussianMixture {
                 for a in 0..<d { mu[a] += rij * points.values[i * d + a] }
             }
             for a in 0..<d { mu[a] /= nj }
-            var sigma = Matrix(rows: d, columns: d)
+            var scatter = Matrix(rows: d, columns: d)
             var residual = [Double](repeating: 0, count: d)
             for i in 0..<n {
                 let rij = r[i, j]
                 if rij == 0 { continue }
                 for a in 0..<d { residual[a] = points.values[i * d + a] - mu[a] }
-                switch covarianceType {
-                case .full:
-                    for a in 0..<d { for b in 0...a { sigma.values[a * d + b] += rij * residual[a] * residual[b] } }
-                case .diagonal:
-                    for a in 0..<d { sigma.values[a * d + a] += rij * residual[a] * residual[a] }
+                for a in 0..<d {
+                    for b in (fullScatter ? 0 : a)...a { scatter.values[a * d + b] += rij * residual[a] * residual[b] }
                 }
             }
+            for t in scatter.values.indices { scatter.values[t] /= nj }
+            counts.append(nj)
+            means.append(mu)
+            scatters.append(scatter)
+        }
+        let total = counts.reduce(0, +)
+        var pooled = Matrix(rows: d, columns: d)
+        if covarianceType == .tied {
+            for j in 0..<k { for t in pooled.values.indices { pooled.values[t] += counts[j] * scatters[j].values[t] } }
+            for t in pooled.values.indices { pooled.values[t] /= total }
+        }
+        var comps: [Gaussian] = []
+        for j in 0..<k {
+            var sigma = Matrix(rows: d, columns: d)
+            let s = covarianceType == .tied ? pooled : scatters[j]
+            let trace = (0..<d).reduce(0) { $0 + s[$1, $1] }
             for a in 0..<d {
                 for b in 0...a {
-                    let v = sigma.values[a * d + b] / nj + (a == b ? regularization : 0)
+                    let v: Double = switch covarianceType {
+                    case .full, .tied: s[a, b] + (a == b ? regularization : 0)
+                    case .diagonal: a == b ? s[a, a] + regularization : 0
+                    case .spherical: a == b ? trace / Double(d) + regularization : 0
+                    }
                     sigma.values[a * d + b] = v
                     sigma.values[b * d + a] = v
                 }
             }
             do {
-                comps.append(try Gaussian(mean: mu, covariance: sigma))
+                comps.append(try Gaussian(mean: means[j], covariance: sigma))
             } catch {
+                let points = Int(counts[j].rounded())
                 throw ModelError(.degenerateData,
-                                 problem: "component \(j + 1)'s covariance is singular (it sits on \(Int(nj.rounded())) point\(nj.rounded() == 1 ? "" : "s") or a flat subspace)",
-                                 fix: "use a positive regularisation (e.g. 1e-6), fewer components, or a diagonal covariance")
+                                 problem: "component \(j + 1)'s covariance is singular (it sits on \(points) "
+                                     + "point\(points == 1 ? "" : "s") or a flat subspace)",
+                                 fix: "use a positive regularisation (e.g. 1e-6), fewer components, "
+                                     + "or a diagonal covariance")
             }
-            weights.append(nj / Double(n))
         }
         // The 10ε per component make Σπⱼ = 1 + O(kε/N); renormalising would change nothing visible.
-        let total = weights.reduce(0, +)
-        return try GaussianMixture(weights: weights.map { $0 / total }, components: comps,
-                                   covarianceType: covarianceType, convergence: nil)
+        return try GaussianMixture(weights: counts.map { $0 / total }, components: comps,
+                                   covarianceType: covarianceType)
     }
 
     /// Hard cluster labels: k-means++ seeding, then Lloyd iterations until no label changes
@@ -158,7 +220,8 @@ extension GaussianMixture {
             let total = nearest.reduce(0, +)
             guard total > 0 else {
                 throw ModelError(.degenerateData,
-                                 problem: "the data have only \(centres.count) distinct point\(centres.count == 1 ? "" : "s"), fewer than k = \(k) components",
+                                 problem: "the data have only \(centres.count) distinct "
+                                     + "point\(centres.count == 1 ? "" : "s"), fewer than k = \(k) components",
                                  fix: "use fewer components")
             }
             let target = generator.nextUniform() * total

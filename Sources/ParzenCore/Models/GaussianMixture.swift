@@ -9,7 +9,9 @@ import Darwin
 /// ```
 /// E-step:  log rᵢⱼ = log πⱼ + log N(xᵢ | μⱼ, Σⱼ) − logsumexpₗ [log πₗ + log N(xᵢ | μₗ, Σₗ)]
 /// M-step:  Nⱼ = Σᵢ rᵢⱼ,  πⱼ = Nⱼ/N,  μⱼ = (1/Nⱼ) Σᵢ rᵢⱼ xᵢ,
-///          Σⱼ = (1/Nⱼ) Σᵢ rᵢⱼ (xᵢ − μⱼ)(xᵢ − μⱼ)ᵀ + λ I      (diagonal: only its diagonal)
+///          Sⱼ = (1/Nⱼ) Σᵢ rᵢⱼ (xᵢ − μⱼ)(xᵢ − μⱼ)ᵀ, and by covariance type
+///          full: Σⱼ = Sⱼ + λI    diagonal: Σⱼ = diag Sⱼ + λI    spherical: Σⱼ = (tr Sⱼ / d + λ) I
+///          tied: Σⱼ = Σ = (1/N) Σₗ Nₗ Sₗ + λI   (one covariance shared by every component)
 /// ```
 /// Responsibilities are computed in log space, so points far from every component keep
 /// finite, correct responsibilities instead of 0/0.
@@ -23,9 +25,12 @@ import Darwin
 /// - Domain: 1 ≤ k ≤ N; throws `ModelError` otherwise, for non-finite data, or when a
 ///   covariance is singular with λ = 0.
 /// - Accuracy: EM increases the likelihood at every step (Dempster, Laird & Rubin 1977)
-///   and stops at a local maximum when the mean log-likelihood changes by less than
-///   `tolerance`; from the same start it follows scikit-learn's `GaussianMixture` step for
-///   step (same update order, the same 10ε added to each Nⱼ).
+///   and stops at a local maximum; `fit` runs it from several k-means++ starts and keeps
+///   the best. From the same start it follows scikit-learn's `GaussianMixture` step for step
+///   (same update order, the same 10ε added to each Nⱼ). With the defaults (10 starts,
+///   relative tolerance 1e-10) it reaches scikit-learn's best-of-20 optimum to ≤ 4e-9 in
+///   mean NLL (tests ask 1e-6) for every covariance type on iris petals (k = 3), Old Faithful (k = 2), a
+///   generated 3-component mixture and the yearly sunspots (k = 3, NLL 4.892810).
 /// - Cost: O(N·k·d²) per iteration, plus k·d³ for the factorisations.
 /// - Reference: A. P. Dempster, N. M. Laird, D. B. Rubin, J. R. Statist. Soc. B 39(1), 1977;
 ///   Bishop, *Pattern Recognition and Machine Learning*, §9.2.
@@ -36,6 +41,11 @@ public struct GaussianMixture: Sendable, Equatable {
         case full
         /// A diagonal covariance per component (axis-aligned ellipsoids): d parameters each.
         case diagonal
+        /// σⱼ² I per component (balls of their own radius): 1 parameter each.
+        case spherical
+        /// One full covariance shared by every component (same ellipsoid, moved): d(d+1)/2
+        /// parameters in all.
+        case tied
     }
 
     /// Where EM starts.
@@ -55,17 +65,25 @@ public struct GaussianMixture: Sendable, Equatable {
     public let components: [Gaussian]
     /// Full or diagonal covariances.
     public let covarianceType: CovarianceType
-    /// How EM went, when the mixture came from `fit`.
-    public let convergence: EMReport?
+    /// Every EM run of `fit`, one per start in seed order; empty when the mixture was given.
+    public let restarts: [EMReport]
+    /// The index in `restarts` of the run `fit` kept (the highest likelihood, the first of
+    /// equals), or nil for a given mixture.
+    public let bestRestart: Int?
+
+    /// How EM went from the start that `fit` kept, when the mixture came from `fit`.
+    public var convergence: EMReport? { bestRestart.map { restarts[$0] } }
 
     /// A mixture with given weights and components.
     /// - Throws: `ModelError` when the counts or dimensions disagree, or the weights are not
     ///   positive and summing to 1 (within 1e-9).
     public init(weights: [Double], components: [Gaussian], covarianceType: CovarianceType = .full) throws {
-        try self.init(weights: weights, components: components, covarianceType: covarianceType, convergence: nil)
+        try self.init(weights: weights, components: components, covarianceType: covarianceType,
+                      restarts: [], bestRestart: nil)
     }
 
-    init(weights: [Double], components: [Gaussian], covarianceType: CovarianceType, convergence: EMReport?) throws {
+    init(weights: [Double], components: [Gaussian], covarianceType: CovarianceType,
+         restarts: [EMReport], bestRestart: Int?) throws {
         guard !components.isEmpty, weights.count == components.count else {
             throw ModelError.invalidParameter("the number of weights", "\(weights.count)",
                                               expected: "one weight per component (\(components.count))")
@@ -80,7 +98,8 @@ public struct GaussianMixture: Sendable, Equatable {
         self.weights = weights
         self.components = components
         self.covarianceType = covarianceType
-        self.convergence = convergence
+        self.restarts = restarts
+        self.bestRestart = bestRestart
     }
 
     /// The number of components k.
@@ -89,12 +108,18 @@ public struct GaussianMixture: Sendable, Equatable {
     /// The dimension d.
     public var dimension: Int { components[0].dimension }
 
-    /// The number of free parameters p: (k − 1) weights, k·d means, and k·d(d+1)/2 (full)
-    /// or k·d (diagonal) covariance entries.
+    /// The number of free parameters p: (k − 1) weights, k·d means, and the covariance
+    /// entries: k·d(d+1)/2 (full), k·d (diagonal), k (spherical) or d(d+1)/2 (tied), as
+    /// scikit-learn's `_n_parameters`.
     public var parameterCount: Int {
         let k = componentCount, d = dimension
-        let perCovariance = covarianceType == .full ? d * (d + 1) / 2 : d
-        return (k - 1) + k * d + k * perCovariance
+        let covariances = switch covarianceType {
+        case .full: k * d * (d + 1) / 2
+        case .diagonal: k * d
+        case .spherical: k
+        case .tied: d * (d + 1) / 2
+        }
+        return (k - 1) + k * d + covariances
     }
 
     /// The Bayesian information criterion on `points` (lower is better):
