@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOTEBOOKS := $(wildcard notebooks/*.md)
 
-.PHONY: deps report test bench clean
+.PHONY: deps report test bench templates clean
 
 deps:
 	@scripts/install-deps.sh
@@ -19,6 +19,10 @@ test: deps
 ## Time Parzen against the reference tools on the same inputs and print ratios.
 bench: deps
 	scripts/bench.sh
+
+## Compile templates/ into the binary (Sources/ParzenReport/BundledTemplates.swift).
+templates:
+	scripts/bundle-templates.py
 
 clean:
 	rm -rf .build out

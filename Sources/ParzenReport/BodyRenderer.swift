@@ -12,6 +12,7 @@ final class BodyRenderer {
     let fences: [DirectiveFence]
     let outcome: NotebookRunner.Outcome
     let math: MathDocument
+    let safe: Bool
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var headings: [TableOfContentsEntry] = []
 
@@ -30,8 +31,9 @@ final class BodyRenderer {
         case generated(SourceLocation)
     }
 
-    init(file: String, frontMatter: FrontMatter, fences: [DirectiveFence], outcome: NotebookRunner.Outcome) {
+    init(file: String, frontMatter: FrontMatter, fences: [DirectiveFence], outcome: NotebookRunner.Outcome, safe: Bool = false) {
         self.file = file
+        self.safe = safe
         self.fences = fences
         self.outcome = outcome
         self.math = MathDocument(macros: frontMatter.mathMacros)
@@ -49,6 +51,7 @@ final class BodyRenderer {
     /// Renders the notebook body and resolves references.
     func render(_ document: MarkdownDocument) -> String {
         let output = htmlRenderer(headingIDs: true).render(document)
+        diagnostics += output.diagnostics
         headings = output.headings.filter { $0.level <= 3 }.map {
             TableOfContentsEntry(level: $0.level, html: Escaping.text($0.text), id: $0.id)
         }
@@ -57,7 +60,7 @@ final class BodyRenderer {
 
     /// A renderer whose hooks typeset math, run roles and place directive output.
     func htmlRenderer(headingIDs: Bool) -> HTMLRenderer {
-        var renderer = HTMLRenderer(options: .init(headingIDs: headingIDs))
+        var renderer = HTMLRenderer(options: .init(headingIDs: headingIDs, safe: safe, file: file))
         renderer.inlineMath = { [unowned self] span in typeset(span.tex, display: false, origin: .span(span)) }
         renderer.displayMath = { [unowned self] span in displayMath(typeset(span.tex, display: true, origin: .span(span))) }
         renderer.directive = { [unowned self] fence in directive(fence) }

@@ -7,10 +7,14 @@ import ParzenRunner
 public struct ReportBuilder: Sendable {
     public let registry: DirectiveRegistry
     public let allowOutside: Bool
+    /// Render untrusted notebooks: raw HTML reduced to an allow-list, no remote images (see
+    /// `HTMLRenderer.Options.safe` and docs/security.md).
+    public let safe: Bool
 
-    public init(registry: DirectiveRegistry, allowOutside: Bool) {
+    public init(registry: DirectiveRegistry, allowOutside: Bool, safe: Bool = false) {
         self.registry = registry
-        self.allowOutside = allowOutside
+        self.allowOutside = allowOutside && !safe
+        self.safe = safe
     }
 
     /// Builds the notebook at `path`. In check mode directives are validated but not run,
@@ -45,7 +49,7 @@ public struct ReportBuilder: Sendable {
                                  globalSeed: frontMatter.seed, checkOnly: checkOnly)
         let outcome = NotebookRunner(registry: registry).run(fences.map(DirectiveSource.init), in: context)
 
-        let body = BodyRenderer(file: path, frontMatter: frontMatter, fences: fences, outcome: outcome)
+        let body = BodyRenderer(file: path, frontMatter: frontMatter, fences: fences, outcome: outcome, safe: safe)
         let html = body.render(document)
 
         let diagnostics = (repairDiagnostics + splitDiagnostics + frontMatterDiagnostics + document.diagnostics + outcome.diagnostics + body.diagnostics)
