@@ -2,7 +2,7 @@
 SWIFT ?= swift
 NOTEBOOKS := $(wildcard notebooks/*.md)
 
-.PHONY: deps report test bench fuzz clean
+.PHONY: deps report test bench fuzz templates clean
 
 deps:
 	@scripts/install-deps.sh
@@ -49,6 +49,10 @@ fuzz: deps
 		grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY|artifact_prefix)|ERROR|Test unit written' \
 			fuzz/out/$$target/log; \
 	done; if [ -n "$$failed" ]; then echo "fuzz: findings in$$failed (see fuzz/out/)"; exit 1; fi
+
+## Compile templates/ into the binary (Sources/ParzenReport/BundledTemplates.swift).
+templates:
+	scripts/bundle-templates.py
 
 clean:
 	rm -rf .build out

@@ -43,7 +43,11 @@ final class HTMLBodyWriter {
         case generated(SourceLocation)
     }
 
-    init(notebook: Notebook, run: NotebookRun, declarations: [ReferenceDeclaration]) {
+    /// Untrusted input: raw HTML reduced to an allow-list (`HTMLRenderer.Options.safe`).
+    let safe: Bool
+
+    init(notebook: Notebook, run: NotebookRun, declarations: [ReferenceDeclaration], safe: Bool) {
+        self.safe = safe
         self.file = notebook.path
         self.fences = notebook.directiveFences
         self.run = run
@@ -59,6 +63,7 @@ final class HTMLBodyWriter {
         pass = .write
         derivationCount = 0
         let output = htmlRenderer(headingIDs: true).render(document)
+        diagnostics += output.diagnostics
         headings = output.headings.filter { $0.level <= 3 }.map {
             TableOfContentsEntry(level: $0.level, html: Escaping.text($0.text), id: $0.id)
         }
@@ -93,7 +98,7 @@ final class HTMLBodyWriter {
 
     /// A renderer whose hooks typeset math, run roles and place directive output.
     func htmlRenderer(headingIDs: Bool) -> HTMLRenderer {
-        var renderer = HTMLRenderer(options: .init(headingIDs: headingIDs))
+        var renderer = HTMLRenderer(options: .init(headingIDs: headingIDs, safe: safe, file: file))
         renderer.inlineMath = { [unowned self] span in formula(span.tex, display: false, origin: .span(span)) }
         renderer.displayMath = { [unowned self] span in displayMath(formula(span.tex, display: true, origin: .span(span))) }
         renderer.directive = { [unowned self] fence in directive(fence) }

@@ -7,10 +7,14 @@ import ParzenRunner
 public struct ReportBuilder: Sendable {
     public let registry: DirectiveRegistry
     public let allowOutside: Bool
+    /// Render untrusted notebooks: raw HTML reduced to an allow-list, no remote images (see
+    /// `HTMLRenderer.Options.safe` and docs/security.md).
+    public let safe: Bool
 
-    public init(registry: DirectiveRegistry, allowOutside: Bool) {
+    public init(registry: DirectiveRegistry, allowOutside: Bool, safe: Bool = false) {
         self.registry = registry
-        self.allowOutside = allowOutside
+        self.allowOutside = allowOutside && !safe
+        self.safe = safe
     }
 
     /// Builds the notebook at `path`. In check mode directives are validated but not run,
@@ -31,7 +35,7 @@ public struct ReportBuilder: Sendable {
     public func build(text: String, path: String, checkOnly: Bool) -> NotebookBuild {
         let notebook = Notebook(text: text, path: path)
         let run = self.run(notebook, checkOnly: checkOnly)
-        let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry).write(notebook, run)
+        let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe).write(notebook, run)
 
         let diagnostics = (notebook.diagnostics + run.diagnostics + writeDiagnostics)
             .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
@@ -65,14 +69,17 @@ public struct HTMLNotebookWriter: NotebookWriter {
 
     /// The directives, for what each fence declares (figures, derivations).
     public let registry: DirectiveRegistry
+    /// Untrusted input: raw HTML reduced to an allow-list, no remote images (docs/security.md).
+    public let safe: Bool
 
-    public init(registry: DirectiveRegistry) {
+    public init(registry: DirectiveRegistry, safe: Bool = false) {
         self.registry = registry
+        self.safe = safe
     }
 
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: Body, diagnostics: [Diagnostic]) {
         let declarations = ReferenceDeclaration.declarations(in: notebook.directiveFences, registry: registry)
-        let writer = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations)
+        let writer = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: safe)
         let html = writer.render(notebook.document)
         return (Body(html: html, headings: writer.headings), writer.diagnostics)
     }

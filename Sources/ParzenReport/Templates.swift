@@ -1,11 +1,18 @@
 import Foundation
 import Mustache
 
-/// The HTML templates and style sheets a report is rendered with, loaded from a folder
-/// (the project's `templates/` by default): `page.mustache`, `index.mustache`, and every
-/// `*.css` file, inlined into each page — `parzen.css` first, the rest by name. Sheets named
-/// `math*.css` (the math font alone is ~95 KB) go only into pages that contain math.
+/// The HTML templates and style sheets a report is rendered with: `page.mustache`,
+/// `index.mustache`, and every `*.css` file, inlined into each page — `parzen.css` first, the
+/// rest by name. Sheets named `math*.css` (the math font alone is ~95 KB) go only into pages
+/// that contain math.
+///
+/// By default they are the ones compiled into the binary (``bundled``, generated from the
+/// repository's templates/ by `scripts/bundle-templates.py`), so a copied `parzen` works
+/// anywhere and a project can never swap them: templates are never looked up from the
+/// current directory or beside the notebooks. `--templates DIR` (or `$PARZEN_TEMPLATES`)
+/// names a folder to use instead.
 public struct Templates: Sendable {
+    /// Where the templates came from: a folder, or `<built in>`.
     public let folder: String
     let page: MustacheTemplate
     let index: MustacheTemplate
@@ -17,13 +24,32 @@ public struct Templates: Sendable {
         public var description: String
     }
 
+    /// The templates compiled into the binary.
+    public static func bundled() throws -> Templates {
+        try Templates(files: BundledTemplates.files, origin: "<built in>")
+    }
+
+    /// The templates in `folder`.
     public init(folder: String) throws {
-        self.folder = folder
-        func load(_ name: String) throws -> MustacheTemplate {
+        var files: [String: String] = [:]
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".css") || $0.hasSuffix(".mustache") }
+        for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw LoadError(description: "template '\(path)' is missing or unreadable")
+                throw LoadError(description: "template '\(path)' is unreadable")
             }
+            files[name] = text
+        }
+        try self.init(files: files, origin: folder)
+    }
+
+    /// Templates from file contents by name; `origin` names them in errors.
+    init(files: [String: String], origin: String) throws {
+        folder = origin
+        func load(_ name: String) throws -> MustacheTemplate {
+            let path = (origin as NSString).appendingPathComponent(name)
+            guard let text = files[name] else { throw LoadError(description: "template '\(path)' is missing") }
             do {
                 return try MustacheTemplate(string: text)
             } catch {
@@ -32,13 +58,9 @@ public struct Templates: Sendable {
         }
         page = try load("page.mustache")
         index = try load("index.mustache")
-        let sheets = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".css") }
+        sheets = files.keys.filter { $0.hasSuffix(".css") }
             .sorted { ($0 == "parzen.css" ? 0 : 1, $0) < ($1 == "parzen.css" ? 0 : 1, $1) }
-        self.sheets = try sheets.map { name in
-            let path = (folder as NSString).appendingPathComponent(name)
-            return (name, try String(contentsOfFile: path, encoding: .utf8))
-        }
+            .map { ($0, files[$0]!) }
     }
 
     /// The style sheets to inline into a page, with or without the math sheets.
@@ -46,27 +68,5 @@ public struct Templates: Sendable {
         sheets.filter { includingMath || !$0.name.hasPrefix("math") }
             .map { "/* \($0.name) */\n" + $0.text }
             .joined(separator: "\n")
-    }
-
-    /// Finds the default templates folder: `$PARZEN_TEMPLATES`, else a `templates/` folder
-    /// holding `page.mustache` at or above the executable's folder (a checkout's
-    /// `.build/release/parzen`), else at or above the current directory.
-    public static func defaultFolder() -> String? {
-        if let fromEnvironment = ProcessInfo.processInfo.environment["PARZEN_TEMPLATES"] { return fromEnvironment }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for start in [executable, current] {
-            var folder = start
-            while true {
-                let candidate = folder.appendingPathComponent("templates")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("page.mustache").path) {
-                    return candidate.path
-                }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
-        }
-        return nil
     }
 }

@@ -11,7 +11,8 @@ struct Check: ParsableCommand {
     @OptionGroup var notebookOptions: NotebookOptions
 
     func run() throws {
-        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside)
+        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
+                                    safe: notebookOptions.safe)
         let builds = notebookOptions.notebooks.map { builder.build(path: $0, checkOnly: true) }
         notebookOptions.diagnostics.print(builds.flatMap(\.diagnostics))
         if builds.contains(where: \.hasErrors) { throw ExitStatus.notebookErrors }

@@ -13,22 +13,29 @@ struct NotebookOptions: ParsableArguments {
     @Flag(help: "Allow notebooks to read files outside their project folder (the nearest folder with parzen.yml, else the notebook's folder).")
     var allowOutside = false
 
-    @Option(help: "The folder with page.mustache, index.mustache and *.css. Default: the templates/ folder of the Parzen checkout, or $PARZEN_TEMPLATES.")
+    @Flag(help: "Render untrusted notebooks safely: raw HTML reduced to an allow-list, no remote images, no files outside the project (see docs/security.md).")
+    var safe = false
+
+    @Option(help: "The folder with page.mustache, index.mustache and *.css to use instead of the built-in templates. Default: $PARZEN_TEMPLATES if set, else the built-in ones.")
     var templates: String?
 
     func validate() throws {
+        if safe && allowOutside {
+            throw ValidationError("--safe keeps notebooks inside their project, so it cannot be combined with --allow-outside. Please drop one of them.")
+        }
         for path in notebooks where !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("Cannot read the notebook '\(path)'. Please check the path.")
         }
     }
 
-    /// Loads the templates, or fails with a usage error that says where they were looked for.
+    /// Loads the templates: the folder given, else the ones compiled into the binary — never a
+    /// folder found from the current directory, which an untrusted project could supply.
     func loadTemplates() throws -> Templates {
-        guard let folder = templates ?? Templates.defaultFolder() else {
-            throw ValidationError("Cannot find Parzen's templates folder. Please pass --templates DIR or set PARZEN_TEMPLATES.")
-        }
         do {
-            return try Templates(folder: folder)
+            if let folder = templates ?? ProcessInfo.processInfo.environment["PARZEN_TEMPLATES"] {
+                return try Templates(folder: folder)
+            }
+            return try Templates.bundled()
         } catch {
             throw ValidationError("\(error)")
         }

@@ -22,7 +22,8 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let templates = try notebookOptions.loadTemplates()
-        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside)
+        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
+                                    safe: notebookOptions.safe)
         let clock = ContinuousClock()
         var builds: [NotebookBuild] = []
         for path in notebookOptions.notebooks {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParzenCore
+import ParzenTestSupport
 
 /// ISJ without a root falls back to Silverman's rule (`isj_fallback.json`, written by
 /// `isj_fallback_references.py` from the kde.m transcription and numpy).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParzenCore
+import ParzenTestSupport
 
 /// Reflected KDEs against image sums of scipy densities (`reflection.json`, written by
 /// `reflection_references.py`), and their integrals by quadrature.

@@ -102,3 +102,36 @@ struct TableSplitLocationTests {
         #expect(mathLocations("p\n\n| a |\n|---|\n| $\\x$ |\n", lineOffset: 2) == [ParzenFormat.SourceLocation(line: 7, column: 4)])
     }
 }
+
+/// Size caps with located errors (issue 16).
+struct InputLimitTests {
+    private let small = InputLimits(notebookBytes: 100, tableColumns: 3, csvBytes: 100, csvRows: 3, csvColumns: 3)
+
+    @Test func notebookOverTheCapIsRefusedAtTheLineTheCapFallsOn() {
+        let text = String(repeating: "0123456789\n", count: 20)
+        let (split, diagnostics) = FrontMatterParser.split(text, file: "nb.md", limits: small)
+        #expect(split.body.isEmpty)
+        #expect(diagnostics.map(\.description) == [
+            "nb.md:10:1: error: the notebook is 220 bytes, more than the cap of 100 bytes (reached on this line); "
+                + "split the input, or set PARZEN_MAX_NOTEBOOK_BYTES to raise the cap",
+        ])
+    }
+
+    /// cmark-gfm 0.29.0.gfm.6 is quadratic in a table's width: 10,000 columns never reach it.
+    @Test func tableWiderThanTheCapIsTextWithAnError() {
+        let header = "|" + String(repeating: " a |", count: 10_000)
+        let delimiter = "|" + String(repeating: "---|", count: 10_000)
+        let document = MarkdownParser.parse("p\n\n" + header + "\n" + delimiter + "\n", options: .init(file: "nb.md", lineOffset: 2))
+        #expect(!document.blocks.contains { if case .table = $0.kind { true } else { false } })
+        #expect(document.diagnostics.map(\.description) == [
+            "nb.md:6:1: error: this table has 10000 columns, more than the cap of 1000; it is shown as text; "
+                + "split the input, or set PARZEN_MAX_TABLE_COLUMNS to raise the cap",
+        ])
+    }
+
+    @Test func tableWithinTheCapIsATable() {
+        let document = MarkdownParser.parse("| a | b | c |\n|---|:-:|--:|\n| 1 | 2 | 3 |\n", options: .init(limits: small))
+        #expect(document.blocks.contains { if case .table = $0.kind { true } else { false } })
+        #expect(document.diagnostics.isEmpty)
+    }
+}

@@ -23,12 +23,13 @@ import Testing
         try parzenWithOutput(arguments, in: folder).run
     }
 
-    func parzenWithOutput(_ arguments: [String], in folder: String) throws -> (run: Run, stdout: String) {
+    func parzenWithOutput(_ arguments: [String], in folder: String,
+                          environment: [String: String] = ["PARZEN_TEMPLATES": Repository.templates]) throws -> (run: Run, stdout: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = ["PARZEN_TEMPLATES": Repository.templates]
+        process.environment = environment
         let errorPipe = Pipe(), outputPipe = Pipe()
         process.standardError = errorPipe
         process.standardOutput = outputPipe

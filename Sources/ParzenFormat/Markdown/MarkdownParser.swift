@@ -23,12 +23,16 @@ public enum MarkdownParser {
         /// becomes that character; TeX spacing such as `\,` is untouched. `$$…$$` math is
         /// left as is (kramdown does not process it either).
         public var kramdownMathEscapes: Bool
+        /// Size caps; only ``InputLimits/tableColumns`` applies here.
+        public var limits: InputLimits
 
         /// Options for a body in `file` that starts after `lineOffset` lines.
-        public init(file: String = "<input>", lineOffset: Int = 0, kramdownMathEscapes: Bool = false) {
+        public init(file: String = "<input>", lineOffset: Int = 0, kramdownMathEscapes: Bool = false,
+                    limits: InputLimits = .current) {
             self.file = file
             self.lineOffset = lineOffset
             self.kramdownMathEscapes = kramdownMathEscapes
+            self.limits = limits
         }
     }
 
@@ -48,7 +52,8 @@ public enum MarkdownParser {
     public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
         let original = Array(body.utf8)
         let substituted = EscapeMarkers.substitute(original)
-        let text = ColonFences.rewrite(substituted?.text ?? original)
+        var text = ColonFences.rewrite(substituted?.text ?? original)
+        let wideTables = TableWidthCap.apply(to: &text, cap: options.limits.tableColumns)
         let sourceMap = SourceMap(body: original, lineOffset: options.lineOffset, markerOffsets: substituted?.markerOffsets ?? [:])
         let collector = MathCollector()
 
@@ -71,6 +76,12 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         var builder = TreeBuilder(sourceMap: sourceMap, collector: collector, options: options)
         var document = builder.build(root)
+        for table in wideTables {
+            document.diagnostics.append(Diagnostic(
+                .error, file: options.file, at: SourceLocation(line: options.lineOffset + table.line + 1, column: 1),
+                "this table has \(table.columns) columns, more than the cap of \(options.limits.tableColumns); it is shown as text",
+                fix: InputLimits.howToRaise("PARZEN_MAX_TABLE_COLUMNS")))
+        }
         if substituted == nil {
             document.diagnostics.append(Diagnostic(
                 .warning, file: options.file, at: SourceLocation(line: options.lineOffset + 1, column: 1),

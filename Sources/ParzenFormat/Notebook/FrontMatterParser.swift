@@ -17,7 +17,16 @@ public enum FrontMatterParser {
     /// Finds the front matter: a first line that is exactly `---`, up to the next line that is
     /// `---` or `...`. Without a closing line there is no front matter — but that is almost
     /// certainly a mistake, so it is reported.
-    public static func split(_ text: String, file: String) -> (Split, [Diagnostic]) {
+    public static func split(_ text: String, file: String, limits: InputLimits = .current) -> (Split, [Diagnostic]) {
+        let size = text.utf8.count
+        if size > limits.notebookBytes {
+            // Refused before anything else reads it; the position is the line the cap falls on.
+            let line = 1 + text.utf8.prefix(limits.notebookBytes).lazy.filter { $0 == UInt8(ascii: "\n") }.count
+            let diagnostic = Diagnostic(.error, file: file, at: SourceLocation(line: line, column: 1),
+                                        "the notebook is \(size) bytes, more than the cap of \(limits.notebookBytes) bytes (reached on this line)",
+                                        fix: InputLimits.howToRaise("PARZEN_MAX_NOTEBOOK_BYTES"))
+            return (Split(yaml: "", yamlFirstLine: 1, body: "", bodyFirstLine: 1), [diagnostic])
+        }
         // Split on scalars, not Characters: "\r\n" is one Character, so a CRLF file would
         // otherwise be a single line and its front matter silently ignored.
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
