@@ -6,7 +6,8 @@ import FoundationXML
 
 /// A formula to MathML: ``FuzzTarget/tex``.
 enum TeXFuzzing {
-    static func violations(_ tex: String) -> [String] {
+    static func violations(_ input: String) -> [String] {
+        let tex = KnownFindings.withoutControlCharacters(input)
         var broken: [String] = []
         let document = MathDocument(macros: [:])
         var pages: [String] = []
@@ -15,7 +16,8 @@ enum TeXFuzzing {
             pages.append(result.html)
             if !isWellFormedXML(result.html) { broken.append("display \(display): MathML is not well-formed XML") }
             for diagnostic in result.diagnostics where !(0...tex.utf8.count).contains(diagnostic.offset) {
-                broken.append("display \(display): offset \(diagnostic.offset) outside 0...\(tex.utf8.count): \(diagnostic.message)")
+                broken.append("display \(display): offset \(diagnostic.offset) outside 0...\(tex.utf8.count): "
+                              + diagnostic.message)
             }
         }
         // The page step: equation numbers and `\eqref` placeholders resolved in the formulas'
