@@ -18,4 +18,19 @@ enum KnownFindings {
         diagnostic.message.hasPrefix("invalid YAML")
             && diagnostic.location == SourceLocation(line: extent.lineLengths.count + 1, column: 1)
     }
+
+    /// yaml-lone-carriage-return (ParzenFormat's YAMLReader): libyaml counts a lone "\r" as a
+    /// line break, and the error's line is then off (past the end, or on the closing fence).
+    static func isYAMLErrorAfterLoneCarriageReturn(_ diagnostic: Diagnostic, in text: String) -> Bool {
+        guard diagnostic.message.hasPrefix("invalid YAML") else { return false }
+        let scalars = Array(text.unicodeScalars)
+        return scalars.indices.contains { scalars[$0] == "\r" && ($0 + 1 == scalars.count || scalars[$0 + 1] != "\n") }
+    }
+
+    /// csv-unclosed-quote-column (ParzenRunner's CSVTable): "a quoted field is never closed"
+    /// gives the record's first line with the column of the last field, which may start on a
+    /// later line.
+    static func isUnclosedQuoteColumn(_ message: String) -> Bool {
+        message == "a quoted field is never closed"
+    }
 }
