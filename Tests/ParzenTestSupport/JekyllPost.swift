@@ -66,7 +66,8 @@ public struct JekyllPost: Sendable {
         title: "Smoothing 1 - From Histograms to Parzen Windows",
         author: "Ada Quetelet", affiliation: "Université de Gand", bodyFirstLine: 19,
         inlineMathCount: 69, displayMathCount: 14,
-        firstInlineTeX: "\\mathcal{S}=\\left\\{y_{j}\\right\\}_{j=1}^{n}", firstInlineAt: Position(line: 32, column: 22),
+        firstInlineTeX: "\\mathcal{S}=\\left\\{y_{j}\\right\\}_{j=1}^{n}",
+        firstInlineAt: Position(line: 32, column: 22),
         firstDisplayAt: Position(line: 34, column: 3),
         displayExcerpt: "\\frac{1}{2} & \\vert u\\vert\\le1\\\\\n0 & \\text{otherwise}",
         detailsSummary: "Where the name comes from", detailsBlockCount: 2,
@@ -75,8 +76,9 @@ public struct JekyllPost: Sendable {
         equationCount: 13, labelledEquation: ("eq:loo", 7),
         emphasisHTML: "the honest first answer is <em>a picture of where the numbers fall</em>.",
         headingHTML: "<h1 id=\"counting-in-bins\"><strong>Counting in Bins</strong></h1>",
-        detailsHTML: "<details>\n<summary>Where the name comes from</summary>\n<p>Emanuel Parzen studied these estimates",
-        bylineHTML: "<span style=\"float:right\"><a href=\"\">Mixtures of Gaussians \u{E2}\u{2020}\u{2019}</a></span>\n<br>\n<d-byline></d-byline>"
+        detailsHTML: "<details>\n<summary>Where the name comes from</summary>\n<p>Emanuel Parzen studied",
+        bylineHTML: "<span style=\"float:right\"><a href=\"\">Mixtures of Gaussians \u{E2}\u{2020}\u{2019}</a></span>\n"
+            + "<br>\n<d-byline></d-byline>"
     )
 
     public static let seed = JekyllPost(
@@ -84,7 +86,8 @@ public struct JekyllPost: Sendable {
         title: "Generative Models 0 - What is a Generative Model?",
         author: "Roy Friedman", affiliation: "Hebrew University", bodyFirstLine: 18,
         inlineMathCount: 55, displayMathCount: 15,
-        firstInlineTeX: "\\mathcal{D}=\\left\\{x_{i}\\right\\}_{i=1}^{N}", firstInlineAt: Position(line: 34, column: 50),
+        firstInlineTeX: "\\mathcal{D}=\\left\\{x_{i}\\right\\}_{i=1}^{N}",
+        firstInlineAt: Position(line: 34, column: 50),
         firstDisplayAt: Position(line: 36, column: 3),
         displayExcerpt: "\\infty & x=0\\\\\n0 & \\text{otherwise}",
         detailsSummary: "A note about naming", detailsBlockCount: 3,
@@ -92,8 +95,10 @@ public struct JekyllPost: Sendable {
         proseReferences: ["eq:RBF-KDE", "eq:RBF-KDE"],
         equationCount: 19, labelledEquation: ("eq:RBF-KDE", 2),
         emphasisHTML: "you want to <em>model the generative process of the creation of the data</em>.",
-        headingHTML: "<h1 id=\"definition-of-a-generative-model\"><strong>Definition of a Generative Model</strong></h1>",
-        detailsHTML: "<details>\n<summary>A note about naming</summary>\n<p>Generative models that have a latent space",
-        bylineHTML: "<span style=\"float:right\"><a href=\"\">A Linear Model \u{E2}\u{2020}\u{2019}</a></span>\n<br>\n<d-byline></d-byline>"
+        headingHTML: "<h1 id=\"definition-of-a-generative-model\">"
+            + "<strong>Definition of a Generative Model</strong></h1>",
+        detailsHTML: "<details>\n<summary>A note about naming</summary>\n<p>Generative models that have",
+        bylineHTML: "<span style=\"float:right\"><a href=\"\">A Linear Model \u{E2}\u{2020}\u{2019}</a></span>\n"
+            + "<br>\n<d-byline></d-byline>"
     )
 }

@@ -8,11 +8,6 @@ enum NotebookFuzzing {
 
     static func violations(_ text: String) -> [String] {
         let build = builder.build(text: text, path: path, checkOnly: true)
-        let extent = TextExtent(text)
-        // Diagnostics about other files (a data file's bad row) point into those files.
-        return build.diagnostics.filter { $0.file == path }.compactMap { diagnostic in
-            extent.problem(line: diagnostic.location.line, column: diagnostic.location.column)
-                .map { "\($0): \(diagnostic)" }
-        }
+        return TextExtent(text).outsiders(build.diagnostics, file: path)
     }
 }

@@ -15,16 +15,15 @@ enum OptionsFuzzing {
         let newline = scalars.firstIndex(of: "\n")
         let firstLine = String(scalars[..<(newline ?? scalars.endIndex)])
         let body = newline.map { String(scalars[scalars.index(after: $0)...]) } ?? ""
-        let name = registry.directive(named: firstLine) != nil ? firstLine : registry.names[firstLine.utf8.count % registry.names.count]
+        let known = registry.directive(named: firstLine) != nil
+        let name = known ? firstLine : registry.names[firstLine.utf8.count % registry.names.count]
         let source = DirectiveSource(
             name: name, nameLocation: SourceLocation(line: 1, column: 1), label: nil, labelLocation: nil,
             location: SourceLocation(line: 1, column: 1), body: body, bodyLine: 2, bodyColumn: 1)
-        let context = RunContext(file: file, paths: ProjectPaths(notebookPath: file, allowOutside: false), globalSeed: 1, checkOnly: true)
+        let paths = ProjectPaths(notebookPath: file, allowOutside: false)
+        let context = RunContext(file: file, paths: paths, globalSeed: 1, checkOnly: true)
         let outcome = NotebookRunner(registry: registry).run([source], in: context)
         let (_, yamlDiagnostics) = YAMLReader.read(body, file: file, firstLine: 2)
-        let extent = TextExtent(text)
-        return (yamlDiagnostics + outcome.diagnostics).filter { $0.file == file }.compactMap { diagnostic in
-            extent.problem(line: diagnostic.location.line, column: diagnostic.location.column).map { "\($0): \(diagnostic)" }
-        }
+        return TextExtent(text).outsiders(yamlDiagnostics + outcome.diagnostics, file: file)
     }
 }

@@ -6,7 +6,8 @@ import FoundationXML
 
 /// A formula to MathML: ``FuzzTarget/tex``.
 enum TeXFuzzing {
-    static func violations(_ tex: String) -> [String] {
+    static func violations(_ input: String) -> [String] {
+        let tex = KnownFindings.withoutControlCharacters(input)
         var broken: [String] = []
         let document = MathDocument(macros: [:])
         // Both passes, as a page runs them: parse (numbering), then write with every label known.
@@ -18,7 +19,8 @@ enum TeXFuzzing {
             }
             if !isWellFormedXML(result.html) { broken.append("display \(display): MathML is not well-formed XML") }
             for diagnostic in result.diagnostics where !(0...tex.utf8.count).contains(diagnostic.offset) {
-                broken.append("display \(display): offset \(diagnostic.offset) outside 0...\(tex.utf8.count): \(diagnostic.message)")
+                broken.append("display \(display): offset \(diagnostic.offset) outside 0...\(tex.utf8.count): "
+                              + diagnostic.message)
             }
         }
         return broken

@@ -1,28 +1,59 @@
+import ParzenFormat
+
 /// The lines of a text, to judge whether a position (1-based line, column in Unicode scalars)
 /// lies inside it. The position just after the last character of a line is inside (an error
 /// "expected … at the end of the line" points there).
+///
+/// Two readings of "line" are accepted: lines ending at "\n" only, and lines ending at "\n",
+/// "\r\n" or a lone "\r" (CommonMark's definition, and the CSV reader's).
 struct TextExtent {
-    /// The number of Unicode scalars on each line; lines end at "\n".
+    /// The number of Unicode scalars on each line, lines ending at "\n".
     let lineLengths: [Int]
+    /// The same with "\r\n" and a lone "\r" also ending a line.
+    let commonMarkLineLengths: [Int]
+    let text: String
 
     init(_ text: String) {
-        var lengths = [0]
+        var lengths = [0], commonMark = [0]
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             if scalar == "\n" { lengths.append(0) } else { lengths[lengths.count - 1] += 1 }
+            switch scalar {
+            case "\n" where previous == "\r": break
+            case "\n", "\r": commonMark.append(0)
+            default: commonMark[commonMark.count - 1] += 1
+            }
+            previous = scalar
         }
         lineLengths = lengths
+        commonMarkLineLengths = commonMark
+        self.text = text
     }
 
-    /// Why (`line`, `column`) is outside the text, or nil when it is inside. `firstLine` is the
-    /// number the text's first line has in the file.
-    func problem(line: Int, column: Int, firstLine: Int = 1) -> String? {
-        let index = line - firstLine
-        guard lineLengths.indices.contains(index) else {
-            return "line \(line) outside lines \(firstLine)...\(firstLine + lineLengths.count - 1)"
-        }
-        guard (1...(lineLengths[index] + 1)).contains(column) else {
-            return "column \(column) outside 1...\(lineLengths[index] + 1) on line \(line)"
+    /// Why (`line`, `column`) is outside the text under both readings, or nil when it is inside.
+    func problem(line: Int, column: Int) -> String? {
+        guard let problem = Self.problem(line: line, column: column, lengths: lineLengths),
+              Self.problem(line: line, column: column, lengths: commonMarkLineLengths) != nil else { return nil }
+        return problem
+    }
+
+    private static func problem(line: Int, column: Int, lengths: [Int]) -> String? {
+        guard lengths.indices.contains(line - 1) else { return "line \(line) outside lines 1...\(lengths.count)" }
+        guard (1...(lengths[line - 1] + 1)).contains(column) else {
+            return "column \(column) outside 1...\(lengths[line - 1] + 1) on line \(line)"
         }
         return nil
+    }
+
+    /// The diagnostics about `file` that point outside the text, described.
+    func outsiders(_ diagnostics: [Diagnostic], file: String) -> [String] {
+        // Diagnostics about other files (a data file's bad row) point into those files.
+        let own = diagnostics.filter {
+            $0.file == file && !KnownFindings.isYAMLErrorPastTheEnd($0, in: self)
+                && !KnownFindings.isYAMLErrorAfterLoneCarriageReturn($0, in: text)
+        }
+        return own.compactMap { diagnostic in
+            problem(line: diagnostic.location.line, column: diagnostic.location.column).map { "\($0): \(diagnostic)" }
+        }
     }
 }
