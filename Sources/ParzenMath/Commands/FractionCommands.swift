@@ -28,8 +28,7 @@ enum FractionCommands {
             // mathtools: a numerator broken over two lines, the first flush left, the second right.
             registry.register(name) { parser, token in
                 let (first, second) = try parser.withDisplayStyle(display) { (try parser.parseArgument(of: token), try parser.parseArgument(of: token)) }
-                var table = MathTable(rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display, numbered: false)
-                table.compact = true
+                let table = MathTable(rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display, numbered: false)
                 return MathNode(.table(table), at: token.offset)
             }
         }
@@ -120,7 +119,7 @@ enum FractionCommands {
             guard let width = SpacingCommands.em(from: thicknessText) else {
                 throw TeXError("cannot read the rule thickness '\(thicknessText)' of '\\genfrac'", fix: "write a length such as 0pt or leave it empty", at: token.offset)
             }
-            thickness = width
+            thickness = Double(width.dropLast(2)) == 0 ? "0" : width
         }
         let level = Int(styleText)
         if !styleText.isEmpty && (level == nil || !(0...3).contains(level!)) {

@@ -53,10 +53,11 @@ final class MacroExpander {
     func next() throws -> Token {
         while true {
             let token = nextUnexpanded()
-            guard token.kind == .command else { return token }
+            guard token.kind == .command, !token.isFrozen else { return token }
             if let definition = macros.definitions[token.text] {
                 if definition.isAlias, var meaning = definition.body.first {
                     meaning.offset = token.offset
+                    meaning.isFrozen = true
                     return meaning
                 }
                 try expand(definition, calledBy: token)

@@ -16,6 +16,9 @@ struct Token: Equatable {
     /// UTF-8 byte offset of the token in the formula; tokens produced by macro expansion carry
     /// the offset of the macro call, so diagnostics point at something the author wrote.
     var offset: Int
+    /// Set on the meaning of a `\let` alias: the command is used as it was when copied and is
+    /// not looked up among the macros again (also after a peek puts it back).
+    var isFrozen = false
 
     var isEnd: Bool { kind == .end }
 
