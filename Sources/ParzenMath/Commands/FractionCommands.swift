@@ -44,11 +44,16 @@ enum FractionCommands {
         registry.register("\\of") { _, token in
             throw TeXError("'\\of' without '\\root'", fix: "write \\root 3 \\of x", at: token.offset)
         }
-        for name in ["\\leftroot", "\\uproot"] {
-            // amsmath's nudges of a root's index: MathML places the index from the font's metrics.
+        for (name, axis) in [("\\leftroot", "lspace"), ("\\uproot", "voffset")] {
+            // amsmath's nudges of a root's index, in math units (1/18 em) to the left or up.
             registry.register(name) { parser, token in
-                _ = try parser.readStringArgument(of: token)
-                return MathNode(.empty, at: token.offset)
+                let amount = try parser.readStringArgument(of: token)
+                guard let units = Double(amount.trimmingSpaces()) else {
+                    throw TeXError("'\(token.text){\(amount)}' needs a whole number", fix: "write \(token.text){2}", at: token.offset)
+                }
+                let ems = String((units / 18 * 10_000).rounded() / 10_000) + "em"
+                let box = axis == "lspace" ? MathNode.PaddedBox(lspace: "-" + ems) : MathNode.PaddedBox(voffset: ems)
+                return MathNode(.padded(MathNode(.row(try parser.parseRestOfList()), at: token.offset), box), at: token.offset)
             }
         }
         registry.register("\\sqrt") { parser, token in

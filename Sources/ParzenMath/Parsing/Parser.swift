@@ -432,6 +432,8 @@ final class Parser {
                     var rest = try parseExpression(until: terminators)
                     rest.insert(spanned.node, at: 0)
                     cells.append(MathNode(.row(rest), at: start))
+                } else if let textColumn = format.textFrom, column >= textColumn {
+                    cells.append(try TextCommands.readText(self, begin, style: nil, from: start, until: terminators))
                 } else {
                     let template = column < format.templates.count ? format.templates[column] : TableFormat.Template()
                     for token in template.prefix.reversed() { expander.pushBack(token) }
