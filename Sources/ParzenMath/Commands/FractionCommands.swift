@@ -161,14 +161,16 @@ enum FractionCommands {
         return delimiter
     }
 
-    /// `node` between stretching fences (empty strings: none).
-    static func delimited(_ node: MathNode, open: String, close: String, at offset: Int) -> MathNode {
+    /// `node` between fences (empty strings: none); `stretchy` nil leaves it to the operator
+    /// dictionary, which stretches fences.
+    static func delimited(_ node: MathNode, open: String, close: String, stretchy: Bool? = nil, at offset: Int) -> MathNode {
         guard !open.isEmpty || !close.isEmpty else { return node }
         var children: [MathNode] = []
         if !open.isEmpty {
             var attributes = OperatorAttributes(.opening)
             attributes.form = "prefix"
             attributes.fence = true
+            attributes.stretchy = stretchy
             children.append(MathNode(.op(open, attributes), at: offset))
         }
         children.append(node)
@@ -176,6 +178,7 @@ enum FractionCommands {
             var attributes = OperatorAttributes(.closing)
             attributes.form = "postfix"
             attributes.fence = true
+            attributes.stretchy = stretchy
             children.append(MathNode(.op(close, attributes), at: offset))
         }
         return MathNode(.fenced(children), at: offset)

@@ -213,23 +213,6 @@ enum EnvironmentCommands {
 
     /// Wraps a table in stretching fences (matrices, cases).
     private static func fenced(_ open: String, _ close: String, _ table: MathNode, at offset: Int) throws -> MathNode {
-        guard !open.isEmpty || !close.isEmpty else { return table }
-        var children: [MathNode] = []
-        if !open.isEmpty {
-            var attributes = OperatorAttributes(.opening)
-            attributes.form = "prefix"
-            attributes.fence = true
-            attributes.stretchy = true
-            children.append(MathNode(.op(open, attributes), at: offset))
-        }
-        children.append(table)
-        if !close.isEmpty {
-            var attributes = OperatorAttributes(.closing)
-            attributes.form = "postfix"
-            attributes.fence = true
-            attributes.stretchy = true
-            children.append(MathNode(.op(close, attributes), at: offset))
-        }
-        return MathNode(.fenced(children), at: offset)
+        FractionCommands.delimited(table, open: open, close: close, stretchy: true, at: offset)
     }
 }
