@@ -47,7 +47,9 @@ struct TableFormat {
         let span = self.span(row: row, cell: cell)
         var css = ""
         func covers(_ rules: [HorizontalRule]?) -> String? {
-            guard let rule = rules?.first(where: { $0.columns.map { $0.overlaps(column...(column + span - 1)) } ?? true }) else { return nil }
+            guard
+                let rule = rules?.first(where: { $0.columns.map { $0.overlaps(column...(column + span - 1)) } ?? true })
+            else { return nil }
             return rule.dashed ? "dashed" : "solid"
         }
         if let line = covers(horizontalRules[row]) { css += ";border-top:0.04em \(line)" }
@@ -73,7 +75,8 @@ struct TableFormat {
         func group(_ what: String) throws -> [Token] {
             while index < queue.count, queue[index].kind == .space { index += 1 }
             guard index < queue.count else {
-                throw TeXError("'\(what)' in the column specification needs {…}", fix: "write \(what){…}", at: command.offset)
+                throw TeXError(
+                    "'\(what)' in the column specification needs {…}", fix: "write \(what){…}", at: command.offset)
             }
             if !queue[index].isCharacter("{") {
                 index += 1
@@ -84,8 +87,14 @@ struct TableFormat {
             while index < queue.count {
                 let token = queue[index]
                 index += 1
-                if token.isCharacter("{") { depth += 1; if depth == 1 { continue } }
-                if token.isCharacter("}") { depth -= 1; if depth == 0 { return content } }
+                if token.isCharacter("{") {
+                    depth += 1
+                    if depth == 1 { continue }
+                }
+                if token.isCharacter("}") {
+                    depth -= 1
+                    if depth == 0 { return content }
+                }
                 content.append(token)
             }
             throw TeXError("'{' in the column specification is never closed", fix: "add '}'", at: command.offset)
@@ -103,7 +112,9 @@ struct TableFormat {
             case "p", "m", "b":
                 let width = try group(token.text).map(\.text).joined()
                 guard let em = SpacingCommands.em(from: width) else {
-                    throw TeXError("cannot read the column width '\(width)'", fix: "write a length such as 3cm", at: command.offset)
+                    throw TeXError(
+                        "cannot read the column width '\(width)'", fix: "write a length such as 3cm", at: command.offset
+                    )
                 }
                 widths[alignments.count] = em
                 alignments.append("left")
@@ -119,17 +130,23 @@ struct TableFormat {
             case "@", "!":
                 let material = try group(token.text)
                 if token.text == "@" { tightBoundaries.insert(alignments.count) }
-                if templates.isEmpty { pendingPrefix += material } else { templates[templates.count - 1].suffix += material }
+                if templates.isEmpty {
+                    pendingPrefix += material
+                } else {
+                    templates[templates.count - 1].suffix += material
+                }
             case "*":
                 let count = Int(try group("*").map(\.text).joined().trimmingSpaces()) ?? -1
                 guard (0...100).contains(count) else {
-                    throw TeXError("the repeat count of '*' in the column specification is not 0…100", at: command.offset)
+                    throw TeXError(
+                        "the repeat count of '*' in the column specification is not 0…100", at: command.offset)
                 }
                 let body = try group("*{n}")
                 queue.insert(contentsOf: Array([[Token]](repeating: body, count: count).joined()), at: index)
             default:
-                throw TeXError("unknown column type '\(token.text)' in the column specification",
-                               fix: "use l, c, r, p{…}, |, :, @{…}, >{…}, <{…} or *{n}{…}", at: command.offset)
+                throw TeXError(
+                    "unknown column type '\(token.text)' in the column specification",
+                    fix: "use l, c, r, p{…}, |, :, @{…}, >{…}, <{…} or *{n}{…}", at: command.offset)
             }
         }
     }
