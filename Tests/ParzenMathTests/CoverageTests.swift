@@ -139,6 +139,16 @@ import Testing
                 == 2)
     }
 
+    @Test func limitsAfterSomethingElseThanAnOperatorIsALocatedWarning() {
+        let result = MathDocument(macros: [:]).typeset("a + \\limits_2", display: false, origin: 0)
+        #expect(result.diagnostics.map(\.message) == ["'\\limits' must follow a large operator; it is ignored"])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.first?.offset == 4)
+        #expect(!result.html.contains("<merror>"))
+        let alone = MathDocument(macros: [:]).typeset("\\limits", display: false, origin: 0)
+        #expect(alone.diagnostics.map(\.message) == ["'\\limits' must follow a large operator"])
+    }
+
     @Test func unknownColumnTypeIsAnError() {
         let result = MathDocument(macros: [:]).typeset("\\begin{array}{cq}a\\end{array}", display: false, origin: 0)
         #expect(result.diagnostics.first?.message == "unknown column type 'q' in the column specification")
