@@ -58,8 +58,9 @@ struct TableFormat {
         let own = spans[row]?[cell]
         let left = own.map { $0.rules.left ? false : nil } ?? (column == 0 ? verticalRules[0] : nil)
         let right = own.map { $0.rules.right ? false : nil } ?? verticalRules[column + span]
-        if let dashed = left { css += ";border-left:0.04em \(dashed ? "dashed" : "solid")" }
-        if let dashed = right { css += ";border-right:0.04em \(dashed ? "dashed" : "solid")" }
+        // A rule keeps \arraycolsep (0.5 em) between itself and the cell, also at the outer edges.
+        if let dashed = left { css += ";border-left:0.04em \(dashed ? "dashed" : "solid");padding-left:0.5em" }
+        if let dashed = right { css += ";border-right:0.04em \(dashed ? "dashed" : "solid");padding-right:0.5em" }
         if tightBoundaries.contains(column) { css += ";padding-left:0" }
         if tightBoundaries.contains(column + span) { css += ";padding-right:0" }
         if let width = widths[column], span == 1 { css += ";width:\(width);text-align:left;text-align:-webkit-left" }
