@@ -14,13 +14,16 @@ enum FractionCommands {
             }
         }
         for name in infixCommands {
-            registry.register(name) { _, token in
-                throw TeXError("'\(token.text)' cannot be an argument", fix: "put it in braces with its operands: {a \(token.text) b}", at: token.offset)
+            registry.register(name) { parser, token in
+                parser.log.error("'\(token.text)' cannot be an argument", fix: "put it in braces with its operands: {a \(token.text) b}",
+                                 at: token.offset)
+                return MathNode(.error(token.text), at: token.offset)
             }
         }
         for name in ["\\limits", "\\nolimits", "\\displaylimits"] {
-            registry.register(name) { _, token in
-                throw TeXError("'\(token.text)' must follow a large operator", fix: "write \\sum\(token.text)_{…}", at: token.offset)
+            registry.register(name) { parser, token in
+                parser.log.error("'\(token.text)' must follow a large operator", fix: "write \\sum\(token.text)_{…}", at: token.offset)
+                return MathNode(.error(token.text), at: token.offset)
             }
         }
         registry.register("\\genfrac", genfrac)
@@ -28,8 +31,7 @@ enum FractionCommands {
             // mathtools: a numerator broken over two lines, the first flush left, the second right.
             registry.register(name) { parser, token in
                 let (first, second) = try parser.withDisplayStyle(display) { (try parser.parseArgument(of: token), try parser.parseArgument(of: token)) }
-                var table = MathTable(rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display, numbered: false)
-                table.compact = true
+                let table = MathTable(rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display, numbered: false)
                 return MathNode(.table(table), at: token.offset)
             }
         }
@@ -45,11 +47,16 @@ enum FractionCommands {
         registry.register("\\of") { _, token in
             throw TeXError("'\\of' without '\\root'", fix: "write \\root 3 \\of x", at: token.offset)
         }
-        for name in ["\\leftroot", "\\uproot"] {
-            // amsmath's nudges of a root's index: MathML places the index from the font's metrics.
+        for (name, axis) in [("\\leftroot", "lspace"), ("\\uproot", "voffset")] {
+            // amsmath's nudges of a root's index, in math units (1/18 em) to the left or up.
             registry.register(name) { parser, token in
-                _ = try parser.readStringArgument(of: token)
-                return MathNode(.empty, at: token.offset)
+                let amount = try parser.readStringArgument(of: token)
+                guard let units = Double(amount.trimmingSpaces()) else {
+                    throw TeXError("'\(token.text){\(amount)}' needs a whole number", fix: "write \(token.text){2}", at: token.offset)
+                }
+                let ems = String((units / 18 * 10_000).rounded() / 10_000) + "em"
+                let box = axis == "lspace" ? MathNode.PaddedBox(lspace: "-" + ems) : MathNode.PaddedBox(voffset: ems)
+                return MathNode(.padded(MathNode(.row(try parser.parseRestOfList()), at: token.offset), box), at: token.offset)
             }
         }
         registry.register("\\sqrt") { parser, token in
@@ -120,7 +127,7 @@ enum FractionCommands {
             guard let width = SpacingCommands.em(from: thicknessText) else {
                 throw TeXError("cannot read the rule thickness '\(thicknessText)' of '\\genfrac'", fix: "write a length such as 0pt or leave it empty", at: token.offset)
             }
-            thickness = width
+            thickness = Double(width.dropLast(2)) == 0 ? "0" : width
         }
         let level = Int(styleText)
         if !styleText.isEmpty && (level == nil || !(0...3).contains(level!)) {
@@ -157,14 +164,16 @@ enum FractionCommands {
         return delimiter
     }
 
-    /// `node` between stretching fences (empty strings: none).
-    static func delimited(_ node: MathNode, open: String, close: String, at offset: Int) -> MathNode {
+    /// `node` between fences (empty strings: none); `stretchy` nil leaves it to the operator
+    /// dictionary, which stretches fences.
+    static func delimited(_ node: MathNode, open: String, close: String, stretchy: Bool? = nil, at offset: Int) -> MathNode {
         guard !open.isEmpty || !close.isEmpty else { return node }
         var children: [MathNode] = []
         if !open.isEmpty {
             var attributes = OperatorAttributes(.opening)
             attributes.form = "prefix"
             attributes.fence = true
+            attributes.stretchy = stretchy
             children.append(MathNode(.op(open, attributes), at: offset))
         }
         children.append(node)
@@ -172,6 +181,7 @@ enum FractionCommands {
             var attributes = OperatorAttributes(.closing)
             attributes.form = "postfix"
             attributes.fence = true
+            attributes.stretchy = stretchy
             children.append(MathNode(.op(close, attributes), at: offset))
         }
         return MathNode(.fenced(children), at: offset)

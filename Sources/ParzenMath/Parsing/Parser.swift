@@ -183,6 +183,10 @@ final class Parser {
                 primes = try parsePrimes()
             } else if token.text == "\\limits" || token.text == "\\nolimits" || token.text == "\\displaylimits" {
                 _ = try expander.next()
+                if base.atomClass != .largeOperator && base.limits == .never {
+                    // TeX: "Limit controls must follow a math operator".
+                    log.warning("'\(token.text)' must follow a large operator; it is ignored", fix: "write \\sum\(token.text)_{…}", at: token.offset)
+                }
                 limits = token.text == "\\displaylimits" ? displayStyle : token.text == "\\limits"
             } else {
                 break
@@ -432,6 +436,8 @@ final class Parser {
                     var rest = try parseExpression(until: terminators)
                     rest.insert(spanned.node, at: 0)
                     cells.append(MathNode(.row(rest), at: start))
+                } else if let textColumn = format.textFrom, column >= textColumn {
+                    cells.append(try TextCommands.readText(self, begin, style: nil, from: start, until: terminators))
                 } else {
                     let template = column < format.templates.count ? format.templates[column] : TableFormat.Template()
                     for token in template.prefix.reversed() { expander.pushBack(token) }

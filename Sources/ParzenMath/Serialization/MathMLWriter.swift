@@ -248,7 +248,10 @@ struct MathMLWriter {
     /// apart; cases: 1 em between columns) and LaTeX's matrices (2 × \arraycolsep = 1 em).
     private static func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
         // amsmath's \jot and the 1.2 \arraystretch of cases: more room between rows than a matrix.
-        if table.compact { return "padding:0" }
+        // \substack and subarray: their own alignment, no padding.
+        if table.compact, case .array(let alignments) = table.layout {
+            return textAlign(column < alignments.count ? alignments[column] : "center") + ";padding:0"
+        }
         let vertical: String
         switch table.layout {
         case .cases: vertical = "0.2em"
