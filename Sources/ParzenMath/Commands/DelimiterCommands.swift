@@ -12,9 +12,9 @@ enum DelimiterCommands {
         "\\lgroup": ("⟮", .opening), "\\rgroup": ("⟯", .closing), "\\lbrack": ("[", .opening), "\\rbrack": ("]", .closing),
     ]
 
-    /// TeX's `\big` sizes as heights in em (8.5, 11.5, 14.5, 17.5 pt at 10 pt, each times the
-    /// 1.2 factor plain TeX's delimiters reach with their depth).
-    private static let sizes: [String: String] = ["big": "1.2em", "Big": "1.623em", "bigg": "2.047em", "Bigg": "2.470em"]
+    /// The heights of the delimiters TeX shows for `\big` … `\Bigg` at 10 pt: cmex10's variants
+    /// of 12, 18, 24 and 30 pt, the first at least as tall as 8.5, 11.5, 14.5 and 17.5 pt.
+    private static let sizes: [String: String] = ["big": "1.2em", "Big": "1.8em", "bigg": "2.4em", "Bigg": "3em"]
 
     static func register(in registry: inout CommandRegistry) {
         for (name, delimiter) in commands {

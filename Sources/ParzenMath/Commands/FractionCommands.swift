@@ -35,12 +35,19 @@ enum FractionCommands {
         }
         var node = MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: binomial ? "0" : nil), at: token.offset)
         if binomial {
+            // TeX sizes a binomial's parentheses by the style, not by its parts: delim1 (23.9 pt,
+            // so the 24 pt variant) in display style, delim2 (10.1 pt, the 12 pt one) otherwise.
+            let size = style ?? parser.displayStyle ? "2.4em" : "1.2em"
             var open = OperatorAttributes(.opening)
             open.form = "prefix"
             open.fence = true
-            var close = OperatorAttributes(.closing)
+            open.stretchy = true
+            open.symmetric = true
+            open.minsize = size
+            open.maxsize = size
+            var close = open
+            close.atomClass = .closing
             close.form = "postfix"
-            close.fence = true
             node = MathNode(.fenced([MathNode(.op("(", open), at: token.offset), node, MathNode(.op(")", close), at: token.offset)]), at: token.offset)
         }
         if let style {
