@@ -37,12 +37,6 @@ enum M {
     static func flatClose(_ text: String) -> String { "<mo form=\"postfix\" fence=\"true\" stretchy=\"false\">\(text)</mo>" }
     /// An operator inside a script: TeX drops relation and binary spacing in script style.
     static func tight(_ text: String) -> String { "<mo lspace=\"0em\" rspace=\"0em\">\(text)</mo>" }
-    /// A subscript without superscript: raised from Chromium's shift to TeX's (see `MathMLWriter`).
-    static func sub(_ base: String, _ script: String) -> String {
-        "<msub>" + base + "<mpadded voffset=\"0.14em\">" + script + "</mpadded></msub>"
-    }
-    /// A `\\dots` symbol: an inner atom, spaced by the parser's thin spaces only.
-    static func dots(_ text: String) -> String { "<mo lspace=\"0em\" rspace=\"0em\">\(text)</mo>" }
     static let apply = "<mo>\u{2061}</mo>"
     static let thin = "<mspace width=\"0.1667em\"></mspace>"
 }

@@ -20,14 +20,15 @@ enum DelimiterMargins {
         let curly = ["-0.160em", "-0.117em", "-0.076em", "0em"]
         let angle = ["-0.218em", "-0.149em", "-0.079em", "0em"]
         let floor = ["-0.098em", "-0.070em", "-0.042em", "-0.022em"]
+        let slash = ["-0.978em", "-0.804em", "-0.675em", "-0.508em"]
         return ["(": round, ")": round, "[": square, "]": square, "{": curly, "}": curly, "⟨": angle, "⟩": angle,
-                "⌊": floor, "⌋": floor, "⌈": floor, "⌉": floor, "/": ["-0.978em", "-0.804em", "-0.675em", "-0.508em"]]
+                "⌊": floor, "⌋": floor, "⌈": floor, "⌉": floor, "/": slash]
     }()
 
     /// The margin for `text` shown at `height`; nil for other characters (bars have one
     /// width at every size), other sizes, or no margin.
     static func margin(of text: String, height: String) -> String? {
-        guard let index = heights.firstIndex(of: height), let margin = margins[text]?[index], margin != "0em" else { return nil }
-        return margin
+        guard let index = heights.firstIndex(of: height), let margin = margins[text]?[index] else { return nil }
+        return margin == "0em" ? nil : margin
     }
 }

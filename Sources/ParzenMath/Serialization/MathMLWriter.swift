@@ -132,7 +132,8 @@ struct MathMLWriter {
                 // place; Chromium has no such glyph (it does not apply the font's 'ssty'), so
                 // a prime in a script is tiny. The prime stays with its base at full size, as
                 // f' is written, and the other scripts follow it.
-                write(rest == nil && sub == nil ? primed : MathNode(.scripts(base: primed, sub: sub, sup: rest, limits: false), at: node.offset))
+                let rescripted = MathNode(.scripts(base: primed, sub: sub, sup: rest, limits: false), at: node.offset)
+                write(rest == nil && sub == nil ? primed : rescripted)
                 return
             }
             let element: String
@@ -159,7 +160,9 @@ struct MathMLWriter {
             // about 0.1 em (\mathop\limits, The TeXbook's big_op_spacing1); the label's ink
             // moves down by 0.25 em of its own size.
             if let under { writeScript(under, level: stackLevel, padded: arrow) }
-            if let over { writeScript(over, level: stackLevel, padded: arrow, lowered: !accent && !arrow && !over.isOperator) }
+            if let over {
+                writeScript(over, level: stackLevel, padded: arrow, lowered: !accent && !arrow && !over.isOperator)
+            }
             output += "</" + element + ">"
         case .style(let content, let displayStyle, let scriptLevel, let color):
             output += "<mstyle"
@@ -321,7 +324,9 @@ struct MathMLWriter {
     }
 
     /// Italic letters of Latin Modern Math that reach below the baseline.
-    private static let descenders: Set<String> = ["f", "g", "j", "p", "q", "y", "β", "γ", "ζ", "η", "μ", "ξ", "ρ", "φ", "χ", "ψ", "ϕ", "ς"]
+    private static let descenders: Set<String> = [
+        "f", "g", "j", "p", "q", "y", "β", "γ", "ζ", "η", "μ", "ξ", "ρ", "φ", "χ", "ψ", "ϕ", "ς",
+    ]
 
     private mutating func writeAttributes(_ attributes: OperatorAttributes) {
         if let form = attributes.form { output += " form=\"\(form)\"" }
@@ -378,7 +383,8 @@ struct MathMLWriter {
             }
             if let widths {
                 let padding = widths.outer.right == "0" ? "0 0 0 1em" : "0"
-                output += "<mtd style=\"width:\(widths.outer.right);padding:\(padding);" + MathMLWriter.textAlign("right") + "\">"
+                output += "<mtd style=\"width:\(widths.outer.right);padding:\(padding);"
+                output += MathMLWriter.textAlign("right") + "\">"
                 if let number { output += "<mtext>" + Escaping.text(number.display) + "</mtext>" }
                 output += "</mtd>"
             }
@@ -393,7 +399,8 @@ struct MathMLWriter {
     /// and the gaps between pairs; `flalign` puts the first pair flush left and the last flush
     /// right; `alignat` keeps the pairs together; `multline` gives its lines the whole width.
     /// A number column of width 0 keeps 1 em from the last line, as amsmath's \mintagsep does.
-    private static func spreadWidths(_ table: MathTable, columns: Int) -> (outer: (left: String, right: String), between: String?)? {
+    private static func spreadWidths(_ table: MathTable, columns: Int)
+        -> (outer: (left: String, right: String), between: String?)? {
         guard table.numbered else { return nil }
         let pairs = (columns + 1) / 2
         switch table.layout {
@@ -455,8 +462,12 @@ struct MathMLWriter {
             // amsmath: the first line flush left and the last flush right, \multlinegap (1 em)
             // from the margin; the lines in between centred.
             let last = table.rows.count - 1
-            if last > 0 && row == 0 { return "width:100%;" + textAlign("left") + ";padding:\(vertical) 0 \(vertical) 1em" }
-            if last > 0 && row == last { return "width:100%;" + textAlign("right") + ";padding:\(vertical) 1em \(vertical) 0" }
+            if last > 0 && row == 0 {
+                return "width:100%;" + textAlign("left") + ";padding:\(vertical) 0 \(vertical) 1em"
+            }
+            if last > 0 && row == last {
+                return "width:100%;" + textAlign("right") + ";padding:\(vertical) 1em \(vertical) 0"
+            }
             return "width:100%;padding:\(vertical) 0"
         case .cases:
             return textAlign("left") + ";padding:\(vertical) \(column == columns - 1 ? "0" : "1em") \(vertical) 0"
@@ -510,8 +521,8 @@ extension MathNode {
 
     /// True for the stretching arrow of `\xrightarrow` and its kin.
     var isStretchyArrow: Bool {
-        if case .op(_, let attributes) = kind { return attributes.stretchy == true && attributes.atomClass == .relation }
-        return false
+        guard case .op(_, let attributes) = kind else { return false }
+        return attributes.stretchy == true && attributes.atomClass == .relation
     }
 
     /// Whether the node is no taller than a line of letters with scripts: no fractions, roots,
