@@ -44,7 +44,7 @@ public final class MathDocument {
             }
             return TypesetFormula(html: html, diagnostics: log.diagnostics(origin: origin))
         } catch let error as TeXError {
-            log.error(error.message, fix: error.fix, at: error.offset)
+            log.fatal(error.message, fix: error.fix, at: error.offset)
             return TypesetFormula(html: MathMLWriter.failedFormula(source: tex, display: display), diagnostics: log.diagnostics(origin: origin))
         } catch {
             preconditionFailure("the TeX parser throws only TeXError, got \(error)")

@@ -12,7 +12,23 @@ enum AccentCommands {
         "\\bar": ("¯", false), "\\overline": ("‾", true), "\\vec": ("\u{20D7}", false), "\\overrightarrow": ("→", true),
         "\\overleftarrow": ("←", true), "\\dot": ("˙", false), "\\ddot": ("¨", false), "\\dddot": ("⃛", false),
         "\\check": ("ˇ", false), "\\breve": ("˘", false), "\\acute": ("´", false), "\\grave": ("`", false),
-        "\\mathring": ("˚", false), "\\widecheck": ("ˇ", true),
+        "\\mathring": ("˚", false), "\\widecheck": ("ˇ", true), "\\overleftrightarrow": ("↔", true),
+        "\\ddddot": ("⃜", false), "\\overbracket": ("⎴", true), "\\overparen": ("⏜", true), "\\widebar": ("‾", true),
+    ]
+
+    /// Marks under the base: arrows, bars, brackets.
+    static let underAccents: [String: String] = [
+        "\\underline": "_", "\\underrightarrow": "→", "\\underleftarrow": "←", "\\underleftrightarrow": "↔",
+        "\\underbar": "_", "\\underbracket": "⎵", "\\underparen": "⏝", "\\utilde": "~",
+    ]
+
+    /// Extensible arrows of amsmath and mathtools: name → arrow.
+    static let extensibleArrows: [String: String] = [
+        "\\xrightarrow": "→", "\\xleftarrow": "←", "\\xmapsto": "↦", "\\xRightarrow": "⇒", "\\xLeftarrow": "⇐",
+        "\\xleftrightarrow": "↔", "\\xLeftrightarrow": "⇔", "\\xhookleftarrow": "↩", "\\xhookrightarrow": "↪",
+        "\\xleftharpoondown": "↽", "\\xleftharpoonup": "↼", "\\xrightharpoondown": "⇁", "\\xrightharpoonup": "⇀",
+        "\\xrightleftharpoons": "⇌", "\\xleftrightharpoons": "⇋", "\\xlongequal": "=", "\\xtwoheadrightarrow": "↠",
+        "\\xtwoheadleftarrow": "↞", "\\xlongrightarrow": "⟶", "\\xlongleftarrow": "⟵",
     ]
 
     static func register(in registry: inout CommandRegistry) {
@@ -22,9 +38,16 @@ enum AccentCommands {
                 return MathNode(.stack(base: base, over: mark(accent.mark, stretchy: accent.stretchy, at: token.offset), under: nil, accent: true), at: token.offset)
             }
         }
-        registry.register("\\underline") { parser, token in
-            let base = try parser.parseArgument(of: token)
-            return MathNode(.stack(base: base, over: nil, under: mark("_", stretchy: true, at: token.offset), accent: true), at: token.offset)
+        for (name, glyph) in underAccents {
+            registry.register(name) { parser, token in
+                let base = try parser.parseArgument(of: token)
+                return MathNode(.stack(base: base, over: nil, under: mark(glyph, stretchy: true, at: token.offset), accent: true), at: token.offset)
+            }
+        }
+        registry.register("\\skew") { parser, token in
+            // \skew{n}\hat{x}: the accent's shift of n mu is a font correction MathML does itself.
+            _ = try parser.readStringArgument(of: token)
+            return try parser.parseArgument(of: token)
         }
         for (name, brace, over) in [("\\overbrace", "⏞", true), ("\\underbrace", "⏟", false)] {
             registry.register(name) { parser, token in
@@ -55,7 +78,7 @@ enum AccentCommands {
             let base = try parser.parseArgument(of: token).withInfixForm()
             return MathNode(.stack(base: base, over: nil, under: under, accent: false), at: token.offset)
         }
-        for (name, arrow) in [("\\xrightarrow", "→"), ("\\xleftarrow", "←"), ("\\xmapsto", "↦"), ("\\xRightarrow", "⇒")] {
+        for (name, arrow) in extensibleArrows {
             registry.register(name) { parser, token in
                 let under = try parser.withDisplayStyle(false) { try parser.parseOptionalArgument() }
                 let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }

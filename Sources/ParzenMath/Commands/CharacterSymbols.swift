@@ -37,6 +37,14 @@ enum CharacterSymbols {
         for (_, symbol) in SymbolCommands.operatorTable where table[symbol.text] == nil {
             table[symbol.text] = symbol
         }
+        for symbol in PackageSymbols.table where table[symbol.text] == nil {
+            switch symbol.atomClass {
+            case .binary, .relation, .punctuation:
+                table[symbol.text] = Symbol(text: symbol.text, attributes: OperatorAttributes(symbol.atomClass))
+            default:
+                break
+            }
+        }
         return table
     }()
 }

@@ -9,28 +9,47 @@ struct CommandRegistry: Sendable {
     typealias Handler = @Sendable (Parser, Token) throws -> MathNode
 
     private var handlers: [String: Handler] = [:]
+    /// The families in registration order, each with the names it registered (for the docs).
+    private(set) var families: [(title: String, names: [String])] = []
 
     /// The registry with every family.
     static let standard: CommandRegistry = {
         var registry = CommandRegistry()
-        SymbolCommands.register(in: &registry)
-        DelimiterCommands.register(in: &registry)
-        OperatorCommands.register(in: &registry)
-        FontCommands.register(in: &registry)
-        FractionCommands.register(in: &registry)
-        AccentCommands.register(in: &registry)
-        SpacingCommands.register(in: &registry)
-        TextCommands.register(in: &registry)
-        StyleCommands.register(in: &registry)
-        ReferenceCommands.register(in: &registry)
-        EnvironmentCommands.register(in: &registry)
+        registry.add("Delimiters", DelimiterCommands.register)
+        registry.add("Large operators and operator names", OperatorCommands.register)
+        registry.add("Math alphabets and font switches", FontCommands.register)
+        registry.add("Fractions, binomials and radicals", FractionCommands.register)
+        registry.add("Scripts on both sides and stacked lines", ScriptCommands.register)
+        registry.add("Dirac brackets and sets (braket)", BraketCommands.register)
+        registry.add("Accents, braces, stacks and extensible arrows", AccentCommands.register)
+        registry.add("Spaces and phantoms", SpacingCommands.register)
+        registry.add("Boxes, frames and strike-outs", BoxCommands.register)
+        registry.add("Text", TextCommands.register)
+        registry.add("Styles, sizes and colours", StyleCommands.register)
+        registry.add("Equation numbers and references", ReferenceCommands.register)
+        registry.add("Environments and rows", EnvironmentCommands.register)
+        // Last: the package symbol tables fill in what no family registered by hand.
+        registry.add("Symbols", SymbolCommands.register)
         return registry
     }()
+
+    /// Runs one family's registration, recording the names it adds under `title`.
+    private mutating func add(_ title: String, _ register: (inout CommandRegistry) -> Void) {
+        families.append((title, []))
+        register(&self)
+    }
 
     /// Registers `handler` under `name` (with its backslash).
     mutating func register(_ name: String, _ handler: @escaping Handler) {
         precondition(handlers[name] == nil, "command \(name) registered twice")
         handlers[name] = handler
+        if !families.isEmpty { families[families.count - 1].names.append(name) }
+    }
+
+    /// Registers `handler` under `name` unless a family registered it already (the generated
+    /// package tables cover names that hand-written families treat specially).
+    mutating func registerIfNew(_ name: String, _ handler: @escaping Handler) {
+        if handlers[name] == nil { register(name, handler) }
     }
 
     func handler(for name: String) -> Handler? {

@@ -10,6 +10,15 @@ enum DelimiterCommands {
         "\\|": ("‖", .ordinary), "\\lfloor": ("⌊", .opening), "\\rfloor": ("⌋", .closing),
         "\\lceil": ("⌈", .opening), "\\rceil": ("⌉", .closing), "\\backslash": ("\\", .ordinary),
         "\\lgroup": ("⟮", .opening), "\\rgroup": ("⟯", .closing), "\\lbrack": ("[", .opening), "\\rbrack": ("]", .closing),
+        "\\lmoustache": ("⎰", .opening), "\\rmoustache": ("⎱", .closing), "\\arrowvert": ("⏐", .ordinary),
+        "\\Arrowvert": ("‖", .ordinary), "\\bracevert": ("⎪", .ordinary), "\\lparen": ("(", .opening),
+        "\\rparen": (")", .closing), "\\llbracket": ("⟦", .opening), "\\rrbracket": ("⟧", .closing),
+    ]
+
+    /// Relations that also serve as delimiters after `\\left` and `\\big`.
+    private static let extraDelimiters: [String: String] = [
+        "mid": "∣", "uparrow": "↑", "downarrow": "↓", "updownarrow": "↕", "Uparrow": "⇑", "Downarrow": "⇓",
+        "Updownarrow": "⇕",
     ]
 
     /// The heights of the delimiters TeX shows for `\big` … `\Bigg` at 10 pt: cmex10's variants
@@ -50,8 +59,16 @@ enum DelimiterCommands {
 
     /// Reads the delimiter after `\left`, `\big` …: its character, "" for `.`, nil if the next
     /// token is not a delimiter.
-    private static func readDelimiter(_ parser: Parser, after command: Token) throws -> String? {
+    static func readDelimiter(_ parser: Parser, after command: Token) throws -> String? {
         let token = try parser.nextSkippingSpaces()
+        if token.isCharacter("{") {
+            // A braced delimiter, as a one-token argument: \Big{\{}.
+            let delimiter = try readDelimiter(parser, after: command)
+            guard try parser.nextSkippingSpaces().isCharacter("}") else {
+                throw TeXError("one delimiter per '\(command.text){…}'", at: token.offset)
+            }
+            return delimiter
+        }
         switch token.kind {
         case .character:
             if token.text == "." { return "" }
@@ -60,10 +77,9 @@ enum DelimiterCommands {
             }
         case .command:
             if let delimiter = commands[token.text] { return delimiter.text }
-            if let arrow = SymbolCommands.operatorTable[String(token.text.dropFirst())], arrow.attributes.atomClass == .relation,
-               "↑↓⇑⇓↕".contains(arrow.text) {
-                return arrow.text
-            }
+            let name = String(token.text.dropFirst())
+            if let delimiter = SymbolCommands.packageDelimiters[name] { return delimiter }
+            if let extra = extraDelimiters[name] { return extra }
         default:
             break
         }
@@ -71,7 +87,7 @@ enum DelimiterCommands {
                        fix: "use one of ( ) [ ] \\{ \\} | \\| \\langle \\rangle or '.'", at: token.offset)
     }
 
-    private static func fence(_ text: String, form: String, at offset: Int) -> MathNode? {
+    static func fence(_ text: String, form: String, at offset: Int) -> MathNode? {
         guard !text.isEmpty else { return nil }
         var attributes = OperatorAttributes(form == "prefix" ? .opening : form == "postfix" ? .closing : .relation)
         attributes.form = form
@@ -84,7 +100,7 @@ enum DelimiterCommands {
     /// taller than a line. The fences stay `stretchy="false"` around flat content, because a
     /// stretchy operator in MathML Core reserves the width of its widest variant (0.875 em in
     /// Latin Modern Math), which would leave gaps inside every `\left(x\right)`.
-    private static func fittingFences(_ children: [MathNode], display: Bool) -> [MathNode] {
+    static func fittingFences(_ children: [MathNode], display: Bool) -> [MathNode] {
         guard !children.contains(where: { !$0.isFence && $0.isTall(display: display) }) else { return children }
         return children.map { child in
             guard child.isFence, case .op(let text, var attributes) = child.kind else { return child }

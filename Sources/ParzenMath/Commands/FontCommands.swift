@@ -9,7 +9,25 @@ enum FontCommands {
         "\\mathsfbf": .sansSerifBold, "\\mathnormal": .italic, "\\mathup": .roman, "\\symbf": .bold,
     ]
 
+    /// Plain TeX's and LaTeX 2.09's switches, acting to the end of the group (`{\bf x}`).
+    static let switches: [String: MathAlphabet] = [
+        "\\rm": .roman, "\\bf": .bold, "\\it": .italic, "\\sf": .sansSerif, "\\tt": .monospace, "\\cal": .script,
+        "\\mit": .italic, "\\frak": .fraktur, "\\Bbb": .doubleStruck, "\\bold": .bold, "\\boldmath": .boldItalic,
+    ]
+
     static func register(in registry: inout CommandRegistry) {
+        for (name, alphabet) in switches {
+            registry.register(name) { parser, token in
+                let saved = parser.alphabet
+                parser.alphabet = alphabet
+                defer { parser.alphabet = saved }
+                // amsfonts' \Bbb and \frak, amstex's \bold take an argument when one follows.
+                if ["\\Bbb", "\\frak", "\\bold"].contains(token.text), try parser.expander.peekSkippingSpaces().isCharacter("{") {
+                    return mergingLetters(try parser.parseArgument(of: token), upright: alphabet == .roman)
+                }
+                return mergingLetters(MathNode(.row(try parser.parseRestOfList()), at: token.offset), upright: alphabet == .roman)
+            }
+        }
         for (name, alphabet) in alphabets {
             registry.register(name) { parser, token in
                 let saved = parser.alphabet

@@ -13,11 +13,170 @@ enum FractionCommands {
                 try fraction(parser, token, style: style, binomial: true)
             }
         }
+        for name in infixCommands {
+            registry.register(name) { _, token in
+                throw TeXError("'\(token.text)' cannot be an argument", fix: "put it in braces with its operands: {a \(token.text) b}", at: token.offset)
+            }
+        }
+        for name in ["\\limits", "\\nolimits", "\\displaylimits"] {
+            registry.register(name) { _, token in
+                throw TeXError("'\(token.text)' must follow a large operator", fix: "write \\sum\(token.text)_{…}", at: token.offset)
+            }
+        }
+        registry.register("\\genfrac", genfrac)
+        for (name, display) in [("\\splitfrac", false), ("\\splitdfrac", true)] {
+            // mathtools: a numerator broken over two lines, the first flush left, the second right.
+            registry.register(name) { parser, token in
+                let (first, second) = try parser.withDisplayStyle(display) { (try parser.parseArgument(of: token), try parser.parseArgument(of: token)) }
+                var table = MathTable(rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display, numbered: false)
+                table.compact = true
+                return MathNode(.table(table), at: token.offset)
+            }
+        }
+        registry.register("\\root") { parser, token in
+            // Plain TeX: \root n \of x.
+            let index = try parser.withDisplayStyle(false) { try parser.parseExpression(until: ["\\of"]) }
+            guard try parser.expander.next().text == "\\of" else {
+                throw TeXError("'\\root' needs '\\of'", fix: "write \\root 3 \\of x", at: token.offset)
+            }
+            let radicand = try parser.parseArgument(of: token)
+            return MathNode(.root(radicand, index: MathNode(.row(index), at: token.offset).inScriptStyle()), at: token.offset)
+        }
+        registry.register("\\of") { _, token in
+            throw TeXError("'\\of' without '\\root'", fix: "write \\root 3 \\of x", at: token.offset)
+        }
+        for name in ["\\leftroot", "\\uproot"] {
+            // amsmath's nudges of a root's index: MathML places the index from the font's metrics.
+            registry.register(name) { parser, token in
+                _ = try parser.readStringArgument(of: token)
+                return MathNode(.empty, at: token.offset)
+            }
+        }
         registry.register("\\sqrt") { parser, token in
             let index = try parser.withDisplayStyle(false) { try parser.parseOptionalArgument() }
             let radicand = try parser.parseArgument(of: token)
             return MathNode(.root(radicand, index: index), at: token.offset)
         }
+    }
+
+    /// `\over`, `\atop`, `\above`, `\choose` …: plain TeX's generalized fractions, which take
+    /// everything before them in the group as numerator and everything after as denominator.
+    static let infixCommands: Set<String> = [
+        "\\over", "\\atop", "\\above", "\\choose", "\\brace", "\\brack",
+        "\\overwithdelims", "\\atopwithdelims", "\\abovewithdelims",
+    ]
+
+    /// What an infix fraction command said: its delimiters and rule thickness.
+    struct Infix {
+        var open: String
+        var close: String
+        var lineThickness: String?
+
+        func node(numerator: MathNode, denominator: MathNode, at offset: Int) -> MathNode {
+            delimited(MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: lineThickness), at: offset),
+                      open: open, close: close, at: offset)
+        }
+    }
+
+    /// Reads the delimiters and thickness that follow an infix command.
+    static func readInfix(_ parser: Parser, _ command: Token) throws -> Infix {
+        switch command.text {
+        case "\\over": return Infix(open: "", close: "", lineThickness: nil)
+        case "\\atop": return Infix(open: "", close: "", lineThickness: "0")
+        case "\\choose": return Infix(open: "(", close: ")", lineThickness: "0")
+        case "\\brace": return Infix(open: "{", close: "}", lineThickness: "0")
+        case "\\brack": return Infix(open: "[", close: "]", lineThickness: "0")
+        case "\\above": return Infix(open: "", close: "", lineThickness: try readThickness(parser, command))
+        default:
+            let open = try DelimiterCommands.readDelimiter(parser, after: command) ?? ""
+            let close = try DelimiterCommands.readDelimiter(parser, after: command) ?? ""
+            let thickness = command.text == "\\abovewithdelims" ? try readThickness(parser, command) : command.text == "\\atopwithdelims" ? "0" : nil
+            return Infix(open: open, close: close, lineThickness: thickness)
+        }
+    }
+
+    /// A TeX dimension such as `2pt` or `0.5em`, read token by token up to its unit.
+    private static func readThickness(_ parser: Parser, _ command: Token) throws -> String {
+        var text = ""
+        while true {
+            let token = try parser.expander.peekSkippingSpaces()
+            guard token.kind == .character, token.text.count == 1, let character = token.text.first,
+                  character.isNumber || character == "." || character.isLetter || character == "-" else { break }
+            text += try parser.expander.next().text
+            if let width = SpacingCommands.em(from: text) { return width }
+        }
+        throw TeXError("cannot read the rule thickness '\(text)' after '\(command.text)'", fix: "write a length such as 1pt", at: command.offset)
+    }
+
+    /// amsmath's `\genfrac{left}{right}{thickness}{style}{numerator}{denominator}`; style 0–3 is
+    /// display, text, script, scriptscript, empty keeps the surrounding style.
+    private static func genfrac(_ parser: Parser, _ token: Token) throws -> MathNode {
+        let open = try delimiterArgument(parser, token)
+        let close = try delimiterArgument(parser, token)
+        let thicknessText = try parser.readStringArgument(of: token)
+        let styleText = try parser.readStringArgument(of: token)
+        var thickness: String?
+        if !thicknessText.isEmpty {
+            guard let width = SpacingCommands.em(from: thicknessText) else {
+                throw TeXError("cannot read the rule thickness '\(thicknessText)' of '\\genfrac'", fix: "write a length such as 0pt or leave it empty", at: token.offset)
+            }
+            thickness = width
+        }
+        let level = Int(styleText)
+        if !styleText.isEmpty && (level == nil || !(0...3).contains(level!)) {
+            throw TeXError("the style '\(styleText)' of '\\genfrac' is not 0, 1, 2 or 3", fix: "0 display, 1 text, 2 script, 3 scriptscript", at: token.offset)
+        }
+        let display = level.map { $0 == 0 } ?? parser.displayStyle
+        let (numerator, denominator) = try parser.withDisplayStyle(false) {
+            (try parser.parseArgument(of: token), try parser.parseArgument(of: token))
+        }
+        var node = delimited(MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: thickness), at: token.offset),
+                             open: open, close: close, at: token.offset)
+        if let level {
+            node = MathNode(.style(node, displayStyle: display, scriptLevel: max(level - 1, 0), color: nil), at: token.offset)
+        }
+        return node
+    }
+
+    /// A `{…}` argument holding one delimiter or nothing.
+    private static func delimiterArgument(_ parser: Parser, _ command: Token) throws -> String {
+        let open = try parser.nextSkippingSpaces()
+        guard open.isCharacter("{") else {
+            // An unbraced delimiter is one token, as for any argument: \genfrac(]{0pt}{}{a}{b}.
+            parser.expander.pushBack(open)
+            return try DelimiterCommands.readDelimiter(parser, after: command) ?? ""
+        }
+        if try parser.expander.peekSkippingSpaces().isCharacter("}") {
+            _ = try parser.expander.next()
+            return ""
+        }
+        let delimiter = try DelimiterCommands.readDelimiter(parser, after: command) ?? ""
+        guard try parser.nextSkippingSpaces().isCharacter("}") else {
+            throw TeXError("one delimiter per argument of '\(command.text)'", at: open.offset)
+        }
+        return delimiter
+    }
+
+    /// `node` between stretching fences (empty strings: none), of a fixed height if `size` is given.
+    static func delimited(_ node: MathNode, open: String, close: String, size: String? = nil, at offset: Int) -> MathNode {
+        guard !open.isEmpty || !close.isEmpty else { return node }
+        func fence(_ atomClass: AtomClass, _ form: String) -> OperatorAttributes {
+            var attributes = OperatorAttributes(atomClass)
+            attributes.form = form
+            attributes.fence = true
+            if let size {
+                attributes.stretchy = true
+                attributes.symmetric = true
+                attributes.minsize = size
+                attributes.maxsize = size
+            }
+            return attributes
+        }
+        var children: [MathNode] = []
+        if !open.isEmpty { children.append(MathNode(.op(open, fence(.opening, "prefix")), at: offset)) }
+        children.append(node)
+        if !close.isEmpty { children.append(MathNode(.op(close, fence(.closing, "postfix")), at: offset)) }
+        return MathNode(.fenced(children), at: offset)
     }
 
     private static func fraction(_ parser: Parser, _ token: Token, style: Bool?, binomial: Bool) throws -> MathNode {
@@ -37,18 +196,7 @@ enum FractionCommands {
         if binomial {
             // TeX sizes a binomial's parentheses by the style, not by its parts: delim1 (23.9 pt,
             // so the 24 pt variant) in display style, delim2 (10.1 pt, the 12 pt one) otherwise.
-            let size = style ?? parser.displayStyle ? "2.4em" : "1.2em"
-            var open = OperatorAttributes(.opening)
-            open.form = "prefix"
-            open.fence = true
-            open.stretchy = true
-            open.symmetric = true
-            open.minsize = size
-            open.maxsize = size
-            var close = open
-            close.atomClass = .closing
-            close.form = "postfix"
-            node = MathNode(.fenced([MathNode(.op("(", open), at: token.offset), node, MathNode(.op(")", close), at: token.offset)]), at: token.offset)
+            node = delimited(node, open: "(", close: ")", size: style ?? parser.displayStyle ? "2.4em" : "1.2em", at: token.offset)
         }
         if let style {
             node = MathNode(.style(node, displayStyle: style, scriptLevel: 0, color: nil), at: token.offset)

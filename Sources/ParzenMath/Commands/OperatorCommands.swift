@@ -44,6 +44,25 @@ enum OperatorCommands {
                          limits: operator_.limits ? .display : .never)
             }
         }
+        // amsmath's \varlimsup …: "lim" with a bar or an arrow under or over it, taking limits.
+        for (name, mark, over) in [("\\varlimsup", "‾", true), ("\\varliminf", "_", false),
+                                   ("\\varinjlim", "→", false), ("\\varprojlim", "←", false)] {
+            registry.register(name) { _, token in
+                var attributes = OperatorAttributes(.ordinary)
+                attributes.stretchy = true
+                let glyph = MathNode(.op(mark, attributes), at: token.offset)
+                let lim = MathNode(.operatorName("lim"), at: token.offset)
+                return MathNode(.stack(base: lim, over: over ? glyph : nil, under: over ? nil : glyph, accent: true), at: token.offset, limits: .display)
+            }
+        }
+        registry.register("\\adjustlimits") { _, token in
+            // mathtools aligns the limits of two operators' baselines; MathML aligns them already.
+            MathNode(.empty, at: token.offset)
+        }
+        registry.register("\\operatornamewithlimits") { parser, token in
+            let name = try parser.readStringArgument(of: token)
+            return MathNode(.operatorName(name.replacingSpaces()), at: token.offset, limits: .display)
+        }
         registry.register("\\operatorname") { parser, token in
             let limits = try parser.readStar()
             let name = try parser.readStringArgument(of: token)
@@ -61,6 +80,19 @@ enum OperatorCommands {
             return MathNode(.row([MathNode(.space(width: "1em"), at: token.offset), MathNode(.op("(", .fixedDelimiter(.opening)), at: token.offset),
                                   MathNode(.operatorName("mod"), at: token.offset), MathNode(.space(width: "0.3333em"), at: token.offset),
                                   modulus, MathNode(.op(")", .fixedDelimiter(.closing)), at: token.offset)]), at: token.offset)
+        }
+        registry.register("\\mod") { parser, token in
+            // amsmath: 18 mu before in display style, 12 mu otherwise; two thin spaces after "mod".
+            let modulus = try parser.parseArgument(of: token)
+            return MathNode(.row([MathNode(.space(width: parser.displayStyle ? "1em" : "0.6667em"), at: token.offset),
+                                  MathNode(.operatorName("mod"), at: token.offset), MathNode(.space(width: "0.3333em"), at: token.offset),
+                                  modulus]), at: token.offset)
+        }
+        registry.register("\\pod") { parser, token in
+            let modulus = try parser.parseArgument(of: token)
+            return MathNode(.row([MathNode(.space(width: parser.displayStyle ? "1em" : "0.4444em"), at: token.offset),
+                                  MathNode(.op("(", .fixedDelimiter(.opening)), at: token.offset), modulus,
+                                  MathNode(.op(")", .fixedDelimiter(.closing)), at: token.offset)]), at: token.offset)
         }
         registry.register("\\mathop") { parser, token in
             let argument = try parser.parseArgument(of: token)

@@ -33,7 +33,7 @@ enum ReferenceCommands {
                 return MathNode(.empty, at: token.offset)
             }
         }
-        for (name, parenthesized) in [("\\eqref", true), ("\\ref", false)] {
+        for (name, parenthesized) in [("\\eqref", true), ("\\ref", false), ("\\refeq", false)] {
             registry.register(name) { parser, token in
                 let label = try parser.readStringArgument(of: token)
                 return MathNode(.reference(label: label, parenthesized: parenthesized), at: token.offset)

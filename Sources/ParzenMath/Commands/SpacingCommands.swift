@@ -5,7 +5,7 @@ enum SpacingCommands {
         "\\,": "0.1667em", "\\thinspace": "0.1667em", "\\:": "0.2222em", "\\>": "0.2222em", "\\medspace": "0.2222em",
         "\\;": "0.2778em", "\\thickspace": "0.2778em", "\\!": "-0.1667em", "\\negthinspace": "-0.1667em",
         "\\negmedspace": "-0.2222em", "\\negthickspace": "-0.2778em", "\\ ": "0.3333em", "\\enspace": "0.5em",
-        "\\quad": "1em", "\\qquad": "2em",
+        "\\quad": "1em", "\\qquad": "2em", "\\nobreakspace": "0.3333em",
     ]
 
     /// em per unit, at TeX's 10 pt (1 em = 10 pt; 1 mu = 1/18 em).
@@ -31,6 +31,18 @@ enum SpacingCommands {
         }
         registry.register("\\phantom") { parser, token in
             MathNode(.phantom(try parser.parseArgument(of: token)), at: token.offset)
+        }
+        registry.register("\\nonscript") { parser, token in
+            // Cancels the space that follows in script styles (TeXbook p. 179).
+            let next = try parser.expander.peekSkippingSpaces().text
+            if parser.scriptStyle, widths[next] != nil || ["\\mskip", "\\mkern", "\\hskip", "\\kern"].contains(next) {
+                _ = try parser.parseAtom()
+            }
+            return MathNode(.empty, at: token.offset)
+        }
+        // A space character, which math mode ignores; \empty expands to nothing.
+        for name in ["\\space", "\\empty"] {
+            registry.register(name) { _, token in MathNode(.empty, at: token.offset) }
         }
         for name in ["\\hfill", "\\hfil", "\\relax", "\\nobreak", "\\allowbreak", "\\strut", "\\displaybreak"] {
             // Glue and hints that have no effect on a single MathML formula.

@@ -18,6 +18,35 @@ enum StyleCommands {
                 return MathNode(.style(MathNode(.row(rest), at: token.offset), displayStyle: display, scriptLevel: level, color: nil), at: token.offset)
             }
         }
+        // LaTeX's size switches (in em of the 10 pt base size), up to the end of the group.
+        for (name, size) in [("\\tiny", "0.5em"), ("\\scriptsize", "0.7em"), ("\\footnotesize", "0.8em"), ("\\small", "0.9em"),
+                             ("\\normalsize", "1em"), ("\\large", "1.2em"), ("\\Large", "1.44em"), ("\\LARGE", "1.728em"),
+                             ("\\huge", "2.074em"), ("\\Huge", "2.488em")] {
+            registry.register(name) { parser, token in
+                MathNode(.styled(MathNode(.row(try parser.parseRestOfList()), at: token.offset), css: "font-size:" + size), at: token.offset)
+            }
+        }
+        registry.register("\\mathchoice") { parser, token in
+            let choices = try (0..<4).map { _ in try parser.parseArgument(of: token) }
+            return parser.displayStyle ? choices[0] : parser.scriptStyle ? choices[2] : choices[1]
+        }
+        for name in ["\\ensuremath", "\\cramped", "\\vcenter"] {
+            // Material that TeX sets as it is in math mode (\cramped only lowers superscripts).
+            registry.register(name) { parser, token in try parser.parseArgument(of: token) }
+        }
+        registry.register("\\definecolor") { parser, token in
+            let name = try parser.readStringArgument(of: token)
+            let model = try parser.readStringArgument(of: token)
+            let value = try parser.readStringArgument(of: token)
+            guard model == "HTML" || model == "rgb" else {
+                parser.log.warning("colour model '\(model)' of '\(name)' is not supported", fix: "use HTML or rgb", at: token.offset)
+                return MathNode(.empty, at: token.offset)
+            }
+            parser.definedColors[name] = model == "HTML" ? "#" + value : "rgb(" + value.split(separator: ",").map {
+                String(Int(((Double(String($0).trimmingSpaces()) ?? 0) * 255).rounded()))
+            }.joined(separator: ",") + ")"
+            return MathNode(.empty, at: token.offset)
+        }
         registry.register("\\color") { parser, token in
             let color = try readColor(parser, token)
             let rest = try parser.parseRestOfList()
@@ -35,7 +64,7 @@ enum StyleCommands {
     }
 
     /// `{name}`, `{#rrggbb}` or `[HTML]{rrggbb}`; nil (with a warning) for anything else.
-    private static func readColor(_ parser: Parser, _ command: Token) throws -> String? {
+    static func readColor(_ parser: Parser, _ command: Token) throws -> String? {
         var model: String?
         if try parser.expander.peekSkippingSpaces().isCharacter("[") {
             _ = try parser.expander.next()
@@ -52,6 +81,7 @@ enum StyleCommands {
         let isHex = (value.count == 6 || value.count == 3) && value.allSatisfy(\.isHexDigit)
         if model == "HTML", isHex { return "#" + value }
         if model == nil, colorNames.contains(value) { return value }
+        if model == nil, let defined = parser.definedColors[value] { return defined }
         if model == nil, value.hasPrefix("#"), isHexColor(value.dropFirst()) { return value }
         parser.log.warning("colour '\(model.map { "[\($0)]" } ?? "")\(value)' is not supported; the colour is ignored",
                            fix: "use a name such as red or blue, #rrggbb, or [HTML]{rrggbb}", at: command.offset)

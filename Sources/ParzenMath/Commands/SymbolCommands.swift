@@ -101,7 +101,90 @@ enum SymbolCommands {
             }
         }
         registry.register("\\not", negate)
+        registerPackageSymbols(in: &registry)
     }
+
+    /// The rest of LaTeX's, amssymb's and mathtools' symbols, from the generated table: ordinary
+    /// symbols as `<mi>`, large operators with limits in display style, delimiters that do not
+    /// stretch, the others as `<mo>` of their class.
+    private static func registerPackageSymbols(in registry: inout CommandRegistry) {
+        for symbol in PackageSymbols.table {
+            let text = symbol.text
+            switch symbol.atomClass {
+            case .ordinary:
+                registry.registerIfNew("\\" + symbol.name) { _, token in MathNode(.identifier(text, upright: false), at: token.offset) }
+            case .largeOperator:
+                registry.registerIfNew("\\" + symbol.name) { _, token in
+                    MathNode(.op(text, OperatorAttributes(.largeOperator)), at: token.offset, limits: .display)
+                }
+            case .opening, .closing:
+                let attributes = OperatorAttributes.fixedDelimiter(symbol.atomClass)
+                registry.registerIfNew("\\" + symbol.name) { _, token in MathNode(.op(text, attributes), at: token.offset) }
+            default:
+                let attributes = OperatorAttributes(symbol.atomClass)
+                registry.registerIfNew("\\" + symbol.name) { _, token in MathNode(.op(text, attributes), at: token.offset) }
+            }
+        }
+        // amsmath's own: multiple integrals and the logic arrows with their spaces.
+        // upgreek: upright Greek letters (\upalpha, \Upgamma).
+        for (name, letter) in lowercaseGreek where name != "omicron" {
+            registry.register("\\up" + name) { _, token in MathNode(.identifier(letter, upright: true), at: token.offset) }
+        }
+        for (name, letter) in uppercaseGreek {
+            registry.register("\\Up" + name.lowercased()) { _, token in MathNode(.identifier(letter, upright: true), at: token.offset) }
+        }
+        // gensymb: units usable in text and math.
+        for (name, text) in [("ohm", "Ω"), ("celsius", "℃"), ("micro", "µ"), ("perthousand", "‰")] {
+            registry.register("\\" + name) { _, token in MathNode(.identifier(text, upright: true), at: token.offset) }
+        }
+        registry.register("\\dotso") { _, token in MathNode(.op("…", OperatorAttributes(.inner)), at: token.offset) }
+        registry.register("\\AA") { _, token in MathNode(.identifier("Å", upright: true), at: token.offset) }
+        registry.register("\\char", character)
+        registry.register("\\iiiint") { _, token in MathNode(.op("⨌", OperatorAttributes(.largeOperator)), at: token.offset) }
+        registry.register("\\idotsint") { _, token in MathNode(.op("∫⋯∫", OperatorAttributes(.largeOperator)), at: token.offset) }
+        registry.register("\\And") { _, token in
+            var attributes = OperatorAttributes(.binary)
+            attributes.lspace = "0.2778em"
+            attributes.rspace = "0.2778em"
+            return MathNode(.op("&", attributes), at: token.offset)
+        }
+    }
+
+    /// `\char` followed by a character code: decimal, `"`hex, `'`octal or `` `c ``.
+    private static func character(_ parser: Parser, _ token: Token) throws -> MathNode {
+        let first = try parser.nextSkippingSpaces()
+        var radix = 10
+        var digits = ""
+        switch first.text {
+        case "`":
+            let next = try parser.expander.nextUnexpanded()
+            let text = next.kind == .command ? String(next.text.dropFirst()) : next.text
+            return MathNode(.identifier(text, upright: true), at: token.offset)
+        case "\"": radix = 16
+        case "'": radix = 8
+        default: digits = first.text
+        }
+        while true {
+            let next = try parser.expander.peek()
+            guard next.kind == .character, next.text.count == 1, let character = next.text.first,
+                  character.isHexDigit, Int(String(character), radix: radix) != nil else { break }
+            digits += try parser.expander.next().text
+        }
+        guard let code = Int(digits, radix: radix), let scalar = Unicode.Scalar(code), code > 0x20 else {
+            throw TeXError("'\\char' needs a character code", fix: "write \\char65 or \\char\"41", at: token.offset)
+        }
+        return MathNode(.identifier(String(scalar), upright: true), at: token.offset)
+    }
+
+    /// Delimiters a `\left`, `\big`… accepts beyond the brackets: the package symbols of class
+    /// opening or closing (`\ulcorner`, `\lmoustache`) by name without backslash.
+    static let packageDelimiters: [String: String] = {
+        var table: [String: String] = [:]
+        for symbol in PackageSymbols.table where symbol.atomClass == .opening || symbol.atomClass == .closing {
+            table[symbol.name] = symbol.text
+        }
+        return table
+    }()
 
     /// `\not` followed by a relation: the negated symbol if Unicode has one, else the symbol
     /// with U+0338 COMBINING LONG SOLIDUS OVERLAY.

@@ -9,12 +9,19 @@ enum TextCommands {
     ]
 
     /// Characters that control symbols and a few commands stand for in text.
-    private static let textSymbols: [String: String] = [
-        "\\%": "%", "\\$": "$", "\\&": "&", "\\#": "#", "\\_": "_", "\\{": "{", "\\}": "}", "\\ ": " ",
-        "\\,": "\u{2009}", "\\;": "\u{2005}", "\\:": "\u{2005}", "\\!": "", "\\-": "", "\\/": "",
-        "\\textbackslash": "\\", "\\ldots": "…", "\\dots": "…", "\\quad": "\u{2003}", "\\qquad": "\u{2003}\u{2003}",
-        "\\textendash": "–", "\\textemdash": "—", "\\textasciitilde": "~", "\\textasciicircum": "^", "\\slash": "/",
-    ]
+    private static let textSymbols: [String: String] = {
+        var table: [String: String] = [
+            "\\%": "%", "\\$": "$", "\\&": "&", "\\#": "#", "\\_": "_", "\\{": "{", "\\}": "}", "\\ ": " ",
+            "\\,": "\u{2009}", "\\;": "\u{2005}", "\\:": "\u{2005}", "\\!": "", "\\-": "", "\\/": "",
+            "\\textbackslash": "\\", "\\ldots": "…", "\\dots": "…", "\\quad": "\u{2003}", "\\qquad": "\u{2003}\u{2003}",
+            "\\textendash": "–", "\\textemdash": "—", "\\textasciitilde": "~", "\\textasciicircum": "^", "\\slash": "/",
+            "\\O": "Ø", "\\o": "ø", "\\rq": "’", "\\lq": "‘", "\\ss": "ß", "\\ae": "æ", "\\AE": "Æ",
+        ]
+        for symbol in PackageSymbols.textSymbols where table["\\" + symbol.name] == nil {
+            table["\\" + symbol.name] = symbol.text
+        }
+        return table
+    }()
 
     /// The character a control symbol such as `\_` stands for in text, if any.
     static func character(forControlSymbol name: String) -> String? {
@@ -25,11 +32,32 @@ enum TextCommands {
         for (name, style) in styles {
             registry.register(name) { parser, token in try parseText(parser, token, style: style) }
         }
+        // Text symbols in math, as LaTeX allows them with a warning (\textyen, \textdegree …).
+        for name in PackageSymbols.textSymbols.map({ "\\" + $0.name }) + ["\\O", "\\o", "\\rq", "\\lq", "\\ss", "\\ae", "\\AE"] {
+            let text = textSymbols[name] ?? ""
+            registry.registerIfNew(name) { _, token in MathNode(.text(text, style: nil), at: token.offset) }
+        }
+        registry.register("\\verb") { parser, token in
+            let starred = try parser.expander.peek().isCharacter("*")
+            guard let verbatim = parser.expander.readVerbatim(skippingStar: starred) else {
+                throw TeXError("'\\verb' needs its text between two equal characters", fix: "write \\verb|…|", at: token.offset)
+            }
+            let shown = starred ? String(verbatim.map { $0 == " " ? "␣" : $0 }) : verbatim
+            return MathNode(.text(keepingEdgeSpaces(shown), style: "font-family:monospace"), at: token.offset)
+        }
     }
 
-    private static func parseText(_ parser: Parser, _ command: Token, style: String?) throws -> MathNode {
+    /// The argument of a text-mode command as `<mtext>` (and math pieces for `$…$`); an
+    /// unbraced argument is one character, as in TeX (`\text x`).
+    static func parseText(_ parser: Parser, _ command: Token, style: String?) throws -> MathNode {
         let open = try parser.nextSkippingSpaces()
         guard open.isCharacter("{") else {
+            if open.kind == .character, !open.isCharacter("}") {
+                return MathNode(.text(open.text == "~" ? "\u{00A0}" : open.text, style: style), at: open.offset)
+            }
+            if open.kind == .command, let symbol = textSymbols[open.text] {
+                return MathNode(.text(symbol, style: style), at: open.offset)
+            }
             throw TeXError("'\(command.text)' needs a braced argument", fix: "write \(command.text){…}", at: command.offset)
         }
         var pieces: [MathNode] = []

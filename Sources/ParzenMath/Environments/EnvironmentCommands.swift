@@ -21,14 +21,17 @@ enum EnvironmentCommands {
         }
         table["multline"] = { parser, begin, name in try multline(parser, begin, name, numbered: true) }
         table["multline*"] = { parser, begin, name in try multline(parser, begin, name, numbered: false) }
-        for (name, layout) in [("split", MathTable.Layout.align), ("aligned", .align), ("gathered", .gather)] {
+        for (name, layout) in [("split", MathTable.Layout.align), ("aligned", .align), ("gathered", .gather),
+                               ("lgathered", .array(["left"])), ("rgathered", .array(["right"]))] {
             table[name] = { parser, begin, name in try inner(parser, begin, name, layout: layout, display: true) }
         }
         table["alignedat"] = { parser, begin, name in
             _ = try parser.readStringArgument(of: begin)
             return try inner(parser, begin, name, layout: .alignat, display: true)
         }
-        for (name, display, open, close) in [("cases", false, "{", ""), ("dcases", true, "{", ""), ("rcases", false, "", "}")] {
+        for (name, display, open, close) in [("cases", false, "{", ""), ("dcases", true, "{", ""), ("rcases", false, "", "}"),
+                                             ("drcases", true, "", "}"), ("dcases*", true, "{", ""), ("rcases*", false, "", "}"),
+                                             ("cases*", false, "{", ""), ("drcases*", true, "", "}")] {
             table[name] = { parser, begin, name in
                 try fenced(open, close, try inner(parser, begin, name, layout: .cases, display: display), at: begin.offset)
             }
@@ -39,18 +42,70 @@ enum EnvironmentCommands {
                 try fenced(open, close, try inner(parser, begin, name, layout: .matrix, display: false), at: begin.offset)
             }
         }
-        table["smallmatrix"] = { parser, begin, name in
-            var node = try inner(parser, begin, name, layout: .matrix, display: false)
+        for (prefix, open, close) in [("", "", ""), ("p", "(", ")"), ("b", "[", "]"), ("B", "{", "}"), ("v", "|", "|"), ("V", "‖", "‖")] {
+            // mathtools' starred matrices take the column alignment: \begin{pmatrix*}[r].
+            table[prefix + "matrix*"] = { parser, begin, name in
+                let alignment = try parser.readOptionalString() ?? "c"
+                guard let column = ["l": "left", "c": "center", "r": "right"][alignment] else {
+                    throw TeXError("'\(alignment)' is not a column alignment of '\(name)'", fix: "write [l], [c] or [r]", at: begin.offset)
+                }
+                return try fenced(open, close, allColumns(try inner(parser, begin, name, layout: .matrix, display: false), column), at: begin.offset)
+            }
+            for suffix in ["", "*"] {
+                table[prefix + "smallmatrix" + suffix] = { parser, begin, name in
+                    let alignment = suffix.isEmpty ? "c" : try parser.readOptionalString() ?? "c"
+                    let column = ["l": "left", "r": "right"][alignment] ?? "center"
+                    var node = try inner(parser, begin, name, layout: .matrix, display: false)
+                    if !suffix.isEmpty { node = allColumns(node, column) }
+                    if case .table(var content) = node.kind {
+                        content.scriptLevel = 1
+                        node.kind = .table(content)
+                    }
+                    return try fenced(open, close, node, at: begin.offset)
+                }
+            }
+        }
+        table["subarray"] = { parser, begin, name in
+            let preamble = try parser.readStringArgument(of: begin)
+            let column = ["l": "left", "r": "right"][preamble] ?? "center"
+            var node = try inner(parser, begin, name, layout: .array([column]), display: false)
             if case .table(var content) = node.kind {
-                content.scriptLevel = 1
+                content.compact = true
                 node.kind = .table(content)
             }
             return node
         }
-        table["array"] = { parser, begin, name in
-            let preamble = try parser.readStringArgument(of: begin)
-            let columns = preamble.compactMap { ["l": "left", "c": "center", "r": "right"][$0] }
-            return try inner(parser, begin, name, layout: .array(columns), display: false)
+        for name in ["multlined"] {
+            // mathtools: an inner multline, first line left, last right, no number.
+            table[name] = { parser, begin, name in
+                _ = try parser.readOptionalString()
+                _ = try parser.readOptionalString()
+                return try inner(parser, begin, name, layout: .multline, display: true)
+            }
+        }
+        for name in ["eqnarray", "eqnarray*"] {
+            // LaTeX's eqnarray: three columns, right, centred, left; each row numbered.
+            table[name] = { parser, begin, name in
+                try display(parser, begin, name, layout: .array(["right", "center", "left"]), numbered: !name.hasSuffix("*"))
+            }
+        }
+        for name in ["xalignat", "xalignat*", "xxalignat"] {
+            table[name] = { parser, begin, name in
+                _ = try parser.readStringArgument(of: begin)
+                return try display(parser, begin, name, layout: .align, numbered: name == "xalignat")
+            }
+        }
+        table["CD"] = { parser, begin, _ in try CommutativeDiagram.parse(parser, begin) }
+        for name in ["array", "darray"] {
+            table[name] = { parser, begin, name in
+                _ = try parser.readOptionalString()
+                let open = try parser.nextSkippingSpaces()
+                guard open.isCharacter("{") else {
+                    throw TeXError("'\\begin{\(name)}' needs its column specification", fix: "write \\begin{\(name)}{lcr}", at: begin.offset)
+                }
+                let format = try TableFormat(preamble: try parser.expander.readBalancedRaw(openedAt: open), command: begin)
+                return try inner(parser, begin, name, layout: .array(format.alignments), display: name == "darray", format: format)
+            }
         }
         return table
     }()
@@ -68,6 +123,36 @@ enum EnvironmentCommands {
             let name = try parser.readStringArgument(of: token)
             throw TeXError("'\\end{\(name)}' has no matching '\\begin{\(name)}'", at: token.offset)
         }
+        for name in ["\\hline", "\\hdashline", "\\cline", "\\cdashline", "\\multicolumn", "\\intertext", "\\shortintertext",
+                     "\\firsthline", "\\lasthline"] {
+            registry.register(name) { _, token in
+                throw TeXError("'\(token.text)' is only allowed at the start of a row of an environment",
+                               fix: "put it right after \\\\ or \\begin{…}", at: token.offset)
+            }
+        }
+        for (name, alignment) in [("\\shoveleft", "left"), ("\\shoveright", "right")] {
+            registry.register(name) { parser, token in
+                parser.cellAlignment = alignment
+                return try parser.parseArgument(of: token)
+            }
+        }
+        registry.register("\\displaylines") { parser, token in
+            // Plain TeX: centred lines separated by \cr (or \\).
+            let open = try parser.nextSkippingSpaces()
+            guard open.isCharacter("{") else {
+                throw TeXError("'\\displaylines' needs its lines in braces", fix: "write \\displaylines{a\\cr b}", at: token.offset)
+            }
+            let (rows, numbers, format) = try parser.withDisplayStyle(true) {
+                try parser.parseRows(of: token.text, begin: open, numbered: nil, closedByBrace: true)
+            }
+            var table = MathTable(rows: rows, numbers: numbers, layout: .gather, displayStyle: true, numbered: false)
+            table.format = format
+            return MathNode(.table(table), at: token.offset)
+        }
+        registry.register("\\newline") { parser, token in
+            parser.log.warning("'\\newline' outside an environment is ignored", fix: "use \\begin{gathered} … \\end{gathered} for several lines", at: token.offset)
+            return MathNode(.empty, at: token.offset)
+        }
         registry.register("\\\\") { parser, token in
             parser.log.warning("'\\\\' outside an environment is ignored", fix: "use \\begin{gathered} … \\end{gathered} for several lines", at: token.offset)
             return MathNode(.empty, at: token.offset)
@@ -76,15 +161,16 @@ enum EnvironmentCommands {
 
     /// A full-width display environment with a number column.
     private static func display(_ parser: Parser, _ begin: Token, _ name: String, layout: MathTable.Layout, numbered: Bool) throws -> MathNode {
-        let (rows, numbers) = try parser.withDisplayStyle(true) { try parser.parseRows(of: name, begin: begin, numbered: numbered) }
-        let table = MathTable(rows: rows.map { alignRelations($0, layout: layout) }, numbers: numbers, layout: layout, displayStyle: true, numbered: true)
+        let (rows, numbers, format) = try parser.withDisplayStyle(true) { try parser.parseRows(of: name, begin: begin, numbered: numbered) }
+        var table = MathTable(rows: rows.map { alignRelations($0, layout: layout) }, numbers: numbers, layout: layout, displayStyle: true, numbered: true)
+        table.format = format
         return MathNode(.table(table), at: begin.offset)
     }
 
     /// `multline`: one number, on the last row.
     private static func multline(_ parser: Parser, _ begin: Token, _ name: String, numbered: Bool) throws -> MathNode {
         parser.equationRows.append(EquationNumbering.Row(numbered: numbered))
-        let (rows, _) = try parser.withDisplayStyle(true) { try parser.parseRows(of: name, begin: begin, numbered: nil) }
+        let (rows, _, _) = try parser.withDisplayStyle(true) { try parser.parseRows(of: name, begin: begin, numbered: nil) }
         let number = parser.numbering.finish(parser.equationRows.removeLast(), log: parser.log)
         var numbers = [EquationNumber?](repeating: nil, count: rows.count)
         numbers[numbers.count - 1] = number
@@ -92,9 +178,13 @@ enum EnvironmentCommands {
     }
 
     /// An environment used inside a formula: no numbers, natural width.
-    private static func inner(_ parser: Parser, _ begin: Token, _ name: String, layout: MathTable.Layout, display: Bool) throws -> MathNode {
-        let (rows, numbers) = try parser.withDisplayStyle(display) { try parser.parseRows(of: name, begin: begin, numbered: nil) }
-        let table = MathTable(rows: rows.map { alignRelations($0, layout: layout) }, numbers: numbers, layout: layout, displayStyle: display, numbered: false)
+    private static func inner(_ parser: Parser, _ begin: Token, _ name: String, layout: MathTable.Layout, display: Bool,
+                              format: TableFormat = TableFormat()) throws -> MathNode {
+        let (rows, numbers, format) = try parser.withDisplayStyle(display) {
+            try parser.parseRows(of: name, begin: begin, numbered: nil, format: format)
+        }
+        var table = MathTable(rows: rows.map { alignRelations($0, layout: layout) }, numbers: numbers, layout: layout, displayStyle: display, numbered: false)
+        table.format = format
         return MathNode(.table(table), at: begin.offset)
     }
 
@@ -110,6 +200,13 @@ enum EnvironmentCommands {
             children[0] = children[0].withInfixForm()
             return MathNode(.row(children), at: cell.offset)
         }
+    }
+
+    /// A matrix whose every column is aligned `alignment` (the starred matrices).
+    private static func allColumns(_ node: MathNode, _ alignment: String) -> MathNode {
+        guard case .table(var content) = node.kind else { return node }
+        content.layout = .array(Array(repeating: alignment, count: content.rows.map(\.count).max() ?? 0))
+        return MathNode(.table(content), at: node.offset)
     }
 
     /// Wraps a table in stretching fences (matrices, cases).

@@ -8,6 +8,14 @@ struct MacroDefinition {
     /// The default of an optional first argument (`\newcommand{\x}[2][0]{…}`), if any.
     var optionalDefault: [Token]?
     var body: [Token]
+    /// `\def`'s parameter text when it has delimiters (`\def\pair(#1,#2){…}`): the tokens between
+    /// the name and the body, `#n` included. Nil for undelimited parameters.
+    var parameterText: [Token]?
+    /// A `\let` copy of a built-in command or a character: the body's one token is what the name
+    /// means, read as is (not looked up again), so later redefinitions do not change it.
+    var isAlias = false
+    /// mathtools' `\DeclarePairedDelimiter`: the opening and closing delimiter tokens.
+    var pairedDelimiter: (open: [Token], close: [Token])?
 
     /// A definition from front matter: arguments are inferred from the highest `#n` in the body.
     init(source body: String) {

@@ -8,7 +8,9 @@ final class MacroExpander {
     static let maxExpandedTokens = 50_000
     /// The commands this stage handles itself; listed so did-you-mean knows them.
     static let definitionCommands: Set<String> = [
-        "\\newcommand", "\\renewcommand", "\\providecommand", "\\def", "\\DeclareMathOperator",
+        "\\newcommand", "\\renewcommand", "\\providecommand", "\\def", "\\gdef", "\\edef", "\\xdef", "\\let",
+        "\\global", "\\DeclareMathOperator", "\\newenvironment", "\\renewenvironment", "\\begingroup",
+        "\\endgroup", "\\bgroup", "\\egroup", "\\DeclarePairedDelimiter",
     ]
 
     private var lexer: Lexer
@@ -30,6 +32,18 @@ final class MacroExpander {
         pending.popLast() ?? lexer.next()
     }
 
+    /// The raw text of `\verb|…|` right after `\verb` (and its `*`): read from the source, not
+    /// from tokens, since TeX reads it verbatim. Tokens already peeked are given back to the lexer.
+    func readVerbatim(skippingStar: Bool) -> String? {
+        if skippingStar { _ = nextUnexpanded() }
+        // Tokens read ahead (a peek) come from the source right after \verb: start there.
+        if let earliest = pending.map(\.offset).min() {
+            pending.removeAll()
+            lexer.rewind(to: earliest)
+        }
+        return lexer.readVerbatim()
+    }
+
     /// Puts a token back so that the next read returns it.
     func pushBack(_ token: Token) {
         pending.append(token)
@@ -41,7 +55,14 @@ final class MacroExpander {
             let token = nextUnexpanded()
             guard token.kind == .command else { return token }
             if let definition = macros.definitions[token.text] {
+                if definition.isAlias, var meaning = definition.body.first {
+                    meaning.offset = token.offset
+                    return meaning
+                }
                 try expand(definition, calledBy: token)
+            } else if (token.text == "\\begin" || token.text == "\\end") && !macros.environments.isEmpty,
+                      let replacement = try userEnvironment(token) {
+                pending.append(contentsOf: replacement.reversed())
             } else if MacroExpander.definitionCommands.contains(token.text) {
                 try define(with: token)
             } else {
@@ -77,7 +98,14 @@ final class MacroExpander {
         }
         var arguments: [[Token]] = []
         var remaining = definition.parameterCount
-        if let optionalDefault = definition.optionalDefault {
+        if let pair = definition.pairedDelimiter {
+            try expandPairedDelimiter(pair, call: call)
+            return
+        }
+        if let parameterText = definition.parameterText {
+            arguments = try readDelimitedArguments(parameterText, call: call)
+            remaining = 0
+        } else if let optionalDefault = definition.optionalDefault {
             arguments.append(try readOptionalRaw(call: call) ?? optionalDefault)
             remaining -= 1
         }
@@ -168,8 +196,21 @@ final class MacroExpander {
 
     private func define(with command: Token) throws {
         switch command.text {
-        case "\\def":
+        case "\\def", "\\gdef", "\\edef", "\\xdef":
             try defineTeXStyle(command)
+        case "\\global":
+            // Every definition is global here: formulas share one macro table in document order.
+            break
+        case "\\let":
+            try defineAlias(command)
+        case "\\begingroup", "\\bgroup":
+            pushBack(Token(kind: .character, text: "{", offset: command.offset))
+        case "\\endgroup", "\\egroup":
+            pushBack(Token(kind: .character, text: "}", offset: command.offset))
+        case "\\newenvironment", "\\renewenvironment":
+            try defineEnvironment(command)
+        case "\\DeclarePairedDelimiter":
+            try declarePairedDelimiter(command)
         case "\\DeclareMathOperator":
             try declareOperator(command)
         default:
@@ -203,32 +244,215 @@ final class MacroExpander {
         default:
             break
         }
-        macros.definitions[name] = MacroDefinition(parameterCount: count, optionalDefault: optionalDefault, body: body)
+        macros.define(name, as: MacroDefinition(parameterCount: count, optionalDefault: optionalDefault, body: body))
     }
 
-    /// `\def\name#1#2{body}` with undelimited parameters only.
+    /// `\def\name#1#2{body}`, also with delimited parameters (`\def\pair(#1,#2){…}`).
     private func defineTeXStyle(_ command: Token) throws {
         let name = nextUnexpanded()
         guard name.kind == .command else {
-            throw TeXError("'\\def' must be followed by a command name", at: command.offset)
+            throw TeXError("'\(command.text)' must be followed by a command name", at: command.offset)
         }
         var count = 0
+        var parameterText: [Token] = []
+        var delimited = false
         while true {
             let token = nextUnexpanded()
             if token.isCharacter("{") { break }
+            if token.isEnd {
+                throw TeXError("'\(command.text)\(name.text)' has no body", fix: "add {…}", at: command.offset)
+            }
             if token.isCharacter("#") {
                 let digit = nextUnexpanded()
                 guard Int(digit.text) == count + 1 else {
                     throw TeXError("parameters of '\(name.text)' must be #1, #2, … in order", at: digit.offset)
                 }
                 count += 1
+                parameterText += [token, digit]
                 continue
             }
-            throw TeXError("delimited parameters are not supported in '\\def\(name.text)'", fix: "use \\newcommand", at: token.offset)
+            delimited = true
+            parameterText.append(token)
         }
         let openBrace = Token(kind: .character, text: "{", offset: command.offset)
         let body = try readBalancedRaw(openedAt: openBrace)
-        macros.definitions[name.text] = MacroDefinition(parameterCount: count, optionalDefault: nil, body: body)
+        var definition = MacroDefinition(parameterCount: count, optionalDefault: nil, body: body)
+        if delimited { definition.parameterText = parameterText }
+        macros.define(name.text, as: definition)
+    }
+
+    /// The arguments of a call to a macro with delimited parameters, matching its parameter
+    /// text as TeX does: leading delimiters must follow the call; a parameter followed by
+    /// delimiters takes everything up to them (braces balanced, one outer pair removed); a
+    /// parameter followed by another parameter or the end takes one token or group.
+    private func readDelimitedArguments(_ parameterText: [Token], call: Token) throws -> [[Token]] {
+        var arguments: [[Token]] = []
+        var index = 0
+        while index < parameterText.count {
+            let item = parameterText[index]
+            if !item.isCharacter("#") {
+                let token = nextUnexpanded()
+                guard token.kind == item.kind && token.text == item.text else {
+                    throw TeXError("use of '\(call.text)' does not match its definition",
+                                   fix: "write '\(item.text)' where its definition has it", at: token.offset)
+                }
+                index += 1
+                continue
+            }
+            index += 2
+            var delimiter: [Token] = []
+            while index < parameterText.count, !parameterText[index].isCharacter("#") {
+                delimiter.append(parameterText[index])
+                index += 1
+            }
+            if delimiter.isEmpty {
+                arguments.append(try readArgumentRaw(call: call))
+            } else {
+                arguments.append(try readUntil(delimiter, call: call))
+            }
+        }
+        return arguments
+    }
+
+    /// Tokens up to `delimiter` at brace depth 0, without it; a single braced group loses its braces.
+    private func readUntil(_ delimiter: [Token], call: Token) throws -> [Token] {
+        var tokens: [Token] = []
+        var depth = 0
+        while true {
+            let token = nextUnexpanded()
+            if token.isEnd {
+                throw TeXError("the argument of '\(call.text)' never ends", fix: "add '\(delimiter.map(\.text).joined())'", at: call.offset)
+            }
+            if token.isCharacter("{") { depth += 1 }
+            if token.isCharacter("}") { depth -= 1 }
+            tokens.append(token)
+            if depth == 0, tokens.count >= delimiter.count,
+               zip(tokens.suffix(delimiter.count), delimiter).allSatisfy({ $0.kind == $1.kind && $0.text == $1.text }) {
+                tokens.removeLast(delimiter.count)
+                if tokens.first?.isCharacter("{") == true, tokens.last?.isCharacter("}") == true, isOneGroup(tokens) {
+                    tokens = Array(tokens.dropFirst().dropLast())
+                }
+                return tokens
+            }
+            if tokens.count > MacroExpander.maxExpandedTokens {
+                throw TeXError("the argument of '\(call.text)' is longer than \(MacroExpander.maxExpandedTokens) tokens", at: call.offset)
+            }
+        }
+    }
+
+    /// Whether the braces of `tokens` (which starts with `{` and ends with `}`) enclose it all.
+    private func isOneGroup(_ tokens: [Token]) -> Bool {
+        var depth = 0
+        for (index, token) in tokens.enumerated() {
+            if token.isCharacter("{") { depth += 1 }
+            if token.isCharacter("}") { depth -= 1 }
+            if depth == 0 && index < tokens.count - 1 { return false }
+        }
+        return true
+    }
+
+    /// `\let\name=token` or `\let\name token`: a macro's definition is copied; a built-in
+    /// command or character becomes an alias of it.
+    private func defineAlias(_ command: Token) throws {
+        let name = nextUnexpanded()
+        guard name.kind == .command else {
+            throw TeXError("'\\let' must be followed by a command name", at: command.offset)
+        }
+        var target = nextUnexpanded()
+        while target.kind == .space { target = nextUnexpanded() }
+        if target.isCharacter("=") {
+            target = nextUnexpanded()
+            if target.kind == .space { target = nextUnexpanded() }
+        }
+        if target.isEnd { throw TeXError("'\\let\(name.text)' has nothing to copy", at: command.offset) }
+        if let definition = macros.definitions[target.text], target.kind == .command {
+            macros.define(name.text, as: definition)
+            return
+        }
+        var alias = MacroDefinition(parameterCount: 0, optionalDefault: nil, body: [target])
+        alias.isAlias = true
+        macros.define(name.text, as: alias)
+    }
+
+    /// `\newenvironment{name}[n]{begin}{end}`: `\begin{name}` then reads its arguments and
+    /// becomes the begin code, `\end{name}` the end code.
+    private func defineEnvironment(_ command: Token) throws {
+        skipStar()
+        let open = nextSkippingSpacesUnexpanded()
+        guard open.isCharacter("{") else {
+            throw TeXError("'\(command.text)' needs the environment name in braces", at: command.offset)
+        }
+        let name = try readBalancedRaw(openedAt: open).map(\.text).joined()
+        var count = 0
+        if let countTokens = try readOptionalRaw(call: command) {
+            let text = countTokens.map(\.text).joined().trimmingSpaces()
+            guard let number = Int(text), (0...9).contains(number) else {
+                throw TeXError("argument count '\(text)' of environment '\(name)' is not 0…9", at: command.offset)
+            }
+            count = number
+        }
+        let begin = try readArgumentRaw(call: command)
+        let end = try readArgumentRaw(call: command)
+        macros.environments[name] = (count, begin, end)
+    }
+
+    /// For `\begin`/`\end` of a user environment: the tokens that replace it (arguments
+    /// substituted); nil, with the name put back, for any other environment.
+    private func userEnvironment(_ command: Token) throws -> [Token]? {
+        let open = nextSkippingSpacesUnexpanded()
+        guard open.isCharacter("{") else {
+            pushBack(open)
+            return nil
+        }
+        let nameTokens = try readBalancedRaw(openedAt: open)
+        let name = nameTokens.map(\.text).joined()
+        guard let environment = macros.environments[name] else {
+            pushBack(Token(kind: .character, text: "}", offset: open.offset))
+            for token in nameTokens.reversed() { pushBack(token) }
+            pushBack(open)
+            return nil
+        }
+        guard command.text == "\\begin" else { return environment.end }
+        let definition = MacroDefinition(parameterCount: environment.parameterCount, optionalDefault: nil, body: environment.begin)
+        try expand(definition, calledBy: command)
+        return []
+    }
+
+    /// mathtools' `\DeclarePairedDelimiter\abs{\lvert}{\rvert}`: `\abs{x}` is the pair at
+    /// normal size, `\abs*{x}` stretches with `\left…\right`, `\abs[\big]{x}` takes that size.
+    private func declarePairedDelimiter(_ command: Token) throws {
+        let name = try readMacroName(after: command)
+        let open = try readArgumentRaw(call: command)
+        let close = try readArgumentRaw(call: command)
+        var definition = MacroDefinition(parameterCount: 1, optionalDefault: nil, body: [])
+        definition.pairedDelimiter = (open, close)
+        macros.define(name, as: definition)
+    }
+
+    private func expandPairedDelimiter(_ pair: (open: [Token], close: [Token]), call: Token) throws {
+        let starred = skipStar()
+        let size = try readOptionalRaw(call: call)
+        let argument = try readArgumentRaw(call: call)
+        func command(_ name: String) -> Token { Token(kind: .command, text: name, offset: call.offset) }
+        func group(_ tokens: [Token]) -> [Token] {
+            [Token(kind: .character, text: "{", offset: call.offset)] + tokens + [Token(kind: .character, text: "}", offset: call.offset)]
+        }
+        var output: [Token]
+        if starred {
+            output = [command("\\left")] + pair.open + argument + [command("\\right")] + pair.close
+        } else if let size, let sizeName = size.first(where: { $0.kind == .command })?.text {
+            output = [command(sizeName + "l")] + pair.open + argument + [command(sizeName + "r")] + pair.close
+        } else {
+            output = [command("\\mathopen")] + group(pair.open) + argument + [command("\\mathclose")] + group(pair.close)
+        }
+        for index in output.indices { output[index].offset = call.offset }
+        pending.append(contentsOf: output.reversed())
+    }
+
+    private func nextSkippingSpacesUnexpanded() -> Token {
+        var token = nextUnexpanded()
+        while token.kind == .space { token = nextUnexpanded() }
+        return token
     }
 
     /// `\DeclareMathOperator{\name}{text}` → `\operatorname{text}`; the starred form takes limits.
@@ -242,7 +466,7 @@ final class MacroExpander {
         body.append(Token(kind: .character, text: "{", offset: at))
         body.append(contentsOf: text)
         body.append(Token(kind: .character, text: "}", offset: at))
-        macros.definitions[name] = MacroDefinition(parameterCount: 0, optionalDefault: nil, body: body)
+        macros.define(name, as: MacroDefinition(parameterCount: 0, optionalDefault: nil, body: body))
     }
 
     @discardableResult

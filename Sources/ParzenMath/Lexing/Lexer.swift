@@ -36,6 +36,24 @@ struct Lexer {
         return Token(kind: .end, text: "", offset: bytes.count)
     }
 
+    /// `\verb`'s argument: the next character is the delimiter, the text runs to its next
+    /// occurrence on the same line. Nil (nothing consumed) when there is no closing delimiter.
+    mutating func readVerbatim() -> String? {
+        guard position < bytes.count else { return nil }
+        let delimiter = bytes[position]
+        var end = position + 1
+        while end < bytes.count, bytes[end] != delimiter, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        guard end < bytes.count, bytes[end] == delimiter, !Lexer.isLetter(delimiter), !Lexer.isSpace(delimiter) else { return nil }
+        let text = String(decoding: bytes[(position + 1)..<end], as: UTF8.self)
+        position = end + 1
+        return text
+    }
+
+    /// Moves back to `offset` (only ever to the start of a token already read).
+    mutating func rewind(to offset: Int) {
+        position = offset
+    }
+
     private mutating func readControlSequence(from start: Int) -> Token {
         position += 1
         guard position < bytes.count else {

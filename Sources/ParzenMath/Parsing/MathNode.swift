@@ -39,6 +39,31 @@ struct MathNode {
         case error(String)
         /// Nothing in the output: what `\label`, `\tag` and `\nonumber` leave in the tree.
         case empty
+        /// `<mpadded>`: material whose box is changed (`\smash`, `\mathrlap`, `\raisebox`, `\hphantom`).
+        case padded(MathNode, PaddedBox)
+        /// An `<mrow>` with CSS: frames (`\boxed`), backgrounds (`\colorbox`), strike-outs
+        /// (`\cancel`) and font sizes (`\Large`).
+        case styled(MathNode, css: String)
+        /// `<mmultiscripts>`: scripts after the base and before it (`\sideset`, `\prescript`),
+        /// as (subscript, superscript) pairs; nil is an empty script.
+        case multiscripts(base: MathNode, post: [ScriptPair], pre: [ScriptPair])
+        /// A filled rectangle (`\rule`): lengths as attribute values.
+        case rule(width: String, height: String, depth: String)
+    }
+
+    /// One column of `<mmultiscripts>`: a subscript and a superscript, either possibly empty.
+    struct ScriptPair {
+        var sub: MathNode?
+        var sup: MathNode?
+    }
+
+    /// The box `<mpadded>` gives its content; nil keeps the content's own value.
+    struct PaddedBox {
+        var width: String?
+        var height: String?
+        var depth: String?
+        var lspace: String?
+        var voffset: String?
     }
 
     /// Where scripts attached to this node go.
@@ -64,7 +89,7 @@ struct MathNode {
     /// The TeX class of the node, for spacing decisions.
     var atomClass: AtomClass {
         switch kind {
-        case .identifier, .number, .text, .root, .row, .phantom, .table, .reference, .error, .space, .empty:
+        case .identifier, .number, .text, .root, .row, .phantom, .table, .reference, .error, .space, .empty, .rule:
             return .ordinary
         case .operatorName:
             return .largeOperator
@@ -72,7 +97,8 @@ struct MathNode {
             return attributes.atomClass
         case .fenced, .fraction:
             return .inner
-        case .scripts(let base, _, _, _), .stack(let base, _, _, _), .style(let base, _, _, _):
+        case .scripts(let base, _, _, _), .stack(let base, _, _, _), .style(let base, _, _, _), .padded(let base, _),
+             .styled(let base, _), .multiscripts(let base, _, _):
             return base.atomClass
         }
     }
@@ -153,6 +179,10 @@ struct MathNode {
             copy.kind = .style(content.inScriptStyle(), displayStyle: displayStyle, scriptLevel: scriptLevel, color: color)
         case .phantom(let content):
             copy.kind = .phantom(content.inScriptStyle())
+        case .padded(let content, let box):
+            copy.kind = .padded(content.inScriptStyle(), box)
+        case .styled(let content, let css):
+            copy.kind = .styled(content.inScriptStyle(), css: css)
         default:
             break
         }
@@ -188,9 +218,11 @@ struct MathNode {
             return !accent || base.isTall(display: display)
         case .style(let content, let displayStyle, _, _):
             return content.isTall(display: displayStyle ?? display)
-        case .root(let radicand, _), .phantom(let radicand):
+        case .root(let radicand, _), .phantom(let radicand), .styled(let radicand, _), .multiscripts(let radicand, _, _):
             return radicand.isTall(display: display)
-        case .identifier, .operatorName, .number, .text, .space, .reference, .error, .empty:
+        case .padded(let content, let box):
+            return box.height != "0" && content.isTall(display: display)
+        case .identifier, .operatorName, .number, .text, .space, .reference, .error, .empty, .rule:
             return false
         }
     }

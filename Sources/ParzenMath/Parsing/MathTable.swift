@@ -28,8 +28,20 @@ struct MathTable {
     var displayStyle: Bool
     /// Whether the table is a full-width display with a number column (`equation`, `align`, …).
     var numbered: Bool
+
+    /// Columns of the widest row, counting spanned columns.
+    var columnCount: Int {
+        rows.indices.map { row in rows[row].indices.reduce(0) { total, cell in
+            let span = format.span(row: row, cell: cell)
+            return total + (span >= 1000 ? 1 : span)
+        } }.max() ?? 0
+    }
     /// `smallmatrix` is set one script level down.
     var scriptLevel: Int?
+    /// Rules, spans, widths and column material from `\hline`, `\multicolumn` and the preamble.
+    var format = TableFormat()
+    /// `\substack`: no padding between rows or columns beyond the lines' own.
+    var compact = false
 }
 
 /// The number shown beside one equation (`(2)` or a `\tag`) and its anchor.

@@ -22,6 +22,10 @@ final class Parser {
     /// The rows of numbering environments being parsed, innermost last; `\label`, `\tag` and
     /// `\nonumber` write into the last one.
     var equationRows: [EquationNumbering.Row] = []
+    /// The alignment `\shoveleft`/`\shoveright` asked for the cell being parsed.
+    var cellAlignment: String?
+    /// Colours named by `\definecolor` in this formula: name → CSS colour.
+    var definedColors: [String: String] = [:]
     /// The terminators of the lists being parsed, innermost last (`\displaystyle` and `\color`
     /// apply up to the end of the current list).
     private var terminators: [Set<String>] = []
@@ -60,13 +64,30 @@ final class Parser {
         terminators.append(stop)
         defer { terminators.removeLast() }
         var nodes: [MathNode] = []
+        var infix: (numerator: [MathNode], command: Token, fraction: FractionCommands.Infix)?
         while true {
             let token = try expander.peekSkippingSpaces()
             if token.isEnd || token.isCharacter("}") || stop.contains(token.text) { break }
+            if token.kind == .command, FractionCommands.infixCommands.contains(token.text) {
+                _ = try expander.next()
+                if infix != nil {
+                    throw TeXError("'\(token.text)' after another generalized fraction in the same group",
+                                   fix: "add braces: {a \\over b} \\over c", at: token.offset)
+                }
+                infix = (nodes, token, try FractionCommands.readInfix(self, token))
+                nodes = []
+                continue
+            }
             nodes.append(try parseAtom())
         }
         markUnaryOperators(&nodes)
         if !scriptStyle { insertInnerSpacing(&nodes) }
+        if var infix {
+            markUnaryOperators(&infix.numerator)
+            if !scriptStyle { insertInnerSpacing(&infix.numerator) }
+            return [infix.fraction.node(numerator: MathNode(.row(infix.numerator), at: infix.command.offset),
+                                        denominator: MathNode(.row(nodes), at: infix.command.offset), at: infix.command.offset)]
+        }
         return nodes
     }
 
@@ -160,9 +181,9 @@ final class Parser {
             } else if token.isCharacter("'") {
                 if sup != nil { throw TeXError("double superscript", fix: "put the prime before the superscript: x'^2", at: token.offset) }
                 primes = try parsePrimes()
-            } else if token.text == "\\limits" || token.text == "\\nolimits" {
+            } else if token.text == "\\limits" || token.text == "\\nolimits" || token.text == "\\displaylimits" {
                 _ = try expander.next()
-                limits = token.text == "\\limits"
+                limits = token.text == "\\displaylimits" ? displayStyle : token.text == "\\limits"
             } else {
                 break
             }
@@ -216,7 +237,7 @@ final class Parser {
                 if let handler = CommandRegistry.standard.handler(for: token.text) {
                     return try handler(self, token)
                 }
-                let fix = CommandRegistry.standard.suggestion(for: token.text, userMacros: macros.definitions.keys)
+                let fix = log.isFull ? nil : macros.suggestion(for: token.text)
                 log.error("unknown command '\(token.text)'", fix: fix.map { "did you mean '\($0)'?" }, at: token.offset)
                 return MathNode(.error(token.text), at: token.offset)
             case .character:
@@ -326,6 +347,23 @@ final class Parser {
         return MathNode(.row(nodes), at: token.offset)
     }
 
+    /// The text of an optional argument `[…]` (lengths, positions, column specs), or nil.
+    func readOptionalString() throws -> String? {
+        let open = try expander.peekSkippingSpaces()
+        guard open.isCharacter("[") else { return nil }
+        _ = try expander.next()
+        var text = ""
+        var depth = 0
+        while true {
+            let token = try expander.next()
+            if token.isEnd { throw TeXError("'[' is never closed", fix: "add ']'", at: open.offset) }
+            if token.isCharacter("{") { depth += 1 }
+            if token.isCharacter("}") { depth -= 1 }
+            if token.isCharacter("]") && depth == 0 { return text.trimmingSpaces() }
+            text += token.text
+        }
+    }
+
     /// Consumes a `*` directly after a command, reporting whether it was there.
     func readStar() throws -> Bool {
         if try expander.peek().isCharacter("*") {
@@ -369,17 +407,46 @@ final class Parser {
 
     /// Parses the rows of an environment whose `\begin{name}` was read, up to `\end{name}`.
     /// `numbered` is nil for environments that never number rows (`aligned`, matrices):
-    /// their labels belong to the enclosing equation.
-    func parseRows(of name: String, begin: Token, numbered: Bool?) throws -> (rows: [[MathNode]], numbers: [EquationNumber?]) {
+    /// their labels belong to the enclosing equation. `format` is the array preamble's; the
+    /// result's format adds the rules between rows and the `\multicolumn` spans.
+    /// `closedByBrace`: the rows end at a `}` instead of `\end{name}` (`\substack{…}`).
+    func parseRows(of name: String, begin: Token, numbered: Bool?, format: TableFormat = TableFormat(),
+                   closedByBrace: Bool = false) throws -> (rows: [[MathNode]], numbers: [EquationNumber?], format: TableFormat) {
         try nested(at: begin.offset) {
+            var format = format
             var rows: [[MathNode]] = []
             var numbers: [EquationNumber?] = []
             var cells: [MathNode] = []
+            var column = 0
             if let numbered { equationRows.append(EquationNumbering.Row(numbered: numbered)) }
+            let terminators: Set<String> = ["&", "\\\\", "\\cr", "\\end"]
+            cellAlignment = nil
+            try readRules(into: &format, row: 0)
             while true {
                 let start = try expander.peekSkippingSpaces().offset
-                let cell = try parseExpression(until: ["&", "\\\\", "\\cr", "\\end"])
-                cells.append(MathNode(.row(cell), at: start))
+                var span = 1
+                if try expander.peekSkippingSpaces().text == "\\multicolumn" {
+                    let spanned = try parseMulticolumn()
+                    format.spans[rows.count, default: [:]][cells.count] = spanned.span
+                    span = spanned.span.count
+                    var rest = try parseExpression(until: terminators)
+                    rest.insert(spanned.node, at: 0)
+                    cells.append(MathNode(.row(rest), at: start))
+                } else {
+                    let template = column < format.templates.count ? format.templates[column] : TableFormat.Template()
+                    for token in template.prefix.reversed() { expander.pushBack(token) }
+                    var cell = try parseExpression(until: terminators)
+                    if !template.suffix.isEmpty {
+                        for token in template.suffix.reversed() { expander.pushBack(token) }
+                        cell += try parseExpression(until: terminators)
+                    }
+                    cells.append(MathNode(.row(cell), at: start))
+                }
+                if let alignment = cellAlignment {
+                    format.spans[rows.count, default: [:]][cells.count - 1] = (span, alignment, (false, false))
+                    cellAlignment = nil
+                }
+                column += span
                 let token = try expander.next()
                 switch token.text {
                 case "&" where token.kind == .character:
@@ -389,10 +456,20 @@ final class Parser {
                     rows.append(cells)
                     numbers.append(finishEquationRow(numbered: numbered))
                     cells = []
-                case "\\end":
-                    let endName = try readStringArgument(of: token)
-                    guard endName == name else {
-                        throw TeXError("'\\begin{\(name)}' is ended by '\\end{\(endName)}'", fix: "write \\end{\(name)}", at: token.offset)
+                    column = 0
+                    if let text = try readRules(into: &format, row: rows.count) {
+                        // \intertext: a row of its own, flush left across the table, unnumbered.
+                        rows.append([text])
+                        numbers.append(nil)
+                        format.spans[rows.count - 1] = [0: (1000, "left", (false, false))]
+                        _ = try readRules(into: &format, row: rows.count)
+                    }
+                case "\\end" where !closedByBrace, "}" where closedByBrace:
+                    if !closedByBrace {
+                        let endName = try readStringArgument(of: token)
+                        guard endName == name else {
+                            throw TeXError("'\\begin{\(name)}' is ended by '\\end{\(endName)}'", fix: "write \\end{\(name)}", at: token.offset)
+                        }
                     }
                     let row = numbered == nil ? nil : equationRows.last
                     let isEmptyLastRow = !rows.isEmpty && cells.count == 1 && cells[0].isEmptyRow && row?.tag == nil && (row?.labels.isEmpty ?? true)
@@ -404,15 +481,61 @@ final class Parser {
                         numbers.append(finishEquationRow(numbered: numbered))
                     }
                     if numbered != nil { _ = equationRows.popLast() }
-                    return (rows, numbers)
+                    return (rows, numbers, format)
                 default:
                     if token.isEnd {
+                        if closedByBrace { throw TeXError("'{' after '\(name)' is never closed", fix: "add '}'", at: begin.offset) }
                         throw TeXError("'\\begin{\(name)}' is never ended", fix: "add \\end{\(name)}", at: begin.offset)
                     }
                     throw TeXError("'}' inside '\\begin{\(name)}' has no matching '{'", at: token.offset)
                 }
             }
         }
+    }
+
+    /// `\hline`, `\hdashline` and `\cline{a-b}` at the start of a row; an `\intertext{…}` there
+    /// ends the reading and is returned.
+    @discardableResult
+    private func readRules(into format: inout TableFormat, row: Int) throws -> MathNode? {
+        while true {
+            let token = try expander.peekSkippingSpaces()
+            switch token.text {
+            case "\\hline", "\\hdashline", "\\firsthline", "\\lasthline":
+                _ = try expander.next()
+                format.horizontalRules[row, default: []].append(TableFormat.HorizontalRule(dashed: token.text == "\\hdashline", columns: nil))
+            case "\\cline", "\\cdashline":
+                _ = try expander.next()
+                let range = try readStringArgument(of: token)
+                let bounds = range.split(separator: "-").compactMap { Int(String($0).trimmingSpaces()) }
+                guard bounds.count == 2, bounds[0] >= 1, bounds[1] >= bounds[0] else {
+                    throw TeXError("'\(token.text){\(range)}' is not a column range", fix: "write \(token.text){2-3}", at: token.offset)
+                }
+                format.horizontalRules[row, default: []].append(TableFormat.HorizontalRule(dashed: token.text == "\\cdashline",
+                                                                                         columns: (bounds[0] - 1)...(bounds[1] - 1)))
+            case "\\intertext", "\\shortintertext":
+                _ = try expander.next()
+                return try TextCommands.parseText(self, token, style: nil)
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// `\multicolumn{n}{spec}{content}` at the start of a cell.
+    private func parseMulticolumn() throws -> (node: MathNode, span: (count: Int, alignment: String, rules: (left: Bool, right: Bool))) {
+        let command = try expander.next()
+        let countText = try readStringArgument(of: command)
+        guard let count = Int(countText), (1...1000).contains(count) else {
+            throw TeXError("'\\multicolumn{\(countText)}' needs a number of columns", fix: "write \\multicolumn{2}{c}{…}", at: command.offset)
+        }
+        let spec = try readStringArgument(of: command)
+        let letters = spec.filter { "lcrp".contains($0) }
+        guard letters.count == 1 else {
+            throw TeXError("the column specification '\(spec)' of '\\multicolumn' must have one column", fix: "write {c}, {|l|} …", at: command.offset)
+        }
+        let alignment = ["l": "left", "r": "right", "p": "left"][String(letters)] ?? "center"
+        let content = try parseArgument(of: command)
+        return (content, (count, alignment, (spec.hasPrefix("|"), spec.hasSuffix("|"))))
     }
 
     private func finishEquationRow(numbered: Bool?) -> EquationNumber? {

@@ -10,12 +10,12 @@ struct MathMLWriter {
     /// Markup for a cross-reference: label, parenthesised, TeX offset → HTML.
     typealias ReferenceMarkup = (String, Bool, Int) -> String
 
-    private(set) var output = ""
+    var output = ""
     private let referenceMarkup: ReferenceMarkup
     /// The script level and display style that Chromium computes for the element being
     /// written (MathML Core's math-depth and math-style rules), tracked so that scripts stop
     /// shrinking at TeX's scriptscript size and lose their operator spaces as in TeX.
-    private var level = 0
+    private(set) var level = 0
     private var display: Bool
 
     init(referenceMarkup: @escaping ReferenceMarkup, display: Bool = false) {
@@ -188,6 +188,8 @@ struct MathMLWriter {
             output += "<merror><mtext>" + Escaping.text(source) + "</mtext></merror>"
         case .empty:
             break
+        case .padded, .styled, .multiscripts, .rule:
+            writeBox(node)
         }
     }
 
@@ -273,7 +275,7 @@ struct MathMLWriter {
     /// SubscriptShiftDown (0.247 em) that Chromium uses, 0.097 em of the base = 0.14 em of
     /// the script. `padded`: the label of an extensible arrow, which amsmath pads by 5 mu
     /// and 9 mu so that the arrow reaches beyond it. `lowered`: see `.stack`.
-    private mutating func writeScript(_ node: MathNode, level newLevel: Int, raised: Bool = false,
+    mutating func writeScript(_ node: MathNode, level newLevel: Int, raised: Bool = false,
                                       padded: Bool = false, lowered: Bool = false) {
         let saved = (level, display)
         display = false
@@ -355,9 +357,10 @@ struct MathMLWriter {
         let saved = (level, display)
         display = table.displayStyle
         level = table.scriptLevel ?? level
-        let columns = table.rows.map(\.count).max() ?? 0
+        let columns = table.columnCount
         let widths = MathMLWriter.spreadWidths(table, columns: columns)
-        let strut = MathMLWriter.strut(table)
+        // `\substack` rows are as tight as their lines.
+        let strut = table.compact ? "" : MathMLWriter.strut(table)
         for (rowIndex, cells) in table.rows.enumerated() {
             let number = rowIndex < table.numbers.count ? table.numbers[rowIndex] : nil
             if let anchor = number?.anchor {
@@ -366,20 +369,27 @@ struct MathMLWriter {
                 output += "<mtr>"
             }
             if let widths { output += "<mtd style=\"width:\(widths.outer.left);padding:0\"></mtd>" }
-            for column in 0..<columns {
+            var column = 0
+            var cell = 0
+            while column < columns {
                 if let between = widths?.between, column > 0, column % 2 == 0 {
                     output += "<mtd style=\"width:\(between);padding:0\"></mtd>"
                 }
-                output += "<mtd style=\"" + MathMLWriter.cellStyle(table, row: rowIndex, column: column, columns: columns) + "\">"
-                if column == 0 { output += strut }
-                if column < cells.count {
-                    if case .row(let children) = cells[column].kind {
+                let span = table.format.span(row: rowIndex, cell: cell, columns: columns, column: column)
+                output += span > 1 ? "<mtd columnspan=\"\(span)\" style=\"" : "<mtd style=\""
+                output += MathMLWriter.cellStyle(table, row: rowIndex, column: column, columns: columns)
+                output += Escaping.attribute(table.format.style(row: rowIndex, cell: cell, column: column, rowCount: table.rows.count)) + "\">"
+                if cell == 0 { output += strut }
+                if cell < cells.count {
+                    if case .row(let children) = cells[cell].kind {
                         writeChildren(children)
                     } else {
-                        write(cells[column])
+                        write(cells[cell])
                     }
                 }
                 output += "</mtd>"
+                column += span
+                cell += 1
             }
             if let widths {
                 let padding = widths.outer.right == "0" ? "0 0 0 1em" : "0"
@@ -441,6 +451,7 @@ struct MathMLWriter {
     /// (2 × \arraycolsep = 1 em between columns; cases: 1 em).
     private static func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
         // Half of \jot above and below display rows; array rows touch, their struts space them.
+        if table.compact { return "padding:0" }
         let vertical: String
         switch table.layout {
         case .cases, .matrix, .array: vertical = "0"
@@ -540,7 +551,7 @@ extension MathNode {
             return accent && base.isFlat
         case .style(let content, _, _, _), .phantom(let content):
             return content.isFlat
-        case .fraction, .root, .table:
+        case .fraction, .root, .table, .padded, .styled, .multiscripts, .rule:
             return false
         }
     }
