@@ -53,6 +53,11 @@ extension M {
                 == "<mover><mo form=\"infix\" stretchy=\"true\">→</mo>" + label + "</mover>")
     }
 
+    @Test func negativeSpacesPullTheirNeighboursTogether() {
+        // Chromium treats a negative <mspace width> as 0; a negative CSS margin does what \! does.
+        #expect(presentation("x\\!y") == M.row(M.mi("x"), "<mspace style=\"margin-left:-0.1667em\"></mspace>", M.mi("y")))
+    }
+
     // MARK: Script sizes
 
     @Test func scriptsStopShrinkingAtScriptscriptSize() {

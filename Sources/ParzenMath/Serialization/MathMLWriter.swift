@@ -93,6 +93,10 @@ struct MathMLWriter {
         case .text(let text, let style):
             output += style.map { "<mtext style=\"\(Escaping.attribute($0))\">" } ?? "<mtext>"
             output += Escaping.text(text) + "</mtext>"
+        case .space(let width) where width.hasPrefix("-"):
+            // MathML Core treats a negative width as 0 (`\!` did nothing); a negative margin
+            // pulls the neighbours together, as TeX's negative kern does.
+            output += "<mspace style=\"margin-left:" + Escaping.attribute(width) + "\"></mspace>"
         case .space(let width):
             output += "<mspace width=\"" + Escaping.attribute(width) + "\"></mspace>"
         case .row(let children):
