@@ -150,6 +150,12 @@ extension M {
         #expect(html.contains("<mtd style=\"width:0;padding:0 0 0 1em;text-align:right;text-align:-webkit-right\"><mtext>(1)</mtext></mtd>"))
     }
 
+    @Test func rowStrutDoesNotChangeTheFormOfALeadingMinus() {
+        // MathML infers prefix only for a first child: the strut goes after `-x`.
+        let strut = "<mspace height=\"1.008em\" depth=\"0.432em\"></mspace>"
+        #expect(presentation("\\begin{cases} -x & y \\end{cases}").contains(M.mo("−") + M.mi("x") + strut + "</mtd>"))
+    }
+
     @Test func columnPairSpreadIsAnEqualShareOfTheLine() {
         // Three pairs: two margins and two gaps, a quarter each.
         let html = presentation("\\begin{align*} a&=b & c&=d & e&=f \\end{align*}", display: true)

@@ -202,9 +202,18 @@ struct MathMLWriter {
     /// and the operator spaces MathML's dictionary gets wrong next to other operators.
     private mutating func writeChildren(_ children: [MathNode]) {
         for (index, child) in children.enumerated() where !child.isEmptyNode {
+            let isName = child.isOperatorName
+            if !isName {
+                switch child.atomClass {
+                case .relation, .largeOperator: break
+                default:
+                    write(child)
+                    continue
+                }
+            }
             let before = index > 0 ? children[index - 1].spacingClass : nil
             let after = index + 1 < children.count ? children[index + 1].spacingClass : nil
-            guard child.isOperatorName else {
+            guard isName else {
                 write(MathMLWriter.spacedLikeTeX(child, before: before, after: after))
                 continue
             }
@@ -232,7 +241,10 @@ struct MathMLWriter {
                 if after == .relation, attributes.rspace == nil { attributes.rspace = "0em" }
             }
         case .largeOperator:
-            guard let before, [.relation, .binary, .opening, .punctuation].contains(before) else { return node }
+            switch before {
+            case .relation?, .binary?, .opening?, .punctuation?: break
+            default: return node
+            }
             return node.withCoreOperator { attributes in
                 if attributes.lspace == nil { attributes.lspace = "0em" }
             }
@@ -244,8 +256,13 @@ struct MathMLWriter {
     /// One `<mo>`, adjusted for the script level and for Chromium's rendering.
     private mutating func writeOperator(_ text: String, _ given: OperatorAttributes) {
         var attributes = given
-        if attributes.lspace == nil, level > 0 || attributes.atomClass == .inner,
-           [.relation, .binary, .punctuation, .inner].contains(attributes.atomClass) {
+        let spaced: Bool
+        switch attributes.atomClass {
+        case .relation, .binary, .punctuation: spaced = level > 0
+        case .inner: spaced = true
+        default: spaced = false
+        }
+        if spaced, attributes.lspace == nil {
             // TeX drops relation, binary and punctuation spaces in script styles (TeXbook
             // p. 170); inner atoms (`\cdots`) get their thin spaces from the parser.
             attributes.lspace = "0em"
@@ -256,7 +273,8 @@ struct MathMLWriter {
             attributes.lspace = "0em"
             attributes.rspace = "0em"
         }
-        if text == "\u{20D7}" {
+        // (Scalars, not String ==, which normalises every non-ASCII operator first.)
+        if attributes.stretchy == false, text.unicodeScalars.first == "\u{20D7}" {
             // \vec: Chromium draws the combining arrow, which has no advance width, left of
             // the letter; a non-combining arrow at 60 % is TeX's small vector accent.
             output += "<mo stretchy=\"false\" mathsize=\"60%\">→</mo>"
@@ -383,7 +401,10 @@ struct MathMLWriter {
                 output += span > 1 ? "<mtd columnspan=\"\(span)\" style=\"" : "<mtd style=\""
                 output += MathMLWriter.cellStyle(table, row: rowIndex, column: column, columns: columns)
                 output += Escaping.attribute(table.format.style(row: rowIndex, cell: cell, column: column, rowCount: table.rows.count)) + "\">"
-                if cell == 0 { output += strut }
+                // Before the content, unless that starts with an operator whose form MathML infers:
+                // a space-like first child would turn the prefix `−` of `-x` into an infix one.
+                let strutAfter = cell == 0 && cell < cells.count && MathMLWriter.startsWithInferredOperator(cells[cell])
+                if cell == 0 && !strutAfter { output += strut }
                 if cell < cells.count {
                     if case .row(let children) = cells[cell].kind {
                         writeChildren(children)
@@ -391,6 +412,7 @@ struct MathMLWriter {
                         write(cells[cell])
                     }
                 }
+                if strutAfter { output += strut }
                 output += "</mtd>"
                 column += span
                 cell += 1
@@ -406,6 +428,17 @@ struct MathMLWriter {
         }
         (level, display) = saved
         output += "</mtable>"
+    }
+
+    /// Whether the cell's first node is an `<mo>` without an explicit `form`.
+    private static func startsWithInferredOperator(_ cell: MathNode) -> Bool {
+        var node = cell
+        while case .row(let children) = node.kind {
+            guard let first = children.first(where: { !$0.isEmptyNode }) else { return false }
+            node = first
+        }
+        if case .op(_, let attributes) = node.kind { return attributes.form == nil }
+        return false
     }
 
     /// The widths of the empty cells of a numbered display: at its two sides, and between
