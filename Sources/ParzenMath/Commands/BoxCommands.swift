@@ -19,7 +19,7 @@ enum BoxCommands {
         }
         for name in ["\\fbox", "\\framebox"] {
             registry.register(name) { parser, token in
-                try skipBoxOptions(parser)
+                try skipBoxOptions(parser, token)
                 return MathNode(.styled(try TextCommands.parseText(parser, token, style: nil), css: frame), at: token.offset)
             }
         }
@@ -103,14 +103,14 @@ enum BoxCommands {
         }
         registry.register("\\raisebox") { parser, token in
             let raise = try lengthArgument(parser, token)
-            try skipBoxOptions(parser)
+            try skipBoxOptions(parser, token)
             let content = try TextCommands.parseText(parser, token, style: nil)
             return MathNode(.padded(content, MathNode.PaddedBox(voffset: raise)), at: token.offset)
         }
         for (name, text) in [("\\makebox", true), ("\\mathmakebox", false)] {
             registry.register(name) { parser, token in
                 let width = try parser.readOptionalString().map { try lengthArgument(parser, token, text: $0) }
-                try skipBoxOptions(parser)
+                try skipBoxOptions(parser, token)
                 let content = text ? try TextCommands.parseText(parser, token, style: nil) : try parser.parseArgument(of: token)
                 guard let width else { return content }
                 return MathNode(.padded(content, MathNode.PaddedBox(width: width)), at: token.offset)
@@ -127,9 +127,14 @@ enum BoxCommands {
         return width
     }
 
-    /// `[…]` options of `\makebox`, `\framebox` and `\raisebox` (position, height) that change no
-    /// rendering a single formula can show.
-    private static func skipBoxOptions(_ parser: Parser) throws {
-        while try parser.readOptionalString() != nil {}
+    /// `[…]` options of `\framebox` and `\raisebox` (width, position, height, depth): the box keeps
+    /// its natural size, said in a warning at the command.
+    private static func skipBoxOptions(_ parser: Parser, _ command: Token) throws {
+        var options: [String] = []
+        while let option = try parser.readOptionalString() { options.append("[\(option)]") }
+        if !options.isEmpty {
+            parser.log.warning("the options \(options.joined()) of '\(command.text)' are not reproduced; the box keeps its natural size",
+                               at: command.offset)
+        }
     }
 }

@@ -28,8 +28,7 @@ enum FractionCommands {
             // mathtools: a numerator broken over two lines, the first flush left, the second right.
             registry.register(name) { parser, token in
                 let (first, second) = try parser.withDisplayStyle(display) { (try parser.parseArgument(of: token), try parser.parseArgument(of: token)) }
-                var table = MathTable(rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display, numbered: false)
-                table.compact = true
+                let table = MathTable(rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display, numbered: false)
                 return MathNode(.table(table), at: token.offset)
             }
         }
@@ -45,11 +44,16 @@ enum FractionCommands {
         registry.register("\\of") { _, token in
             throw TeXError("'\\of' without '\\root'", fix: "write \\root 3 \\of x", at: token.offset)
         }
-        for name in ["\\leftroot", "\\uproot"] {
-            // amsmath's nudges of a root's index: MathML places the index from the font's metrics.
+        for (name, axis) in [("\\leftroot", "lspace"), ("\\uproot", "voffset")] {
+            // amsmath's nudges of a root's index, in math units (1/18 em) to the left or up.
             registry.register(name) { parser, token in
-                _ = try parser.readStringArgument(of: token)
-                return MathNode(.empty, at: token.offset)
+                let amount = try parser.readStringArgument(of: token)
+                guard let units = Double(amount.trimmingSpaces()) else {
+                    throw TeXError("'\(token.text){\(amount)}' needs a whole number", fix: "write \(token.text){2}", at: token.offset)
+                }
+                let ems = String((units / 18 * 10_000).rounded() / 10_000) + "em"
+                let box = axis == "lspace" ? MathNode.PaddedBox(lspace: "-" + ems) : MathNode.PaddedBox(voffset: ems)
+                return MathNode(.padded(MathNode(.row(try parser.parseRestOfList()), at: token.offset), box), at: token.offset)
             }
         }
         registry.register("\\sqrt") { parser, token in
@@ -72,9 +76,10 @@ enum FractionCommands {
         var close: String
         var lineThickness: String?
 
-        func node(numerator: MathNode, denominator: MathNode, at offset: Int) -> MathNode {
+        /// `display`: the style around, which sizes the delimiters as for `\binom`.
+        func node(numerator: MathNode, denominator: MathNode, display: Bool, at offset: Int) -> MathNode {
             delimited(MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: lineThickness), at: offset),
-                      open: open, close: close, at: offset)
+                      open: open, close: close, size: delimiterSize(display: display), at: offset)
         }
     }
 
@@ -120,7 +125,7 @@ enum FractionCommands {
             guard let width = SpacingCommands.em(from: thicknessText) else {
                 throw TeXError("cannot read the rule thickness '\(thicknessText)' of '\\genfrac'", fix: "write a length such as 0pt or leave it empty", at: token.offset)
             }
-            thickness = width
+            thickness = Double(width.dropLast(2)) == 0 ? "0" : width
         }
         let level = Int(styleText)
         if !styleText.isEmpty && (level == nil || !(0...3).contains(level!)) {
@@ -131,7 +136,7 @@ enum FractionCommands {
             (try parser.parseArgument(of: token), try parser.parseArgument(of: token))
         }
         var node = delimited(MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: thickness), at: token.offset),
-                             open: open, close: close, at: token.offset)
+                             open: open, close: close, size: delimiterSize(display: display), at: token.offset)
         if let level {
             node = MathNode(.style(node, displayStyle: display, scriptLevel: max(level - 1, 0), color: nil), at: token.offset)
         }
@@ -157,13 +162,23 @@ enum FractionCommands {
         return delimiter
     }
 
-    /// `node` between stretching fences (empty strings: none), of a fixed height if `size` is given.
-    static func delimited(_ node: MathNode, open: String, close: String, size: String? = nil, at offset: Int) -> MathNode {
+    /// The height of the delimiters of a generalized fraction (`\binom`, `\choose`, `\genfrac`):
+    /// TeX sizes them by the style, not by the parts (The TeXbook, rule 15e): delim1 (23.9 pt,
+    /// so cmex10's 24 pt variant) in display style, delim2 (10.1 pt, the 12 pt one) otherwise.
+    static func delimiterSize(display: Bool) -> String {
+        display ? "2.4em" : "1.2em"
+    }
+
+    /// `node` between fences (empty strings: none); `stretchy` nil leaves it to the operator
+    /// dictionary, which stretches fences; `size` fixes their height.
+    static func delimited(_ node: MathNode, open: String, close: String, stretchy: Bool? = nil, size: String? = nil,
+                          at offset: Int) -> MathNode {
         guard !open.isEmpty || !close.isEmpty else { return node }
         func fence(_ atomClass: AtomClass, _ form: String) -> OperatorAttributes {
             var attributes = OperatorAttributes(atomClass)
             attributes.form = form
             attributes.fence = true
+            attributes.stretchy = stretchy
             if let size {
                 attributes.stretchy = true
                 attributes.symmetric = true
@@ -194,9 +209,7 @@ enum FractionCommands {
         }
         var node = MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: binomial ? "0" : nil), at: token.offset)
         if binomial {
-            // TeX sizes a binomial's parentheses by the style, not by its parts: delim1 (23.9 pt,
-            // so the 24 pt variant) in display style, delim2 (10.1 pt, the 12 pt one) otherwise.
-            node = delimited(node, open: "(", close: ")", size: style ?? parser.displayStyle ? "2.4em" : "1.2em", at: token.offset)
+            node = delimited(node, open: "(", close: ")", size: delimiterSize(display: style ?? parser.displayStyle), at: token.offset)
         }
         if let style {
             node = MathNode(.style(node, displayStyle: style, scriptLevel: 0, color: nil), at: token.offset)

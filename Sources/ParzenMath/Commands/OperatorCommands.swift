@@ -85,8 +85,8 @@ enum OperatorCommands {
             // amsmath: 18 mu before in display style, 12 mu otherwise; two thin spaces after "mod".
             let modulus = try parser.parseArgument(of: token)
             return MathNode(.row([MathNode(.space(width: parser.displayStyle ? "1em" : "0.6667em"), at: token.offset),
-                                  MathNode(.operatorName("mod"), at: token.offset), MathNode(.space(width: "0.3333em"), at: token.offset),
-                                  modulus]), at: token.offset)
+                                  MathNode(.operatorName("mod"), at: token.offset), MathNode(.space(width: "0.1667em"), at: token.offset),
+                                  MathNode(.space(width: "0.1667em"), at: token.offset), modulus]), at: token.offset)
         }
         registry.register("\\pod") { parser, token in
             let modulus = try parser.parseArgument(of: token)

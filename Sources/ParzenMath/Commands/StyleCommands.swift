@@ -30,9 +30,15 @@ enum StyleCommands {
             let choices = try (0..<4).map { _ in try parser.parseArgument(of: token) }
             return parser.displayStyle ? choices[0] : parser.scriptStyle ? choices[2] : choices[1]
         }
-        for name in ["\\ensuremath", "\\cramped", "\\vcenter"] {
-            // Material that TeX sets as it is in math mode (\cramped only lowers superscripts).
-            registry.register(name) { parser, token in try parser.parseArgument(of: token) }
+        registry.register("\\ensuremath") { parser, token in try parser.parseArgument(of: token) }
+        registry.register("\\cramped") { parser, token in
+            // TeX's cramped style, which sets superscripts lower: CSS math-shift in MathML Core.
+            _ = try parser.readOptionalString()
+            return MathNode(.styled(try parser.parseArgument(of: token), css: "math-shift:compact"), at: token.offset)
+        }
+        registry.register("\\vcenter") { parser, token in
+            parser.log.warning("'\\vcenter' is set on the baseline, not centred on the math axis", at: token.offset)
+            return try parser.parseArgument(of: token)
         }
         registry.register("\\definecolor") { parser, token in
             let name = try parser.readStringArgument(of: token)

@@ -60,9 +60,15 @@ enum TextCommands {
             }
             throw TeXError("'\(command.text)' needs a braced argument", fix: "write \(command.text){…}", at: command.offset)
         }
+        return try readText(parser, command, style: style, from: open.offset + 1, until: [])
+    }
+
+    /// Text up to the `}` that closes an already-read `{`, or, with `terminators`, up to one of
+    /// them outside braces (left unread): a text column such as the second of `cases*`.
+    static func readText(_ parser: Parser, _ command: Token, style: String?, from start: Int, until terminators: Set<String>) throws -> MathNode {
         var pieces: [MathNode] = []
         var text = ""
-        var textOffset = open.offset + 1
+        var textOffset = start
         func flush() {
             if !text.isEmpty { pieces.append(MathNode(.text(keepingEdgeSpaces(text), style: style), at: textOffset)) }
             text = ""
@@ -70,9 +76,14 @@ enum TextCommands {
         var depth = 1
         while true {
             let token = try parser.expander.next()
+            if depth == 1, terminators.contains(token.text) || (token.isEnd && !terminators.isEmpty) {
+                parser.expander.pushBack(token)
+                flush()
+                return pieces.count == 1 ? pieces[0] : MathNode(.row(pieces), at: start)
+            }
             switch token.kind {
             case .end:
-                throw TeXError("'{' after '\(command.text)' is never closed", fix: "add '}'", at: open.offset)
+                throw TeXError("'{' after '\(command.text)' is never closed", fix: "add '}'", at: start - 1)
             case .space:
                 text += " "
             case .character where token.text == "$":

@@ -33,7 +33,9 @@ enum EnvironmentCommands {
                                              ("drcases", true, "", "}"), ("dcases*", true, "{", ""), ("rcases*", false, "", "}"),
                                              ("cases*", false, "{", ""), ("drcases*", true, "", "}")] {
             table[name] = { parser, begin, name in
-                try fenced(open, close, try inner(parser, begin, name, layout: .cases, display: display), at: begin.offset)
+                var format = TableFormat()
+                if name.hasSuffix("*") { format.textFrom = 1 }
+                return try fenced(open, close, try inner(parser, begin, name, layout: .cases, display: display, format: format), at: begin.offset)
             }
         }
         for (name, open, close) in [("matrix", "", ""), ("pmatrix", "(", ")"), ("bmatrix", "[", "]"), ("Bmatrix", "{", "}"),
@@ -78,8 +80,11 @@ enum EnvironmentCommands {
         for name in ["multlined"] {
             // mathtools: an inner multline, first line left, last right, no number.
             table[name] = { parser, begin, name in
-                _ = try parser.readOptionalString()
-                _ = try parser.readOptionalString()
+                var options: [String] = []
+                while let option = try parser.readOptionalString() { options.append("[\(option)]") }
+                if !options.isEmpty {
+                    parser.log.warning("the options \(options.joined()) of 'multlined' are not reproduced", at: begin.offset)
+                }
                 return try inner(parser, begin, name, layout: .multline, display: true)
             }
         }
@@ -211,23 +216,6 @@ enum EnvironmentCommands {
 
     /// Wraps a table in stretching fences (matrices, cases).
     private static func fenced(_ open: String, _ close: String, _ table: MathNode, at offset: Int) throws -> MathNode {
-        guard !open.isEmpty || !close.isEmpty else { return table }
-        var children: [MathNode] = []
-        if !open.isEmpty {
-            var attributes = OperatorAttributes(.opening)
-            attributes.form = "prefix"
-            attributes.fence = true
-            attributes.stretchy = true
-            children.append(MathNode(.op(open, attributes), at: offset))
-        }
-        children.append(table)
-        if !close.isEmpty {
-            var attributes = OperatorAttributes(.closing)
-            attributes.form = "postfix"
-            attributes.fence = true
-            attributes.stretchy = true
-            children.append(MathNode(.op(close, attributes), at: offset))
-        }
-        return MathNode(.fenced(children), at: offset)
+        FractionCommands.delimited(table, open: open, close: close, stretchy: true, at: offset)
     }
 }

@@ -21,9 +21,14 @@ final class MacroExpander {
     private var expansions = 0
     private var expandedTokens = 0
 
+    /// Whether `\newenvironment` defined anything, kept here so that the common case costs no
+    /// access to the shared table per token.
+    private var hasUserEnvironments: Bool
+
     init(_ source: String, macros: MacroTable, log: DiagnosticLog) {
         lexer = Lexer(source)
         self.macros = macros
+        hasUserEnvironments = !macros.environments.isEmpty
         self.log = log
     }
 
@@ -53,14 +58,15 @@ final class MacroExpander {
     func next() throws -> Token {
         while true {
             let token = nextUnexpanded()
-            guard token.kind == .command else { return token }
+            guard token.kind == .command, !token.isFrozen else { return token }
             if let definition = macros.definitions[token.text] {
                 if definition.isAlias, var meaning = definition.body.first {
                     meaning.offset = token.offset
+                    meaning.isFrozen = true
                     return meaning
                 }
                 try expand(definition, calledBy: token)
-            } else if (token.text == "\\begin" || token.text == "\\end") && !macros.environments.isEmpty,
+            } else if hasUserEnvironments && (token.text == "\\begin" || token.text == "\\end"),
                       let replacement = try userEnvironment(token) {
                 pending.append(contentsOf: replacement.reversed())
             } else if MacroExpander.definitionCommands.contains(token.text) {
@@ -394,6 +400,7 @@ final class MacroExpander {
         let begin = try readArgumentRaw(call: command)
         let end = try readArgumentRaw(call: command)
         macros.environments[name] = (count, begin, end)
+        hasUserEnvironments = true
     }
 
     /// For `\begin`/`\end` of a user environment: the tokens that replace it (arguments

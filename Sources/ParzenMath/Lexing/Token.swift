@@ -12,6 +12,10 @@ struct Token: Equatable {
     }
 
     var kind: Kind
+    /// Set on the meaning of a `\let` alias: the command is used as it was when copied and is
+    /// not looked up among the macros again (also after a peek puts it back).
+    /// Declared next to `kind` so that it fits in its padding (a token stays 32 bytes).
+    var isFrozen = false
     var text: String
     /// UTF-8 byte offset of the token in the formula; tokens produced by macro expansion carry
     /// the offset of the macro call, so diagnostics point at something the author wrote.

@@ -86,7 +86,8 @@ final class Parser {
             markUnaryOperators(&infix.numerator)
             if !scriptStyle { insertInnerSpacing(&infix.numerator) }
             return [infix.fraction.node(numerator: MathNode(.row(infix.numerator), at: infix.command.offset),
-                                        denominator: MathNode(.row(nodes), at: infix.command.offset), at: infix.command.offset)]
+                                        denominator: MathNode(.row(nodes), at: infix.command.offset),
+                                        display: displayStyle, at: infix.command.offset)]
         }
         return nodes
     }
@@ -432,6 +433,8 @@ final class Parser {
                     var rest = try parseExpression(until: terminators)
                     rest.insert(spanned.node, at: 0)
                     cells.append(MathNode(.row(rest), at: start))
+                } else if let textColumn = format.textFrom, column >= textColumn {
+                    cells.append(try TextCommands.readText(self, begin, style: nil, from: start, until: terminators))
                 } else {
                     let template = column < format.templates.count ? format.templates[column] : TableFormat.Template()
                     for token in template.prefix.reversed() { expander.pushBack(token) }

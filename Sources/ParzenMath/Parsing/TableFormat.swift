@@ -26,6 +26,8 @@ struct TableFormat {
     var tightBoundaries: Set<Int> = []
     /// Row index → rules above it (`rows.count`: below the last row).
     var horizontalRules: [Int: [HorizontalRule]] = [:]
+    /// The first column set as text (the second of mathtools' `cases*`), if any.
+    var textFrom: Int?
     /// Row → cell index → (columns spanned, alignment) of `\multicolumn` cells.
     var spans: [Int: [Int: (count: Int, alignment: String, rules: (left: Bool, right: Bool))]] = [:]
 

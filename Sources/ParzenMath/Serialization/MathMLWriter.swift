@@ -488,7 +488,10 @@ struct MathMLWriter {
     /// (2 × \arraycolsep = 1 em between columns; cases: 1 em).
     private static func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
         // Half of \jot above and below display rows; array rows touch, their struts space them.
-        if table.compact { return "padding:0" }
+        // \substack and subarray: their own alignment, no padding.
+        if table.compact, case .array(let alignments) = table.layout {
+            return textAlign(column < alignments.count ? alignments[column] : "center") + ";padding:0"
+        }
         let vertical: String
         switch table.layout {
         case .cases, .matrix, .array: vertical = "0"
