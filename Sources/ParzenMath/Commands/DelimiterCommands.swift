@@ -121,10 +121,11 @@ enum DelimiterCommands {
             case "\\middle":
                 let middle = try readDelimiter(parser, after: token) ?? ""
                 if var node = fence(middle, form: "infix", at: token.offset), case .op(let text, var attributes) = node.kind {
-                    // TeX puts no space around \middle's delimiter beyond its class's; a thin
-                    // space reads better than the relation spacing MathML would give a bar.
-                    attributes.lspace = "0.1667em"
-                    attributes.rspace = "0.1667em"
+                    // e-TeX's \middle closes the list before it and opens the one after: no space
+                    // on either side (Close and Open atoms), as LaTeX shows `\{x \;\middle|\; x>0\}`
+                    // side by side; MathML would give the bar relation spaces.
+                    attributes.lspace = "0em"
+                    attributes.rspace = "0em"
                     node.kind = .op(text, attributes)
                     children.append(node)
                 }
