@@ -8,30 +8,43 @@ import Testing
     private let left = "<mtd style=\"width:50%;padding:0\"></mtd>"
     private func number(_ text: String) -> String { "<mtd style=\"width:50%;padding:0;text-align:right;text-align:-webkit-right\"><mtext>\(text)</mtext></mtd>" }
     private let noNumber = "<mtd style=\"width:50%;padding:0;text-align:right;text-align:-webkit-right\"></mtd>"
+    /// TeX's row heights: \\strut in display rows, \\@arstrut in arrays, 1.2 × that in cases.
+    private let strut = "<mspace height=\"0.85em\" depth=\"0.35em\"></mspace>"
+    private let arrayStrut = "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+    private let casesStrut = "<mspace height=\"1.008em\" depth=\"0.432em\"></mspace>"
 
     @Test func equationIsAFullWidthTableWithItsNumberOnTheRight() {
         #expect(presentation("\\begin{equation}x\\end{equation}", display: true)
                 == "<mtable displaystyle=\"true\" style=\"width:100%\"><mtr>" + left
-                + "<mtd style=\"padding:0.25em 0\">" + M.mi("x") + "</mtd>" + number("(1)") + "</mtr></mtable>")
+                + "<mtd style=\"padding:0.15em 0\">" + strut + M.mi("x") + "</mtd>" + number("(1)") + "</mtr></mtable>")
     }
 
     @Test func alignPairsRightAndLeftColumnsAndKeepsRelationSpacing() {
         let expected = "<mtable displaystyle=\"true\" style=\"width:100%\">"
             + "<mtr>" + left
-            + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0 0.25em 0\">" + M.mi("a") + "</mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.25em 0\"><mo form=\"infix\">=</mo>" + M.mi("b") + "</mtd>"
+            + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.15em 0 0.15em 0\">" + strut + M.mi("a") + "</mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.15em 0\"><mo form=\"infix\">=</mo>" + M.mi("b") + "</mtd>"
             + number("(1)") + "</mtr>"
             + "<mtr>" + left
-            + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0 0.25em 0\"></mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.25em 0\"><mo form=\"infix\">=</mo><mo form=\"prefix\">−</mo>" + M.mi("c") + "</mtd>"
+            + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.15em 0 0.15em 0\">" + strut + "</mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.15em 0\"><mo form=\"infix\">=</mo><mo form=\"prefix\">−</mo>" + M.mi("c") + "</mtd>"
             + number("(2)") + "</mtr></mtable>"
         #expect(presentation("\\begin{align}a&=b\\\\&=-c\\end{align}", display: true) == expected)
     }
 
-    @Test func secondColumnPairStartsTwoEmAway() {
+    @Test func columnPairsSpreadAcrossTheLineLikeAmsmath() {
+        // Two pairs: the free width is shared by the two margins and the gap, a third each.
         let html = presentation("\\begin{align*}a&=b&c&=d\\end{align*}", display: true)
-        #expect(html.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0 0.25em 2em\">" + M.mi("c") + "</mtd>"))
+        let third = "<mtd style=\"width:33.333%;padding:0\"></mtd>"
+        #expect(html.hasPrefix("<mtable displaystyle=\"true\" style=\"width:100%\"><mtr>" + third))
+        #expect(html.contains("=</mo>" + M.mi("b") + "</mtd>" + third + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.15em 0 0.15em 0\">" + M.mi("c")))
+        #expect(html.contains("<mtd style=\"width:33.333%;padding:0;text-align:right;text-align:-webkit-right\"></mtd></mtr>"))
         #expect(!html.contains("<mtext>("))
+    }
+
+    @Test func innerAlignedKeepsItsPairsTwoEmApart() {
+        let html = presentation("\\begin{aligned}a&=b&c&=d\\end{aligned}", display: true)
+        #expect(html.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.15em 0 0.15em 2em\">" + M.mi("c") + "</mtd>"))
     }
 
     @Test func trailingRowBreakDoesNotAddARow() {
@@ -41,16 +54,16 @@ import Testing
 
     @Test func casesIsALeftBraceBeforeALeftAlignedTable() {
         let expected = M.row(M.open("{"), "<mtable>"
-            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.2em 1em 0.2em 0\">" + M.mn("1") + "</mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.2em 0 0.2em 0\">" + M.mi("x") + M.mo("&gt;") + M.mn("0") + "</mtd></mtr>"
-            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.2em 1em 0.2em 0\">" + M.mn("0") + "</mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.2em 0 0.2em 0\"><mtext>otherwise</mtext></mtd></mtr></mtable>")
+            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0 1em 0 0\">" + casesStrut + M.mn("1") + "</mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0 0 0\">" + M.mi("x") + M.mo("&gt;") + M.mn("0") + "</mtd></mtr>"
+            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0 1em 0 0\">" + casesStrut + M.mn("0") + "</mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0 0 0\"><mtext>otherwise</mtext></mtd></mtr></mtable>")
         #expect(presentation("\\begin{cases}1&x>0\\\\0&\\text{otherwise}\\end{cases}") == expected)
     }
 
     @Test func matricesHaveTheirFences() {
-        let body = "<mtable><mtr><mtd style=\"padding:0.1em 0.5em 0.1em 0\">" + M.mi("a") + "</mtd>"
-            + "<mtd style=\"padding:0.1em 0 0.1em 0.5em\">" + M.mi("b") + "</mtd></mtr></mtable>"
+        let body = "<mtable><mtr><mtd style=\"padding:0 0.5em 0 0\">" + arrayStrut + M.mi("a") + "</mtd>"
+            + "<mtd style=\"padding:0 0 0 0.5em\">" + M.mi("b") + "</mtd></mtr></mtable>"
         #expect(presentation("\\begin{pmatrix}a&b\\end{pmatrix}") == M.row(M.open("("), body, M.close(")")))
         #expect(presentation("\\begin{bmatrix}a&b\\end{bmatrix}") == M.row(M.open("["), body, M.close("]")))
         #expect(presentation("\\begin{Bmatrix}a&b\\end{Bmatrix}") == M.row(M.open("{"), body, M.close("}")))
@@ -61,19 +74,19 @@ import Testing
 
     @Test func smallmatrixIsOneScriptLevelDown() {
         #expect(presentation("\\begin{smallmatrix}a\\end{smallmatrix}")
-                == "<mtable scriptlevel=\"1\"><mtr><mtd style=\"padding:0.1em 0 0.1em 0\">" + M.mi("a") + "</mtd></mtr></mtable>")
+                == "<mtable scriptlevel=\"1\"><mtr><mtd style=\"padding:0 0 0 0\">" + arrayStrut + M.mi("a") + "</mtd></mtr></mtable>")
     }
 
     @Test func arrayAlignsColumnsByItsPreamble() {
         #expect(presentation("\\begin{array}{lr}a&b\\end{array}")
-                == "<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.1em 0.5em 0.1em 0\">" + M.mi("a") + "</mtd>"
-                + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.1em 0 0.1em 0.5em\">" + M.mi("b") + "</mtd></mtr></mtable>")
+                == "<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0.5em 0 0\">" + arrayStrut + M.mi("a") + "</mtd>"
+                + "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0 0 0.5em\">" + M.mi("b") + "</mtd></mtr></mtable>")
     }
 
     @Test func alignedInsideEquationIsNotNumberedItself() {
         let html = presentation("\\begin{equation}\\begin{aligned}a&=b\\\\c&=d\\end{aligned}\\end{equation}", display: true)
         #expect(html.components(separatedBy: "<mtext>(").count - 1 == 1)
-        #expect(html.contains("<mtable displaystyle=\"true\"><mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0 0.25em 0\">"))
+        #expect(html.contains("<mtable displaystyle=\"true\"><mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding:0.15em 0 0.15em 0\">"))
     }
 
     @Test func splitInsideEquationGetsOneNumber() {
@@ -82,10 +95,15 @@ import Testing
     }
 
     @Test func multlineAlignsFirstLeftLastRightAndNumbersTheLast() {
+        // The lines take the whole width, \\multlinegap (1 em) from the margins; the number
+        // column keeps 1 em from the last line.
         let html = presentation("\\begin{multline}a\\\\b\\\\c\\end{multline}", display: true)
-        #expect(html.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding:0.25em 0\">" + M.mi("a") + "</mtd>" + noNumber))
-        #expect(html.contains("<mtd style=\"text-align:center;text-align:-webkit-center;padding:0.25em 0\">" + M.mi("b") + "</mtd>" + noNumber))
-        #expect(html.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.25em 0\">" + M.mi("c") + "</mtd>" + number("(1)")))
+        let side = "<mtd style=\"width:0;padding:0\"></mtd>"
+        let numberCell = { (text: String) in "<mtd style=\"width:0;padding:0 0 0 1em;text-align:right;text-align:-webkit-right\">\(text)</mtd>" }
+        #expect(html.contains(side + "<mtd style=\"width:100%;text-align:left;text-align:-webkit-left;padding:0.15em 0 0.15em 1em\">" + strut + M.mi("a") + "</mtd>" + numberCell("")))
+        #expect(html.contains(side + "<mtd style=\"width:100%;padding:0.15em 0\">" + strut + M.mi("b") + "</mtd>" + numberCell("")))
+        #expect(html.contains(side + "<mtd style=\"width:100%;text-align:right;text-align:-webkit-right;padding:0.15em 1em 0.15em 0\">" + strut + M.mi("c") + "</mtd>"
+                              + numberCell("<mtext>(1)</mtext>")))
     }
 
     @Test func gatherStarredIsUnnumbered() {

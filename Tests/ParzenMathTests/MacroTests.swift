@@ -19,7 +19,7 @@ import Testing
     @Test func frontMatterMacrosWithAndWithoutBackslashInferTheirArguments() {
         let document = MathDocument(macros: ["KL": "D_{\\mathrm{KL}}(#1\\|#2)", "\\E": "\\mathbb{E}"])
         #expect(presentation("\\KL{p}{q}", in: document)
-                == M.row("<msub>" + M.mi("D") + M.mi("KL") + "</msub>", M.fixed("("), M.mi("p"), M.bar("‖"), M.mi("q"), M.fixed(")")))
+                == M.row(M.sub(M.mi("D"), M.mi("KL")), M.fixed("("), M.mi("p"), M.bar("‖"), M.mi("q"), M.fixed(")")))
         #expect(presentation("\\E", in: document) == M.mi("\u{1D53C}"))
     }
 

@@ -31,9 +31,8 @@ import Testing
     }
 
     @Test func relationsAndArrows() {
-        #expect(presentation("\\le\\ge\\ne\\approx\\equiv\\sim\\propto\\in\\notin\\to\\mapsto\\Rightarrow\\iff")
-                == M.row(M.mo("≤"), M.mo("≥"), M.mo("≠"), M.mo("≈"), M.mo("≡"), M.mo("∼"), M.mo("∝"), M.mo("∈"),
-                         M.mo("∉"), M.mo("→"), M.mo("↦"), M.mo("⇒"), M.mo("⟺")))
+        let names = ["le", "ge", "ne", "approx", "equiv", "sim", "propto", "in", "notin", "to", "mapsto", "Rightarrow", "iff"]
+        #expect(names.map { presentation("\\" + $0) } == ["≤", "≥", "≠", "≈", "≡", "∼", "∝", "∈", "∉", "→", "↦", "⇒", "⟺"].map(M.mo))
     }
 
     @Test func notNegatesRelations() {
@@ -43,11 +42,11 @@ import Testing
     @Test func sumTakesLimitsUnderAndOverInDisplay() {
         #expect(presentation("\\sum_{i=1}^{N}x_i", display: true)
                 == M.row("<munderover>" + M.mo("∑") + M.row(M.mi("i"), M.tight("="), M.mn("1")) + M.mi("N") + "</munderover>",
-                         "<msub>" + M.mi("x") + M.mi("i") + "</msub>"))
+                         M.sub(M.mi("x"), M.mi("i"))))
     }
 
     @Test func relationsAndBinaryOperatorsInScriptsAndInlineFractionsHaveNoSpace() {
-        #expect(presentation("x_{a+b}") == "<msub>" + M.mi("x") + M.row(M.mi("a"), M.tight("+"), M.mi("b")) + "</msub>")
+        #expect(presentation("x_{a+b}") == M.sub(M.mi("x"), M.row(M.mi("a"), M.tight("+"), M.mi("b"))))
         #expect(presentation("\\frac{a=b}{c}") == "<mfrac>" + M.row(M.mi("a"), M.tight("="), M.mi("b")) + M.mi("c") + "</mfrac>")
         #expect(presentation("\\frac{a=b}{c}", display: true) == "<mfrac>" + M.row(M.mi("a"), M.mo("="), M.mi("b")) + M.mi("c") + "</mfrac>")
     }
@@ -62,7 +61,7 @@ import Testing
     }
 
     @Test func limitsAndNolimitsOverrideTheDefault() {
-        #expect(presentation("\\sum\\nolimits_i", display: true) == "<msub>" + M.mo("∑") + M.mi("i") + "</msub>")
+        #expect(presentation("\\sum\\nolimits_i", display: true) == M.sub(M.mo("∑"), M.mi("i")))
         #expect(presentation("\\int\\limits_a", display: true) == "<munder>" + M.mo("∫") + M.mi("a") + "</munder>")
     }
 
@@ -84,7 +83,7 @@ import Testing
     }
 
     @Test func argMinPutsItsLimitAsSubscriptInline() {
-        #expect(presentation("\\min_{\\theta}f") == M.row("<msub>" + M.mi("min") + M.mi("θ") + "</msub>", M.apply, M.thin, M.mi("f")))
+        #expect(presentation("\\min_{\\theta}f") == M.row(M.sub(M.mi("min"), M.mi("θ")), M.apply, M.thin, M.mi("f")))
     }
 
     @Test func operatorNameAndStarredOperatorName() {
@@ -97,15 +96,15 @@ import Testing
     }
 
     @Test func dotsAreOperators() {
-        #expect(["\\ldots", "\\cdots", "\\vdots", "\\ddots"].map { presentation($0) } == [M.mo("…"), M.mo("⋯"), M.mo("⋮"), M.mo("⋱")])
+        #expect(["\\ldots", "\\cdots", "\\vdots", "\\ddots"].map { presentation($0) } == [M.dots("…"), M.dots("⋯"), M.dots("⋮"), M.dots("⋱")])
     }
 
     @Test func innerAtomsGetThinSpacesAsInTeX() {
         // \left…\right groups, fractions and \ldots are Inner atoms: thin space next to Ord, Op, Punct.
         #expect(presentation("p\\left(x\\right)dx") == M.row(M.mi("p"), M.thin, M.row(M.flatOpen("("), M.mi("x"), M.flatClose(")")), M.thin, M.mi("d"), M.mi("x")))
         #expect(presentation("\\frac{1}{N}\\sum") == M.row("<mfrac>" + M.mn("1") + M.mi("N") + "</mfrac>", M.thin, M.mo("∑")))
-        #expect(presentation("x_1,\\ldots,x_n") == M.row("<msub>" + M.mi("x") + M.mn("1") + "</msub>", M.mo(","), M.thin, M.mo("…"), M.thin, M.mo(","),
-                                                         "<msub>" + M.mi("x") + M.mi("n") + "</msub>"))
+        #expect(presentation("x_1,\\ldots,x_n") == M.row(M.sub(M.mi("x"), M.mn("1")), M.mo(","), M.thin, M.dots("…"), M.thin, M.mo(","),
+                                                         M.sub(M.mi("x"), M.mi("n"))))
     }
 
     @Test func noInnerSpacingInScripts() {

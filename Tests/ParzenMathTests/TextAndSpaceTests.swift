@@ -31,7 +31,7 @@ import Testing
         #expect(presentation("a\\,b\\;c\\quad d\\qquad e\\ f\\!g")
                 == M.row(M.mi("a"), "<mspace width=\"0.1667em\"></mspace>", M.mi("b"), "<mspace width=\"0.2778em\"></mspace>",
                          M.mi("c"), "<mspace width=\"1em\"></mspace>", M.mi("d"), "<mspace width=\"2em\"></mspace>",
-                         M.mi("e"), "<mspace width=\"0.3333em\"></mspace>", M.mi("f"), "<mspace width=\"-0.1667em\"></mspace>", M.mi("g")))
+                         M.mi("e"), "<mspace width=\"0.3333em\"></mspace>", M.mi("f"), "<mspace style=\"margin-left:-0.1667em\"></mspace>", M.mi("g")))
     }
 
     @Test func hspaceConvertsUnitsToEm() {

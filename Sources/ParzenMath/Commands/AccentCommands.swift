@@ -2,10 +2,14 @@
 /// `\dot`, …), braces (`\overbrace`, `\underbrace`, which take their label as a limit),
 /// `\overset`, `\underset`, `\stackrel`, and extensible arrows (`\xrightarrow`).
 enum AccentCommands {
-    /// Accent command → (mark, stretches with the base).
+    /// Accent command → (mark, stretches with the base). Fixed accents are the spacing marks
+    /// (ˆ U+02C6, ˜ U+02DC), which sit centred and small as LaTeX's do: ASCII ^ and ~ are wide
+    /// glyphs, and the combining marks have no advance, so Chromium draws them left of the
+    /// letter; wide accents are the combining marks, whose size variants stretch. `\vec` is
+    /// U+20D7, which the writer shows as a small arrow (see docs/math-browser-limits.md).
     static let accents: [String: (mark: String, stretchy: Bool)] = [
-        "\\hat": ("^", false), "\\widehat": ("^", true), "\\tilde": ("~", false), "\\widetilde": ("~", true),
-        "\\bar": ("¯", false), "\\overline": ("‾", true), "\\vec": ("→", false), "\\overrightarrow": ("→", true),
+        "\\hat": ("\u{2C6}", false), "\\widehat": ("\u{302}", true), "\\tilde": ("\u{2DC}", false), "\\widetilde": ("\u{303}", true),
+        "\\bar": ("¯", false), "\\overline": ("‾", true), "\\vec": ("\u{20D7}", false), "\\overrightarrow": ("→", true),
         "\\overleftarrow": ("←", true), "\\dot": ("˙", false), "\\ddot": ("¨", false), "\\dddot": ("⃛", false),
         "\\check": ("ˇ", false), "\\breve": ("˘", false), "\\acute": ("´", false), "\\grave": ("`", false),
         "\\mathring": ("˚", false), "\\widecheck": ("ˇ", true), "\\overleftrightarrow": ("↔", true),

@@ -21,9 +21,9 @@ enum DelimiterCommands {
         "Updownarrow": "⇕",
     ]
 
-    /// TeX's `\big` sizes as heights in em (8.5, 11.5, 14.5, 17.5 pt at 10 pt, each times the
-    /// 1.2 factor plain TeX's delimiters reach with their depth).
-    private static let sizes: [String: String] = ["big": "1.2em", "Big": "1.623em", "bigg": "2.047em", "Bigg": "2.470em"]
+    /// The heights of the delimiters TeX shows for `\big` … `\Bigg` at 10 pt: cmex10's variants
+    /// of 12, 18, 24 and 30 pt, the first at least as tall as 8.5, 11.5, 14.5 and 17.5 pt.
+    private static let sizes: [String: String] = ["big": "1.2em", "Big": "1.8em", "bigg": "2.4em", "Bigg": "3em"]
 
     static func register(in registry: inout CommandRegistry) {
         for (name, delimiter) in commands {
@@ -121,10 +121,11 @@ enum DelimiterCommands {
             case "\\middle":
                 let middle = try readDelimiter(parser, after: token) ?? ""
                 if var node = fence(middle, form: "infix", at: token.offset), case .op(let text, var attributes) = node.kind {
-                    // TeX puts no space around \middle's delimiter beyond its class's; a thin
-                    // space reads better than the relation spacing MathML would give a bar.
-                    attributes.lspace = "0.1667em"
-                    attributes.rspace = "0.1667em"
+                    // e-TeX's \middle closes the list before it and opens the one after: no space
+                    // on either side (Close and Open atoms), as LaTeX shows `\{x \;\middle|\; x>0\}`
+                    // side by side; MathML would give the bar relation spaces.
+                    attributes.lspace = "0em"
+                    attributes.rspace = "0em"
                     node.kind = .op(text, attributes)
                     children.append(node)
                 }

@@ -79,9 +79,10 @@ enum FractionCommands {
         var close: String
         var lineThickness: String?
 
-        func node(numerator: MathNode, denominator: MathNode, at offset: Int) -> MathNode {
+        /// `display`: the style around, which sizes the delimiters as for `\binom`.
+        func node(numerator: MathNode, denominator: MathNode, display: Bool, at offset: Int) -> MathNode {
             delimited(MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: lineThickness), at: offset),
-                      open: open, close: close, at: offset)
+                      open: open, close: close, size: delimiterSize(display: display), at: offset)
         }
     }
 
@@ -138,7 +139,7 @@ enum FractionCommands {
             (try parser.parseArgument(of: token), try parser.parseArgument(of: token))
         }
         var node = delimited(MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: thickness), at: token.offset),
-                             open: open, close: close, at: token.offset)
+                             open: open, close: close, size: delimiterSize(display: display), at: token.offset)
         if let level {
             node = MathNode(.style(node, displayStyle: display, scriptLevel: max(level - 1, 0), color: nil), at: token.offset)
         }
@@ -164,26 +165,35 @@ enum FractionCommands {
         return delimiter
     }
 
+    /// The height of the delimiters of a generalized fraction (`\binom`, `\choose`, `\genfrac`):
+    /// TeX sizes them by the style, not by the parts (The TeXbook, rule 15e): delim1 (23.9 pt,
+    /// so cmex10's 24 pt variant) in display style, delim2 (10.1 pt, the 12 pt one) otherwise.
+    static func delimiterSize(display: Bool) -> String {
+        display ? "2.4em" : "1.2em"
+    }
+
     /// `node` between fences (empty strings: none); `stretchy` nil leaves it to the operator
-    /// dictionary, which stretches fences.
-    static func delimited(_ node: MathNode, open: String, close: String, stretchy: Bool? = nil, at offset: Int) -> MathNode {
+    /// dictionary, which stretches fences; `size` fixes their height.
+    static func delimited(_ node: MathNode, open: String, close: String, stretchy: Bool? = nil, size: String? = nil,
+                          at offset: Int) -> MathNode {
         guard !open.isEmpty || !close.isEmpty else { return node }
+        func fence(_ atomClass: AtomClass, _ form: String) -> OperatorAttributes {
+            var attributes = OperatorAttributes(atomClass)
+            attributes.form = form
+            attributes.fence = true
+            attributes.stretchy = stretchy
+            if let size {
+                attributes.stretchy = true
+                attributes.symmetric = true
+                attributes.minsize = size
+                attributes.maxsize = size
+            }
+            return attributes
+        }
         var children: [MathNode] = []
-        if !open.isEmpty {
-            var attributes = OperatorAttributes(.opening)
-            attributes.form = "prefix"
-            attributes.fence = true
-            attributes.stretchy = stretchy
-            children.append(MathNode(.op(open, attributes), at: offset))
-        }
+        if !open.isEmpty { children.append(MathNode(.op(open, fence(.opening, "prefix")), at: offset)) }
         children.append(node)
-        if !close.isEmpty {
-            var attributes = OperatorAttributes(.closing)
-            attributes.form = "postfix"
-            attributes.fence = true
-            attributes.stretchy = stretchy
-            children.append(MathNode(.op(close, attributes), at: offset))
-        }
+        if !close.isEmpty { children.append(MathNode(.op(close, fence(.closing, "postfix")), at: offset)) }
         return MathNode(.fenced(children), at: offset)
     }
 
@@ -202,7 +212,7 @@ enum FractionCommands {
         }
         var node = MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: binomial ? "0" : nil), at: token.offset)
         if binomial {
-            node = delimited(node, open: "(", close: ")", at: token.offset)
+            node = delimited(node, open: "(", close: ")", size: delimiterSize(display: style ?? parser.displayStyle), at: token.offset)
         }
         if let style {
             node = MathNode(.style(node, displayStyle: style, scriptLevel: 0, color: nil), at: token.offset)

@@ -9,14 +9,14 @@ enum EnvironmentCommands {
 
     static let environments: [String: Handler] = {
         var table: [String: Handler] = [:]
-        for (name, layout) in [("equation", MathTable.Layout.gather), ("gather", .gather), ("align", .align), ("flalign", .align)] {
+        for (name, layout) in [("equation", MathTable.Layout.gather), ("gather", .gather), ("align", .align), ("flalign", .flalign)] {
             table[name] = { parser, begin, name in try display(parser, begin, name, layout: layout, numbered: true) }
             table[name + "*"] = { parser, begin, name in try display(parser, begin, name, layout: layout, numbered: false) }
         }
         for name in ["alignat", "alignat*"] {
             table[name] = { parser, begin, name in
                 _ = try parser.readStringArgument(of: begin)
-                return try display(parser, begin, name, layout: .align, numbered: !name.hasSuffix("*"))
+                return try display(parser, begin, name, layout: .alignat, numbered: !name.hasSuffix("*"))
             }
         }
         table["multline"] = { parser, begin, name in try multline(parser, begin, name, numbered: true) }
@@ -27,7 +27,7 @@ enum EnvironmentCommands {
         }
         table["alignedat"] = { parser, begin, name in
             _ = try parser.readStringArgument(of: begin)
-            return try inner(parser, begin, name, layout: .align, display: true)
+            return try inner(parser, begin, name, layout: .alignat, display: true)
         }
         for (name, display, open, close) in [("cases", false, "{", ""), ("dcases", true, "{", ""), ("rcases", false, "", "}"),
                                              ("drcases", true, "", "}"), ("dcases*", true, "{", ""), ("rcases*", false, "", "}"),
@@ -196,7 +196,10 @@ enum EnvironmentCommands {
     /// In `align`, the cells after each `&` start with a relation that keeps its spaces
     /// (amsmath puts an empty group before it).
     private static func alignRelations(_ cells: [MathNode], layout: MathTable.Layout) -> [MathNode] {
-        guard case .align = layout else { return cells }
+        switch layout {
+        case .align, .alignat, .flalign: break
+        default: return cells
+        }
         return cells.enumerated().map { index, cell in
             guard index % 2 == 1, case .row(var children) = cell.kind, !children.isEmpty else { return cell }
             children[0] = children[0].withInfixForm()

@@ -4,6 +4,10 @@ struct MathTable {
     enum Layout {
         /// `align`, `aligned`, `split`: right/left column pairs, pairs separated by 2 em.
         case align
+        /// `alignat`, `alignedat`: column pairs side by side, with no space between them.
+        case alignat
+        /// `flalign`: the first pair flush left, the last flush right.
+        case flalign
         /// `gather`, `gathered`, `equation`: one centred column.
         case gather
         /// `multline`: first row left, last row right, others centred.

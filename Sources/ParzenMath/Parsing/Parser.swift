@@ -86,7 +86,8 @@ final class Parser {
             markUnaryOperators(&infix.numerator)
             if !scriptStyle { insertInnerSpacing(&infix.numerator) }
             return [infix.fraction.node(numerator: MathNode(.row(infix.numerator), at: infix.command.offset),
-                                        denominator: MathNode(.row(nodes), at: infix.command.offset), at: infix.command.offset)]
+                                        denominator: MathNode(.row(nodes), at: infix.command.offset),
+                                        display: displayStyle, at: infix.command.offset)]
         }
         return nodes
     }

@@ -42,7 +42,7 @@ extension MathMLWriter {
     private mutating func writeScriptPairs(_ pairs: [MathNode.ScriptPair]) {
         for pair in pairs {
             for script in [pair.sub, pair.sup] {
-                if let script { write(script) } else { output += "<mrow></mrow>" }
+                if let script { writeScript(script, level: level + 1) } else { output += "<mrow></mrow>" }
             }
         }
     }

@@ -12,15 +12,21 @@ struct MathMLWriter {
 
     var output = ""
     private let referenceMarkup: ReferenceMarkup
+    /// The script level and display style that Chromium computes for the element being
+    /// written (MathML Core's math-depth and math-style rules), tracked so that scripts stop
+    /// shrinking at TeX's scriptscript size and lose their operator spaces as in TeX.
+    private(set) var level = 0
+    private var display: Bool
 
-    init(referenceMarkup: @escaping ReferenceMarkup) {
+    init(referenceMarkup: @escaping ReferenceMarkup, display: Bool = false) {
         self.referenceMarkup = referenceMarkup
+        self.display = display
         output.reserveCapacity(1024)
     }
 
     /// A complete `<math>` element with the TeX source as annotation and `alttext`.
     static func formula(_ node: MathNode, source: String, display: Bool, referenceMarkup: @escaping ReferenceMarkup) -> String {
-        var writer = MathMLWriter(referenceMarkup: referenceMarkup)
+        var writer = MathMLWriter(referenceMarkup: referenceMarkup, display: display)
         writer.open(source: source, display: display)
         // `<semantics>` takes exactly one presentation element: a top-level row of several
         // atoms is written as one `<mrow>`.
@@ -83,12 +89,14 @@ struct MathMLWriter {
         case .number(let digits):
             output += "<mn>" + Escaping.text(digits) + "</mn>"
         case .op(let text, let attributes):
-            output += "<mo"
-            writeAttributes(attributes)
-            output += ">" + Escaping.text(text) + "</mo>"
+            writeOperator(text, attributes)
         case .text(let text, let style):
             output += style.map { "<mtext style=\"\(Escaping.attribute($0))\">" } ?? "<mtext>"
             output += Escaping.text(text) + "</mtext>"
+        case .space(let width) where width.hasPrefix("-"):
+            // MathML Core treats a negative width as 0 (`\!` did nothing); a negative margin
+            // pulls the neighbours together, as TeX's negative kern does.
+            output += "<mspace style=\"margin-left:" + Escaping.attribute(width) + "\"></mspace>"
         case .space(let width):
             output += "<mspace width=\"" + Escaping.attribute(width) + "\"></mspace>"
         case .row(let children):
@@ -106,14 +114,16 @@ struct MathMLWriter {
             output += "</mrow>"
         case .fraction(let numerator, let denominator, let lineThickness):
             output += lineThickness.map { "<mfrac linethickness=\"\($0)\">" } ?? "<mfrac>"
-            write(numerator)
-            write(denominator)
+            // MathML Core: the parts of a fraction in text style are one script level down.
+            let partLevel = display ? level : level + 1
+            writeScript(numerator, level: partLevel)
+            writeScript(denominator, level: partLevel)
             output += "</mfrac>"
         case .root(let radicand, let index):
             if let index {
                 output += "<mroot>"
                 write(radicand)
-                write(index)
+                writeScript(index, level: level + 2)
                 output += "</mroot>"
             } else {
                 output += "<msqrt>"
@@ -121,6 +131,15 @@ struct MathMLWriter {
                 output += "</msqrt>"
             }
         case .scripts(let base, let sub, let sup, let limits):
+            if !limits, let (primed, rest) = MathMLWriter.splitPrimes(base: base, sup: sup) {
+                // x'^2, y'_i: TeX sets the prime as a superscript in a size drawn for that
+                // place; Chromium has no such glyph (it does not apply the font's 'ssty'), so
+                // a prime in a script is tiny. The prime stays with its base at full size, as
+                // f' is written, and the other scripts follow it.
+                let rescripted = MathNode(.scripts(base: primed, sub: sub, sup: rest, limits: false), at: node.offset)
+                write(rest == nil && sub == nil ? primed : rescripted)
+                return
+            }
             let element: String
             switch (sub != nil, sup != nil) {
             case (true, true): element = limits ? "munderover" : "msubsup"
@@ -128,9 +147,9 @@ struct MathMLWriter {
             default: element = limits ? "mover" : "msup"
             }
             output += "<" + element + ">"
-            write(base)
-            if let sub { write(sub) }
-            if let sup { write(sup) }
+            writeScriptBase(base, hasScripts: !limits && sub != nil)
+            if let sub { writeScript(sub, level: level + 1, raised: !limits && sup == nil) }
+            if let sup { writeScript(sup, level: level + 1) }
             output += "</" + element + ">"
         case .stack(let base, let over, let under, let accent):
             let element = over != nil && under != nil ? "munderover" : over != nil ? "mover" : "munder"
@@ -138,8 +157,16 @@ struct MathMLWriter {
             if accent { output += over != nil ? " accent=\"true\"" : " accentunder=\"true\"" }
             output += ">"
             write(base)
-            if let under { write(under) }
-            if let over { write(over) }
+            // Accents stay at the base's level; other material over and under is a script.
+            let stackLevel = accent ? level : level + 1
+            let arrow = base.isStretchyArrow
+            // \stackrel, \overset: Chromium leaves a gap of about 0.3 em under the label, TeX
+            // about 0.1 em (\mathop\limits, The TeXbook's big_op_spacing1); the label's ink
+            // moves down by 0.25 em of its own size.
+            if let under { writeScript(under, level: stackLevel, padded: arrow) }
+            if let over {
+                writeScript(over, level: stackLevel, padded: arrow, lowered: !accent && !arrow && !over.isOperator)
+            }
             output += "</" + element + ">"
         case .style(let content, let displayStyle, let scriptLevel, let color):
             output += "<mstyle"
@@ -147,7 +174,11 @@ struct MathMLWriter {
             if let scriptLevel { output += " scriptlevel=\"\(scriptLevel)\"" }
             if let color { output += " mathcolor=\"" + Escaping.attribute(color) + "\"" }
             output += ">"
+            let saved = (level, display)
+            level = scriptLevel ?? level
+            display = displayStyle ?? display
             write(content)
+            (level, display) = saved
             output += "</mstyle>"
         case .phantom(let content):
             output += "<mphantom>"
@@ -167,23 +198,159 @@ struct MathMLWriter {
     }
 
     /// The children of an `<mrow>`-like element, with function application after operator
-    /// names and TeX's thin spaces around them (Ord–Op and Op–Ord/Op/Inner, TeXbook p. 170).
+    /// names and TeX's thin spaces around them (Ord–Op and Op–Ord/Op/Inner, TeXbook p. 170),
+    /// and the operator spaces MathML's dictionary gets wrong next to other operators.
     private mutating func writeChildren(_ children: [MathNode]) {
         for (index, child) in children.enumerated() where !child.isEmptyNode {
-            guard child.isOperatorName else {
-                write(child)
+            let isName = child.isOperatorName
+            if !isName {
+                switch child.atomClass {
+                case .relation, .largeOperator: break
+                default:
+                    write(child)
+                    continue
+                }
+            }
+            let before = index > 0 ? children[index - 1].spacingClass : nil
+            let after = index + 1 < children.count ? children[index + 1].spacingClass : nil
+            guard isName else {
+                write(MathMLWriter.spacedLikeTeX(child, before: before, after: after))
                 continue
             }
-            if index > 0, let before = children[index - 1].spacingClass, [.ordinary, .closing, .inner].contains(before) {
+            if let before, [.ordinary, .closing, .inner].contains(before) {
                 output += "<mspace width=\"0.1667em\"></mspace>"
             }
             write(child)
             output += "<mo>\u{2061}</mo>"
-            if index + 1 < children.count, let after = children[index + 1].spacingClass, [.ordinary, .largeOperator, .inner].contains(after) {
+            if let after, [.ordinary, .largeOperator, .inner].contains(after) {
                 output += "<mspace width=\"0.1667em\"></mspace>"
             }
         }
     }
+
+    /// TeX puts no space between two relations (`:=`, `\to\to`), while each `<mo>` brings
+    /// its own thick spaces; and a large operator after a relation, binary operator, opening
+    /// or punctuation gets no space of its own (The TeXbook's spacing table, p. 170), while
+    /// the dictionary gives `∫` a thin one, which doubles the space in `= ∫`.
+    private static func spacedLikeTeX(_ node: MathNode, before: AtomClass?, after: AtomClass?) -> MathNode {
+        switch node.atomClass {
+        case .relation:
+            guard before == .relation || after == .relation else { return node }
+            return node.withCoreOperator { attributes in
+                if before == .relation, attributes.lspace == nil { attributes.lspace = "0em" }
+                if after == .relation, attributes.rspace == nil { attributes.rspace = "0em" }
+            }
+        case .largeOperator:
+            switch before {
+            case .relation?, .binary?, .opening?, .punctuation?: break
+            default: return node
+            }
+            return node.withCoreOperator { attributes in
+                if attributes.lspace == nil { attributes.lspace = "0em" }
+            }
+        default:
+            return node
+        }
+    }
+
+    /// One `<mo>`, adjusted for the script level and for Chromium's rendering.
+    private mutating func writeOperator(_ text: String, _ given: OperatorAttributes) {
+        var attributes = given
+        let spaced: Bool
+        switch attributes.atomClass {
+        case .relation, .binary, .punctuation: spaced = level > 0
+        case .inner: spaced = true
+        default: spaced = false
+        }
+        if spaced, attributes.lspace == nil {
+            // TeX drops relation, binary and punctuation spaces in script styles (TeXbook
+            // p. 170); inner atoms (`\cdots`) get their thin spaces from the parser.
+            attributes.lspace = "0em"
+            attributes.rspace = "0em"
+        }
+        if attributes.minsize != nil, attributes.atomClass == .ordinary, attributes.lspace == nil {
+            // `\Big|` without l or r is an ordinary symbol in TeX: no space on either side.
+            attributes.lspace = "0em"
+            attributes.rspace = "0em"
+        }
+        // (Scalars, not String ==, which normalises every non-ASCII operator first.)
+        if attributes.stretchy == false, text.unicodeScalars.first == "\u{20D7}" {
+            // \vec: Chromium draws the combining arrow, which has no advance width, left of
+            // the letter; a non-combining arrow at 60 % is TeX's small vector accent.
+            output += "<mo stretchy=\"false\" mathsize=\"60%\">→</mo>"
+            return
+        }
+        // Chromium makes every stretchy operator as wide as its widest size variant (0.875 em
+        // for a parenthesis); a fixed-size delimiter gets back the width TeX gives it.
+        let margin = attributes.minsize.flatMap { size in
+            attributes.maxsize == size ? DelimiterMargins.margin(of: text, height: size) : nil
+        }
+        output += "<mo"
+        writeAttributes(attributes)
+        if let margin { output += " style=\"margin:0 " + margin + "\"" }
+        output += ">" + Escaping.text(text) + "</mo>"
+    }
+
+    /// A script, fraction part or root index at `newLevel`. Levels beyond 2 are held at 2, as
+    /// TeX never goes below scriptscript size. `raised`: a subscript without superscript
+    /// goes up by the difference between TeX's sub1 (0.15 em) and the font's
+    /// SubscriptShiftDown (0.247 em) that Chromium uses, 0.097 em of the base = 0.14 em of
+    /// the script. `padded`: the label of an extensible arrow, which amsmath pads by 5 mu
+    /// and 9 mu so that the arrow reaches beyond it. `lowered`: see `.stack`.
+    mutating func writeScript(_ node: MathNode, level newLevel: Int, raised: Bool = false,
+                                      padded: Bool = false, lowered: Bool = false) {
+        let saved = (level, display)
+        display = false
+        level = min(newLevel, 2)
+        let floored = newLevel > 2
+        if floored { output += "<mstyle scriptlevel=\"2\">" }
+        let shift = raised && node.isFlat ? "0.14em" : lowered ? "-0.25em" : nil
+        if let shift { output += "<mpadded voffset=\"" + shift + "\">" }
+        if padded { output += "<mrow><mspace width=\"0.2778em\"></mspace>" }
+        write(node)
+        if padded { output += "<mspace width=\"0.5em\"></mspace></mrow>" }
+        if shift != nil { output += "</mpadded>" }
+        if floored { output += "</mstyle>" }
+        (level, display) = saved
+    }
+
+    /// The base of sub- and superscripts. TeX ignores the depth of a single character there
+    /// (TeXbook rule 18a), Chromium adds it to the subscript's drop, so `p_i` and
+    /// `p_{\text{data}}` sat lower than `x_i`: a letter with a descender gets depth 0.
+    private mutating func writeScriptBase(_ base: MathNode, hasScripts: Bool) {
+        guard hasScripts, case .identifier(let text, _) = base.kind, MathMLWriter.descenders.contains(text) else {
+            write(base)
+            return
+        }
+        output += "<mpadded depth=\"0\">"
+        write(base)
+        output += "</mpadded>"
+    }
+
+    /// For a superscript that starts with primes: the base followed by the primes, and the
+    /// rest of the superscript (nil when nothing is left).
+    private static func splitPrimes(base: MathNode, sup: MathNode?) -> (MathNode, MathNode?)? {
+        guard let sup else { return nil }
+        switch sup.kind {
+        case .op(let text, _) where isPrime(text):
+            return (MathNode(.row([base, sup]), at: base.offset), nil)
+        case .row(let children) where children.count > 1:
+            guard case .op(let text, _) = children[0].kind, isPrime(text) else { return nil }
+            let rest = Array(children.dropFirst())
+            return (MathNode(.row([base, children[0]]), at: base.offset), MathNode(.row(rest), at: rest[0].offset))
+        default:
+            return nil
+        }
+    }
+
+    private static func isPrime(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == "′" || $0 == "″" || $0 == "‴" || $0 == "⁗" }
+    }
+
+    /// Italic letters of Latin Modern Math that reach below the baseline.
+    private static let descenders: Set<String> = [
+        "f", "g", "j", "p", "q", "y", "β", "γ", "ζ", "η", "μ", "ξ", "ρ", "φ", "χ", "ψ", "ϕ", "ς",
+    ]
 
     private mutating func writeAttributes(_ attributes: OperatorAttributes) {
         if let form = attributes.form { output += " form=\"\(form)\"" }
@@ -198,16 +365,24 @@ struct MathMLWriter {
 
     // MARK: Tables
 
-    /// An environment. Numbered displays are a full-width table whose outer columns, each half
-    /// of the width, centre the content; the right one holds the number, flush right. MathML
-    /// Core has no `columnalign`, so alignment and padding are CSS on each cell.
+    /// An environment. Numbered displays are a full-width table whose outer columns centre
+    /// the content (the right one holds the number, flush right); between the column pairs
+    /// of `align` and `flalign` empty cells spread the pairs across the line as amsmath does.
+    /// MathML Core has no `columnalign`, so alignment and padding are CSS on each cell, and
+    /// row heights come from a strut in each row's first cell, as TeX's do.
     private mutating func writeTable(_ table: MathTable) {
         output += "<mtable"
         if table.displayStyle { output += " displaystyle=\"true\"" }
         if let level = table.scriptLevel { output += " scriptlevel=\"\(level)\"" }
         if table.numbered { output += " style=\"width:100%\"" }
         output += ">"
+        let saved = (level, display)
+        display = table.displayStyle
+        level = table.scriptLevel ?? level
         let columns = table.columnCount
+        let widths = MathMLWriter.spreadWidths(table, columns: columns)
+        // `\substack` rows are as tight as their lines.
+        let strut = table.compact ? "" : MathMLWriter.strut(table)
         for (rowIndex, cells) in table.rows.enumerated() {
             let number = rowIndex < table.numbers.count ? table.numbers[rowIndex] : nil
             if let anchor = number?.anchor {
@@ -215,14 +390,21 @@ struct MathMLWriter {
             } else {
                 output += "<mtr>"
             }
-            if table.numbered { output += "<mtd style=\"width:50%;padding:0\"></mtd>" }
+            if let widths { output += "<mtd style=\"width:\(widths.outer.left);padding:0\"></mtd>" }
             var column = 0
             var cell = 0
             while column < columns {
+                if let between = widths?.between, column > 0, column % 2 == 0 {
+                    output += "<mtd style=\"width:\(between);padding:0\"></mtd>"
+                }
                 let span = table.format.span(row: rowIndex, cell: cell, columns: columns, column: column)
                 output += span > 1 ? "<mtd columnspan=\"\(span)\" style=\"" : "<mtd style=\""
                 output += MathMLWriter.cellStyle(table, row: rowIndex, column: column, columns: columns)
                 output += Escaping.attribute(table.format.style(row: rowIndex, cell: cell, column: column, rowCount: table.rows.count)) + "\">"
+                // Before the content, unless that starts with an operator whose form MathML infers:
+                // a space-like first child would turn the prefix `−` of `-x` into an infix one.
+                let strutAfter = cell == 0 && cell < cells.count && MathMLWriter.startsWithInferredOperator(cells[cell])
+                if cell == 0 && !strutAfter { output += strut }
                 if cell < cells.count {
                     if case .row(let children) = cells[cell].kind {
                         writeChildren(children)
@@ -230,44 +412,114 @@ struct MathMLWriter {
                         write(cells[cell])
                     }
                 }
+                if strutAfter { output += strut }
                 output += "</mtd>"
                 column += span
                 cell += 1
             }
-            if table.numbered {
-                output += "<mtd style=\"width:50%;padding:0;" + MathMLWriter.textAlign("right") + "\">"
+            if let widths {
+                let padding = widths.outer.right == "0" ? "0 0 0 1em" : "0"
+                output += "<mtd style=\"width:\(widths.outer.right);padding:\(padding);"
+                output += MathMLWriter.textAlign("right") + "\">"
                 if let number { output += "<mtext>" + Escaping.text(number.display) + "</mtext>" }
                 output += "</mtd>"
             }
             output += "</mtr>"
         }
+        (level, display) = saved
         output += "</mtable>"
     }
 
-    /// Alignment and padding of one cell, following amsmath (align: right/left pairs 2 em
-    /// apart; cases: 1 em between columns) and LaTeX's matrices (2 × \arraycolsep = 1 em).
+    /// Whether the cell's first node is an `<mo>` without an explicit `form`.
+    private static func startsWithInferredOperator(_ cell: MathNode) -> Bool {
+        var node = cell
+        while case .row(let children) = node.kind {
+            guard let first = children.first(where: { !$0.isEmptyNode }) else { return false }
+            node = first
+        }
+        if case .op(_, let attributes) = node.kind { return attributes.form == nil }
+        return false
+    }
+
+    /// The widths of the empty cells of a numbered display: at its two sides, and between
+    /// column pairs. amsmath's `align` shares the free width equally between the two margins
+    /// and the gaps between pairs; `flalign` puts the first pair flush left and the last flush
+    /// right; `alignat` keeps the pairs together; `multline` gives its lines the whole width.
+    /// A number column of width 0 keeps 1 em from the last line, as amsmath's \mintagsep does.
+    private static func spreadWidths(_ table: MathTable, columns: Int)
+        -> (outer: (left: String, right: String), between: String?)? {
+        guard table.numbered else { return nil }
+        let pairs = (columns + 1) / 2
+        switch table.layout {
+        case .align where pairs > 1:
+            let share = percent(1, of: pairs + 1)
+            return ((share, share), share)
+        case .flalign where pairs > 1:
+            return (("0", "0"), percent(1, of: pairs - 1))
+        case .multline:
+            return (("0", "0"), nil)
+        default:
+            return (("50%", "50%"), nil)
+        }
+    }
+
+    /// `part / whole` of the width as a CSS percentage with three decimals.
+    private static func percent(_ part: Int, of whole: Int) -> String {
+        let thousandths = 100_000 * part / whole
+        let fraction = thousandths % 1000
+        guard fraction != 0 else { return "\(thousandths / 1000)%" }
+        let digits = String(fraction)
+        return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - digits.count) + digits + "%"
+    }
+
+    /// An invisible box with TeX's height and depth of a row: a display line is 8.5 + 3.5 pt
+    /// (\strut at 10 pt), an array row 0.7 and 0.3 of the 12 pt \baselineskip (\@arstrut),
+    /// times 1.2 in `cases` (its \arraystretch).
+    private static func strut(_ table: MathTable) -> String {
+        switch table.layout {
+        case .cases: return "<mspace height=\"1.008em\" depth=\"0.432em\"></mspace>"
+        case .matrix, .array: return "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+        default: return "<mspace height=\"0.85em\" depth=\"0.35em\"></mspace>"
+        }
+    }
+
+    /// Alignment and padding of one cell, following amsmath (align: right/left pairs; inner
+    /// `aligned`: pairs 2 em apart; \jot = 3 pt between display rows) and LaTeX's matrices
+    /// (2 × \arraycolsep = 1 em between columns; cases: 1 em).
     private static func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
-        // amsmath's \jot and the 1.2 \arraystretch of cases: more room between rows than a matrix.
+        // Half of \jot above and below display rows; array rows touch, their struts space them.
         // \substack and subarray: their own alignment, no padding.
         if table.compact, case .array(let alignments) = table.layout {
             return textAlign(column < alignments.count ? alignments[column] : "center") + ";padding:0"
         }
         let vertical: String
         switch table.layout {
-        case .cases: vertical = "0.2em"
-        default: vertical = table.displayStyle ? "0.25em" : "0.1em"
+        case .cases, .matrix, .array: vertical = "0"
+        default: vertical = table.displayStyle ? "0.15em" : "0"
         }
         switch table.layout {
-        case .align:
+        case .align, .alignat, .flalign:
             if column % 2 == 0 {
-                return textAlign("right") + ";padding:\(vertical) 0 \(vertical) \(column == 0 ? "0" : "2em")"
+                // Pairs of `aligned` are 2 em apart; those of `alignat` touch.
+                let together: Bool
+                if case .alignat = table.layout { together = true } else { together = false }
+                let gap = column == 0 || table.numbered || together ? "0" : "2em"
+                return textAlign("right") + ";padding:\(vertical) 0 \(vertical) \(gap)"
             }
             return textAlign("left") + ";padding:\(vertical) 0"
         case .gather:
             return "padding:\(vertical) 0"
         case .multline:
-            let align = row == 0 ? "left" : row == table.rows.count - 1 ? "right" : "center"
-            return textAlign(align) + ";padding:\(vertical) 0"
+            // amsmath: the first line flush left and the last flush right, \multlinegap (1 em)
+            // from the margin; the lines in between centred.
+            let last = table.rows.count - 1
+            if last > 0 && row == 0 {
+                return "width:100%;" + textAlign("left") + ";padding:\(vertical) 0 \(vertical) 1em"
+            }
+            if last > 0 && row == last {
+                return "width:100%;" + textAlign("right") + ";padding:\(vertical) 1em \(vertical) 0"
+            }
+            return "width:100%;padding:\(vertical) 0"
         case .cases:
             return textAlign("left") + ";padding:\(vertical) \(column == columns - 1 ? "0" : "1em") \(vertical) 0"
         case .matrix:
@@ -296,6 +548,54 @@ struct MathMLWriter {
 }
 
 extension MathNode {
+    /// A copy whose core operator (the `<mo>` itself, or the base of its scripts) has its
+    /// attributes changed by `change`.
+    func withCoreOperator(_ change: (inout OperatorAttributes) -> Void) -> MathNode {
+        var copy = self
+        switch kind {
+        case .op(let text, var attributes):
+            change(&attributes)
+            copy.kind = .op(text, attributes)
+        case .scripts(let base, let sub, let sup, let limits):
+            copy.kind = .scripts(base: base.withCoreOperator(change), sub: sub, sup: sup, limits: limits)
+        default:
+            break
+        }
+        return copy
+    }
+
+    /// True for a lone `<mo>`.
+    var isOperator: Bool {
+        if case .op = kind { return true }
+        return false
+    }
+
+    /// True for the stretching arrow of `\xrightarrow` and its kin.
+    var isStretchyArrow: Bool {
+        guard case .op(_, let attributes) = kind else { return false }
+        return attributes.stretchy == true && attributes.atomClass == .relation
+    }
+
+    /// Whether the node is no taller than a line of letters with scripts: no fractions, roots,
+    /// tables or limits, whose height would decide a subscript's shift in TeX as in Chromium,
+    /// so that raising it by the difference of their fixed shifts would be wrong.
+    var isFlat: Bool {
+        switch kind {
+        case .identifier, .operatorName, .number, .op, .text, .space, .reference, .error, .empty:
+            return true
+        case .row(let children), .fenced(let children):
+            return children.allSatisfy(\.isFlat)
+        case .scripts(let base, let sub, let sup, let limits):
+            return !limits && base.isFlat && (sub?.isFlat ?? true) && (sup?.isFlat ?? true)
+        case .stack(let base, _, _, let accent):
+            return accent && base.isFlat
+        case .style(let content, _, _, _), .phantom(let content):
+            return content.isFlat
+        case .fraction, .root, .table, .padded, .styled, .multiscripts, .rule:
+            return false
+        }
+    }
+
     /// True for nodes that produce no output.
     var isEmptyNode: Bool {
         if case .empty = kind { return true }
