@@ -72,7 +72,7 @@ import Testing
         let data = mixture(3000, seed: 33)
         let kde = try KernelDensityEstimate(data: data, bandwidth: .standardDeviation(0.2))
         var g = Xoshiro256StarStar(seed: 34)
-        let queries = PointSet((0..<3000).map { _ in 4 * g.nextGaussian() })
+        let queries = PointSet((0..<30_000).map { _ in 4 * g.nextGaussian() })
         let result = kde.logDensities(at: queries, method: .auto, tolerance: 1e-11)
         let exact = kde.logDensities(at: queries)
         #expect(result.method == .binned)
@@ -101,9 +101,9 @@ import Testing
         #expect(negativeLogLikelihood(of: kde, on: data) == auto.estimate)
     }
 
-    /// 2-D, Scott's full matrix: auto NLL within 1e-8 of the exact sum on 4,000 points.
+    /// 2-D, Scott's full matrix: auto NLL within 1e-8 of the exact sum on 9,000 points.
     @Test func autoNegativeLogLikelihoodIn2DMatchesTheExactSum() throws {
-        let data = mixture(4000, seed: 36, dimension: 2)
+        let data = mixture(9000, seed: 36, dimension: 2)
         let kde = try KernelDensityEstimate(data: data, bandwidth: try BandwidthRule.scott.bandwidth(for: data))
         let auto = negativeLogLikelihood(of: kde, on: data, method: .auto)
         let exact = negativeLogLikelihood(of: kde, on: data, method: .exact)

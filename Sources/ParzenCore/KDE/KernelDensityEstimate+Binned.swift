@@ -32,7 +32,7 @@ extension KernelDensityEstimate {
         precondition(points.dimension == dimension, "points have dimension \(points.dimension), model has \(dimension)")
         precondition(tolerance > 0, "the tolerance must be positive")
         let binnable: Bool = if case .gaussian = kernel, dimension <= 2 { true } else { false }
-        let worthIt = Double(data.count) * Double(points.count) >= Double(1 << 22)
+        let worthIt = Double(data.count) * Double(points.count) >= Double(1 << 26)
         guard method == .binned || (method == .auto && worthIt), binnable,
               let (values, bounds) = binnedLogDensities(at: points, tolerance: tolerance) else {
             let values = logDensities(at: points)
