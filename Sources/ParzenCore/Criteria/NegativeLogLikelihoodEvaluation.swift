@@ -37,7 +37,8 @@ public func negativeLogLikelihood(of kde: KernelDensityEstimate, on points: Poin
                                   relativeTolerance: Double = 1e-8) -> NegativeLogLikelihoodEvaluation {
     precondition(points.count > 0, "the NLL of an empty data set is undefined")
     // The grid is designed for 1e-10 per point: below ½·1e-8·|L| for any L above 0.02 nats.
-    var evaluation = kde.logDensities(at: points, method: method == .exact ? .exact : .binned, tolerance: 1e-10)
+    let binned = method == .binned || (method == .auto && kde.binningPays(at: points.count))
+    var evaluation = kde.logDensities(at: points, method: binned ? .binned : .exact, tolerance: 1e-10)
     if method == .auto && evaluation.method == .binned {
         let finite = evaluation.values.filter(\.isFinite)
         let rough = finite.isEmpty ? 0 : abs(finite.reduce(0, +) / Double(finite.count))

@@ -32,8 +32,7 @@ extension KernelDensityEstimate {
         precondition(points.dimension == dimension, "points have dimension \(points.dimension), model has \(dimension)")
         precondition(tolerance > 0, "the tolerance must be positive")
         let binnable: Bool = if case .gaussian = kernel, dimension <= 2 { true } else { false }
-        let worthIt = Double(data.count) * Double(points.count) >= Double(1 << 26)
-        guard method == .binned || (method == .auto && worthIt), binnable,
+        guard method == .binned || (method == .auto && binningPays(at: points.count)), binnable,
               let (values, bounds) = binnedLogDensities(at: points, tolerance: tolerance) else {
             let values = logDensities(at: points)
             return LogDensityEvaluation(values: values, method: .exact, errorBounds: .init(repeating: 0, count: values.count),
@@ -42,6 +41,9 @@ extension KernelDensityEstimate {
         let limit = method == .auto ? tolerance : .greatestFiniteMagnitude
         return completed(values, bounds, at: points, limit: limit)
     }
+
+    /// Whether `.auto` bins for `count` queries: from 2²⁶ kernel terms (~50 ms exact) on.
+    func binningPays(at count: Int) -> Bool { Double(data.count) * Double(count) >= Double(1 << 26) }
 
     /// Binned values and bounds where the grid reaches, with the exact sum at every point whose
     /// bound exceeds `limit` (off-grid points have bound +∞).
