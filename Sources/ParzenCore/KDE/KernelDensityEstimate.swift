@@ -41,11 +41,11 @@ public struct KernelDensityEstimate: DensityModel {
 
     /// The data mapped by H^{−1/2} (scalar case: divided by h), so every kernel is evaluated
     /// at unit scale.
-    private let whitenedData: [Double]
+    let whitenedData: [Double]
     /// The factor L of H = L·Lᵀ for a matrix bandwidth; nil for a scalar bandwidth.
-    private let bandwidthFactor: Cholesky?
+    let bandwidthFactor: Cholesky?
     /// −log N − log c_d − ½ log|H|: the constant part of every log-density.
-    private let logConstant: Double
+    let logConstant: Double
     /// For 1-D data: the whitened data sorted, so the nearest point to a query (the largest
     /// kernel term, which log-sum-exp shifts by) is found by bisection.
     private let sortedWhitenedData: [Double]?
@@ -93,7 +93,7 @@ public struct KernelDensityEstimate: DensityModel {
             bandwidthFactor = factor
             logConstant = -log(Double(data.count)) - logNormalization - 0.5 * factor.logDeterminant
         }
-        sortedWhitenedData = d == 1 ? whitenedData.sorted() : nil
+        sortedWhitenedData = d == 1 ? RadixSort.sorted(whitenedData) : nil
     }
 
     /// log p(x) at one point.

@@ -1,0 +1,53 @@
+import Foundation
+import ParzenCore
+
+/// `parzen-bench twosample [--data DIR] [--repeat K]`: MMD² (Gaussian kernel, median
+/// heuristic) and energy distance with 1,000 permutations on 2,000 + 2,000 points, 1-D and
+/// 2-D (model draws vs data shifted by 0.1), written to DIR so bench/reference_twosample.py
+/// times a NumPy implementation of the same statistics on the same points in the same run.
+enum TwoSampleBenchmarks {
+    static func run(arguments: [String]) {
+        var directory = "/tmp/parzen-bench-twosample"
+        var repeats = 5
+        var index = 0
+        while index < arguments.count {
+            switch arguments[index] {
+            case "--data" where index + 1 < arguments.count: directory = arguments[index + 1]; index += 1
+            case "--repeat" where index + 1 < arguments.count: repeats = max(1, Int(arguments[index + 1]) ?? 5); index += 1
+            default:
+                print("usage: parzen-bench twosample [--data DIR] [--repeat K]")
+                return
+            }
+            index += 1
+        }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var results: [String: Double] = [:]
+        var generator = Xoshiro256StarStar(seed: 20240601)
+        print("Two-sample tests, 2000 + 2000 points, 1000 permutations (median of \(repeats) runs)")
+        for d in [1, 2] {
+            let x = PointSet(dimension: d, values: (0..<(2000 * d)).map { _ in generator.nextGaussian() })
+            let y = PointSet(dimension: d, values: (0..<(2000 * d)).map { _ in 0.1 + generator.nextGaussian() })
+            for (name, values) in [("x", x.values), ("y", y.values)] {
+                let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
+                FileManager.default.createFile(atPath: "\(directory)/twosample\(d)d_\(name).f64", contents: data)
+            }
+            for (statistic, test) in [("mmd", { try TwoSampleTest.maximumMeanDiscrepancy(x, y, permutations: 1000, seed: 1) }),
+                                      ("energy", { try TwoSampleTest.energyDistance(x, y, permutations: 1000, seed: 1) })] {
+                var result: TwoSampleTest?
+                let cpuStart = CoreBenchmarks.processCPUSeconds()
+                let seconds = CoreBenchmarks.median(repeats) { result = try! test() }
+                let cpu = (CoreBenchmarks.processCPUSeconds() - cpuStart) / Double(repeats)
+                let key = "\(statistic)\(d)d"
+                results["\(key)_seconds"] = seconds
+                results["\(key)_cpu_seconds"] = cpu
+                results["\(key)_value"] = result!.value
+                results["\(key)_p"] = result!.pValue
+                if let ell = result!.bandwidth { results["\(key)_bandwidth"] = ell }
+                print(String(format: "%@ d=%d: %8.1f ms (CPU %.0f ms over all threads), statistic %.10e, p = %.4f",
+                             statistic, d, 1e3 * seconds, 1e3 * cpu, result!.value, result!.pValue))
+            }
+        }
+        let json = results.keys.sorted().map { "  \"\($0)\": \(results[$0]!)" }.joined(separator: ",\n")
+        FileManager.default.createFile(atPath: "\(directory)/parzen_results.json", contents: Data("{\n\(json)\n}\n".utf8))
+    }
+}

@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+extension KernelDensityEstimate {
+    /// log p(xⱼ) at many points, by the exact sum, the binned sum with its computed bound, or
+    /// whichever of the two meets `tolerance` at each point (`.auto`).
+    ///
+    /// ```
+    /// log p(q) = −log N − (d/2) log 2π − ½ log|H| + log S(H^{−1/2} q),   S(z) = Σᵢ exp(−‖z − zᵢ‖²/2)
+    /// ```
+    /// with S from `BinnedGaussianSum` (1-D and 2-D Gaussian kernel, scalar or matrix
+    /// bandwidth: the data are whitened, so the grid is in units of the bandwidth). With a
+    /// bound b on |S̃ − S| the log-density errs by at most −log(1 − b/S̃) (b < S̃), which is the
+    /// per-point bound reported.
+    ///
+    /// - Parameters:
+    ///   - tolerance: the largest acceptable |log p̃ − log p| per point (≈ relative error of
+    ///     p); the grid is designed for it and `.auto` evaluates exactly wherever the computed
+    ///     bound exceeds it. Default 1e-10.
+    /// - Accuracy: exact points as `logDensities(at:)`; binned points within their bound, a
+    ///   rigorous one (interpolation remainder, FFT round-off, truncated tails; see
+    ///   `BinnedGaussianSum`) verified against the exact sum in the tests.
+    /// - Cost: binned, O(N·p^d + M·p^d) (p = 8 taps in 1-D, 12 per axis in 2-D) plus FFTs of the grid, whose
+    ///   step is ≈ 0.1–0.2 bandwidths; N = M = 10⁶ in 1-D takes tens of milliseconds instead of
+    ///   minutes. Exact: O(N·M·d) on all cores.
+    public func logDensities(at points: PointSet, method: DensityEvaluation,
+                             tolerance: Double = 1e-10) -> LogDensityEvaluation {
+        precondition(points.dimension == dimension, "points have dimension \(points.dimension), model has \(dimension)")
+        precondition(tolerance > 0, "the tolerance must be positive")
+        let binnable: Bool = if case .gaussian = kernel, dimension <= 2 { true } else { false }
+        guard method == .binned || (method == .auto && binningPays(at: points.count)), binnable,
+              let (values, bounds) = binnedLogDensities(at: points, tolerance: tolerance) else {
+            let values = logDensities(at: points)
+            return LogDensityEvaluation(values: values, method: .exact, errorBounds: .init(repeating: 0, count: values.count),
+                                        exactPoints: values.count)
+        }
+        let limit = method == .auto ? tolerance : .greatestFiniteMagnitude
+        return completed(values, bounds, at: points, limit: limit)
+    }
+
+    /// Whether `.auto` bins for `count` queries: from 2²⁶ kernel terms (~50 ms exact) on.
+    func binningPays(at count: Int) -> Bool { Double(data.count) * Double(count) >= Double(1 << 26) }
+
+    /// Binned values and bounds where the grid reaches, with the exact sum at every point whose
+    /// bound exceeds `limit` (off-grid points have bound +∞).
+    func completed(_ values: [Double], _ bounds: [Double], at points: PointSet, limit: Double) -> LogDensityEvaluation {
+        var values = values, bounds = bounds
+        let redo = bounds.indices.filter { !(bounds[$0] <= limit) }
+        if !redo.isEmpty {
+            let exact = logDensities(at: points.selecting(redo))
+            for (k, j) in redo.enumerated() { values[j] = exact[k]; bounds[j] = 0 }
+        }
+        return LogDensityEvaluation(values: values, method: .binned, errorBounds: bounds, exactPoints: redo.count)
+    }
+
+    /// The binned log-densities and per-point bounds (+∞ off the grid or where b ≥ S̃); nil if
+    /// the grid designed for `tolerance` would be too large.
+    func binnedLogDensities(at points: PointSet, tolerance: Double) -> (values: [Double], bounds: [Double])? {
+        // 8 taps per axis in 1-D, 12 in 2-D (measured: the coarser grid a higher order allows
+        // matters more in 2-D, where the grid is the square of the 1-D one).
+        let d = dimension, order = d == 1 ? 8 : 12
+        let step = BinnedGaussianSum.step(tolerance: tolerance, order: order, dimension: d)
+        guard let grid = BinnedGaussianSum(whitened: whitenedData, dimension: d, step: step, order: order) else { return nil }
+        let m = points.count
+        var values = [Double](repeating: 0, count: m), bounds = values
+        let chunk = 4096
+        let whitenedQueries = whitened(points)
+        values.withUnsafeMutableBufferPointer { v in
+            bounds.withUnsafeMutableBufferPointer { b in
+                whitenedQueries.withUnsafeBufferPointer { q in
+                    nonisolated(unsafe) let (v, b, q) = (v, b, q)
+                    DispatchQueue.concurrentPerform(iterations: (m + chunk - 1) / chunk) { c in
+                        var scratch = [Double](repeating: 0, count: 2 * order)
+                        scratch.withUnsafeMutableBufferPointer { s in
+                            for j in (c * chunk)..<Swift.min(m, (c + 1) * chunk) {
+                                guard let (sum, bound) = grid.evaluate(q.baseAddress! + j * d, scratch: s.baseAddress!),
+                                      bound < sum else {
+                                    v[j] = .nan; b[j] = .infinity
+                                    continue
+                                }
+                                v[j] = logConstant + log(sum)
+                                b[j] = -log1p(-bound / sum)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (values, bounds)
+    }
+
+    /// The query points in the whitened coordinates of `whitenedData`.
+    private func whitened(_ points: PointSet) -> [Double] {
+        guard let factor = bandwidthFactor else {
+            let h = bandwidth.standardDeviation!
+            return points.values.map { $0 / h }
+        }
+        var out = [Double](repeating: 0, count: points.values.count)
+        for i in 0..<points.count {
+            let w = factor.solveLower(Array(points[i]))
+            for k in 0..<dimension { out[i * dimension + k] = w[k] }
+        }
+        return out
+    }
+}

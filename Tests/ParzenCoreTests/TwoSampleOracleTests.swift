@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import ParzenCore
+
+/// The permutation tests against a straightforward implementation (the oracle, kept only
+/// here): the statistic summed pair by pair from its definition for every permutation, the
+/// same seeded Fisher–Yates relabellings, p = (1 + #{T_b ≥ T_obs − τ})/(1 + B) with the
+/// documented tie allowance τ = 1e-10·(mean pair value). The fast paths
+/// (low-rank screen for MMD, sorted sums for the 1-D energy distance, the vectorised
+/// quadratic form) must give the identical p-value.
+@Suite struct TwoSampleOracleTests {
+    /// Straightforward MMD²ᵤ (Gaussian kernel) or energy distance of labelling `inX`.
+    static func statistic(_ pooled: PointSet, _ inX: [Bool], mmdLength: Double?) -> Double {
+        let count = pooled.count, d = pooled.dimension
+        var xx = 0.0, yy = 0.0, xy = 0.0
+        for i in 0..<count {
+            for j in 0..<count where j != i {
+                var s = 0.0
+                for a in 0..<d { let t = pooled.values[i * d + a] - pooled.values[j * d + a]; s += t * t }
+                let f = mmdLength.map { exp(-s / (2 * $0 * $0)) } ?? s.squareRoot()
+                if inX[i] && inX[j] { xx += f } else if !inX[i] && !inX[j] { yy += f } else if inX[i] { xy += f }
+            }
+        }
+        let n = Double(inX.filter { $0 }.count), m = Double(count) - n
+        if mmdLength != nil { return xx / (n * (n - 1)) + yy / (m * (m - 1)) - 2 * xy / (n * m) }
+        return 2 * xy / (n * m) - xx / (n * n) - yy / (m * m)
+    }
+
+    /// The oracle's (statistic, p-value); the median heuristic by sorting all pair distances.
+    static func oracle(_ x: PointSet, _ y: PointSet, mmd: Bool, permutations: Int, seed: UInt64) -> (Double, Double) {
+        let pooled = PointSet(dimension: x.dimension, values: x.values + y.values)
+        var length: Double?
+        if mmd {
+            var distances: [Double] = []
+            for i in 0..<pooled.count {
+                for j in (i + 1)..<pooled.count {
+                    distances.append(zip(pooled[i], pooled[j]).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot())
+                }
+            }
+            distances.sort()
+            let c = distances.count
+            length = c % 2 == 1 ? distances[c / 2] : 0.5 * (distances[c / 2 - 1] + distances[c / 2])
+        }
+        var labels = (0..<pooled.count).map { $0 < x.count }
+        var pairSum = 0.0
+        for i in 0..<pooled.count {
+            for j in (i + 1)..<pooled.count {
+                let s = zip(pooled[i], pooled[j]).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+                pairSum += length.map { exp(-s / (2 * $0 * $0)) } ?? s.squareRoot()
+            }
+        }
+        let tie = 1e-10 * pairSum / Double(pooled.count * (pooled.count - 1) / 2)
+        let observed = statistic(pooled, labels, mmdLength: length) - tie
+        var generator = Xoshiro256StarStar(seed: seed)
+        var atLeast = 0
+        for _ in 0..<permutations {
+            for i in stride(from: labels.count - 1, to: 0, by: -1) { labels.swapAt(i, generator.nextIndex(below: i + 1)) }
+            if statistic(pooled, labels, mmdLength: length) >= observed { atLeast += 1 }
+        }
+        return (observed + tie, Double(1 + atLeast) / Double(1 + permutations))
+    }
+
+    static func sample(_ n: Int, dimension d: Int, shift: Double, seed: UInt64) -> PointSet {
+        var g = Xoshiro256StarStar(seed: seed)
+        return PointSet(dimension: d, values: (0..<(n * d)).map { _ in shift + g.nextGaussian() })
+    }
+
+    /// Same and shifted distributions (p from ~1/B to ~1), 1-D and 2-D, unequal sizes.
+    @Test(arguments: [(1, 0.0), (1, 0.3), (2, 0.0), (2, 0.25)])
+    func pValuesAreIdenticalToTheStraightforwardImplementation(_ dimension: Int, _ shift: Double) throws {
+        let x = Self.sample(70, dimension: dimension, shift: 0, seed: 41)
+        let y = Self.sample(55, dimension: dimension, shift: shift, seed: 42)
+        let mmd = try TwoSampleTest.maximumMeanDiscrepancy(x, y, permutations: 400, seed: 7)
+        let (mmdValue, mmdP) = Self.oracle(x, y, mmd: true, permutations: 400, seed: 7)
+        #expect(mmd.pValue == mmdP)
+        #expect(abs(mmd.value - mmdValue) <= 1e-12 * max(abs(mmdValue), 1e-3))
+        let energy = try TwoSampleTest.energyDistance(x, y, permutations: 400, seed: 8)
+        let (energyValue, energyP) = Self.oracle(x, y, mmd: false, permutations: 400, seed: 8)
+        #expect(energy.pValue == energyP)
+        #expect(abs(energy.value - energyValue) <= 1e-12 * abs(energyValue))
+    }
+
+    /// 4 + 4 points: 1 in 70 relabellings only permutes within the groups and ties the observed
+    /// statistic exactly; with 2,000 permutations ties occur, and are counted as the oracle does.
+    @Test func tiesAreCountedLikeTheOracle() throws {
+        let x = PointSet([0.1, 0.5, 0.9, 1.7]), y = PointSet([0.3, 1.1, 2.0, 2.4])
+        let mmd = try TwoSampleTest.maximumMeanDiscrepancy(x, y, permutations: 2000, seed: 9)
+        #expect(mmd.pValue == Self.oracle(x, y, mmd: true, permutations: 2000, seed: 9).1)
+        let energy = try TwoSampleTest.energyDistance(x, y, permutations: 2000, seed: 10)
+        #expect(energy.pValue == Self.oracle(x, y, mmd: false, permutations: 2000, seed: 10).1)
+    }
+}
