@@ -1,4 +1,5 @@
 import Foundation
+import ParzenCore
 import ParzenFormat
 import Testing
 @testable import ParzenRunner
@@ -66,6 +67,23 @@ private enum Step: Directive {
             guard case .expectedFailure(let message) = outcome.cells[0] else { Issue.record("\(outcome.cells)"); continue }
             #expect(message == "3 is odd")
         }
+    }
+
+    @Test func aCSVFileIsParsedOnceForValidationAndRun() throws {
+        let context = RunContext(file: "nb.md", paths: ProjectPaths(notebookPath: "/tmp/nb.md", allowOutside: false),
+                                 globalSeed: 0, checkOnly: false)
+        var loads = 0
+        for _ in 0..<2 {
+            _ = try context.csvPoints(path: "/tmp/d.csv", columns: ["x"]) {
+                loads += 1
+                return (["x"], PointSet([1, 2]))
+            }
+        }
+        _ = try context.csvPoints(path: "/tmp/d.csv", columns: ["y"]) {
+            loads += 1
+            return (["y"], PointSet([3, 4]))
+        }
+        #expect(loads == 2)
     }
 
     @Test func aFailedDirectiveIsNamedWithItsLineByItsDependents() {

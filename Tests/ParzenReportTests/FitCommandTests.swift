@@ -1,0 +1,48 @@
+import Testing
+
+/// `parzen fit` checks its flags with `{fit}`'s declarations and rules: the wording is the
+/// notebook's, with options spelt as flags.
+@Suite struct FitCommandTests {
+    let cli = CommandLineTests()
+    let data = ["d.csv": "x,y\n1,2\n2,3.1\n3,3.5\n4,6\n"]
+
+    func stderr(_ arguments: [String]) throws -> (Int32, String) {
+        let run = try cli.parzen(["fit", "d.csv"] + arguments, in: try cli.folder(with: data))
+        return (run.status, run.stderr)
+    }
+
+    @Test func aMisspeltModelGetsADidYouMean() throws {
+        let (status, message) = try stderr(["--model", "gausian"])
+        #expect(status == 2)  // a usage error
+        #expect(message.hasPrefix("Error: The value 'gausian' is invalid for '--model <model>': unknown model; did you mean 'gaussian'?\n"))
+    }
+
+    @Test func anOptionOfAnotherFamilyIsRefused() throws {
+        let (status, message) = try stderr(["--model", "gaussian", "--bandwidth", "0.3"])
+        #expect(status == 2)  // a usage error
+        #expect(message.hasPrefix("Error: --bandwidth does not apply to --model gaussian; it applies to --model kde; remove it.\n"))
+    }
+
+    @Test func bandwidthAndBetaAreRefusedTogether() throws {
+        let (_, message) = try stderr(["--model", "kde", "--bandwidth", "0.3", "--beta", "0.1"])
+        #expect(message.hasPrefix("Error: give either --bandwidth (h, a standard deviation) or --beta (β = h², a variance), not both.\n"))
+    }
+
+    @Test func valuesAreCheckedAgainstTheirDeclaredTypes() throws {
+        let (_, message) = try stderr(["--model", "gmm", "--components", "0"])
+        #expect(message.hasPrefix("Error: option --components expects a whole number in 1…50, found the number 0.\n"))
+    }
+
+    @Test func whatTheModelNeedsOfTheDataIsTheNotebooks() throws {
+        let (status, message) = try stderr(["--model", "ppca", "--columns", "x"])
+        #expect(status == 1)
+        #expect(message == "d.csv:1:1: error: probabilistic PCA needs at least 2 columns (k < d), the data have 1; "
+                + "select two or more columns, or use model: gaussian\n")
+    }
+
+    @Test func aMisspeltKernel() throws {
+        let (status, message) = try stderr(["--model", "kde", "--kernel", "gausian"])
+        #expect(status == 1)
+        #expect(message == "d.csv:1:1: error: unknown kernel 'gausian'; did you mean 'gaussian'?\n")
+    }
+}
