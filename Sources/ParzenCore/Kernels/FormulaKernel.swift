@@ -114,6 +114,11 @@ public struct FormulaKernel: Sendable, Equatable {
     /// The quantile function F⁻¹(u) of the normalised kernel, u ∈ (0, 1), from the table
     /// (linear in s = asinh x between nodes).
     public func inverseDistribution(_ u: Double) -> Double {
+        FormulaKernel.invert(u, nodes: nodes, cumulative: cumulative)
+    }
+
+    /// The node-interpolated inverse of a distribution table from `tabulateDistribution`.
+    static func invert(_ u: Double, nodes: [Double], cumulative: [Double]) -> Double {
         var lo = 0, hi = cumulative.count - 1
         while hi - lo > 1 {
             let mid = (lo + hi) / 2
