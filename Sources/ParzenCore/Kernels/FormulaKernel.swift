@@ -51,17 +51,9 @@ public struct FormulaKernel: Sendable, Equatable {
         let expression = try Expression(source)
         self.expression = expression
         func k(_ x: Double) -> Double { expression.value(at: x) }
-        func refuse(_ problem: String) -> ModelError {
-            ModelError(.invalidParameter, problem: "the kernel \(source) is not valid: \(problem)",
-                       fix: "a kernel must satisfy K(x) ≥ 0 and ∫K dx < ∞")
-        }
-        func checked(_ x: Double) throws -> Double {
-            let v = k(x)
-            if v.isNaN { throw refuse("K(\(x)) is not a number") }
-            if v < 0 { throw refuse("K(\(x)) = \(v) < 0") }
-            if v == .infinity { throw refuse("K(\(x)) is infinite") }
-            return v
-        }
+        let check = KernelFormulaCheck(expression: expression, subject: "the kernel \(source)", symbol: "K",
+                                       condition: "a kernel must satisfy K(x) ≥ 0 and ∫K dx < ∞")
+        let refuse = check.refuse, checked = check.checked
         var tails: [FormulaKernel.Tail] = []
         var divergences: [String] = []
         for side in [1.0, -1.0] {

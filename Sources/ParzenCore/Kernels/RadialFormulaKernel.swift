@@ -55,17 +55,9 @@ public struct RadialFormulaKernel: Sendable, Equatable {
         let expression = try Expression(source, variable: "r")
         self.expression = expression
         func k(_ r: Double) -> Double { expression.value(at: r) }
-        func refuse(_ problem: String) -> ModelError {
-            ModelError(.invalidParameter, problem: "the radial kernel \(source) is not valid: \(problem)",
-                       fix: "a radial kernel must satisfy k(r) ≥ 0 and ∫ r^(d−1) k(r) dr < ∞")
-        }
-        func checked(_ r: Double) throws -> Double {
-            let v = k(r)
-            if v.isNaN { throw refuse("k(\(r)) is not a number") }
-            if v < 0 { throw refuse("k(\(r)) = \(v) < 0") }
-            if v == .infinity { throw refuse("k(\(r)) is infinite") }
-            return v
-        }
+        let check = KernelFormulaCheck(expression: expression, subject: "the radial kernel \(source)", symbol: "k",
+                                       condition: "a radial kernel must satisfy k(r) ≥ 0 and ∫ r^(d−1) k(r) dr < ∞")
+        let refuse = check.refuse, checked = check.checked
         _ = try checked(0)
         let tail = try FormulaKernel.analyseTail(side: 1, checked: checked)
         guard tail.radius > 0 else { throw refuse("k is zero everywhere") }
