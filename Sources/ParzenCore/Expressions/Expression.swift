@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A real-valued formula in one variable x, as a user writes a kernel: numbers, `x`,
+/// A real-valued formula in one variable (x, or r for a radial kernel), as a user writes a
+/// kernel: numbers, the variable,
 /// `+ − * / ^`, unary minus, the functions `abs exp log sqrt sin cos tanh cosh` and the
 /// constants `pi` and `e`.
 ///
@@ -19,19 +20,22 @@ import Darwin
 /// product = unary (('*' | '/') unary)*
 /// unary   = '-' unary | power
 /// power   = primary ('^' unary)?
-/// primary = number | 'x' | 'pi' | 'e' | function '(' sum ')' | '(' sum ')'
+/// primary = number | variable | 'pi' | 'e' | function '(' sum ')' | '(' sum ')'
 /// ```
 public struct Expression: Sendable, Equatable {
     /// The formula as written.
     public let source: String
+    /// The name of the variable: "x" unless given.
+    public let variable: String
     /// The formula in postfix order.
     let program: [Instruction]
 
     /// Parses `source`.
     /// - Throws: `ExpressionError` with the character offset of the first mistake.
-    public init(_ source: String) throws {
+    public init(_ source: String, variable: String = "x") throws {
         self.source = source
-        var parser = ExpressionParser(source)
+        self.variable = variable
+        var parser = ExpressionParser(source, variable: variable)
         program = try parser.parse()
     }
 

@@ -8,20 +8,22 @@ struct ExpressionParser {
     static let maximumDepth = 100
 
     private let source: String
+    private let variable: String
     private let characters: [Character]
     private var position = 0
     private var depth = 0
     private var program: [Expression.Instruction] = []
 
-    init(_ source: String) {
+    init(_ source: String, variable: String) {
         self.source = source
+        self.variable = variable
         self.characters = Array(source)
     }
 
     /// The whole formula as a postfix program.
     mutating func parse() throws -> [Expression.Instruction] {
         skipSpaces()
-        guard position < characters.count else { throw error("expected a formula in x, got nothing") }
+        guard position < characters.count else { throw error("expected a formula in \(variable), got nothing") }
         try parseSum()
         skipSpaces()
         if position < characters.count {
@@ -71,7 +73,9 @@ struct ExpressionParser {
 
     private mutating func parsePrimary() throws {
         skipSpaces()
-        guard position < characters.count else { throw error("expected a number, x, a function or '(' but the formula ended") }
+        guard position < characters.count else {
+            throw error("expected a number, \(variable), a function or '(' but the formula ended")
+        }
         let start = position
         let c = characters[position]
         if c.isNumber || c == "." {
@@ -81,17 +85,20 @@ struct ExpressionParser {
             try nested { try $0.parseSum() }
             try expectClosing(openedAt: start)
         } else if c.isLetter {
-            while position < characters.count, characters[position].isLetter || characters[position].isNumber { position += 1 }
+            while position < characters.count, characters[position].isLetter || characters[position].isNumber {
+                position += 1
+            }
             let name = String(characters[start..<position])
             switch name {
-            case "x": program.append(.variable)
+            case variable: program.append(.variable)
             case "pi": program.append(.constant(Double.pi))
             case "e": program.append(.constant(2.718281828459045))
             default:
                 guard let function = Expression.Function(rawValue: name) else {
                     let functions = Expression.Function.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw ExpressionError(source: source, offset: start,
-                                          message: "unknown name '\(name)'; the variable is x, constants pi and e, functions \(functions)")
+                    let message = "unknown name '\(name)'; the variable is \(variable), constants pi and e, "
+                        + "functions \(functions)"
+                    throw ExpressionError(source: source, offset: start, message: message)
                 }
                 skipSpaces()
                 guard position < characters.count, characters[position] == "(" else {
@@ -104,18 +111,20 @@ struct ExpressionParser {
                 program.append(.function(function))
             }
         } else {
-            throw error("unexpected '\(c)'; expected a number, x, a function or '('")
+            throw error("unexpected '\(c)'; expected a number, \(variable), a function or '('")
         }
     }
 
     /// A decimal number: digits, an optional fraction and an optional exponent (`1.5e-3`).
     private mutating func parseNumber() throws {
         let start = position
-        while position < characters.count, characters[position].isNumber || characters[position] == "." { position += 1 }
+        while position < characters.count, characters[position].isNumber || characters[position] == "." {
+            position += 1
+        }
+        func isDigit(_ i: Int) -> Bool { i < characters.count && characters[i].isNumber }
+        func isSign(_ i: Int) -> Bool { i < characters.count && (characters[i] == "-" || characters[i] == "+") }
         if position < characters.count, characters[position] == "e" || characters[position] == "E",
-           position + 1 < characters.count,
-           characters[position + 1].isNumber || ((characters[position + 1] == "-" || characters[position + 1] == "+")
-                                                 && position + 2 < characters.count && characters[position + 2].isNumber) {
+           isDigit(position + 1) || (isSign(position + 1) && isDigit(position + 2)) {
             position += 2
             while position < characters.count, characters[position].isNumber { position += 1 }
         }

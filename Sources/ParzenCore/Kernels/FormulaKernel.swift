@@ -51,17 +51,9 @@ public struct FormulaKernel: Sendable, Equatable {
         let expression = try Expression(source)
         self.expression = expression
         func k(_ x: Double) -> Double { expression.value(at: x) }
-        func refuse(_ problem: String) -> ModelError {
-            ModelError(.invalidParameter, problem: "the kernel \(source) is not valid: \(problem)",
-                       fix: "a kernel must satisfy K(x) ≥ 0 and ∫K dx < ∞")
-        }
-        func checked(_ x: Double) throws -> Double {
-            let v = k(x)
-            if v.isNaN { throw refuse("K(\(x)) is not a number") }
-            if v < 0 { throw refuse("K(\(x)) = \(v) < 0") }
-            if v == .infinity { throw refuse("K(\(x)) is infinite") }
-            return v
-        }
+        let check = KernelFormulaCheck(expression: expression, subject: "the kernel \(source)", symbol: "K",
+                                       condition: "a kernel must satisfy K(x) ≥ 0 and ∫K dx < ∞")
+        let refuse = check.refuse, checked = check.checked
         var tails: [FormulaKernel.Tail] = []
         var divergences: [String] = []
         for side in [1.0, -1.0] {
@@ -114,6 +106,11 @@ public struct FormulaKernel: Sendable, Equatable {
     /// The quantile function F⁻¹(u) of the normalised kernel, u ∈ (0, 1), from the table
     /// (linear in s = asinh x between nodes).
     public func inverseDistribution(_ u: Double) -> Double {
+        FormulaKernel.invert(u, nodes: nodes, cumulative: cumulative)
+    }
+
+    /// The node-interpolated inverse of a distribution table from `tabulateDistribution`.
+    static func invert(_ u: Double, nodes: [Double], cumulative: [Double]) -> Double {
         var lo = 0, hi = cumulative.count - 1
         while hi - lo > 1 {
             let mid = (lo + hi) / 2

@@ -1,7 +1,8 @@
 extension Kernel {
     /// Every built-in kernel, in the order help lists them. The runner builds "did you mean"
     /// from `builtInNames` (ParzenFormat's `Suggestion`); formula kernels are written
-    /// `formula: <expression in x>` and built by `FormulaKernel(source:)`.
+    /// `formula: <expression in x>` and built by `FormulaKernel(source:)`, radial ones
+    /// `radial: <expression in r>` and built by `RadialFormulaKernel(source:)`.
     public static let builtIn: [Kernel] = [
         .gaussian, .epanechnikov, .tophat, .exponential, .linear, .cosine, .biweight, .triweight,
     ]
@@ -29,6 +30,7 @@ extension Kernel {
         case .biweight: profile = "k(r) = (1 − r²)², support |u| < h, variance h²/7"
         case .triweight: profile = "k(r) = (1 − r²)³, support |u| < h, variance h²/9"
         case .formula(let f): profile = "K(x) ∝ \(f.source), 1-D, variance \(f.variance)h²"
+        case .radial(let f): profile = "k(r) ∝ \(f.source), up to \(f.maximumDimension)-D"
         }
         return "\(name)  \(profile)"
     }

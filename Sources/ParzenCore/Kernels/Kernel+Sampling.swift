@@ -20,6 +20,7 @@ extension Kernel {
     /// - `cosine`: R ~ Beta(d, 2) proposals accepted with probability cos(πR/2)/((π/2)(1 − R))
     ///   ≤ 1 (rejection sampling; acceptance 8/π² ≈ 0.81 in 1-D, → 1 as d grows).
     /// - `formula`: inverse CDF on the kernel's tabulated distribution function.
+    /// - `radial`: direction z/‖z‖, radius by the inverse CDF of r^{d−1}k(r), tabulated.
     ///
     /// Cost: O(d) normals and O(p + d) uniforms per draw.
     public func sample(into out: UnsafeMutableBufferPointer<Double>, using g: inout Xoshiro256StarStar) {
@@ -54,6 +55,10 @@ extension Kernel {
         case .formula(let f):
             precondition(d == 1, "formula kernels are 1-D")
             out[0] = f.inverseDistribution(g.nextOpenUniform())
+        case .radial(let f):
+            Kernel.drawDirection(into: out, using: &g)
+            let radius = f.radius(g.nextOpenUniform(), dimension: d)
+            for k in 0..<d { out[k] *= radius }
         }
     }
 

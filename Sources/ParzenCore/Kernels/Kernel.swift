@@ -16,7 +16,8 @@ import Darwin
 /// c_d = ∫_{ℝᵈ} k(‖u‖) du = S_{d−1} ∫₀^∞ r^{d−1} k(r) dr,   S_{d−1} = 2π^{d/2} / Γ(d/2)
 /// ```
 ///
-/// `formula` is a 1-D kernel given by a user formula (see `FormulaKernel`).
+/// `formula` is a 1-D kernel given by a user formula in x (see `FormulaKernel`); `radial` a
+/// d-dimensional one given by a formula in r = ‖u‖ (see `RadialFormulaKernel`).
 ///
 /// Goals, in order: exact normalisation (tests integrate every kernel to 1 in 1-D and 2-D),
 /// log-space evaluation (no underflow), reproducible sampling, speed.
@@ -40,6 +41,9 @@ public enum Kernel: Sendable, Equatable {
     case triweight
     /// A 1-D kernel from a user formula, checked and normalised (see `FormulaKernel`).
     case formula(FormulaKernel)
+    /// A radial kernel k(‖u‖) from a user formula in r, checked and normalised in every
+    /// dimension it is integrable in (see `RadialFormulaKernel`).
+    case radial(RadialFormulaKernel)
 
     /// The kernel's name as written in notebooks and on the command line.
     public var name: String {
@@ -53,13 +57,18 @@ public enum Kernel: Sendable, Equatable {
         case .biweight: "biweight"
         case .triweight: "triweight"
         case .formula(let f): "formula: \(f.source)"
+        case .radial(let f): "radial: \(f.source)"
         }
     }
 
-    /// The largest dimension the kernel is defined in (formula kernels are 1-D only).
+    /// The largest dimension the kernel is defined in (formula kernels are 1-D only; radial
+    /// formula kernels as far as they are integrable, at most `RadialFormulaKernel.dimensionLimit`).
     public var maximumDimension: Int {
-        if case .formula = self { return 1 }
-        return .max
+        switch self {
+        case .formula: 1
+        case .radial(let f): f.maximumDimension
+        default: .max
+        }
     }
 
     /// The radius of the support of K (scale h = 1): 1 for the compact kernels, ∞ otherwise.
@@ -69,6 +78,7 @@ public enum Kernel: Sendable, Equatable {
         case .gaussian, .exponential: .infinity
         case .epanechnikov, .tophat, .linear, .cosine, .biweight, .triweight: 1
         case .formula(let f): f.supportRadius
+        case .radial(let f): f.supportRadius
         }
     }
 
@@ -103,6 +113,7 @@ public enum Kernel: Sendable, Equatable {
         case .cosine:
             let r = r2.squareRoot()
             return r < 1 ? log(cos(0.5 * Double.pi * r)) : -.infinity
+        case .radial(let f): return f.logProfile(squaredRadius: r2)
         case .formula:
             preconditionFailure("formula kernels are not radial; use logDensity(at:)")
         }
@@ -133,6 +144,8 @@ public enum Kernel: Sendable, Equatable {
             return logSphereArea + log(Kernel.cosineMoment(d - 1))
         case .formula(let f):
             return f.logNormalization
+        case .radial(let f):
+            return f.logNormalization(dimension: d)
         }
     }
 
@@ -150,6 +163,7 @@ public enum Kernel: Sendable, Equatable {
         case .linear: return (dd + 1) / ((dd + 2) * (dd + 3))
         case .cosine: return Kernel.cosineMoment(d + 1) / (dd * Kernel.cosineMoment(d - 1))
         case .formula(let f): return f.variance
+        case .radial(let f): return f.variance(dimension: d)
         }
     }
 
