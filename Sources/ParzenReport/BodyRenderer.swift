@@ -31,7 +31,8 @@ final class BodyRenderer {
         case generated(SourceLocation)
     }
 
-    init(file: String, frontMatter: FrontMatter, fences: [DirectiveFence], outcome: NotebookRunner.Outcome, safe: Bool = false) {
+    init(file: String, frontMatter: FrontMatter, fences: [DirectiveFence], outcome: NotebookRunner.Outcome,
+         safe: Bool = false) {
         self.file = file
         self.safe = safe
         self.fences = fences
