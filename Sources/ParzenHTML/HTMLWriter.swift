@@ -202,12 +202,14 @@ struct HTMLWriter {
     /// Whether a Markdown link keeps its URL; if not, says so at its position.
     private mutating func linkIsWritten(_ destination: String, at location: SourceLocation) -> Bool {
         if URLSafety.runsScript(destination) {
-            warn(at: location, "the link to '\(URLSafety.abbreviated(destination))' is written as plain text: script URLs never become links",
+            warn(at: location, "the link to '\(URLSafety.abbreviated(destination))' is written as plain text: "
+                     + "script URLs never become links",
                  fix: "link to an http(s) address or to a file of the project")
             return false
         }
         if renderer.options.safe, !URLSafety.isSafeLink(destination) {
-            warn(at: location, "safe mode writes the link to '\(URLSafety.abbreviated(destination))' as plain text (only http, https, mailto and relative links)")
+            warn(at: location, "safe mode writes the link to '\(URLSafety.abbreviated(destination))' as plain text "
+                     + "(only http, https, mailto and relative links)")
             return false
         }
         return true
@@ -217,17 +219,20 @@ struct HTMLWriter {
     /// remote image is reported in the default mode and refused in safe mode.
     private mutating func imageIsWritten(_ source: String, at location: SourceLocation) -> Bool {
         if URLSafety.runsScript(source) {
-            warn(at: location, "the image '\(URLSafety.abbreviated(source))' is replaced by its description: script URLs are never loaded",
+            warn(at: location, "the image '\(URLSafety.abbreviated(source))' is replaced by its description: "
+                     + "script URLs are never loaded",
                  fix: "use an image file of the project")
             return false
         }
         guard URLSafety.isRemote(source) else { return true }
         if renderer.options.safe {
-            warn(at: location, "safe mode replaces the remote image '\(URLSafety.abbreviated(source))' by its description",
+            warn(at: location,
+                 "safe mode replaces the remote image '\(URLSafety.abbreviated(source))' by its description",
                  fix: "save the image next to the notebook and use a relative path")
             return false
         }
-        warn(at: location, "the image '\(URLSafety.abbreviated(source))' is loaded from the network when the page is opened",
+        warn(at: location,
+             "the image '\(URLSafety.abbreviated(source))' is loaded from the network when the page is opened",
              fix: "save it next to the notebook and use a relative path (--safe refuses remote images)")
         return true
     }
@@ -237,28 +242,32 @@ struct HTMLWriter {
     private mutating func rawHTML(_ html: String, at location: SourceLocation, filter: (String) -> String) -> String {
         if renderer.options.safe {
             let (sanitized, removed) = HTMLSanitizer.sanitize(html)
-            for finding in removed { warn(at: Self.location(of: finding.offset, in: html, from: location), finding.message, fix: finding.fix) }
+            report(removed, in: html, from: location)
             return sanitized
         }
-        for finding in HTMLSanitizer.audit(html) {
-            warn(at: Self.location(of: finding.offset, in: html, from: location), finding.message, fix: finding.fix)
-        }
+        report(HTMLSanitizer.audit(html), in: html, from: location)
         return renderer.options.tagFilter ? filter(html) : html
     }
 
-    /// The notebook position of a byte offset in raw HTML that starts at `start`.
-    private static func location(of offset: Int, in html: String, from start: SourceLocation) -> SourceLocation {
+    /// Warns about each finding at its notebook position, walking the fragment once
+    /// (findings come in offset order), so many findings in a long block stay linear.
+    private mutating func report(_ findings: [HTMLSanitizer.Finding], in html: String, from start: SourceLocation) {
         var line = start.line
         var column = start.column
-        for byte in html.utf8.prefix(offset) {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+        var bytes = html.utf8.makeIterator()
+        var offset = 0
+        for finding in findings.sorted(by: { $0.offset < $1.offset }) {
+            while offset < finding.offset, let byte = bytes.next() {
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
             }
+            warn(at: SourceLocation(line: line, column: column), finding.message, fix: finding.fix)
         }
-        return SourceLocation(line: line, column: column)
     }
 
     private mutating func warn(at location: SourceLocation, _ message: String, fix: String? = nil) {

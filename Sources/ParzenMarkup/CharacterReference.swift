@@ -41,7 +41,8 @@ enum CharacterReference {
             if hex { index += 1 }
             let digitsStart = index
             var value: UInt32 = 0
-            while index < scalars.count, let digit = Int(String(scalars[index]), radix: hex ? 16 : 10), index - digitsStart < 8 {
+            while index < scalars.count, index - digitsStart < 8,
+                  let digit = Int(String(scalars[index]), radix: hex ? 16 : 10) {
                 value = value * (hex ? 16 : 10) + UInt32(digit)
                 index += 1
             }
@@ -52,7 +53,8 @@ enum CharacterReference {
             return (String(scalar), index - start)
         }
         var name = ""
-        while index < scalars.count, scalars[index].properties.isAlphabetic || ("0"..."9").contains(scalars[index]), name.count < 32 {
+        while index < scalars.count, name.count < 32,
+              scalars[index].properties.isAlphabetic || ("0"..."9").contains(scalars[index]) {
             name.unicodeScalars.append(scalars[index])
             index += 1
         }

@@ -60,9 +60,14 @@ public enum HTMLSanitizer {
             case .text(let range):
                 out += tokenizer.text(range).replacingOccurrences(of: "<", with: "&lt;")
             case .other(let range):
-                removed.append(Finding(offset: range.lowerBound, message: "safe mode removes this HTML comment or declaration", fix: nil))
+                removed.append(Finding(offset: range.lowerBound,
+                                       message: "safe mode removes this HTML comment or declaration", fix: nil))
             case .endTag(let name, let range):
-                if allowedTags.contains(name) { out += "</\(name)>" } else { removed.append(removedTag(name, at: range.lowerBound)) }
+                if allowedTags.contains(name) {
+                    out += "</\(name)>"
+                } else {
+                    removed.append(removedTag(name, at: range.lowerBound))
+                }
             case .startTag(let name, let attributes, let selfClosing, let range):
                 guard allowedTags.contains(name) else {
                     removed.append(removedTag(name, at: range.lowerBound))
@@ -71,7 +76,8 @@ public enum HTMLSanitizer {
                 out += "<\(name)"
                 for attribute in attributes {
                     if let problem = problem(with: attribute, on: name) {
-                        removed.append(Finding(offset: attribute.offset, message: "safe mode removes \(problem)", fix: nil))
+                        removed.append(Finding(offset: attribute.offset, message: "safe mode removes \(problem)",
+                                               fix: nil))
                     } else if let value = attribute.value {
                         out += " \(attribute.name)=\"\(Escaping.attribute(value))\""
                     } else {
@@ -95,17 +101,20 @@ public enum HTMLSanitizer {
             for attribute in attributes {
                 let value = attribute.value ?? ""
                 if attribute.name.hasPrefix("on") {
-                    findings.append(Finding(offset: attribute.offset,
-                                            message: "raw HTML attribute '\(attribute.name)' on <\(name)> runs script in the reader's browser",
-                                            fix: safeFix))
+                    findings.append(Finding(
+                        offset: attribute.offset,
+                        message: "raw HTML attribute '\(attribute.name)' on <\(name)> runs script in the reader's browser",
+                        fix: safeFix))
                 } else if isURLAttribute(attribute.name), URLSafety.runsScript(value) {
+                    let tag = "<\(name) \(attribute.name)=\"\(URLSafety.abbreviated(value))\">"
                     findings.append(Finding(offset: attribute.offset,
-                                            message: "raw HTML <\(name) \(attribute.name)=\"\(URLSafety.abbreviated(value))\"> runs script in the reader's browser",
-                                            fix: safeFix))
+                                            message: "raw HTML \(tag) runs script in the reader's browser", fix: safeFix))
                 } else if let url = remoteURL(in: attribute, on: name) {
-                    findings.append(Finding(offset: attribute.offset,
-                                            message: "raw HTML <\(name) \(attribute.name)> loads '\(URLSafety.abbreviated(url))' from the network when the page is opened",
-                                            fix: "save the file next to the notebook and use a relative path (--safe refuses remote resources)"))
+                    findings.append(Finding(
+                        offset: attribute.offset,
+                        message: "raw HTML <\(name) \(attribute.name)> loads '\(URLSafety.abbreviated(url))' "
+                            + "from the network when the page is opened",
+                        fix: "save the file next to the notebook and use a relative path (--safe refuses remote resources)"))
                 }
             }
         }
@@ -125,11 +134,14 @@ public enum HTMLSanitizer {
         guard allowed else { return "the attribute '\(name)' of <\(tag)> (not on the allow-list)" }
         switch name {
         case "href", "cite":
-            return URLSafety.isSafeLink(value) ? nil : "the URL '\(URLSafety.abbreviated(value))' of <\(tag) \(name)> (only http, https, mailto and relative links)"
+            return URLSafety.isSafeLink(value) ? nil
+                : "the URL '\(URLSafety.abbreviated(value))' of <\(tag) \(name)> (only http, https, mailto and relative links)"
         case "src":
-            return URLSafety.isSafeImage(value) ? nil : "the image '\(URLSafety.abbreviated(value))' (remote and script images are refused)"
+            return URLSafety.isSafeImage(value) ? nil
+                : "the image '\(URLSafety.abbreviated(value))' (remote and script images are refused)"
         case "style":
-            return styleLoadsOrRuns(value) ? "the style '\(URLSafety.abbreviated(value))' of <\(tag)> (it can load a URL)" : nil
+            return styleLoadsOrRuns(value) ? "the style '\(URLSafety.abbreviated(value))' of <\(tag)> (it can load a URL)"
+                : nil
         default:
             return nil
         }
@@ -146,7 +158,8 @@ public enum HTMLSanitizer {
         case "style":
             return cssURLs(value).first(where: URLSafety.isRemote)
         case "srcset":
-            return value.split(separator: ",").map { String($0.split(separator: " ").first ?? "") }.first(where: URLSafety.isRemote)
+            return value.split(separator: ",").map { String($0.split(separator: " ").first ?? "") }
+                .first(where: URLSafety.isRemote)
         case "href" where tag != "a" && tag != "area" && tag != "base":
             // <link href>, <image href>, <use href> load; an anchor's href only navigates.
             return URLSafety.isRemote(value) ? value : nil
@@ -164,7 +177,8 @@ public enum HTMLSanitizer {
         while let range = rest.range(of: "url(", options: .caseInsensitive) {
             let after = rest[range.upperBound...]
             let inside = after.prefix { $0 != ")" }
-            urls.append(inside.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")))
+            let unquoted = inside.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            urls.append(unquoted)
             rest = after.dropFirst(inside.count)
         }
         return urls

@@ -80,7 +80,7 @@ struct HTMLTokenizer {
             if bytes[(start + 4)...].starts(with: "->".utf8) { return .other(start..<(start + 6)) }
             var index = start + 4
             while index + 2 < bytes.count {
-                if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: ">") {
+                if bytes[index..<(index + 3)].elementsEqual("-->".utf8) {
                     return .other(start..<(index + 3))
                 }
                 index += 1
@@ -93,9 +93,7 @@ struct HTMLTokenizer {
 
     private func name(from start: Int) -> (String, Int) {
         var index = start
-        while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: ">") {
-            index += 1
-        }
+        while index < bytes.count, !Self.isSpace(bytes[index]), !"/>".utf8.contains(bytes[index]) { index += 1 }
         return (text(start..<index).lowercased(), index)
     }
 
@@ -112,7 +110,9 @@ struct HTMLTokenizer {
         while index < bytes.count {
             let byte = bytes[index]
             if Self.isSpace(byte) { index += 1; continue }
-            if byte == UInt8(ascii: ">") { return .startTag(name: name, attributes: attributes, selfClosing: selfClosing, range: start..<(index + 1)) }
+            if byte == UInt8(ascii: ">") {
+                return .startTag(name: name, attributes: attributes, selfClosing: selfClosing, range: start..<(index + 1))
+            }
             if byte == UInt8(ascii: "/") { selfClosing = true; index += 1; continue }
             selfClosing = false
             // An attribute name (its first character may be `=`, as the standard says).
@@ -128,17 +128,22 @@ struct HTMLTokenizer {
                 while cursor < bytes.count, Self.isSpace(bytes[cursor]) { cursor += 1 }
                 if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") {
                     let quote = bytes[cursor]
-                    guard let close = bytes[(cursor + 1)...].firstIndex(of: quote) else { return .other(start..<bytes.count) }
+                    guard let close = bytes[(cursor + 1)...].firstIndex(of: quote) else {
+                        return .other(start..<bytes.count)
+                    }
                     value = text((cursor + 1)..<close)
                     index = close + 1
                 } else {
                     let valueStart = cursor
-                    while cursor < bytes.count, !Self.isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
+                    while cursor < bytes.count, !Self.isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") {
+                        cursor += 1
+                    }
                     value = text(valueStart..<cursor)
                     index = cursor
                 }
             }
-            attributes.append(Attribute(name: attributeName, value: value.map(CharacterReference.decode), offset: nameStart))
+            let decoded = value.map(CharacterReference.decode)
+            attributes.append(Attribute(name: attributeName, value: decoded, offset: nameStart))
         }
         return .other(start..<bytes.count)
     }

@@ -76,7 +76,8 @@ public enum AtomicFile {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
             let parts = entry.dropFirst(prefix.count).dropLast(".tmp".count).split(separator: ".")
-            guard parts.count == 2, let pid = pid_t(parts[0]), UInt64(parts[1], radix: 16) != nil, pid > 0 else { continue }
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, UInt64(parts[1], radix: 16) != nil
+            else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 unlink((folder as NSString).appendingPathComponent(entry))
             }

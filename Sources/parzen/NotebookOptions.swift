@@ -13,15 +13,22 @@ struct NotebookOptions: ParsableArguments {
     @Flag(help: "Allow notebooks to read files outside their project folder (the nearest folder with parzen.yml, else the notebook's folder).")
     var allowOutside = false
 
-    @Flag(help: "Render untrusted notebooks safely: raw HTML reduced to an allow-list, no remote images, no files outside the project (see docs/security.md).")
+    @Flag(help: """
+        Render untrusted notebooks safely: raw HTML reduced to an allow-list, no remote images, \
+        no files outside the project (see docs/security.md).
+        """)
     var safe = false
 
-    @Option(help: "The folder with page.mustache, index.mustache and *.css to use instead of the built-in templates. Default: $PARZEN_TEMPLATES if set, else the built-in ones.")
+    @Option(help: """
+        The folder with page.mustache, index.mustache and *.css to use instead of the built-in templates. \
+        Default: $PARZEN_TEMPLATES if set, else the built-in ones.
+        """)
     var templates: String?
 
     func validate() throws {
         if safe && allowOutside {
-            throw ValidationError("--safe keeps notebooks inside their project, so it cannot be combined with --allow-outside. Please drop one of them.")
+            throw ValidationError("--safe keeps notebooks inside their project, so it cannot be combined with "
+                                  + "--allow-outside. Please drop one of them.")
         }
         for path in notebooks where !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("Cannot read the notebook '\(path)'. Please check the path.")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParzenCore
+import ParzenTestSupport
 
 /// Radial formula kernels k(r) in d dimensions, against closed forms and quadrature.
 @Suite struct RadialKernelTests {

@@ -99,6 +99,7 @@ extension KernelDensityEstimate {
         case .gaussian: (2 * 39.0).squareRoot()
         case .exponential: 39
         case .formula(let f): min(f.supportRadius, 50)
+        case .radial(let f): min(f.supportRadius, 50)
         default: kernel.supportRadius
         }
     }

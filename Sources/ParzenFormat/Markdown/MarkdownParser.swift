@@ -79,7 +79,8 @@ public enum MarkdownParser {
         for table in wideTables {
             document.diagnostics.append(Diagnostic(
                 .error, file: options.file, at: SourceLocation(line: options.lineOffset + table.line + 1, column: 1),
-                "this table has \(table.columns) columns, more than the cap of \(options.limits.tableColumns); it is shown as text",
+                "this table has \(table.columns) columns, more than the cap of \(options.limits.tableColumns); "
+                    + "it is shown as text",
                 fix: InputLimits.howToRaise("PARZEN_MAX_TABLE_COLUMNS")))
         }
         if substituted == nil {

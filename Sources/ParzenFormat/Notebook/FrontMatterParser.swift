@@ -23,7 +23,8 @@ public enum FrontMatterParser {
             // Refused before anything else reads it; the position is the line the cap falls on.
             let line = 1 + text.utf8.prefix(limits.notebookBytes).lazy.filter { $0 == UInt8(ascii: "\n") }.count
             let diagnostic = Diagnostic(.error, file: file, at: SourceLocation(line: line, column: 1),
-                                        "the notebook is \(size) bytes, more than the cap of \(limits.notebookBytes) bytes (reached on this line)",
+                                        "the notebook is \(size) bytes, more than the cap of \(limits.notebookBytes) bytes "
+                                            + "(reached on this line)",
                                         fix: InputLimits.howToRaise("PARZEN_MAX_NOTEBOOK_BYTES"))
             return (Split(yaml: "", yamlFirstLine: 1, body: "", bodyFirstLine: 1), [diagnostic])
         }

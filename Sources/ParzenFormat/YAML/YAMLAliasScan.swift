@@ -106,7 +106,9 @@ enum YAMLAliasScan {
                     switch byte {
                     case UInt8(ascii: "&"), UInt8(ascii: "*"):
                         var end = index + 1
-                        while end < line.upperBound, !Self.isSpace(bytes[end]), !Self.isFlowIndicator(bytes[end]) { end += 1 }
+                        while end < line.upperBound, !Self.isSpace(bytes[end]), !Self.isFlowIndicator(bytes[end]) {
+                            end += 1
+                        }
                         if end > index + 1 {
                             findings.append(Finding(
                                 isAlias: byte == UInt8(ascii: "*"),

@@ -35,12 +35,14 @@ public struct CSVTable: Sendable {
     public init(parsing original: String, limits: InputLimits = .current) throws(Problem) {
         let size = original.utf8.count
         if size > limits.csvBytes {
-            throw Problem(line: 1, column: nil, message: "the file is \(size) bytes, more than the cap of \(limits.csvBytes) bytes",
+            throw Problem(line: 1, column: nil,
+                          message: "the file is \(size) bytes, more than the cap of \(limits.csvBytes) bytes",
                           fix: InputLimits.howToRaise("PARZEN_MAX_CSV_BYTES"))
         }
         if let nul = original.utf8.firstIndex(of: 0) {
             let line = 1 + original.utf8[..<nul].lazy.filter { $0 == UInt8(ascii: "\n") }.count
-            throw Problem(line: line, column: nil, message: "the file contains NUL bytes, so it is not UTF-8 text (probably UTF-16)",
+            throw Problem(line: line, column: nil,
+                          message: "the file contains NUL bytes, so it is not UTF-8 text (probably UTF-16)",
                           fix: "save it as UTF-8")
         }
         let text = original.unicodeScalars.first == "\u{FEFF}" ? String(original.unicodeScalars.dropFirst()) : original
@@ -59,7 +61,8 @@ public struct CSVTable: Sendable {
             fields.append(field)
             if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
                 if records.count > limits.csvRows {
-                    throw Problem(line: recordLine, column: nil, message: "the file has more than \(limits.csvRows) data rows",
+                    throw Problem(line: recordLine, column: nil,
+                                  message: "the file has more than \(limits.csvRows) data rows",
                                   fix: InputLimits.howToRaise("PARZEN_MAX_CSV_ROWS"))
                 }
                 records.append((recordLine, fields, columns))
@@ -88,7 +91,8 @@ public struct CSVTable: Sendable {
                 field = ""
             case ",":
                 if records.isEmpty, columns.count >= limits.csvColumns {
-                    throw Problem(line: recordLine, column: column, message: "the header has more than \(limits.csvColumns) columns",
+                    throw Problem(line: recordLine, column: column,
+                                  message: "the header has more than \(limits.csvColumns) columns",
                                   fix: InputLimits.howToRaise("PARZEN_MAX_CSV_COLUMNS"))
                 }
                 columns.append(column)
@@ -115,7 +119,8 @@ public struct CSVTable: Sendable {
         }
         header = first.fields.map { $0.trimmingWhitespace() }
         if header.count == 1, header[0].contains(";") {
-            throw Problem(line: first.line, column: nil, message: "the header has no commas but semicolons: Parzen reads comma-separated files",
+            throw Problem(line: first.line, column: nil,
+                          message: "the header has no commas but semicolons: Parzen reads comma-separated files",
                           fix: "save the file comma-separated, with '.' as the decimal mark")
         }
         for record in records.dropFirst() where record.fields.count != header.count {
@@ -168,8 +173,9 @@ extension CSVTable {
         }
         if cell.contains(","), Double(cell.replacingOccurrences(of: ",", with: "")) != nil {
             let grouped = cell.components(separatedBy: ",").dropFirst().allSatisfy { $0.count == 3 }
-            return grouped ? "write numbers without thousands separators ('\(cell.replacingOccurrences(of: ",", with: ""))')"
-                           : "write numbers with '.' as the decimal mark ('\(cell.replacingOccurrences(of: ",", with: "."))')"
+            let plain = cell.replacingOccurrences(of: ",", with: grouped ? "" : ".")
+            return grouped ? "write numbers without thousands separators ('\(plain)')"
+                           : "write numbers with '.' as the decimal mark ('\(plain)')"
         }
         return "every cell of a data column must be a finite number"
     }

@@ -28,7 +28,8 @@ enum ColonFences {
                 continue
             }
             guard rest.first == UInt8(ascii: "{"),
-                  let close = closers.closingLine(after: index, colons: count, lines: lines, text: text) else { continue }
+                  let close = closers.closingLine(after: index, colons: count, lines: lines, text: text)
+            else { continue }
             for lineIndex in [index, close] {
                 let line = Array(text[lines[lineIndex]])
                 let start = leadingSpaces(line)

@@ -58,7 +58,8 @@ struct MathScanner {
         case EscapeMarkers.leadByte where byte(start + 1) == EscapeMarkers.secondByte:
             switch byte(start + 2) {
             case EscapeMarkers.openParenthesis:
-                return marked(from: start + 3, closer: EscapeMarkers.closeParenthesis, delimiter: .parenthesis, scan: .parenthesis)
+                return marked(from: start + 3, closer: EscapeMarkers.closeParenthesis, delimiter: .parenthesis,
+                              scan: .parenthesis)
             case EscapeMarkers.openBracket:
                 return marked(from: start + 3, closer: EscapeMarkers.closeBracket, delimiter: .bracket, scan: .bracket)
             default:
@@ -132,7 +133,8 @@ struct MathScanner {
         }
     }
 
-    private mutating func marked(from contentStart: Int, closer: UInt8, delimiter: MathSpan.Delimiter, scan: Scan) -> Match? {
+    private mutating func marked(from contentStart: Int, closer: UInt8, delimiter: MathSpan.Delimiter,
+                                 scan: Scan) -> Match? {
         var index = contentStart
         var path: [Int] = []
         while true {

@@ -28,7 +28,9 @@ enum TableWidthCap {
             }
             if onlyDelimiters, pipes > 0, cells > cap {
                 found.append((line, cells))
-                for index in lineStart..<lineEnd where text[index] == UInt8(ascii: "|") { text[index] = UInt8(ascii: " ") }
+                for index in lineStart..<lineEnd where text[index] == UInt8(ascii: "|") {
+                    text[index] = UInt8(ascii: " ")
+                }
             }
             lineStart = lineEnd + 1
             line += 1

@@ -125,7 +125,8 @@ struct TreeBuilder {
     }
 
     private func location(of node: OpaquePointer) -> SourceLocation {
-        sourceMap.location(line: Int(cmark_node_get_start_line(node)) + lineShift, byteColumn: Int(cmark_node_get_start_column(node)))
+        sourceMap.location(line: Int(cmark_node_get_start_line(node)) + lineShift,
+                           byteColumn: Int(cmark_node_get_start_column(node)))
     }
 
     private func literal(_ node: OpaquePointer) -> String {
