@@ -53,6 +53,14 @@ extension M {
                 == "<mover><mo form=\"infix\" stretchy=\"true\">→</mo>" + label + "</mover>")
     }
 
+    @Test func binaryOperatorMadeOrdinaryHasNoSpace() {
+        // TeXbook rule 5: \cdot after an opening is an Ord; the tutorial writes p(\cdot).
+        #expect(presentation("\\delta(\\cdot)")
+                == M.row(M.mi("δ"), M.fixed("("), "<mo form=\"prefix\" lspace=\"0em\" rspace=\"0em\">⋅</mo>", M.fixed(")")))
+        #expect(presentation("=-x") == M.row(M.mo("="), "<mo form=\"prefix\">−</mo>", M.mi("x")))
+        #expect(presentation("\\left(\\cdot\\right)") == M.row(M.flatOpen("("), "<mo lspace=\"0em\" rspace=\"0em\">⋅</mo>", M.flatClose(")")))
+    }
+
     @Test func negativeSpacesPullTheirNeighboursTogether() {
         // Chromium treats a negative <mspace width> as 0; a negative CSS margin does what \! does.
         #expect(presentation("x\\!y") == M.row(M.mi("x"), "<mspace style=\"margin-left:-0.1667em\"></mspace>", M.mi("y")))

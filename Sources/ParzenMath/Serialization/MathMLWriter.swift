@@ -206,6 +206,20 @@ struct MathMLWriter {
             if !isName {
                 switch child.atomClass {
                 case .relation, .largeOperator: break
+                case .binary where index == 0 || children[index - 1].spacingClass == .opening:
+                    // TeX makes a binary operator that starts a list, or follows the opening fence
+                    // of `\left(`, ordinary (rule 5; the parser marks the other cases). MathML
+                    // infers prefix only for a first child, spaceless only for the signs.
+                    write(child.withCoreOperator { attributes in
+                        guard case .op(let text, _) = child.kind, attributes.form == nil, attributes.lspace == nil else { return }
+                        if MathMLWriter.signs.contains(text) {
+                            if index > 0 { attributes.form = "prefix" }
+                        } else {
+                            attributes.lspace = "0em"
+                            attributes.rspace = "0em"
+                        }
+                    })
+                    continue
                 default:
                     write(child)
                     continue
@@ -265,6 +279,14 @@ struct MathMLWriter {
         if spaced, attributes.lspace == nil {
             // TeX drops relation, binary and punctuation spaces in script styles (TeXbook
             // p. 170); inner atoms (`\cdots`) get their thin spaces from the parser.
+            attributes.lspace = "0em"
+            attributes.rspace = "0em"
+        }
+        if attributes.form == "prefix", attributes.atomClass == .ordinary, attributes.lspace == nil,
+           !MathMLWriter.signs.contains(text) {
+            // A binary operator that TeX made ordinary (`(\cdot)`, `=\times`): the dictionary has
+            // no prefix entry for most of them and gives the default thick spaces; the signs
+            // have one, without spaces.
             attributes.lspace = "0em"
             attributes.rspace = "0em"
         }
@@ -346,6 +368,9 @@ struct MathMLWriter {
     private static func isPrime(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { $0 == "′" || $0 == "″" || $0 == "‴" || $0 == "⁗" }
     }
+
+    /// Signs whose prefix form the operator dictionary spaces as TeX does (not at all).
+    private static let signs: Set<String> = ["−", "+", "±", "∓", "¬"]
 
     /// Italic letters of Latin Modern Math that reach below the baseline.
     private static let descenders: Set<String> = [
