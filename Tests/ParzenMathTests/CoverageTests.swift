@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ParzenMath
 
 /// The commands added for LaTeX users' formulas, each checked against what LaTeX's own
@@ -51,15 +52,19 @@ import Testing
         same("\\braket{\\phi|\\psi}", as: "\\langle{\\phi|\\psi}\\rangle")
         same("\\bra{x}", as: "\\langle{x}\\rvert")
         same("\\ket{x}", as: "\\lvert{x}\\rangle")
-        #expect(clean("\\Braket{\\frac12|x}").contains("<mo form=\"infix\" stretchy=\"true\" lspace=\"0.1667em\" rspace=\"0.1667em\">|</mo>"))
+        #expect(
+            clean("\\Braket{\\frac12|x}").contains(
+                "<mo form=\"infix\" stretchy=\"true\" lspace=\"0.1667em\" rspace=\"0.1667em\">|</mo>"))
         #expect(clean("\\Set{x | x > 0}").contains("{</mo>"))
     }
 
     @Test func limitsAndScriptsOnBothSides() {
         same("\\sum\\displaylimits_i", as: "\\sum\\limits_i", display: true)
         same("\\sum\\displaylimits_i", as: "\\sum\\nolimits_i")
-        #expect(clean("\\sideset{_a}{^b}\\sum").contains(
-            "<mmultiscripts><mo>∑</mo><mrow></mrow><mi>b</mi><mprescripts></mprescripts><mi>a</mi><mrow></mrow></mmultiscripts>"))
+        #expect(
+            clean("\\sideset{_a}{^b}\\sum").contains(
+                "<mmultiscripts><mo>∑</mo><mrow></mrow><mi>b</mi><mprescripts></mprescripts><mi>a</mi><mrow></mrow></mmultiscripts>"
+            ))
         #expect(clean("\\prescript{14}{6}{C}").contains("<mprescripts></mprescripts><mn>6</mn><mn>14</mn>"))
         let stack = clean("\\sum_{\\substack{i<n\\\\j<m}}")
         #expect(stack.components(separatedBy: "<mtr>").count == 3)
@@ -81,7 +86,9 @@ import Testing
         #expect(clean("\\vphantom{x}").contains("<mpadded width=\"0\"><mphantom>"))
         same("\\mathstrut", as: "\\vphantom{(}")
         #expect(clean("\\raisebox{1ex}{x}").contains("voffset=\"0.431em\""))
-        #expect(clean("\\rule{1em}{2pt}").contains("<mspace width=\"1.0em\" height=\"0.2em\" depth=\"0em\" style=\"background:currentcolor\">"))
+        #expect(
+            clean("\\rule{1em}{2pt}").contains(
+                "<mspace width=\"1.0em\" height=\"0.2em\" depth=\"0em\" style=\"background:currentcolor\">"))
     }
 
     @Test func fontSwitchesAndSizes() {
@@ -127,7 +134,19 @@ import Testing
         #expect(display.contains("<munder>"))
         #expect(clean("\\begin{array}{*{3}{c}}a&b&c\\end{array}").components(separatedBy: "<mtd").count == 4)
         #expect(clean("\\begin{array}{cc}\\multicolumn{2}{c}{x}\\\\a&b\\end{array}").contains("<mtd columnspan=\"2\""))
-        #expect(clean("\\begin{array}{cc}a&b\\\\\\cline{2-2}c&d\\end{array}").components(separatedBy: "border-top").count == 2)
+        #expect(
+            clean("\\begin{array}{cc}a&b\\\\\\cline{2-2}c&d\\end{array}").components(separatedBy: "border-top").count
+                == 2)
+    }
+
+    @Test func limitsAfterSomethingElseThanAnOperatorIsALocatedWarning() {
+        let result = MathDocument(macros: [:]).typeset("a + \\limits_2", display: false, origin: 0)
+        #expect(result.diagnostics.map(\.message) == ["'\\limits' must follow a large operator; it is ignored"])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.first?.offset == 4)
+        #expect(!result.html.contains("<merror>"))
+        let alone = MathDocument(macros: [:]).typeset("\\limits", display: false, origin: 0)
+        #expect(alone.diagnostics.map(\.message) == ["'\\limits' must follow a large operator"])
     }
 
     @Test func unknownColumnTypeIsAnError() {
@@ -143,7 +162,9 @@ import Testing
         #expect(clean("\\begin{subarray}{l}a\\\\b\\end{subarray}").contains("text-align:left"))
         let intertext = clean("\\begin{align*}a&=b\\\\\\intertext{so}c&=d\\end{align*}", display: true)
         #expect(intertext.contains("<mtext>so</mtext>"))
-        #expect(clean("\\begin{multline*}a\\\\\\shoveleft{b}\\\\c\\end{multline*}", display: true).contains("text-align:left"))
+        #expect(
+            clean("\\begin{multline*}a\\\\\\shoveleft{b}\\\\c\\end{multline*}", display: true).contains(
+                "text-align:left"))
         let cases = clean("\\begin{cases*}1 & if $x>0$\\\\ 0 & otherwise\\end{cases*}")
         #expect(cases.contains("<mtext>if\u{00A0}</mtext>"))
         #expect(cases.contains("<mtext>otherwise</mtext>"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ParzenMath
 
 /// The hostile inputs of issue 16 that made the did-you-mean and the error report grow with
@@ -11,7 +12,10 @@ import Testing
         let tex = String(repeating: name + " ", count: 10_000)
         let result = MathDocument(macros: [:]).typeset(tex, display: false, origin: 0)
         #expect(result.diagnostics.count == DiagnosticLog.maxReported + 1)
-        #expect(result.diagnostics.prefix(DiagnosticLog.maxReported).allSatisfy { $0.message == "unknown command '\(name)'" })
+        #expect(
+            result.diagnostics.prefix(DiagnosticLog.maxReported).allSatisfy {
+                $0.message == "unknown command '\(name)'"
+            })
         #expect(result.diagnostics.last?.message == "and 9980 more problems in this formula")
         #expect(result.diagnostics.last?.severity == .error)
         #expect(result.diagnostics.last?.offset == 20 * 74)
@@ -22,7 +26,9 @@ import Testing
         let messages = result.diagnostics.map(\.message)
         #expect(messages.filter { $0 == "unknown command '\\foo'" }.count == DiagnosticLog.maxReported)
         #expect(messages.contains("more than \(MacroExpander.maxExpansions) macro expansions"))
-        #expect(messages.last == "and \(MacroExpander.maxExpansions - DiagnosticLog.maxReported) more problems in this formula")
+        #expect(
+            messages.last
+                == "and \(MacroExpander.maxExpansions - DiagnosticLog.maxReported) more problems in this formula")
         #expect(result.html.contains("<merror>"))
     }
 
@@ -47,11 +53,14 @@ import Testing
         let document = MathDocument(macros: [:])
         #expect(document.typeset("\\vectorr", display: false, origin: 0).diagnostics.first?.fix == nil)
         _ = document.typeset("\\newcommand{\\vector}{v}", display: false, origin: 1)
-        #expect(document.typeset("\\vectorr", display: false, origin: 2).diagnostics.first?.fix == "did you mean '\\vector'?")
+        #expect(
+            document.typeset("\\vectorr", display: false, origin: 2).diagnostics.first?.fix
+                == "did you mean '\\vector'?")
     }
 
     @Test func fewerProblemsThanTheCapAreAllReportedWithoutSummary() {
-        let result = MathDocument(macros: [:]).typeset(String(repeating: "\\nope ", count: 20), display: false, origin: 0)
+        let result = MathDocument(macros: [:]).typeset(
+            String(repeating: "\\nope ", count: 20), display: false, origin: 0)
         #expect(result.diagnostics.count == 20)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ParzenMath
 
 /// The TeX inputs of seven other renderers' own test suites (`../shared/math-peers/`, with real
@@ -73,13 +74,16 @@ import Testing
                 #expect(isWellFormedXML(result.html), "\(file) \(record.id)")
                 if result.html.contains("<merror>") {
                     let errors = result.diagnostics.filter { $0.severity == .error }.map(\.message)
-                    failures += "\(file)\t\(record.id)\t\(errors.joined(separator: " | "))\t\(tex.replacingOccurrences(of: "\n", with: " "))\n"
+                    failures +=
+                        "\(file)\t\(record.id)\t\(errors.joined(separator: " | "))\t\(tex.replacingOccurrences(of: "\n", with: " "))\n"
                 } else {
                     good += 1
                 }
             }
             let rate = Double(good) / Double(max(records.count, 1))
-            print("peer corpus \(file): \(good) of \(records.count) (\(String(format: "%.1f", rate * 100))%) without <merror>")
+            print(
+                "peer corpus \(file): \(good) of \(records.count) (\(String(format: "%.1f", rate * 100))%) without <merror>"
+            )
             #expect(rate >= PeerCorpusTests.corpusFloor, "\(file): \(rate)")
             total += records.count
             rendered += good

@@ -14,13 +14,16 @@ enum FractionCommands {
             }
         }
         for name in infixCommands {
-            registry.register(name) { _, token in
-                throw TeXError("'\(token.text)' cannot be an argument", fix: "put it in braces with its operands: {a \(token.text) b}", at: token.offset)
+            registry.register(name) { parser, token in
+                parser.log.error("'\(token.text)' cannot be an argument", fix: "put it in braces with its operands: {a \(token.text) b}",
+                                 at: token.offset)
+                return MathNode(.error(token.text), at: token.offset)
             }
         }
         for name in ["\\limits", "\\nolimits", "\\displaylimits"] {
-            registry.register(name) { _, token in
-                throw TeXError("'\(token.text)' must follow a large operator", fix: "write \\sum\(token.text)_{…}", at: token.offset)
+            registry.register(name) { parser, token in
+                parser.log.error("'\(token.text)' must follow a large operator", fix: "write \\sum\(token.text)_{…}", at: token.offset)
+                return MathNode(.error(token.text), at: token.offset)
             }
         }
         registry.register("\\genfrac", genfrac)

@@ -14,25 +14,33 @@ enum ScriptCommands {
         }
         registry.register("\\prescript") { parser, token in
             let (sup, sub) = try parser.withDisplayStyle(false) {
-                (try parser.parseArgument(of: token).inScriptStyle(), try parser.parseArgument(of: token).inScriptStyle())
+                (
+                    try parser.parseArgument(of: token).inScriptStyle(),
+                    try parser.parseArgument(of: token).inScriptStyle()
+                )
             }
             let base = try parser.parseArgument(of: token)
             let pair = MathNode.ScriptPair(sub: sub.isEmptyRow ? nil : sub, sup: sup.isEmptyRow ? nil : sup)
             return MathNode(.multiscripts(base: base, post: [], pre: [pair]), at: token.offset)
         }
         registry.register("\\substack") { parser, token in
-                let open = try parser.nextSkippingSpaces()
-                guard open.isCharacter("{") else {
-                    throw TeXError("'\(token.text)' needs its lines in braces", fix: "write \(token.text){a\\\\b}", at: token.offset)
-                }
-                let (rows, numbers, _) = try parser.parseRows(of: token.text, begin: open, numbered: nil, closedByBrace: true)
-                var table = MathTable(rows: rows, numbers: numbers, layout: .array(["center"]), displayStyle: false, numbered: false)
-                table.compact = true
-                return MathNode(.table(table), at: token.offset)
+            let open = try parser.nextSkippingSpaces()
+            guard open.isCharacter("{") else {
+                throw TeXError(
+                    "'\(token.text)' needs its lines in braces", fix: "write \(token.text){a\\\\b}", at: token.offset)
+            }
+            let (rows, numbers, _) = try parser.parseRows(
+                of: token.text, begin: open, numbered: nil, closedByBrace: true)
+            var table = MathTable(
+                rows: rows, numbers: numbers, layout: .array(["center"]), displayStyle: false, numbered: false)
+            table.compact = true
+            return MathNode(.table(table), at: token.offset)
         }
         registry.register("\\overunderset") { parser, token in
-            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
-            let under = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
+            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }
+                .withoutOperatorSpacing().inScriptStyle()
+            let under = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }
+                .withoutOperatorSpacing().inScriptStyle()
             let base = try parser.parseArgument(of: token).withInfixForm()
             return MathNode(.stack(base: base, over: over, under: under, accent: false), at: token.offset)
         }

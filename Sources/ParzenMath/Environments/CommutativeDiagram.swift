@@ -24,16 +24,21 @@ enum CommutativeDiagram {
             case "\\end":
                 let name = try parser.readStringArgument(of: token)
                 guard name == "CD" else {
-                    throw TeXError("'\\begin{CD}' is ended by '\\end{\(name)}'", fix: "write \\end{CD}", at: token.offset)
+                    throw TeXError(
+                        "'\\begin{CD}' is ended by '\\end{\(name)}'", fix: "write \\end{CD}", at: token.offset)
                 }
                 let last = cells(of: pieces, at: start)
                 if !(last.count == 1 && last[0].isEmptyRow) { rows.append(last) }
                 let columns = rows.map(\.count).max() ?? 0
-                let table = MathTable(rows: rows, numbers: rows.map { _ in nil }, layout: .array(Array(repeating: "center", count: columns)),
-                                      displayStyle: parser.displayStyle, numbered: false)
+                let table = MathTable(
+                    rows: rows, numbers: rows.map { _ in nil },
+                    layout: .array(Array(repeating: "center", count: columns)),
+                    displayStyle: parser.displayStyle, numbered: false)
                 return MathNode(.table(table), at: begin.offset)
             default:
-                if token.isEnd { throw TeXError("'\\begin{CD}' is never ended", fix: "add \\end{CD}", at: begin.offset) }
+                if token.isEnd {
+                    throw TeXError("'\\begin{CD}' is never ended", fix: "add \\end{CD}", at: begin.offset)
+                }
                 throw TeXError("'}' inside '\\begin{CD}' has no matching '{'", at: token.offset)
             }
         }
@@ -85,7 +90,8 @@ enum CommutativeDiagram {
         case ".":
             return .vertical(MathNode(.row([]), at: at.offset))
         default:
-            throw TeXError("'@\(kind.text)' is not an arrow of CD", fix: "use @>>>, @<<<, @VVV, @AAA, @=, @| or @.", at: at.offset)
+            throw TeXError(
+                "'@\(kind.text)' is not an arrow of CD", fix: "use @>>>, @<<<, @VVV, @AAA, @=, @| or @.", at: at.offset)
         }
     }
 
@@ -93,7 +99,9 @@ enum CommutativeDiagram {
     private static func label(_ parser: Parser, until mark: String, at kind: Token) throws -> MathNode {
         let nodes = try parser.withDisplayStyle(false) { try parser.parseExpression(until: [mark]) }
         guard try parser.expander.next().isCharacter(mark) else {
-            throw TeXError("the arrow '@\(kind.text)' is not closed", fix: "write @\(kind.text)label\(kind.text)label\(kind.text)", at: kind.offset)
+            throw TeXError(
+                "the arrow '@\(kind.text)' is not closed", fix: "write @\(kind.text)label\(kind.text)label\(kind.text)",
+                at: kind.offset)
         }
         return MathNode(.row(nodes), at: kind.offset).withoutOperatorSpacing().inScriptStyle()
     }

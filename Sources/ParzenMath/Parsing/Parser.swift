@@ -184,6 +184,10 @@ final class Parser {
                 primes = try parsePrimes()
             } else if token.text == "\\limits" || token.text == "\\nolimits" || token.text == "\\displaylimits" {
                 _ = try expander.next()
+                if base.atomClass != .largeOperator && base.limits == .never {
+                    // TeX: "Limit controls must follow a math operator".
+                    log.warning("'\(token.text)' must follow a large operator; it is ignored", fix: "write \\sum\(token.text)_{…}", at: token.offset)
+                }
                 limits = token.text == "\\displaylimits" ? displayStyle : token.text == "\\limits"
             } else {
                 break

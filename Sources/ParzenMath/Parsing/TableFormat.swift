@@ -47,7 +47,9 @@ struct TableFormat {
         let span = self.span(row: row, cell: cell)
         var css = ""
         func covers(_ rules: [HorizontalRule]?) -> String? {
-            guard let rule = rules?.first(where: { $0.columns.map { $0.overlaps(column...(column + span - 1)) } ?? true }) else { return nil }
+            guard
+                let rule = rules?.first(where: { $0.columns.map { $0.overlaps(column...(column + span - 1)) } ?? true })
+            else { return nil }
             return rule.dashed ? "dashed" : "solid"
         }
         if let line = covers(horizontalRules[row]) { css += ";border-top:0.04em \(line)" }
@@ -56,8 +58,9 @@ struct TableFormat {
         let own = spans[row]?[cell]
         let left = own.map { $0.rules.left ? false : nil } ?? (column == 0 ? verticalRules[0] : nil)
         let right = own.map { $0.rules.right ? false : nil } ?? verticalRules[column + span]
-        if let dashed = left { css += ";border-left:0.04em \(dashed ? "dashed" : "solid")" }
-        if let dashed = right { css += ";border-right:0.04em \(dashed ? "dashed" : "solid")" }
+        // A rule keeps \arraycolsep (0.5 em) between itself and the cell, also at the outer edges.
+        if let dashed = left { css += ";border-left:0.04em \(dashed ? "dashed" : "solid");padding-left:0.5em" }
+        if let dashed = right { css += ";border-right:0.04em \(dashed ? "dashed" : "solid");padding-right:0.5em" }
         if tightBoundaries.contains(column) { css += ";padding-left:0" }
         if tightBoundaries.contains(column + span) { css += ";padding-right:0" }
         if let width = widths[column], span == 1 { css += ";width:\(width);text-align:left;text-align:-webkit-left" }
@@ -73,7 +76,8 @@ struct TableFormat {
         func group(_ what: String) throws -> [Token] {
             while index < queue.count, queue[index].kind == .space { index += 1 }
             guard index < queue.count else {
-                throw TeXError("'\(what)' in the column specification needs {…}", fix: "write \(what){…}", at: command.offset)
+                throw TeXError(
+                    "'\(what)' in the column specification needs {…}", fix: "write \(what){…}", at: command.offset)
             }
             if !queue[index].isCharacter("{") {
                 index += 1
@@ -84,8 +88,14 @@ struct TableFormat {
             while index < queue.count {
                 let token = queue[index]
                 index += 1
-                if token.isCharacter("{") { depth += 1; if depth == 1 { continue } }
-                if token.isCharacter("}") { depth -= 1; if depth == 0 { return content } }
+                if token.isCharacter("{") {
+                    depth += 1
+                    if depth == 1 { continue }
+                }
+                if token.isCharacter("}") {
+                    depth -= 1
+                    if depth == 0 { return content }
+                }
                 content.append(token)
             }
             throw TeXError("'{' in the column specification is never closed", fix: "add '}'", at: command.offset)
@@ -103,7 +113,9 @@ struct TableFormat {
             case "p", "m", "b":
                 let width = try group(token.text).map(\.text).joined()
                 guard let em = SpacingCommands.em(from: width) else {
-                    throw TeXError("cannot read the column width '\(width)'", fix: "write a length such as 3cm", at: command.offset)
+                    throw TeXError(
+                        "cannot read the column width '\(width)'", fix: "write a length such as 3cm", at: command.offset
+                    )
                 }
                 widths[alignments.count] = em
                 alignments.append("left")
@@ -119,17 +131,23 @@ struct TableFormat {
             case "@", "!":
                 let material = try group(token.text)
                 if token.text == "@" { tightBoundaries.insert(alignments.count) }
-                if templates.isEmpty { pendingPrefix += material } else { templates[templates.count - 1].suffix += material }
+                if templates.isEmpty {
+                    pendingPrefix += material
+                } else {
+                    templates[templates.count - 1].suffix += material
+                }
             case "*":
                 let count = Int(try group("*").map(\.text).joined().trimmingSpaces()) ?? -1
                 guard (0...100).contains(count) else {
-                    throw TeXError("the repeat count of '*' in the column specification is not 0…100", at: command.offset)
+                    throw TeXError(
+                        "the repeat count of '*' in the column specification is not 0…100", at: command.offset)
                 }
                 let body = try group("*{n}")
                 queue.insert(contentsOf: Array([[Token]](repeating: body, count: count).joined()), at: index)
             default:
-                throw TeXError("unknown column type '\(token.text)' in the column specification",
-                               fix: "use l, c, r, p{…}, |, :, @{…}, >{…}, <{…} or *{n}{…}", at: command.offset)
+                throw TeXError(
+                    "unknown column type '\(token.text)' in the column specification",
+                    fix: "use l, c, r, p{…}, |, :, @{…}, >{…}, <{…} or *{n}{…}", at: command.offset)
             }
         }
     }

@@ -8,8 +8,10 @@ extension MathMLWriter {
         switch node.kind {
         case .padded(let content, let box):
             output += "<mpadded"
-            for (name, value) in [("width", box.width), ("height", box.height), ("depth", box.depth),
-                                  ("lspace", box.lspace), ("voffset", box.voffset)] {
+            for (name, value) in [
+                ("width", box.width), ("height", box.height), ("depth", box.depth),
+                ("lspace", box.lspace), ("voffset", box.voffset),
+            ] {
                 if let value { output += " \(name)=\"" + Escaping.attribute(value) + "\"" }
             }
             output += ">"
