@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 if [ $# -lt 1 ]; then
-    sed -n '5,6p' "$0" | sed 's/^# //' >&2
+    sed -n '6,7p' "$0" | sed 's/^# //' >&2
     exit 2
 fi
 out=${2:-.build/compare}

@@ -28,9 +28,15 @@ extension M {
     @Test func adjacentRelationsHaveNoSpaceBetweenThem() {
         // TeXbook p. 170: Rel followed by Rel gets no space; each <mo> would bring its own.
         #expect(presentation("x := y")
-                == M.row(M.mi("x"), "<mo rspace=\"0em\">:</mo>", "<mo lspace=\"0em\">=</mo>", M.mi("y")))
+                == M.row(M.mi("x"), "<mo lspace=\"0.2778em\" rspace=\"0em\">:</mo>", "<mo lspace=\"0em\">=</mo>", M.mi("y")))
         #expect(presentation("a \\rightarrow\\to b")
                 == M.row(M.mi("a"), "<mo rspace=\"0em\">→</mo>", "<mo lspace=\"0em\">→</mo>", M.mi("b")))
+    }
+
+    @Test func colonIsARelationWithThickSpacesBetweenItsNeighbours() {
+        // LaTeX's ':' is \mathrel; the dictionary would space it as punctuation.
+        #expect(presentation("G:Z") == M.row(M.mi("G"), "<mo lspace=\"0.2778em\" rspace=\"0.2778em\">:</mo>", M.mi("Z")))
+        #expect(presentation("x_{a:b}") == M.sub(M.mi("x"), M.row(M.mi("a"), M.tight(":"), M.mi("b"))))
     }
 
     @Test func largeOperatorAfterARelationTakesNoSpaceOfItsOwn() {
@@ -51,6 +57,14 @@ extension M {
                           "<mspace width=\"0.5em\"></mspace>")
         #expect(presentation("\\xrightarrow{f + g}")
                 == "<mover><mo form=\"infix\" stretchy=\"true\">→</mo>" + label + "</mover>")
+    }
+
+    @Test func binaryOperatorMadeOrdinaryHasNoSpace() {
+        // TeXbook rule 5: \cdot after an opening is an Ord; the tutorial writes p(\cdot).
+        #expect(presentation("\\delta(\\cdot)")
+                == M.row(M.mi("δ"), M.fixed("("), "<mo form=\"prefix\" lspace=\"0em\" rspace=\"0em\">⋅</mo>", M.fixed(")")))
+        #expect(presentation("=-x") == M.row(M.mo("="), "<mo form=\"prefix\">−</mo>", M.mi("x")))
+        #expect(presentation("\\left(\\cdot\\right)") == M.row(M.flatOpen("("), "<mo lspace=\"0em\" rspace=\"0em\">⋅</mo>", M.flatClose(")")))
     }
 
     @Test func negativeSpacesPullTheirNeighboursTogether() {

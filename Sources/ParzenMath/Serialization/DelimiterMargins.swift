@@ -7,8 +7,9 @@
 /// delimiters. Each side gets back half of the difference between the box and the advance
 /// width of the variant shown. Read from Latin Modern Math's MATH table (MathVariants: the
 /// first variant at least as tall as the size, which is how Chromium picks one) with
-/// fontTools, and checked against Chromium's boxes measured in a screenshot; the sizes are the
-/// variants cmex10 shows for TeX's `\big` sizes, which Latin Modern Math copies.
+/// fontTools (scripts/delimiter-margins.py), and checked against Chromium's boxes measured in
+/// a screenshot; the sizes are the variants cmex10 shows for TeX's `\big` sizes, which Latin
+/// Modern Math copies.
 enum DelimiterMargins {
     /// The sizes, as written in `minsize`/`maxsize`: 1.2, 1.8, 2.4 and 3 em.
     static let heights = ["1.2em", "1.8em", "2.4em", "3em"]

@@ -206,6 +206,22 @@ struct MathMLWriter {
             if !isName {
                 switch child.atomClass {
                 case .relation, .largeOperator: break
+                case .binary where index == 0 || children[index - 1].spacingClass == .opening:
+                    // TeX makes a binary operator that starts a list, or follows the opening fence
+                    // of `\left(`, ordinary (rule 5; the parser marks the other cases). MathML
+                    // infers prefix only for a first child, spaceless only for the signs.
+                    write(child.withCoreOperator { attributes in
+                        guard case .op(let text, _) = child.kind, attributes.form == nil, attributes.lspace == nil else {
+                            return
+                        }
+                        if MathMLWriter.signs.contains(text) {
+                            if index > 0 { attributes.form = "prefix" }
+                        } else {
+                            attributes.lspace = "0em"
+                            attributes.rspace = "0em"
+                        }
+                    })
+                    continue
                 default:
                     write(child)
                     continue
@@ -214,7 +230,7 @@ struct MathMLWriter {
             let before = index > 0 ? children[index - 1].spacingClass : nil
             let after = index + 1 < children.count ? children[index + 1].spacingClass : nil
             guard isName else {
-                write(MathMLWriter.spacedLikeTeX(child, before: before, after: after))
+                write(MathMLWriter.spacedLikeTeX(child, before: before, after: after, inScript: level > 0))
                 continue
             }
             if let before, [.ordinary, .closing, .inner].contains(before) {
@@ -232,13 +248,20 @@ struct MathMLWriter {
     /// its own thick spaces; and a large operator after a relation, binary operator, opening
     /// or punctuation gets no space of its own (The TeXbook's spacing table, p. 170), while
     /// the dictionary gives `∫` a thin one, which doubles the space in `= ∫`.
-    private static func spacedLikeTeX(_ node: MathNode, before: AtomClass?, after: AtomClass?) -> MathNode {
+    /// The colon is a relation in TeX, with thick spaces between its neighbours (`G : Z → X`);
+    /// the dictionary spaces ':' as punctuation, with nothing before it.
+    private static func spacedLikeTeX(_ node: MathNode, before: AtomClass?, after: AtomClass?,
+                                      inScript: Bool) -> MathNode {
         switch node.atomClass {
         case .relation:
-            guard before == .relation || after == .relation else { return node }
+            var colon = false
+            // (Between two neighbours only: array material such as @{:} ends a cell.)
+            if !inScript, before != nil, after != nil, case .op(let text, _) = node.kind { colon = text == ":" }
+            guard before == .relation || after == .relation || colon else { return node }
             return node.withCoreOperator { attributes in
-                if before == .relation, attributes.lspace == nil { attributes.lspace = "0em" }
-                if after == .relation, attributes.rspace == nil { attributes.rspace = "0em" }
+                let thick = colon ? "0.2778em" : nil
+                if attributes.lspace == nil { attributes.lspace = before == .relation ? "0em" : thick }
+                if attributes.rspace == nil { attributes.rspace = after == .relation ? "0em" : thick }
             }
         case .largeOperator:
             switch before {
@@ -265,6 +288,14 @@ struct MathMLWriter {
         if spaced, attributes.lspace == nil {
             // TeX drops relation, binary and punctuation spaces in script styles (TeXbook
             // p. 170); inner atoms (`\cdots`) get their thin spaces from the parser.
+            attributes.lspace = "0em"
+            attributes.rspace = "0em"
+        }
+        if attributes.form == "prefix", attributes.atomClass == .ordinary, attributes.lspace == nil,
+           !MathMLWriter.signs.contains(text) {
+            // A binary operator that TeX made ordinary (`(\cdot)`, `=\times`): the dictionary has
+            // no prefix entry for most of them and gives the default thick spaces; the signs
+            // have one, without spaces.
             attributes.lspace = "0em"
             attributes.rspace = "0em"
         }
@@ -346,6 +377,9 @@ struct MathMLWriter {
     private static func isPrime(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { $0 == "′" || $0 == "″" || $0 == "‴" || $0 == "⁗" }
     }
+
+    /// Signs whose prefix form the operator dictionary spaces as TeX does (not at all).
+    private static let signs: Set<String> = ["−", "+", "±", "∓", "¬"]
 
     /// Italic letters of Latin Modern Math that reach below the baseline.
     private static let descenders: Set<String> = [
