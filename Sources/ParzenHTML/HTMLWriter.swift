@@ -172,7 +172,7 @@ struct HTMLWriter {
                 inlines(children)
                 return
             }
-            out += "<a href=\"\(HrefEscaping.escape(destination))\"\(titleAttribute(title))>"
+            out += "<a href=\"\(Escaping.href(destination))\"\(titleAttribute(title))>"
             inlines(children)
             out += "</a>"
         case .image(let source, let title, let children):
@@ -181,9 +181,9 @@ struct HTMLWriter {
                 out += alt
                 return
             }
-            out += "<img src=\"\(HrefEscaping.escape(source))\" alt=\"\(alt)\"\(titleAttribute(title)) />"
+            out += "<img src=\"\(Escaping.href(source))\" alt=\"\(alt)\"\(titleAttribute(title)) />"
         case .footnoteReference(let number, let occurrence):
-            let label = number >= 1 && number <= footnotes.count ? HrefEscaping.escape(footnotes[number - 1].label) : ""
+            let label = number >= 1 && number <= footnotes.count ? Escaping.href(footnotes[number - 1].label) : ""
             let suffix = occurrence > 1 ? "-\(occurrence)" : ""
             out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(label)\" id=\"fnref-\(label)\(suffix)\" data-footnote-ref>\(number)</a></sup>"
         case .math(let math):
@@ -195,7 +195,7 @@ struct HTMLWriter {
         case .reference(let reference):
             let text = reference.isParenthesized ? "(\(reference.label))" : reference.label
             out += renderer.reference?(reference)
-                ?? "<a class=\"reference\" href=\"#\(HrefEscaping.escape(reference.label))\">\(Escaping.text(text))</a>"
+                ?? "<a class=\"reference\" href=\"#\(Escaping.href(reference.label))\">\(Escaping.text(text))</a>"
         }
     }
 
@@ -285,7 +285,7 @@ struct HTMLWriter {
         guard !footnotes.isEmpty else { return }
         out += "<section class=\"footnotes\" data-footnotes>\n<ol>\n"
         for footnote in footnotes {
-            out += "<li id=\"fn-\(HrefEscaping.escape(footnote.label))\">\n"
+            out += "<li id=\"fn-\(Escaping.href(footnote.label))\">\n"
             if case .paragraph(let inlines)? = footnote.blocks.last?.kind {
                 blocks(footnote.blocks.dropLast(), tight: false)
                 cr()
@@ -302,7 +302,7 @@ struct HTMLWriter {
     }
 
     private func backReferences(_ footnote: MarkdownFootnote) -> String {
-        let label = HrefEscaping.escape(footnote.label)
+        let label = Escaping.href(footnote.label)
         var links = "<a href=\"#fnref-\(label)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a>"
         if footnote.referenceCount > 1 {
             for occurrence in 2...footnote.referenceCount {

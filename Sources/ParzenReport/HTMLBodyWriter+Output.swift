@@ -2,48 +2,50 @@ import ParzenFormat
 import ParzenMarkup
 import ParzenRunner
 
-/// The HTML of what directives return: their typed blocks, error boxes and intended failures.
-/// Every piece of text is escaped here or by the writers it calls; numbers are printed here.
+/// The HTML of what directives return: their typed blocks, error boxes and intended
+/// failures, built as `Markup` values (text escapes itself; MathML, SVG and the author's
+/// inline Markdown come in as `.raw` from their writers). Numbers are printed here.
 extension HTMLBodyWriter {
+    private static let newline = Markup.text("\n")
+
     /// The HTML that replaces a directive fence: its output, its error box, or (for
     /// `expect: error`) the intended failure.
     func directive(_ fence: DirectiveFence) -> String {
         guard let index = fences.firstIndex(where: { $0.location == fence.location }) else { return "" }
-        let anchor = fence.label.map { " id=\"\(Escaping.attribute($0))\"" } ?? ""
-        let name = Escaping.attribute(fence.name)
+        let anchor: [(String, String)] = fence.label.map { [("id", $0)] } ?? []
+        let box: Markup
         switch run.cells[index] {
         case .checked:
             return ""
         case .failure(let problems):
-            let items = problems.map { problem in
-                "<span class=\"where\">\(Escaping.text("\(problem.file):\(problem.location.line):\(problem.location.column)"))</span>"
-                    + "<pre>\(Escaping.text(problem.severity.rawValue + ": " + problem.text))</pre>"
-            }.joined(separator: "\n")
-            let title = "{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "") + " failed"
-            return "<div class=\"directive directive-error\" role=\"alert\"\(anchor)><strong>\(Escaping.text(title))</strong>\n"
-                + "\(items)</div>\n"
-        case .expectedFailure(let message):
-            return "<div class=\"directive directive-expected-error\"\(anchor)><span class=\"tag\">Refused, as intended:</span> "
-                + "\(Escaping.text(message))</div>\n"
-        case .success(let result):
-            var html = "<div class=\"directive directive-\(name) directive-result\"\(anchor)>\n"
-            for block in result.output {
-                html += output(block, fence: fence)
+            var children: [Markup] = [.element("strong", [], [.text("{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "") + " failed")])]
+            for problem in problems {
+                children += [Self.newline,
+                             .element("span", ["class": "where"],
+                                      [.text("\(problem.file):\(problem.location.line):\(problem.location.column)")]),
+                             .element("pre", [], [.text(problem.severity.rawValue + ": " + problem.text)])]
             }
-            return html + "</div>\n"
+            box = .element("div", [("class", "directive directive-error"), ("role", "alert")] + anchor, children)
+        case .expectedFailure(let message):
+            box = .element("div", [("class", "directive directive-expected-error")] + anchor,
+                           [.element("span", ["class": "tag"], [.text("Refused, as intended:")]), .text(" " + message)])
+        case .success(let result):
+            box = .element("div", [("class", "directive directive-\(fence.name) directive-result")] + anchor,
+                           [Self.newline] + result.output.map { output($0, fence: fence) })
         }
+        return box.html + "\n"
     }
 
-    private func output(_ block: OutputBlock, fence: DirectiveFence) -> String {
+    private func output(_ block: OutputBlock, fence: DirectiveFence) -> Markup {
         switch block {
         case .paragraph(let inlines):
-            return "<p>" + inline(inlines, at: fence.location) + "</p>\n"
+            return .sequence([.element("p", [], inline(inlines, at: fence.location)), Self.newline])
         case .equation(let expression):
-            return displayMath(formula(TeXWriter.tex(expression), display: true, origin: .generated(fence.location)))
+            return .raw(displayMath(formula(TeXWriter.tex(expression), display: true, origin: .generated(fence.location))))
         case .derivation(let derivation):
             derivationCount += 1
             let tex = TeXWriter.tex(derivation, number: "D\(derivationCount)")
-            return displayMath(formula(tex, display: true, origin: .generated(fence.location)))
+            return .raw(displayMath(formula(tex, display: true, origin: .generated(fence.location))))
         case .table(let table):
             return self.table(table, at: fence.location)
         case .figure(let figure):
@@ -51,24 +53,20 @@ extension HTMLBodyWriter {
         }
     }
 
-    /// Inline content as HTML.
-    func inline(_ inlines: [Inline], at location: SourceLocation) -> String {
-        var html = ""
-        for piece in inlines {
+    /// Inline content as markup.
+    func inline(_ inlines: [Inline], at location: SourceLocation) -> [Markup] {
+        inlines.map { piece -> Markup in
             switch piece {
-            case .text(let text): html += Escaping.text(text)
-            case .code(let text): html += "<code>" + Escaping.text(text) + "</code>"
-            case .math(let expression):
-                html += formula(TeXWriter.tex(expression), display: false, origin: .generated(location))
-            case .quantity(let quantity, let showsError):
-                html += Escaping.text(Self.prose(quantity, showsError: showsError))
-            case .emphasis(let inner): html += "<em>" + inline(inner, at: location) + "</em>"
+            case .text(let text): .text(text)
+            case .code(let text): .element("code", [], [.text(text)])
+            case .math(let expression): .raw(formula(TeXWriter.tex(expression), display: false, origin: .generated(location)))
+            case .quantity(let quantity, let showsError): .text(Self.prose(quantity, showsError: showsError))
+            case .emphasis(let inner): .element("em", [], inline(inner, at: location))
             case .reference(let label):
-                html += role(MarkdownRole(name: "ref", content: label, location: location, contentLocation: location))
-            case .authored(let text): html += authoredInline(text)
+                .raw(role(MarkdownRole(name: "ref", content: label, location: location, contentLocation: location)))
+            case .authored(let text): .raw(authoredInline(text))
             }
         }
-        return html
     }
 
     /// "1.234", or "1.234 ± 0.05" (the error to two significant digits).
@@ -78,32 +76,34 @@ extension HTMLBodyWriter {
         return value + " ± " + NumberFormat.prose(error, digits: 2)
     }
 
-    private func table(_ table: ResultTable, at location: SourceLocation) -> String {
-        func cell(_ cell: ResultTable.Cell, tag: String) -> String {
-            if cell.count == 1, case .quantity = cell[0] {
-                return "<\(tag) class=\"number\">\(inline(cell, at: location))</\(tag)>"
-            }
-            return "<\(tag)>\(inline(cell, at: location))</\(tag)>"
+    private func table(_ table: ResultTable, at location: SourceLocation) -> Markup {
+        func cell(_ cell: ResultTable.Cell, tag: String) -> Markup {
+            let isNumber = cell.count == 1 && { if case .quantity = cell[0] { true } else { false } }()
+            return .element(tag, isNumber ? [("class", "number")] : [], inline(cell, at: location))
         }
+        func row(_ cells: [ResultTable.Cell], tag: String) -> Markup { .element("tr", [], cells.map { cell($0, tag: tag) }) }
         // The caption sits above a scrolling wrapper: a wide table scrolls sideways on a
         // phone without clipping its caption.
-        var html = ""
-        if let caption = table.caption { html += "<p class=\"table-caption\">\(inline(caption, at: location))</p>\n" }
-        html += "<div class=\"table-scroll\"><table class=\"results\">\n"
-        html += "<thead><tr>" + table.header.map { cell($0, tag: "th") }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in table.rows {
-            html += "<tr>" + row.map { cell($0, tag: "td") }.joined() + "</tr>\n"
-        }
-        return html + "</tbody>\n</table></div>\n"
+        let caption: [Markup] = table.caption.map { [.element("p", ["class": "table-caption"], inline($0, at: location)), Self.newline] } ?? []
+        let body = table.rows.flatMap { [row($0, tag: "td"), Self.newline] }
+        let results = Markup.element("table", ["class": "results"], [
+            Self.newline, .element("thead", [], [row(table.header, tag: "th")]), Self.newline,
+            .element("tbody", [], [Self.newline] + body), Self.newline,
+        ])
+        return .sequence(caption + [.element("div", ["class": "table-scroll"], [results]), Self.newline])
     }
 
-    private func figure(_ figure: FigureOutput, fence: DirectiveFence) -> String {
+    private func figure(_ figure: FigureOutput, fence: DirectiveFence) -> Markup {
         // Figures are numbered by declaration, so a failed {plot} keeps its number.
-        let figureNumber = declarations.filter { $0.kind == .figure && $0.location <= fence.location }.count
-        let anchor = fence.label.map { " id=\"\(Escaping.attribute(Self.figureAnchor($0)))\"" } ?? ""
-        var html = "<figure class=\"plot\"\(anchor)>\n\(drawnFigure(figure))\n"
-        html += "<figcaption><span class=\"figure-number\">Figure \(figureNumber).</span>"
-        if let caption = figure.caption { html += " " + authoredInline(caption) }
-        return html + "</figcaption>\n</figure>\n"
+        let number = declarations.filter { $0.kind == .figure && $0.location <= fence.location }.count
+        let anchor: [(String, String)] = fence.label.map { [("id", Self.figureAnchor($0))] } ?? []
+        var caption: [Markup] = [.element("span", ["class": "figure-number"], [.text("Figure \(number).")])]
+        if let text = figure.caption { caption += [.text(" "), .raw(authoredInline(text))] }
+        return .sequence([
+            .element("figure", [("class", "plot")] + anchor, [
+                Self.newline, .raw(drawnFigure(figure)), Self.newline, .element("figcaption", [], caption), Self.newline,
+            ]),
+            Self.newline,
+        ])
     }
 }

@@ -94,7 +94,7 @@ final class HTMLBodyWriter {
         }
     }
 
-    static func figureAnchor(_ label: String) -> String { "figure-" + label }
+    static func figureAnchor(_ label: String) -> String { Escaping.identifier(label, prefix: "figure-") }
 
     /// A renderer whose hooks typeset math, run roles and place directive output.
     func htmlRenderer(headingIDs: Bool) -> HTMLRenderer {
@@ -109,7 +109,7 @@ final class HTMLBodyWriter {
 
     /// Display math in a wrapper that scrolls sideways when a formula is wider than a phone.
     func displayMath(_ html: String) -> String {
-        "<div class=\"math-display\">\(html)</div>\n"
+        Markup.element("div", ["class": "math-display"], [.raw(html)]).html + "\n"
     }
 
     /// A caption or other text the author wrote in an option: inline Markdown only. Text that
@@ -176,18 +176,18 @@ final class HTMLBodyWriter {
             guard let entry = table[label] else {
                 diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "reference to undefined label '\(label)'",
                                               fix: table.fix(for: label)))
-                return "<span class=\"value-missing\">??</span>"
+                return Self.missingValue
             }
             let text = switch entry.kind {
             case .figure: "Figure \(entry.number)"
             case .equation: "Equation (\(entry.number))"
             case .section: entry.number
             }
-            return "<a class=\"\(entry.kind.rawValue)-ref\" href=\"#\(Escaping.attribute(entry.anchor))\">\(Escaping.text(text))</a>"
+            return Markup.element("a", [("class", "\(entry.kind.rawValue)-ref"), ("href", "#" + entry.anchor)], [.text(text)]).html
         default:
             diagnostics.append(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
                                           fix: Suggestion.fix(for: role.name, among: ["value", "ref"])))
-            return "<code>" + Escaping.text(role.content) + "</code>"
+            return Markup.element("code", [], [.text(role.content)]).html
         }
     }
 
@@ -204,7 +204,7 @@ final class HTMLBodyWriter {
             reference = reference[..<colon]
         }
         let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
-        let missing = "<span class=\"value-missing\">??</span>"
+        let missing = Self.missingValue
         guard parts.count == 2 else {
             diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "'\(role.content)' is not of the form label.key",
                                           fix: "write e.g. {value}`kde.bandwidth`"))
@@ -233,8 +233,11 @@ final class HTMLBodyWriter {
         case .boolean(let b): text = b ? "yes" : "no"
         case .numbers(let xs): text = "(" + xs.map { NumberFormat.prose($0, digits: digits) }.joined(separator: ", ") + ")"
         }
-        return "<span class=\"value\">" + Escaping.text(text) + "</span>"
+        return Markup.element("span", ["class": "value"], [.text(text)]).html
     }
+
+    /// What a role that cannot be resolved shows in the page.
+    static let missingValue = Markup.element("span", ["class": "value-missing"], [.text("??")]).html
 
     /// "did you mean 'x'?", else the labels there are, else that there are none.
     static func fix(for label: String, among labels: [String]) -> String {

@@ -1,3 +1,5 @@
+import ParzenMarkup
+
 /// The equation counter and the label table of one document, filled in document order like
 /// LaTeX's: every numbered row takes the next number unless `\tag`ged or `\nonumber`ed.
 final class EquationNumbering {
@@ -41,21 +43,9 @@ final class EquationNumbering {
         return number
     }
 
-    /// The HTML `id` of the equation labelled `label`: "eqn-" and the label with every byte
-    /// outside `[A-Za-z0-9:.-]` written as `_XX`, so ids are deterministic, distinct for
-    /// distinct labels, and need no escaping.
+    /// The HTML `id` of the equation labelled `label`: "eqn-" and the label, as
+    /// `Escaping.identifier` writes ids.
     static func anchor(for label: String) -> String {
-        var id = "eqn-"
-        for byte in label.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "-"):
-                id.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                id += "_" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return id
+        Escaping.identifier(label, prefix: "eqn-")
     }
 }

@@ -59,7 +59,7 @@ enum TeXWriter {
     private static func write(_ expression: MathExpression, piece out: inout String) {
         switch expression {
         case .variable(let name):
-            out += name.count == 1 ? name : "\\mathit{\(text(name))}"
+            out += name.count == 1 ? name : "\\mathit{\(Escaping.texText(name))}"
         case .greek(let letter):
             out += "\\" + letter.rawValue
         case .number(let quantity):
@@ -67,10 +67,10 @@ enum TeXWriter {
         case .symbol(let symbol):
             out += spelling(of: symbol)
         case .text(let words):
-            out += "\\text{\(text(words))}"
+            out += "\\text{\(Escaping.texText(words))}"
         case .styled(let alphabet, let letters):
             let command = ["calligraphic": "\\mathcal", "blackboard": "\\mathbb", "roman": "\\mathrm"][alphabet.rawValue]!
-            out += "\(command){\(text(letters))}"
+            out += "\(command){\(Escaping.texText(letters))}"
         case .row(let items):
             for item in items { write(item, into: &out) }
             return
@@ -135,20 +135,5 @@ enum TeXWriter {
         case .minimum: "\\min"
         case .logarithm: "\\log"
         }
-    }
-
-    /// Text safe inside `\text{…}`: TeX's special characters escaped.
-    static func text(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "\\": out += "\\textbackslash "
-            case "{", "}", "$", "&", "#", "_", "%": out += "\\" + String(c)
-            case "^": out += "\\textasciicircum "
-            case "~": out += "\\textasciitilde "
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

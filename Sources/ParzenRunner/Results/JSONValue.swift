@@ -1,4 +1,5 @@
 import ParzenFormat
+import ParzenMarkup
 
 /// A JSON document written deterministically: keys in the order given (never hashed), numbers
 /// in Swift's shortest round-trip form, non-finite numbers as the strings "Infinity",
@@ -27,14 +28,14 @@ public indirect enum JSONValue: Sendable, Equatable {
             if x.isInfinite { return x < 0 ? "\"-Infinity\"" : "\"Infinity\"" }
             if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
             return String(x)
-        case .string(let s): return Self.quote(s)
+        case .string(let s): return Escaping.jsonString(s)
         case .array(let items):
             if items.isEmpty { return "[]" }
             if items.allSatisfy(\.isScalar) { return "[" + items.map { $0.serialized() }.joined(separator: ", ") + "]" }
             return "[\n" + items.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { inner + Self.quote($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)}"
+            return "{\n" + members.map { inner + Escaping.jsonString($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)}"
         }
     }
 
@@ -43,24 +44,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array, .object: false
         default: true
         }
-    }
-
-    private static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 
