@@ -32,22 +32,3 @@ public struct ReferenceDeclaration: Sendable {
 extension Directive {
     public static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind] { [] }
 }
-
-extension PlotDirective {
-    public static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind] { [.figure] }
-}
-
-extension CompareDirective {
-    public static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind] {
-        guard let label, writesDerivation(criterion: body?["criterion"]?.scalarText) else { return [] }
-        return [.derivation(label: derivationLabel(for: label))]
-    }
-
-    /// Whether a comparison by `criterion` (nil: the default) writes the derivation.
-    static func writesDerivation(criterion: String?) -> Bool {
-        ["nll", "kl", "all"].contains(criterion ?? "nll")
-    }
-
-    /// The equation label of a comparison's derivation.
-    public static func derivationLabel(for label: String) -> String { "eq:" + label }
-}
