@@ -33,5 +33,4 @@ struct Parzen: ParsableCommand {
 /// Exit statuses, one meaning each.
 enum ExitStatus {
     static let notebookErrors = ExitCode(1)
-    static let usage = ExitCode(2)
 }

@@ -116,7 +116,6 @@ let gaussLegendre20: ([Double], [Double]) = {
         #expect(Kernel.builtInNames == ["gaussian", "epanechnikov", "tophat", "exponential", "linear", "cosine", "biweight", "triweight"])
         for name in Kernel.builtInNames { #expect(Kernel(named: name)?.name == name) }
         #expect(Kernel(named: "gausian") == nil)
-        #expect(Kernel.epanechnikov.helpLine == "epanechnikov  k(r) = 1 − r², support |u| < h, variance h²/5")
     }
 }
 

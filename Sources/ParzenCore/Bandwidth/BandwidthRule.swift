@@ -34,16 +34,6 @@ public enum BandwidthRule: String, CaseIterable, Sendable {
     /// `LikelihoodCrossValidation`.
     case cv
 
-    /// One line for help, e.g. `silverman  0.9·min(σ̂, IQR/1.34)·n^(−1/5) (1-D); …`.
-    public var helpLine: String {
-        switch self {
-        case .scott: "scott      σ̂·n^(−1/5) in 1-D; H = n^(−2/(d+4))·Σ̂ in d dimensions"
-        case .silverman: "silverman  0.9·min(σ̂, IQR/1.34)·n^(−1/5) in 1-D; H = (n(d+2)/4)^(−2/(d+4))·Σ̂ in d dimensions"
-        case .isj: "isj        Improved Sheather–Jones plug-in (Botev et al. 2010), 1-D"
-        case .cv: "cv         maximise the leave-one-out log-likelihood Σ log p₋ᵢ(xᵢ)"
-        }
-    }
-
     /// The bandwidth this rule chooses for `data` and `kernel`: `.standardDeviation(h)` in
     /// 1-D, `.matrix(H)` in d ≥ 2 (cv in d ≥ 2 returns H = c²·Σ̂ with the best c).
     /// - Throws: `ModelError` for fewer than two points, constant data, a singular
