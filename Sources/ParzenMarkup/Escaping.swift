@@ -17,7 +17,12 @@ public enum Escaping {
 
     private static func escape(_ string: String, quotes: Bool) -> String {
         // Fast path: most strings need no escaping at all.
-        guard string.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
+        guard
+            string.utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || $0 == UInt8(ascii: "\"")
+            })
+        else {
             return string
         }
         var out = ""

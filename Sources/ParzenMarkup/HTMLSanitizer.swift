@@ -103,18 +103,23 @@ public enum HTMLSanitizer {
                 if attribute.name.hasPrefix("on") {
                     findings.append(Finding(
                         offset: attribute.offset,
-                        message: "raw HTML attribute '\(attribute.name)' on <\(name)> runs script in the reader's browser",
+                            message:
+                                "raw HTML attribute '\(attribute.name)' on <\(name)> runs script in the reader's " +
+                                    "browser",
                         fix: safeFix))
                 } else if isURLAttribute(attribute.name), URLSafety.runsScript(value) {
                     let tag = "<\(name) \(attribute.name)=\"\(URLSafety.abbreviated(value))\">"
                     findings.append(Finding(offset: attribute.offset,
-                                            message: "raw HTML \(tag) runs script in the reader's browser", fix: safeFix))
+                            message: "raw HTML \(tag) runs script in the reader's browser", fix: safeFix))
                 } else if let url = remoteURL(in: attribute, on: name) {
                     findings.append(Finding(
                         offset: attribute.offset,
                         message: "raw HTML <\(name) \(attribute.name)> loads '\(URLSafety.abbreviated(url))' "
                             + "from the network when the page is opened",
-                        fix: "save the file next to the notebook and use a relative path (--safe refuses remote resources)"))
+                            fix:
+                                "save the file next to the notebook and use a relative path (--safe refuses remote " +
+                                    "resources)"
+                        ))
                 }
             }
         }
@@ -135,12 +140,14 @@ public enum HTMLSanitizer {
         switch name {
         case "href", "cite":
             return URLSafety.isSafeLink(value) ? nil
-                : "the URL '\(URLSafety.abbreviated(value))' of <\(tag) \(name)> (only http, https, mailto and relative links)"
+                : "the URL '\(URLSafety.abbreviated(value))' of <\(tag) \(name)> (only http, https, mailto and " +
+                    "relative links)"
         case "src":
             return URLSafety.isSafeImage(value) ? nil
                 : "the image '\(URLSafety.abbreviated(value))' (remote and script images are refused)"
         case "style":
-            return styleLoadsOrRuns(value) ? "the style '\(URLSafety.abbreviated(value))' of <\(tag)> (it can load a URL)"
+            return styleLoadsOrRuns(value)
+                ? "the style '\(URLSafety.abbreviated(value))' of <\(tag)> (it can load a URL)"
                 : nil
         default:
             return nil
@@ -177,7 +184,8 @@ public enum HTMLSanitizer {
         while let range = rest.range(of: "url(", options: .caseInsensitive) {
             let after = rest[range.upperBound...]
             let inside = after.prefix { $0 != ")" }
-            let unquoted = inside.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let unquoted = inside.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\"'"))
             urls.append(unquoted)
             rest = after.dropFirst(inside.count)
         }

@@ -111,7 +111,8 @@ struct HTMLTokenizer {
             let byte = bytes[index]
             if Self.isSpace(byte) { index += 1; continue }
             if byte == UInt8(ascii: ">") {
-                return .startTag(name: name, attributes: attributes, selfClosing: selfClosing, range: start..<(index + 1))
+                return .startTag(
+                    name: name, attributes: attributes, selfClosing: selfClosing, range: start..<(index + 1))
             }
             if byte == UInt8(ascii: "/") { selfClosing = true; index += 1; continue }
             selfClosing = false

@@ -17,7 +17,8 @@ public enum Suggestion {
     }
 
     /// "did you mean 'x'?" for the closest candidate, if one is close enough.
-    public static func didYouMean<S: Sequence>(_ word: String, among candidates: S) -> String? where S.Element == String {
+    public static func didYouMean<S: Sequence>(_ word: String, among candidates: S) -> String?
+    where S.Element == String {
         closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
     }
 

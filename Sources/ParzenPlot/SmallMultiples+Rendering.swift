@@ -22,11 +22,17 @@ extension SmallMultiples {
                 panels[index].y.domain = ResolvedAxis(panels[index].y, extent: yUnion).domain
             }
         }
-        let label = description ?? "Panels: " + ChartRenderer.list(panels.enumerated().map { $1.title ?? "panel \($0 + 1)" }) + "."
+        let label =
+            description ?? "Panels: " + ChartRenderer.list(panels.enumerated().map { $1.title ?? "panel \($0 + 1)" })
+            + "."
         var html = "<div class=\"plot-multiples\" role=\"group\""
         if let title {
-            html += " aria-labelledby=\"\(Escaping.attribute(ids.title))\" aria-description=\"\(Escaping.attribute(label))\">\n"
-            html += "<p class=\"plot-multiples-title\" id=\"\(Escaping.attribute(ids.title))\">\(Escaping.text(title))</p>\n"
+            html +=
+                " aria-labelledby=\"\(Escaping.attribute(ids.title))\" " +
+                    "aria-description=\"\(Escaping.attribute(label))\">\n"
+            html +=
+                "<p class=\"plot-multiples-title\" " +
+                    "id=\"\(Escaping.attribute(ids.title))\">\(Escaping.text(title))</p>\n"
         } else {
             html += " aria-label=\"\(Escaping.attribute(label))\">\n"
         }

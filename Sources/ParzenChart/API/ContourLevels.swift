@@ -15,7 +15,8 @@ public enum ContourLevels: Sendable, Equatable {
         guard let range = grid.valueRange, range.lowerBound < range.upperBound else { return [] }
         switch self {
         case .count(let count):
-            let step = NiceTicks.niceNumber((range.upperBound - range.lowerBound) / Double(max(count, 1) + 1), rounding: true)
+            let step = NiceTicks.niceNumber(
+                (range.upperBound - range.lowerBound) / Double(max(count, 1) + 1), rounding: true)
             let first = (range.lowerBound / step).rounded(.down) + 1
             return stride(from: first, through: (range.upperBound / step).rounded(.up) - 1, by: 1)
                 .map { $0 * step + 0 }

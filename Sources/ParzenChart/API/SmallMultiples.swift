@@ -32,7 +32,8 @@ public struct SmallMultiples: Sendable, Equatable {
     ///   - sharesXAxis: give every panel the same x domain; on by default.
     ///   - sharesYAxis: give every panel the same y domain; on by default.
     public init(
-        id: String, title: String? = nil, description: String? = nil, sharesXAxis: Bool = true, sharesYAxis: Bool = true,
+        id: String, title: String? = nil, description: String? = nil, sharesXAxis: Bool = true,
+        sharesYAxis: Bool = true,
         panels: [Chart]
     ) {
         self.id = id

@@ -32,7 +32,9 @@ public enum MarchingSquares {
         /// `true` for the edge from (i, j) to (i, j+1), `false` for (i, j) to (i+1, j).
         let isVertical: Bool
 
-        package static func < (a: Edge, b: Edge) -> Bool { (a.start, a.isVertical ? 1 : 0) < (b.start, b.isVertical ? 1 : 0) }
+        package static func < (a: Edge, b: Edge) -> Bool {
+            (a.start, a.isVertical ? 1 : 0) < (b.start, b.isVertical ? 1 : 0)
+        }
     }
 
     /// A chain of crossings in order; a closed chain does not repeat its first edge.

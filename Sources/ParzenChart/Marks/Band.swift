@@ -16,7 +16,8 @@ public struct Band: Sendable, Equatable {
     ///
     /// - Precondition: `x`, `lower` and `upper` have the same count.
     public init(name: String? = nil, x: [Double], lower: [Double], upper: [Double], color: SeriesColor = .automatic) {
-        precondition(x.count == lower.count && x.count == upper.count, "Band needs one lower and one upper value per x value")
+        precondition(
+            x.count == lower.count && x.count == upper.count, "Band needs one lower and one upper value per x value")
         self.name = name
         self.x = x
         self.lower = lower

@@ -13,7 +13,9 @@ public struct Contours: Sendable, Equatable {
     /// Creates contour lines of `grid`.
     ///
     /// - Parameter levels: which levels; 6 nice levels by default.
-    public init(name: String? = nil, grid: ScalarGrid, levels: ContourLevels = .count(6), color: SeriesColor = .automatic) {
+    public init(
+        name: String? = nil, grid: ScalarGrid, levels: ContourLevels = .count(6), color: SeriesColor = .automatic
+    ) {
         self.name = name
         self.grid = grid
         self.levels = levels

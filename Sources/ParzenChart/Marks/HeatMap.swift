@@ -29,7 +29,8 @@ public struct HeatMap: Sendable, Equatable {
     /// background shows where the density is negligible) and non-finite ones.
     package func shade(of value: Double, in range: ClosedRange<Double>) -> Int? {
         guard value.isFinite, range.upperBound > range.lowerBound else { return nil }
-        let step = Int(((value - range.lowerBound) / (range.upperBound - range.lowerBound) * Double(shades + 1)).rounded(.down))
+        let step = Int(
+            ((value - range.lowerBound) / (range.upperBound - range.lowerBound) * Double(shades + 1)).rounded(.down))
         return step == 0 ? nil : min(step, shades) - 1
     }
 

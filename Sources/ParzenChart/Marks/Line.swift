@@ -17,7 +17,8 @@ public struct Line: Sendable, Equatable {
     /// Creates a line through the points `(x[i], y[i])`.
     ///
     /// - Precondition: `x` and `y` have the same count.
-    public init(name: String? = nil, x: [Double], y: [Double], color: SeriesColor = .automatic, dash: LineDash = .solid) {
+    public init(name: String? = nil, x: [Double], y: [Double], color: SeriesColor = .automatic, dash: LineDash = .solid)
+    {
         precondition(x.count == y.count, "Line needs as many y values (\(y.count)) as x values (\(x.count))")
         self.name = name
         self.x = x

@@ -26,7 +26,9 @@ public struct Scatter: Sendable, Equatable {
     /// - Parameter maximumPoints: draw individual dots up to this many distinct positions,
     ///   bin beyond it; 2000 by default (about 30 KB of dots).
     /// - Precondition: `x` and `y` have the same count.
-    public init(name: String? = nil, x: [Double], y: [Double], color: SeriesColor = .automatic, maximumPoints: Int = 2000) {
+    public init(
+        name: String? = nil, x: [Double], y: [Double], color: SeriesColor = .automatic, maximumPoints: Int = 2000
+    ) {
         precondition(x.count == y.count, "Scatter needs as many y values as x values")
         self.name = name
         self.x = x

@@ -25,7 +25,10 @@ public struct MathDiagnostic: Equatable, Sendable {
     public var unresolvedLabel: String?
 
     /// Creates a diagnostic; used by the typesetter and by tests that state expected diagnostics.
-    public init(severity: Severity, message: String, fix: String? = nil, origin: Int, offset: Int, unresolvedLabel: String? = nil) {
+    public init(
+        severity: Severity, message: String, fix: String? = nil, origin: Int, offset: Int,
+        unresolvedLabel: String? = nil
+    ) {
         self.severity = severity
         self.message = message
         self.fix = fix

@@ -36,10 +36,12 @@ public final class MathDocument {
         let parser = Parser(tex, display: display, macros: macros, numbering: numbering, log: log)
         do {
             let node = try parser.parseFormula()
-            return ParsedFormula(source: tex, display: display, origin: origin, node: node, diagnostics: log.diagnostics(origin: origin))
+            return ParsedFormula(
+                source: tex, display: display, origin: origin, node: node, diagnostics: log.diagnostics(origin: origin))
         } catch let error as TeXError {
             log.fatal(error.message, fix: error.fix, at: error.offset)
-            return ParsedFormula(source: tex, display: display, origin: origin, node: nil, diagnostics: log.diagnostics(origin: origin))
+            return ParsedFormula(
+                source: tex, display: display, origin: origin, node: nil, diagnostics: log.diagnostics(origin: origin))
         } catch {
             preconditionFailure("the TeX parser throws only TeXError, got \(error)")
         }
@@ -63,10 +65,13 @@ public final class MathDocument {
         }
         var unresolved: [MathDiagnostic] = []
         let html = withoutActuallyEscaping(resolve) { resolve in
-            MathMLWriter.formula(node, source: formula.source, display: formula.display) { label, parenthesized, offset in
+            MathMLWriter.formula(node, source: formula.source, display: formula.display) {
+                label, parenthesized, offset in
                 let target = resolve(label)
                 if target == nil {
-                    unresolved.append(MathDiagnostic(severity: .error, message: "reference to undefined label '\(label)'",
+                    unresolved.append(
+                        MathDiagnostic(
+                            severity: .error, message: "reference to undefined label '\(label)'",
                                                      origin: formula.origin, offset: offset, unresolvedLabel: label))
                 }
                 return MathDocument.referenceMarkup(target, label: label, parenthesized: parenthesized)

@@ -8,7 +8,8 @@ enum AccentCommands {
     /// letter; wide accents are the combining marks, whose size variants stretch. `\vec` is
     /// U+20D7, which the writer shows as a small arrow (see docs/math-browser-limits.md).
     static let accents: [String: (mark: String, stretchy: Bool)] = [
-        "\\hat": ("\u{2C6}", false), "\\widehat": ("\u{302}", true), "\\tilde": ("\u{2DC}", false), "\\widetilde": ("\u{303}", true),
+        "\\hat": ("\u{2C6}", false), "\\widehat": ("\u{302}", true), "\\tilde": ("\u{2DC}", false),
+        "\\widetilde": ("\u{303}", true),
         "\\bar": ("¯", false), "\\overline": ("‾", true), "\\vec": ("\u{20D7}", false), "\\overrightarrow": ("→", true),
         "\\overleftarrow": ("←", true), "\\dot": ("˙", false), "\\ddot": ("¨", false), "\\dddot": ("⃛", false),
         "\\check": ("ˇ", false), "\\breve": ("˘", false), "\\acute": ("´", false), "\\grave": ("`", false),
@@ -35,13 +36,18 @@ enum AccentCommands {
         for (name, accent) in accents {
             registry.register(name) { parser, token in
                 let base = try parser.parseArgument(of: token)
-                return MathNode(.stack(base: base, over: mark(accent.mark, stretchy: accent.stretchy, at: token.offset), under: nil, accent: true), at: token.offset)
+                return MathNode(
+                    .stack(
+                        base: base, over: mark(accent.mark, stretchy: accent.stretchy, at: token.offset), under: nil,
+                        accent: true), at: token.offset)
             }
         }
         for (name, glyph) in underAccents {
             registry.register(name) { parser, token in
                 let base = try parser.parseArgument(of: token)
-                return MathNode(.stack(base: base, over: nil, under: mark(glyph, stretchy: true, at: token.offset), accent: true), at: token.offset)
+                return MathNode(
+                    .stack(base: base, over: nil, under: mark(glyph, stretchy: true, at: token.offset), accent: true),
+                    at: token.offset)
             }
         }
         registry.register("\\skew") { parser, token in
@@ -58,12 +64,14 @@ enum AccentCommands {
             }
         }
         registry.register("\\overset") { parser, token in
-            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
+            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }
+                .withoutOperatorSpacing().inScriptStyle()
             let base = try parser.parseArgument(of: token).withInfixForm()
             return MathNode(.stack(base: base, over: over, under: nil, accent: false), at: token.offset)
         }
         registry.register("\\stackrel") { parser, token in
-            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
+            let over = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }
+                .withoutOperatorSpacing().inScriptStyle()
             let base = try parser.parseArgument(of: token)
             // \stackrel makes a relation of whatever it stacks on.
             let relation = base.singleLeaf.map { leaf -> MathNode in
@@ -71,10 +79,12 @@ enum AccentCommands {
                 attributes.atomClass = .relation
                 return MathNode(.op(text, attributes), at: leaf.offset)
             } ?? base
-            return MathNode(.stack(base: relation.withInfixForm(), over: over, under: nil, accent: false), at: token.offset)
+            return MathNode(
+                .stack(base: relation.withInfixForm(), over: over, under: nil, accent: false), at: token.offset)
         }
         registry.register("\\underset") { parser, token in
-            let under = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }.withoutOperatorSpacing().inScriptStyle()
+            let under = try parser.withDisplayStyle(false) { try parser.parseArgument(of: token) }
+                .withoutOperatorSpacing().inScriptStyle()
             let base = try parser.parseArgument(of: token).withInfixForm()
             return MathNode(.stack(base: base, over: nil, under: under, accent: false), at: token.offset)
         }

@@ -160,7 +160,8 @@ enum BoxCommands {
         while let option = try parser.readOptionalString() { options.append("[\(option)]") }
         if !options.isEmpty {
             parser.log.warning(
-                "the options \(options.joined()) of '\(command.text)' are not reproduced; the box keeps its natural size",
+                "the options \(options.joined()) of '\(command.text)' are not reproduced; the box keeps its natural " +
+                    "size",
                 at: command.offset)
         }
     }

@@ -69,6 +69,7 @@ struct CommandRegistry: Sendable {
     /// The known command closest to a misspelt `name`, if one is close enough to be a likely
     /// typo (edit distance at most 2, and at most a third of the name's length).
     func suggestion(for name: String, userMacros: some Sequence<String>) -> String? {
-        Suggestion.closest(to: name, among: (Array(handlers.keys) + MacroExpander.definitionCommands + userMacros).sorted())
+        Suggestion.closest(
+            to: name, among: (Array(handlers.keys) + MacroExpander.definitionCommands + userMacros).sorted())
     }
 }

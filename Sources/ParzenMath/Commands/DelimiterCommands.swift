@@ -5,11 +5,13 @@ enum DelimiterCommands {
     /// Delimiter commands → character and TeX class when used on their own.
     static let commands: [String: (text: String, atomClass: AtomClass)] = [
         "\\{": ("{", .opening), "\\}": ("}", .closing), "\\lbrace": ("{", .opening), "\\rbrace": ("}", .closing),
-        "\\langle": ("⟨", .opening), "\\rangle": ("⟩", .closing), "\\lvert": ("|", .opening), "\\rvert": ("|", .closing),
+        "\\langle": ("⟨", .opening), "\\rangle": ("⟩", .closing), "\\lvert": ("|", .opening),
+        "\\rvert": ("|", .closing),
         "\\lVert": ("‖", .opening), "\\rVert": ("‖", .closing), "\\vert": ("|", .ordinary), "\\Vert": ("‖", .ordinary),
         "\\|": ("‖", .ordinary), "\\lfloor": ("⌊", .opening), "\\rfloor": ("⌋", .closing),
         "\\lceil": ("⌈", .opening), "\\rceil": ("⌉", .closing), "\\backslash": ("\\", .ordinary),
-        "\\lgroup": ("⟮", .opening), "\\rgroup": ("⟯", .closing), "\\lbrack": ("[", .opening), "\\rbrack": ("]", .closing),
+        "\\lgroup": ("⟮", .opening), "\\rgroup": ("⟯", .closing), "\\lbrack": ("[", .opening),
+        "\\rbrack": ("]", .closing),
         "\\lmoustache": ("⎰", .opening), "\\rmoustache": ("⎱", .closing), "\\arrowvert": ("⏐", .ordinary),
         "\\Arrowvert": ("‖", .ordinary), "\\bracevert": ("⎪", .ordinary), "\\lparen": ("(", .opening),
         "\\rparen": (")", .closing), "\\llbracket": ("⟦", .opening), "\\rrbracket": ("⟧", .closing),
@@ -33,13 +35,17 @@ enum DelimiterCommands {
         }
         registry.register("\\left", parseLeftRight)
         registry.register("\\right") { _, token in
-            throw TeXError("'\\right' has no matching '\\left'", fix: "add \\left before it, or use \\big", at: token.offset)
+            throw TeXError(
+                "'\\right' has no matching '\\left'", fix: "add \\left before it, or use \\big", at: token.offset)
         }
         registry.register("\\middle") { _, token in
             throw TeXError("'\\middle' is only allowed between \\left and \\right", at: token.offset)
         }
         for (size, height) in sizes {
-            for (suffix, form, atomClass) in [("", nil, AtomClass.ordinary), ("l", "prefix", .opening), ("r", "postfix", .closing), ("m", "infix", .relation)] {
+            for (suffix, form, atomClass) in [
+                ("", nil, AtomClass.ordinary), ("l", "prefix", .opening), ("r", "postfix", .closing),
+                ("m", "infix", .relation),
+            ] {
                 registry.register("\\" + size + suffix) { parser, token in
                     guard let text = try readDelimiter(parser, after: token), !text.isEmpty else {
                         return MathNode(.row([]), at: token.offset)
@@ -83,7 +89,8 @@ enum DelimiterCommands {
         default:
             break
         }
-        throw TeXError("'\(token.text.isEmpty ? "end of formula" : token.text)' after '\(command.text)' is not a delimiter",
+        throw TeXError(
+            "'\(token.text.isEmpty ? "end of formula" : token.text)' after '\(command.text)' is not a delimiter",
                        fix: "use one of ( ) [ ] \\{ \\} | \\| \\langle \\rangle or '.'", at: token.offset)
     }
 
@@ -120,7 +127,9 @@ enum DelimiterCommands {
             switch token.text {
             case "\\middle":
                 let middle = try readDelimiter(parser, after: token) ?? ""
-                if var node = fence(middle, form: "infix", at: token.offset), case .op(let text, var attributes) = node.kind {
+                if var node = fence(middle, form: "infix", at: token.offset),
+                    case .op(let text, var attributes) = node.kind
+                {
                     // e-TeX's \middle closes the list before it and opens the one after: no space
                     // on either side (Close and Open atoms), as LaTeX shows `\{x \;\middle|\; x>0\}`
                     // side by side; MathML would give the bar relation spaces.
@@ -134,7 +143,9 @@ enum DelimiterCommands {
                 if let node = fence(close, form: "postfix", at: token.offset) { children.append(node) }
                 return MathNode(.fenced(fittingFences(children, display: parser.displayStyle)), at: left.offset)
             default:
-                throw TeXError("'\\left\(open)' has no matching '\\right'", fix: "add \\right) or \\right. to close it", at: left.offset)
+                throw TeXError(
+                    "'\\left\(open)' has no matching '\\right'", fix: "add \\right) or \\right. to close it",
+                    at: left.offset)
             }
         }
     }

@@ -22,10 +22,13 @@ enum FontCommands {
                 parser.alphabet = alphabet
                 defer { parser.alphabet = saved }
                 // amsfonts' \Bbb and \frak, amstex's \bold take an argument when one follows.
-                if ["\\Bbb", "\\frak", "\\bold"].contains(token.text), try parser.expander.peekSkippingSpaces().isCharacter("{") {
+                if ["\\Bbb", "\\frak", "\\bold"].contains(token.text),
+                    try parser.expander.peekSkippingSpaces().isCharacter("{")
+                {
                     return mergingLetters(try parser.parseArgument(of: token), upright: alphabet == .roman)
                 }
-                return mergingLetters(MathNode(.row(try parser.parseRestOfList()), at: token.offset), upright: alphabet == .roman)
+                return mergingLetters(
+                    MathNode(.row(try parser.parseRestOfList()), at: token.offset), upright: alphabet == .roman)
             }
         }
         for (name, alphabet) in alphabets {

@@ -3,7 +3,9 @@
 enum FractionCommands {
     static func register(in registry: inout CommandRegistry) {
         // nil: the surrounding style; true: display (\dfrac); false: text (\tfrac).
-        for (name, style) in [("\\frac", nil), ("\\dfrac", true), ("\\cfrac", true), ("\\tfrac", false)] as [(String, Bool?)] {
+        for (name, style) in [("\\frac", nil), ("\\dfrac", true), ("\\cfrac", true), ("\\tfrac", false)]
+            as [(String, Bool?)]
+        {
             registry.register(name) { parser, token in
                 try fraction(parser, token, style: style, binomial: false)
             }
@@ -15,14 +17,18 @@ enum FractionCommands {
         }
         for name in infixCommands {
             registry.register(name) { parser, token in
-                parser.log.error("'\(token.text)' cannot be an argument", fix: "put it in braces with its operands: {a \(token.text) b}",
+                parser.log.error(
+                    "'\(token.text)' cannot be an argument",
+                    fix: "put it in braces with its operands: {a \(token.text) b}",
                                  at: token.offset)
                 return MathNode(.error(token.text), at: token.offset)
             }
         }
         for name in ["\\limits", "\\nolimits", "\\displaylimits"] {
             registry.register(name) { parser, token in
-                parser.log.error("'\(token.text)' must follow a large operator", fix: "write \\sum\(token.text)_{…}", at: token.offset)
+                parser.log.error(
+                    "'\(token.text)' must follow a large operator", fix: "write \\sum\(token.text)_{…}",
+                    at: token.offset)
                 return MathNode(.error(token.text), at: token.offset)
             }
         }
@@ -30,8 +36,12 @@ enum FractionCommands {
         for (name, display) in [("\\splitfrac", false), ("\\splitdfrac", true)] {
             // mathtools: a numerator broken over two lines, the first flush left, the second right.
             registry.register(name) { parser, token in
-                let (first, second) = try parser.withDisplayStyle(display) { (try parser.parseArgument(of: token), try parser.parseArgument(of: token)) }
-                let table = MathTable(rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display, numbered: false)
+                let (first, second) = try parser.withDisplayStyle(display) {
+                    (try parser.parseArgument(of: token), try parser.parseArgument(of: token))
+                }
+                let table = MathTable(
+                    rows: [[first], [second]], numbers: [nil, nil], layout: .multline, displayStyle: display,
+                    numbered: false)
                 return MathNode(.table(table), at: token.offset)
             }
         }
@@ -42,7 +52,8 @@ enum FractionCommands {
                 throw TeXError("'\\root' needs '\\of'", fix: "write \\root 3 \\of x", at: token.offset)
             }
             let radicand = try parser.parseArgument(of: token)
-            return MathNode(.root(radicand, index: MathNode(.row(index), at: token.offset).inScriptStyle()), at: token.offset)
+            return MathNode(
+                .root(radicand, index: MathNode(.row(index), at: token.offset).inScriptStyle()), at: token.offset)
         }
         registry.register("\\of") { _, token in
             throw TeXError("'\\of' without '\\root'", fix: "write \\root 3 \\of x", at: token.offset)
@@ -52,11 +63,14 @@ enum FractionCommands {
             registry.register(name) { parser, token in
                 let amount = try parser.readStringArgument(of: token)
                 guard let units = Double(amount.trimmingSpaces()) else {
-                    throw TeXError("'\(token.text){\(amount)}' needs a whole number", fix: "write \(token.text){2}", at: token.offset)
+                    throw TeXError(
+                        "'\(token.text){\(amount)}' needs a whole number", fix: "write \(token.text){2}",
+                        at: token.offset)
                 }
                 let ems = String((units / 18 * 10_000).rounded() / 10_000) + "em"
                 let box = axis == "lspace" ? MathNode.PaddedBox(lspace: "-" + ems) : MathNode.PaddedBox(voffset: ems)
-                return MathNode(.padded(MathNode(.row(try parser.parseRestOfList()), at: token.offset), box), at: token.offset)
+                return MathNode(
+                    .padded(MathNode(.row(try parser.parseRestOfList()), at: token.offset), box), at: token.offset)
             }
         }
         registry.register("\\sqrt") { parser, token in
@@ -81,8 +95,9 @@ enum FractionCommands {
 
         /// `display`: the style around, which sizes the delimiters as for `\binom`.
         func node(numerator: MathNode, denominator: MathNode, display: Bool, at offset: Int) -> MathNode {
-            delimited(MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: lineThickness), at: offset),
-                      open: open, close: close, size: delimiterSize(display: display), at: offset)
+            let fraction = MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: lineThickness),
+                                    at: offset)
+            return delimited(fraction, open: open, close: close, size: delimiterSize(display: display), at: offset)
         }
     }
 
@@ -98,7 +113,9 @@ enum FractionCommands {
         default:
             let open = try DelimiterCommands.readDelimiter(parser, after: command) ?? ""
             let close = try DelimiterCommands.readDelimiter(parser, after: command) ?? ""
-            let thickness = command.text == "\\abovewithdelims" ? try readThickness(parser, command) : command.text == "\\atopwithdelims" ? "0" : nil
+            let thickness =
+                command.text == "\\abovewithdelims"
+                ? try readThickness(parser, command) : command.text == "\\atopwithdelims" ? "0" : nil
             return Infix(open: open, close: close, lineThickness: thickness)
         }
     }
@@ -113,7 +130,9 @@ enum FractionCommands {
             text += try parser.expander.next().text
             if let width = SpacingCommands.em(from: text) { return width }
         }
-        throw TeXError("cannot read the rule thickness '\(text)' after '\(command.text)'", fix: "write a length such as 1pt", at: command.offset)
+        throw TeXError(
+            "cannot read the rule thickness '\(text)' after '\(command.text)'", fix: "write a length such as 1pt",
+            at: command.offset)
     }
 
     /// amsmath's `\genfrac{left}{right}{thickness}{style}{numerator}{denominator}`; style 0–3 is
@@ -126,22 +145,29 @@ enum FractionCommands {
         var thickness: String?
         if !thicknessText.isEmpty {
             guard let width = SpacingCommands.em(from: thicknessText) else {
-                throw TeXError("cannot read the rule thickness '\(thicknessText)' of '\\genfrac'", fix: "write a length such as 0pt or leave it empty", at: token.offset)
+                throw TeXError(
+                    "cannot read the rule thickness '\(thicknessText)' of '\\genfrac'",
+                    fix: "write a length such as 0pt or leave it empty", at: token.offset)
             }
             thickness = Double(width.dropLast(2)) == 0 ? "0" : width
         }
         let level = Int(styleText)
         if !styleText.isEmpty && (level == nil || !(0...3).contains(level!)) {
-            throw TeXError("the style '\(styleText)' of '\\genfrac' is not 0, 1, 2 or 3", fix: "0 display, 1 text, 2 script, 3 scriptscript", at: token.offset)
+            throw TeXError(
+                "the style '\(styleText)' of '\\genfrac' is not 0, 1, 2 or 3",
+                fix: "0 display, 1 text, 2 script, 3 scriptscript", at: token.offset)
         }
         let display = level.map { $0 == 0 } ?? parser.displayStyle
         let (numerator, denominator) = try parser.withDisplayStyle(false) {
             (try parser.parseArgument(of: token), try parser.parseArgument(of: token))
         }
-        var node = delimited(MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: thickness), at: token.offset),
+        var node = delimited(
+            MathNode(
+                .fraction(numerator: numerator, denominator: denominator, lineThickness: thickness), at: token.offset),
                              open: open, close: close, size: delimiterSize(display: display), at: token.offset)
         if let level {
-            node = MathNode(.style(node, displayStyle: display, scriptLevel: max(level - 1, 0), color: nil), at: token.offset)
+            node = MathNode(
+                .style(node, displayStyle: display, scriptLevel: max(level - 1, 0), color: nil), at: token.offset)
         }
         return node
     }
@@ -210,9 +236,13 @@ enum FractionCommands {
             numerator = numerator.inScriptStyle()
             denominator = denominator.inScriptStyle()
         }
-        var node = MathNode(.fraction(numerator: numerator, denominator: denominator, lineThickness: binomial ? "0" : nil), at: token.offset)
+        var node = MathNode(
+            .fraction(numerator: numerator, denominator: denominator, lineThickness: binomial ? "0" : nil),
+            at: token.offset)
         if binomial {
-            node = delimited(node, open: "(", close: ")", size: delimiterSize(display: style ?? parser.displayStyle), at: token.offset)
+            node = delimited(
+                node, open: "(", close: ")", size: delimiterSize(display: style ?? parser.displayStyle),
+                at: token.offset)
         }
         if let style {
             node = MathNode(.style(node, displayStyle: style, scriptLevel: 0, color: nil), at: token.offset)

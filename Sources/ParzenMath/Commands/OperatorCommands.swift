@@ -52,7 +52,9 @@ enum OperatorCommands {
                 attributes.stretchy = true
                 let glyph = MathNode(.op(mark, attributes), at: token.offset)
                 let lim = MathNode(.operatorName("lim"), at: token.offset)
-                return MathNode(.stack(base: lim, over: over ? glyph : nil, under: over ? nil : glyph, accent: true), at: token.offset, limits: .display)
+                return MathNode(
+                    .stack(base: lim, over: over ? glyph : nil, under: over ? nil : glyph, accent: true),
+                    at: token.offset, limits: .display)
             }
         }
         registry.register("\\adjustlimits") { _, token in
@@ -77,15 +79,21 @@ enum OperatorCommands {
         registry.register("\\pmod") { parser, token in
             // amsmath: a quad, then "(mod n)" with a space after "mod".
             let modulus = try parser.parseArgument(of: token)
-            return MathNode(.row([MathNode(.space(width: "1em"), at: token.offset), MathNode(.op("(", .fixedDelimiter(.opening)), at: token.offset),
-                                  MathNode(.operatorName("mod"), at: token.offset), MathNode(.space(width: "0.3333em"), at: token.offset),
-                                  modulus, MathNode(.op(")", .fixedDelimiter(.closing)), at: token.offset)]), at: token.offset)
+            return MathNode(
+                .row([
+                    MathNode(.space(width: "1em"), at: token.offset),
+                    MathNode(.op("(", .fixedDelimiter(.opening)), at: token.offset),
+                    MathNode(.operatorName("mod"), at: token.offset),
+                    MathNode(.space(width: "0.3333em"), at: token.offset),
+                    modulus, MathNode(.op(")", .fixedDelimiter(.closing)), at: token.offset),
+                ]), at: token.offset)
         }
         registry.register("\\mod") { parser, token in
             // amsmath: 18 mu before in display style, 12 mu otherwise; two thin spaces after "mod".
             let modulus = try parser.parseArgument(of: token)
             return MathNode(.row([MathNode(.space(width: parser.displayStyle ? "1em" : "0.6667em"), at: token.offset),
-                                  MathNode(.operatorName("mod"), at: token.offset), MathNode(.space(width: "0.1667em"), at: token.offset),
+                    MathNode(.operatorName("mod"), at: token.offset),
+                    MathNode(.space(width: "0.1667em"), at: token.offset),
                                   MathNode(.space(width: "0.1667em"), at: token.offset), modulus]), at: token.offset)
         }
         registry.register("\\pod") { parser, token in
@@ -98,8 +106,10 @@ enum OperatorCommands {
             let argument = try parser.parseArgument(of: token)
             return MathNode(argument.kind, at: token.offset, limits: .display)
         }
-        for (name, atomClass) in [("\\mathrel", AtomClass.relation), ("\\mathbin", .binary), ("\\mathpunct", .punctuation),
-                                  ("\\mathopen", .opening), ("\\mathclose", .closing), ("\\mathord", .ordinary), ("\\mathinner", .inner)] {
+        for (name, atomClass) in [
+            ("\\mathrel", AtomClass.relation), ("\\mathbin", .binary), ("\\mathpunct", .punctuation),
+            ("\\mathopen", .opening), ("\\mathclose", .closing), ("\\mathord", .ordinary), ("\\mathinner", .inner),
+        ] {
             registry.register(name) { parser, token in
                 let argument = try parser.parseArgument(of: token)
                 // A single symbol changes class; other material keeps its own spacing.

@@ -54,7 +54,9 @@ enum ReferenceCommands {
             }
             if character == "\\" {
                 var end = source.index(after: index)
-                while end < source.endIndex, source[end].isASCII, source[end].isLetter { end = source.index(after: end) }
+                while end < source.endIndex, source[end].isASCII, source[end].isLetter {
+                    end = source.index(after: end)
+                }
                 let name = String(source[source.index(after: index)..<end])
                 if !name.isEmpty, let symbol = symbol(named: name) {
                     result += symbol

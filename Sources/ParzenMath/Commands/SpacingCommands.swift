@@ -10,7 +10,8 @@ enum SpacingCommands {
 
     /// em per unit, at TeX's 10 pt (1 em = 10 pt; 1 mu = 1/18 em).
     private static let units: [String: Double] = [
-        "em": 1, "ex": 0.431, "pt": 0.1, "mu": 1.0 / 18, "mm": 0.2845, "cm": 2.845, "in": 7.227, "bp": 0.1004, "pc": 1.2,
+        "em": 1, "ex": 0.431, "pt": 0.1, "mu": 1.0 / 18, "mm": 0.2845, "cm": 2.845, "in": 7.227, "bp": 0.1004,
+        "pc": 1.2
     ]
 
     static func register(in registry: inout CommandRegistry) {
@@ -58,7 +59,11 @@ enum SpacingCommands {
         var text = ""
         while true {
             let token = try parser.expander.peek()
-            guard token.kind == .character, token.text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || "0123456789.-".unicodeScalars.contains($0)) }) else { break }
+            guard token.kind == .character,
+                token.text.unicodeScalars.allSatisfy({
+                    $0.isASCII && ($0.properties.isAlphabetic || "0123456789.-".unicodeScalars.contains($0))
+                })
+            else { break }
             text += try parser.expander.next().text
             if let unit = units.keys.first(where: { text.hasSuffix($0) }), text.count > unit.count { break }
         }

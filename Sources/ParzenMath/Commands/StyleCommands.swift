@@ -15,15 +15,21 @@ enum StyleCommands {
                                        ("\\scriptstyle", false, 1), ("\\scriptscriptstyle", false, 2)] {
             registry.register(name) { parser, token in
                 let rest = try parser.withDisplayStyle(display) { try parser.parseRestOfList() }
-                return MathNode(.style(MathNode(.row(rest), at: token.offset), displayStyle: display, scriptLevel: level, color: nil), at: token.offset)
+                return MathNode(
+                    .style(
+                        MathNode(.row(rest), at: token.offset), displayStyle: display, scriptLevel: level, color: nil),
+                    at: token.offset)
             }
         }
         // LaTeX's size switches (in em of the 10 pt base size), up to the end of the group.
-        for (name, size) in [("\\tiny", "0.5em"), ("\\scriptsize", "0.7em"), ("\\footnotesize", "0.8em"), ("\\small", "0.9em"),
-                             ("\\normalsize", "1em"), ("\\large", "1.2em"), ("\\Large", "1.44em"), ("\\LARGE", "1.728em"),
+        for (name, size) in [
+            ("\\tiny", "0.5em"), ("\\scriptsize", "0.7em"), ("\\footnotesize", "0.8em"), ("\\small", "0.9em"),
+            ("\\normalsize", "1em"), ("\\large", "1.2em"), ("\\Large", "1.44em"), ("\\LARGE", "1.728em"),
                              ("\\huge", "2.074em"), ("\\Huge", "2.488em")] {
             registry.register(name) { parser, token in
-                MathNode(.styled(MathNode(.row(try parser.parseRestOfList()), at: token.offset), css: "font-size:" + size), at: token.offset)
+                MathNode(
+                    .styled(MathNode(.row(try parser.parseRestOfList()), at: token.offset), css: "font-size:" + size),
+                    at: token.offset)
             }
         }
         registry.register("\\mathchoice") { parser, token in
@@ -45,7 +51,8 @@ enum StyleCommands {
             let model = try parser.readStringArgument(of: token)
             let value = try parser.readStringArgument(of: token)
             guard model == "HTML" || model == "rgb" else {
-                parser.log.warning("colour model '\(model)' of '\(name)' is not supported", fix: "use HTML or rgb", at: token.offset)
+                parser.log.warning(
+                    "colour model '\(model)' of '\(name)' is not supported", fix: "use HTML or rgb", at: token.offset)
                 return MathNode(.empty, at: token.offset)
             }
             parser.definedColors[name] = model == "HTML" ? "#" + value : "rgb(" + value.split(separator: ",").map {

@@ -24,7 +24,8 @@ enum SymbolCommands {
         "infty": ("∞", false), "partial": ("∂", false), "nabla": ("∇", true), "ell": ("ℓ", false),
         "hbar": ("ℏ", false), "imath": ("ı", false), "jmath": ("ȷ", false), "aleph": ("ℵ", false),
         "emptyset": ("∅", false), "varnothing": ("∅", false), "forall": ("∀", false), "exists": ("∃", false),
-        "nexists": ("∄", false), "top": ("⊤", false), "intercal": ("⊺", false), "bot": ("⊥", false), "angle": ("∠", false),
+        "nexists": ("∄", false), "top": ("⊤", false), "intercal": ("⊺", false), "bot": ("⊥", false),
+        "angle": ("∠", false),
         "triangle": ("△", false), "Box": ("□", false), "square": ("□", false), "checkmark": ("✓", false),
         "Re": ("ℜ", false), "Im": ("ℑ", false), "wp": ("℘", false), "prime": ("′", false),
         "degree": ("°", false), "S": ("§", false), "P": ("¶", false), "dagger": ("†", false),
@@ -86,7 +87,8 @@ enum SymbolCommands {
             registry.register("\\" + name) { parser, token in parser.identifier(letter, at: token.offset) }
         }
         for (name, letter) in uppercaseGreek {
-            registry.register("\\" + name) { parser, token in parser.identifier(letter, at: token.offset, upright: true) }
+            registry.register("\\" + name) { parser, token in parser.identifier(letter, at: token.offset, upright: true)
+            }
             // \varGamma …: italic capitals, as in amsmath.
             registry.register("\\var" + name) { parser, token in parser.identifier(letter, at: token.offset) }
         }
@@ -112,26 +114,36 @@ enum SymbolCommands {
             let text = symbol.text
             switch symbol.atomClass {
             case .ordinary:
-                registry.registerIfNew("\\" + symbol.name) { _, token in MathNode(.identifier(text, upright: false), at: token.offset) }
+                registry.registerIfNew("\\" + symbol.name) { _, token in
+                    MathNode(.identifier(text, upright: false), at: token.offset)
+                }
             case .largeOperator:
                 registry.registerIfNew("\\" + symbol.name) { _, token in
                     MathNode(.op(text, OperatorAttributes(.largeOperator)), at: token.offset, limits: .display)
                 }
             case .opening, .closing:
                 let attributes = OperatorAttributes.fixedDelimiter(symbol.atomClass)
-                registry.registerIfNew("\\" + symbol.name) { _, token in MathNode(.op(text, attributes), at: token.offset) }
+                registry.registerIfNew("\\" + symbol.name) { _, token in
+                    MathNode(.op(text, attributes), at: token.offset)
+                }
             default:
                 let attributes = OperatorAttributes(symbol.atomClass)
-                registry.registerIfNew("\\" + symbol.name) { _, token in MathNode(.op(text, attributes), at: token.offset) }
+                registry.registerIfNew("\\" + symbol.name) { _, token in
+                    MathNode(.op(text, attributes), at: token.offset)
+                }
             }
         }
         // amsmath's own: multiple integrals and the logic arrows with their spaces.
         // upgreek: upright Greek letters (\upalpha, \Upgamma).
         for (name, letter) in lowercaseGreek where name != "omicron" {
-            registry.register("\\up" + name) { _, token in MathNode(.identifier(letter, upright: true), at: token.offset) }
+            registry.register("\\up" + name) { _, token in
+                MathNode(.identifier(letter, upright: true), at: token.offset)
+            }
         }
         for (name, letter) in uppercaseGreek {
-            registry.register("\\Up" + name.lowercased()) { _, token in MathNode(.identifier(letter, upright: true), at: token.offset) }
+            registry.register("\\Up" + name.lowercased()) { _, token in
+                MathNode(.identifier(letter, upright: true), at: token.offset)
+            }
         }
         // gensymb: units usable in text and math.
         for (name, text) in [("ohm", "Ω"), ("celsius", "℃"), ("micro", "µ"), ("perthousand", "‰")] {
@@ -140,8 +152,12 @@ enum SymbolCommands {
         registry.register("\\dotso") { _, token in MathNode(.op("…", OperatorAttributes(.inner)), at: token.offset) }
         registry.register("\\AA") { _, token in MathNode(.identifier("Å", upright: true), at: token.offset) }
         registry.register("\\char", character)
-        registry.register("\\iiiint") { _, token in MathNode(.op("⨌", OperatorAttributes(.largeOperator)), at: token.offset) }
-        registry.register("\\idotsint") { _, token in MathNode(.op("∫⋯∫", OperatorAttributes(.largeOperator)), at: token.offset) }
+        registry.register("\\iiiint") { _, token in
+            MathNode(.op("⨌", OperatorAttributes(.largeOperator)), at: token.offset)
+        }
+        registry.register("\\idotsint") { _, token in
+            MathNode(.op("∫⋯∫", OperatorAttributes(.largeOperator)), at: token.offset)
+        }
         registry.register("\\And") { _, token in
             var attributes = OperatorAttributes(.binary)
             attributes.lspace = "0.2778em"
@@ -193,7 +209,9 @@ enum SymbolCommands {
         let negated: [String: String] = ["=": "≠", "∈": "∉", "⊂": "⊄", "⊆": "⊈", "≡": "≢", "∼": "≁",
                                          "≤": "≰", "≥": "≱", "<": "≮", ">": "≯", "∣": "∤", "∥": "∦", "≅": "≇"]
         guard case .op(let text, let attributes) = next.kind else {
-            return MathNode(.row([MathNode(.op("\u{338}", OperatorAttributes(.relation)), at: token.offset), next]), at: token.offset)
+            return MathNode(
+                .row([MathNode(.op("\u{338}", OperatorAttributes(.relation)), at: token.offset), next]),
+                at: token.offset)
         }
         return MathNode(.op(negated[text] ?? text + "\u{338}", attributes), at: token.offset)
     }

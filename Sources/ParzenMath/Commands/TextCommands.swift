@@ -33,14 +33,17 @@ enum TextCommands {
             registry.register(name) { parser, token in try parseText(parser, token, style: style) }
         }
         // Text symbols in math, as LaTeX allows them with a warning (\textyen, \textdegree …).
-        for name in PackageSymbols.textSymbols.map({ "\\" + $0.name }) + ["\\O", "\\o", "\\rq", "\\lq", "\\ss", "\\ae", "\\AE"] {
+        for name in PackageSymbols.textSymbols.map({ "\\" + $0.name }) + [
+            "\\O", "\\o", "\\rq", "\\lq", "\\ss", "\\ae", "\\AE",
+        ] {
             let text = textSymbols[name] ?? ""
             registry.registerIfNew(name) { _, token in MathNode(.text(text, style: nil), at: token.offset) }
         }
         registry.register("\\verb") { parser, token in
             let starred = try parser.expander.peek().isCharacter("*")
             guard let verbatim = parser.expander.readVerbatim(skippingStar: starred) else {
-                throw TeXError("'\\verb' needs its text between two equal characters", fix: "write \\verb|…|", at: token.offset)
+                throw TeXError(
+                    "'\\verb' needs its text between two equal characters", fix: "write \\verb|…|", at: token.offset)
             }
             let shown = starred ? String(verbatim.map { $0 == " " ? "␣" : $0 }) : verbatim
             return MathNode(.text(keepingEdgeSpaces(shown), style: "font-family:monospace"), at: token.offset)
@@ -58,14 +61,17 @@ enum TextCommands {
             if open.kind == .command, let symbol = textSymbols[open.text] {
                 return MathNode(.text(symbol, style: style), at: open.offset)
             }
-            throw TeXError("'\(command.text)' needs a braced argument", fix: "write \(command.text){…}", at: command.offset)
+            throw TeXError(
+                "'\(command.text)' needs a braced argument", fix: "write \(command.text){…}", at: command.offset)
         }
         return try readText(parser, command, style: style, from: open.offset + 1, until: [])
     }
 
     /// Text up to the `}` that closes an already-read `{`, or, with `terminators`, up to one of
     /// them outside braces (left unread): a text column such as the second of `cases*`.
-    static func readText(_ parser: Parser, _ command: Token, style: String?, from start: Int, until terminators: Set<String>) throws -> MathNode {
+    static func readText(
+        _ parser: Parser, _ command: Token, style: String?, from start: Int, until terminators: Set<String>
+    ) throws -> MathNode {
         var pieces: [MathNode] = []
         var text = ""
         var textOffset = start
@@ -113,7 +119,8 @@ enum TextCommands {
                     // Nested text commands (\text{\textbf{…}}): their braces are read as groups here.
                     continue
                 } else {
-                    parser.log.warning("'\(token.text)' is not supported inside '\(command.text)'; it is shown as written",
+                    parser.log.warning(
+                        "'\(token.text)' is not supported inside '\(command.text)'; it is shown as written",
                                        fix: "leave text mode with $…$ for math", at: token.offset)
                     text += token.text
                 }

@@ -9,9 +9,13 @@ enum EnvironmentCommands {
 
     static let environments: [String: Handler] = {
         var table: [String: Handler] = [:]
-        for (name, layout) in [("equation", MathTable.Layout.gather), ("gather", .gather), ("align", .align), ("flalign", .flalign)] {
+        for (name, layout) in [
+            ("equation", MathTable.Layout.gather), ("gather", .gather), ("align", .align), ("flalign", .flalign),
+        ] {
             table[name] = { parser, begin, name in try display(parser, begin, name, layout: layout, numbered: true) }
-            table[name + "*"] = { parser, begin, name in try display(parser, begin, name, layout: layout, numbered: false) }
+            table[name + "*"] = { parser, begin, name in
+                try display(parser, begin, name, layout: layout, numbered: false)
+            }
         }
         for name in ["alignat", "alignat*"] {
             table[name] = { parser, begin, name in
@@ -29,29 +33,40 @@ enum EnvironmentCommands {
             _ = try parser.readStringArgument(of: begin)
             return try inner(parser, begin, name, layout: .alignat, display: true)
         }
-        for (name, display, open, close) in [("cases", false, "{", ""), ("dcases", true, "{", ""), ("rcases", false, "", "}"),
-                                             ("drcases", true, "", "}"), ("dcases*", true, "{", ""), ("rcases*", false, "", "}"),
+        for (name, display, open, close) in [
+            ("cases", false, "{", ""), ("dcases", true, "{", ""), ("rcases", false, "", "}"),
+            ("drcases", true, "", "}"), ("dcases*", true, "{", ""), ("rcases*", false, "", "}"),
                                              ("cases*", false, "{", ""), ("drcases*", true, "", "}")] {
             table[name] = { parser, begin, name in
                 var format = TableFormat()
                 if name.hasSuffix("*") { format.textFrom = 1 }
-                return try fenced(open, close, try inner(parser, begin, name, layout: .cases, display: display, format: format), at: begin.offset)
+                return try fenced(
+                    open, close, try inner(parser, begin, name, layout: .cases, display: display, format: format),
+                    at: begin.offset)
             }
         }
-        for (name, open, close) in [("matrix", "", ""), ("pmatrix", "(", ")"), ("bmatrix", "[", "]"), ("Bmatrix", "{", "}"),
+        for (name, open, close) in [
+            ("matrix", "", ""), ("pmatrix", "(", ")"), ("bmatrix", "[", "]"), ("Bmatrix", "{", "}"),
                                     ("vmatrix", "|", "|"), ("Vmatrix", "‖", "‖")] {
             table[name] = { parser, begin, name in
-                try fenced(open, close, try inner(parser, begin, name, layout: .matrix, display: false), at: begin.offset)
+                try fenced(
+                    open, close, try inner(parser, begin, name, layout: .matrix, display: false), at: begin.offset)
             }
         }
-        for (prefix, open, close) in [("", "", ""), ("p", "(", ")"), ("b", "[", "]"), ("B", "{", "}"), ("v", "|", "|"), ("V", "‖", "‖")] {
+        for (prefix, open, close) in [
+            ("", "", ""), ("p", "(", ")"), ("b", "[", "]"), ("B", "{", "}"), ("v", "|", "|"), ("V", "‖", "‖"),
+        ] {
             // mathtools' starred matrices take the column alignment: \begin{pmatrix*}[r].
             table[prefix + "matrix*"] = { parser, begin, name in
                 let alignment = try parser.readOptionalString() ?? "c"
                 guard let column = ["l": "left", "c": "center", "r": "right"][alignment] else {
-                    throw TeXError("'\(alignment)' is not a column alignment of '\(name)'", fix: "write [l], [c] or [r]", at: begin.offset)
+                    throw TeXError(
+                        "'\(alignment)' is not a column alignment of '\(name)'", fix: "write [l], [c] or [r]",
+                        at: begin.offset)
                 }
-                return try fenced(open, close, allColumns(try inner(parser, begin, name, layout: .matrix, display: false), column), at: begin.offset)
+                return try fenced(
+                    open, close, allColumns(try inner(parser, begin, name, layout: .matrix, display: false), column),
+                    at: begin.offset)
             }
             for suffix in ["", "*"] {
                 table[prefix + "smallmatrix" + suffix] = { parser, begin, name in
@@ -83,7 +98,8 @@ enum EnvironmentCommands {
                 var options: [String] = []
                 while let option = try parser.readOptionalString() { options.append("[\(option)]") }
                 if !options.isEmpty {
-                    parser.log.warning("the options \(options.joined()) of 'multlined' are not reproduced", at: begin.offset)
+                    parser.log.warning(
+                        "the options \(options.joined()) of 'multlined' are not reproduced", at: begin.offset)
                 }
                 return try inner(parser, begin, name, layout: .multline, display: true)
             }
@@ -91,7 +107,8 @@ enum EnvironmentCommands {
         for name in ["eqnarray", "eqnarray*"] {
             // LaTeX's eqnarray: three columns, right, centred, left; each row numbered.
             table[name] = { parser, begin, name in
-                try display(parser, begin, name, layout: .array(["right", "center", "left"]), numbered: !name.hasSuffix("*"))
+                try display(
+                    parser, begin, name, layout: .array(["right", "center", "left"]), numbered: !name.hasSuffix("*"))
             }
         }
         for name in ["xalignat", "xalignat*", "xxalignat"] {
@@ -106,10 +123,14 @@ enum EnvironmentCommands {
                 _ = try parser.readOptionalString()
                 let open = try parser.nextSkippingSpaces()
                 guard open.isCharacter("{") else {
-                    throw TeXError("'\\begin{\(name)}' needs its column specification", fix: "write \\begin{\(name)}{lcr}", at: begin.offset)
+                    throw TeXError(
+                        "'\\begin{\(name)}' needs its column specification", fix: "write \\begin{\(name)}{lcr}",
+                        at: begin.offset)
                 }
-                let format = try TableFormat(preamble: try parser.expander.readBalancedRaw(openedAt: open), command: begin)
-                return try inner(parser, begin, name, layout: .array(format.alignments), display: name == "darray", format: format)
+                let format = try TableFormat(
+                    preamble: try parser.expander.readBalancedRaw(openedAt: open), command: begin)
+                return try inner(
+                    parser, begin, name, layout: .array(format.alignments), display: name == "darray", format: format)
             }
         }
         return table
@@ -128,7 +149,8 @@ enum EnvironmentCommands {
             let name = try parser.readStringArgument(of: token)
             throw TeXError("'\\end{\(name)}' has no matching '\\begin{\(name)}'", at: token.offset)
         }
-        for name in ["\\hline", "\\hdashline", "\\cline", "\\cdashline", "\\multicolumn", "\\intertext", "\\shortintertext",
+        for name in [
+            "\\hline", "\\hdashline", "\\cline", "\\cdashline", "\\multicolumn", "\\intertext", "\\shortintertext",
                      "\\firsthline", "\\lasthline"] {
             registry.register(name) { _, token in
                 throw TeXError("'\(token.text)' is only allowed at the start of a row of an environment",
@@ -145,7 +167,9 @@ enum EnvironmentCommands {
             // Plain TeX: centred lines separated by \cr (or \\).
             let open = try parser.nextSkippingSpaces()
             guard open.isCharacter("{") else {
-                throw TeXError("'\\displaylines' needs its lines in braces", fix: "write \\displaylines{a\\cr b}", at: token.offset)
+                throw TeXError(
+                    "'\\displaylines' needs its lines in braces", fix: "write \\displaylines{a\\cr b}", at: token.offset
+                )
             }
             let (rows, numbers, format) = try parser.withDisplayStyle(true) {
                 try parser.parseRows(of: token.text, begin: open, numbered: nil, closedByBrace: true)
@@ -155,19 +179,29 @@ enum EnvironmentCommands {
             return MathNode(.table(table), at: token.offset)
         }
         registry.register("\\newline") { parser, token in
-            parser.log.warning("'\\newline' outside an environment is ignored", fix: "use \\begin{gathered} … \\end{gathered} for several lines", at: token.offset)
+            parser.log.warning(
+                "'\\newline' outside an environment is ignored",
+                fix: "use \\begin{gathered} … \\end{gathered} for several lines", at: token.offset)
             return MathNode(.empty, at: token.offset)
         }
         registry.register("\\\\") { parser, token in
-            parser.log.warning("'\\\\' outside an environment is ignored", fix: "use \\begin{gathered} … \\end{gathered} for several lines", at: token.offset)
+            parser.log.warning(
+                "'\\\\' outside an environment is ignored",
+                fix: "use \\begin{gathered} … \\end{gathered} for several lines", at: token.offset)
             return MathNode(.empty, at: token.offset)
         }
     }
 
     /// A full-width display environment with a number column.
-    private static func display(_ parser: Parser, _ begin: Token, _ name: String, layout: MathTable.Layout, numbered: Bool) throws -> MathNode {
-        let (rows, numbers, format) = try parser.withDisplayStyle(true) { try parser.parseRows(of: name, begin: begin, numbered: numbered) }
-        var table = MathTable(rows: rows.map { alignRelations($0, layout: layout) }, numbers: numbers, layout: layout, displayStyle: true, numbered: true)
+    private static func display(
+        _ parser: Parser, _ begin: Token, _ name: String, layout: MathTable.Layout, numbered: Bool
+    ) throws -> MathNode {
+        let (rows, numbers, format) = try parser.withDisplayStyle(true) {
+            try parser.parseRows(of: name, begin: begin, numbered: numbered)
+        }
+        var table = MathTable(
+            rows: rows.map { alignRelations($0, layout: layout) }, numbers: numbers, layout: layout, displayStyle: true,
+            numbered: true)
         table.format = format
         return MathNode(.table(table), at: begin.offset)
     }
@@ -175,11 +209,15 @@ enum EnvironmentCommands {
     /// `multline`: one number, on the last row.
     private static func multline(_ parser: Parser, _ begin: Token, _ name: String, numbered: Bool) throws -> MathNode {
         parser.equationRows.append(EquationNumbering.Row(numbered: numbered))
-        let (rows, _, _) = try parser.withDisplayStyle(true) { try parser.parseRows(of: name, begin: begin, numbered: nil) }
+        let (rows, _, _) = try parser.withDisplayStyle(true) {
+            try parser.parseRows(of: name, begin: begin, numbered: nil)
+        }
         let number = parser.numbering.finish(parser.equationRows.removeLast(), log: parser.log)
         var numbers = [EquationNumber?](repeating: nil, count: rows.count)
         numbers[numbers.count - 1] = number
-        return MathNode(.table(MathTable(rows: rows, numbers: numbers, layout: .multline, displayStyle: true, numbered: true)), at: begin.offset)
+        return MathNode(
+            .table(MathTable(rows: rows, numbers: numbers, layout: .multline, displayStyle: true, numbered: true)),
+            at: begin.offset)
     }
 
     /// An environment used inside a formula: no numbers, natural width.
@@ -188,7 +226,9 @@ enum EnvironmentCommands {
         let (rows, numbers, format) = try parser.withDisplayStyle(display) {
             try parser.parseRows(of: name, begin: begin, numbered: nil, format: format)
         }
-        var table = MathTable(rows: rows.map { alignRelations($0, layout: layout) }, numbers: numbers, layout: layout, displayStyle: display, numbered: false)
+        var table = MathTable(
+            rows: rows.map { alignRelations($0, layout: layout) }, numbers: numbers, layout: layout,
+            displayStyle: display, numbered: false)
         table.format = format
         return MathNode(.table(table), at: begin.offset)
     }

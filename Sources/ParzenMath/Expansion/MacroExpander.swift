@@ -100,7 +100,9 @@ final class MacroExpander {
     private func expand(_ definition: MacroDefinition, calledBy call: Token) throws {
         expansions += 1
         if expansions > MacroExpander.maxExpansions {
-            throw TeXError("more than \(MacroExpander.maxExpansions) macro expansions", fix: "check '\(call.text)' for recursion", at: call.offset)
+            throw TeXError(
+                "more than \(MacroExpander.maxExpansions) macro expansions", fix: "check '\(call.text)' for recursion",
+                at: call.offset)
         }
         var arguments: [[Token]] = []
         var remaining = definition.parameterCount
@@ -132,7 +134,9 @@ final class MacroExpander {
                     index += 2
                     continue
                 }
-                if following.kind == .character, let number = Int(following.text), number >= 1, number <= arguments.count {
+                if following.kind == .character, let number = Int(following.text), number >= 1,
+                    number <= arguments.count
+                {
                     output.append(contentsOf: arguments[number - 1])
                     index += 2
                     continue
@@ -144,7 +148,9 @@ final class MacroExpander {
         }
         expandedTokens += output.count
         if expandedTokens > MacroExpander.maxExpandedTokens {
-            throw TeXError("macro expansion produced more than \(MacroExpander.maxExpandedTokens) tokens", fix: "check '\(call.text)' for runaway growth", at: call.offset)
+            throw TeXError(
+                "macro expansion produced more than \(MacroExpander.maxExpandedTokens) tokens",
+                fix: "check '\(call.text)' for runaway growth", at: call.offset)
         }
         pending.append(contentsOf: output.reversed())
     }
@@ -174,7 +180,9 @@ final class MacroExpander {
         var depth = 0
         while true {
             let next = nextUnexpanded()
-            if next.isEnd { throw TeXError("'[' after '\(call.text)' is never closed", fix: "add ']'", at: token.offset) }
+            if next.isEnd {
+                throw TeXError("'[' after '\(call.text)' is never closed", fix: "add ']'", at: token.offset)
+            }
             if next.isCharacter("{") { depth += 1 }
             if next.isCharacter("}") { depth -= 1 }
             if next.isCharacter("]") && depth == 0 { return tokens }
@@ -327,7 +335,9 @@ final class MacroExpander {
         while true {
             let token = nextUnexpanded()
             if token.isEnd {
-                throw TeXError("the argument of '\(call.text)' never ends", fix: "add '\(delimiter.map(\.text).joined())'", at: call.offset)
+                throw TeXError(
+                    "the argument of '\(call.text)' never ends", fix: "add '\(delimiter.map(\.text).joined())'",
+                    at: call.offset)
             }
             if token.isCharacter("{") { depth += 1 }
             if token.isCharacter("}") { depth -= 1 }
@@ -341,7 +351,9 @@ final class MacroExpander {
                 return tokens
             }
             if tokens.count > MacroExpander.maxExpandedTokens {
-                throw TeXError("the argument of '\(call.text)' is longer than \(MacroExpander.maxExpandedTokens) tokens", at: call.offset)
+                throw TeXError(
+                    "the argument of '\(call.text)' is longer than \(MacroExpander.maxExpandedTokens) tokens",
+                    at: call.offset)
             }
         }
     }
@@ -420,7 +432,8 @@ final class MacroExpander {
             return nil
         }
         guard command.text == "\\begin" else { return environment.end }
-        let definition = MacroDefinition(parameterCount: environment.parameterCount, optionalDefault: nil, body: environment.begin)
+        let definition = MacroDefinition(
+            parameterCount: environment.parameterCount, optionalDefault: nil, body: environment.begin)
         try expand(definition, calledBy: command)
         return []
     }
@@ -442,7 +455,9 @@ final class MacroExpander {
         let argument = try readArgumentRaw(call: call)
         func command(_ name: String) -> Token { Token(kind: .command, text: name, offset: call.offset) }
         func group(_ tokens: [Token]) -> [Token] {
-            [Token(kind: .character, text: "{", offset: call.offset)] + tokens + [Token(kind: .character, text: "}", offset: call.offset)]
+            [Token(kind: .character, text: "{", offset: call.offset)] + tokens + [
+                Token(kind: .character, text: "}", offset: call.offset)
+            ]
         }
         var output: [Token]
         if starred {
@@ -450,7 +465,8 @@ final class MacroExpander {
         } else if let size, let sizeName = size.first(where: { $0.kind == .command })?.text {
             output = [command(sizeName + "l")] + pair.open + argument + [command(sizeName + "r")] + pair.close
         } else {
-            output = [command("\\mathopen")] + group(pair.open) + argument + [command("\\mathclose")] + group(pair.close)
+            output =
+                [command("\\mathopen")] + group(pair.open) + argument + [command("\\mathclose")] + group(pair.close)
         }
         for index in output.indices { output[index].offset = call.offset }
         pending.append(contentsOf: output.reversed())

@@ -43,7 +43,9 @@ struct Lexer {
         let delimiter = bytes[position]
         var end = position + 1
         while end < bytes.count, bytes[end] != delimiter, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        guard end < bytes.count, bytes[end] == delimiter, !Lexer.isLetter(delimiter), !Lexer.isSpace(delimiter) else { return nil }
+        guard end < bytes.count, bytes[end] == delimiter, !Lexer.isLetter(delimiter), !Lexer.isSpace(delimiter) else {
+            return nil
+        }
         let text = String(decoding: bytes[(position + 1)..<end], as: UTF8.self)
         position = end + 1
         return text

@@ -40,7 +40,9 @@ final class DiagnosticLog {
     /// The entries as public diagnostics of the formula `origin`, with the summary of the
     /// dropped ones last.
     func diagnostics(origin: Int) -> [MathDiagnostic] {
-        var result = entries.map { MathDiagnostic(severity: $0.severity, message: $0.message, fix: $0.fix, origin: origin, offset: $0.offset) }
+        var result = entries.map {
+            MathDiagnostic(severity: $0.severity, message: $0.message, fix: $0.fix, origin: origin, offset: $0.offset)
+        }
         if dropped.count > 0 {
             let noun = dropped.count == 1 ? "problem" : "problems"
             result.append(MathDiagnostic(severity: dropped.hasError ? .error : .warning,

@@ -121,7 +121,8 @@ struct MathNode {
     func withInfixForm() -> MathNode {
         var copy = self
         switch kind {
-        case .op(let text, var attributes) where attributes.form == nil && (attributes.atomClass == .relation || attributes.atomClass == .binary):
+        case .op(let text, var attributes)
+        where attributes.form == nil && (attributes.atomClass == .relation || attributes.atomClass == .binary):
             attributes.form = "infix"
             copy.kind = .op(text, attributes)
         case .scripts(let base, let sub, let sup, let limits):
@@ -168,15 +169,19 @@ struct MathNode {
         case .fenced(let children):
             copy.kind = .fenced(children.map { $0.inScriptStyle() })
         case .fraction(let numerator, let denominator, let lineThickness):
-            copy.kind = .fraction(numerator: numerator.inScriptStyle(), denominator: denominator.inScriptStyle(), lineThickness: lineThickness)
+            copy.kind = .fraction(
+                numerator: numerator.inScriptStyle(), denominator: denominator.inScriptStyle(),
+                lineThickness: lineThickness)
         case .root(let radicand, let index):
             copy.kind = .root(radicand.inScriptStyle(), index: index)
         case .scripts(let base, let sub, let sup, let limits):
             copy.kind = .scripts(base: base.inScriptStyle(), sub: sub, sup: sup, limits: limits)
         case .stack(let base, let over, let under, let accent):
             copy.kind = .stack(base: base.inScriptStyle(), over: over, under: under, accent: accent)
-        case .style(let content, let displayStyle, let scriptLevel, let color) where scriptLevel == nil || scriptLevel! > 0:
-            copy.kind = .style(content.inScriptStyle(), displayStyle: displayStyle, scriptLevel: scriptLevel, color: color)
+        case .style(let content, let displayStyle, let scriptLevel, let color)
+        where scriptLevel == nil || scriptLevel! > 0:
+            copy.kind = .style(
+                content.inScriptStyle(), displayStyle: displayStyle, scriptLevel: scriptLevel, color: color)
         case .phantom(let content):
             copy.kind = .phantom(content.inScriptStyle())
         case .padded(let content, let box):
@@ -209,7 +214,8 @@ struct MathNode {
         case .fraction, .table:
             return true
         case .op(_, let attributes):
-            return (attributes.atomClass == .largeOperator && display) || attributes.minsize != nil || attributes.stretchy == true
+            return (attributes.atomClass == .largeOperator && display) || attributes.minsize != nil
+                || attributes.stretchy == true
         case .row(let children), .fenced(let children):
             return children.contains { $0.isTall(display: display) }
         case .scripts(let base, _, _, let limits):
@@ -218,7 +224,8 @@ struct MathNode {
             return !accent || base.isTall(display: display)
         case .style(let content, let displayStyle, _, _):
             return content.isTall(display: displayStyle ?? display)
-        case .root(let radicand, _), .phantom(let radicand), .styled(let radicand, _), .multiscripts(let radicand, _, _):
+        case .root(let radicand, _), .phantom(let radicand), .styled(let radicand, _),
+            .multiscripts(let radicand, _, _):
             return radicand.isTall(display: display)
         case .padded(let content, let box):
             return box.height != "0" && content.isTall(display: display)

@@ -53,7 +53,9 @@ final class Parser {
         }
         if display, let row = equationRows.popLast(), row.tag != nil || !row.labels.isEmpty,
            let number = numbering.finish(row, log: log) {
-            let table = MathTable(rows: [[MathNode(.row(nodes), at: 0)]], numbers: [number], layout: .gather, displayStyle: true, numbered: true)
+            let table = MathTable(
+                rows: [[MathNode(.row(nodes), at: 0)]], numbers: [number], layout: .gather, displayStyle: true,
+                numbered: true)
             return MathNode(.table(table), at: 0)
         }
         return MathNode(.row(nodes), at: 0)
@@ -103,8 +105,10 @@ final class Parser {
         for (index, node) in nodes.enumerated() {
             if index > 0, let before = nodes[index - 1].spacingClass, let current = node.spacingClass,
                !nodes[index - 1].isOperatorName, !node.isOperatorName {
-                let beforeInner = before == .inner && [.ordinary, .largeOperator, .opening, .punctuation, .inner].contains(current)
-                let currentInner = current == .inner && [.ordinary, .largeOperator, .closing, .punctuation].contains(before)
+                let beforeInner =
+                    before == .inner && [.ordinary, .largeOperator, .opening, .punctuation, .inner].contains(current)
+                let currentInner =
+                    current == .inner && [.ordinary, .largeOperator, .closing, .punctuation].contains(before)
                 if beforeInner || currentInner {
                     spaced.append(MathNode(.space(width: "0.1667em"), at: node.offset))
                 }
@@ -122,7 +126,8 @@ final class Parser {
         var previous: AtomClass?
         for index in nodes.indices {
             guard let current = nodes[index].spacingClass else { continue }
-            if current == .binary, let before = previous, [.binary, .relation, .opening, .punctuation, .largeOperator].contains(before),
+            if current == .binary, let before = previous,
+                [.binary, .relation, .opening, .punctuation, .largeOperator].contains(before),
                case .op(let text, var attributes) = nodes[index].kind, attributes.form == nil {
                 attributes.form = "prefix"
                 attributes.atomClass = .ordinary
@@ -180,13 +185,18 @@ final class Parser {
                     sub = script
                 }
             } else if token.isCharacter("'") {
-                if sup != nil { throw TeXError("double superscript", fix: "put the prime before the superscript: x'^2", at: token.offset) }
+                if sup != nil {
+                    throw TeXError(
+                        "double superscript", fix: "put the prime before the superscript: x'^2", at: token.offset)
+                }
                 primes = try parsePrimes()
             } else if token.text == "\\limits" || token.text == "\\nolimits" || token.text == "\\displaylimits" {
                 _ = try expander.next()
                 if base.atomClass != .largeOperator && base.limits == .never {
                     // TeX: "Limit controls must follow a math operator".
-                    log.warning("'\(token.text)' must follow a large operator; it is ignored", fix: "write \\sum\(token.text)_{…}", at: token.offset)
+                    log.warning(
+                        "'\(token.text)' must follow a large operator; it is ignored",
+                        fix: "write \\sum\(token.text)_{…}", at: token.offset)
                 }
                 limits = token.text == "\\displaylimits" ? displayStyle : token.text == "\\limits"
             } else {
@@ -211,7 +221,9 @@ final class Parser {
         scriptStyle = true
         defer { (displayStyle, scriptStyle) = saved }
         let token = try nextSkippingSpaces()
-        if token.isEnd || token.isCharacter("}") || token.isCharacter("^") || token.isCharacter("_") || token.isCharacter("&") {
+        if token.isEnd || token.isCharacter("}") || token.isCharacter("^") || token.isCharacter("_")
+            || token.isCharacter("&")
+        {
             throw TeXError("'\(marker.text)' is missing its script", fix: "write \(marker.text){…}", at: marker.offset)
         }
         let script = token.isCharacter("{") ? try parseGroup(openedBy: token) : try parseBase(token, asArgument: true)
@@ -265,13 +277,19 @@ final class Parser {
             }
             // ASCII letters first: Unicode property lookups are comparatively slow.
             let isASCIILetter = (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
-            if isASCIILetter || (!scalar.isASCII && scalar.properties.isAlphabetic && CharacterSymbols.operators[text] == nil) {
+            if isASCIILetter
+                || (!scalar.isASCII && scalar.properties.isAlphabetic && CharacterSymbols.operators[text] == nil)
+            {
                 return identifier(text, at: token.offset)
             }
         }
         switch text {
         case "&", "#", "$":
-            log.error("misplaced '\(text)'", fix: text == "&" ? "'&' separates columns only inside environments such as aligned" : "escape it as '\\\(text)'", at: token.offset)
+            log.error(
+                "misplaced '\(text)'",
+                fix: text == "&"
+                    ? "'&' separates columns only inside environments such as aligned" : "escape it as '\\\(text)'",
+                at: token.offset)
             return MathNode(.error(text), at: token.offset)
         case "~":
             return MathNode(.space(width: "0.3333em"), at: token.offset)
@@ -296,7 +314,9 @@ final class Parser {
             if token.text == "." {
                 let point = try expander.next()
                 let after = try expander.peek()
-                if after.kind == .character, let byte = after.text.utf8.first, after.text.utf8.count == 1, byte >= 0x30, byte <= 0x39 {
+                if after.kind == .character, let byte = after.text.utf8.first, after.text.utf8.count == 1, byte >= 0x30,
+                    byte <= 0x39
+                {
                     digits += "."
                     continue
                 }
@@ -333,8 +353,11 @@ final class Parser {
     /// A mandatory argument: `{…}` or a single token (`\frac12`, `\hat x`).
     func parseArgument(of command: Token) throws -> MathNode {
         let token = try nextSkippingSpaces()
-        if token.isEnd || token.isCharacter("}") || token.isCharacter("&") || token.text == "\\\\" || token.text == "\\end" {
-            throw TeXError("'\(command.text)' is missing an argument", fix: "write \(command.text){…}", at: command.offset)
+        if token.isEnd || token.isCharacter("}") || token.isCharacter("&") || token.text == "\\\\"
+            || token.text == "\\end"
+        {
+            throw TeXError(
+                "'\(command.text)' is missing an argument", fix: "write \(command.text){…}", at: command.offset)
         }
         if token.isCharacter("{") { return try parseGroup(openedBy: token) }
         return try parseBase(token, asArgument: true)
@@ -384,7 +407,8 @@ final class Parser {
         let open = try nextSkippingSpaces()
         guard open.isCharacter("{") else {
             if open.kind == .character { return open.text }
-            throw TeXError("'\(command.text)' needs a braced argument", fix: "write \(command.text){…}", at: command.offset)
+            throw TeXError(
+                "'\(command.text)' needs a braced argument", fix: "write \(command.text){…}", at: command.offset)
         }
         var text = ""
         var depth = 1
@@ -416,7 +440,8 @@ final class Parser {
     /// result's format adds the rules between rows and the `\multicolumn` spans.
     /// `closedByBrace`: the rows end at a `}` instead of `\end{name}` (`\substack{…}`).
     func parseRows(of name: String, begin: Token, numbered: Bool?, format: TableFormat = TableFormat(),
-                   closedByBrace: Bool = false) throws -> (rows: [[MathNode]], numbers: [EquationNumber?], format: TableFormat) {
+        closedByBrace: Bool = false
+    ) throws -> (rows: [[MathNode]], numbers: [EquationNumber?], format: TableFormat) {
         try nested(at: begin.offset) {
             var format = format
             var rows: [[MathNode]] = []
@@ -475,11 +500,15 @@ final class Parser {
                     if !closedByBrace {
                         let endName = try readStringArgument(of: token)
                         guard endName == name else {
-                            throw TeXError("'\\begin{\(name)}' is ended by '\\end{\(endName)}'", fix: "write \\end{\(name)}", at: token.offset)
+                            throw TeXError(
+                                "'\\begin{\(name)}' is ended by '\\end{\(endName)}'", fix: "write \\end{\(name)}",
+                                at: token.offset)
                         }
                     }
                     let row = numbered == nil ? nil : equationRows.last
-                    let isEmptyLastRow = !rows.isEmpty && cells.count == 1 && cells[0].isEmptyRow && row?.tag == nil && (row?.labels.isEmpty ?? true)
+                    let isEmptyLastRow =
+                        !rows.isEmpty && cells.count == 1 && cells[0].isEmptyRow && row?.tag == nil
+                        && (row?.labels.isEmpty ?? true)
                     if isEmptyLastRow {
                         // A `\\` before `\end` does not start a new row in amsmath.
                         if numbered != nil { equationRows.removeLast() }
@@ -491,7 +520,9 @@ final class Parser {
                     return (rows, numbers, format)
                 default:
                     if token.isEnd {
-                        if closedByBrace { throw TeXError("'{' after '\(name)' is never closed", fix: "add '}'", at: begin.offset) }
+                        if closedByBrace {
+                            throw TeXError("'{' after '\(name)' is never closed", fix: "add '}'", at: begin.offset)
+                        }
                         throw TeXError("'\\begin{\(name)}' is never ended", fix: "add \\end{\(name)}", at: begin.offset)
                     }
                     throw TeXError("'}' inside '\\begin{\(name)}' has no matching '{'", at: token.offset)
@@ -509,16 +540,21 @@ final class Parser {
             switch token.text {
             case "\\hline", "\\hdashline", "\\firsthline", "\\lasthline":
                 _ = try expander.next()
-                format.horizontalRules[row, default: []].append(TableFormat.HorizontalRule(dashed: token.text == "\\hdashline", columns: nil))
+                format.horizontalRules[row, default: []].append(
+                    TableFormat.HorizontalRule(dashed: token.text == "\\hdashline", columns: nil))
             case "\\cline", "\\cdashline":
                 _ = try expander.next()
                 let range = try readStringArgument(of: token)
                 let bounds = range.split(separator: "-").compactMap { Int(String($0).trimmingSpaces()) }
                 guard bounds.count == 2, bounds[0] >= 1, bounds[1] >= bounds[0] else {
-                    throw TeXError("'\(token.text){\(range)}' is not a column range", fix: "write \(token.text){2-3}", at: token.offset)
+                    throw TeXError(
+                        "'\(token.text){\(range)}' is not a column range", fix: "write \(token.text){2-3}",
+                        at: token.offset)
                 }
-                format.horizontalRules[row, default: []].append(TableFormat.HorizontalRule(dashed: token.text == "\\cdashline",
-                                                                                         columns: (bounds[0] - 1)...(bounds[1] - 1)))
+                format.horizontalRules[row, default: []].append(
+                    TableFormat.HorizontalRule(
+                        dashed: token.text == "\\cdashline",
+                        columns: (bounds[0] - 1)...(bounds[1] - 1)))
             case "\\intertext", "\\shortintertext":
                 _ = try expander.next()
                 return try TextCommands.parseText(self, token, style: nil)
@@ -529,16 +565,22 @@ final class Parser {
     }
 
     /// `\multicolumn{n}{spec}{content}` at the start of a cell.
-    private func parseMulticolumn() throws -> (node: MathNode, span: (count: Int, alignment: String, rules: (left: Bool, right: Bool))) {
+    private func parseMulticolumn() throws -> (
+        node: MathNode, span: (count: Int, alignment: String, rules: (left: Bool, right: Bool))
+    ) {
         let command = try expander.next()
         let countText = try readStringArgument(of: command)
         guard let count = Int(countText), (1...1000).contains(count) else {
-            throw TeXError("'\\multicolumn{\(countText)}' needs a number of columns", fix: "write \\multicolumn{2}{c}{…}", at: command.offset)
+            throw TeXError(
+                "'\\multicolumn{\(countText)}' needs a number of columns", fix: "write \\multicolumn{2}{c}{…}",
+                at: command.offset)
         }
         let spec = try readStringArgument(of: command)
         let letters = spec.filter { "lcrp".contains($0) }
         guard letters.count == 1 else {
-            throw TeXError("the column specification '\(spec)' of '\\multicolumn' must have one column", fix: "write {c}, {|l|} …", at: command.offset)
+            throw TeXError(
+                "the column specification '\(spec)' of '\\multicolumn' must have one column", fix: "write {c}, {|l|} …",
+                at: command.offset)
         }
         let alignment = ["l": "left", "r": "right", "p": "left"][String(letters)] ?? "center"
         let content = try parseArgument(of: command)
@@ -570,7 +612,8 @@ final class Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxDepth {
-            throw TeXError("the formula nests deeper than \(Parser.maxDepth) levels", fix: "simplify the formula", at: offset)
+            throw TeXError(
+                "the formula nests deeper than \(Parser.maxDepth) levels", fix: "simplify the formula", at: offset)
         }
         return try body()
     }

@@ -25,7 +25,9 @@ struct MathMLWriter {
     }
 
     /// A complete `<math>` element with the TeX source as annotation and `alttext`.
-    static func formula(_ node: MathNode, source: String, display: Bool, referenceMarkup: @escaping ReferenceMarkup) -> String {
+    static func formula(_ node: MathNode, source: String, display: Bool, referenceMarkup: @escaping ReferenceMarkup)
+        -> String
+    {
         var writer = MathMLWriter(referenceMarkup: referenceMarkup, display: display)
         writer.open(source: source, display: display)
         // `<semantics>` takes exactly one presentation element: a top-level row of several
@@ -211,7 +213,8 @@ struct MathMLWriter {
                     // of `\left(`, ordinary (rule 5; the parser marks the other cases). MathML
                     // infers prefix only for a first child, spaceless only for the signs.
                     write(child.withCoreOperator { attributes in
-                        guard case .op(let text, _) = child.kind, attributes.form == nil, attributes.lspace == nil else {
+                            guard case .op(let text, _) = child.kind, attributes.form == nil, attributes.lspace == nil
+                            else {
                             return
                         }
                         if MathMLWriter.signs.contains(text) {
@@ -434,7 +437,10 @@ struct MathMLWriter {
                 let span = table.format.span(row: rowIndex, cell: cell, columns: columns, column: column)
                 output += span > 1 ? "<mtd columnspan=\"\(span)\" style=\"" : "<mtd style=\""
                 output += MathMLWriter.cellStyle(table, row: rowIndex, column: column, columns: columns)
-                output += Escaping.attribute(table.format.style(row: rowIndex, cell: cell, column: column, rowCount: table.rows.count)) + "\">"
+                output +=
+                    Escaping.attribute(
+                        table.format.style(row: rowIndex, cell: cell, column: column, rowCount: table.rows.count))
+                    + "\">"
                 // Before the content, unless that starts with an operator whose form MathML infers:
                 // a space-like first child would turn the prefix `−` of `-x` into an infix one.
                 let strutAfter = cell == 0 && cell < cells.count && MathMLWriter.startsWithInferredOperator(cells[cell])
@@ -531,6 +537,9 @@ struct MathMLWriter {
         case .cases, .matrix, .array: vertical = "0"
         default: vertical = table.displayStyle ? "0.15em" : "0"
         }
+        // Half a quad between matrix and array columns, none at the outer edges.
+        let matrixPadding = "padding:\(vertical) \(column == columns - 1 ? "0" : "0.5em") \(vertical) "
+            + (column == 0 ? "0" : "0.5em")
         switch table.layout {
         case .align, .alignat, .flalign:
             if column % 2 == 0 {
@@ -557,10 +566,10 @@ struct MathMLWriter {
         case .cases:
             return textAlign("left") + ";padding:\(vertical) \(column == columns - 1 ? "0" : "1em") \(vertical) 0"
         case .matrix:
-            return "padding:\(vertical) \(column == columns - 1 ? "0" : "0.5em") \(vertical) \(column == 0 ? "0" : "0.5em")"
+            return matrixPadding
         case .array(let alignments):
             let align = column < alignments.count ? alignments[column] : "center"
-            return textAlign(align) + ";padding:\(vertical) \(column == columns - 1 ? "0" : "0.5em") \(vertical) \(column == 0 ? "0" : "0.5em")"
+            return textAlign(align) + ";" + matrixPadding
         }
     }
 

@@ -17,13 +17,16 @@ extension Band: MarkDrawing {
         var upperRun: [PlotPoint] = [], lowerRun: [PlotPoint] = []
         func flush() {
             if upperRun.count > 1 {
-                path.polyline(Simplification.douglasPeucker(upperRun) + Simplification.douglasPeucker(lowerRun).reversed(), closed: true)
+                path.polyline(
+                    Simplification.douglasPeucker(upperRun) + Simplification.douglasPeucker(lowerRun).reversed(),
+                    closed: true)
             }
             upperRun = []
             lowerRun = []
         }
         for index in x.indices {
-            if let top = projection.point(x[index], upper[index]), let bottom = projection.point(x[index], lower[index]) {
+            if let top = projection.point(x[index], upper[index]), let bottom = projection.point(x[index], lower[index])
+            {
                 upperRun.append(top)
                 lowerRun.append(bottom)
             } else {

@@ -23,7 +23,8 @@ extension Contours: MarkDrawing {
             // Opacity from 0.4 for the lowest level to 1 for the highest.
             let share = levelValues.count > 1 ? Double(rank) / Double(levelValues.count - 1) : 1
             svg.path(path, [
-                "class": "plot-contour", "stroke-opacity": FixedPoint.format(0.4 + 0.6 * share, decimals: 2, trimmingZeros: true),
+                    "class": "plot-contour",
+                    "stroke-opacity": FixedPoint.format(0.4 + 0.6 * share, decimals: 2, trimmingZeros: true),
                 "data-level": FixedPoint.format(level, decimals: 6, trimmingZeros: true),
             ])
         }

@@ -20,7 +20,9 @@ extension HeatMap: MarkDrawing {
             while i < grid.x.count {
                 guard let shade = shade(of: grid[i, j], in: range), let left = xEdges[i] else { i += 1; continue }
                 var end = i + 1
-                while end < grid.x.count, self.shade(of: grid[end, j], in: range) == shade, xEdges[end + 1] != nil { end += 1 }
+                while end < grid.x.count, self.shade(of: grid[end, j], in: range) == shade, xEdges[end + 1] != nil {
+                    end += 1
+                }
                 paths[shade].rectangle(left: left, top: top, right: xEdges[end]!, bottom: bottom)
                 i = end
             }

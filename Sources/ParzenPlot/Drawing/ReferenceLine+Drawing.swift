@@ -28,7 +28,9 @@ extension ReferenceLine: MarkDrawing {
         case .identity:
             let low = max(projection.x.domain.lowerBound, projection.y.domain.lowerBound)
             let high = min(projection.x.domain.upperBound, projection.y.domain.upperBound)
-            guard low < high, let start = projection.point(low, low), let end = projection.point(high, high) else { return nil }
+            guard low < high, let start = projection.point(low, low), let end = projection.point(high, high) else {
+                return nil
+            }
             return (start, end)
         }
     }
@@ -52,7 +54,8 @@ extension ReferenceLine: MarkDrawing {
             let flip = end.x > frame.left + frame.width * 2 / 3
             attributes = [
                 "class": "plot-rule-label \(colorClass)", "x": FixedPoint.coordinate(end.x + (flip ? -4 : 4)),
-                "y": FixedPoint.coordinate(frame.top + 12), "text-anchor": flip ? "end" : "start", "fill": "currentColor",
+                "y": FixedPoint.coordinate(frame.top + 12), "text-anchor": flip ? "end" : "start",
+                "fill": "currentColor"
             ]
         case .horizontal:
             attributes = [
@@ -68,7 +71,9 @@ extension ReferenceLine: MarkDrawing {
             let degrees = atan2(dy, dx) * 180 / .pi
             attributes = [
                 "class": "plot-rule-label \(colorClass)", "text-anchor": "end", "fill": "currentColor",
-                "transform": "translate(\(FixedPoint.coordinate(x)) \(FixedPoint.coordinate(y))) rotate(\(FixedPoint.coordinate(degrees)))",
+                "transform":
+                    "translate(\(FixedPoint.coordinate(x)) \(FixedPoint.coordinate(y))) " +
+                        "rotate(\(FixedPoint.coordinate(degrees)))"
             ]
         }
         svg.element("text", attributes, text: label)

@@ -31,7 +31,9 @@ extension Scatter: MarkDrawing {
         static func < (a: Cell, b: Cell) -> Bool { (a.row, a.column) < (b.row, b.column) }
     }
 
-    private func drawBinned(_ points: [PlotPoint], frame: Projection.Frame, colorClass: String, into svg: inout SVGWriter) {
+    private func drawBinned(
+        _ points: [PlotPoint], frame: Projection.Frame, colorClass: String, into svg: inout SVGWriter
+    ) {
         let size = Scatter.binSize
         var counts: [Cell: Int] = [:]
         for point in points {

@@ -22,12 +22,17 @@ struct ChartRenderer {
 
         // Margins from the text they must hold.
         let style = ChartStyle.self
-        let widestYLabel = yAxis.ticks.map { TextMetrics.width(of: $0.label, fontSize: style.layoutTickFont) }.max() ?? 0
-        let left = style.padding + (chart.y.label == nil ? 0 : style.layoutLabelFont + 6) + widestYLabel + style.tickLength + style.tickGap
+        let widestYLabel =
+            yAxis.ticks.map { TextMetrics.width(of: $0.label, fontSize: style.layoutTickFont) }.max() ?? 0
+        let left =
+            style.padding + (chart.y.label == nil ? 0 : style.layoutLabelFont + 6) + widestYLabel + style.tickLength
+            + style.tickGap
         let lastXLabel = xAxis.ticks.last.map { TextMetrics.width(of: $0.label, fontSize: style.layoutTickFont) } ?? 0
         let right = chart.size.width - style.padding - max(4, lastXLabel / 2)
 
-        let entries = chart.showsLegend ? zip(drawings, colorClasses).compactMap { drawing, colorClass -> Legend.Entry? in
+        let entries =
+            chart.showsLegend
+            ? zip(drawings, colorClasses).compactMap { drawing, colorClass -> Legend.Entry? in
             guard let name = drawing.name, !name.isEmpty else { return nil }
             return Legend.Entry(name: name, symbol: drawing.legendSymbol, colorClass: colorClass)
         } : []
@@ -100,7 +105,9 @@ struct ChartRenderer {
     }
 
     /// Tick positions inside the frame (a tick exactly on its edge counts, up to rounding).
-    private func visibleTicks(_ axis: ResolvedAxis, _ position: (Double) -> Double?, from low: Double, to high: Double) -> [(ResolvedAxis.Tick, Double)] {
+    private func visibleTicks(_ axis: ResolvedAxis, _ position: (Double) -> Double?, from low: Double, to high: Double)
+        -> [(ResolvedAxis.Tick, Double)]
+    {
         axis.ticks.compactMap { tick in
             guard let at = position(tick.value), at >= low - 0.5, at <= high + 0.5 else { return nil }
             return (tick, at)
@@ -137,7 +144,8 @@ struct ChartRenderer {
         let labelY = frame.bottom + style.tickLength + style.tickGap + style.layoutTickFont - 3
         for (tick, x) in visible {
             svg.element("text", [
-                "class": "plot-tick-label", "x": FixedPoint.coordinate(x), "y": FixedPoint.coordinate(labelY), "text-anchor": "middle",
+                    "class": "plot-tick-label", "x": FixedPoint.coordinate(x), "y": FixedPoint.coordinate(labelY),
+                    "text-anchor": "middle"
             ], text: tick.label)
         }
         if let label = chart.x.label {
@@ -163,13 +171,15 @@ struct ChartRenderer {
         let labelX = frame.left - style.tickLength - style.tickGap
         for (tick, y) in visible {
             svg.element("text", [
-                "class": "plot-tick-label", "x": FixedPoint.coordinate(labelX), "y": FixedPoint.coordinate(y + 4), "text-anchor": "end",
+                    "class": "plot-tick-label", "x": FixedPoint.coordinate(labelX), "y": FixedPoint.coordinate(y + 4),
+                    "text-anchor": "end"
             ], text: tick.label)
         }
         if let label = chart.y.label {
             let x = style.padding + style.layoutLabelFont - 3, y = frame.top + frame.height / 2
             svg.element("text", [
-                "class": "plot-label", "transform": "translate(\(FixedPoint.coordinate(x)) \(FixedPoint.coordinate(y))) rotate(-90)",
+                    "class": "plot-label",
+                    "transform": "translate(\(FixedPoint.coordinate(x)) \(FixedPoint.coordinate(y))) rotate(-90)",
                 "text-anchor": "middle",
             ], text: label)
         }
@@ -189,9 +199,12 @@ struct ChartRenderer {
         func axisSentence(_ name: String, _ resolved: ResolvedAxis) -> String {
             let label = resolved.axis.label.map { ": \($0)" } ?? ""
             let scale = resolved.axis.scale == .log10 ? ", logarithmic" : ""
-            return "\(name) axis\(label)\(scale), from \(resolved.formatted(resolved.domain.lowerBound)) to \(resolved.formatted(resolved.domain.upperBound))."
+            return
+                "\(name) axis\(label)\(scale), from \(resolved.formatted(resolved.domain.lowerBound)) to " +
+                    "\(resolved.formatted(resolved.domain.upperBound))."
         }
-        return composedName() + ". " + axisSentence("Horizontal", projection.x) + " " + axisSentence("Vertical", projection.y)
+        return composedName() + ". " + axisSentence("Horizontal", projection.x) + " "
+            + axisSentence("Vertical", projection.y)
     }
 
     /// "a", "a and b", "a, b and c".

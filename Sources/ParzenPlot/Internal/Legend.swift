@@ -61,7 +61,9 @@ struct Legend {
         switch entry.symbol {
         case .line(let dash):
             path.polyline([PlotPoint(x: x, y: middle), PlotPoint(x: x + width, y: middle)])
-            svg.path(path, ["class": "plot-line \(entry.colorClass) \(dash.className)", "fill": "none", "stroke": "currentColor"])
+            svg.path(
+                path,
+                ["class": "plot-line \(entry.colorClass) \(dash.className)", "fill": "none", "stroke": "currentColor"])
         case .swatch:
             path.rectangle(left: x, top: middle - 5, right: x + width, bottom: middle + 5)
             svg.path(path, ["class": "plot-swatch \(entry.colorClass)", "fill": "currentColor", "fill-opacity": "0.35"])
@@ -71,12 +73,18 @@ struct Legend {
                 var cell = PathData()
                 let left = x + Double(step) * width / 4
                 cell.rectangle(left: left, top: middle - 5, right: left + width / 4, bottom: middle + 5)
-                svg.path(cell, ["fill-opacity": FixedPoint.format(Double(step + 1) / 4, decimals: 2, trimmingZeros: true)])
+                svg.path(
+                    cell, ["fill-opacity": FixedPoint.format(Double(step + 1) / 4, decimals: 2, trimmingZeros: true)])
             }
             svg.close("g")
         case .dot:
             path.dot(at: PlotPoint(x: centre, y: middle))
-            svg.path(path, ["class": "plot-dots \(entry.colorClass)", "fill": "none", "stroke": "currentColor", "stroke-linecap": "round"])
+            svg.path(
+                path,
+                [
+                    "class": "plot-dots \(entry.colorClass)", "fill": "none", "stroke": "currentColor",
+                    "stroke-linecap": "round",
+                ])
         case .spike:
             path.vertical(from: PlotPoint(x: centre, y: middle + 6), to: middle - 3)
             var dot = PathData()
