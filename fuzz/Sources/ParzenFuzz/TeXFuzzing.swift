@@ -22,7 +22,7 @@ enum TeXFuzzing {
         }
         // The page step: equation numbers and `\eqref` placeholders resolved in the formulas'
         // HTML and in prose (here the formula's own text stands for the prose).
-        _ = document.resolveReferences(in: pages.joined() + tex)
+        _ = document.resolveReferences(in: pages.joined() + KnownFindings.withoutReferencePlaceholders(tex))
         return broken
     }
 
