@@ -45,8 +45,8 @@ fuzz: deps
 	@failed=; for target in $(FUZZ_TARGETS); do \
 		mkdir -p fuzz/out/$$target/corpus; \
 		echo "== fuzz $$target for $(FUZZ_SECONDS) s"; \
-		SWIFT_BACKTRACE=enable=no PARZEN_FUZZ_TARGET=$$target $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
-			-rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -dict=fuzz/dict/$$target.dict $(FUZZ_FLAGS) \
+		SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 PARZEN_FUZZ_TARGET=$$target $(FUZZ_BIN) \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 -dict=fuzz/dict/$$target.dict $(FUZZ_FLAGS) \
 			-artifact_prefix=fuzz/out/$$target/ fuzz/out/$$target/corpus fuzz/corpus/$$target \
 			> fuzz/out/$$target/log 2>&1 || failed="$$failed $$target"; \
 		grep -E '^#[0-9]+' fuzz/out/$$target/log | tail -1; \

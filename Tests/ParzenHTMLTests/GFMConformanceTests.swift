@@ -39,7 +39,9 @@ struct GFMConformanceTests {
 
     /// The examples whose HTML differs from the expected after normalisation (described, the
     /// first eight), and the listed deviations that did deviate.
-    static func differences(_ examples: [Example], deviations: [Int: String]) -> (failures: [String], deviating: Set<Int>) {
+    static func differences(
+        _ examples: [Example], deviations: [Int: String]
+    ) -> (failures: [String], deviating: Set<Int>) {
         var failures: [String] = []
         var deviating: Set<Int> = []
         for example in examples {
@@ -72,7 +74,8 @@ struct GFMConformanceTests {
         let examples = try Self.specExamples()
         #expect(examples.count == 673)
         let (failures, deviating) = Self.differences(examples, deviations: Self.deviations)
-        #expect(failures.isEmpty, "\(failures.count) examples differ:\n\(failures.prefix(8).joined(separator: "\n---\n"))")
+        let shown = failures.prefix(8).joined(separator: "\n---\n")
+        #expect(failures.isEmpty, "\(failures.count) examples differ:\n\(shown)")
         // Every listed deviation must still deviate; otherwise the list is stale.
         #expect(deviating == Set(Self.deviations.keys))
     }
@@ -84,6 +87,7 @@ struct GFMConformanceTests {
         #expect(own.generator.hasPrefix("cmark-gfm 0.29.0.gfm"))
         #expect(own.cases.count >= 90)
         let (failures, _) = Self.differences(own.cases, deviations: [:])
-        #expect(failures.isEmpty, "\(failures.count) cases differ:\n\(failures.prefix(8).joined(separator: "\n---\n"))")
+        let shown = failures.prefix(8).joined(separator: "\n---\n")
+        #expect(failures.isEmpty, "\(failures.count) cases differ:\n\(shown)")
     }
 }

@@ -93,3 +93,15 @@ import Testing
         #expect(html.contains("<a class=\"equation-ref\" href=\"#eqn-eq:c\">Equation (D1)</a>"))
     }
 }
+
+/// Found by the fuzzer (issue 16): prose holding U+E000, twenty digits, U+E001 trapped on an
+/// overflow when references were private-use placeholders patched into the page. With the
+/// reference table there are no placeholders: the characters are the author's text.
+@Suite struct ReferencePlaceholderOverflowTests {
+    @Test func referencePlaceholderOverflow() throws {
+        let text = "See \u{E000}" + String(repeating: "9", count: 20) + "\u{E001} and \u{E000}0\u{E001}.\n"
+        let result = try build(text)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.bodyHTML == "<p>" + text.dropLast() + "</p>\n")
+    }
+}

@@ -14,7 +14,8 @@ enum CSVFuzzing {
             for (index, row) in table.rows.enumerated() where row.count != table.header.count {
                 broken.append("row \(index) has \(row.count) fields, the header \(table.header.count)")
             }
-            for (line, columns) in zip(table.lines, table.fieldColumns) {
+            let columnsKnownWrong = KnownFindings.isColumnAfterMultilineField(table, text: text)
+            for (line, columns) in zip(table.lines, table.fieldColumns) where !columnsKnownWrong {
                 for column in columns {
                     if let problem = extent.problem(line: line, column: column) { broken.append("field: \(problem)") }
                 }
@@ -28,7 +29,8 @@ enum CSVFuzzing {
     }
 
     static func located(_ problem: CSVTable.Problem, in extent: TextExtent) -> [String] {
-        if KnownFindings.isUnclosedQuoteColumn(problem.message) { return [] }
-        return extent.problem(line: problem.line, column: problem.column ?? 1).map { ["\($0): \(problem.message)"] } ?? []
+        if KnownFindings.isColumnAfterMultilineField(nil, text: extent.text, message: problem.message) { return [] }
+        let outside = extent.problem(line: problem.line, column: problem.column ?? 1)
+        return outside.map { ["\($0): \(problem.message)"] } ?? []
     }
 }

@@ -1,4 +1,5 @@
 import ParzenFormat
+import ParzenRunner
 
 /// Findings reported to the layer that owns the fix and not fixed yet. Each is stepped over
 /// here so that the fuzzer explores past it; its minimised input is in `fuzz/known/`. When a
@@ -27,10 +28,13 @@ enum KnownFindings {
         return scalars.indices.contains { scalars[$0] == "\r" && ($0 + 1 == scalars.count || scalars[$0 + 1] != "\n") }
     }
 
-    /// csv-unclosed-quote-column (ParzenRunner's CSVTable): "a quoted field is never closed"
-    /// gives the record's first line with the column of the last field, which may start on a
-    /// later line.
-    static func isUnclosedQuoteColumn(_ message: String) -> Bool {
-        message == "a quoted field is never closed"
+    /// csv-column-after-multiline-field (ParzenRunner's CSVTable): after a quoted field that
+    /// spans lines, the columns of the record's later fields (and of "a quoted field is never
+    /// closed") are given on the record's first line. csv-carriage-return-in-quoted-field: a
+    /// "\r" ends a line outside quotes but not inside them, so lines and columns drift.
+    static func isColumnAfterMultilineField(_ table: CSVTable?, text: String, message: String? = nil) -> Bool {
+        if message == "a quoted field is never closed" || text.unicodeScalars.contains("\r") { return true }
+        guard let table else { return false }
+        return (table.header + table.rows.joined()).contains { $0.contains("\n") }
     }
 }
