@@ -4,7 +4,7 @@ import ParzenCore
 /// `parzen-bench largefit [--data DIR] [--repeat K] [--case NAME]`: a `{fit}` of a Gaussian KDE with Scott's
 /// bandwidth and its training NLL on large data — the mixture 0.6·N(−1.5, 0.5²) +
 /// 0.4·N(2, 1) (seed 20240601), N = 10⁵ and 10⁶ in 1-D, and that mixture × N(0, 1) with
-/// N = 10⁵ in 2-D. Writes the data and Parzen's per-point log-densities and timings to DIR so
+/// N = 10⁵ in 2-D. Writes the data, Parzen's bandwidths, NLLs and timings to DIR so
 /// that bench/reference_largefit.py times scikit-learn (`score_samples`, rtol = 1e-8) and
 /// KDEpy + interpolation on the same points in the same run.
 ///
@@ -53,8 +53,6 @@ enum LargeFitBenchmarks {
             }
             let cpu = (CoreBenchmarks.processCPUSeconds() - cpuStart) / Double(repeats)
             let model = kde!, nll = fit!
-            let log = model.logDensities(at: points, method: .auto)
-            write(log.values, "\(name)_parzen")
             let h = model.bandwidth.matrix(dimension: d)
             write(h.values, "\(name)_bandwidth")
             results["\(name)_seconds"] = seconds
