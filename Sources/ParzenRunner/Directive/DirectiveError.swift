@@ -19,6 +19,6 @@ public struct DirectiveError: Error, Sendable {
     /// result labelled `label`, whose directive (opening at `line`) failed — in validation
     /// or while running.
     public static func failed(_ label: String, line: Int, at location: SourceLocation) -> DirectiveError {
-        DirectiveError("'\(label)' failed at line \(line)", fix: "fix the error there first", at: location)
+        DirectiveError(.failedDependency(label: label, line: line), at: location)
     }
 }

@@ -39,15 +39,13 @@ struct OptionChecker {
         case nil: entries = []
         case .mapping(let list, _)?: entries = list
         case let other?:
-            error(at: other.location,
-                  "the body of {\(source.name)} must be 'option: value' lines, found \(other.kindDescription)",
-                  fix: "write one option per line, e.g. '\(specs[0].name): …'")
+            error(at: other.location, .bodyIsNotAMapping(directive: source.name, found: other.kindDescription,
+                                                         firstOption: specs[0].name))
             return OptionValues([:])
         }
         for entry in entries {
             guard let spec = specs.first(where: { $0.name == entry.key }) else {
-                error(at: entry.keyLocation, "unknown option '\(entry.key)' for {\(source.name)}",
-                      fix: Suggestion.fix(for: entry.key, among: specs.map(\.name)))
+                error(at: entry.keyLocation, .unknownOption(entry.key, directive: source.name, known: specs.map(\.name)))
                 continue
             }
             if let value = convert(entry.value, to: spec.type, option: spec.name) {
@@ -56,8 +54,7 @@ struct OptionChecker {
         }
         let written = Set(entries.map(\.key))
         for spec in specs where spec.isRequired && values[spec.name] == nil && !written.contains(spec.name) {
-            error(at: source.location, "{\(source.name)} needs the option '\(spec.name)' (\(spec.type.description))",
-                  fix: "add a line '\(spec.name): …' to its body")
+            error(at: source.location, .missingOption(spec.name, type: spec.type.description, directive: source.name))
         }
         return OptionValues(values)
     }
@@ -88,13 +85,13 @@ struct OptionChecker {
         return OptionValues(values)
     }
 
-    private mutating func error(at location: SourceLocation, _ message: String, fix: String? = nil) {
-        diagnostics.append(Diagnostic(.error, file: file, at: location, message, fix: fix))
+    private mutating func error(at location: SourceLocation, _ problem: DirectiveProblem) {
+        diagnostics.append(Diagnostic(.error, file: file, at: location, problem.message, fix: problem.fix))
     }
 
     private mutating func wrongType(_ value: YAMLValue, option: String, expected: OptionType) {
         error(at: value.location,
-              "option \(spelling.name(option)) expects \(expected.description), found \(value.kindDescription)")
+              .wrongType(option: spelling.name(option), expected: expected.description, found: value.kindDescription))
     }
 
     private mutating func convert(_ value: YAMLValue, to type: OptionType, option: String) -> OptionValue? {
@@ -145,14 +142,13 @@ struct OptionChecker {
                 wrongType(value, option: option, expected: type); return nil
             }
             guard let declared = context.declaredKind(of: label) else {
-                let missing = context.missing(label, at: at)
-                error(at: at, missing.message, fix: missing.fix)
+                error(at: at, context.missingProblem(label))
                 return nil
             }
             guard kinds.contains(declared.kind) else {
                 let line = declared.location.line
-                error(at: at,
-                      "option '\(option)' needs \(type.description), but '\(label)' (line \(line)) is a \(declared.kind)")
+                error(at: at, .wrongLabelKind(option: option, expected: type.description, label: label, line: line,
+                                              kind: declared.kind.rawValue))
                 return nil
             }
             return OptionValue(.label(label), at: at)
@@ -164,11 +160,9 @@ struct OptionChecker {
             case .success(let resolved):
                 return OptionValue(.path(resolved: resolved, written: written), at: at)
             case .failure(.missing(let resolved)):
-                error(at: at, "file '\(written)' not found (looked for \(resolved))",
-                      fix: "paths are relative to the notebook's folder")
+                error(at: at, .fileNotFound(written: written, resolved: resolved))
             case .failure(.outsideProject(_, let root)):
-                error(at: at, "path '\(written)' leaves the project folder \(root)",
-                      fix: "move the file into the project, or run with --allow-outside")
+                error(at: at, .pathOutsideProject(written: written, root: root))
             }
             return nil
         case .structure:
@@ -180,8 +174,8 @@ struct OptionChecker {
                                  type: OptionType) -> OptionValue? {
         guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
         guard words.contains(text) else {
-            error(at: value.location, "option \(spelling.name(option)) expects \(type.description), found '\(text)'",
-                  fix: Suggestion.didYouMean(text, among: words))
+            error(at: value.location, .unknownChoice(option: spelling.name(option), expected: type.description,
+                                                     found: text, choices: words))
             return nil
         }
         return OptionValue(.text(text), at: value.location)

@@ -68,8 +68,7 @@ public struct NotebookRunner: Sendable {
                           seenLabels: inout [String: SourceLocation]) -> Validated {
         let file = context.file
         guard let directive = registry.directive(named: source.name) else {
-            let d = Diagnostic(.error, file: file, at: source.nameLocation, "unknown directive '{\(source.name)}'",
-                               fix: Suggestion.fix(for: source.name, among: registry.names))
+            let d = Diagnostic(.unknownDirective(source.name, known: registry.names), file: file, at: source.nameLocation)
             if let label = source.label, seenLabels[label] == nil {
                 seenLabels[label] = source.labelLocation ?? source.location
                 context.recordFailure(label, at: source.location)
@@ -79,9 +78,8 @@ public struct NotebookRunner: Sendable {
         var early: [Diagnostic] = []
         if let label = source.label {
             if let first = seenLabels[label] {
-                early.append(Diagnostic(.error, file: file, at: source.labelLocation ?? source.location,
-                                        "label '\(label)' is already used at line \(first.line)",
-                                        fix: "labels must be unique in a notebook; rename one"))
+                early.append(Diagnostic(.duplicateLabel(label, firstLine: first.line), file: file,
+                                        at: source.labelLocation ?? source.location))
             } else {
                 seenLabels[label] = source.labelLocation ?? source.location
             }
@@ -127,9 +125,8 @@ public struct NotebookRunner: Sendable {
         do {
             let result = try directive.run(call, in: context)
             if expectsError {
-                let d = Diagnostic(.error, file: file, at: call.options.location(of: "expect") ?? call.location,
-                                   "this directive was expected to fail (expect: error) but it succeeded",
-                                   fix: "remove 'expect: error' or change the input so that it fails")
+                let d = Diagnostic(.expectedErrorDidNotHappen, file: file,
+                                   at: call.options.location(of: "expect") ?? call.location)
                 return (.failure(problems + [d]), problems + [d])
             }
             if let label = call.label { context.record(label, result) }

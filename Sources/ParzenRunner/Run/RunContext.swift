@@ -48,23 +48,20 @@ public final class RunContext: @unchecked Sendable {
 
     /// The error `refuseMissing` throws.
     func missing(_ label: String, at location: SourceLocation) -> DirectiveError {
-        if let failed = failedLabels[label] { return .failed(label, line: failed.line, at: location) }
-        return DirectiveError("no result labelled '\(label)' above this point",
-                              fix: Self.labelFix(for: label, among: declaredLabels), at: location)
+        DirectiveError(missingProblem(label), at: location)
     }
 
-    /// The advice for a label that is not (yet) defined.
-    static func labelFix(for label: String, among labels: [String]) -> String {
-        if let suggestion = Suggestion.didYouMean(label, among: labels) { return suggestion }
-        let soFar = labels.isEmpty ? "" : " (so far: \(labels.joined(separator: ", ")))"
-        return "a directive can only use results labelled above it" + soFar
+    /// Why `label` has no result: its directive failed, or nothing above has that label.
+    func missingProblem(_ label: String) -> DirectiveProblem {
+        if let failed = failedLabels[label] { return .failedDependency(label: label, line: failed.line) }
+        return .noResult(label: label, labelsAbove: declaredLabels)
     }
 
     /// The payload of an earlier result, as the type this directive needs.
     public func payload<T>(_ label: String, as type: T.Type, at location: SourceLocation) throws -> T {
         let result = try self.result(label, at: location)
         guard let payload = result.payload as? T else {
-            throw DirectiveError("'\(label)' is a \(result.kind), which cannot be used here", at: location)
+            throw DirectiveError(.unusableResult(label: label, kind: result.kind.rawValue), at: location)
         }
         return payload
     }
@@ -98,7 +95,7 @@ public final class RunContext: @unchecked Sendable {
         do {
             return try String(contentsOfFile: resolvedPath, encoding: .utf8)
         } catch {
-            throw DirectiveError("cannot read '\(resolvedPath)' as UTF-8 text", at: location)
+            throw DirectiveError(.unreadableText(path: resolvedPath), at: location)
         }
     }
 

@@ -35,32 +35,31 @@ public enum OptionRule: Sendable {
         case .exactlyOne(let names, let example):
             let given = names.filter(options.has)
             if given.isEmpty {
-                let list = names.dropLast().map(name).joined(separator: ", ") + " or " + name(names.last!)
-                return [DirectiveError("{\(directive)} needs one of \(list)", fix: "e.g. \(example)", at: fence)]
+                return [DirectiveError(.needsOneOf(directive: directive, options: names.map(name), example: example),
+                                       at: fence)]
             }
             guard given.count > 1 else { return [] }
-            let list = names.dropLast().map(name).joined(separator: ", ") + " and " + name(names.last!)
-            return [DirectiveError("give only one of \(list) (found \(given.joined(separator: " and ")))",
+            return [DirectiveError(.onlyOneOf(options: names.map(name), given: given),
                                    at: options.location(of: given[1]) ?? fence)]
         case .notTogether(let a, let b):
             guard options.has(a.name), options.has(b.name) else { return [] }
-            let message = "give either \(name(a.name)) (\(a.meaning)) or \(name(b.name)) (\(b.meaning)), not both"
-            return [DirectiveError(message, at: options.location(of: b.name) ?? fence)]
+            let problem = DirectiveProblem.notTogether(first: name(a.name), firstMeaning: a.meaning,
+                                                       second: name(b.name), secondMeaning: b.meaning)
+            return [DirectiveError(problem, at: options.location(of: b.name) ?? fence)]
         case .onlyWith(let option, let other, let meaning):
             guard options.has(option), !options.has(other) else { return [] }
-            return [DirectiveError("\(name(option)) only applies to \(meaning)",
-                                   fix: "remove it, or use \(name(other))", at: options.location(of: option) ?? fence)]
+            return [DirectiveError(.onlyWith(option: name(option), meaning: meaning, other: name(other)),
+                                   at: options.location(of: option) ?? fence)]
         case .onlyWhen(let option, let other, let values):
             guard options.has(option) else { return [] }
             let allowed = values.map { spelling.setting(other, $0) }.joined(separator: ", ")
             guard let value = options.text(other) else {
-                return [DirectiveError("\(name(option)) only applies to \(allowed)",
-                                       fix: "remove it, or set \(allowed)", at: options.location(of: option) ?? fence)]
+                return [DirectiveError(.onlyWhenSet(option: name(option), allowed: allowed),
+                                       at: options.location(of: option) ?? fence)]
             }
             guard !values.contains(value) else { return [] }
-            return [DirectiveError("\(name(option)) does not apply to \(spelling.setting(other, value))",
-                                   fix: "it applies to \(allowed); remove it",
-                                   at: options.location(of: option) ?? fence)]
+            return [DirectiveError(.doesNotApply(option: name(option), setting: spelling.setting(other, value),
+                                                 allowed: allowed), at: options.location(of: option) ?? fence)]
         }
     }
 }

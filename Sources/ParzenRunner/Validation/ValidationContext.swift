@@ -48,6 +48,6 @@ public struct ValidationContext: Sendable {
 
     private func wrongKind(_ label: String, at location: SourceLocation) -> DirectiveError {
         let kind = context.declaredKind(of: label)?.kind.rawValue ?? "result"
-        return DirectiveError("'\(label)' is a \(kind), which cannot be used here", at: location)
+        return DirectiveError(.unusableResult(label: label, kind: kind), at: location)
     }
 }

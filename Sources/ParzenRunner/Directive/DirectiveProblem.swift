@@ -1,0 +1,108 @@
+import ParzenFormat
+
+import ParzenMarkup
+
+/// The mistakes in directives that every directive can make — in its body, its options, the
+/// labels it uses and the files it reads — as typed cases, with all their wording (the
+/// problem, then the fix) in this one file, as swift-argument-parser keeps its messages in
+/// one generator. Checks say *which* mistake; this file says how it reads, so `check`,
+/// `render` and `parzen fit` word it alike. Option names arrive already spelt for where they
+/// were written (`'beta'` in a notebook, `--beta` on the command line).
+public enum DirectiveProblem: Sendable, Equatable {
+    case bodyIsNotAMapping(directive: String, found: String, firstOption: String)
+    case unknownOption(String, directive: String, known: [String])
+    case missingOption(String, type: String, directive: String)
+    case wrongType(option: String, expected: String, found: String)
+    case unknownChoice(option: String, expected: String, found: String, choices: [String])
+    case wrongLabelKind(option: String, expected: String, label: String, line: Int, kind: String)
+    case unusableResult(label: String, kind: String)
+    case fileNotFound(written: String, resolved: String)
+    case pathOutsideProject(written: String, root: String)
+    case unreadableText(path: String)
+    case noResult(label: String, labelsAbove: [String])
+    case failedDependency(label: String, line: Int)
+    case unknownDirective(String, known: [String])
+    case duplicateLabel(String, firstLine: Int)
+    case expectedErrorDidNotHappen
+    case needsOneOf(directive: String, options: [String], example: String)
+    case onlyOneOf(options: [String], given: [String])
+    case notTogether(first: String, firstMeaning: String, second: String, secondMeaning: String)
+    case onlyWith(option: String, meaning: String, other: String)
+    case onlyWhenSet(option: String, allowed: String)
+    case doesNotApply(option: String, setting: String, allowed: String)
+
+    /// What is wrong, as a sentence fragment.
+    public var message: String {
+        switch self {
+        case .bodyIsNotAMapping(let directive, let found, _):
+            "the body of {\(directive)} must be 'option: value' lines, found \(found)"
+        case .unknownOption(let name, let directive, _): "unknown option '\(name)' for {\(directive)}"
+        case .missingOption(let name, let type, let directive): "{\(directive)} needs the option '\(name)' (\(type))"
+        case .wrongType(let option, let expected, let found): "option \(option) expects \(expected), found \(found)"
+        case .unknownChoice(let option, let expected, let found, _): "option \(option) expects \(expected), found '\(found)'"
+        case .wrongLabelKind(let option, let expected, let label, let line, let kind):
+            "option '\(option)' needs \(expected), but '\(label)' (line \(line)) is a \(kind)"
+        case .unusableResult(let label, let kind): "'\(label)' is a \(kind), which cannot be used here"
+        case .fileNotFound(let written, let resolved): "file '\(written)' not found (looked for \(resolved))"
+        case .pathOutsideProject(let written, let root): "path '\(written)' leaves the project folder \(root)"
+        case .unreadableText(let path): "cannot read '\(path)' as UTF-8 text"
+        case .noResult(let label, _): "no result labelled '\(label)' above this point"
+        case .failedDependency(let label, let line): "'\(label)' failed at line \(line)"
+        case .unknownDirective(let name, _): "unknown directive '{\(name)}'"
+        case .duplicateLabel(let label, let line): "label '\(label)' is already used at line \(line)"
+        case .expectedErrorDidNotHappen: "this directive was expected to fail (expect: error) but it succeeded"
+        case .needsOneOf(let directive, let options, _): "{\(directive)} needs one of \(Self.list(options, "or"))"
+        case .onlyOneOf(let options, let given):
+            "give only one of \(Self.list(options, "and")) (found \(given.joined(separator: " and ")))"
+        case .notTogether(let first, let firstMeaning, let second, let secondMeaning):
+            "give either \(first) (\(firstMeaning)) or \(second) (\(secondMeaning)), not both"
+        case .onlyWith(let option, let meaning, _): "\(option) only applies to \(meaning)"
+        case .onlyWhenSet(let option, let allowed): "\(option) only applies to \(allowed)"
+        case .doesNotApply(let option, let setting, _): "\(option) does not apply to \(setting)"
+        }
+    }
+
+    /// What to do about it, when there is something to say.
+    public var fix: String? {
+        switch self {
+        case .bodyIsNotAMapping(_, _, let first): "write one option per line, e.g. '\(first): …'"
+        case .unknownOption(let name, _, let known): Suggestion.fix(for: name, among: known)
+        case .missingOption(let name, _, _): "add a line '\(name): …' to its body"
+        case .unknownChoice(_, _, let found, let choices): Suggestion.didYouMean(found, among: choices)
+        case .fileNotFound: "paths are relative to the notebook's folder"
+        case .pathOutsideProject: "move the file into the project, or run with --allow-outside"
+        case .noResult(let label, let labels):
+            Suggestion.didYouMean(label, among: labels)
+                ?? "a directive can only use results labelled above it"
+                + (labels.isEmpty ? "" : " (so far: \(labels.joined(separator: ", ")))")
+        case .failedDependency: "fix the error there first"
+        case .unknownDirective(let name, let known): Suggestion.fix(for: name, among: known)
+        case .duplicateLabel: "labels must be unique in a notebook; rename one"
+        case .expectedErrorDidNotHappen: "remove 'expect: error' or change the input so that it fails"
+        case .needsOneOf(_, _, let example): "e.g. \(example)"
+        case .onlyWith(_, _, let other): "remove it, or use \(other)"
+        case .onlyWhenSet(_, let allowed): "remove it, or set \(allowed)"
+        case .doesNotApply(_, _, let allowed): "it applies to \(allowed); remove it"
+        case .wrongType, .wrongLabelKind, .unusableResult, .unreadableText, .onlyOneOf, .notTogether: nil
+        }
+    }
+
+    /// "a, b or c".
+    private static func list(_ names: [String], _ conjunction: String) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last!
+    }
+}
+
+extension DirectiveError {
+    /// The error for `problem`, at `location` (the fence when nil).
+    public init(_ problem: DirectiveProblem, at location: SourceLocation? = nil) {
+        self.init(problem.message, fix: problem.fix, at: location)
+    }
+}
+
+extension Diagnostic {
+    /// An error diagnostic for `problem` in `file` at `location`.
+    init(_ problem: DirectiveProblem, file: String, at location: SourceLocation) {
+        self.init(.error, file: file, at: location, problem.message, fix: problem.fix)
+    }
+}
