@@ -76,6 +76,9 @@ public enum FrontMatterParser {
             case "next": frontMatter.next = reader.link(entry)
             case "previous": frontMatter.previous = reader.link(entry)
             case "compat": explicitCompatibility = reader.compatibility(entry)
+            case "bibliography": frontMatter.bibliography = reader.paths(entry)
+            case "citation-style":
+                frontMatter.citationStyle = reader.text(entry).map { LocatedText($0, at: entry.value.location) }
             default:
                 if entry.key == "layout" { hasLayout = true }
                 frontMatter.otherKeys.append(entry)
@@ -208,6 +211,23 @@ private struct FieldReader {
             return nil
         }
         return PageLink(target: target, title: entry.value["title"]?.scalarText)
+    }
+
+    /// `bibliography: refs.bib` or a list of paths.
+    mutating func paths(_ entry: YAMLEntry) -> [LocatedText] {
+        let items: [YAMLValue]
+        switch entry.value {
+        case .sequence(let values, _): items = values
+        case .scalar: items = [entry.value]
+        case .mapping: wrongType(entry, expected: "a .bib path or a list of paths"); return []
+        }
+        return items.compactMap { item in
+            guard let path = item.scalarText, !path.isEmpty else {
+                wrongType(entry, expected: "a .bib path", at: item)
+                return nil
+            }
+            return LocatedText(path, at: item.location)
+        }
     }
 
     mutating func compatibility(_ entry: YAMLEntry) -> Compatibility? {
