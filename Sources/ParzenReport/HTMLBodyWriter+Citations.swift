@@ -18,14 +18,19 @@ extension HTMLBodyWriter {
             + html(citations.processor.format(citation), citations: citations) + "</span>"
     }
 
-    /// The reference list after the page's prose, with a heading unless the page's last
-    /// heading already is "References".
-    func referenceList(lastHeading: HeadingEntry?) -> String {
-        guard let citations, citations.hasReferences else { return "" }
+    /// The reference list after the page's prose, under a heading at the level of the page's
+    /// top sections — none when the page's last heading already is "References".
+    func referenceList(headings: [HeadingEntry]) -> (html: String, heading: TableOfContentsEntry?) {
+        guard let citations, citations.hasReferences else { return ("", nil) }
         let numeric = citations.processor.style.kind == .numeric
         var out = "<section class=\"references \(numeric ? "numeric" : "author-year")\">\n"
-        if lastHeading?.text.lowercased() != "references" {
-            out += "<h2 id=\"references\">References</h2>\n"
+        var heading: TableOfContentsEntry?
+        if headings.last?.text.lowercased() != "references" {
+            let level = headings.map(\.level).min() ?? 2
+            // An id no heading of the page took (a heading "References" earlier on has it).
+            let id = headings.contains { $0.id == "references" } ? "references-list" : "references"
+            out += "<h\(level) id=\"\(id)\">References</h\(level)>\n"
+            heading = TableOfContentsEntry(level: level, html: "References", id: id)
         }
         out += "<ol class=\"reference-list\">\n"
         for entry in citations.processor.references {
@@ -33,7 +38,7 @@ extension HTMLBodyWriter {
             if let label = entry.label { out += "<span class=\"reference-label\">[\(Escaping.text(label))]</span> " }
             out += html(entry.content, citations: citations) + "</li>\n"
         }
-        return out + "</ol>\n</section>\n"
+        return (out + "</ol>\n</section>\n", heading)
     }
 
     /// `ref-` and the key, bytes outside `[A-Za-z0-9._-]` as `-XX` hex: an id and a fragment

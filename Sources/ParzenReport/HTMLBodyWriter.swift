@@ -63,7 +63,7 @@ final class HTMLBodyWriter {
     func render(_ document: MarkdownDocument) -> String {
         pass = .collect
         let collected = htmlRenderer(headingIDs: true).render(document)
-        _ = referenceList(lastHeading: collected.headings.last)
+        _ = referenceList(headings: collected.headings)
         buildTable(headings: collected.headings)
         pass = .write
         derivationCount = 0
@@ -72,11 +72,9 @@ final class HTMLBodyWriter {
         headings = output.headings.filter { $0.level <= 3 }.map {
             TableOfContentsEntry(level: $0.level, html: Escaping.text($0.text), id: $0.id)
         }
-        let references = referenceList(lastHeading: output.headings.last)
-        if references.contains("<h2 id=\"references\">") {
-            headings.append(TableOfContentsEntry(level: 2, html: "References", id: "references"))
-        }
-        return output.html + references
+        let references = referenceList(headings: output.headings)
+        if let heading = references.heading, heading.level <= 3 { headings.append(heading) }
+        return output.html + references.html
     }
 
     /// Equations from pass 1's numbering, figures and derivations from the declarations,

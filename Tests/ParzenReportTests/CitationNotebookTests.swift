@@ -88,7 +88,8 @@ import Testing
         let ids = Set(html.components(separatedBy: "<li class=\"reference\" id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) })
         #expect(hrefs == ids)
         #expect(ids.contains("ref-note-3Al2"))
-        #expect(html.contains("<h2 id=\"references\">References</h2>"))
+        // Under a heading at the level of the page's sections (`# Kernels`), in the contents too.
+        #expect(html.contains("<h1 id=\"references\">References</h1>"))
     }
 
     @Test func numericStyleNumbersInOrderOfFirstCitation() throws {
