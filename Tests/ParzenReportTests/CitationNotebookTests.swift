@@ -145,6 +145,17 @@ import Testing
         #expect(try #require(build.bodyHTML).contains("Ask @someone"))
     }
 
+    /// The bundled tutorial cites the six works of `notebooks/references.bib` where its prose
+    /// relies on them and lists exactly those, each once.
+    @Test func theTutorialListsTheWorksItCites() throws {
+        let html = try #require(TutorialNotebookTests.generative.bodyHTML)
+        let ids = html.components(separatedBy: "<li class=\"reference\" id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(ids == ["ref-botev2010", "ref-kullback1951", "ref-parzen1962", "ref-scott1992", "ref-silverman1986",
+                        "ref-tipping1999"])
+        #expect(Self.citationTexts(html).contains("(Kullback and Leibler 1951)"))
+        #expect(TutorialNotebookTests.generative.headings.last?.id == "references")
+    }
+
     /// The seed post names `primer_generative_biblio.bib`, which `../shared/seed/` does not
     /// hold, and cites nothing itself: rendered beside a `.bib` written here (its text read
     /// in memory, never copied), it renders cleanly, and a distill citation in al-folio's form
