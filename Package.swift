@@ -47,6 +47,7 @@ let package = Package(
             name: "ParzenReport",
             dependencies: [
                 "ParzenFormat", "ParzenHTML", "ParzenMarkup", "ParzenRunner", "ParzenMath", "ParzenPlot", "ParzenChart",
+                "ParzenCitations",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -45,9 +45,13 @@ final class HTMLBodyWriter {
 
     /// Untrusted input: raw HTML reduced to an allow-list (`HTMLRenderer.Options.safe`).
     let safe: Bool
+    /// The page's citations and bibliography, when it was read with them.
+    let citations: PageCitations?
 
-    init(notebook: Notebook, run: NotebookRun, declarations: [ReferenceDeclaration], safe: Bool) {
+    init(notebook: Notebook, run: NotebookRun, declarations: [ReferenceDeclaration], safe: Bool,
+         citations: PageCitations? = nil) {
         self.safe = safe
+        self.citations = citations
         self.file = notebook.path
         self.fences = notebook.directiveFences
         self.run = run
@@ -59,6 +63,7 @@ final class HTMLBodyWriter {
     func render(_ document: MarkdownDocument) -> String {
         pass = .collect
         let collected = htmlRenderer(headingIDs: true).render(document)
+        _ = referenceList(headings: collected.headings)
         buildTable(headings: collected.headings)
         pass = .write
         derivationCount = 0
@@ -67,7 +72,9 @@ final class HTMLBodyWriter {
         headings = output.headings.filter { $0.level <= 3 }.map {
             TableOfContentsEntry(level: $0.level, html: Escaping.text($0.text), id: $0.id)
         }
-        return output.html
+        let references = referenceList(headings: output.headings)
+        if let heading = references.heading, heading.level <= 3 { headings.append(heading) }
+        return output.html + references.html
     }
 
     /// Equations from pass 1's numbering, figures and derivations from the declarations,
@@ -167,6 +174,7 @@ final class HTMLBodyWriter {
     /// `{value}`label.key`` (optionally `label.key:6` for six significant digits) and
     /// `{ref}`label``.
     func role(_ role: MarkdownRole) -> String {
+        if role.name == "cite" { return citation(role) }
         guard pass == .write else { return "" }
         switch role.name {
         case "value":
@@ -186,7 +194,7 @@ final class HTMLBodyWriter {
             return Markup.element("a", [("class", "\(entry.kind.rawValue)-ref"), ("href", "#" + entry.anchor)], [.text(text)]).html
         default:
             diagnostics.append(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
-                                          fix: Suggestion.fix(for: role.name, among: ["value", "ref"])))
+                                          fix: Suggestion.fix(for: role.name, among: ["value", "ref", "cite"])))
             return Markup.element("code", [], [.text(role.content)]).html
         }
     }

@@ -35,9 +35,11 @@ public struct ReportBuilder: Sendable {
     public func build(text: String, path: String, checkOnly: Bool) -> NotebookBuild {
         let notebook = Notebook(text: text, path: path)
         let run = self.run(notebook, checkOnly: checkOnly)
-        let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe).write(notebook, run)
+        let citations = PageCitations(notebook: notebook, text: text, paths: paths(notebook))
+        let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)
+            .write(notebook, run)
 
-        let diagnostics = (notebook.diagnostics + run.diagnostics + writeDiagnostics)
+        let diagnostics = (notebook.diagnostics + run.diagnostics + citations.diagnostics + writeDiagnostics)
             .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
         let fences = notebook.directiveFences
         let results = zip(fences, run.cells).compactMap { fence, cell -> (String, String, DirectiveResult)? in
@@ -52,9 +54,14 @@ public struct ReportBuilder: Sendable {
                              results: results.map { (label: $0.0, directive: $0.1, result: $0.2) }, timings: timings)
     }
 
+    /// Where the notebook's files (data, `.bib`) may come from.
+    private func paths(_ notebook: Notebook) -> ProjectPaths {
+        ProjectPaths(notebookPath: notebook.path, allowOutside: allowOutside)
+    }
+
     /// Runs the notebook's directives.
     public func run(_ notebook: Notebook, checkOnly: Bool) -> NotebookRun {
-        let context = RunContext(file: notebook.path, paths: ProjectPaths(notebookPath: notebook.path, allowOutside: allowOutside),
+        let context = RunContext(file: notebook.path, paths: paths(notebook),
                                  globalSeed: notebook.frontMatter.seed, checkOnly: checkOnly)
         return NotebookRunner(registry: registry).run(notebook.directiveFences.map(DirectiveSource.init), in: context)
     }
@@ -71,16 +78,20 @@ public struct HTMLNotebookWriter: NotebookWriter {
     public let registry: DirectiveRegistry
     /// Untrusted input: raw HTML reduced to an allow-list, no remote images (docs/security.md).
     public let safe: Bool
+    /// The page's citations (``PageCitations``); without them citations print as written.
+    public let citations: PageCitations?
 
-    public init(registry: DirectiveRegistry, safe: Bool = false) {
+    public init(registry: DirectiveRegistry, safe: Bool = false, citations: PageCitations? = nil) {
         self.registry = registry
         self.safe = safe
+        self.citations = citations
     }
 
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: Body, diagnostics: [Diagnostic]) {
         let declarations = ReferenceDeclaration.declarations(in: notebook.directiveFences, registry: registry)
-        let writer = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: safe)
-        let html = writer.render(notebook.document)
+        let writer = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: safe,
+                                    citations: citations)
+        let html = writer.render(citations?.document ?? notebook.document)
         return (Body(html: html, headings: writer.headings), writer.diagnostics)
     }
 }

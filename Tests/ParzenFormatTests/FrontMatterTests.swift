@@ -54,7 +54,8 @@ import Testing
     @Test func unknownKeysAreKeptAndJekyllIsDetectedFromLayout() {
         let (fm, diagnostics, _) = parse("---\nlayout: distill\ntoc:\n  - name: Intro\nbibliography: refs.bib\n---\n")
         #expect(diagnostics.isEmpty)
-        #expect(fm.otherKeys.map(\.key) == ["layout", "toc", "bibliography"])
+        #expect(fm.otherKeys.map(\.key) == ["layout", "toc"])
+        #expect(fm.bibliography == [LocatedText("refs.bib", at: SourceLocation(line: 5, column: 15))])
         #expect(fm.compatibility == .jekyll)
     }
 

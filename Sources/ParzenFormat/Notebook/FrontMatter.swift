@@ -1,7 +1,7 @@
 /// The YAML header of a notebook, between `---` lines at the top of the file.
 ///
 /// Keys Parzen knows are typed below; any other key (Jekyll and Quarto posts carry many:
-/// `layout`, `toc`, `bibliography`, …) is kept in `otherKeys` and otherwise ignored, except
+/// `layout`, `toc`, `categories`, …) is kept in `otherKeys` and otherwise ignored, except
 /// that a key within a typo's distance of a known one gets a did-you-mean warning.
 public struct FrontMatter: Sendable, Equatable {
     public var title: String?
@@ -19,13 +19,19 @@ public struct FrontMatter: Sendable, Equatable {
     public var previous: PageLink?
     /// How to read Jekyll/kramdown-isms in the body. See `Compatibility`.
     public var compatibility: Compatibility = .standard
+    /// `bibliography:` — `.bib` files as written (one path or a list), each with where it
+    /// stands, resolved relative to the notebook by the report.
+    public var bibliography: [LocatedText] = []
+    /// `citation-style:` as written (checked against the styles by the report, which knows them).
+    public var citationStyle: LocatedText?
     /// Keys Parzen does not interpret, in the author's order.
     public var otherKeys: [YAMLEntry] = []
 
     public init() {}
 
     /// Every key with a meaning to Parzen, for did-you-mean.
-    public static let knownKeys = ["title", "description", "authors", "date", "seed", "math", "series", "next", "previous", "compat"]
+    public static let knownKeys = ["title", "description", "authors", "date", "seed", "math", "series", "next", "previous", "compat",
+                                    "bibliography", "citation-style"]
 }
 
 /// An author, optionally with affiliations (the Distill / al-folio shape is accepted).
@@ -68,4 +74,14 @@ public enum Compatibility: String, Sendable, Equatable, CaseIterable {
     /// Chosen automatically when the front matter has a `layout` key; `compat: standard`
     /// turns it off, `compat: jekyll` turns it on.
     case jekyll
+}
+
+/// A front-matter value as written and where it stands, for values checked by a later layer.
+public struct LocatedText: Sendable, Equatable {
+    public var text: String
+    public var location: SourceLocation
+    public init(_ text: String, at location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
 }

@@ -76,6 +76,9 @@ public enum FrontMatterParser {
             case "next": frontMatter.next = reader.link(entry)
             case "previous": frontMatter.previous = reader.link(entry)
             case "compat": explicitCompatibility = reader.compatibility(entry)
+            case "bibliography": frontMatter.bibliography = reader.paths(entry)
+            case "citation-style":
+                frontMatter.citationStyle = reader.text(entry).map { LocatedText($0, at: entry.value.location) }
             default:
                 if entry.key == "layout" { hasLayout = true }
                 frontMatter.otherKeys.append(entry)
@@ -125,14 +128,8 @@ private struct FieldReader {
     /// `authors:` as a list of names, or of mappings with `name` and `affiliation(s)` (text,
     /// a mapping with `name`, or a list of either).
     mutating func authors(_ entry: YAMLEntry) -> [Author] {
-        let items: [YAMLValue]
-        switch entry.value {
-        case .sequence(let values, _): items = values
-        case .scalar: items = [entry.value]
-        case .mapping: wrongType(entry, expected: "a list of authors"); return []
-        }
         var authors: [Author] = []
-        for item in items {
+        for item in listItems(entry, expected: "a list of authors") {
             if let name = item.scalarText {
                 authors.append(Author(name: name))
             } else if let name = item["name"]?.scalarText {
@@ -208,6 +205,26 @@ private struct FieldReader {
             return nil
         }
         return PageLink(target: target, title: entry.value["title"]?.scalarText)
+    }
+
+    /// `bibliography: refs.bib` or a list of paths.
+    mutating func paths(_ entry: YAMLEntry) -> [LocatedText] {
+        listItems(entry, expected: "a .bib path or a list of paths").compactMap { item in
+            guard let path = item.scalarText, !path.isEmpty else {
+                wrongType(entry, expected: "a .bib path", at: item)
+                return nil
+            }
+            return LocatedText(path, at: item.location)
+        }
+    }
+
+    /// A list's items, or a single value as a list of one; a mapping is the wrong type.
+    private mutating func listItems(_ entry: YAMLEntry, expected: String) -> [YAMLValue] {
+        switch entry.value {
+        case .sequence(let values, _): return values
+        case .scalar: return [entry.value]
+        case .mapping: wrongType(entry, expected: expected); return []
+        }
     }
 
     mutating func compatibility(_ entry: YAMLEntry) -> Compatibility? {
