@@ -23,13 +23,15 @@ public struct ReportBuilder: Sendable {
         switch Self.read(path) {
         case .success(let text): return build(text: text, path: path, checkOnly: checkOnly)
         case .failure(let problem):
-            return NotebookBuild(path: path, frontMatter: FrontMatter(), bodyHTML: nil, headings: [], diagnostics: [problem.diagnostic], results: [])
+            return NotebookBuild(path: path, frontMatter: FrontMatter(), bodyHTML: nil, headings: [],
+                                 diagnostics: [problem.diagnostic], results: [])
         }
     }
 
     /// Reads, runs and writes the notebook at `path` with another writer (`.ipynb`): the
     /// document is nil when the notebook cannot be read.
-    public func write<Writer: NotebookWriter>(path: String, with writer: Writer) -> (document: Writer.Document?, diagnostics: [Diagnostic]) {
+    public func write<Writer: NotebookWriter>(path: String, with writer: Writer)
+        -> (document: Writer.Document?, diagnostics: [Diagnostic]) {
         let text: String
         switch Self.read(path) {
         case .success(let read): text = read
@@ -51,8 +53,9 @@ public struct ReportBuilder: Sendable {
         do {
             return .success(try String(contentsOfFile: path, encoding: .utf8))
         } catch {
-            return .failure(Unreadable(diagnostic: Diagnostic(.error, file: path, at: SourceLocation(line: 1, column: 1),
-                                                              "cannot read the notebook as UTF-8 text", fix: "save it as UTF-8")))
+            let diagnostic = Diagnostic(.error, file: path, at: SourceLocation(line: 1, column: 1),
+                                        "cannot read the notebook as UTF-8 text", fix: "save it as UTF-8")
+            return .failure(Unreadable(diagnostic: diagnostic))
         }
     }
 

@@ -5,7 +5,8 @@ import ParzenRunner
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index, or one Jupyter notebook each.",
+        abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index, "
+            + "or one Jupyter notebook each.",
         discussion: "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. Reports are written atomically, also when a notebook has errors (they appear in red boxes at their place); the exit status is then 1."
     )
 
@@ -14,7 +15,8 @@ struct Render: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The folder to write the reports into. Default: out.")
     var output = "out"
 
-    @Option(help: "The format to write: html (a page per notebook, plus an index) or ipynb (a Jupyter notebook per notebook). Default: html.")
+    @Option(help: ArgumentHelp("The format to write: html (a page per notebook and an index) "
+                               + "or ipynb (a Jupyter notebook each). Default: html."))
     var to: RenderFormat = .html
 
     @Option(help: "Also write every directive's results, by notebook and label, to this JSON file.")
@@ -25,7 +27,8 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if to == .ipynb, json != nil {
-            throw ValidationError("--json is written with --to html only; run parzen render --json once more without --to ipynb.")
+            throw ValidationError("--json is written with --to html only; "
+                                  + "run parzen render --json once more without --to ipynb.")
         }
     }
 
@@ -69,7 +72,8 @@ extension Render {
             notebookOptions.diagnostics.print(diagnostics)
             hasErrors = hasErrors || document == nil || diagnostics.contains { $0.severity == .error }
             guard let document else { continue }
-            let file = (output as NSString).appendingPathComponent(NotebookBuild.outputFileName(for: path, extension: "ipynb"))
+            let name = NotebookBuild.outputFileName(for: path, extension: "ipynb")
+            let file = (output as NSString).appendingPathComponent(name)
             do {
                 try AtomicFile.write(document, to: file)
             } catch {

@@ -12,7 +12,8 @@ import Testing
 
     /// The tutorials rendered with the standard directives into a fresh folder, by name.
     static let rendered: (folder: String, diagnostics: [String: [String]]) = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-ipynb-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("parzen-ipynb-\(UUID().uuidString)").path
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: false)
         let writer = IPYNBNotebookWriter(registry: StandardDirectives.registry)

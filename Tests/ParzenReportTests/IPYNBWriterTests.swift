@@ -63,7 +63,8 @@ import Testing
         let ids = written.cells.map { $0["id"] as! String }
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.count <= 64 && $0.wholeMatch(of: /[A-Za-z0-9_-]+/) != nil })
-        #expect(ids == ["title", "prose-0", "directive-0-e", "output-0-e", "prose-1", "directive-1-bad", "output-1-bad", "prose-2"])
+        #expect(ids == ["title", "prose-0", "directive-0-e", "output-0-e",
+                        "prose-1", "directive-1-bad", "output-1-bad", "prose-2"])
     }
 
     @Test func writesTheSameBytesTwiceWithKeysInSortedOrder() throws {

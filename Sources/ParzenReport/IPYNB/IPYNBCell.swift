@@ -22,7 +22,8 @@ struct IPYNBCell {
                             ("metadata", .object(metadata)), ("source", Self.lines(source))])
         case .output(let outputs):
             return .object([("cell_type", .string("code")), ("execution_count", .null), ("id", .string(id)),
-                            ("metadata", .object(metadata)), ("outputs", .array(outputs)), ("source", Self.lines(source))])
+                            ("metadata", .object(metadata)), ("outputs", .array(outputs)),
+                            ("source", Self.lines(source))])
         }
     }
 
@@ -47,8 +48,9 @@ struct IPYNBCell {
         var id = "\(prefix)-\(index)"
         if let label {
             id += "-" + String(label.unicodeScalars.map { scalar -> Character in
-                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
-                    ? Character(scalar) : "-"
+                let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || scalar == "_" || scalar == "-"
+                return scalar.isASCII && allowed ? Character(scalar) : "-"
             })
         }
         return String(id.prefix(64))

@@ -49,7 +49,8 @@ enum IPYNBMath {
     static func rewritten(_ tex: String, table: ReferenceTable) -> String {
         var scalars = Array(tex.unicodeScalars)
         for edit in edits(in: tex, table: table).reversed() {
-            let start = tex.unicodeScalars.distance(from: tex.startIndex, to: tex.utf8.index(tex.startIndex, offsetBy: edit.utf8Offset))
+            let backslash = tex.utf8.index(tex.startIndex, offsetBy: edit.utf8Offset)
+            let start = tex.unicodeScalars.distance(from: tex.startIndex, to: backslash)
             scalars.replaceSubrange(start..<(start + edit.length), with: Array(edit.replacement.unicodeScalars))
         }
         var out = String.UnicodeScalarView()

@@ -44,7 +44,8 @@ public struct IPYNBNotebookWriter: NotebookWriter {
         }
         for (position, index) in order.enumerated() {
             if !pieces[position].isEmpty {
-                cells.append(IPYNBCell(id: IPYNBCell.id("prose", position, label: nil), kind: .markdown, source: pieces[position]))
+                cells.append(IPYNBCell(id: IPYNBCell.id("prose", position, label: nil), kind: .markdown,
+                                       source: pieces[position]))
             }
             let fence = fences[index]
             cells.append(IPYNBCell(id: IPYNBCell.id("directive", position, label: fence.label), kind: .markdown,
@@ -53,8 +54,8 @@ public struct IPYNBNotebookWriter: NotebookWriter {
             if !cellOutputs.isEmpty {
                 var metadata: [(String, JSONValue)] = [("directive", .string(fence.name))]
                 if let label = fence.label { metadata.append(("label", .string(label))) }
-                cells.append(IPYNBCell(id: IPYNBCell.id("output", position, label: fence.label), kind: .output(cellOutputs),
-                                       source: "", metadata: [
+                cells.append(IPYNBCell(id: IPYNBCell.id("output", position, label: fence.label),
+                                       kind: .output(cellOutputs), source: "", metadata: [
                                            ("jupyter", .object([("source_hidden", .bool(true))])),
                                            ("parzen", .object(metadata)), ("tags", .array([.string("parzen-output")])),
                                        ]))
@@ -81,13 +82,15 @@ public struct IPYNBNotebookWriter: NotebookWriter {
             guard let directive = registry.directive(named: fence.name) else { continue }
             let (body, _) = YAMLReader.read(fence.body, file: notebook.path, firstLine: fence.bodyStart.line)
             for option in directive.options {
-                guard case .path = option.type, let path = body?[option.name]?.scalarText, !data.contains(path) else { continue }
-                data.append(path)
+                guard case .path = option.type, let path = body?[option.name]?.scalarText else { continue }
+                if !data.contains(path) { data.append(path) }
             }
         }
         var members: [(String, JSONValue)] = []
         let authors = notebook.frontMatter.authors
-        if !authors.isEmpty { members.append(("authors", .array(authors.map { .object([("name", .string($0.name))]) }))) }
+        if !authors.isEmpty {
+            members.append(("authors", .array(authors.map { .object([("name", .string($0.name))]) })))
+        }
         members.append(("parzen", .object([
             ("data", .array(data.map(JSONValue.string))), ("generator", .string("Parzen \(ParzenVersion.current)")),
             ("notebook", .string(notebook.path)), ("version", .string(ParzenVersion.current)),

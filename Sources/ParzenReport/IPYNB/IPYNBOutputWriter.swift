@@ -30,7 +30,8 @@ final class IPYNBOutputWriter {
             let text = problems.map {
                 "\($0.file):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.text)\n"
             }.joined()
-            return [.object([("name", .string("stderr")), ("output_type", .string("stream")), ("text", IPYNBCell.lines(text))])]
+            return [.object([("name", .string("stderr")), ("output_type", .string("stream")),
+                             ("text", IPYNBCell.lines(text))])]
         case .expectedFailure(let message):
             return [display(["text/markdown": "**Refused, as intended:** " + Escaping.markdown(message),
                              "text/plain": "Refused, as intended: " + message])]
@@ -68,7 +69,8 @@ final class IPYNBOutputWriter {
     private func table(_ table: ResultTable, at location: SourceLocation) -> JSONValue {
         var html = "<table>\n"
         if let caption = table.caption { html += "<caption>" + self.html(caption, at: location) + "</caption>\n" }
-        html += "<thead><tr>" + table.header.map { "<th>" + self.html($0, at: location) + "</th>" }.joined() + "</tr></thead>\n"
+        html += "<thead><tr>" + table.header.map { "<th>" + self.html($0, at: location) + "</th>" }.joined()
+            + "</tr></thead>\n"
         html += "<tbody>\n" + table.rows.map { row in
             "<tr>" + row.map { "<td>" + self.html($0, at: location) + "</td>" }.joined() + "</tr>\n"
         }.joined() + "</tbody>\n</table>\n"
@@ -116,7 +118,8 @@ final class IPYNBOutputWriter {
             case .text(let text): Escaping.text(text)
             case .code(let text): "<code>" + Escaping.text(text) + "</code>"
             case .math(let expression): Escaping.text("$" + resolved(TeXWriter.tex(expression), at: location) + "$")
-            case .quantity(let quantity, let showsError): Escaping.text(HTMLBodyWriter.prose(quantity, showsError: showsError))
+            case .quantity(let quantity, let showsError):
+                Escaping.text(HTMLBodyWriter.prose(quantity, showsError: showsError))
             case .emphasis(let inner): "<em>" + html(inner, at: location) + "</em>"
             case .reference(let label): Escaping.text(citation(label, at: location))
             case .authored(let text): Escaping.text(text.markdown)

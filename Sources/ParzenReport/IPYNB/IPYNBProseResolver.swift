@@ -88,15 +88,16 @@ struct IPYNBProseResolver {
             }
             return Escaping.markdown(entry.citation)
         default:
-            diagnostics.append(Diagnostic(.error, file: notebook.path, at: role.location, "unknown role '{\(role.name)}'",
+            diagnostics.append(Diagnostic(.error, file: notebook.path, at: role.location,
+                                          "unknown role '{\(role.name)}'",
                                           fix: Suggestion.fix(for: role.name, among: ["value", "ref"])))
             return IPYNBOutputWriter.codeSpan(role.content)
         }
     }
 
     private mutating func unresolved(_ label: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(.error, file: notebook.path, at: location, "reference to undefined label '\(label)'",
-                                      fix: table.fix(for: label)))
+        diagnostics.append(Diagnostic(.error, file: notebook.path, at: location,
+                                      "reference to undefined label '\(label)'", fix: table.fix(for: label)))
     }
 
     /// The length in scalars of `` {name}`content` `` at the start of `text`: the name, a run

@@ -36,7 +36,9 @@ struct ProseSource {
     func lineRange(of fence: DirectiveFence) -> ClosedRange<Int> {
         let bodyLines = fence.body.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
         let closing = fence.bodyStart.line + bodyLines
-        guard lines.indices.contains(closing - 1) else { return fence.location.line...max(fence.location.line, lines.count) }
+        guard lines.indices.contains(closing - 1) else {
+            return fence.location.line...max(fence.location.line, lines.count)
+        }
         let text = String(String.UnicodeScalarView(lines[closing - 1])).drop { $0 == " " || $0 == ">" }
         let closes = text.hasPrefix("```") || text.hasPrefix("~~~") || text.hasPrefix(":::")
         return fence.location.line...(closes ? closing : closing - 1)

@@ -35,13 +35,15 @@ struct ValueLookup {
                 return missing(error.message, fix: error.fix)
             }
             if !fences.contains(where: { $0.label == parts[0] }) {
-                return missing("no result labelled '\(parts[0])'", fix: Self.fix(for: parts[0], among: fences.compactMap(\.label)))
+                return missing("no result labelled '\(parts[0])'",
+                               fix: Self.fix(for: parts[0], among: fences.compactMap(\.label)))
             }
             // A labelled directive that did not run (`parzen check`): nothing to say.
             return .failure(Missing(diagnostic: nil))
         }
         guard let value = result.values[parts[1]] else {
-            return missing("'\(parts[0])' has no value '\(parts[1])'", fix: Suggestion.fix(for: parts[1], among: result.values.keys))
+            return missing("'\(parts[0])' has no value '\(parts[1])'",
+                           fix: Suggestion.fix(for: parts[1], among: result.values.keys))
         }
         switch value {
         case .number(let x): return .success(NumberFormat.prose(x, digits: digits))
