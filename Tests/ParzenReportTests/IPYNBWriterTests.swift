@@ -150,4 +150,36 @@ import Testing
         #expect(written.source("directive-0-e")?.hasPrefix("````{echo} e\n") == true)
         #expect(written.source("directive-0-e")?.hasSuffix("\n````") == true)
     }
+
+    @Test func codeSpansAreKeptAsWrittenAndReferencesInMathBecomeNumbers() throws {
+        let written = try Self.write("""
+            $$
+            \\begin{equation} a = b \\label{eq:a} \\end{equation}
+            $$
+
+            Code `{ref}`eq:a`` and `\\eqref{eq:a}` stays; math $c \\eqref{eq:a} \\ref{eq:a}$ does not.
+
+            """)
+        #expect(written.source("prose-0") == """
+            $$
+            \\begin{equation} a = b \\tag{1} \\end{equation}
+            $$
+
+            Code `{ref}`eq:a`` and `\\eqref{eq:a}` stays; math $c \\text{(1)} \\text{1}$ does not.
+            """)
+    }
+
+    @Test func valueOfAFailedDirectiveIsReportedWithItsLine() throws {
+        let written = try Self.write("""
+            ```{echo} bad
+            value: 1
+            fail: true
+            ```
+
+            It is {value}`bad.value`.
+
+            """)
+        #expect(written.source("prose-1") == "It is ??.")
+        #expect(written.diagnostics.contains { $0.contains("'bad'") })
+    }
 }
