@@ -17,6 +17,10 @@ import ParzenRunner
 ///   `display_data` per block (see `IPYNBOutputWriter`), a failure as `stderr` text.
 /// - Cell ids are the cell's kind, its position and the directive's label, so the same
 ///   notebook always gives the same ids. Keys are in sorted order, as nbformat writes them.
+///
+/// Limits: raw HTML in the prose is copied as written (Jupyter sanitizes an untrusted
+/// notebook's HTML itself); a fence nested in a list or quote cuts the prose at its lines, so
+/// the list continues in the next cell; numbered equations without a label show no number.
 public struct IPYNBNotebookWriter: NotebookWriter {
     /// The directives, for what each fence declares (figures, derivations) and which of its
     /// options name files.
