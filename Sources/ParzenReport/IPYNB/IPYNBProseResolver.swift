@@ -42,7 +42,9 @@ struct IPYNBProseResolver {
         renderer.directive = { _ in "" }
         _ = renderer.render(notebook.document)
 
-        for role in roles {
+        // Citations (`{cite}`, main's citation pass) stay as the author wrote them: formatting
+        // them and a reference list for Jupyter is the citation writer's next step.
+        for role in roles where role.name != "cite" {
             guard let length = Self.roleLength(source.rest(at: role.location), name: role.name) else { continue }
             edits.append(Edit(location: role.location, length: length, replacement: text(for: role)))
         }
