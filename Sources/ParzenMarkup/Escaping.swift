@@ -15,6 +15,24 @@ public enum Escaping {
         escape(string, quotes: true)
     }
 
+    /// Escapes text for CommonMark/GFM prose (a notebook's Markdown cell): every ASCII
+    /// punctuation character that can start markup gets a backslash (CommonMark §2.4), `$` too
+    /// so that Jupyter does not read it as math; line breaks become spaces, so text cannot
+    /// start a block.
+    public static func markdown(_ string: String) -> String {
+        var out = ""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "$", "|", "&", "~", "#", "!":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "\n", "\r": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     private static func escape(_ string: String, quotes: Bool) -> String {
         // Fast path: most strings need no escaping at all.
         guard

@@ -3,7 +3,6 @@ import ParzenFormat
 import ParzenHTML
 import ParzenMarkup
 import ParzenMath
-import ParzenPlot
 import ParzenRunner
 
 /// The HTML writer: a notebook's Markdown tree and its run → the page body. The author's
@@ -27,9 +26,6 @@ final class HTMLBodyWriter {
     /// Formulas in the order pass 1 met them, with where each came from.
     private var formulas: [(formula: ParsedFormula, origin: MathOrigin)] = []
     private var nextFormula = 0
-    /// Figures are drawn once, in pass 1.
-    private var drawnFigures: [String] = []
-    private var nextFigure = 0
     var table = ReferenceTable()
     /// Declared figures and derivations, in document order (known without running anything).
     let declarations: [ReferenceDeclaration]
@@ -61,10 +57,7 @@ final class HTMLBodyWriter {
 
     /// The body: pass 1, the reference table, pass 2.
     func render(_ document: MarkdownDocument) -> String {
-        pass = .collect
-        let collected = htmlRenderer(headingIDs: true).render(document)
-        _ = referenceList(headings: collected.headings)
-        buildTable(headings: collected.headings)
+        _ = referenceTable(document)
         pass = .write
         derivationCount = 0
         let output = htmlRenderer(headingIDs: true).render(document)
@@ -75,6 +68,17 @@ final class HTMLBodyWriter {
         let references = referenceList(headings: output.headings)
         if let heading = references.heading, heading.level <= 3 { headings.append(heading) }
         return output.html + references.html
+    }
+
+    /// Pass 1 alone: every formula parsed (equations numbered), headings collected, and the
+    /// table built from them — what other writers (the `.ipynb` one) resolve references with.
+    func referenceTable(_ document: MarkdownDocument) -> ReferenceTable {
+        pass = .collect
+        let collected = htmlRenderer(headingIDs: true).render(document)
+        // The reference list's formulas (math in titles) are parsed in this pass too.
+        _ = referenceList(headings: collected.headings)
+        buildTable(headings: collected.headings)
+        return table
     }
 
     /// Equations from pass 1's numbering, figures and derivations from the declarations,
@@ -186,12 +190,8 @@ final class HTMLBodyWriter {
                                               fix: table.fix(for: label)))
                 return Self.missingValue
             }
-            let text = switch entry.kind {
-            case .figure: "Figure \(entry.number)"
-            case .equation: "Equation (\(entry.number))"
-            case .section: entry.number
-            }
-            return Markup.element("a", [("class", "\(entry.kind.rawValue)-ref"), ("href", "#" + entry.anchor)], [.text(text)]).html
+            return Markup.element("a", [("class", "\(entry.kind.rawValue)-ref"), ("href", "#" + entry.anchor)],
+                                  [.text(entry.citation)]).html
         default:
             diagnostics.append(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
                                           fix: Suggestion.fix(for: role.name, among: ["value", "ref", "cite"])))
@@ -199,76 +199,23 @@ final class HTMLBodyWriter {
         }
     }
 
-    /// True in `parzen check`, where no directive ran.
-    var isCheckOnly: Bool {
-        run.cells.contains { if case .checked = $0 { true } else { false } }
-    }
-
-    private func value(_ role: MarkdownRole) -> String {
-        var reference = Substring(role.content)
-        var digits = 4
-        if let colon = reference.lastIndex(of: ":"), let n = Int(reference[reference.index(after: colon)...]), (1...17).contains(n) {
-            digits = n
-            reference = reference[..<colon]
-        }
-        let parts = reference.split(separator: ".", maxSplits: 1).map(String.init)
-        let missing = Self.missingValue
-        guard parts.count == 2 else {
-            diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "'\(role.content)' is not of the form label.key",
-                                          fix: "write e.g. {value}`kde.bandwidth`"))
-            return missing
-        }
-        guard let result = run.results[parts[0]] else {
-            if let failed = run.failedLabels[parts[0]] {
-                let error = DirectiveError.failed(parts[0], line: failed.line, at: role.contentLocation)
-                diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, error.message, fix: error.fix))
-            } else if !fences.contains(where: { $0.label == parts[0] }) {
-                diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "no result labelled '\(parts[0])'",
-                                              fix: Self.fix(for: parts[0], among: fences.compactMap(\.label))))
-            }
-            return missing
-        }
-        guard let value = result.values[parts[1]] else {
-            diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "'\(parts[0])' has no value '\(parts[1])'",
-                                          fix: Suggestion.fix(for: parts[1], among: result.values.keys)))
-            return missing
-        }
-        let text: String
-        switch value {
-        case .number(let x): text = NumberFormat.prose(x, digits: digits)
-        case .integer(let n): text = NumberFormat.prose(Double(n))
-        case .text(let s): text = s
-        case .boolean(let b): text = b ? "yes" : "no"
-        case .numbers(let xs): text = "(" + xs.map { NumberFormat.prose($0, digits: digits) }.joined(separator: ", ") + ")"
-        }
-        return Markup.element("span", ["class": "value"], [.text(text)]).html
-    }
-
     /// What a role that cannot be resolved shows in the page.
     static let missingValue = Markup.element("span", ["class": "value-missing"], [.text("??")]).html
 
-    /// "did you mean 'x'?", else the labels there are, else that there are none.
-    static func fix(for label: String, among labels: [String]) -> String {
-        if let suggestion = Suggestion.didYouMean(label, among: labels) { return suggestion }
-        if labels.isEmpty { return "no directive in this notebook has a label" }
-        return "the labels are: " + labels.joined(separator: ", ")
+    private func value(_ role: MarkdownRole) -> String {
+        switch ValueLookup(file: file, fences: fences, run: run).text(for: role) {
+        case .success(let text): return Markup.element("span", ["class": "value"], [.text(text)]).html
+        case .failure(let problem):
+            diagnostics += problem.diagnostic.map { [$0] } ?? []
+            return Self.missingValue
+        }
     }
 
     // MARK: Figures
 
-    /// A figure's markup, drawn in pass 1 and reused in pass 2.
+    /// A figure's SVG, drawn once: in pass 2 (pass 1 only numbers and collects).
     func drawnFigure(_ figure: FigureOutput) -> String {
-        switch pass {
-        case .collect:
-            let svg = switch figure.content {
-            case .chart(let chart): chart.render()
-            case .smallMultiples(let panels): panels.render()
-            }
-            drawnFigures.append(svg)
-            return ""
-        case .write:
-            defer { nextFigure += 1 }
-            return drawnFigures[nextFigure]
-        }
+        guard pass == .write else { return "" }
+        return figure.svg
     }
 }

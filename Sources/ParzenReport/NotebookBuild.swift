@@ -24,12 +24,12 @@ public struct NotebookBuild: Sendable {
     public var outputFileName: String { Self.outputFileName(for: path) }
 
     /// `notebooks/a-linear-model.md` → `a-linear-model.html`.
-    public static func outputFileName(for path: String) -> String {
+    public static func outputFileName(for path: String, extension: String = "html") -> String {
         var name = Substring(path.split(separator: "/").last ?? Substring(path))
         for suffix in [".md", ".markdown"] where name.hasSuffix(suffix) {
             name = name.dropLast(suffix.count)
         }
-        return name + ".html"
+        return name + "." + `extension`
     }
 
     /// The page title: the front matter's, else the file name.

@@ -20,15 +20,43 @@ public struct ReportBuilder: Sendable {
     /// Builds the notebook at `path`. In check mode directives are validated but not run,
     /// and the body is still typeset so that math errors are found.
     public func build(path: String, checkOnly: Bool) -> NotebookBuild {
+        switch Self.read(path) {
+        case .success(let text): return build(text: text, path: path, checkOnly: checkOnly)
+        case .failure(let problem):
+            return NotebookBuild(path: path, frontMatter: FrontMatter(), bodyHTML: nil, headings: [],
+                                 diagnostics: [problem.diagnostic], results: [])
+        }
+    }
+
+    /// Reads, runs and writes the notebook at `path` with another writer (`.ipynb`): the
+    /// document is nil when the notebook cannot be read.
+    public func write<Writer: NotebookWriter>(path: String, with writer: Writer)
+        -> (document: Writer.Document?, diagnostics: [Diagnostic]) {
         let text: String
+        switch Self.read(path) {
+        case .success(let read): text = read
+        case .failure(let problem): return (nil, [problem.diagnostic])
+        }
+        let notebook = Notebook(text: text, path: path)
+        let run = self.run(notebook, checkOnly: false)
+        let (document, writeDiagnostics) = writer.write(notebook, run)
+        let diagnostics = (notebook.diagnostics + run.diagnostics + writeDiagnostics)
+            .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
+        return (document, diagnostics)
+    }
+
+    private struct Unreadable: Error {
+        var diagnostic: Diagnostic
+    }
+
+    private static func read(_ path: String) -> Result<String, Unreadable> {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return .success(try String(contentsOfFile: path, encoding: .utf8))
         } catch {
             let diagnostic = Diagnostic(.error, file: path, at: SourceLocation(line: 1, column: 1),
                                         "cannot read the notebook as UTF-8 text", fix: "save it as UTF-8")
-            return NotebookBuild(path: path, frontMatter: FrontMatter(), bodyHTML: nil, headings: [], diagnostics: [diagnostic], results: [])
+            return .failure(Unreadable(diagnostic: diagnostic))
         }
-        return build(text: text, path: path, checkOnly: checkOnly)
     }
 
     /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.

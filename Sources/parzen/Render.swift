@@ -5,7 +5,8 @@ import ParzenRunner
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index.",
+        abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index, "
+            + "or one Jupyter notebook each.",
         discussion: "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. Reports are written atomically, also when a notebook has errors (they appear in red boxes at their place); the exit status is then 1."
     )
 
@@ -14,13 +15,25 @@ struct Render: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The folder to write the reports into. Default: out.")
     var output = "out"
 
+    @Option(help: ArgumentHelp("The format to write: html (a page per notebook and an index) "
+                               + "or ipynb (a Jupyter notebook each). Default: html."))
+    var to: RenderFormat = .html
+
     @Option(help: "Also write every directive's results, by notebook and label, to this JSON file.")
     var json: String?
 
     @Flag(help: "Print how long each notebook and its slowest directives took, on standard error.")
     var timings = false
 
+    func validate() throws {
+        if to == .ipynb, json != nil {
+            throw ValidationError("--json is written with --to html only; "
+                                  + "run parzen render --json once more without --to ipynb.")
+        }
+    }
+
     func run() throws {
+        if to == .ipynb { return try writeNotebooks() }
         let templates = try notebookOptions.loadTemplates()
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
                                     safe: notebookOptions.safe)
@@ -48,6 +61,28 @@ struct Render: ParsableCommand {
 }
 
 extension Render {
+    /// `--to ipynb`: `<name>.ipynb` per notebook in the output folder, written atomically.
+    func writeNotebooks() throws {
+        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
+                                    safe: notebookOptions.safe)
+        let writer = IPYNBNotebookWriter(registry: StandardDirectives.registry)
+        var hasErrors = false
+        for path in notebookOptions.notebooks {
+            let (document, diagnostics) = builder.write(path: path, with: writer)
+            notebookOptions.diagnostics.print(diagnostics)
+            hasErrors = hasErrors || document == nil || diagnostics.contains { $0.severity == .error }
+            guard let document else { continue }
+            let name = NotebookBuild.outputFileName(for: path, extension: "ipynb")
+            let file = (output as NSString).appendingPathComponent(name)
+            do {
+                try AtomicFile.write(document, to: file)
+            } catch {
+                throw ValidationError("Cannot write the notebook: \(error.localizedDescription)")
+            }
+        }
+        if hasErrors { throw ExitStatus.notebookErrors }
+    }
+
     /// `path: 123.4 ms`, then the five slowest directives as `path:line:column: {fit} kde 80.1 ms`.
     func printTimings(_ build: NotebookBuild, total: Duration) {
         func milliseconds(_ d: Duration) -> String {

@@ -4,6 +4,11 @@
 public struct Notebook: Sendable {
     /// The path as the user gave it (for messages, and to anchor the notebook's files).
     public var path: String
+    /// The text as read (mis-encoding repaired), which writers that keep the author's Markdown
+    /// (the `.ipynb` writer) cut into prose; locations in the tree index its lines.
+    public var text: String
+    /// The line of ``text`` where the body starts, after the front matter.
+    public var bodyFirstLine: Int
     public var frontMatter: FrontMatter
     public var document: MarkdownDocument
     /// Every directive fence, in document order, wherever it is nested.
@@ -24,6 +29,8 @@ public struct Notebook: Sendable {
         let document = MarkdownParser.parse(split.body, options: .init(
             file: path, lineOffset: split.bodyFirstLine - 1, kramdownMathEscapes: frontMatter.compatibility == .jekyll))
         self.path = path
+        self.text = repairedText
+        self.bodyFirstLine = split.bodyFirstLine
         self.frontMatter = frontMatter
         self.document = document
         self.directiveFences = document.directiveFences

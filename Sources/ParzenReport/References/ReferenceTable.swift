@@ -16,6 +16,15 @@ struct ReferenceTable {
         var number: String
         /// The element id the reference links to.
         var anchor: String
+
+        /// What `{ref}` prints: "Figure 2", "Equation (D1)", or a section's title.
+        var citation: String {
+            switch kind {
+            case .figure: "Figure \(number)"
+            case .equation: "Equation (\(number))"
+            case .section: number
+            }
+        }
     }
 
     private(set) var entries: [String: Entry] = [:]

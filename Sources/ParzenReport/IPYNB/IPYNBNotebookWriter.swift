@@ -1,0 +1,113 @@
+import ParzenFormat
+import ParzenMarkup
+import ParzenRunner
+
+/// The Jupyter writer: a notebook and its run → an nbformat 4.5 notebook (JSON text).
+///
+/// - The author's prose is kept as their Markdown source, cut at the directive fences, one
+///   markdown cell per stretch; `{ref}`, `\eqref`/`\ref` and `{value}` are resolved to text
+///   and `\label` becomes `\tag{n}` (see `IPYNBMath`), so the numbers match the HTML page.
+///   Math stays `$…$`/`$$…$$`, which JupyterLab, nbconvert and GitHub typeset.
+/// - Each directive's source is a **markdown** cell holding a fenced code block. A raw cell
+///   is shown by JupyterLab as unstyled text and by GitHub not at all; a code cell would be
+///   highlighted as the kernel's language and run by "Run All" into a syntax error. A fenced
+///   block is shown as code everywhere and never runs.
+/// - Its outputs follow in a **code** cell with no source (nbformat gives outputs only to
+///   code cells), its input hidden (`jupyter.source_hidden`) and tagged `parzen-output`:
+///   `display_data` per block (see `IPYNBOutputWriter`), a failure as `stderr` text.
+/// - Cell ids are the cell's kind, its position and the directive's label, so the same
+///   notebook always gives the same ids. Keys are in sorted order, as nbformat writes them.
+///
+/// Limits: raw HTML in the prose is copied as written (Jupyter sanitizes an untrusted
+/// notebook's HTML itself); a fence nested in a list or quote cuts the prose at its lines, so
+/// the list continues in the next cell; numbered equations without a label show no number.
+public struct IPYNBNotebookWriter: NotebookWriter {
+    /// The directives, for what each fence declares (figures, derivations) and which of its
+    /// options name files.
+    public let registry: DirectiveRegistry
+
+    public init(registry: DirectiveRegistry) {
+        self.registry = registry
+    }
+
+    public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
+        let fences = notebook.directiveFences
+        let declarations = ReferenceDeclaration.declarations(in: fences, registry: registry)
+        let table = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: true)
+            .referenceTable(notebook.document)
+        var prose = IPYNBProseResolver(notebook: notebook, run: run, table: table)
+        let source = prose.resolvedSource()
+        let outputs = IPYNBOutputWriter(file: notebook.path, table: table, declarations: declarations)
+
+        // Fences in footnotes come last in `directiveFences`; the cells follow the source.
+        let order = fences.indices.sorted { fences[$0].location < fences[$1].location }
+        let pieces = source.prose(around: order.map { fences[$0] })
+        var cells: [IPYNBCell] = []
+        if let title = notebook.frontMatter.title {
+            cells.append(IPYNBCell(id: "title", kind: .markdown, source: "# " + Escaping.markdown(title)))
+        }
+        for (position, index) in order.enumerated() {
+            if !pieces[position].isEmpty {
+                cells.append(IPYNBCell(id: IPYNBCell.id("prose", position, label: nil), kind: .markdown,
+                                       source: pieces[position]))
+            }
+            let fence = fences[index]
+            cells.append(IPYNBCell(id: IPYNBCell.id("directive", position, label: fence.label), kind: .markdown,
+                                   source: Self.fenced(fence)))
+            let cellOutputs = outputs.outputs(run.cells[index], fence: fence)
+            if !cellOutputs.isEmpty {
+                var metadata: [(String, JSONValue)] = [("directive", .string(fence.name))]
+                if let label = fence.label { metadata.append(("label", .string(label))) }
+                cells.append(IPYNBCell(id: IPYNBCell.id("output", position, label: fence.label),
+                                       kind: .output(cellOutputs), source: "", metadata: [
+                                           ("jupyter", .object([("source_hidden", .bool(true))])),
+                                           ("parzen", .object(metadata)), ("tags", .array([.string("parzen-output")])),
+                                       ]))
+            }
+        }
+        if let last = pieces.last, !last.isEmpty {
+            cells.append(IPYNBCell(id: IPYNBCell.id("prose", order.count, label: nil), kind: .markdown, source: last))
+        }
+
+        let document = JSONValue.object([
+            ("cells", .array(cells.map(\.json))),
+            ("metadata", metadata(notebook)),
+            ("nbformat", .integer(4)),
+            ("nbformat_minor", .integer(5)),
+        ])
+        return (document.serialized() + "\n", prose.diagnostics + outputs.diagnostics)
+    }
+
+    /// nbformat's `title` and `authors`, and Parzen's own: generator, version, the notebook's
+    /// path and the files its directives read (every option of type `path`, as written).
+    private func metadata(_ notebook: Notebook) -> JSONValue {
+        var data: [String] = []
+        for fence in notebook.directiveFences {
+            guard let directive = registry.directive(named: fence.name) else { continue }
+            let (body, _) = YAMLReader.read(fence.body, file: notebook.path, firstLine: fence.bodyStart.line)
+            for option in directive.options {
+                guard case .path = option.type, let path = body?[option.name]?.scalarText else { continue }
+                if !data.contains(path) { data.append(path) }
+            }
+        }
+        var members: [(String, JSONValue)] = []
+        let authors = notebook.frontMatter.authors
+        if !authors.isEmpty {
+            members.append(("authors", .array(authors.map { .object([("name", .string($0.name))]) })))
+        }
+        members.append(("parzen", .object([
+            ("data", .array(data.map(JSONValue.string))), ("generator", .string("Parzen \(ParzenVersion.current)")),
+            ("notebook", .string(notebook.path)), ("version", .string(ParzenVersion.current)),
+        ])))
+        if let title = notebook.frontMatter.title { members.append(("title", .string(title))) }
+        return .object(members)
+    }
+
+    /// The fence as the author wrote it, in a code fence longer than any inside the body.
+    static func fenced(_ fence: DirectiveFence) -> String {
+        let ticks = String(repeating: "`", count: max(3, IPYNBOutputWriter.longestRun(of: "`", in: fence.body) + 1))
+        let info = "{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "")
+        let body = fence.body.isEmpty || fence.body.hasSuffix("\n") ? fence.body : fence.body + "\n"
+        return ticks + info + "\n" + body + ticks
+    }
+}

@@ -1,0 +1,174 @@
+import ParzenFormat
+import ParzenMarkup
+import ParzenRunner
+
+/// A directive's typed output as nbformat `display_data` outputs. Each carries the richest
+/// form a front end shows and plain text under it: figures as `image/svg+xml`, tables as
+/// `text/html` (nbconvert and JupyterLab prefer it) and `text/markdown` (for front ends that
+/// show no HTML), paragraphs as `text/markdown`, formulas as `text/markdown` and
+/// `text/latex`; math inside them is `$…$` for the front end's MathJax.
+final class IPYNBOutputWriter {
+    private let file: String
+    private let table: ReferenceTable
+    private let declarations: [ReferenceDeclaration]
+    /// Derivations written so far, for their numbers D1, D2, … (as on the HTML page).
+    private var derivationCount = 0
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, table: ReferenceTable, declarations: [ReferenceDeclaration]) {
+        self.file = file
+        self.table = table
+        self.declarations = declarations
+    }
+
+    /// The outputs of one directive's cell.
+    func outputs(_ outcome: CellOutcome, fence: DirectiveFence) -> [JSONValue] {
+        switch outcome {
+        case .checked:
+            return []
+        case .failure(let problems):
+            let text = problems.map {
+                "\($0.file):\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.text)\n"
+            }.joined()
+            return [.object([("name", .string("stderr")), ("output_type", .string("stream")),
+                             ("text", IPYNBCell.lines(text))])]
+        case .expectedFailure(let message):
+            return [display(["text/markdown": "**Refused, as intended:** " + Escaping.markdown(message),
+                             "text/plain": "Refused, as intended: " + message])]
+        case .success(let result):
+            return result.output.flatMap { output($0, fence: fence) }
+        }
+    }
+
+    private func output(_ block: OutputBlock, fence: DirectiveFence) -> [JSONValue] {
+        switch block {
+        case .paragraph(let inlines):
+            return [display(["text/markdown": markdown(inlines, at: fence.location), "text/plain": plain(inlines)])]
+        case .equation(let expression):
+            return [formula(TeXWriter.tex(expression), at: fence.location)]
+        case .derivation(let derivation):
+            derivationCount += 1
+            return [formula(TeXWriter.tex(derivation, number: "D\(derivationCount)"), at: fence.location)]
+        case .table(let table):
+            return [self.table(table, at: fence.location)]
+        case .figure(let figure):
+            // Numbered by declaration, so a failed {plot} keeps its number (as on the page).
+            let number = declarations.filter { $0.kind == .figure && $0.location <= fence.location }.count
+            let caption = figure.caption.map { " " + $0.markdown } ?? ""
+            let plainCaption = "Figure \(number)." + caption
+            return [display(["image/svg+xml": figure.svg, "text/plain": plainCaption]),
+                    display(["text/markdown": "**Figure \(number).**" + caption, "text/plain": plainCaption])]
+        }
+    }
+
+    private func formula(_ tex: String, at location: SourceLocation) -> JSONValue {
+        let tex = resolved(tex, at: location)
+        return display(["text/latex": "$$" + tex + "$$", "text/markdown": "$$\n" + tex + "\n$$", "text/plain": tex])
+    }
+
+    private func table(_ table: ResultTable, at location: SourceLocation) -> JSONValue {
+        var html = "<table>\n"
+        if let caption = table.caption { html += "<caption>" + self.html(caption, at: location) + "</caption>\n" }
+        html += "<thead><tr>" + table.header.map { "<th>" + self.html($0, at: location) + "</th>" }.joined()
+            + "</tr></thead>\n"
+        html += "<tbody>\n" + table.rows.map { row in
+            "<tr>" + row.map { "<td>" + self.html($0, at: location) + "</td>" }.joined() + "</tr>\n"
+        }.joined() + "</tbody>\n</table>\n"
+
+        // A GFM table: pipes in cells are escaped by `Escaping.markdown`.
+        func row(_ cells: [ResultTable.Cell]) -> String {
+            "| " + cells.map { self.markdown($0, at: location) }.joined(separator: " | ") + " |\n"
+        }
+        var gfm = table.caption.map { self.markdown($0, at: location) + "\n\n" } ?? ""
+        gfm += row(table.header) + "|" + table.header.map { _ in " --- |" }.joined() + "\n"
+        gfm += table.rows.map(row).joined()
+
+        var plain = table.caption.map { self.plain($0) + "\n" } ?? ""
+        plain += ([table.header] + table.rows).map { $0.map(self.plain).joined(separator: "\t") + "\n" }.joined()
+        return display(["text/html": html, "text/markdown": gfm, "text/plain": plain])
+    }
+
+    /// A `display_data` output; the bundle's keys are written in sorted order.
+    private func display(_ bundle: [String: String]) -> JSONValue {
+        let data = bundle.sorted { $0.key < $1.key }.map { ($0.key, IPYNBCell.lines($0.value)) }
+        return .object([("data", .object(data)), ("metadata", .object([])), ("output_type", .string("display_data"))])
+    }
+
+    // MARK: Inline content
+
+    /// Inline content as Markdown: text escaped, names as code, math as `$…$`.
+    func markdown(_ inlines: [Inline], at location: SourceLocation) -> String {
+        inlines.map { piece in
+            switch piece {
+            case .text(let text): Escaping.markdown(text)
+            case .code(let text): Self.codeSpan(text)
+            case .math(let expression): "$" + resolved(TeXWriter.tex(expression), at: location) + "$"
+            case .quantity(let quantity, let showsError): HTMLBodyWriter.prose(quantity, showsError: showsError)
+            case .emphasis(let inner): "*" + markdown(inner, at: location) + "*"
+            case .reference(let label): Escaping.markdown(citation(label, at: location))
+            case .authored(let text): text.markdown
+            }
+        }.joined()
+    }
+
+    /// Inline content as HTML, math as `$…$` for MathJax.
+    private func html(_ inlines: [Inline], at location: SourceLocation) -> String {
+        inlines.map { piece in
+            switch piece {
+            case .text(let text): Escaping.text(text)
+            case .code(let text): "<code>" + Escaping.text(text) + "</code>"
+            case .math(let expression): Escaping.text("$" + resolved(TeXWriter.tex(expression), at: location) + "$")
+            case .quantity(let quantity, let showsError):
+                Escaping.text(HTMLBodyWriter.prose(quantity, showsError: showsError))
+            case .emphasis(let inner): "<em>" + html(inner, at: location) + "</em>"
+            case .reference(let label): Escaping.text(citation(label, at: location))
+            case .authored(let text): Escaping.text(text.markdown)
+            }
+        }.joined()
+    }
+
+    /// Inline content for `text/plain`.
+    private func plain(_ inlines: [Inline]) -> String {
+        inlines.map { piece in
+            switch piece {
+            case .reference(let label): table[label]?.citation ?? "??"
+            case .emphasis(let inner): plain(inner)
+            default: PlainTextWriter.text([piece])
+            }
+        }.joined()
+    }
+
+    /// A code span whose backtick fence is longer than any run of backticks inside.
+    static func codeSpan(_ text: String) -> String {
+        let fence = String(repeating: "`", count: longestRun(of: "`", in: text) + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
+    }
+
+    static func longestRun(of character: Character, in text: String) -> Int {
+        var longest = 0, run = 0
+        for c in text {
+            run = c == character ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
+    }
+
+    /// What `{ref}` prints for `label`, reporting a label the table does not know.
+    func citation(_ label: String, at location: SourceLocation) -> String {
+        guard let entry = table[label] else {
+            diagnostics.append(Diagnostic(.error, file: file, at: location, "reference to undefined label '\(label)'",
+                                          fix: table.fix(for: label)))
+            return "??"
+        }
+        return entry.citation
+    }
+
+    /// Generated TeX with its references and labels written as numbers.
+    private func resolved(_ tex: String, at location: SourceLocation) -> String {
+        for edit in IPYNBMath.edits(in: tex, table: table) {
+            if let label = edit.unresolvedLabel { _ = citation(label, at: location) }
+        }
+        return IPYNBMath.rewritten(tex, table: table)
+    }
+}

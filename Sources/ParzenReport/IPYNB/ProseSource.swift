@@ -1,0 +1,66 @@
+import ParzenFormat
+
+/// The author's Markdown as lines of Unicode scalars (the unit of `SourceLocation.column`),
+/// edited in place where a reference or a value is resolved, then cut into the prose
+/// between directive fences.
+struct ProseSource {
+    private var lines: [[Unicode.Scalar]]
+    /// The first line of the body (after the front matter).
+    private let firstLine: Int
+
+    init(_ notebook: Notebook) {
+        lines = notebook.text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            Array($0.unicodeScalars.filter { $0 != "\r" })
+        }
+        firstLine = notebook.bodyFirstLine
+    }
+
+    /// The text from `location` to the end of its line.
+    func rest(at location: SourceLocation) -> String {
+        guard lines.indices.contains(location.line - 1) else { return "" }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: lines[location.line - 1].dropFirst(location.column - 1))
+        return String(out)
+    }
+
+    /// Replaces `length` scalars at `location`; edits on one line must come right to left.
+    mutating func replace(at location: SourceLocation, length: Int, with replacement: String) {
+        guard lines.indices.contains(location.line - 1) else { return }
+        let start = location.column - 1
+        guard start >= 0, start + length <= lines[location.line - 1].count else { return }
+        lines[location.line - 1].replaceSubrange(start..<(start + length), with: Array(replacement.unicodeScalars))
+    }
+
+    /// The lines a fence takes, opening to closing: the body has one line per newline, and the
+    /// closing fence follows it unless the fence ran to the end of the document unclosed.
+    func lineRange(of fence: DirectiveFence) -> ClosedRange<Int> {
+        let bodyLines = fence.body.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        let closing = fence.bodyStart.line + bodyLines
+        guard lines.indices.contains(closing - 1) else {
+            return fence.location.line...max(fence.location.line, lines.count)
+        }
+        let text = String(String.UnicodeScalarView(lines[closing - 1])).drop { $0 == " " || $0 == ">" }
+        let closes = text.hasPrefix("```") || text.hasPrefix("~~~") || text.hasPrefix(":::")
+        return fence.location.line...(closes ? closing : closing - 1)
+    }
+
+    /// The prose before, between and after `fences` (sorted by position): `fences.count + 1`
+    /// pieces, blank lines at either end trimmed, empty when there is no prose.
+    func prose(around fences: [DirectiveFence]) -> [String] {
+        var pieces: [String] = []
+        var next = firstLine
+        for fence in fences {
+            let range = lineRange(of: fence)
+            pieces.append(text(lines: next..<range.lowerBound))
+            next = max(next, range.upperBound + 1)
+        }
+        pieces.append(text(lines: next..<(lines.count + 1)))
+        return pieces
+    }
+
+    private func text(lines range: Range<Int>) -> String {
+        let slice = range.clamped(to: 1..<(lines.count + 1)).map { String(String.UnicodeScalarView(lines[$0 - 1])) }
+        let isBlank = { (line: String) in line.allSatisfy { $0 == " " || $0 == "\t" } }
+        return slice.drop(while: isBlank).reversed().drop(while: isBlank).reversed().joined(separator: "\n")
+    }
+}
