@@ -20,7 +20,8 @@ enum CoreBenchmarks {
         while index < arguments.count {
             switch arguments[index] {
             case "--data" where index + 1 < arguments.count: directory = arguments[index + 1]; index += 1
-            case "--repeat" where index + 1 < arguments.count: repeats = max(1, Int(arguments[index + 1]) ?? 7); index += 1
+            case "--repeat" where index + 1 < arguments.count:
+                repeats = max(1, Int(arguments[index + 1]) ?? 7); index += 1
             default:
                 print("usage: parzen-bench core [--data DIR] [--repeat K]")
                 return
@@ -31,18 +32,22 @@ enum CoreBenchmarks {
         var results: [String: Double] = [:]
         var generator = Xoshiro256StarStar(seed: 20240601)
         func mixture(_ n: Int) -> [Double] {
-            (0..<n).map { _ in generator.nextUniform() < 0.6 ? -1.5 + 0.5 * generator.nextGaussian() : 2 + generator.nextGaussian() }
+            (0..<n).map { _ in
+                generator.nextUniform() < 0.6 ? -1.5 + 0.5 * generator.nextGaussian() : 2 + generator.nextGaussian()
+            }
         }
         func write(_ values: [Double], _ name: String) {
             let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
             FileManager.default.createFile(atPath: "\(directory)/\(name).f64", contents: data)
         }
-        print("ParzenCore benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(repeats) runs)")
+        print(
+            "ParzenCore benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(repeats) runs)")
 
         // 1-D binned grid.
         let x1 = mixture(1_000_000)
         write(x1, "grid1d_data")
-        let kde1 = try! KernelDensityEstimate(data: PointSet(x1), bandwidth: try! BandwidthRule.silverman.bandwidth(for: PointSet(x1)))
+        let kde1 = try! KernelDensityEstimate(
+            data: PointSet(x1), bandwidth: try! BandwidthRule.silverman.bandwidth(for: PointSet(x1)))
         let h1 = kde1.bandwidth.standardDeviation!
         let (a, b) = (x1.min()! - 3 * h1, x1.max()! + 3 * h1)
         var grid: [Double] = []
@@ -55,7 +60,10 @@ enum CoreBenchmarks {
         results["grid1d_h"] = h1
         results["grid1d_seconds"] = t1
         results["grid1d_max_relative_error"] = error1
-        print(String(format: "grid1d   N=1e6 → 2048, h=%.6f: %8.2f ms, max relative error %.2e over the whole grid", h1, 1e3 * t1, error1))
+        print(
+            String(
+                format: "grid1d   N=1e6 → 2048, h=%.6f: %8.2f ms, max relative error %.2e over the whole grid", h1,
+                1e3 * t1, error1))
 
         // 2-D binned grid, the same scalar bandwidth KDEpy gets.
         let x2 = mixture(100_000)
@@ -64,8 +72,10 @@ enum CoreBenchmarks {
         for v in x2 { xy.append(v); xy.append(generator.nextGaussian()) }
         write(xy, "grid2d_data")
         let h2 = 0.2
-        let kde2 = try! KernelDensityEstimate(data: PointSet(dimension: 2, values: xy), bandwidth: .standardDeviation(h2))
-        let xs = stride(from: 0, to: xy.count, by: 2).map { xy[$0] }, ys = stride(from: 1, to: xy.count, by: 2).map { xy[$0] }
+        let kde2 = try! KernelDensityEstimate(
+            data: PointSet(dimension: 2, values: xy), bandwidth: .standardDeviation(h2))
+        let xs = stride(from: 0, to: xy.count, by: 2).map { xy[$0] },
+            ys = stride(from: 1, to: xy.count, by: 2).map { xy[$0] }
         let rx = (xs.min()! - 3 * h2)...(xs.max()! + 3 * h2), ry = (ys.min()! - 3 * h2)...(ys.max()! + 3 * h2)
         let t2 = median(repeats) { _ = kde2.densityOnGrid(x: rx, y: ry, counts: (256, 256)) }
         results["grid2d_h"] = h2
@@ -78,7 +88,8 @@ enum CoreBenchmarks {
         let data3 = mixture(10_000), queries3 = mixture(10_000)
         write(data3, "exact_data")
         write(queries3, "exact_queries")
-        let kde3 = try! KernelDensityEstimate(data: PointSet(data3), bandwidth: try! BandwidthRule.silverman.bandwidth(for: PointSet(data3)))
+        let kde3 = try! KernelDensityEstimate(
+            data: PointSet(data3), bandwidth: try! BandwidthRule.silverman.bandwidth(for: PointSet(data3)))
         let queryPoints = PointSet(queries3)
         let cpuStart = processCPUSeconds()
         let runs3 = max(3, repeats / 2)
@@ -94,7 +105,11 @@ enum CoreBenchmarks {
         results["exact_seconds"] = t3
         results["exact_cpu_seconds"] = cpu3
         results["exp_1e8_seconds"] = tExp
-        print(String(format: "exact    N=M=1e4: %8.2f ms (%.0f ms CPU over all threads); 1e8 exp calls (one core) %8.2f ms; ratio %.2f (target ≤ 1.5)",
+        print(
+            String(
+                format:
+                    "exact    N=M=1e4: %8.2f ms (%.0f ms CPU over all threads); 1e8 exp calls (one core) %8.2f ms; " +
+                        "ratio %.2f (target ≤ 1.5)",
                      1e3 * t3, 1e3 * cpu3, 1e3 * tExp, t3 / tExp) + (sink == 0 ? " " : ""))
 
         // Leave-one-out likelihood CV, N = 10⁴, against the exact optimum.
@@ -111,7 +126,8 @@ enum CoreBenchmarks {
                      1e3 * t4, chosen, exactH, abs(chosen / exactH - 1)))
 
         let json = results.keys.sorted().map { "  \"\($0)\": \(results[$0]!)" }.joined(separator: ",\n")
-        FileManager.default.createFile(atPath: "\(directory)/parzen_results.json", contents: Data("{\n\(json)\n}\n".utf8))
+        FileManager.default.createFile(
+            atPath: "\(directory)/parzen_results.json", contents: Data("{\n\(json)\n}\n".utf8))
     }
 
     /// CPU time of the whole process (all threads) so far, in seconds: on a loaded machine

@@ -20,7 +20,8 @@ enum LargeFitBenchmarks {
             switch arguments[index] {
             case "--data" where index + 1 < arguments.count: directory = arguments[index + 1]; index += 1
             case "--case" where index + 1 < arguments.count: only = arguments[index + 1]; index += 1
-            case "--repeat" where index + 1 < arguments.count: repeats = max(1, Int(arguments[index + 1]) ?? 5); index += 1
+            case "--repeat" where index + 1 < arguments.count:
+                repeats = max(1, Int(arguments[index + 1]) ?? 5); index += 1
             default:
                 print("usage: parzen-bench largefit [--data DIR] [--repeat K] [--case NAME]")
                 return
@@ -31,14 +32,17 @@ enum LargeFitBenchmarks {
         var results: [String: Double] = [:]
         var generator = Xoshiro256StarStar(seed: 20240601)
         func mixture(_ n: Int) -> [Double] {
-            (0..<n).map { _ in generator.nextUniform() < 0.6 ? -1.5 + 0.5 * generator.nextGaussian() : 2 + generator.nextGaussian() }
+            (0..<n).map { _ in
+                generator.nextUniform() < 0.6 ? -1.5 + 0.5 * generator.nextGaussian() : 2 + generator.nextGaussian()
+            }
         }
         func write(_ values: [Double], _ name: String) {
             let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
             FileManager.default.createFile(atPath: "\(directory)/\(name).f64", contents: data)
         }
         print("Large-N KDE fits (\(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(repeats) runs)")
-        for (name, n, d) in [("fit1d_1e5", 100_000, 1), ("fit1d_1e6", 1_000_000, 1), ("fit2d_1e5", 100_000, 2)] where only == nil || only == name {
+        for (name, n, d) in [("fit1d_1e5", 100_000, 1), ("fit1d_1e6", 1_000_000, 1), ("fit2d_1e5", 100_000, 2)]
+        where only == nil || only == name {
             var values = mixture(n)
             if d == 2 { values = values.flatMap { [$0, generator.nextGaussian()] } }
             let points = PointSet(dimension: d, values: values)
@@ -47,7 +51,8 @@ enum LargeFitBenchmarks {
             var kde: KernelDensityEstimate?
             let cpuStart = CoreBenchmarks.processCPUSeconds()
             let seconds = CoreBenchmarks.median(repeats) {
-                let model = try! KernelDensityEstimate(data: points, bandwidth: try! BandwidthRule.scott.bandwidth(for: points))
+                let model = try! KernelDensityEstimate(
+                    data: points, bandwidth: try! BandwidthRule.scott.bandwidth(for: points))
                 fit = negativeLogLikelihood(of: model, on: points, method: .auto)
                 kde = model
             }
@@ -59,8 +64,12 @@ enum LargeFitBenchmarks {
             results["\(name)_cpu_seconds"] = cpu
             results["\(name)_nll"] = nll.estimate.value
             results["\(name)_bound"] = nll.relativeBound
-            var line = String(format: "%@ N=%d d=%d: fit + training NLL %8.1f ms (CPU %.0f ms), NLL %.12f (%@, %d exact points, bound %.1e relative)",
-                              name, n, d, 1e3 * seconds, 1e3 * cpu, nll.estimate.value, nll.method.rawValue, nll.exactPoints, nll.relativeBound)
+            var line = String(
+                format:
+                    "%@ N=%d d=%d: fit + training NLL %8.1f ms (CPU %.0f ms), NLL %.12f (%@, %d exact points, bound " +
+                        "%.1e relative)",
+                name, n, d, 1e3 * seconds, 1e3 * cpu, nll.estimate.value, nll.method.rawValue, nll.exactPoints,
+                nll.relativeBound)
             if n <= 100_000 && d == 1 {
                 let exact = negativeLogLikelihood(of: model, on: points, method: .exact).estimate.value
                 let error = abs(nll.estimate.value - exact) / abs(exact)
@@ -70,6 +79,7 @@ enum LargeFitBenchmarks {
             print(line)
         }
         let json = results.keys.sorted().map { "  \"\($0)\": \(results[$0]!)" }.joined(separator: ",\n")
-        FileManager.default.createFile(atPath: "\(directory)/parzen_results.json", contents: Data("{\n\(json)\n}\n".utf8))
+        FileManager.default.createFile(
+            atPath: "\(directory)/parzen_results.json", contents: Data("{\n\(json)\n}\n".utf8))
     }
 }

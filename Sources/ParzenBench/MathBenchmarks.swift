@@ -22,7 +22,10 @@ enum MathBenchmarks {
             }
             return
         }
-        let runs = arguments.firstIndex(of: "--runs").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 200
+        let runs =
+            arguments.firstIndex(of: "--runs").flatMap {
+                arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil
+            } ?? 200
         var errors = 0
         func pass() -> Int {
             let document = MathDocument(macros: [:])
@@ -48,7 +51,7 @@ enum MathBenchmarks {
         let median = seconds[seconds.count / 2]
         let inline = formulas.filter { !$0.display }.count
         print(String(format: "math %@: %d formulas (%d inline, %d display), %d diagnostics, %d bytes of MathML",
-                     (path as NSString).lastPathComponent, formulas.count, inline, formulas.count - inline, errors, bytes))
+                (path as NSString).lastPathComponent, formulas.count, inline, formulas.count - inline, errors, bytes))
         print(String(format: "parzen median %.3f ms  min %.3f ms  (%d runs)  %.1f µs per formula",
                      median * 1e3, seconds[0] * 1e3, runs, median * 1e6 / Double(max(formulas.count, 1))))
     }

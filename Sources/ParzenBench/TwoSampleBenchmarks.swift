@@ -13,7 +13,8 @@ enum TwoSampleBenchmarks {
         while index < arguments.count {
             switch arguments[index] {
             case "--data" where index + 1 < arguments.count: directory = arguments[index + 1]; index += 1
-            case "--repeat" where index + 1 < arguments.count: repeats = max(1, Int(arguments[index + 1]) ?? 5); index += 1
+            case "--repeat" where index + 1 < arguments.count:
+                repeats = max(1, Int(arguments[index + 1]) ?? 5); index += 1
             default:
                 print("usage: parzen-bench twosample [--data DIR] [--repeat K]")
                 return
@@ -31,8 +32,10 @@ enum TwoSampleBenchmarks {
                 let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
                 FileManager.default.createFile(atPath: "\(directory)/twosample\(d)d_\(name).f64", contents: data)
             }
-            for (statistic, test) in [("mmd", { try TwoSampleTest.maximumMeanDiscrepancy(x, y, permutations: 1000, seed: 1) }),
-                                      ("energy", { try TwoSampleTest.energyDistance(x, y, permutations: 1000, seed: 1) })] {
+            for (statistic, test) in [
+                ("mmd", { try TwoSampleTest.maximumMeanDiscrepancy(x, y, permutations: 1000, seed: 1) }),
+                ("energy", { try TwoSampleTest.energyDistance(x, y, permutations: 1000, seed: 1) }),
+            ] {
                 var result: TwoSampleTest?
                 let cpuStart = CoreBenchmarks.processCPUSeconds()
                 let seconds = CoreBenchmarks.median(repeats) { result = try! test() }
@@ -48,6 +51,7 @@ enum TwoSampleBenchmarks {
             }
         }
         let json = results.keys.sorted().map { "  \"\($0)\": \(results[$0]!)" }.joined(separator: ",\n")
-        FileManager.default.createFile(atPath: "\(directory)/parzen_results.json", contents: Data("{\n\(json)\n}\n".utf8))
+        FileManager.default.createFile(
+            atPath: "\(directory)/parzen_results.json", contents: Data("{\n\(json)\n}\n".utf8))
     }
 }

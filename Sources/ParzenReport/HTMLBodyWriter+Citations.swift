@@ -46,7 +46,10 @@ extension HTMLBodyWriter {
     static func referenceAnchor(_ key: String) -> String {
         "ref-" + key.utf8.map { byte in
             let scalar = Unicode.Scalar(byte)
-            let plain = byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._".unicodeScalars.contains(scalar))
+                let plain =
+                    byte < 0x80
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "._".unicodeScalars.contains(scalar))
             return plain ? String(scalar) : "-" + String(byte, radix: 16, uppercase: true)
         }.joined()
     }
@@ -61,9 +64,11 @@ extension HTMLBodyWriter {
             case .link(let url, let inner):
                 // A `.bib` file is the author's, but a `javascript:` URL in it would still run.
                 guard URLSafety.isSafeLink(url) else { return html(inner, citations: citations) }
-                return "<a class=\"reference-link\" href=\"\(Escaping.attribute(url))\">" + html(inner, citations: citations) + "</a>"
+                return "<a class=\"reference-link\" href=\"\(Escaping.attribute(url))\">"
+                    + html(inner, citations: citations) + "</a>"
             case .reference(let key, let inner):
-                return "<a class=\"citation-link\" href=\"#\(Self.referenceAnchor(key))\">" + html(inner, citations: citations) + "</a>"
+                return "<a class=\"citation-link\" href=\"#\(Self.referenceAnchor(key))\">"
+                    + html(inner, citations: citations) + "</a>"
             }
         }.joined()
     }

@@ -18,7 +18,9 @@ extension HTMLBodyWriter {
         case .checked:
             return ""
         case .failure(let problems):
-            var children: [Markup] = [.element("strong", [], [.text("{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "") + " failed")])]
+            var children: [Markup] = [
+                .element("strong", [], [.text("{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "") + " failed")])
+            ]
             for problem in problems {
                 children += [Self.newline,
                              .element("span", ["class": "where"],
@@ -41,7 +43,8 @@ extension HTMLBodyWriter {
         case .paragraph(let inlines):
             return .sequence([.element("p", [], inline(inlines, at: fence.location)), Self.newline])
         case .equation(let expression):
-            return .raw(displayMath(formula(TeXWriter.tex(expression), display: true, origin: .generated(fence.location))))
+            return .raw(
+                displayMath(formula(TeXWriter.tex(expression), display: true, origin: .generated(fence.location))))
         case .derivation(let derivation):
             derivationCount += 1
             let tex = TeXWriter.tex(derivation, number: "D\(derivationCount)")
@@ -59,7 +62,8 @@ extension HTMLBodyWriter {
             switch piece {
             case .text(let text): .text(text)
             case .code(let text): .element("code", [], [.text(text)])
-            case .math(let expression): .raw(formula(TeXWriter.tex(expression), display: false, origin: .generated(location)))
+            case .math(let expression):
+                .raw(formula(TeXWriter.tex(expression), display: false, origin: .generated(location)))
             case .quantity(let quantity, let showsError): .text(Self.prose(quantity, showsError: showsError))
             case .emphasis(let inner): .element("em", [], inline(inner, at: location))
             case .reference(let label):
@@ -81,10 +85,14 @@ extension HTMLBodyWriter {
             let isNumber = cell.count == 1 && { if case .quantity = cell[0] { true } else { false } }()
             return .element(tag, isNumber ? [("class", "number")] : [], inline(cell, at: location))
         }
-        func row(_ cells: [ResultTable.Cell], tag: String) -> Markup { .element("tr", [], cells.map { cell($0, tag: tag) }) }
+        func row(_ cells: [ResultTable.Cell], tag: String) -> Markup {
+            .element("tr", [], cells.map { cell($0, tag: tag) })
+        }
         // The caption sits above a scrolling wrapper: a wide table scrolls sideways on a
         // phone without clipping its caption.
-        let caption: [Markup] = table.caption.map { [.element("p", ["class": "table-caption"], inline($0, at: location)), Self.newline] } ?? []
+        let caption: [Markup] =
+            table.caption.map { [.element("p", ["class": "table-caption"], inline($0, at: location)), Self.newline] }
+            ?? []
         let body = table.rows.flatMap { [row($0, tag: "td"), Self.newline] }
         let results = Markup.element("table", ["class": "results"], [
             Self.newline, .element("thead", [], [row(table.header, tag: "th")]), Self.newline,
@@ -101,7 +109,8 @@ extension HTMLBodyWriter {
         if let text = figure.caption { caption += [.text(" "), .raw(authoredInline(text))] }
         return .sequence([
             .element("figure", [("class", "plot")] + anchor, [
-                Self.newline, .raw(drawnFigure(figure)), Self.newline, .element("figcaption", [], caption), Self.newline,
+                    Self.newline, .raw(drawnFigure(figure)), Self.newline, .element("figcaption", [], caption),
+                    Self.newline,
             ]),
             Self.newline,
         ])

@@ -97,7 +97,8 @@ final class HTMLBodyWriter {
                 }
             case .derivation(let label):
                 derivations += 1
-                table.add(label, .init(kind: .equation, number: "D\(derivations)", anchor: MathDocument.anchor(for: label)))
+                table.add(
+                    label, .init(kind: .equation, number: "D\(derivations)", anchor: MathDocument.anchor(for: label)))
             }
         }
         for heading in headings where !heading.id.isEmpty {
@@ -111,7 +112,9 @@ final class HTMLBodyWriter {
     func htmlRenderer(headingIDs: Bool) -> HTMLRenderer {
         var renderer = HTMLRenderer(options: .init(headingIDs: headingIDs, safe: safe, file: file))
         renderer.inlineMath = { [unowned self] span in formula(span.tex, display: false, origin: .span(span)) }
-        renderer.displayMath = { [unowned self] span in displayMath(formula(span.tex, display: true, origin: .span(span))) }
+        renderer.displayMath = { [unowned self] span in
+            displayMath(formula(span.tex, display: true, origin: .span(span)))
+        }
         renderer.directive = { [unowned self] fence in directive(fence) }
         renderer.role = { [unowned self] role in self.role(role) }
         renderer.reference = { [unowned self] reference in self.reference(reference) }
@@ -126,7 +129,8 @@ final class HTMLBodyWriter {
     /// A caption or other text the author wrote in an option: inline Markdown only. Text that
     /// would make blocks (a fence, a list, a heading) is shown as written, never run.
     func authoredInline(_ text: AuthoredText) -> String {
-        let document = MarkdownParser.parse(text.markdown, options: .init(file: file, lineOffset: text.location.line - 1))
+        let document = MarkdownParser.parse(
+            text.markdown, options: .init(file: file, lineOffset: text.location.line - 1))
         if document.blocks.count == 1, case .paragraph = document.blocks[0].kind, document.footnotes.isEmpty {
             var html = Substring(htmlRenderer(headingIDs: false).render(document).html)
             while html.last == "\n" { html = html.dropLast() }
@@ -158,7 +162,7 @@ final class HTMLBodyWriter {
         let target = table.target(reference.label)
         if target == nil {
             diagnostics.append(Diagnostic(.error, file: file, at: reference.location,
-                                          "reference to undefined label '\(reference.label)'", fix: table.fix(for: reference.label)))
+                    "reference to undefined label '\(reference.label)'", fix: table.fix(for: reference.label)))
         }
         return MathDocument.referenceMarkup(target, label: reference.label, parenthesized: reference.isParenthesized)
     }
@@ -186,7 +190,9 @@ final class HTMLBodyWriter {
         case "ref":
             let label = role.content
             guard let entry = table[label] else {
-                diagnostics.append(Diagnostic(.error, file: file, at: role.contentLocation, "reference to undefined label '\(label)'",
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, at: role.contentLocation, "reference to undefined label '\(label)'",
                                               fix: table.fix(for: label)))
                 return Self.missingValue
             }

@@ -138,7 +138,9 @@ extension Diagnostic.Severity {
 extension DirectiveSource {
     /// The runner's view of a fence found by the Markdown layer.
     init(_ fence: DirectiveFence) {
-        self.init(name: fence.name, nameLocation: fence.nameLocation, label: fence.label, labelLocation: fence.labelLocation,
-                  location: fence.location, body: fence.body, bodyLine: fence.bodyStart.line, bodyColumn: fence.bodyStart.column)
+        self.init(
+            name: fence.name, nameLocation: fence.nameLocation, label: fence.label, labelLocation: fence.labelLocation,
+            location: fence.location, body: fence.body, bodyLine: fence.bodyStart.line,
+            bodyColumn: fence.bodyStart.column)
     }
 }

@@ -21,7 +21,9 @@ public struct Site: Sendable {
 
     /// Every notebook's page, then `index.html`.
     public func pages() -> [Page] {
-        builds.map { Page(fileName: $0.outputFileName, html: page(for: $0)) } + [Page(fileName: "index.html", html: index())]
+        builds.map { Page(fileName: $0.outputFileName, html: page(for: $0)) } + [
+            Page(fileName: "index.html", html: index())
+        ]
     }
 
     // MARK: Series
@@ -35,7 +37,9 @@ public struct Site: Sendable {
     /// Notebooks of one series in reading order: by `order`, then by title.
     func seriesMembers(_ name: String) -> [NotebookBuild] {
         builds.filter { $0.frontMatter.series?.name == name }
-            .sorted { ($0.frontMatter.series?.order ?? .max, $0.title) < ($1.frontMatter.series?.order ?? .max, $1.title) }
+            .sorted {
+                ($0.frontMatter.series?.order ?? .max, $0.title) < ($1.frontMatter.series?.order ?? .max, $1.title)
+            }
     }
 
     /// The explicit `previous`/`next` link, else the neighbour in the series.
@@ -136,7 +140,8 @@ public struct Site: Sendable {
             groups.append(group)
         }
         let title = seriesNames.count == 1 ? seriesNames[0] : "Notebooks"
-        return templates.index.render(["title": title, "groups": groups, "css": templates.css(includingMath: false)] as [String: Any])
+        return templates.index.render(
+            ["title": title, "groups": groups, "css": templates.css(includingMath: false)] as [String: Any])
     }
 
     private func indexEntry(_ build: NotebookBuild) -> [String: Any] {

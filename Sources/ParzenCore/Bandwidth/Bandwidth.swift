@@ -49,7 +49,8 @@ public enum Bandwidth: Sendable, Equatable {
     public var description: String {
         switch self {
         case .variance, .standardDeviation:
-            "β = \(beta!) (variance, the seed's N(x | oᵢ, Iβ)); h = \(standardDeviation!) (standard deviation, scikit-learn's bandwidth)"
+            "β = \(beta!) (variance, the seed's N(x | oᵢ, Iβ)); h = \(standardDeviation!) (standard deviation, " +
+                "scikit-learn's bandwidth)"
         case .matrix(let h):
             "H, a \(h.rows)×\(h.columns) bandwidth matrix (covariance of the kernel, the seed's Iβ generalised)"
         }

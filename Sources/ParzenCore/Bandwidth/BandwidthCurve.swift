@@ -75,7 +75,8 @@ public struct BandwidthCurve: Sendable, Equatable {
                 if all - logSelf > 1e-3 {
                     out[i] = all + log(-expm1(logSelf - all)) - log(Double(n - 1))
                 } else {
-                    let others = PointSet(dimension: data.dimension, values: (0..<n).filter { $0 != i }.flatMap { Array(data[$0]) })
+                    let others = PointSet(
+                        dimension: data.dimension, values: (0..<n).filter { $0 != i }.flatMap { Array(data[$0]) })
                     // A KDE of the other N − 1 points, evaluated at xᵢ, is p₋ᵢ(xᵢ) exactly.
                     let rest = try? KernelDensityEstimate(data: others, kernel: kde.kernel, bandwidth: kde.bandwidth)
                     out[i] = rest?.logDensity(at: data[i]) ?? -.infinity

@@ -52,21 +52,27 @@ public enum BandwidthRule: String, CaseIterable, Sendable {
         let n = data.count
         guard n >= 2 else { throw ModelError.tooFewPoints("the \(rawValue) bandwidth rule", needed: 2, got: n) }
         guard data.values.allSatisfy(\.isFinite) else {
-            throw ModelError(.invalidParameter, problem: "the data contain NaN or infinite values", fix: "remove or fix those points")
+            throw ModelError(
+                .invalidParameter, problem: "the data contain NaN or infinite values", fix: "remove or fix those points"
+            )
         }
         let kernelScale = kernel.variance(dimension: d).squareRoot()
         // The rules are derived for a Gaussian and carried to other kernels through the
         // kernel's standard deviation; a heavy-tailed kernel has none to carry them by.
         guard kernelScale.isFinite, kernelScale > 0 else {
             throw ModelError(.invalidParameter,
-                             problem: "the \(rawValue) rule scales a bandwidth by the kernel's standard deviation, but the kernel '\(kernel.name)' has infinite variance",
+                problem:
+                    "the \(rawValue) rule scales a bandwidth by the kernel's standard deviation, but the kernel " +
+                        "'\(kernel.name)' has infinite variance",
                              fix: "give the bandwidth as a number")
         }
         let covariance = data.covariance(.unbiased)
         for k in 0..<d where !(covariance[k, k] > 0) {
             let column = d == 1 ? "the data are" : "column \(k + 1) is"
             throw ModelError(.degenerateData,
-                             problem: "\(column) constant (every value is \(data.values[k])), so the \(rawValue) rule has no spread to measure",
+                problem:
+                    "\(column) constant (every value is \(data.values[k])), so the \(rawValue) rule has no spread " +
+                        "to measure",
                              fix: "give a bandwidth explicitly or remove the constant column")
         }
         if d > 1 {

@@ -8,7 +8,9 @@
 /// - Reference: R. P. Brent, *Algorithms for Minimization without Derivatives*, 1973, ch. 5
 ///   (`localmin`).
 enum BrentMinimum {
-    static func find(_ f: (Double) -> Double, in interval: ClosedRange<Double>, tolerance: Double) -> (x: Double, value: Double) {
+    static func find(_ f: (Double) -> Double, in interval: ClosedRange<Double>, tolerance: Double) -> (
+        x: Double, value: Double
+    ) {
         let golden = (3 - 5.0.squareRoot()) / 2
         let epsilon = Double.ulpOfOne.squareRoot()
         var a = interval.lowerBound, b = interval.upperBound

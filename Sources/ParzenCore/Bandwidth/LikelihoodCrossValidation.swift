@@ -49,7 +49,9 @@ public struct LikelihoodCrossValidation: Sendable {
         for i in 0..<n { multiplicity[Array(data[i]), default: 0] += 1 }
         guard multiplicity.values.contains(1) else {
             throw ModelError(.degenerateData,
-                             problem: "every point occurs more than once, so the leave-one-out likelihood grows without bound as the bandwidth shrinks",
+                problem:
+                    "every point occurs more than once, so the leave-one-out likelihood grows without bound as the " +
+                        "bandwidth shrinks",
                              fix: "use the silverman rule or give a bandwidth explicitly")
         }
         let covariance = data.covariance(.unbiased)
@@ -141,7 +143,8 @@ public struct LikelihoodCrossValidation: Sendable {
     /// - Throws: `ModelError` when CV keeps increasing at the edge of the search (h below
     ///   1e-4 of the data's scale, or above 100 times it).
     public func optimum() throws -> (bandwidth: Bandwidth, objective: Double) {
-        let binned: BinnedLeaveOneOut? = if case .gaussian = kernel, points.dimension == 1 { BinnedLeaveOneOut(points.values) } else { nil }
+        let binned: BinnedLeaveOneOut? =
+            if case .gaussian = kernel, points.dimension == 1 { BinnedLeaveOneOut(points.values) } else { nil }
         let kernelScale = kernel.variance(dimension: points.dimension).squareRoot()
         func cv(_ logH: Double) -> Double {
             let h = exp(logH)
@@ -164,7 +167,9 @@ public struct LikelihoodCrossValidation: Sendable {
         if coarse.index == 0 || coarse.index == candidates - 1 {
             let edge = exp(coarse.index == 0 ? lower : upper)
             throw ModelError(.degenerateData,
-                             problem: "the leave-one-out likelihood is largest at the edge of the search (h = \(edge)), so it has no interior maximum",
+                problem:
+                    "the leave-one-out likelihood is largest at the edge of the search (h = \(edge)), so it has no " +
+                        "interior maximum",
                              fix: "use the silverman rule or give a bandwidth explicitly")
         }
         let width = (upper - lower) / Double(candidates - 1)

@@ -17,7 +17,9 @@ public struct DataSplit: Sendable, Equatable {
     public static func random(count: Int, heldOutFraction: Double, seed: UInt64) throws -> DataSplit {
         guard count >= 2 else { throw ModelError.tooFewPoints("a train/held-out split", needed: 2, got: count) }
         guard heldOutFraction > 0, heldOutFraction < 1 else {
-            throw ModelError.invalidParameter("the held-out fraction", "\(heldOutFraction)", expected: "a fraction strictly between 0 and 1, e.g. 0.2")
+            throw ModelError.invalidParameter(
+                "the held-out fraction", "\(heldOutFraction)", expected: "a fraction strictly between 0 and 1, e.g. 0.2"
+            )
         }
         let heldOutCount = min(max(Int((heldOutFraction * Double(count)).rounded()), 1), count - 1)
         let order = shuffledIndices(count, seed: seed)

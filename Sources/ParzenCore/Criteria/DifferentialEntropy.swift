@@ -31,9 +31,13 @@ public enum DifferentialEntropy {
     ///   1987; M. N. Goria, N. N. Leonenko, V. V. Mergel, P. L. Novi Inverardi, J.
     ///   Nonparametric Stat. 17(3), 277–297, 2005 (the k-NN form).
     public static func kozachenkoLeonenko(_ points: PointSet, neighbours k: Int = 3) throws -> Double {
-        guard k >= 1 else { throw ModelError.invalidParameter("the neighbour count k", "\(k)", expected: "k ≥ 1, e.g. 3") }
+        guard k >= 1 else {
+            throw ModelError.invalidParameter("the neighbour count k", "\(k)", expected: "k ≥ 1, e.g. 3")
+        }
         let n = points.count, d = points.dimension
-        guard n > k else { throw ModelError.tooFewPoints("the Kozachenko–Leonenko estimator with k = \(k)", needed: k + 1, got: n) }
+        guard n > k else {
+            throw ModelError.tooFewPoints("the Kozachenko–Leonenko estimator with k = \(k)", needed: k + 1, got: n)
+        }
         var sumLog = 0.0
         var nearest = [Double](repeating: .infinity, count: k)  // k smallest squared distances, ascending
         for i in 0..<n {
@@ -48,7 +52,11 @@ public enum DifferentialEntropy {
                 }
             }
             guard nearest[k - 1] > 0 else {
-                throw ModelError(.degenerateData, problem: "point \(i + 1) has \(k) exact duplicate\(k == 1 ? "" : "s"), so its \(k)-th neighbour distance is 0",
+                throw ModelError(
+                    .degenerateData,
+                    problem:
+                        "point \(i + 1) has \(k) exact duplicate\(k == 1 ? "" : "s"), "
+                            + "so its \(k)-th neighbour distance is 0",
                                  fix: "remove duplicated points or add a tiny jitter")
             }
             sumLog += 0.5 * log(nearest[k - 1])

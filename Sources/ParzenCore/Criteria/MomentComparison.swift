@@ -19,7 +19,8 @@ public struct MomentComparison: Sendable, Equatable {
             throw ModelError.dimensionMismatch("the data", expected: model.dimension, got: data.dimension)
         }
         guard samples >= 2 else {
-            throw ModelError.invalidParameter("the number of model samples", "\(samples)", expected: "at least 2, e.g. 10000")
+            throw ModelError.invalidParameter(
+                "the number of model samples", "\(samples)", expected: "at least 2, e.g. 10000")
         }
         guard data.count >= 1 else { throw ModelError.tooFewPoints("a moment comparison", needed: 1, got: 0) }
         self.model = Moments(of: model.sample(samples, using: &generator))

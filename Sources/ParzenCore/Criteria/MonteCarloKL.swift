@@ -15,9 +15,12 @@
 ///   Gaussian mixture models", ICASSP 2007, §2.
 public func klDivergence(_ p: some DensityModel, _ q: some DensityModel, samples: Int,
                          using generator: inout Xoshiro256StarStar) throws -> Estimate {
-    guard p.dimension == q.dimension else { throw ModelError.dimensionMismatch("q", expected: p.dimension, got: q.dimension) }
+    guard p.dimension == q.dimension else {
+        throw ModelError.dimensionMismatch("q", expected: p.dimension, got: q.dimension)
+    }
     guard samples >= 2 else {
-        throw ModelError.invalidParameter("the number of Monte Carlo samples", "\(samples)", expected: "at least 2, e.g. 10000")
+        throw ModelError.invalidParameter(
+            "the number of Monte Carlo samples", "\(samples)", expected: "at least 2, e.g. 10000")
     }
     let draws = p.sample(samples, using: &generator)
     let logP = p.logDensities(at: draws), logQ = q.logDensities(at: draws)

@@ -51,6 +51,7 @@ public func negativeLogLikelihood(of kde: KernelDensityEstimate, on points: Poin
         }
     }
     let bound = evaluation.errorBounds.reduce(0, +) / Double(points.count)
-    return NegativeLogLikelihoodEvaluation(estimate: Estimate(meanOf: evaluation.values.map { -$0 }), method: evaluation.method,
+    return NegativeLogLikelihoodEvaluation(
+        estimate: Estimate(meanOf: evaluation.values.map { -$0 }), method: evaluation.method,
                                            bound: bound, exactPoints: evaluation.exactPoints)
 }

@@ -67,20 +67,25 @@ public struct TwoSampleTest: Sendable, Equatable {
         let ell: Double
         if let given = bandwidth {
             guard given > 0, given.isFinite else {
-                throw ModelError.invalidParameter("the MMD bandwidth ℓ", "\(given)", expected: "a positive length, or nil for the median heuristic")
+                throw ModelError.invalidParameter(
+                    "the MMD bandwidth ℓ", "\(given)", expected: "a positive length, or nil for the median heuristic")
             }
             ell = given
         } else {
             ell = distances.medianDistance()
             guard ell > 0 else {
-                throw ModelError(.degenerateData, problem: "the median distance between points is 0, so the median-heuristic bandwidth is 0",
+                throw ModelError(
+                    .degenerateData,
+                    problem: "the median distance between points is 0, so the median-heuristic bandwidth is 0",
                                  fix: "pass a bandwidth explicitly or remove duplicated points")
             }
         }
         let kernel = BlockSums(count: distances.count, upperTriangle: gaussianKernel(distances.values, length: ell))
         let n = Double(x.count), m = Double(y.count)
         let statistic: @Sendable ([[Bool]]) -> [Double] = { batch in
-            kernel.sums(batch: batch).map { sxx, syy, sxy in sxx / (n * (n - 1)) + syy / (m * (m - 1)) - 2 * sxy / (n * m) }
+            kernel.sums(batch: batch).map { sxx, syy, sxy in
+                sxx / (n * (n - 1)) + syy / (m * (m - 1)) - 2 * sxy / (n * m)
+            }
         }
         // T as a function of Q = Σ_{i≠j∈X} k and R = Σ_{i∈X} Σ_{j≠i} k (all other block sums
         // follow from the total), for the low-rank screen.
@@ -92,7 +97,8 @@ public struct TwoSampleTest: Sendable, Equatable {
         let tie = 1e-10 * all / ((n + m) * (n + m - 1))
         let (value, p) = permutationTest(nx: x.count, ny: y.count, permutations: permutations, seed: seed, tie: tie,
                                          statistic: statistic, screen: screen.interval)
-        return TwoSampleTest(statistic: .maximumMeanDiscrepancy, value: value, pValue: p, permutations: permutations, bandwidth: ell)
+        return TwoSampleTest(
+            statistic: .maximumMeanDiscrepancy, value: value, pValue: p, permutations: permutations, bandwidth: ell)
     }
 
     /// The energy distance (Székely & Rizzo), V-statistic over all pairs:
@@ -130,15 +136,23 @@ public struct TwoSampleTest: Sendable, Equatable {
         }
         let (value, p) = permutationTest(nx: x.count, ny: y.count, permutations: permutations, seed: seed,
                                          tie: 1e-10 * meanDistance, statistic: statistic)
-        return TwoSampleTest(statistic: .energyDistance, value: value, pValue: p, permutations: permutations, bandwidth: nil)
+        return TwoSampleTest(
+            statistic: .energyDistance, value: value, pValue: p, permutations: permutations, bandwidth: nil)
     }
 
     private static func validate(_ x: PointSet, _ y: PointSet, permutations: Int) throws {
-        guard x.dimension == y.dimension else { throw ModelError.dimensionMismatch("the second sample", expected: x.dimension, got: y.dimension) }
-        guard x.count >= 2 else { throw ModelError.tooFewPoints("the first sample of a two-sample test", needed: 2, got: x.count) }
-        guard y.count >= 2 else { throw ModelError.tooFewPoints("the second sample of a two-sample test", needed: 2, got: y.count) }
+        guard x.dimension == y.dimension else {
+            throw ModelError.dimensionMismatch("the second sample", expected: x.dimension, got: y.dimension)
+        }
+        guard x.count >= 2 else {
+            throw ModelError.tooFewPoints("the first sample of a two-sample test", needed: 2, got: x.count)
+        }
+        guard y.count >= 2 else {
+            throw ModelError.tooFewPoints("the second sample of a two-sample test", needed: 2, got: y.count)
+        }
         guard permutations >= 1 else {
-            throw ModelError.invalidParameter("the number of permutations", "\(permutations)", expected: "at least 1, e.g. 1000")
+            throw ModelError.invalidParameter(
+                "the number of permutations", "\(permutations)", expected: "at least 1, e.g. 1000")
         }
     }
 
@@ -149,7 +163,8 @@ public struct TwoSampleTest: Sendable, Equatable {
     /// `statistic` evaluates up to eight labellings at once.
     private static func permutationTest(nx: Int, ny: Int, permutations: Int, seed: UInt64, tie: Double,
                                         statistic: @escaping @Sendable ([[Bool]]) -> [Double],
-                                        screen: (@Sendable ([Bool]) -> ClosedRange<Double>)? = nil) -> (Double, Double) {
+        screen: (@Sendable ([Bool]) -> ClosedRange<Double>)? = nil
+    ) -> (Double, Double) {
         let total = nx + ny
         var labels = (0..<total).map { $0 < nx }
         let observed = statistic([labels])[0] - tie

@@ -16,7 +16,9 @@ enum FFTConvolution {
 
     /// a ⊛ b when the spectrum of b is already known (the same kernel, many data; or the
     /// same data, many kernels).
-    static func circular(_ a: [Double], spectrum b: (real: [Double], imaginary: [Double]), plan: RealFourierTransform) -> [Double] {
+    static func circular(_ a: [Double], spectrum b: (real: [Double], imaginary: [Double]), plan: RealFourierTransform)
+        -> [Double]
+    {
         var (re, im) = plan.forward(a)
         for k in 0..<re.count {
             let r = re[k] * b.real[k] - im[k] * b.imaginary[k]

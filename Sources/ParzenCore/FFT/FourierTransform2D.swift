@@ -36,7 +36,9 @@ struct FourierTransform2D {
                 for c in 0..<columns {
                     for j in 0..<rows { cr[j] = r[j * columns + c]; ci[j] = i[j * columns + c] }
                     cr.withUnsafeMutableBufferPointer { pr in
-                        ci.withUnsafeMutableBufferPointer { pi in columnPlan.transform(pr.baseAddress!, pi.baseAddress!, inverse: inverse) }
+                        ci.withUnsafeMutableBufferPointer { pi in
+                            columnPlan.transform(pr.baseAddress!, pi.baseAddress!, inverse: inverse)
+                        }
                     }
                     for j in 0..<rows { r[j * columns + c] = cr[j]; i[j * columns + c] = ci[j] }
                 }

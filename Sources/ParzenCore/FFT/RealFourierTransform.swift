@@ -48,7 +48,9 @@ public struct RealFourierTransform: Sendable {
 
     /// The real sequence (n values) whose spectrum is X_0 … X_{n/2}, scaled by 1/n.
     public func inverse(real: [Double], imaginary: [Double]) -> [Double] {
-        precondition(real.count == count / 2 + 1 && imaginary.count == count / 2 + 1, "spectrum must have length \(count / 2 + 1)")
+        precondition(
+            real.count == count / 2 + 1 && imaginary.count == count / 2 + 1,
+            "spectrum must have length \(count / 2 + 1)")
         var x = [Double](repeating: 0, count: count)
         var re = real, im = imaginary
         x.withUnsafeMutableBufferPointer { out in
@@ -73,7 +75,9 @@ public struct RealFourierTransform: Sendable {
                     let j = h - k
                     let (zkr, zki, zjr, zji) = (re[k], im[k], re[j], im[j])
                     // X_k from (Z_k, Z_j); X_j from (Z_j, Z_k).
-                    func combine(_ ar: Double, _ ai: Double, _ br: Double, _ bi: Double, _ wr: Double, _ wi: Double) -> (Double, Double) {
+                    func combine(_ ar: Double, _ ai: Double, _ br: Double, _ bi: Double, _ wr: Double, _ wi: Double)
+                        -> (Double, Double)
+                    {
                         let er = 0.5 * (ar + br), ei = 0.5 * (ai - bi)
                         let or_ = 0.5 * (ai + bi), oi = -0.5 * (ar - br)
                         return (er + wr * or_ - wi * oi, ei + wr * oi + wi * or_)
@@ -87,7 +91,9 @@ public struct RealFourierTransform: Sendable {
     }
 
     /// Inverse on raw storage: `re`, `im` hold n/2 + 1 values (overwritten); `x` receives n.
-    func inverse(_ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, _ x: UnsafeMutablePointer<Double>) {
+    func inverse(
+        _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, _ x: UnsafeMutablePointer<Double>
+    ) {
         let h = count / 2
         rotationReal.withUnsafeBufferPointer { cr in
             rotationImaginary.withUnsafeBufferPointer { ci in
@@ -96,7 +102,9 @@ public struct RealFourierTransform: Sendable {
                     let j = h - k
                     let (xkr, xki, xjr, xji) = (re[k], im[k], re[j], im[j])
                     // Z_k = E_k + i·O_k with E_k = (X_k + conj X_j)/2, O_k = (X_k − conj X_j)·conj(w_k)/2.
-                    func combine(_ ar: Double, _ ai: Double, _ br: Double, _ bi: Double, _ wr: Double, _ wi: Double) -> (Double, Double) {
+                    func combine(_ ar: Double, _ ai: Double, _ br: Double, _ bi: Double, _ wr: Double, _ wi: Double)
+                        -> (Double, Double)
+                    {
                         let er = 0.5 * (ar + br), ei = 0.5 * (ai - bi)
                         let dr = 0.5 * (ar - br), di = 0.5 * (ai + bi)
                         let or_ = dr * wr + di * wi, oi = di * wr - dr * wi

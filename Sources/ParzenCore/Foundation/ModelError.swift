@@ -7,7 +7,8 @@
 /// `ModelError`s: they stop at a `precondition`.
 ///
 /// Messages read `problem; fix`, e.g.
-/// `column 2 has zero variance, so the covariance is singular; remove the constant column or use a model with a regulariser`.
+/// `column 2 has zero variance, so the covariance is singular; remove the constant column or use
+/// a model with a regulariser`.
 public struct ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The family of failure, for callers that react differently (e.g. tests, `parzen fit`'s exit code).
     public enum Kind: String, Sendable, Equatable {

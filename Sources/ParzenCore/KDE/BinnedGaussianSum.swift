@@ -103,7 +103,9 @@ struct BinnedGaussianSum {
         // Kernel samples at node offsets jδ, |j| ≤ padNodes (beyond: the tail terms below).
         let offsets = (0...padNodes).map { Double($0) * delta }
         let e0 = offsets.map { envelope.value($0) }, ep = offsets.map { envelope.derivative($0) }
-        let gaussianNorm = offsets.enumerated().reduce(0) { $0 + ($1.offset == 0 ? 1 : 2) * exp(-0.5 * $1.element * $1.element) }
+        let gaussianNorm = offsets.enumerated().reduce(0) {
+            $0 + ($1.offset == 0 ? 1 : 2) * exp(-0.5 * $1.element * $1.element)
+        }
         func norm1(_ s: [Double]) -> Double { 2 * s.reduce(0, +) - s[0] }
         let fftFactor = 1.1e-16 * (40 * log2(Double(lengths.reduce(1, *))) + 20)
         let weightNorm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
@@ -116,7 +118,8 @@ struct BinnedGaussianSum {
             + pow(lambda, Double(2 * d)) * 4 * Double(n) * exp(-0.5 * reach * reach)
 
         if d == 1 {
-            sums = Self.convolve(weights, length: lengths[0], count: nodes[0], spectrum: Self.gaussianSpectrum(lengths[0], delta))
+            sums = Self.convolve(
+                weights, length: lengths[0], count: nodes[0], spectrum: Self.gaussianSpectrum(lengths[0], delta))
             let b = Self.convolve(counts, length: lengths[0], count: nodes[0], spectrum: Self.spectrum(ep, lengths[0]))
             bounds = b.map { scale * Swift.max(0, $0) }
         } else {
@@ -146,7 +149,10 @@ struct BinnedGaussianSum {
                 var total = 0.0
                 let base = cell.0 - half
                 for m in 0..<p { total += scratch[m] * s[base + m] }
-                return (total, bounds[cell.0] + uniformBound + 4 * Double(p) * 1.1e-16 * stencil.lebesgueConstant * abs(total))
+                return (
+                    total,
+                    bounds[cell.0] + uniformBound + 4 * Double(p) * 1.1e-16 * stencil.lebesgueConstant * abs(total)
+                )
             }
             var total = 0.0
             let stride = nodes[0]
@@ -156,7 +162,8 @@ struct BinnedGaussianSum {
                 for mx in 0..<p { row += scratch[mx] * s[base + mx] }
                 total += scratch[p + my] * row
             }
-            let rounding = 4 * Double(p * p) * 1.1e-16 * stencil.lebesgueConstant * stencil.lebesgueConstant * abs(total)
+            let rounding =
+                4 * Double(p * p) * 1.1e-16 * stencil.lebesgueConstant * stencil.lebesgueConstant * abs(total)
             return (total, bounds[cell.1 * stride + cell.0] + uniformBound + rounding)
         }
     }

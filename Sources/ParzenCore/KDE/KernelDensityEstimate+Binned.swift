@@ -35,7 +35,8 @@ extension KernelDensityEstimate {
         guard method == .binned || (method == .auto && binningPays(at: points.count)), binnable,
               let (values, bounds) = binnedLogDensities(at: points, tolerance: tolerance) else {
             let values = logDensities(at: points)
-            return LogDensityEvaluation(values: values, method: .exact, errorBounds: .init(repeating: 0, count: values.count),
+            return LogDensityEvaluation(
+                values: values, method: .exact, errorBounds: .init(repeating: 0, count: values.count),
                                         exactPoints: values.count)
         }
         let limit = method == .auto ? tolerance : .greatestFiniteMagnitude
@@ -64,7 +65,9 @@ extension KernelDensityEstimate {
         // matters more in 2-D, where the grid is the square of the 1-D one).
         let d = dimension, order = d == 1 ? 8 : 12
         let step = BinnedGaussianSum.step(tolerance: tolerance, order: order, dimension: d)
-        guard let grid = BinnedGaussianSum(whitened: whitenedData, dimension: d, step: step, order: order) else { return nil }
+        guard let grid = BinnedGaussianSum(whitened: whitenedData, dimension: d, step: step, order: order) else {
+            return nil
+        }
         let m = points.count
         var values = [Double](repeating: 0, count: m), bounds = values
         let chunk = 4096

@@ -58,7 +58,8 @@ extension KernelDensityEstimate {
         var out = [Double](repeating: 0, count: counts.x * counts.y)
         for j in 0..<counts.y {
             for i in 0..<counts.x {
-                out[j * counts.x + i] = max(0, smoothed[(ay.pad + j * ay.refinement) * px + ax.pad + i * ax.refinement] * scale)
+                out[j * counts.x + i] = max(
+                    0, smoothed[(ay.pad + j * ay.refinement) * px + ax.pad + i * ax.refinement] * scale)
             }
         }
         return out
@@ -66,7 +67,9 @@ extension KernelDensityEstimate {
 
     /// Rows along x with K₁, keeping only the output columns, then those columns along y with K₂.
     private func separableConvolution(_ weights: [Double], _ ax: FineAxis, _ ay: FineAxis, _ h: Matrix) -> [Double] {
-        func kernelSpectrum(_ a: FineAxis, _ variance: Double, _ plan: RealFourierTransform) -> (real: [Double], imaginary: [Double]) {
+        func kernelSpectrum(_ a: FineAxis, _ variance: Double, _ plan: RealFourierTransform) -> (
+            real: [Double], imaginary: [Double]
+        ) {
             var samples = [Double](repeating: 0, count: a.length)
             let norm = 1 / (2 * Double.pi * variance).squareRoot()
             for j in 0...a.pad {

@@ -61,10 +61,13 @@ public struct KernelDensityEstimate: DensityModel {
         let d = data.dimension
         guard data.count >= 1 else { throw ModelError.tooFewPoints("a kernel density estimate", needed: 1, got: 0) }
         guard d <= kernel.maximumDimension else {
-            throw ModelError.dimensionMismatch("the data for kernel '\(kernel.name)'", expected: kernel.maximumDimension, got: d)
+            throw ModelError.dimensionMismatch(
+                "the data for kernel '\(kernel.name)'", expected: kernel.maximumDimension, got: d)
         }
         guard data.values.allSatisfy(\.isFinite) else {
-            throw ModelError(.invalidParameter, problem: "the data contain NaN or infinite values", fix: "remove or fix those points")
+            throw ModelError(
+                .invalidParameter, problem: "the data contain NaN or infinite values", fix: "remove or fix those points"
+            )
         }
         self.data = data
         self.kernel = kernel
@@ -74,7 +77,8 @@ public struct KernelDensityEstimate: DensityModel {
         case .variance, .standardDeviation:
             let h = bandwidth.standardDeviation!
             guard h > 0, h.isFinite, bandwidth.beta! > 0, bandwidth.beta!.isFinite else {
-                throw ModelError.invalidParameter("the bandwidth", bandwidth.description, expected: "a positive finite bandwidth")
+                throw ModelError.invalidParameter(
+                    "the bandwidth", bandwidth.description, expected: "a positive finite bandwidth")
             }
             whitenedData = data.values.map { $0 / h }
             bandwidthFactor = nil
@@ -127,7 +131,10 @@ public struct KernelDensityEstimate: DensityModel {
     /// log p(x), using `buffer` (N entries) for the per-point exponents.
     private func logDensity(at x: [Double], buffer: UnsafeMutableBufferPointer<Double>) -> Double {
         let d = dimension, n = data.count
-        let query: [Double] = if let factor = bandwidthFactor { factor.solveLower(x) } else { x.map { $0 / bandwidth.standardDeviation! } }
+        let query: [Double] =
+            if let factor = bandwidthFactor { factor.solveLower(x) } else {
+                x.map { $0 / bandwidth.standardDeviation! }
+            }
         if case .gaussian = kernel, let sorted = sortedWhitenedData {
             // 1-D Gaussian: the nearest point by bisection gives the shift m; terms with
             // (u² − m)/2 > 40 are below e^{−40} ≈ 4e-18 of the largest, so together they
@@ -182,7 +189,10 @@ public struct KernelDensityEstimate: DensityModel {
     /// log K_H(u), the normalised kernel at offset u (d coordinates) with the bandwidth applied.
     func kernelLogDensity(offset u: [Double]) -> Double {
         let logKernelConstant = logConstant + log(Double(data.count))
-        let z: [Double] = if let factor = bandwidthFactor { factor.solveLower(u) } else { u.map { $0 / bandwidth.standardDeviation! } }
+        let z: [Double] =
+            if let factor = bandwidthFactor { factor.solveLower(u) } else {
+                u.map { $0 / bandwidth.standardDeviation! }
+            }
         if case .formula(let f) = kernel { return f.logDensity(at: z[0]) + logKernelConstant }
         var r2 = 0.0
         for c in z { r2 += c * c }
@@ -223,10 +233,15 @@ public struct KernelDensityEstimate: DensityModel {
         case .variance, .standardDeviation:
             parameters.append(ModelParameter(key: "beta", symbol: "\\beta", value: .scalar(bandwidth.beta!),
                                              note: "variance: the seed's N(x | o_i, Iβ)"))
-            parameters.append(ModelParameter(key: "bandwidth", symbol: "h", value: .scalar(bandwidth.standardDeviation!),
+            parameters.append(
+                ModelParameter(
+                    key: "bandwidth", symbol: "h", value: .scalar(bandwidth.standardDeviation!),
                                              note: "standard deviation h = √β: scikit-learn's bandwidth"))
         case .matrix(let h):
-            parameters.append(ModelParameter(key: "bandwidth_matrix", symbol: "H", value: .matrix(rows: h.rows, columns: h.columns, values: h.values),
+            parameters.append(
+                ModelParameter(
+                    key: "bandwidth_matrix", symbol: "H",
+                    value: .matrix(rows: h.rows, columns: h.columns, values: h.values),
                                              note: "covariance of the kernel: N(x | o_i, H)"))
         }
         parameters.append(ModelParameter(key: "points", symbol: "N", value: .integer(data.count)))

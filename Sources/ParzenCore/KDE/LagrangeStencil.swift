@@ -54,11 +54,14 @@ struct LagrangeStencil: Sendable {
     }
 
     @inline(__always)
-    private static func fill(_ w: UnsafeMutablePointer<Double>, _ f: Double, _ p: Int, _ inverse: UnsafePointer<Double>) {
+    private static func fill(_ w: UnsafeMutablePointer<Double>, _ f: Double, _ p: Int, _ inverse: UnsafePointer<Double>)
+    {
         let first = Double(-p / 2 + 1)
         var prefix = 1.0
         for m in 0..<p { w[m] = prefix; prefix *= f - (first + Double(m)) }
         var suffix = 1.0
-        for m in stride(from: p - 1, through: 0, by: -1) { w[m] *= suffix * inverse[m]; suffix *= f - (first + Double(m)) }
+        for m in stride(from: p - 1, through: 0, by: -1) {
+            w[m] *= suffix * inverse[m]; suffix *= f - (first + Double(m))
+        }
     }
 }

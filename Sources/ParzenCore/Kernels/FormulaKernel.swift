@@ -76,7 +76,10 @@ public struct FormulaKernel: Sendable, Equatable {
                 let (value, e) = DoubleExponentialQuadrature.integrate({ x in
                     // Beyond the probed range (2⁶⁰) a non-finite value is an overflow artefact of
                     // the formula (x^2 = ∞ near 1e154), not a property of K: count it as 0.
-                    if x > 0x1p60 { let v = k(side * x); return v.isFinite ? (power == 0 ? v : power == 1 ? side * x * v : x * x * v) : 0 }
+                        if x > 0x1p60 {
+                            let v = k(side * x);
+                            return v.isFinite ? (power == 0 ? v : power == 1 ? side * x * v : x * x * v) : 0
+                        }
                     let v: Double
                     do { v = try checked(side * x) } catch { failure = error as? ModelError; return 0 }
                     return power == 0 ? v : power == 1 ? side * x * v : x * x * v
@@ -152,7 +155,11 @@ extension FormulaKernel {
                 let x = scalbn(1 + Double(j) / Double(perOctave), k)
                 let v = try checked(side * x)
                 envelope = max(envelope, v)
-                if v > 0 { lastPositive = x; firstZeroAfter = .infinity } else if firstZeroAfter == .infinity { firstZeroAfter = x }
+                if v > 0 {
+                    lastPositive = x; firstZeroAfter = .infinity
+                } else if firstZeroAfter == .infinity {
+                    firstZeroAfter = x
+                }
             }
             envelopes.append(envelope)
         }
@@ -200,7 +207,8 @@ extension FormulaKernel {
 
     /// The distribution function on 2¹⁶ nodes equally spaced in s = asinh x, by the
     /// trapezoid rule in s (integrand K(sinh s)·cosh s), scaled so the last value is 1.
-    static func tabulateDistribution(_ k: (Double) -> Double, tails: [Tail]) -> (nodes: [Double], cumulative: [Double]) {
+    static func tabulateDistribution(_ k: (Double) -> Double, tails: [Tail]) -> (nodes: [Double], cumulative: [Double])
+    {
         let count = 1 << 16
         // Beyond the support (or 1e300 for unbounded tails) there is nothing to tabulate.
         let right = asinh(tails[0].tableRadius), left = -asinh(tails[1].tableRadius)

@@ -36,7 +36,9 @@ public struct EmpiricalDistribution: DensityModel {
     public init(data: PointSet) throws {
         guard data.count >= 1 else { throw ModelError.tooFewPoints("an empirical distribution", needed: 1, got: 0) }
         guard data.values.allSatisfy(\.isFinite) else {
-            throw ModelError(.invalidParameter, problem: "the data contain NaN or infinite values", fix: "remove or fix those points")
+            throw ModelError(
+                .invalidParameter, problem: "the data contain NaN or infinite values", fix: "remove or fix those points"
+            )
         }
         self.data = data
         var counts: [[Double]: Int] = [:]

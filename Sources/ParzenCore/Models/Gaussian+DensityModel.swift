@@ -61,7 +61,9 @@ extension Gaussian: DensityModel {
 
     /// Kind "gaussian"; parameters `mean` (μ) and `covariance` (Σ), or `variance` (σ²) in 1-D.
     public var summary: ModelSummary {
-        let note = estimator.map { $0 == .maximumLikelihood ? "maximum likelihood (divides by N)" : "unbiased (divides by N − 1)" }
+        let note = estimator.map {
+            $0 == .maximumLikelihood ? "maximum likelihood (divides by N)" : "unbiased (divides by N − 1)"
+        }
         if dimension == 1 {
             return ModelSummary(kind: "gaussian", parameters: [
                 ModelParameter(key: "mean", symbol: "\\mu", value: .scalar(mean[0])),

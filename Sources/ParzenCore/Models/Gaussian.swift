@@ -80,7 +80,8 @@ public struct Gaussian: Sendable, Equatable {
         let d = points.dimension
         let needed = max(d + 1, estimator.minimumCount)
         guard points.count >= needed else {
-            throw ModelError.tooFewPoints("a Gaussian in \(d) dimension\(d == 1 ? "" : "s")", needed: needed, got: points.count)
+            throw ModelError.tooFewPoints(
+                "a Gaussian in \(d) dimension\(d == 1 ? "" : "s")", needed: needed, got: points.count)
         }
         guard points.values.allSatisfy(\.isFinite) else {
             throw ModelError(.invalidParameter, problem: "the data contain NaN or infinite values",
@@ -92,7 +93,9 @@ public struct Gaussian: Sendable, Equatable {
             let column = points.column(k)
             if column.allSatisfy({ $0 == column[0] }) {
                 throw ModelError(.degenerateData,
-                                 problem: "column \(k + 1) has zero variance (every value is \(column[0])), so the covariance is singular",
+                    problem:
+                        "column \(k + 1) has zero variance (every value is \(column[0])), "
+                            + "so the covariance is singular",
                                  fix: "remove the constant column")
             }
         }

@@ -43,10 +43,12 @@ extension LatentVariableModel {
         points: Int = 20, samples: Int = 1000, seed: UInt64 = 0
     ) throws -> [LatentDimensionError] {
         guard !latentDimensions.isEmpty, latentDimensions.allSatisfy({ $0 >= 1 }), d >= 1 else {
-            throw ModelError.invalidParameter("the latent dimensions", "\(latentDimensions) with d = \(d)", expected: "positive dimensions")
+            throw ModelError.invalidParameter(
+                "the latent dimensions", "\(latentDimensions) with d = \(d)", expected: "positive dimensions")
         }
         guard points >= 1, samples >= 2 else {
-            throw ModelError.invalidParameter("points/samples", "\(points)/\(samples)", expected: "at least 1 point and 2 samples")
+            throw ModelError.invalidParameter(
+                "points/samples", "\(points)/\(samples)", expected: "at least 1 point and 2 samples")
         }
         var generator = Xoshiro256StarStar(seed: seed)
         var curve: [LatentDimensionError] = []
@@ -55,7 +57,8 @@ extension LatentVariableModel {
             let w = Matrix(rows: d, columns: k, values: (0..<(d * k)).map { _ in scale * generator.nextGaussian() })
             let zero = [Double](repeating: 0, count: d)
             let exact = try ProbabilisticPCA(mean: zero, loadings: w, noiseVariance: noiseVariance)
-            let model = try LatentVariableModel(decoder: try LinearDecoder(weights: w, offset: zero), noiseVariance: noiseVariance)
+            let model = try LatentVariableModel(
+                decoder: try LinearDecoder(weights: w, offset: zero), noiseVariance: noiseVariance)
             var priorError = 0.0, importanceError = 0.0, priorSE = 0.0, importanceSE = 0.0
             var priorLogError = 0.0, importanceLogError = 0.0
             for _ in 0..<points {

@@ -49,7 +49,8 @@ public struct LatentVariableModel: Sendable {
             throw ModelError.invalidParameter("σ²", "\(noiseVariance)", expected: "a positive noise variance")
         }
         guard evaluationSamples >= 2 else {
-            throw ModelError.invalidParameter("evaluationSamples", "\(evaluationSamples)", expected: "at least 2, e.g. 1000")
+            throw ModelError.invalidParameter(
+                "evaluationSamples", "\(evaluationSamples)", expected: "at least 2, e.g. 1000")
         }
         self.decoder = decoder
         self.noiseVariance = noiseVariance
@@ -64,7 +65,9 @@ public struct LatentVariableModel: Sendable {
 
     /// log N(x | G(z), σ² I).
     public func logLikelihood(of x: [Double], given z: [Double]) -> Double {
-        precondition(x.count == dimension && z.count == latentDimension, "x needs \(dimension) and z \(latentDimension) coordinates")
+        precondition(
+            x.count == dimension && z.count == latentDimension,
+            "x needs \(dimension) and z \(latentDimension) coordinates")
         let g = decoder.decode(z)
         var s = 0.0
         for i in 0..<dimension { let r = x[i] - g[i]; s += r * r }
@@ -149,7 +152,9 @@ public struct LatentVariableModel: Sendable {
     /// - Precondition: x has d coordinates, n ≥ 2, s > 0.
     public func importanceSamplingLogDensity(at x: [Double], samples n: Int, proposalScale s: Double = 1.5,
                                              using generator: inout Xoshiro256StarStar) -> Estimate {
-        precondition(x.count == dimension && n >= 2 && s > 0, "need a point of dimension \(dimension), at least 2 samples, s > 0")
+        precondition(
+            x.count == dimension && n >= 2 && s > 0, "need a point of dimension \(dimension), at least 2 samples, s > 0"
+        )
         let k = latentDimension
         let (mode, h) = laplaceApproximation(at: x)
         // z = ẑ + s·L⁻ᵀu has covariance s² H⁻¹ for H = L Lᵀ, and then Lᵀ(z − ẑ)/s = u, so

@@ -37,7 +37,8 @@ public struct ProbabilisticPCA: Sendable, Equatable {
     /// - Throws: `ModelError` when the sizes disagree or σ² ≤ 0.
     public init(mean: [Double], loadings: Matrix, noiseVariance: Double) throws {
         guard loadings.rows == mean.count else {
-            throw ModelError.dimensionMismatch("the loadings W (\(loadings.rows)×\(loadings.columns))", expected: mean.count, got: loadings.rows)
+            throw ModelError.dimensionMismatch(
+                "the loadings W (\(loadings.rows)×\(loadings.columns))", expected: mean.count, got: loadings.rows)
         }
         guard noiseVariance > 0, noiseVariance.isFinite else {
             throw ModelError.invalidParameter("σ²", "\(noiseVariance)", expected: "a positive noise variance")

@@ -55,7 +55,8 @@ extension StudentT {
         let d = points.dimension
         // The start is the sample covariance, which needs d + 1 points; say so for the t.
         guard points.count >= d + 1 else {
-            throw ModelError.tooFewPoints("a Student-t in \(d) dimension\(d == 1 ? "" : "s")", needed: d + 1, got: points.count)
+            throw ModelError.tooFewPoints(
+                "a Student-t in \(d) dimension\(d == 1 ? "" : "s")", needed: d + 1, got: points.count)
         }
         let gaussian = try Gaussian.fit(points)
         if let fixed, !(fixed > 0 && fixed.isFinite) {

@@ -47,9 +47,11 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable {
                               gain: Double = 2, seed: UInt64) -> TanhNetworkDecoder {
         precondition(k >= 1 && h >= 1 && d >= 1, "all layer sizes must be positive")
         var g = Xoshiro256StarStar(seed: seed)
-        let w1 = Matrix(rows: h, columns: k, values: (0..<(h * k)).map { _ in gain / Double(k).squareRoot() * g.nextGaussian() })
+        let w1 = Matrix(
+            rows: h, columns: k, values: (0..<(h * k)).map { _ in gain / Double(k).squareRoot() * g.nextGaussian() })
         let b1 = (0..<h).map { _ in 0.1 * g.nextGaussian() }
-        let w2 = Matrix(rows: d, columns: h, values: (0..<(d * h)).map { _ in g.nextGaussian() / Double(h).squareRoot() })
+        let w2 = Matrix(
+            rows: d, columns: h, values: (0..<(d * h)).map { _ in g.nextGaussian() / Double(h).squareRoot() })
         let b2 = (0..<d).map { _ in 0.1 * g.nextGaussian() }
         // The shapes chain by construction.
         return try! TanhNetworkDecoder(inputWeights: w1, hiddenBias: b1, outputWeights: w2, outputBias: b2)

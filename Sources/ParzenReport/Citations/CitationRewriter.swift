@@ -52,7 +52,8 @@ struct CitationRewriter {
             case .paragraph(let inlines): block.kind = .paragraph(self.inlines(inlines))
             case .heading(let level, let inlines): block.kind = .heading(level: level, self.inlines(inlines))
             case .blockQuote(let children): block.kind = .blockQuote(self.blocks(children))
-            case .details(let summary, let children): block.kind = .details(summary: inlines(summary), self.blocks(children))
+            case .details(let summary, let children):
+                block.kind = .details(summary: inlines(summary), self.blocks(children))
             case .list(var list):
                 list.items = list.items.map { item in
                     var item = item
@@ -128,7 +129,7 @@ struct CitationRewriter {
             found.append(Found(citation: citation, location: location, keyLocations: keyLocations))
             let written = String(decoding: Array(joined.utf8)[citation.range], as: UTF8.self)
             out.append(MarkdownInline(.role(MarkdownRole(name: "cite", content: written, location: location,
-                                                         contentLocation: keyLocations.first ?? location)), at: location))
+                            contentLocation: keyLocations.first ?? location)), at: location))
             at = citation.range.upperBound
         }
         return out + slice(at..<joined.utf8.count, of: run, pieces)
@@ -144,7 +145,7 @@ struct CitationRewriter {
             let lead = part.prefix { $0 == " " }.utf8.count
             items.append(CitationItem(key: key, keyRange: (offset + lead)..<(offset + lead + key.utf8.count)))
             keyLocations.append(SourceLocation(line: role.contentLocation.line,
-                                               column: role.contentLocation.column + role.content.utf8.prefix(offset + lead).count))
+                    column: role.contentLocation.column + role.content.utf8.prefix(offset + lead).count))
             offset += part.utf8.count + 1
         }
         let citation = Citation(form: .parenthetical, syntax: .pandoc, items: items, range: 0..<role.content.utf8.count)
@@ -185,7 +186,9 @@ struct CitationRewriter {
                 let before = String(decoding: Array(piece.utf8).prefix(max(0, offset - start)), as: UTF8.self)
                 let newlines = before.unicodeScalars.filter { $0 == "\n" }.count
                 let column = newlines == 0 ? inline.location.column + before.unicodeScalars.count
-                    : 1 + (before.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0)
+                    : 1
+                        + (before.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).last?.count
+                            ?? 0)
                 let location = SourceLocation(line: inline.location.line + newlines, column: column)
                 return (location, location.line)
             }
@@ -215,7 +218,9 @@ struct CitationRewriter {
         let key = String(decoding: joined[keyStart..<keyEnd], as: UTF8.self)
         let (approximate, line) = position(of: offset, in: run, pieces)
         let at = refined(approximate, needle: "@" + key, line: line)
-        guard line >= 1, line <= lines.count, at.column >= 2, at.column - 2 < lines[line - 1].count else { return false }
+        guard line >= 1, line <= lines.count, at.column >= 2, at.column - 2 < lines[line - 1].count else {
+            return false
+        }
         return lines[line - 1][at.column - 2] == "\\"
     }
 

@@ -36,7 +36,8 @@ public struct PageCitations: Sendable {
             } else {
                 diagnostics.append(Diagnostic(
                     .error, file: file, at: written.location,
-                    "unknown citation style '\(written.text)'", fix: Suggestion.fix(for: written.text, among: CitationStyle.names)))
+                        "unknown citation style '\(written.text)'",
+                        fix: Suggestion.fix(for: written.text, among: CitationStyle.names)))
             }
         }
         let (files, unreadable) = Self.readFiles(frontMatter.bibliography, notebook: file, paths: paths)
@@ -59,7 +60,7 @@ public struct PageCitations: Sendable {
         if frontMatter.bibliography.isEmpty {
             diagnostics += found.map { found in
                 Diagnostic(.error, file: file, at: found.keyLocations.first ?? found.location,
-                           "citation of '\(found.citation.items.first?.key ?? "")' but the front matter names no bibliography",
+                    "citation of '\(found.citation.items.first?.key ?? "")' but the front matter names no bibliography",
                            fix: "add 'bibliography: refs.bib' (a .bib file next to the notebook) to the front matter")
             }
         } else if unreadable.isEmpty {

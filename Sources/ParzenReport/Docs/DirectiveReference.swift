@@ -23,11 +23,15 @@ public enum DirectiveReference {
         for directive in registry.directives {
             out += "## `{\(directive.name)}`\n\n\(directive.summary)\n\n"
             out += "Leaves a *\(directive.resultKind.rawValue)* under its label.\n\n"
-            out += "````markdown\n```{\(directive.name)} \(exampleLabel(directive.name))\n\(directive.example)\n```\n````\n\n"
+            out +=
+                "````markdown\n```{\(directive.name)} " +
+                    "\(exampleLabel(directive.name))\n\(directive.example)\n```\n````\n\n"
             out += "| option | type | default | meaning |\n| --- | --- | --- | --- |\n"
             for option in directive.options {
                 let name = option.isRequired ? "`\(option.name)` (required)" : "`\(option.name)`"
-                out += "| \(name) | \(cell(option.type.description)) | \(cell(option.defaultDescription ?? "—")) | \(cell(option.help)) |\n"
+                out +=
+                    "| \(name) | \(cell(option.type.description)) | \(cell(option.defaultDescription ?? "—")) | "
+                    + "\(cell(option.help)) |\n"
             }
             if let documented = directive as? any DocumentedResults.Type {
                 out += "\nResult values:\n\n| key | meaning |\n| --- | --- |\n"

@@ -46,7 +46,9 @@ struct ReferenceTable {
     /// The fix for a label that is not in the table: a did-you-mean, else what there is.
     func fix(for label: String) -> String {
         if let suggestion = Suggestion.didYouMean(label, among: labels) { return suggestion }
-        if entries.isEmpty { return "nothing on this page has a label; add \\label{…} to an equation or label a {plot}" }
+        if entries.isEmpty {
+            return "nothing on this page has a label; add \\label{…} to an equation or label a {plot}"
+        }
         return "the labels on this page are: " + labels.joined(separator: ", ")
     }
 }

@@ -46,7 +46,9 @@ enum TeXWriter {
     /// A script or accent argument: bare when it is one character or one control word.
     private static func argument(_ expression: MathExpression) -> String {
         let body = tex(expression)
-        let isSingle = body.count == 1 || (body.first == "\\" && body.dropFirst().allSatisfy { $0.isLetter && $0.isASCII } && body.count > 1)
+        let isSingle =
+            body.count == 1
+            || (body.first == "\\" && body.dropFirst().allSatisfy { $0.isLetter && $0.isASCII } && body.count > 1)
         return isSingle ? body : "{" + body + "}"
     }
 
@@ -69,7 +71,8 @@ enum TeXWriter {
         case .text(let words):
             out += "\\text{\(Escaping.texText(words))}"
         case .styled(let alphabet, let letters):
-            let command = ["calligraphic": "\\mathcal", "blackboard": "\\mathbb", "roman": "\\mathrm"][alphabet.rawValue]!
+            let command = ["calligraphic": "\\mathcal", "blackboard": "\\mathbb", "roman": "\\mathrm"][
+                alphabet.rawValue]!
             out += "\(command){\(Escaping.texText(letters))}"
         case .row(let items):
             for item in items { write(item, into: &out) }
@@ -89,7 +92,11 @@ enum TeXWriter {
             out += "\\hat" + argument(base)
         case .bold(let base):
             // Latin letters as \mathbf (upright bold, as vectors are usually set), Greek as \boldsymbol.
-            if case .variable = base { out += "\\mathbf{" + tex(base) + "}" } else { out += "\\boldsymbol" + argument(base) }
+            if case .variable = base {
+                out += "\\mathbf{" + tex(base) + "}"
+            } else {
+                out += "\\boldsymbol" + argument(base)
+            }
         case .fenced(let inner, let fence):
             let (open, close): (String, String) = switch fence {
             case .parentheses: ("(", ")")
@@ -103,7 +110,9 @@ enum TeXWriter {
         case .integral:
             out += "\\int"
         case .matrix(let rows):
-            out += "\\begin{pmatrix}" + rows.map { $0.map(tex).joined(separator: " & ") }.joined(separator: " \\\\ ") + "\\end{pmatrix}"
+            out +=
+                "\\begin{pmatrix}" + rows.map { $0.map(tex).joined(separator: " & ") }.joined(separator: " \\\\ ")
+                + "\\end{pmatrix}"
         case .thinSpace:
             out += "\\,"
         }
