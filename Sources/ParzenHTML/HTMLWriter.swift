@@ -37,10 +37,15 @@ struct HTMLWriter {
                 self.inlines(inlines)
                 out += "</p>\n"
             }
-        case .heading(let level, let inlines):
+        case .heading(let level, let written):
             cr()
+            // `## Title {#id}` (Pandoc, MyST): the author's own id, kept out of the title.
+            let (inlines, explicitID) = Self.explicitID(written)
             let text = HTMLRenderer.plainText(inlines, includingHTML: false)
-            let id = renderer.options.headingIDs ? slugger.slug(for: text) : ""
+            var id = ""
+            if renderer.options.headingIDs {
+                id = if let explicitID { slugger.reserve(explicitID) } else { slugger.slug(for: text) }
+            }
             headings.append(HeadingEntry(level: level, text: text, id: id))
             out += id.isEmpty ? "<h\(level)>" : "<h\(level) id=\"\(Escaping.attribute(id))\">"
             self.inlines(inlines)
@@ -310,5 +315,25 @@ struct HTMLWriter {
             }
         }
         return links
+    }
+}
+
+extension HTMLWriter {
+    /// A heading's inlines without a trailing `{#id}`, and that id (letters, digits, `-`, `_`,
+    /// `:`, `.`, starting with a letter); the inlines unchanged and nil when there is none.
+    static func explicitID(_ inlines: [MarkdownInline]) -> ([MarkdownInline], String?) {
+        guard case .text(let text)? = inlines.last?.kind else { return (inlines, nil) }
+        let trimmed = text.reversed().drop { $0 == " " }
+        guard trimmed.first == "}", let open = trimmed.firstIndex(of: "{") else { return (inlines, nil) }
+        let inside = String(trimmed[trimmed.index(after: trimmed.startIndex)..<open].reversed())
+        guard inside.hasPrefix("#"), let first = inside.dropFirst().first, first.isLetter,
+              inside.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || "-_:.".contains($0) }) else {
+            return (inlines, nil)
+        }
+        var before = String(trimmed[trimmed.index(after: open)...].reversed())
+        while before.last == " " { before.removeLast() }
+        var kept = Array(inlines.dropLast())
+        if !before.isEmpty { kept.append(MarkdownInline(.text(before), at: inlines.last!.location)) }
+        return (kept, String(inside.dropFirst()))
     }
 }

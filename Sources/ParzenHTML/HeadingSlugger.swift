@@ -10,6 +10,12 @@ struct HeadingSlugger {
     private var used: Set<String> = []
     private var nextSuffix: [String: Int] = [:]
 
+    /// Records an id the author chose (`{#id}`) so no generated slug takes it; returns it.
+    mutating func reserve(_ id: String) -> String {
+        used.insert(id)
+        return id
+    }
+
     mutating func slug(for text: String) -> String {
         var base = ""
         for character in text.lowercased() {

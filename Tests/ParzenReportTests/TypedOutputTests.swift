@@ -105,3 +105,20 @@ import Testing
         #expect(result.bodyHTML == "<p>" + text.dropLast() + "</p>\n")
     }
 }
+
+/// Headings accept `{#id}` and are cited like figures and equations.
+@Suite struct HeadingReferenceTests {
+    @Test func explicitIDIsTheAnchorAndTheTitleIsTheCitation() throws {
+        let result = try build("## Setting up {#sec-setup}\n\nAs in {ref}`sec-setup` and {ref}`later`.\n\n## Later\n")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let html = try #require(result.bodyHTML)
+        #expect(html.contains("<h2 id=\"sec-setup\">Setting up</h2>"))
+        #expect(html.contains("<a class=\"section-ref\" href=\"#sec-setup\">Setting up</a>"))
+        #expect(html.contains("<a class=\"section-ref\" href=\"#later\">Later</a>"))
+    }
+
+    @Test func misspeltSectionLabelIsAnErrorWithADidYouMean() throws {
+        let result = try build("## Setting up {#sec-setup}\n\nSee {ref}`sec-setp`.\n")
+        #expect(result.diagnostics.map(\.text) == ["reference to undefined label 'sec-setp'; did you mean 'sec-setup'?"])
+    }
+}
