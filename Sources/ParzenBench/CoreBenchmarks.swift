@@ -28,18 +28,10 @@ enum CoreBenchmarks {
             }
             index += 1
         }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var data = BenchmarkData(directory: directory)
         var results: [String: Double] = [:]
-        var generator = Xoshiro256StarStar(seed: 20240601)
-        func mixture(_ n: Int) -> [Double] {
-            (0..<n).map { _ in
-                generator.nextUniform() < 0.6 ? -1.5 + 0.5 * generator.nextGaussian() : 2 + generator.nextGaussian()
-            }
-        }
-        func write(_ values: [Double], _ name: String) {
-            let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
-            FileManager.default.createFile(atPath: "\(directory)/\(name).f64", contents: data)
-        }
+        func mixture(_ n: Int) -> [Double] { data.mixture(n) }
+        func write(_ values: [Double], _ name: String) { data.write(values, name) }
         print(
             "ParzenCore benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(repeats) runs)")
 
@@ -69,7 +61,7 @@ enum CoreBenchmarks {
         let x2 = mixture(100_000)
         var xy: [Double] = []
         xy.reserveCapacity(200_000)
-        for v in x2 { xy.append(v); xy.append(generator.nextGaussian()) }
+        for v in x2 { xy.append(v); xy.append(data.gaussian()) }
         write(xy, "grid2d_data")
         let h2 = 0.2
         let kde2 = try! KernelDensityEstimate(

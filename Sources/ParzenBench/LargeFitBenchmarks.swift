@@ -28,23 +28,15 @@ enum LargeFitBenchmarks {
             }
             index += 1
         }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var data = BenchmarkData(directory: directory)
         var results: [String: Double] = [:]
-        var generator = Xoshiro256StarStar(seed: 20240601)
-        func mixture(_ n: Int) -> [Double] {
-            (0..<n).map { _ in
-                generator.nextUniform() < 0.6 ? -1.5 + 0.5 * generator.nextGaussian() : 2 + generator.nextGaussian()
-            }
-        }
-        func write(_ values: [Double], _ name: String) {
-            let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
-            FileManager.default.createFile(atPath: "\(directory)/\(name).f64", contents: data)
-        }
+        func mixture(_ n: Int) -> [Double] { data.mixture(n) }
+        func write(_ values: [Double], _ name: String) { data.write(values, name) }
         print("Large-N KDE fits (\(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(repeats) runs)")
         for (name, n, d) in [("fit1d_1e5", 100_000, 1), ("fit1d_1e6", 1_000_000, 1), ("fit2d_1e5", 100_000, 2)]
         where only == nil || only == name {
             var values = mixture(n)
-            if d == 2 { values = values.flatMap { [$0, generator.nextGaussian()] } }
+            if d == 2 { values = values.flatMap { [$0, data.gaussian()] } }
             let points = PointSet(dimension: d, values: values)
             write(values, "\(name)_data")
             var fit: NegativeLogLikelihoodEvaluation?
