@@ -14,20 +14,9 @@ import ParzenCore
 /// likelihood CV (N = 10⁴, against the exact optimum). Times are medians of K runs.
 enum CoreBenchmarks {
     static func run(arguments: [String]) {
-        var directory = "/tmp/parzen-bench-core"
-        var repeats = 7
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
-            case "--data" where index + 1 < arguments.count: directory = arguments[index + 1]; index += 1
-            case "--repeat" where index + 1 < arguments.count:
-                repeats = max(1, Int(arguments[index + 1]) ?? 7); index += 1
-            default:
-                print("usage: parzen-bench core [--data DIR] [--repeat K]")
-                return
-            }
-            index += 1
-        }
+        guard let options = BenchmarkOptions(arguments, directory: "/tmp/parzen-bench-core", repeats: 7,
+                                             usage: "parzen-bench core [--data DIR] [--repeat K]") else { return }
+        let (directory, repeats) = (options.directory, options.repeats)
         var data = BenchmarkData(directory: directory)
         var results: [String: Double] = [:]
         func mixture(_ n: Int) -> [Double] { data.mixture(n) }

@@ -12,22 +12,9 @@ import ParzenCore
 /// 1-D; for the others, the computed bound is printed).
 enum LargeFitBenchmarks {
     static func run(arguments: [String]) {
-        var directory = "/tmp/parzen-bench-largefit"
-        var repeats = 5
-        var only: String?
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
-            case "--data" where index + 1 < arguments.count: directory = arguments[index + 1]; index += 1
-            case "--case" where index + 1 < arguments.count: only = arguments[index + 1]; index += 1
-            case "--repeat" where index + 1 < arguments.count:
-                repeats = max(1, Int(arguments[index + 1]) ?? 5); index += 1
-            default:
-                print("usage: parzen-bench largefit [--data DIR] [--repeat K] [--case NAME]")
-                return
-            }
-            index += 1
-        }
+        guard let options = BenchmarkOptions(arguments, directory: "/tmp/parzen-bench-largefit", repeats: 5, acceptsCase: true,
+                                             usage: "parzen-bench largefit [--data DIR] [--repeat K] [--case NAME]") else { return }
+        let (directory, repeats, only) = (options.directory, options.repeats, options.only)
         var data = BenchmarkData(directory: directory)
         var results: [String: Double] = [:]
         func mixture(_ n: Int) -> [Double] { data.mixture(n) }

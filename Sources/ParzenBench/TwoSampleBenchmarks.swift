@@ -7,27 +7,15 @@ import ParzenCore
 /// times a NumPy implementation of the same statistics on the same points in the same run.
 enum TwoSampleBenchmarks {
     static func run(arguments: [String]) {
-        var directory = "/tmp/parzen-bench-twosample"
-        var repeats = 5
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
-            case "--data" where index + 1 < arguments.count: directory = arguments[index + 1]; index += 1
-            case "--repeat" where index + 1 < arguments.count:
-                repeats = max(1, Int(arguments[index + 1]) ?? 5); index += 1
-            default:
-                print("usage: parzen-bench twosample [--data DIR] [--repeat K]")
-                return
-            }
-            index += 1
-        }
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        guard let options = BenchmarkOptions(arguments, directory: "/tmp/parzen-bench-twosample", repeats: 5,
+                                             usage: "parzen-bench twosample [--data DIR] [--repeat K]") else { return }
+        let (directory, repeats) = (options.directory, options.repeats)
+        var data = BenchmarkData(directory: directory)
         var results: [String: Double] = [:]
-        var generator = Xoshiro256StarStar(seed: 20240601)
         print("Two-sample tests, 2000 + 2000 points, 1000 permutations (median of \(repeats) runs)")
         for d in [1, 2] {
-            let x = PointSet(dimension: d, values: (0..<(2000 * d)).map { _ in generator.nextGaussian() })
-            let y = PointSet(dimension: d, values: (0..<(2000 * d)).map { _ in 0.1 + generator.nextGaussian() })
+            let x = PointSet(dimension: d, values: (0..<(2000 * d)).map { _ in data.gaussian() })
+            let y = PointSet(dimension: d, values: (0..<(2000 * d)).map { _ in 0.1 + data.gaussian() })
             for (name, values) in [("x", x.values), ("y", y.values)] {
                 let data = values.withUnsafeBufferPointer { Data(buffer: $0) }
                 FileManager.default.createFile(atPath: "\(directory)/twosample\(d)d_\(name).f64", contents: data)
