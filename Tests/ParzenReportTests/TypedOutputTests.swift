@@ -122,3 +122,12 @@ import Testing
         #expect(result.diagnostics.map(\.text) == ["reference to undefined label 'sec-setp'; did you mean 'sec-setup'?"])
     }
 }
+
+/// Issue 16: `next:`/`previous:` were written verbatim, so `javascript:` there ran on click.
+@Suite struct ScriptLinkInFrontMatterTests {
+    @Test func nextLinkWithJavaScriptIsLeftOutWithAWarning() throws {
+        let result = try build("---\ntitle: T\nnext: \"javascript:alert(1)\"\nprevious: {href: \"JaVaScRiPt:x\", title: P}\n---\n\nText.\n")
+        #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.severity.rawValue)" } == ["3:7 warning", "4:18 warning"])
+        #expect(result.frontMatter.next == nil && result.frontMatter.previous == nil)
+    }
+}

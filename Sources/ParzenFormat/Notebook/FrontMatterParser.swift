@@ -199,12 +199,29 @@ private struct FieldReader {
 
     /// `next: other.md` or `next: {href: other.md, title: "A Linear Model"}`.
     mutating func link(_ entry: YAMLEntry) -> PageLink? {
-        if let target = entry.value.scalarText { return target.isEmpty ? nil : PageLink(target: target, title: nil) }
-        guard let target = entry.value["href"]?.scalarText else {
+        let target: String, title: String?, at: SourceLocation
+        if let text = entry.value.scalarText {
+            guard !text.isEmpty else { return nil }
+            (target, title, at) = (text, nil, entry.value.location)
+        } else if let href = entry.value["href"] {
+            guard let text = href.scalarText else {
+                wrongType(entry, expected: "a notebook path or a mapping with 'href' and 'title'", at: href)
+                return nil
+            }
+            (target, title, at) = (text, entry.value["title"]?.scalarText, href.location)
+        } else {
             wrongType(entry, expected: "a notebook path or a mapping with 'href' and 'title'")
             return nil
         }
-        return PageLink(target: target, title: entry.value["title"]?.scalarText)
+        // Pages carry no script: a `javascript:` (or `vbscript:`, `file:`) link is not written.
+        guard !URLSafety.runsScript(target) else {
+            diagnostics.append(Diagnostic(.warning, file: file, at: at,
+                                          "'\(entry.key)' link '\(URLSafety.abbreviated(target))' would run script or "
+                                              + "open a local file, so the page leaves it out",
+                                          fix: "link to a notebook (other.md) or an http(s) page"))
+            return nil
+        }
+        return PageLink(target: target, title: title)
     }
 
     /// `bibliography: refs.bib` or a list of paths.
