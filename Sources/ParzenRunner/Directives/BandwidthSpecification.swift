@@ -26,13 +26,22 @@ public enum BandwidthSpecification: Sendable, Equatable {
         }
     }
 
-    /// The bandwidth for `points`, and how it was chosen (for the fit's output).
+    /// The bandwidth for `points`, how it was chosen (for the fit's output), and for a rule
+    /// its selection: the rule that answered and, when the one asked for had no answer (ISJ
+    /// without a root: Silverman's rule stands in, see `BandwidthRule.selection`), why.
     /// - Throws: `ModelError` from the rule (too few points, zero spread).
-    public func resolve(for points: PointSet, kernel: Kernel) throws -> (bandwidth: Bandwidth, how: [Inline]) {
+    public func resolve(for points: PointSet, kernel: Kernel) throws
+        -> (bandwidth: Bandwidth, how: [Inline], selection: BandwidthSelection?) {
         switch self {
-        case .variance(let beta): return (.variance(beta), [.text("given as β")])
-        case .standardDeviation(let h): return (.standardDeviation(h), [.text("given as h")])
-        case .rule(let rule): return (try rule.bandwidth(for: points, kernel: kernel), rule.explanation(dimension: points.dimension))
+        case .variance(let beta): return (.variance(beta), [.text("given as β")], nil)
+        case .standardDeviation(let h): return (.standardDeviation(h), [.text("given as h")], nil)
+        case .rule(let rule):
+            let selection = try rule.selection(for: points, kernel: kernel)
+            var how = selection.rule.explanation(dimension: points.dimension)
+            if let fallback = selection.fallback {
+                how += [.text(", because \(fallback.requested.rawValue) had no answer for these points")]
+            }
+            return (selection.bandwidth, how, selection)
         }
     }
 }

@@ -31,6 +31,9 @@ public enum FitDirective: Directive {
             fit = try specification.fit(dataset.train)
         } catch let error as ModelError {
             throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "model"))
+        } catch let violation as ModelRequirementViolation {
+            throw DirectiveError(violation.error.problem, fix: violation.error.fix,
+                                 at: options.location(of: violation.option) ?? options.location(of: "model"))
         }
         let fitted = FittedModel(label: call.label ?? call.displayName, specification: specification, fit: fit, dataset: dataset)
         let family = specification.family.type
@@ -44,7 +47,11 @@ public enum FitDirective: Directive {
         let sentence = formula.sentence
         output.append(.paragraph(sentence + (sentence.isEmpty ? [] : [.text(" ")]) + self.sentence(for: fitted)))
         output += extras.blocks
-        return DirectiveResult(kind: resultKind, values: values, payload: fitted, output: output)
+        var result = DirectiveResult(kind: resultKind, values: values, payload: fitted, output: output)
+        if let fallback = fit.bandwidthSelection?.fallback {
+            result.warnings.append(DirectiveError(fallback.message, at: options.location(of: "bandwidth")))
+        }
+        return result
     }
 
     /// The recipe from the options (which the validation phase checked against `rules`).
@@ -55,7 +62,8 @@ public enum FitDirective: Directive {
         return specification
     }
 
-    /// The family's remarks ("The bandwidth β is a variance … It was chosen by Scott's rule."),
+    /// The family's remarks ("The bandwidth β is the Gaussian kernel's variance … It was
+    /// chosen by Scott's rule."),
     /// then "Average negative log-likelihood: … ± … on the 218 training points, … on the 54
     /// held-out points."
     static func sentence(for fitted: FittedModel) -> [Inline] {
