@@ -25,7 +25,7 @@ import Testing
 
     @Test func bandwidthAndBetaAreRefusedTogether() throws {
         let (_, message) = try stderr(["--model", "kde", "--bandwidth", "0.3", "--beta", "0.1"])
-        #expect(message.hasPrefix("Error: give either --bandwidth (h, a standard deviation) or --beta (β = h², a variance), not both.\n"))
+        #expect(message.hasPrefix("Error: give either --bandwidth (h, the kernel's scale) or --beta (β = h², the Gaussian kernel's variance), not both.\n"))
     }
 
     @Test func valuesAreCheckedAgainstTheirDeclaredTypes() throws {

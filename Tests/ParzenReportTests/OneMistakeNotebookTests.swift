@@ -91,7 +91,7 @@ import Testing
         Case("unreadable kernel formula", data + "```{fit} k\ndata: d\nmodel: kde\nkernel: exp(-x^2\n```\n",
              "8:17: error: cannot read the kernel formula: expected ')' to close '(' at offset 3"),
         Case("bandwidth and beta", data + "```{fit} k\ndata: d\nmodel: kde\nbandwidth: 0.3\nbeta: 0.09\n```\n",
-             "9:7: error: give either 'bandwidth' (h, a standard deviation) or 'beta' (β = h², a variance), not both"),
+             "9:7: error: give either 'bandwidth' (h, the kernel's scale) or 'beta' (β = h², the Gaussian kernel's variance), not both"),
         Case("bandwidth of a Gaussian", data + "```{fit} g\ndata: d\nmodel: gaussian\nbandwidth: 0.3\n```\n",
              "8:12: error: 'bandwidth' does not apply to model: gaussian; it applies to model: kde; remove it"),
         Case("components of a KDE", data + "```{fit} k\ndata: d\nmodel: kde\ncomponents: 3\n```\n",

@@ -213,4 +213,12 @@ import Testing
         #expect(abs(a / b - 1) < 1e-12)
         #expect(sentence(epanechnikov).contains("It was chosen by Silverman's rule"))
     }
+
+    /// Legends say β only where it is the kernel's variance.
+    @Test func legendNamesTheBandwidthInTheKernelsConvention() throws {
+        let gaussian = try #require(fit("kde\nbandwidth: 0.3\n").results["m"]?.payload as? FittedModel)
+        let tophat = try #require(fit("kde\nkernel: tophat\nbandwidth: 0.3\n").results["m"]?.payload as? FittedModel)
+        #expect(DensityFigure.legendName(gaussian) == "m (β = 0.09)")
+        #expect(DensityFigure.legendName(tophat) == "m (h = 0.3)")
+    }
 }

@@ -3,18 +3,20 @@ import ParzenCore
 /// How a KDE's bandwidth is given: a number in one of the two conventions, or a rule that
 /// chooses it from the training data.
 ///
-/// Notebooks write `bandwidth: 0.3` (h, a standard deviation: scikit-learn's `bandwidth`),
-/// `beta: 0.09` (β = h², a variance: the tutorial's N(x | oᵢ, Iβ)) or `bandwidth: <rule>`.
+/// Notebooks write `bandwidth: 0.3` (h, the kernel's scale: scikit-learn's `bandwidth`),
+/// `beta: 0.09` (β = h², the Gaussian kernel's variance in N(x | oᵢ, Iβ)) or
+/// `bandwidth: <rule>`. The case names follow the core's `Bandwidth`, whose h is the
+/// standard deviation of the Gaussian kernel and the scale of the others (see `KDEFamily`).
 public enum BandwidthSpecification: Sendable, Equatable {
-    /// β given, a variance.
+    /// β = h² given.
     case variance(Double)
-    /// h given, a standard deviation.
+    /// h given.
     case standardDeviation(Double)
     /// A rule applied to the training points.
     case rule(BandwidthRule)
 
     /// Reads a bandwidth as written on the command line or in `bandwidth:`: a positive
-    /// number is h (a standard deviation), a rule's name is that rule; nil otherwise.
+    /// number is h (the kernel's scale), a rule's name is that rule; nil otherwise.
     public init?(parsing text: String) {
         if let h = Double(text) {
             guard h > 0, h.isFinite else { return nil }

@@ -4,8 +4,8 @@ import ParzenFormat
 extension FitDirective {
     /// `bandwidth` or `beta`, not both; each family's options only with that family.
     public static let rules: [OptionRule] = [
-        .notTogether(OptionMeaning("bandwidth", "h, a standard deviation"),
-                     OptionMeaning("beta", "β = h², a variance")),
+        .notTogether(OptionMeaning("bandwidth", "h, the kernel's scale"),
+                     OptionMeaning("beta", "β = h², the Gaussian kernel's variance")),
     ] + ModelFamilies.readers.sorted { $0.option < $1.option }.map {
         .onlyWhen($0.option, other: "model", isOneOf: $0.families)
     }
