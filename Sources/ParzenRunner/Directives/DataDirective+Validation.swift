@@ -31,7 +31,7 @@ extension DataDirective {
         }
         let split = try split(count: count, options: options, seed: context.seed(for: call))
         return .dataset(DatasetShape(label: call.label ?? call.displayName, columns: columns, count: count,
-                                     trainCount: split?.train.count ?? count, heldOutCount: split?.heldOut.count,
+                                     trainCount: split?.split.train.count ?? count, heldOutCount: split?.split.heldOut.count,
                                      hasTruth: options.has("generate")))
     }
 
@@ -64,12 +64,17 @@ extension DataDirective {
         dimension == 1 ? ["x"] : (1...dimension).map { "x\($0)" }
     }
 
-    /// The train/held-out split of `holdout`, if given. It has its own stream (`seed + 1`),
-    /// so changing `n` or the generator never reuses the generating draws for the split.
-    static func split(count: Int, options: OptionValues, seed: UInt64) throws -> DataSplit? {
+    /// The train/held-out split of `holdout`, if given, and for rows fixed by position what
+    /// they are in words. A fraction draws from its own stream (`seed + 1`), so changing `n`
+    /// or the generator never reuses the generating draws for the split.
+    static func split(count: Int, options: OptionValues, seed: UInt64) throws -> (split: DataSplit, rows: String?)? {
+        if let yaml = options.yaml("holdout") {
+            let fixed = try HoldoutSpecification.read(yaml, count: count)
+            return (fixed.split, fixed.description)
+        }
         guard let fraction = options.number("holdout") else { return nil }
         do {
-            return try DataSplit.random(count: count, heldOutFraction: fraction, seed: seed &+ 1)
+            return (try DataSplit.random(count: count, heldOutFraction: fraction, seed: seed &+ 1), nil)
         } catch let error as ModelError {
             throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "holdout"))
         }
