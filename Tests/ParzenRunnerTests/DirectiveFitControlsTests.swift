@@ -198,7 +198,7 @@ import Testing
         } else {
             let radius = kernel == "exponential" ? "" : " (for this kernel, the radius of its support)"
             #expect(text.contains(". The bandwidth $…$ is the kernel's scale, what scikit-learn calls bandwidth\(radius); "
-                                   + "the kernel's standard deviation is $…$ = \(sd), and $…$ is not its variance."))
+                                  + "$…$ is not its variance. The kernel's standard deviation is $…$ = \(sd). It was given as h."))
             #expect(!text.contains("is a variance"))
         }
     }
@@ -220,5 +220,23 @@ import Testing
         let tophat = try #require(fit("kde\nkernel: tophat\nbandwidth: 0.3\n").results["m"]?.payload as? FittedModel)
         #expect(DensityFigure.legendName(gaussian) == "m (β = 0.09)")
         #expect(DensityFigure.legendName(tophat) == "m (h = 0.3)")
+    }
+
+    /// The convention is explained under the first fit that needs it, once per page; the
+    /// numbers (the kernel's standard deviation) are under every fit.
+    @Test func explanationsAppearOncePerPage() {
+        let fits = ["a": "kernel: tophat\nbandwidth: 0.3", "b": "kernel: tophat\nbandwidth: 0.6", "c": "bandwidth: 0.3",
+                    "e": "bandwidth: 0.5"]
+        var notebook = "```{data} d\nvalues: [1.2, 2.3, 2.9, 3.1, 4.8]\n```\n"
+        for label in fits.keys.sorted() { notebook += "```{fit} \(label)\ndata: d\nmodel: kde\n\(fits[label]!)\n```\n" }
+        let outcome = DirectiveNotebook(notebook).run()
+        #expect(outcome.messages == [])
+        func text(_ label: String) -> String {
+            let paragraphs = (outcome.results[label]?.output ?? []).compactMap { if case .paragraph(let p) = $0 { p } else { nil } }
+            return paragraphs.last.map(Self.plain) ?? ""
+        }
+        #expect(text("a").contains("is the kernel's scale") && text("a").contains("standard deviation is $…$ = "))
+        #expect(!text("b").contains("is the kernel's scale") && text("b").contains("standard deviation is $…$ = "))
+        #expect(text("c").contains("Gaussian kernel's variance") && !text("e").contains("Gaussian kernel's variance"))
     }
 }

@@ -45,7 +45,10 @@ public enum FitDirective: Directive {
         if let substituted = formula.substituted { output.append(.equation(substituted)) }
         output += formula.wideNumbers.map(OutputBlock.equation)
         let sentence = formula.sentence
-        output.append(.paragraph(sentence + (sentence.isEmpty ? [] : [.text(" ")]) + self.sentence(for: fitted)))
+        var explanation = family.explanation(of: fitted)
+        if let key = explanation?.key, !context.isFirstMention(key) { explanation = nil }
+        output.append(.paragraph(sentence + (sentence.isEmpty ? [] : [.text(" ")])
+            + self.sentence(for: fitted, explanation: explanation?.text)))
         output += extras.blocks
         var result = DirectiveResult(kind: resultKind, values: values, payload: fitted, output: output)
         if let fallback = fit.bandwidthSelection?.fallback {
@@ -62,12 +65,12 @@ public enum FitDirective: Directive {
         return specification
     }
 
-    /// The family's remarks ("The bandwidth β is the Gaussian kernel's variance … It was
-    /// chosen by Scott's rule."),
-    /// then "Average negative log-likelihood: … ± … on the 218 training points, … on the 54
-    /// held-out points."
-    static func sentence(for fitted: FittedModel) -> [Inline] {
-        var parts = fitted.specification.family.type.remarks(on: fitted)
+    /// The family's explanation when given ("The bandwidth β is the Gaussian kernel's
+    /// variance …"), its remarks ("It was chosen by Scott's rule."), then "Average negative
+    /// log-likelihood: … ± … on the 218 training points, … on the 54 held-out points."
+    static func sentence(for fitted: FittedModel, explanation: [Inline]? = nil) -> [Inline] {
+        var parts = explanation.map { $0 + [.text(" ")] } ?? []
+        parts += fitted.specification.family.type.remarks(on: fitted)
         let loss = MathExpression.row([.variable("L"), .fenced(.greek(.theta), .parentheses)])
         parts += [.text("Average negative log-likelihood "), .math(loss), .text(": ")] + estimate(fitted.nllTrain)
             + [.text(" on the "), .count(fitted.nllTrain.count), .text(" training points")]

@@ -154,48 +154,57 @@ public enum KDEFamily: ModelFamily {
         return ModelFormula(definition: definition, numbers: [ModelFormula.equation(.variable("K"), .text(kde.kernel.name))] + numbers)
     }
 
-    /// What the bandwidth means for this kernel, the kernel's standard deviation, how the
-    /// bandwidth was chosen, and the reflection when there is one.
+    /// What the bandwidth means for this kernel's convention, said once per page: "The
+    /// bandwidth β is the Gaussian kernel's variance …", or for another kernel that h is its
+    /// scale and β = h² not its variance.
+    public static func explanation(of fitted: FittedModel) -> (key: String, text: [Inline])? {
+        guard let bandwidth = fitted.fit.bandwidth else { return nil }
+        typealias M = MathExpression
+        let kernel = estimate(fitted).kernel
+        let key = "kde.bandwidth.\(bandwidth.standardDeviation == nil ? "matrix" : "scalar").\(kernel.name)"
+        guard bandwidth.standardDeviation != nil else {
+            let meaning = kernel == .gaussian ? " is the Gaussian kernel's covariance." : " is the square of the kernel's scale."
+            return (key, [.text("The bandwidth matrix "), .math(.variable("H")), .text(meaning)])
+        }
+        if kernel == .gaussian {
+            let relation = M.row([.variable("h"), .symbol(.equals), .squareRoot(.greek(.beta))])
+            return (key, [.text("The bandwidth β is the Gaussian kernel's variance and "), .math(relation),
+                          .text(" its standard deviation, what scikit-learn calls "), .code("bandwidth"), .text(".")])
+        }
+        let radius = kernel.supportRadius == 1 ? " (for this kernel, the radius of its support)" : ""
+        return (key, [.text("The bandwidth "), .math(.variable("h")), .text(" is the kernel's scale, what scikit-learn calls "),
+                      .code("bandwidth"), .text(radius + "; "),
+                      .math(.row([.greek(.beta), .symbol(.equals), .sup(.variable("h"), .int(2))])),
+                      .text(" is not its variance.")])
+    }
+
+    /// This fit's kernel standard deviation (or covariance), how the bandwidth was chosen,
+    /// and the reflection when there is one.
     public static func remarks(on fitted: FittedModel) -> [Inline] {
         let how = fitted.fit.bandwidthChoice ?? [.text("given")]
         guard let bandwidth = fitted.fit.bandwidth else { return [] }
         let kde = estimate(fitted)
-        return meaning(of: bandwidth, kernel: kde.kernel, dimension: kde.dimension)
-            + [.text(" It was ")] + how + [.text(". ")] + reflection(fitted)
+        return spread(of: bandwidth, kernel: kde.kernel, dimension: kde.dimension)
+            + [.text("It was ")] + how + [.text(". ")] + reflection(fitted)
     }
 
-    /// "The bandwidth β is the Gaussian kernel's variance …", or for another kernel what h is
-    /// and the kernel's standard deviation h·σ_K.
-    static func meaning(of bandwidth: Bandwidth, kernel: Kernel, dimension d: Int) -> [Inline] {
-        typealias M = MathExpression
+    /// "The kernel's standard deviation is σ_K h = 0.447 h = 0.134. " (h·σ_K), or its
+    /// covariance σ_K² H; nothing for the Gaussian, whose h is its standard deviation.
+    static func spread(of bandwidth: Bandwidth, kernel: Kernel, dimension d: Int) -> [Inline] {
+        guard kernel != .gaussian else { return [] }
         let sigmaK = kernel.variance(dimension: d).squareRoot()
+        guard sigmaK.isFinite else {
+            return [.text("The kernel has no finite \(bandwidth.standardDeviation == nil ? "covariance" : "standard deviation"). ")]
+        }
+        let sigma = MathExpression.sub(.greek(.sigma), .variable("K"))
         guard let h = bandwidth.standardDeviation else {
-            if kernel == .gaussian {
-                return [.text("The bandwidth matrix "), .math(.variable("H")), .text(" is the Gaussian kernel's covariance.")]
-            }
-            let covariance: [Inline] = sigmaK.isFinite
-                ? [.text("its covariance is "), .math(.row([.sup(.sub(.greek(.sigma), .variable("K")), .int(2)), .variable("H"),
-                                                          .symbol(.equals), .num(sigmaK * sigmaK), .thinSpace, .variable("H")]))]
-                : [.text("it has no finite covariance")]
-            return [.text("The bandwidth matrix "), .math(.variable("H")), .text(" is the square of the kernel's scale; ")]
-                + covariance + [.text(".")]
+            return [.text("The kernel's covariance is "),
+                    .math(.row([.sup(sigma, .int(2)), .variable("H"), .symbol(.equals), .num(sigmaK * sigmaK), .thinSpace,
+                                .variable("H")])), .text(". ")]
         }
-        if kernel == .gaussian {
-            let relation = M.row([.variable("h"), .symbol(.equals), .squareRoot(.greek(.beta))])
-            return [.text("The bandwidth β is the Gaussian kernel's variance and "), .math(relation),
-                    .text(" its standard deviation, what scikit-learn calls "), .code("bandwidth"), .text(".")]
-        }
-        let radius = kernel.supportRadius == 1 ? " (for this kernel, the radius of its support)" : ""
-        let standardDeviation: [Inline] = sigmaK.isFinite
-            ? [.text("the kernel's standard deviation is "),
-               .math(.row([.sub(.greek(.sigma), .variable("K")), .variable("h"), .symbol(.equals), .num(sigmaK), .thinSpace,
-                           .variable("h")])),
-               .text(" = "), .number(h * sigmaK)]
-            : [.text("the kernel has no finite standard deviation")]
-        return [.text("The bandwidth "), .math(.variable("h")), .text(" is the kernel's scale, what scikit-learn calls "),
-                .code("bandwidth"), .text(radius + "; ")] + standardDeviation
-            + [.text(", and "), .math(.row([.greek(.beta), .symbol(.equals), .sup(.variable("h"), .int(2))])),
-               .text(" is not its variance.")]
+        return [.text("The kernel's standard deviation is "),
+                .math(.row([sigma, .variable("h"), .symbol(.equals), .num(sigmaK), .thinSpace, .variable("h")])),
+                .text(" = "), .number(h * sigmaK), .text(". ")]
     }
 
     /// "Reflected at the lower boundary a = 0: p(x) = p̂(x) + p̂(2a − x) on [0, ∞) and 0
