@@ -139,19 +139,28 @@ public enum KDEFamily: ModelFamily {
             numbers.append(ModelFormula.equation(.variable("H"), ModelFormula.matrix(h)))
         }
         let average = M.fraction(.int(1), .variable("N"))
-        let p = fitted.model is ReflectedKernelDensityEstimate ? M.hat(.variable("p")) : .variable("p")
+        let p = sumSymbol(fitted)
         if gaussian, kde.bandwidth.beta != nil {
             let kernel = ModelFormula.normal(x, .sub(.variable("o"), .variable("i")), .row([.variable("I"), .greek(.beta)]))
-            let definition = ModelFormula.density(.sub(p, .greek(.beta)), x,
+            let definition = ModelFormula.density(p, x,
                                                   .row([average, ModelFormula.sumOverPoints, kernel]))
             return ModelFormula(definition: definition, numbers: numbers)
         }
         let power: M = d == 1 ? .variable("h") : .sup(.variable("h"), .int(d))
         let scaled = M.fraction(.row([x, .symbol(.minus), .sub(.variable("o"), .variable("i"))]), .variable("h"))
-        let definition = ModelFormula.density(.sub(p, .variable("h")), x,
+        let definition = ModelFormula.density(p, x,
                                               .row([.fraction(.int(1), .row([.variable("N"), power])), ModelFormula.sumOverPoints,
                                                     .variable("K"), .fenced(scaled, .stretchyParentheses)]))
         return ModelFormula(definition: definition, numbers: [ModelFormula.equation(.variable("K"), .text(kde.kernel.name))] + numbers)
+    }
+
+    /// The name of the kernel sum in the formula: p_β (Gaussian, β given or chosen) or p_h;
+    /// q_β or q_h for a reflected estimate, whose density p is made of that sum's images.
+    private static func sumSymbol(_ fitted: FittedModel) -> MathExpression {
+        let kde = estimate(fitted)
+        let name = MathExpression.variable(fitted.model is ReflectedKernelDensityEstimate ? "q" : "p")
+        let usesBeta = kde.kernel == .gaussian && kde.bandwidth.beta != nil
+        return .sub(name, usesBeta ? .greek(.beta) : .variable("h"))
     }
 
     /// What the bandwidth means for this kernel's convention, said once per page: "The
@@ -207,13 +216,13 @@ public enum KDEFamily: ModelFamily {
                 .text(" = "), .number(h * sigmaK), .text(". ")]
     }
 
-    /// "Reflected at the lower boundary a = 0: p(x) = p̂(x) + p̂(2a − x) on [0, ∞) and 0
+    /// "Reflected at the lower boundary a = 0: p(x) = q_h(x) + q_h(2a − x) on [0, ∞) and 0
     /// outside, …" (one end), or the images with period 2(b − a) (two ends).
     private static func reflection(_ fitted: FittedModel) -> [Inline] {
         guard let reflected = fitted.model as? ReflectedKernelDensityEstimate else { return [] }
         typealias M = MathExpression
-        let x = M.variable("x"), pHat = M.hat(.variable("p"))
-        func pHatAt(_ argument: M) -> M { .row([pHat, .fenced(argument, .parentheses)]) }
+        let x = M.variable("x"), sum = sumSymbol(fitted)
+        func sumAt(_ argument: M) -> M { .row([sum, .fenced(argument, .parentheses)]) }
         func mirror(_ end: String) -> M { .row([.int(2), .variable(end), .symbol(.minus), x]) }
         func end(_ name: String, _ value: Double) -> Inline { .math(.row([.variable(name), .symbol(.equals), .num(value)])) }
         let lower = reflected.boundary.lower, upper = reflected.boundary.upper
@@ -222,16 +231,16 @@ public enum KDEFamily: ModelFamily {
         var words: [Inline]
         if let a = lower, let b = upper {
             words = [.text("Reflected at both ends "), end("a", a), .text(" and "), end("b", b), .text(": "),
-                     .math(.row([.variable("p"), .fenced(x, .parentheses)])), .text(" is "), .math(pHatAt(x)),
-                     .text(" plus its mirror images "), .math(pHatAt(mirror("a"))), .text(", "), .math(pHatAt(mirror("b"))),
+                     .math(.row([.variable("p"), .fenced(x, .parentheses)])), .text(" is "), .math(sumAt(x)),
+                     .text(" plus its mirror images "), .math(sumAt(mirror("a"))), .text(", "), .math(sumAt(mirror("b"))),
                      .text(" and their shifts by multiples of 2(b − a)")]
         } else {
             let name = lower == nil ? "b" : "a"
             words = [.text("Reflected at the \(lower == nil ? "upper" : "lower") boundary "), end(name, lower ?? upper!),
-                     .text(": "), .math(.row([.variable("p"), .fenced(x, .parentheses), .symbol(.equals), pHatAt(x),
-                                              .symbol(.plus), pHatAt(mirror(name))]))]
+                     .text(": "), .math(.row([.variable("p"), .fenced(x, .parentheses), .symbol(.equals), sumAt(x),
+                                              .symbol(.plus), sumAt(mirror(name))]))]
         }
-        words += [.text(" on the support ")] + support + [.text(" and 0 outside, with "), .math(pHat),
+        words += [.text(" on the support ")] + support + [.text(" and 0 outside, with "), .math(sum),
                                                           .text(" the sum above, so the estimate puts no mass outside the "
                                                                 + "support and still integrates to 1. ")]
         return words
