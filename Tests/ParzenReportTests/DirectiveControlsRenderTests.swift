@@ -21,6 +21,15 @@ import Testing
         #expect(check == [] && render == [])
     }
 
+    /// A radial kernel on 2-D data, fitted, plotted as contours and compared by k-fold CV.
+    @Test func radialKernelInTwoDimensionsThroughPlotAndCompare() throws {
+        let notebook = "```{data} d\nsource: d.csv\n```\n\n```{fit} k\ndata: d\nmodel: kde\nkernel: exp(-r)\nbandwidth: scott\n```\n\n"
+            + "```{fit} g\ndata: d\nmodel: gaussian\n```\n\n```{plot} p\ndata: d\nkind: contours\nfits: [k]\n```\n\n"
+            + "```{compare} c\nmodels: [k, g]\non: kfold\nfolds: 4\n```\n"
+        let (check, render) = try OneMistakeNotebookTests.build(notebook)
+        #expect(check == [] && render == [])
+    }
+
     @Test func isjWithoutARootWarnsOnlyWhenRendered() throws {
         let (check, render) = try OneMistakeNotebookTests.build(Self.data + "```{fit} m\ndata: d\nmodel: kde\nbandwidth: isj\n```\n")
         #expect(check == [])
