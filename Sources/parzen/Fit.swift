@@ -125,7 +125,7 @@ struct Fit: ParsableCommand {
         }
         let fit = try report { try specification.fit(dataset.train) }
         let fitted = FittedModel(label: file, specification: specification, fit: fit, dataset: dataset)
-        var values = fitted.values
+        var values = fitted.resultValues
         if let at {
             let (_, query) = try load(at, columns: names)
             values["log_density"] = .numbers(fitted.model.logDensities(at: query))
@@ -135,6 +135,9 @@ struct Fit: ParsableCommand {
         } else {
             for (key, value) in values.entries { print("\(key): \(Self.text(value))") }
             if let how = fit.bandwidthChoice { print("bandwidth_choice: \(PlainTextWriter.text(how))") }
+        }
+        if let fallback = fit.bandwidthSelection?.fallback {
+            FileHandle.standardError.write(Data("\(file):1:1: warning: \(fallback.message)\n".utf8))
         }
     }
 

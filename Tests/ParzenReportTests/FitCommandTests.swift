@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// `parzen fit` checks its flags with `{fit}`'s declarations and rules: the wording is the
@@ -44,5 +45,19 @@ import Testing
         let (status, message) = try stderr(["--model", "kde", "--kernel", "gausian"])
         #expect(status == 1)
         #expect(message == "d.csv:1:1: error: unknown kernel 'gausian'; did you mean 'gaussian'?\n")
+    }
+
+    /// `--json` carries the family's values too: a KDE's kernel standard deviation h·σ_K
+    /// (epanechnikov: σ_K = 1/√5) and the rule; ISJ without a root warns on stderr.
+    @Test func jsonHasTheKernelStandardDeviationAndIsjWarns() throws {
+        let (run, stdout) = try cli.parzenWithOutput(["fit", "d.csv", "--columns", "x", "--model", "kde", "--kernel",
+                                                      "epanechnikov", "--bandwidth", "isj", "--json"],
+                                                     in: try cli.folder(with: data))
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        let h = try #require(object["bandwidth"] as? Double), sd = try #require(object["kernel_sd"] as? Double)
+        #expect(abs(sd / (h / 5.0.squareRoot()) - 1) < 1e-12)
+        #expect(object["bandwidth_rule"] as? String == "silverman")
+        #expect(run.stderr.hasPrefix("d.csv:1:1: warning: the Improved Sheather–Jones equation has no root in (0, 0.1] for these 4 points"))
     }
 }

@@ -39,8 +39,7 @@ public enum FitDirective: Directive {
         let family = specification.family.type
         let formula = family.formula(of: fitted)
         let extras = family.extras(for: fitted)
-        var values = fitted.values
-        for (key, value) in extras.values.entries { values[key] = value }
+        let values = fitted.resultValues(adding: extras.values)
         var output: [OutputBlock] = [.equation(formula.definition)]
         if let substituted = formula.substituted { output.append(.equation(substituted)) }
         output += formula.wideNumbers.map(OutputBlock.equation)
