@@ -256,4 +256,17 @@ import Testing
         #expect(!text("b").contains("is the kernel's scale") && text("b").contains("standard deviation is $…$ = "))
         #expect(text("c").contains("Gaussian kernel's variance") && !text("e").contains("Gaussian kernel's variance"))
     }
+
+    /// The bandwidth curve is the Gaussian KDE's: only a Gaussian fit's β is marked on it.
+    @Test func bandwidthCurveMarksOnlyAGaussianKernelsBeta() {
+        func chosen(_ kernel: String) -> Double? {
+            let list = Self.eruptions.map { "\($0)" }.joined(separator: ", ")
+            let outcome = DirectiveNotebook("```{data} d\nvalues: [\(list)]\n```\n```{fit} k\ndata: d\nmodel: kde\nkernel: \(kernel)\n"
+                                            + "bandwidth: 0.3\n```\n```{plot} fig\ndata: d\nkind: bandwidth\nfits: [k]\n```\n").run()
+            #expect(outcome.messages == [])
+            return outcome.number("fig", "beta_chosen")
+        }
+        #expect(abs(chosen("gaussian")! - 0.09) < 1e-15)
+        #expect(chosen("epanechnikov") == nil)
+    }
 }
