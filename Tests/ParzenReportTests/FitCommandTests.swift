@@ -60,4 +60,15 @@ import Testing
         #expect(object["bandwidth_rule"] as? String == "silverman")
         #expect(run.stderr.hasPrefix("d.csv:1:1: warning: the Improved Sheather–Jones equation has no root in (0, 0.1] for these 4 points"))
     }
+
+    /// The EM controls are flags too, checked as in a notebook, spelt with hyphens.
+    @Test func emControlsAsFlags() throws {
+        let (_, message) = try stderr(["--model", "gmm", "--max-iterations", "0"])
+        #expect(message.hasPrefix("Error: option --max-iterations expects a whole number in 1…1000000, found the number 0.\n"))
+        let (run, stdout) = try cli.parzenWithOutput(["fit", "d.csv", "--model", "gmm", "--components", "2", "--restarts", "3",
+                                                      "--max-iterations", "1", "--json"], in: try cli.folder(with: data))
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        #expect(object["restarts"] as? Int == 3 && object["converged"] as? Bool == false)
+    }
 }
