@@ -165,6 +165,8 @@ import Testing
              "8:11: error: the boundary = [1.0, 0.0] is invalid; use lower < upper"),
         Case("boundary in 2-D", data2 + "```{fit} k\ndata: d\nmodel: kde\nboundary: {lower: 0}\n```\n",
              "9:11: error: a boundary (reflection) is defined for 1-D data, got 2 columns; select one column, or remove 'boundary'"),
+        Case("data below the boundary", data + "```{fit} k\ndata: d\nmodel: kde\nboundary: {lower: 2}\n```\n",
+             "8:11: error: the point 1.2 lies outside the support [2.0, ∞); remove the point, or widen the boundary"),
         Case("boundary with a formula kernel", data + "```{fit} k\ndata: d\nmodel: kde\nkernel: 1/(1+x^2)\nboundary: {lower: 0}\n```\n",
              "9:11: error: reflection at a boundary needs a built-in kernel, which is symmetric; a formula kernel need not be; use a built-in kernel such as gaussian or epanechnikov with 'boundary'"),
         Case("boundary of a mixture", data + "```{fit} m\ndata: d\nmodel: gmm\nboundary: {lower: 0}\n```\n",

@@ -125,8 +125,13 @@ import Testing
         #expect(fit("kde\nkernel: 1/(1+x^2)\nboundary: {lower: 0}\n").messages
             == ["8:11 reflection at a boundary needs a built-in kernel, which is symmetric; a formula kernel need not be"])
         #expect(fit("gaussian\nboundary: {lower: 0}\n").messages == ["7:11 'boundary' does not apply to model: gaussian"])
-        // Known only once the data are read: at run time, still at the option.
+        // Listed or read data are known to validation; generated data only when drawn, at run
+        // time, still at the option. Only training points must be inside.
         #expect(fit("kde\nboundary: {lower: 2}\n").messages == ["7:11 the point 1.8 lies outside the support [2.0, ∞)"])
+        #expect(fit("kde\nboundary: {lower: 2}\n", values: [1, 2, 3, 4], extra: "holdout: {first: 1}\n").messages == [])
+        let generated = DirectiveNotebook("```{data} d\ngenerate: {gaussian: {mean: 0, sd: 1}}\nn: 50\n```\n"
+                                          + "```{fit} m\ndata: d\nmodel: kde\nboundary: {lower: 0}\n```\n")
+        #expect(generated.run().messages.first?.hasPrefix("8:11 the point -") == true)
     }
 
     @Test func boundaryIsOneDimensional() {

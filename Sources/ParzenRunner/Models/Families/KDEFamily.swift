@@ -94,6 +94,17 @@ public enum KDEFamily: ModelFamily {
         }
     }
 
+    /// A bounded KDE's training points must lie in its support.
+    public static func check(_ specification: ModelSpecification, trainingPoints: PointSet)
+        throws(ModelRequirementViolation) {
+        guard let boundary = specification.boundary else { return }
+        do {
+            try boundary.requireContains(trainingPoints)
+        } catch {
+            throw ModelRequirementViolation(option: "boundary", error: error)
+        }
+    }
+
     public static func fit(_ points: PointSet, _ specification: ModelSpecification) throws -> ModelSpecification.Fit {
         let (bandwidth, how, selection) = try specification.bandwidth.resolve(for: points, kernel: specification.kernel)
         let model: any DensityModel
