@@ -18,14 +18,16 @@ enum BoundarySpecification {
 
     static func read(_ yaml: YAMLValue) throws -> DensityBoundary {
         guard let entries = yaml.entries, !entries.isEmpty else {
-            throw DirectiveError("'boundary' must be a mapping with 'lower', 'upper' or both, found \(yaml.kindDescription)",
+            throw DirectiveError("'boundary' must be a mapping with 'lower', 'upper' or both, "
+                                     + "found \(yaml.kindDescription)",
                                  fix: "e.g. boundary: {lower: 0}", at: yaml.location)
         }
         var ends: [String: Double] = [:]
         for entry in entries {
             guard ["lower", "upper"].contains(entry.key) else {
                 throw DirectiveError("unknown boundary key '\(entry.key)'",
-                                     fix: Suggestion.fix(for: entry.key, among: ["lower", "upper"]), at: entry.keyLocation)
+                                     fix: Suggestion.fix(for: entry.key, among: ["lower", "upper"]),
+                                     at: entry.keyLocation)
             }
             guard case .scalar(let text, true, _) = entry.value, let x = Double(text), x.isFinite else {
                 throw DirectiveError("'\(entry.key)' expects a finite number, found \(entry.value.kindDescription)",

@@ -33,7 +33,8 @@ extension DataDirective {
         let split = try split(count: count, options: options, seed: context.seed(for: call))
         let train = split.map { parts in points.map { $0.selecting(parts.split.train) } } ?? points
         return .dataset(DatasetShape(label: call.label ?? call.displayName, columns: columns, count: count,
-                                     trainCount: split?.split.train.count ?? count, heldOutCount: split?.split.heldOut.count,
+                                     trainCount: split?.split.train.count ?? count,
+                                     heldOutCount: split?.split.heldOut.count,
                                      hasTruth: options.has("generate"), trainPoints: train))
     }
 

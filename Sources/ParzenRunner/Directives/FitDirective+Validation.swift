@@ -19,7 +19,9 @@ extension FitDirective {
         let specification = try specification(from: options, seed: 0)
         do {
             try specification.family.type.check(specification, dimension: dataset.dimension, trainCount: dataset.trainCount)
-            if let points = dataset.trainPoints { try specification.family.type.check(specification, trainingPoints: points) }
+            if let points = dataset.trainPoints {
+                try specification.family.type.check(specification, trainingPoints: points)
+            }
         } catch {
             throw DirectiveError(error.error.problem, fix: error.error.fix,
                                  at: options.location(of: error.option) ?? options.location(of: "model"))

@@ -32,13 +32,15 @@ enum HoldoutSpecification {
         let rows: [Int], description: String
         if entry.key == "rows" {
             guard case .scalar(let text, _, _) = value else {
-                throw DirectiveError("'rows' expects text such as \"401-500\", found \(value.kindDescription)", at: value.location)
+                throw DirectiveError("'rows' expects text such as \"401-500\", found \(value.kindDescription)",
+                                     at: value.location)
             }
             rows = try ranges(text, count: count, at: value.location)
             description = "rows \(text)"
         } else {
             guard case .scalar(let text, true, _) = value, let n = Int(text), n >= 1 else {
-                throw DirectiveError("'\(entry.key)' expects a whole number of points ≥ 1, found \(value.kindDescription)",
+                throw DirectiveError("'\(entry.key)' expects a whole number of points ≥ 1, "
+                                     + "found \(value.kindDescription)",
                                      at: value.location)
             }
             guard n < count else {
@@ -63,7 +65,8 @@ enum HoldoutSpecification {
                 .map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard (1...2).contains(bounds.count), let low = bounds.first!, let high = bounds.last!, low <= high else {
                 throw DirectiveError("cannot read the rows '\(part.trimmingCharacters(in: .whitespaces))'",
-                                     fix: "write row numbers from 1 and ranges low-high, e.g. \"401-500\" or \"1-10, 20\"",
+                                     fix: "write row numbers from 1 and ranges low-high, "
+                                         + "e.g. \"401-500\" or \"1-10, 20\"",
                                      at: location)
             }
             guard low >= 1, high <= count else {

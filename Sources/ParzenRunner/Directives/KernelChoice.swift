@@ -26,7 +26,8 @@ public enum KernelChoice: Error, Sendable {
         let names = identifiers(in: text)
         guard !names.isEmpty, names != [text.trimmingCharacters(in: .whitespaces)] else {
             throw .unknown(fix: Suggestion.didYouMean(text, among: Kernel.builtInNames)
-                ?? "use one of \(Kernel.builtInNames.joined(separator: ", ")), a formula in x, or a radial formula in r")
+                ?? "use one of \(Kernel.builtInNames.joined(separator: ", ")), a formula in x, "
+                    + "or a radial formula in r")
         }
         if names.contains("r"), names.contains("x") { throw .bothVariables }
         do {
@@ -66,7 +67,8 @@ public enum KernelChoice: Error, Sendable {
             throw DirectiveError("unknown kernel '\(text)'", fix: fix, at: location)
         } catch .bothVariables {
             throw DirectiveError("the kernel formula names both x and r",
-                                 fix: "write a 1-D kernel in x, or a radial kernel in r = ‖u‖ (any dimension), not both",
+                                 fix: "write a 1-D kernel in x, or a radial kernel in r = ‖u‖ (any dimension), "
+                                     + "not both",
                                  at: location)
         } catch .unreadable(let error) {
             throw DirectiveError("cannot read the kernel formula: \(error.message)",

@@ -27,12 +27,14 @@ enum KernelGalleryFigure {
             default: kernel.name
             }
             let scale = sd.isFinite ? "h = \(NumberFormat.prose(h, digits: 4))" : "h = 1, no finite variance"
-            panels.append(Chart(id: "", title: "\(name), \(scale)", x: Axis(label: "u"), y: Axis(label: "K(u)"), size: .panel,
-                                showsLegend: false, marks: [.line(Line(x: grid, y: PlotGrid.density(of: model, at: grid)))]))
+            let curve = Line(x: grid, y: PlotGrid.density(of: model, at: grid))
+            panels.append(Chart(id: "", title: "\(name), \(scale)", x: Axis(label: "u"), y: Axis(label: "K(u)"),
+                                size: .panel, showsLegend: false, marks: [.line(curve)]))
         }
-        let gallery = SmallMultiples(id: inputs.id, description: "The kernels " + kernels.map(\.name).joined(separator: ", ")
-                                         + ", each drawn at unit standard deviation: at scale h = 1/σ_K, the bandwidth h "
-                                         + "that gives a standard deviation of 1.", panels: panels)
+        let description = "The kernels " + kernels.map(\.name).joined(separator: ", ")
+            + ", each drawn at unit standard deviation: at scale h = 1/σ_K, the bandwidth h that gives a standard "
+            + "deviation of 1."
+        let gallery = SmallMultiples(id: inputs.id, description: description, panels: panels)
         return DrawnFigure(content: .smallMultiples(gallery), values: [("kernels", .integer(kernels.count))])
     }
 

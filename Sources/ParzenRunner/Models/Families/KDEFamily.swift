@@ -15,16 +15,17 @@ public enum KDEFamily: ModelFamily {
     public static let options = [
         OptionSpec("kernel", .text, default: "gaussian",
                    help: "KDE kernel: \(Kernel.builtInNames.map { "`\($0)`" }.joined(separator: ", ")), a formula in x "
-                       + "such as `1/(1+x^2)` (1-D), or a radial formula in r = ‖u‖ such as `exp(-r)` (any dimension "
-                       + "where it is integrable); Parzen checks K ≥ 0 and ∫K < ∞ and normalises it."),
+                       + "such as `1/(1+x^2)` (1-D), or a radial formula in r = ‖u‖ such as `exp(-r)` "
+                       + "(any dimension where it is integrable); Parzen checks K ≥ 0 and ∫K < ∞ and "
+                       + "normalises it."),
         OptionSpec("bandwidth", .numberOrChoice(BandwidthRule.names), default: BandwidthRule.defaultRule.rawValue,
                    help: "KDE bandwidth h, the kernel's scale as scikit-learn's `bandwidth` (the standard deviation "
                        + "only for `gaussian`; the support radius for compact kernels), or a rule: "
                        + "\(BandwidthRule.names.map { "`\($0)`" }.joined(separator: ", ")); `isj` without a root "
                        + "falls back to `silverman` with a warning."),
         OptionSpec("beta", .positiveNumber,
-                   help: "KDE bandwidth as β = h² (the Gaussian kernel's variance, as in N(x | oᵢ, Iβ)); give `beta` "
-                       + "or `bandwidth`, not both."),
+                   help: "KDE bandwidth as β = h² (the Gaussian kernel's variance, as in N(x | oᵢ, Iβ)); "
+                       + "give `beta` or `bandwidth`, not both."),
         OptionSpec("boundary", .structure(BoundarySpecification.shape),
                    help: "Support of 1-D data, e.g. `{lower: 0}`: the KDE is reflected at its ends, so it puts no mass "
                        + "outside and still integrates to 1 (default: unbounded)."),
@@ -62,7 +63,8 @@ public enum KDEFamily: ModelFamily {
         switch kernel {
         case .formula(let f) where d > 1:
             throw ModelRequirementViolation(option: "kernel", error: ModelError(
-                .invalidParameter, problem: "the kernel formula \(f.source) is in x, a 1-D kernel, but the data have \(d) columns",
+                .invalidParameter,
+                problem: "the kernel formula \(f.source) is in x, a 1-D kernel, but the data have \(d) columns",
                 fix: "write a radial formula in r = ‖u‖ instead, e.g. exp(-r^2/2)"))
         case .radial(let f) where d > f.maximumDimension:
             throw ModelRequirementViolation(option: "kernel", error: ModelError(
@@ -118,12 +120,17 @@ public enum KDEFamily: ModelFamily {
         } else {
             model = try KernelDensityEstimate(data: points, kernel: specification.kernel, bandwidth: bandwidth)
         }
-        return ModelSpecification.Fit(model: model, bandwidth: bandwidth, bandwidthChoice: how, bandwidthSelection: selection)
+        return ModelSpecification.Fit(model: model, bandwidth: bandwidth, bandwidthChoice: how,
+                                      bandwidthSelection: selection)
     }
 
     public static let resultKeys: [(key: String, meaning: String)] = [
-        ("kernel, bandwidth, beta, points", "KDE: kernel name, h (the kernel's scale, scikit-learn's bandwidth), h² (the variance only for the gaussian), N"),
-        ("kernel_sd", "KDE: the kernel's standard deviation h·σ_K (per coordinate for a bandwidth matrix); equals h only for the gaussian"),
+        ("kernel, bandwidth, beta, points",
+         "KDE: kernel name, h (the kernel's scale, scikit-learn's bandwidth), h² (the variance only for the gaussian), "
+            + "N"),
+        ("kernel_sd",
+         "KDE: the kernel's standard deviation h·σ_K (per coordinate for a bandwidth matrix); equals h only for "
+            + "the gaussian"),
         ("bandwidth_rule", "KDE: the rule that chose the bandwidth, when one did (silverman when isj had no root)"),
         ("lower, upper", "KDE with `boundary`: the ends of the support it is reflected at"),
     ]
@@ -183,7 +190,8 @@ public enum KDEFamily: ModelFamily {
         let kernel = estimate(fitted).kernel
         let key = "kde.bandwidth.\(bandwidth.standardDeviation == nil ? "matrix" : "scalar").\(kernel.name)"
         guard bandwidth.standardDeviation != nil else {
-            let meaning = kernel == .gaussian ? " is the Gaussian kernel's covariance." : " is the square of the kernel's scale."
+            let meaning = kernel == .gaussian
+                ? " is the Gaussian kernel's covariance." : " is the square of the kernel's scale."
             return (key, [.text("The bandwidth matrix "), .math(.variable("H")), .text(meaning)])
         }
         if kernel == .gaussian {
@@ -192,7 +200,8 @@ public enum KDEFamily: ModelFamily {
                           .text(" its standard deviation, what scikit-learn calls "), .code("bandwidth"), .text(".")])
         }
         let radius = kernel.supportRadius == 1 ? " (for this kernel, the radius of its support)" : ""
-        return (key, [.text("The bandwidth "), .math(.variable("h")), .text(" is the kernel's scale, what scikit-learn calls "),
+        return (key, [.text("The bandwidth "), .math(.variable("h")),
+                      .text(" is the kernel's scale, what scikit-learn calls "),
                       .code("bandwidth"), .text(radius + "; "),
                       .math(.row([.greek(.beta), .symbol(.equals), .sup(.variable("h"), .int(2))])),
                       .text(" is not its variance.")])
@@ -214,13 +223,14 @@ public enum KDEFamily: ModelFamily {
         guard kernel != .gaussian else { return [] }
         let sigmaK = kernel.variance(dimension: d).squareRoot()
         guard sigmaK.isFinite else {
-            return [.text("The kernel has no finite \(bandwidth.standardDeviation == nil ? "covariance" : "standard deviation"). ")]
+            let what = bandwidth.standardDeviation == nil ? "covariance" : "standard deviation"
+            return [.text("The kernel has no finite \(what). ")]
         }
         let sigma = MathExpression.sub(.greek(.sigma), .variable("K"))
         guard let h = bandwidth.standardDeviation else {
             return [.text("The kernel's covariance is "),
-                    .math(.row([.sup(sigma, .int(2)), .variable("H"), .symbol(.equals), .num(sigmaK * sigmaK), .thinSpace,
-                                .variable("H")])), .text(". ")]
+                    .math(.row([.sup(sigma, .int(2)), .variable("H"), .symbol(.equals), .num(sigmaK * sigmaK),
+                                .thinSpace, .variable("H")])), .text(". ")]
         }
         return [.text("The kernel's standard deviation is "),
                 .math(.row([sigma, .variable("h"), .symbol(.equals), .num(sigmaK), .thinSpace, .variable("h")])),
@@ -235,25 +245,30 @@ public enum KDEFamily: ModelFamily {
         let x = M.variable("x"), sum = sumSymbol(fitted)
         func sumAt(_ argument: M) -> M { .row([sum, .fenced(argument, .parentheses)]) }
         func mirror(_ end: String) -> M { .row([.int(2), .variable(end), .symbol(.minus), x]) }
-        func end(_ name: String, _ value: Double) -> Inline { .math(.row([.variable(name), .symbol(.equals), .num(value)])) }
+        func end(_ name: String, _ value: Double) -> Inline {
+            .math(.row([.variable(name), .symbol(.equals), .num(value)]))
+        }
         let lower = reflected.boundary.lower, upper = reflected.boundary.upper
-        let support: [Inline] = [.text(lower == nil ? "(−∞, " : "[")] + (lower.map { [.number($0), .text(", ")] } ?? [])
+        let support: [Inline] = [.text(lower == nil ? "(−∞, " : "[")]
+            + (lower.map { [.number($0), .text(", ")] } ?? [])
             + (upper.map { [.number($0), .text("]")] } ?? [.text("∞)")])
         var words: [Inline]
         if let a = lower, let b = upper {
             words = [.text("Reflected at both ends "), end("a", a), .text(" and "), end("b", b), .text(": "),
                      .math(.row([.variable("p"), .fenced(x, .parentheses)])), .text(" is "), .math(sumAt(x)),
-                     .text(" plus its mirror images "), .math(sumAt(mirror("a"))), .text(", "), .math(sumAt(mirror("b"))),
+                     .text(" plus its mirror images "), .math(sumAt(mirror("a"))), .text(", "),
+                     .math(sumAt(mirror("b"))),
                      .text(" and their shifts by multiples of 2(b − a)")]
         } else {
             let name = lower == nil ? "b" : "a"
-            words = [.text("Reflected at the \(lower == nil ? "upper" : "lower") boundary "), end(name, lower ?? upper!),
+            words = [.text("Reflected at the \(lower == nil ? "upper" : "lower") boundary "),
+                     end(name, lower ?? upper!),
                      .text(": "), .math(.row([.variable("p"), .fenced(x, .parentheses), .symbol(.equals), sumAt(x),
                                               .symbol(.plus), sumAt(mirror(name))]))]
         }
-        words += [.text(" on the support ")] + support + [.text(" and 0 outside, with "), .math(sum),
-                                                          .text(" the sum above, so the estimate puts no mass outside the "
-                                                                + "support and still integrates to 1. ")]
+        words += [.text(" on the support ")] + support
+            + [.text(" and 0 outside, with "), .math(sum),
+               .text(" the sum above, so the estimate puts no mass outside the support and still integrates to 1. ")]
         return words
     }
 

@@ -7,8 +7,8 @@ public enum MixtureFamily: ModelFamily {
     public static let options = [
         OptionSpec("components", .integer(1...50), default: "2", help: "Number of mixture components k (`gmm`)."),
         OptionSpec("covariance", .choice(GaussianMixture.CovarianceType.allCases.map(\.rawValue)), default: "full",
-                   help: "Covariance of each mixture component: `full`, `diagonal` (axis-aligned), `spherical` (σⱼ² I) "
-                       + "or `tied` (one full covariance shared by all) (`gmm`)."),
+                   help: "Covariance of each mixture component: `full`, `diagonal` (axis-aligned), "
+                       + "`spherical` (σⱼ² I) or `tied` (one full covariance shared by all) (`gmm`)."),
         OptionSpec("restarts", .integer(1...1000), default: "10",
                    help: "Number of k-means++ starts of EM; the run with the highest likelihood is kept (`gmm`)."),
         OptionSpec("tolerance", .positiveNumber, default: "1e-10",
@@ -31,7 +31,8 @@ public enum MixtureFamily: ModelFamily {
         // tolerance ≥ 1 would stop EM at once and report it converged.
         guard specification.tolerance.value < 1 else {
             throw ModelRequirementViolation(option: "tolerance", error: ModelError(
-                .invalidParameter, problem: "tolerance \(specification.tolerance.value) would stop EM after one iteration "
+                .invalidParameter,
+                problem: "tolerance \(specification.tolerance.value) would stop EM after one iteration "
                     + "(it bounds the relative change of the log-likelihood)",
                 fix: "use a small fraction such as 1e-10 (the default)"))
         }
@@ -50,8 +51,12 @@ public enum MixtureFamily: ModelFamily {
     }
 
     public static let resultKeys: [(key: String, meaning: String)] = [
-        ("components, covariance_type, weights, means, covariances, bic", "Gaussian mixture: k, full/diagonal/spherical/tied, π, μⱼ and Σⱼ (row-major lists), BIC on the training points"),
-        ("restarts, best_restart, iterations, converged", "Gaussian mixture: EM's k-means++ starts, the one kept (from 1), its EM iterations, whether it met the tolerance"),
+        ("components, covariance_type, weights, means, covariances, bic",
+         "Gaussian mixture: k, full/diagonal/spherical/tied, π, μⱼ and Σⱼ (row-major lists), BIC on the training "
+            + "points"),
+        ("restarts, best_restart, iterations, converged",
+         "Gaussian mixture: EM's k-means++ starts, the one kept (from 1), its EM iterations, whether it met the "
+            + "tolerance"),
     ]
 
     public static func formula(of fitted: FittedModel) -> ModelFormula {
@@ -97,8 +102,8 @@ public enum MixtureFamily: ModelFamily {
             abs($0.logLikelihood - report.logLikelihood) <= 1e-9 * max(abs(report.logLikelihood), 1)
         }.count
         let share = reached == starts ? "every start" : "\(reached) of the \(starts) starts"
-        return [.text("EM from \(starts) k-means++ starts; the best (start \(best + 1)) \(ending), and \(share) reached "
-                      + "its likelihood. ")]
+        return [.text("EM from \(starts) k-means++ starts; the best (start \(best + 1)) \(ending), "
+                      + "and \(share) reached its likelihood. ")]
     }
 
     public static func extras(for fitted: FittedModel) -> (values: ResultValues, blocks: [OutputBlock]) {
