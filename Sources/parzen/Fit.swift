@@ -44,6 +44,15 @@ struct Fit: ParsableCommand {
     @Option(help: Fit.help("covariance"))
     var covariance: String?
 
+    @Option(help: Fit.help("restarts"))
+    var restarts: String?
+
+    @Option(help: Fit.help("tolerance"))
+    var tolerance: String?
+
+    @Option(help: Fit.help("max_iterations"))
+    var maxIterations: String?
+
     @Option(help: Fit.help("latent"))
     var latent: String?
 
@@ -85,7 +94,8 @@ struct Fit: ParsableCommand {
     private var flags: [(name: String, text: String)] {
         let given: [(String, String?)] = [
             ("model", model.rawValue), ("kernel", kernel), ("bandwidth", bandwidth), ("beta", beta),
-            ("components", components), ("covariance", covariance), ("latent", latent), ("decoder", decoder),
+            ("components", components), ("covariance", covariance), ("restarts", restarts), ("tolerance", tolerance),
+            ("max_iterations", maxIterations), ("latent", latent), ("decoder", decoder),
             ("samples", samples), ("unbiased", unbiased ? "true" : nil), ("holdout", holdout), ("seed", seed),
         ]
         return given.compactMap { name, text in text.map { (name, $0) } }
@@ -125,7 +135,7 @@ struct Fit: ParsableCommand {
         }
         let fit = try report { try specification.fit(dataset.train) }
         let fitted = FittedModel(label: file, specification: specification, fit: fit, dataset: dataset)
-        var values = fitted.values
+        var values = fitted.resultValues
         if let at {
             let (_, query) = try load(at, columns: names)
             values["log_density"] = .numbers(fitted.model.logDensities(at: query))
@@ -135,6 +145,9 @@ struct Fit: ParsableCommand {
         } else {
             for (key, value) in values.entries { print("\(key): \(Self.text(value))") }
             if let how = fit.bandwidthChoice { print("bandwidth_choice: \(PlainTextWriter.text(how))") }
+        }
+        if let fallback = fit.bandwidthSelection?.fallback {
+            FileHandle.standardError.write(Data("\(file):1:1: warning: \(fallback.message)\n".utf8))
         }
     }
 

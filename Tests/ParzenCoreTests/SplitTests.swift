@@ -31,4 +31,14 @@ import Testing
         #expect(throws: ModelError.self) { try DataSplit.kFold(count: 3, folds: 4, seed: 0) }
         #expect(throws: ModelError.self) { try DataSplit.kFold(count: 3, folds: 1, seed: 0) }
     }
+
+    /// Rows given in any order: held out sorted, the rest trained on, nothing shuffled.
+    @Test func holdingOutGivenRows() throws {
+        let split = try DataSplit.holdingOut([9, 2, 5], count: 10)
+        #expect(split.heldOut == [2, 5, 9] && split.train == [0, 1, 3, 4, 6, 7, 8])
+        #expect(throws: ModelError.self) { try DataSplit.holdingOut([10], count: 10) }
+        #expect(throws: ModelError.self) { try DataSplit.holdingOut([1, 1], count: 10) }
+        #expect(throws: ModelError.self) { try DataSplit.holdingOut([], count: 10) }
+        #expect(throws: ModelError.self) { try DataSplit.holdingOut([0, 1], count: 2) }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// `parzen fit` checks its flags with `{fit}`'s declarations and rules: the wording is the
@@ -25,7 +26,7 @@ import Testing
 
     @Test func bandwidthAndBetaAreRefusedTogether() throws {
         let (_, message) = try stderr(["--model", "kde", "--bandwidth", "0.3", "--beta", "0.1"])
-        #expect(message.hasPrefix("Error: give either --bandwidth (h, a standard deviation) or --beta (β = h², a variance), not both.\n"))
+        #expect(message.hasPrefix("Error: give either --bandwidth (h, the kernel's scale) or --beta (β = h², the Gaussian kernel's variance), not both.\n"))
     }
 
     @Test func valuesAreCheckedAgainstTheirDeclaredTypes() throws {
@@ -44,5 +45,30 @@ import Testing
         let (status, message) = try stderr(["--model", "kde", "--kernel", "gausian"])
         #expect(status == 1)
         #expect(message == "d.csv:1:1: error: unknown kernel 'gausian'; did you mean 'gaussian'?\n")
+    }
+
+    /// `--json` carries the family's values too: a KDE's kernel standard deviation h·σ_K
+    /// (epanechnikov: σ_K = 1/√5) and the rule; ISJ without a root warns on stderr.
+    @Test func jsonHasTheKernelStandardDeviationAndIsjWarns() throws {
+        let (run, stdout) = try cli.parzenWithOutput(["fit", "d.csv", "--columns", "x", "--model", "kde", "--kernel",
+                                                      "epanechnikov", "--bandwidth", "isj", "--json"],
+                                                     in: try cli.folder(with: data))
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        let h = try #require(object["bandwidth"] as? Double), sd = try #require(object["kernel_sd"] as? Double)
+        #expect(abs(sd / (h / 5.0.squareRoot()) - 1) < 1e-12)
+        #expect(object["bandwidth_rule"] as? String == "silverman")
+        #expect(run.stderr.hasPrefix("d.csv:1:1: warning: the Improved Sheather–Jones equation has no root in (0, 0.1] for these 4 points"))
+    }
+
+    /// The EM controls are flags too, checked as in a notebook, spelt with hyphens.
+    @Test func emControlsAsFlags() throws {
+        let (_, message) = try stderr(["--model", "gmm", "--max-iterations", "0"])
+        #expect(message.hasPrefix("Error: option --max-iterations expects a whole number in 1…1000000, found the number 0.\n"))
+        let (run, stdout) = try cli.parzenWithOutput(["fit", "d.csv", "--model", "gmm", "--components", "2", "--restarts", "3",
+                                                      "--max-iterations", "1", "--json"], in: try cli.folder(with: data))
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        #expect(object["restarts"] as? Int == 3 && object["converged"] as? Bool == false)
     }
 }

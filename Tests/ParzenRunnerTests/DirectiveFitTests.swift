@@ -106,7 +106,7 @@ private func fit(_ body: String, data: String = "source: f.csv\ncolumns: [erupti
     @Test func optionsThatDoNotApplyAreRefusedWhereTheyAre() {
         #expect(fit("model: gaussian\nbandwidth: 0.3\n").messages == ["8:12 'bandwidth' does not apply to model: gaussian"])
         #expect(fit("model: kde\nbandwidth: 0.3\nbeta: 0.1\n").messages
-            == ["9:7 give either 'bandwidth' (h, a standard deviation) or 'beta' (β = h², a variance), not both"])
+            == ["9:7 give either 'bandwidth' (h, the kernel's scale) or 'beta' (β = h², the Gaussian kernel's variance), not both"])
         #expect(fit("model: kde\nbandwidth: silvermann\n").messages.first?.hasPrefix("8:12 option 'bandwidth' expects a positive number or one of") == true)
     }
 

@@ -173,10 +173,15 @@ private func count(_ document: XMLDocument, _ xpath: String) throws -> Int {
     @Test func kernelGalleryHasOnePanelPerKernel() throws {
         let outcome = plot("kind: kernels\nkernels: [gaussian, epanechnikov, tophat, \"1/(1+x^2)\"]\n")
         #expect(outcome.messages == [])
-        let (_, html) = try figure(outcome)
+        let (markup, html) = try figure(outcome)
         #expect(try count(html, "//*[local-name()='svg']") == 4)
         #expect(outcome.number("fig", "kernels") == 4)
         #expect(try count(html, "//*[local-name()='svg']//*[contains(@class, 'plot-line')]") == 4)
+        // Each at unit standard deviation, titled with the scale that takes: h = 1/σ_K, σ_K² = 1/5
+        // (epanechnikov) and 1/3 (tophat); the Cauchy-like formula has no finite variance.
+        for title in ["gaussian, h = 1", "epanechnikov, h = 2.236", "tophat, h = 1.732", "K ∝ 1/(1+x^2), h = 1, no finite variance"] {
+            #expect(markup.contains(title))
+        }
     }
 
     @Test func refusedKernelInTheGalleryPointsAtIt() {

@@ -171,7 +171,7 @@ private enum Step: Directive {
 
     @Test func theRulesAreFitsSpeltAsFlags() {
         #expect(message([("model", "kde"), ("bandwidth", "0.3"), ("beta", "0.1")])
-                == "give either --bandwidth (h, a standard deviation) or --beta (β = h², a variance), not both")
+                == "give either --bandwidth (h, the kernel's scale) or --beta (β = h², the Gaussian kernel's variance), not both")
         #expect(message([("model", "gaussian"), ("latent", "2")])
                 == "--latent does not apply to --model gaussian; it applies to --model ppca, --model latent; remove it")
     }

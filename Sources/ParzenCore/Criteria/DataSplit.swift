@@ -48,6 +48,31 @@ public struct DataSplit: Sendable, Equatable {
         return splits
     }
 
+    /// The split that holds out the given rows (0-based indices, in any order) and trains on
+    /// the others: a test set fixed by position, such as the last 100 of 500 points.
+    /// - Throws: `ModelError` when an index is outside 0..<count or repeated, or when the
+    ///   rows leave no point on either side.
+    public static func holdingOut(_ rows: [Int], count: Int) throws -> DataSplit {
+        var isHeldOut = [Bool](repeating: false, count: count)
+        for row in rows {
+            guard row >= 0, row < count else {
+                throw ModelError.invalidParameter("the held-out row", "\(row + 1)", expected: "rows 1 to \(count)")
+            }
+            guard !isHeldOut[row] else {
+                throw ModelError.invalidParameter("the held-out row", "\(row + 1)", expected: "each row once")
+            }
+            isHeldOut[row] = true
+        }
+        guard !rows.isEmpty, rows.count < count else {
+            throw ModelError(.invalidParameter,
+                             problem: "holding out \(rows.count) of \(count) points leaves "
+                                 + (rows.isEmpty ? "nothing held out" : "nothing to train on"),
+                             fix: "hold out at least 1 and at most \(count - 1) points")
+        }
+        let indices = Array(0..<count)
+        return DataSplit(train: indices.filter { !isHeldOut[$0] }, heldOut: indices.filter { isHeldOut[$0] })
+    }
+
     /// The two parts of `points`.
     public func apply(to points: PointSet) -> (train: PointSet, heldOut: PointSet) {
         (points.selecting(train), points.selecting(heldOut))

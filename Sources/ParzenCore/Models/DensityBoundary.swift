@@ -31,6 +31,16 @@ public struct DensityBoundary: Sendable, Equatable {
         (lower.map { x >= $0 } ?? true) && (upper.map { x <= $0 } ?? true)
     }
 
+    /// Checks that every value of `data` lies in the support (ends included).
+    /// - Throws: `ModelError` naming the first value outside, e.g. "the point -0.5 lies
+    ///   outside the support [0.0, ∞)".
+    public func requireContains(_ data: PointSet) throws(ModelError) {
+        if let outside = data.values.first(where: { !contains($0) }) {
+            throw ModelError(.invalidParameter, problem: "the point \(outside) lies outside the support \(interval)",
+                             fix: "remove the point, or widen the boundary")
+        }
+    }
+
     /// The point of the support that the reflections map x to: x itself inside, its mirror
     /// image outside (for two ends, x folded with period 2(b − a)).
     func fold(_ x: Double) -> Double {

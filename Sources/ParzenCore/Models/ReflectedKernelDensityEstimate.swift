@@ -75,11 +75,7 @@ public struct ReflectedKernelDensityEstimate: DensityModel {
             throw ModelError(.invalidParameter, problem: "a reflected KDE needs a scalar bandwidth, got a matrix",
                              fix: "give the bandwidth as a number")
         }
-        if let outside = data.values.first(where: { !boundary.contains($0) }) {
-            throw ModelError(.invalidParameter,
-                             problem: "the point \(outside) lies outside the support \(boundary.interval)",
-                             fix: "remove the point, or widen the boundary")
-        }
+        try boundary.requireContains(data)
         let unreflected = try KernelDensityEstimate(data: data, kernel: kernel, bandwidth: bandwidth)
         var points = data.values
         switch (boundary.lower, boundary.upper) {

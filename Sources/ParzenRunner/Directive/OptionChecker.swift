@@ -167,6 +167,11 @@ struct OptionChecker {
             return nil
         case .structure:
             return OptionValue(.yaml(value), at: at)
+        case .scalarOrStructure(let scalar, _):
+            // A scalar is checked (and worded) as its own type; a mapping goes to the directive.
+            if case .scalar = value { return convert(value, to: scalar, option: option) }
+            guard case .mapping = value else { wrongType(value, option: option, expected: type); return nil }
+            return OptionValue(.yaml(value), at: at)
         }
     }
 

@@ -43,6 +43,9 @@ public indirect enum OptionType: Sendable {
     case path
     /// Structured YAML checked by the directive itself.
     case structure(String)
+    /// A scalar of the given type, or a mapping of the given shape checked by the directive
+    /// itself (`holdout: 0.2` or `holdout: {last: 100}`).
+    case scalarOrStructure(OptionType, String)
 
     /// The type in words, for messages and docs.
     public var description: String {
@@ -60,6 +63,7 @@ public indirect enum OptionType: Sendable {
         case .label(let kinds): "the label of an earlier " + kinds.map(\.rawValue).joined(separator: " or ")
         case .path: "a file path relative to the notebook"
         case .structure(let shape): shape
+        case .scalarOrStructure(let scalar, let shape): "\(scalar.description), or \(shape)"
         }
     }
 

@@ -26,6 +26,12 @@ public protocol ModelFamily: Sendable {
     static func check(_ specification: ModelSpecification, dimension: Int, trainCount: Int)
         throws(ModelRequirementViolation)
 
+    /// What the family needs of the training points themselves, when they are known before
+    /// fitting (read from a CSV or listed, not generated): e.g. a bounded KDE's data inside
+    /// its support. The validation phase calls it; the fit checks the same again.
+    /// - Throws: `ModelRequirementViolation`, with the core's wording.
+    static func check(_ specification: ModelSpecification, trainingPoints: PointSet) throws(ModelRequirementViolation)
+
     /// Fits the model. - Throws: `ModelError` from the core.
     static func fit(_ points: PointSet, _ specification: ModelSpecification) throws -> ModelSpecification.Fit
 
@@ -34,6 +40,11 @@ public protocol ModelFamily: Sendable {
 
     /// The model's formula and this fit's numbers.
     static func formula(of fitted: FittedModel) -> ModelFormula
+
+    /// A sentence explaining a convention of the family ("the bandwidth β is the Gaussian
+    /// kernel's variance …"), shown before the remarks the first time its key occurs on a
+    /// page, never again (explanations are not repeated under every fit).
+    static func explanation(of fitted: FittedModel) -> (key: String, text: [Inline])?
 
     /// Sentences that follow the numbers (how the bandwidth was chosen, whether EM converged).
     static func remarks(on fitted: FittedModel) -> [Inline]
@@ -47,6 +58,9 @@ extension ModelFamily {
     public static var options: [OptionSpec] { [] }
     public static var reads: [String] { options.map(\.name) }
     public static func configure(_ specification: inout ModelSpecification, from options: OptionValues) throws {}
+    public static func check(_ specification: ModelSpecification, trainingPoints: PointSet)
+        throws(ModelRequirementViolation) {}
+    public static func explanation(of fitted: FittedModel) -> (key: String, text: [Inline])? { nil }
     public static func remarks(on fitted: FittedModel) -> [Inline] { [] }
     public static func extras(for fitted: FittedModel) -> (values: ResultValues, blocks: [OutputBlock]) {
         (ResultValues(), [])

@@ -11,8 +11,16 @@ public struct ModelSpecification: Sendable {
     public var bandwidth: BandwidthSpecification = .rule(.defaultRule)
     /// k for `gmm`.
     public var components: Int = 2
-    /// Full or diagonal covariances for `gmm`.
+    /// The covariance shape of each `gmm` component: full, diagonal, spherical or tied.
     public var covarianceType: GaussianMixture.CovarianceType = .full
+    /// k-means++ starts of EM for `gmm`; the best of them is kept.
+    public var restarts: Int = 10
+    /// When EM stops for `gmm`: a bound on the relative change of the mean log-likelihood.
+    public var tolerance: EMTolerance = .relative(1e-10)
+    /// The most EM iterations per start for `gmm`.
+    public var maxIterations: Int = 1000
+    /// The support of 1-D data for a `kde` reflected at its ends; nil for an unbounded KDE.
+    public var boundary: DensityBoundary?
     /// k for `ppca` and `latent`.
     public var latentDimension: Int = 1
     /// G for `latent`.
@@ -34,6 +42,17 @@ public struct ModelSpecification: Sendable {
         public var bandwidth: Bandwidth?
         /// How the bandwidth was chosen ("chosen by Scott's rule …").
         public var bandwidthChoice: [Inline]?
+        /// The rule that chose the bandwidth and, when it replaced the one asked for (ISJ
+        /// without a root), why: a warning at the `bandwidth` option. Nil for a given bandwidth.
+        public var bandwidthSelection: BandwidthSelection?
+
+        public init(model: any DensityModel, bandwidth: Bandwidth? = nil, bandwidthChoice: [Inline]? = nil,
+                    bandwidthSelection: BandwidthSelection? = nil) {
+            self.model = model
+            self.bandwidth = bandwidth
+            self.bandwidthChoice = bandwidthChoice
+            self.bandwidthSelection = bandwidthSelection
+        }
     }
 
     /// Fits the model to `points`, as its family does.

@@ -14,6 +14,9 @@ public struct Dataset: Sendable {
     public var points: PointSet
     /// The split, when `holdout:` was given.
     public var split: DataSplit?
+    /// Which rows the split holds out, in words ("the last 100 points"), when `holdout:`
+    /// fixed them by position; nil for a random split or none.
+    public var heldOutRows: String?
     /// Where the points came from, e.g. "`eruptions` of old-faithful.csv".
     public var origin: [Inline]
     /// The density the points were drawn from, when the data set was generated.

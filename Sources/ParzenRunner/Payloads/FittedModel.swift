@@ -69,6 +69,19 @@ public struct FittedModel: Sendable {
         return values
     }
 
+    /// `values` with the family's own (`ModelFamily.extras`: a KDE's `kernel_sd` and
+    /// `bandwidth_rule`, a mixture's `bic` and EM report): what `{fit}` and `parzen fit` return.
+    public var resultValues: ResultValues {
+        resultValues(adding: specification.family.type.extras(for: self).values)
+    }
+
+    /// `values` with `extras` (the family's, computed once by a caller that also shows its blocks).
+    func resultValues(adding extras: ResultValues) -> ResultValues {
+        var values = self.values
+        for (key, value) in extras.entries { values[key] = value }
+        return values
+    }
+
     /// `noiseVariance` → `noise_variance`: one spelling for every key a notebook can read.
     static func snakeCase(_ key: String) -> String {
         var out = ""

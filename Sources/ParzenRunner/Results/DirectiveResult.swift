@@ -8,6 +8,9 @@ public struct DirectiveResult: Sendable {
     public var payload: (any Sendable)?
     /// What to show at the directive's place in the report.
     public var output: [OutputBlock]
+    /// Problems that did not stop the directive (a bandwidth rule replaced by another), each
+    /// at the option concerned; the runner reports them as warnings.
+    public var warnings: [DirectiveError] = []
 
     public init(kind: ResultKind, values: ResultValues = ResultValues(), payload: (any Sendable)? = nil, output: [OutputBlock] = []) {
         self.kind = kind

@@ -130,7 +130,10 @@ public struct NotebookRunner: Sendable {
                 return (.failure(problems + [d]), problems + [d])
             }
             if let label = call.label { context.record(label, result) }
-            return (.success(result), problems)
+            let warnings = result.warnings.map {
+                Diagnostic(.warning, file: file, at: $0.location ?? call.location, $0.message, fix: $0.fix)
+            }
+            return (.success(result), problems + warnings)
         } catch {
             let diagnostic = Self.diagnostic(for: error, file: file, fallback: call.location)
             if let label = call.label { context.recordFailure(label, at: call.location) }

@@ -21,6 +21,8 @@ public final class RunContext: @unchecked Sendable {
     private(set) var shapes: [String: ResultShape] = [:]
     /// CSV files parsed in this run, by resolved path and columns (see `csvPoints`).
     private var csvCache: [[String]: (columns: [String], points: PointSet)] = [:]
+    /// The explanations already shown on this page, by key (see `isFirstMention`).
+    private var mentioned: Set<String> = []
     private(set) var kinds: [String: (kind: ResultKind, location: SourceLocation)] = [:]
     private(set) var failedLabels: [String: SourceLocation] = [:]
 
@@ -68,6 +70,13 @@ public final class RunContext: @unchecked Sendable {
 
     /// The results so far, by label (for roles and JSON).
     public var resultsByLabel: [String: DirectiveResult] { results }
+
+    /// Whether the explanation `key` ("kde.bandwidth.scalar.gaussian") has not been shown on
+    /// this page yet; it counts as shown from now on. Directives run in page order, so the
+    /// first one to say it keeps it.
+    public func isFirstMention(_ key: String) -> Bool {
+        mentioned.insert(key).inserted
+    }
 
     /// The seed for a directive's random draws: its own `seed` option if set, else the
     /// notebook's seed XOR an FNV-1a hash of the directive's identity, kept to 63 bits.

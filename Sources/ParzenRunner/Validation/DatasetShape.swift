@@ -1,3 +1,4 @@
+import ParzenCore
 /// The shape of a data set: what later directives may rely on before any point is drawn.
 public struct DatasetShape: Sendable, Equatable {
     /// The label of the `{data}` directive (or its display name when unlabelled).
@@ -12,14 +13,19 @@ public struct DatasetShape: Sendable, Equatable {
     public var heldOutCount: Int?
     /// Whether the generating density is known (generated data), so KL to the truth exists.
     public var hasTruth: Bool
+    /// The training points when known before running (read from a CSV or listed); nil for
+    /// generated data, which validation does not draw.
+    public var trainPoints: PointSet?
 
-    public init(label: String, columns: [String], count: Int, trainCount: Int, heldOutCount: Int?, hasTruth: Bool) {
+    public init(label: String, columns: [String], count: Int, trainCount: Int, heldOutCount: Int?, hasTruth: Bool,
+                trainPoints: PointSet? = nil) {
         self.label = label
         self.columns = columns
         self.count = count
         self.trainCount = trainCount
         self.heldOutCount = heldOutCount
         self.hasTruth = hasTruth
+        self.trainPoints = trainPoints
     }
 
     /// The dimension d.

@@ -85,14 +85,14 @@ public enum OptionSpelling: Sendable {
     public func name(_ option: String) -> String {
         switch self {
         case .notebook: "'\(option)'"
-        case .commandLine: "--\(option)"
+        case .commandLine: "--" + option.replacingOccurrences(of: "_", with: "-")
         }
     }
 
     public func setting(_ option: String, _ value: String) -> String {
         switch self {
         case .notebook: "\(option): \(value)"
-        case .commandLine: "--\(option) \(value)"
+        case .commandLine: "--" + option.replacingOccurrences(of: "_", with: "-") + " \(value)"
         }
     }
 }

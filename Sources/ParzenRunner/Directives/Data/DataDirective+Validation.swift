@@ -15,24 +15,27 @@ extension DataDirective {
         let options = call.options
         let columns: [String]
         let count: Int
+        var points: PointSet?
         if options.has("source") {
-            let (names, points) = try csvPoints(options, in: context.context)
-            (columns, count) = (names, points.count)
+            let (names, read) = try csvPoints(options, in: context.context)
+            (columns, count, points) = (names, read.count, read)
         } else if let values = options.numbers("values") {
             guard values.count >= 2 else {
                 let numbers = "\(values.count) number\(values.count == 1 ? "" : "s")"
                 throw DirectiveError("'values' has \(numbers); a data set needs at least 2",
                                      at: options.location(of: "values"))
             }
-            (columns, count) = (["x"], values.count)
+            (columns, count, points) = (["x"], values.count, PointSet(values))
         } else {
             let mixture = try MixtureSpecification.read(options.yaml("generate")!)
             (columns, count) = (generatedColumns(dimension: mixture.dimension), options.integer("n") ?? 500)
         }
         let split = try split(count: count, options: options, seed: context.seed(for: call))
+        let train = split.map { parts in points.map { $0.selecting(parts.split.train) } } ?? points
         return .dataset(DatasetShape(label: call.label ?? call.displayName, columns: columns, count: count,
-                                     trainCount: split?.train.count ?? count, heldOutCount: split?.heldOut.count,
-                                     hasTruth: options.has("generate")))
+                                     trainCount: split?.split.train.count ?? count,
+                                     heldOutCount: split?.split.heldOut.count,
+                                     hasTruth: options.has("generate"), trainPoints: train))
     }
 
     /// The columns and points of the CSV `source`; a missing column is reported at
@@ -64,12 +67,17 @@ extension DataDirective {
         dimension == 1 ? ["x"] : (1...dimension).map { "x\($0)" }
     }
 
-    /// The train/held-out split of `holdout`, if given. It has its own stream (`seed + 1`),
-    /// so changing `n` or the generator never reuses the generating draws for the split.
-    static func split(count: Int, options: OptionValues, seed: UInt64) throws -> DataSplit? {
+    /// The train/held-out split of `holdout`, if given, and for rows fixed by position what
+    /// they are in words. A fraction draws from its own stream (`seed + 1`), so changing `n`
+    /// or the generator never reuses the generating draws for the split.
+    static func split(count: Int, options: OptionValues, seed: UInt64) throws -> (split: DataSplit, rows: String?)? {
+        if let yaml = options.yaml("holdout") {
+            let fixed = try HoldoutSpecification.read(yaml, count: count)
+            return (fixed.split, fixed.description)
+        }
         guard let fraction = options.number("holdout") else { return nil }
         do {
-            return try DataSplit.random(count: count, heldOutFraction: fraction, seed: seed &+ 1)
+            return (try DataSplit.random(count: count, heldOutFraction: fraction, seed: seed &+ 1), nil)
         } catch let error as ModelError {
             throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "holdout"))
         }

@@ -21,7 +21,10 @@ public enum DataDirective: Directive {
         OptionSpec("generate", .structure(MixtureSpecification.shape),
                    help: "A Gaussian or a mixture of Gaussians to draw the points from; its density is then known, so `{compare}` can compute KL divergences to the truth."),
         OptionSpec("n", .integer(2...1_000_000), default: "500", help: "How many points to generate (with `generate`)."),
-        OptionSpec("holdout", .fraction, help: "The fraction of points held out for evaluation, chosen at random with the seed; omitted, every point is for training."),
+        OptionSpec("holdout", .scalarOrStructure(.fraction, HoldoutSpecification.shape),
+                   help: "The points held out for evaluation: a fraction chosen at random with the seed, "
+                       + "or rows fixed by position (`{last: 100}`, `{first: 50}`, `{rows: \"401-500\"}`, "
+                       + "counted from 1); omitted, every point is for training."),
         OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "The seed for generating and splitting."),
     ]
 
@@ -56,7 +59,9 @@ public enum DataDirective: Directive {
             truth = mixture
         }
         let split = try split(count: points.count, options: options, seed: seed)
-        let dataset = Dataset(label: label, columns: columns, points: points, split: split, origin: origin, truth: truth)
+        var dataset = Dataset(label: label, columns: columns, points: points, split: split?.split, origin: origin,
+                              truth: truth)
+        dataset.heldOutRows = split?.rows
         return DirectiveResult(kind: resultKind, values: values(of: dataset), payload: dataset, output: output(of: dataset))
     }
 
@@ -82,7 +87,9 @@ public enum DataDirective: Directive {
         var text: [Inline] = [.count(count), .text(" point\(count == 1 ? "" : "s") (\(dataset.dimension)-D): ")]
         text += dataset.origin
         if let heldOut = dataset.heldOut {
-            text += [.text("; "), .count(dataset.train.count), .text(" for training, "), .count(heldOut.count), .text(" held out.")]
+            text += [.text("; "), .count(dataset.train.count), .text(" for training, "), .count(heldOut.count),
+                     .text(" held out")]
+            text.append(.text(dataset.heldOutRows.map { " (\($0))." } ?? "."))
         } else {
             text.append(.text("; all used for training."))
         }

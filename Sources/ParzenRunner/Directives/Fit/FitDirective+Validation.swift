@@ -4,20 +4,24 @@ import ParzenFormat
 extension FitDirective {
     /// `bandwidth` or `beta`, not both; each family's options only with that family.
     public static let rules: [OptionRule] = [
-        .notTogether(OptionMeaning("bandwidth", "h, a standard deviation"),
-                     OptionMeaning("beta", "β = h², a variance")),
+        .notTogether(OptionMeaning("bandwidth", "h, the kernel's scale"),
+                     OptionMeaning("beta", "β = h², the Gaussian kernel's variance")),
     ] + ModelFamilies.readers.sorted { $0.option < $1.option }.map {
         .onlyWhen($0.option, other: "model", isOneOf: $0.families)
     }
 
-    /// The data set must exist and suit the family (dimension, training points); the kernel
-    /// name or formula must be valid. The model's shape is its family and data set.
+    /// The data set must exist and suit the family (dimension, training points, and the
+    /// points themselves when they are known before running); the kernel name or formula
+    /// must be valid. The model's shape is its family and data set.
     public static func validate(_ call: DirectiveCall, in context: ValidationContext) throws -> ResultShape {
         let options = call.options
         let dataset = try context.dataset(options.text("data")!, at: options.location(of: "data")!)
         let specification = try specification(from: options, seed: 0)
         do {
             try specification.family.type.check(specification, dimension: dataset.dimension, trainCount: dataset.trainCount)
+            if let points = dataset.trainPoints {
+                try specification.family.type.check(specification, trainingPoints: points)
+            }
         } catch {
             throw DirectiveError(error.error.problem, fix: error.error.fix,
                                  at: options.location(of: error.option) ?? options.location(of: "model"))

@@ -31,20 +31,29 @@ public enum FitDirective: Directive {
             fit = try specification.fit(dataset.train)
         } catch let error as ModelError {
             throw DirectiveError(error.problem, fix: error.fix, at: options.location(of: "model"))
+        } catch let violation as ModelRequirementViolation {
+            throw DirectiveError(violation.error.problem, fix: violation.error.fix,
+                                 at: options.location(of: violation.option) ?? options.location(of: "model"))
         }
         let fitted = FittedModel(label: call.label ?? call.displayName, specification: specification, fit: fit, dataset: dataset)
         let family = specification.family.type
         let formula = family.formula(of: fitted)
         let extras = family.extras(for: fitted)
-        var values = fitted.values
-        for (key, value) in extras.values.entries { values[key] = value }
+        let values = fitted.resultValues(adding: extras.values)
         var output: [OutputBlock] = [.equation(formula.definition)]
         if let substituted = formula.substituted { output.append(.equation(substituted)) }
         output += formula.wideNumbers.map(OutputBlock.equation)
         let sentence = formula.sentence
-        output.append(.paragraph(sentence + (sentence.isEmpty ? [] : [.text(" ")]) + self.sentence(for: fitted)))
+        var explanation = family.explanation(of: fitted)
+        if let key = explanation?.key, !context.isFirstMention(key) { explanation = nil }
+        output.append(.paragraph(sentence + (sentence.isEmpty ? [] : [.text(" ")])
+            + self.sentence(for: fitted, explanation: explanation?.text)))
         output += extras.blocks
-        return DirectiveResult(kind: resultKind, values: values, payload: fitted, output: output)
+        var result = DirectiveResult(kind: resultKind, values: values, payload: fitted, output: output)
+        if let fallback = fit.bandwidthSelection?.fallback {
+            result.warnings.append(DirectiveError(fallback.message, at: options.location(of: "bandwidth")))
+        }
+        return result
     }
 
     /// The recipe from the options (which the validation phase checked against `rules`).
@@ -55,11 +64,12 @@ public enum FitDirective: Directive {
         return specification
     }
 
-    /// The family's remarks ("The bandwidth β is a variance … It was chosen by Scott's rule."),
-    /// then "Average negative log-likelihood: … ± … on the 218 training points, … on the 54
-    /// held-out points."
-    static func sentence(for fitted: FittedModel) -> [Inline] {
-        var parts = fitted.specification.family.type.remarks(on: fitted)
+    /// The family's explanation when given ("The bandwidth β is the Gaussian kernel's
+    /// variance …"), its remarks ("It was chosen by Scott's rule."), then "Average negative
+    /// log-likelihood: … ± … on the 218 training points, … on the 54 held-out points."
+    static func sentence(for fitted: FittedModel, explanation: [Inline]? = nil) -> [Inline] {
+        var parts = explanation.map { $0 + [.text(" ")] } ?? []
+        parts += fitted.specification.family.type.remarks(on: fitted)
         let loss = MathExpression.row([.variable("L"), .fenced(.greek(.theta), .parentheses)])
         parts += [.text("Average negative log-likelihood "), .math(loss), .text(": ")] + estimate(fitted.nllTrain)
             + [.text(" on the "), .count(fitted.nllTrain.count), .text(" training points")]

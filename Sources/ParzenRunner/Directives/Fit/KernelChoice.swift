@@ -1,12 +1,20 @@
+import Foundation
 import ParzenCore
 import ParzenFormat
 import ParzenMarkup
 
-/// A kernel as written by an author or on the command line: a built-in name, or a formula
-/// in x that the core checks (K ≥ 0, ∫K < ∞) and normalises.
+/// A kernel as written by an author or on the command line: a built-in name, a formula in x
+/// (a 1-D kernel) or a radial formula in r = ‖u‖ (a kernel in any dimension where it is
+/// integrable), which the core checks (K ≥ 0, ∫K < ∞) and normalises.
+///
+/// Which one is read from the names in the text: a single word is a kernel's name (so a
+/// misspelt name gets "did you mean", not a parse error); a formula naming r is radial,
+/// any other formula is in x.
 public enum KernelChoice: Error, Sendable {
-    /// Not a kernel name and not a formula (no x); `fix` suggests the closest name.
+    /// Not a kernel name and not a formula; `fix` suggests the closest name.
     case unknown(fix: String)
+    /// A formula that names both x and r.
+    case bothVariables
     /// A formula that does not parse; the error carries the character offset.
     case unreadable(ExpressionError)
     /// A formula that is not a valid kernel, with the core's reason.
@@ -15,19 +23,38 @@ public enum KernelChoice: Error, Sendable {
     /// The kernel named or written as `text`.
     public static func kernel(_ text: String) throws(KernelChoice) -> Kernel {
         if let kernel = Kernel(named: text) { return kernel }
-        guard text.contains("x") else {
+        let names = identifiers(in: text)
+        guard !names.isEmpty, names != [text.trimmingCharacters(in: .whitespaces)] else {
             throw .unknown(fix: Suggestion.didYouMean(text, among: Kernel.builtInNames)
-                ?? "use one of \(Kernel.builtInNames.joined(separator: ", ")), or a formula in x")
+                ?? "use one of \(Kernel.builtInNames.joined(separator: ", ")), a formula in x, "
+                    + "or a radial formula in r")
         }
+        if names.contains("r"), names.contains("x") { throw .bothVariables }
         do {
-            return .formula(try FormulaKernel(source: text))
+            return names.contains("r") ? .radial(try RadialFormulaKernel(source: text))
+                                       : .formula(try FormulaKernel(source: text))
         } catch let error as ExpressionError {
             throw .unreadable(error)
         } catch let error as ModelError {
             throw .refused(error)
         } catch {
-            preconditionFailure("FormulaKernel throws only ExpressionError or ModelError, got \(error)")
+            preconditionFailure("kernel formulas throw only ExpressionError or ModelError, got \(error)")
         }
+    }
+
+    /// The names (maximal runs of letters, digits and underscores starting with a letter) in
+    /// a formula: variables, functions and constants.
+    static func identifiers(in text: String) -> [String] {
+        var names: [String] = [], current = ""
+        for character in text + " " {
+            if character.isLetter || character == "_" || (!current.isEmpty && character.isNumber) {
+                current.append(character)
+            } else {
+                if !current.isEmpty { names.append(current) }
+                current = ""
+            }
+        }
+        return names
     }
 
     /// The kernel named or written as `text` in a notebook option at `location`; a formula's
@@ -38,6 +65,11 @@ public enum KernelChoice: Error, Sendable {
             return try kernel(text)
         } catch .unknown(let fix) {
             throw DirectiveError("unknown kernel '\(text)'", fix: fix, at: location)
+        } catch .bothVariables {
+            throw DirectiveError("the kernel formula names both x and r",
+                                 fix: "write a 1-D kernel in x, or a radial kernel in r = ‖u‖ (any dimension), "
+                                     + "not both",
+                                 at: location)
         } catch .unreadable(let error) {
             throw DirectiveError("cannot read the kernel formula: \(error.message)",
                                  at: SourceLocation(line: location.line, column: location.column + error.offset))

@@ -19,7 +19,11 @@ enum BandwidthCurveFigure {
 
     static func draw(_ inputs: PlotInputs) throws -> DrawnFigure {
         let dataset = try inputs.requireDataset(for: .bandwidth)
-        let kdeFit = inputs.fits.first { $0.fit.bandwidth?.beta != nil }
+        // The curve is the unbounded Gaussian KDE's: only such a fit's β is a point on it (another
+        // kernel's h² is not its variance, and a reflected KDE is another density).
+        let kdeFit = inputs.fits.first {
+            $0.specification.kernel == .gaussian && $0.specification.boundary == nil && $0.fit.bandwidth?.beta != nil
+        }
         let chosen = kdeFit?.fit.bandwidth?.beta
         let train = dataset.train
         let reference = try chosen ?? BandwidthRule.scott.bandwidth(for: train, kernel: .gaussian).beta!

@@ -40,9 +40,13 @@ enum DensityFigure {
         return DrawnFigure(content: .chart(chart))
     }
 
-    /// "kde (β = 0.04)" for a KDE, the label otherwise.
+    /// "kde (β = 0.04)" for a Gaussian KDE (β its variance), "kde (h = 0.3)" for another
+    /// kernel (h its scale: β would not be a variance), the label otherwise.
     static func legendName(_ fit: FittedModel) -> String {
-        if let beta = fit.fit.bandwidth?.beta { return "\(fit.label) (β = \(NumberFormat.prose(beta, digits: 3)))" }
-        return fit.label
+        guard let bandwidth = fit.fit.bandwidth, let h = bandwidth.standardDeviation else { return fit.label }
+        if fit.specification.kernel == .gaussian {
+            return "\(fit.label) (β = \(NumberFormat.prose(bandwidth.beta!, digits: 3)))"
+        }
+        return "\(fit.label) (h = \(NumberFormat.prose(h, digits: 3)))"
     }
 }

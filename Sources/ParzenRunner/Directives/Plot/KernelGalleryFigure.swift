@@ -16,15 +16,25 @@ enum KernelGalleryFigure {
         let origin = PointSet([0])
         var panels: [Chart] = []
         for kernel in kernels {
-            // Scale every kernel to unit variance, so their shapes compare at equal spread.
+            // Scale every kernel to unit standard deviation, so their shapes compare at equal
+            // spread; the title gives the scale h (scikit-learn's bandwidth) that takes.
             let sd = kernel.variance(dimension: 1).squareRoot()
             let h = sd.isFinite && sd > 0 ? 1 / sd : 1
             let model = try KernelDensityEstimate(data: origin, kernel: kernel, bandwidth: .standardDeviation(h))
-            let title: String = if case .formula(let f) = kernel { "K ∝ " + f.source } else { kernel.name }
-            panels.append(Chart(id: "", title: title, x: Axis(label: "u"), y: Axis(label: "K(u)"), size: .panel, showsLegend: false,
-                                marks: [.line(Line(x: grid, y: PlotGrid.density(of: model, at: grid)))]))
+            let name: String = switch kernel {
+            case .formula(let f): "K ∝ " + f.source
+            case .radial(let f): "k ∝ " + f.source
+            default: kernel.name
+            }
+            let scale = sd.isFinite ? "h = \(NumberFormat.prose(h, digits: 4))" : "h = 1, no finite variance"
+            let curve = Line(x: grid, y: PlotGrid.density(of: model, at: grid))
+            panels.append(Chart(id: "", title: "\(name), \(scale)", x: Axis(label: "u"), y: Axis(label: "K(u)"),
+                                size: .panel, showsLegend: false, marks: [.line(curve)]))
         }
-        let gallery = SmallMultiples(id: inputs.id, description: "The kernels " + kernels.map(\.name).joined(separator: ", ") + ", each scaled to unit variance.", panels: panels)
+        let description = "The kernels " + kernels.map(\.name).joined(separator: ", ")
+            + ", each drawn at unit standard deviation: at scale h = 1/σ_K, the bandwidth h that gives a standard "
+            + "deviation of 1."
+        let gallery = SmallMultiples(id: inputs.id, description: description, panels: panels)
         return DrawnFigure(content: .smallMultiples(gallery), values: [("kernels", .integer(kernels.count))])
     }
 
