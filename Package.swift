@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -50,10 +51,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `parzen preview`: renders, serves on loopback, watches the inputs, reloads open pages.
+        .target(
+            name: "ParzenPreview",
+            dependencies: [
+                "ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenMarkup",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "parzen",
             dependencies: [
-                "ParzenReport", "ParzenRunner", "ParzenCore", "ParzenMarkup",
+                "ParzenReport", "ParzenRunner", "ParzenCore", "ParzenMarkup", "ParzenPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +99,10 @@ let package = Package(
         .testTarget(
             name: "ParzenReportTests",
             dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenChart", "ParzenTestSupport"]
+        ),
+        .testTarget(
+            name: "ParzenPreviewTests",
+            dependencies: ["ParzenPreview", "ParzenReport", "ParzenRunner", "ParzenTestSupport"]
         ),
         .testTarget(name: "ParzenFuzzTests", dependencies: ["ParzenFuzz", "ParzenTestSupport"]),
     ]
