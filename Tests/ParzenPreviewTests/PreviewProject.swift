@@ -65,8 +65,8 @@ final class PreviewProject: @unchecked Sendable {
 
     /// Opens the reload event stream; once its first comment arrived, the server has
     /// subscribed it (the subscription is made before the response is sent).
-    func openEvents() async throws -> EventStreamReader {
-        let reader = try EventStreamReader(port: baseURL.port ?? 0)
+    func openEvents() async throws -> RawHTTPStream {
+        let reader = try RawHTTPStream(port: baseURL.port ?? 0, path: LiveReloadScript.eventsPath)
         try await reader.wait(for: ": connected")
         return reader
     }

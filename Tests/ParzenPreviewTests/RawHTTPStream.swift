@@ -3,10 +3,11 @@ import Foundation
 import Glibc
 #endif
 
-/// A raw-socket client of the preview's event stream: it sends one GET and accumulates what
-/// arrives, so a test can wait for a record such as `data: fixture.html`. (URLSession on Linux
-/// delivers a never-ending body only when it ends.)
-final class EventStreamReader: @unchecked Sendable {
+/// A raw-socket HTTP GET whose response is read as it arrives, so a test can wait for a
+/// record such as `data: fixture.html` on the preview's never-ending event stream (URLSession
+/// on Linux hands a body over only when it ends), or for a line of Chromium's DevTools list
+/// (which URLSession on Linux fails to read: "Failed writing header").
+final class RawHTTPStream: @unchecked Sendable {
     private let socket: Int32
     /// Everything received so far; guarded by `lock`.
     private var received = ""
@@ -18,7 +19,8 @@ final class EventStreamReader: @unchecked Sendable {
         var description: String
     }
 
-    init(port: Int) throws {
+    /// Connects to 127.0.0.1:`port` and sends `GET path`.
+    init(port: Int, path: String) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -33,7 +35,7 @@ final class EventStreamReader: @unchecked Sendable {
         // Reads give up after 100 ms so that `wait` can check its deadline.
         var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let request = "GET /__parzen/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
         _ = request.withCString { send(socket, $0, strlen($0), 0) }
     }
 
@@ -55,7 +57,7 @@ final class EventStreamReader: @unchecked Sendable {
                         break
                     }
                 }
-                continuation.resume(throwing: Failure(description: "no '\(text)' on the event stream; got: \(self.text)"))
+                continuation.resume(throwing: Failure(description: "no '\(text)' in the response; got: \(self.text)"))
             }
         }
     }
