@@ -35,8 +35,16 @@ def main():
                 port = int(match.group(1))
                 break
         assert port, "parzen preview did not start"
-        # Keep reading the server's terminal output so that it never blocks on a full pipe.
-        threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
+        # Keep reading the server's terminal output (so that it never blocks on a full pipe),
+        # and collect the render times it prints, to split the latency into render and the rest.
+        renders = []
+
+        def read_terminal():
+            for line in server.stderr:
+                match = re.search(r"Rendered .*" + re.escape(NOTEBOOK) + r" in (\d+) ms", line)
+                if match:
+                    renders.append(int(match.group(1)))
+        threading.Thread(target=read_terminal, daemon=True).start()
         events = socket.create_connection(("127.0.0.1", port))
         events.sendall(b"GET /__parzen/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         received = b""
@@ -60,6 +68,10 @@ def main():
             time.sleep(0.3)  # let the index's reload event pass before the next edit
         print(f"save → reload event → page fetched: median {statistics.median(times):.0f} ms, "
               f"min {min(times):.0f}, max {max(times):.0f} (target 150 ms)")
+        if renders:
+            render = statistics.median(renders)
+            print(f"of which rendering the notebook (no cache yet): median {render:.0f} ms; "
+                  f"watch + debounce + event + fetch: about {statistics.median(times) - render:.0f} ms")
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=10)

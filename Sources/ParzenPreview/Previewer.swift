@@ -24,28 +24,39 @@ public actor Previewer {
     private let watcher: any FileWatcher
     private let report: @Sendable (Event) -> Void
     private var watching: Task<Void, Never>?
-    private var serving: Task<Void, any Error>?
+    private var serving: Task<Void, Never>?
+    /// Why the server stopped on its own (it could not bind, say); nil while it runs.
+    private var serverFailure: (any Error)?
 
-    /// A preview of `session` on `host:port` (port 0: any free port). `watcher` defaults to
-    /// inotify on Linux, else polling.
+    /// A preview of `session` on `host:port`: `host` an IPv4 or IPv6 address or `localhost`,
+    /// `port` 0 for any free port. `watcher` defaults to inotify on Linux, else polling.
     public init(session: PreviewSession, host: String, port: UInt16, watcher: (any FileWatcher)? = nil,
                 report: @escaping @Sendable (Event) -> Void) throws {
         self.session = session
         self.report = report
         self.watcher = watcher ?? Self.platformWatcher()
-        let address: any SocketAddress = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port)
-            : try sockaddr_in.inet(ip4: host, port: port)
+        // `localhost` is taken as IPv4 loopback; other names are not resolved (say which interface).
+        let ip = host == "localhost" ? "127.0.0.1" : host
+        let address: any SocketAddress = ip.contains(":") ? try sockaddr_in6.inet6(ip6: ip, port: port)
+            : try sockaddr_in.inet(ip4: ip, port: port)
         // No request log: the terminal shows renders and diagnostics, not every fetch.
         server = HTTPServer(address: address, logger: .disabled,
                             handler: PreviewRequestHandler(session: session, broadcaster: broadcaster))
     }
 
     /// Renders every notebook, starts serving and watching, and returns the address served.
+    /// Throws when the server cannot listen (address not local, port taken).
     public func start() async throws -> URL {
         report(.rendered(session.renderAll()))
         let server = server
-        serving = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
+        serving = Task { [weak self] in
+            do { try await server.run() } catch { await self?.serverStopped(with: error) }
+        }
+        // Wait for either the listening socket or the server's failure to bind.
+        while !(await server.isListening) {
+            if let serverFailure { throw serverFailure }
+            try await Task.sleep(for: .milliseconds(5))
+        }
         guard let url = await Self.url(of: server.listeningAddress) else {
             throw SocketError.unsupportedAddress
         }
@@ -74,6 +85,10 @@ public actor Previewer {
         broadcaster.finish()
         await server.stop(timeout: 1)
         serving?.cancel()
+    }
+
+    private func serverStopped(with error: any Error) {
+        serverFailure = error
     }
 
     /// The number of pages listening for reloads (for tests and diagnostics).

@@ -66,13 +66,14 @@ struct Preview: ParsableCommand {
                 Self.print(event, diagnostics: diagnostics, open: shouldOpen)
             }
         } catch {
-            throw ValidationError("Cannot listen on \(host):\(port): \(error). Please give another --host or --port.")
+            throw ValidationError("'\(host)' is not an IPv4 or IPv6 address. Please give one, such as 127.0.0.1 or ::1.")
         }
         let finished = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
         let serving = Task {
             defer { finished.signal() }
             do { try await previewer.run() } catch is CancellationError {} catch {
-                FileHandle.standardError.write(Data("parzen preview: \(error)\n".utf8))
+                failure.error = error
             }
         }
         // Ctrl-C cancels the serving task, which closes the server and the watcher.
@@ -81,7 +82,15 @@ struct Preview: ParsableCommand {
         interrupt.setEventHandler { serving.cancel() }
         interrupt.resume()
         finished.wait()
+        if let error = failure.error {
+            throw ValidationError("Cannot serve on \(host):\(port): \(error). Please give another --host or --port.")
+        }
         FileHandle.standardError.write(Data("Stopped.\n".utf8))
+    }
+
+    /// The serving task's error, read after the task has finished (the semaphore orders the two).
+    private final class FailureBox: @unchecked Sendable {
+        var error: (any Error)?
     }
 
     private static func print(_ event: Previewer.Event, diagnostics: DiagnosticsFormat, open: Bool) {
