@@ -25,7 +25,8 @@ public enum LiveReloadScript {
             const page = "\(page)", key = "parzen-scroll:" + location.pathname;
             const saved = sessionStorage.getItem(key);
             if (saved !== null) { sessionStorage.removeItem(key); addEventListener("load", () => scrollTo(0, +saved)); }
-            document.querySelector("[data-parzen-dismiss]")?.addEventListener("click", e => e.target.parentElement.remove());
+            document.querySelector("[data-parzen-dismiss]")
+              ?.addEventListener("click", e => e.target.parentElement.remove());
             new EventSource("\(eventsPath)").addEventListener("\(reloadEvent)", e => {
               if (e.data === "*" || e.data === page || page === "index.html") {
                 sessionStorage.setItem(key, String(scrollY)); location.reload();

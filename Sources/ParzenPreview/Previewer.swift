@@ -118,7 +118,8 @@ public actor Previewer {
         var files = Set(inputs.values.joined())
         if let folder = templatesFolder.map(NotebookInputs.absolute) {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            files.formUnion(names.filter { $0.hasSuffix(".mustache") || $0.hasSuffix(".css") }.map { folder + "/" + $0 })
+            let templates = names.filter { $0.hasSuffix(".mustache") || $0.hasSuffix(".css") }
+            files.formUnion(templates.map { folder + "/" + $0 })
         }
         return files
     }

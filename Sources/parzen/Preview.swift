@@ -66,7 +66,8 @@ struct Preview: ParsableCommand {
                 Self.print(event, diagnostics: diagnostics, open: shouldOpen)
             }
         } catch {
-            throw ValidationError("'\(host)' is not an IPv4 or IPv6 address. Please give one, such as 127.0.0.1 or ::1.")
+            throw ValidationError("'\(host)' is not an IPv4 or IPv6 address. "
+                                  + "Please give one, such as 127.0.0.1 or ::1.")
         }
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
@@ -118,7 +119,8 @@ struct Preview: ParsableCommand {
         process.arguments = ["xdg-open", url.absoluteString]
         #endif
         do { try process.run() } catch {
-            FileHandle.standardError.write(Data("Cannot open a browser (\(error)); please open \(url.absoluteString).\n".utf8))
+            let message = "Cannot open a browser (\(error)); please open \(url.absoluteString).\n"
+            FileHandle.standardError.write(Data(message.utf8))
         }
     }
 }

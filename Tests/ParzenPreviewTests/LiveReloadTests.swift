@@ -38,16 +38,17 @@ struct LiveReloadTests {
             let events = try await project.openEvents()
             try project.save("x\n10\n20\n30\n", to: project.data)
             try await events.wait(for: "data: fixture.html\n")
-            #expect(try await project.fetch("fixture.html").body.contains("The mean is <span class=\"value\">20</span>"))
+            let page = try await project.fetch("fixture.html").body
+            #expect(page.contains("The mean is <span class=\"value\">20</span>"))
         }
     }
 
     @Test func aBrokenNotebookShowsTheOverlayOverTheLastGoodPage() async throws {
         try await PreviewProject.serve { project in
             let events = try await project.openEvents()
-            // Line 16 of the new text holds the misspelt kernel, at column 9 (after "kernel: ").
-            let broken = PreviewProject.notebookText(prose: "Broken version.",
-                                                     extra: "\n```{fit} model\ndata: points\nmodel: kde\nkernel: gausian\n```\n")
+            // The misspelt kernel is reported at its value: column 9, after "kernel: ".
+            let fit = "\n```{fit} model\ndata: points\nmodel: kde\nkernel: gausian\n```\n"
+            let broken = PreviewProject.notebookText(prose: "Broken version.", extra: fit)
             try project.save(broken, to: project.notebook)
             try await events.wait(for: "data: fixture.html\n")
             let page = try await project.fetch("fixture.html").body

@@ -42,7 +42,8 @@ final class PreviewProject: @unchecked Sendable {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"),
                                                 withIntermediateDirectories: true)
         try "# project root\n".write(to: folder.appendingPathComponent("parzen.yml"), atomically: true, encoding: .utf8)
-        try "x\n1\n2\n3\n".write(to: folder.appendingPathComponent("data/points.csv"), atomically: true, encoding: .utf8)
+        try "x\n1\n2\n3\n".write(to: folder.appendingPathComponent("data/points.csv"), atomically: true,
+                                   encoding: .utf8)
         try Self.notebookText(prose: "First version of the prose.")
             .write(to: folder.appendingPathComponent("fixture.md"), atomically: true, encoding: .utf8)
         let session = PreviewSession(notebooks: [folder.appendingPathComponent("fixture.md").path],
