@@ -83,7 +83,7 @@ public final class PreviewSession: @unchecked Sendable {
             diagnostics += build.diagnostics
         }
         publish()
-        return Outcome(rebuilt: changed, pageNames: changed.map(NotebookBuild.outputFileName(for:)),
+        return Outcome(rebuilt: changed, pageNames: changed.map { NotebookBuild.outputFileName(for: $0) },
                        diagnostics: diagnostics, duration: ContinuousClock.now - start)
     }
 

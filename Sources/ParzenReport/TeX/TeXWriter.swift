@@ -43,7 +43,15 @@ enum TeXWriter {
         return text.dropLast(letters.count).last == "\\"
     }
 
-    /// A script or accent argument: bare when it is one character or one control word.
+    /// A command's argument (`\hat`, `\frac`, `\sqrt`): bare when it is one control word
+    /// (`\hat\mu`), else in braces (`\hat{p}` — `\hatp` would be another command).
+    private static func commandArgument(_ expression: MathExpression) -> String {
+        let body = tex(expression)
+        let isControlWord = body.first == "\\" && body.count > 1 && body.dropFirst().allSatisfy { $0.isLetter && $0.isASCII }
+        return isControlWord ? body : "{" + body + "}"
+    }
+
+    /// A script argument: bare when it is one character or one control word.
     private static func argument(_ expression: MathExpression) -> String {
         let body = tex(expression)
         let isSingle =
@@ -78,7 +86,7 @@ enum TeXWriter {
             for item in items { write(item, into: &out) }
             return
         case .fraction(let numerator, let denominator):
-            out += "\\frac" + argument(numerator) + argument(denominator)
+            out += "\\frac" + commandArgument(numerator) + commandArgument(denominator)
         case .squareRoot(let radicand):
             out += "\\sqrt{" + tex(radicand) + "}"
         case .subscripted(let base, let script):
@@ -89,13 +97,13 @@ enum TeXWriter {
         case .superscripted(let base, let script):
             out += group(base) + "^" + argument(script)
         case .hat(let base):
-            out += "\\hat" + argument(base)
+            out += "\\hat" + commandArgument(base)
         case .bold(let base):
             // Latin letters as \mathbf (upright bold, as vectors are usually set), Greek as \boldsymbol.
             if case .variable = base {
                 out += "\\mathbf{" + tex(base) + "}"
             } else {
-                out += "\\boldsymbol" + argument(base)
+                out += "\\boldsymbol" + commandArgument(base)
             }
         case .fenced(let inner, let fence):
             let (open, close): (String, String) = switch fence {
