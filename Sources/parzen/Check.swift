@@ -4,7 +4,8 @@ import ParzenRunner
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check notebooks — front matter, directives, options, data paths, math — without running the computations.",
+        abstract:
+            "Check notebooks — front matter, directives, options, data paths, math — without running the computations.",
         discussion: "Prints the same diagnostics as render and exits 1 if any is an error."
     )
 

@@ -122,7 +122,8 @@ struct Fit: ParsableCommand {
         if let holdout = options.number("holdout") {
             split = try report { try DataSplit.random(count: points.count, heldOutFraction: holdout, seed: seed) }
         }
-        let dataset = Dataset(label: file, columns: names, points: points, split: split, origin: [.code(file)], truth: nil)
+        let dataset = Dataset(
+            label: file, columns: names, points: points, split: split, origin: [.code(file)], truth: nil)
         let specification: ModelSpecification
         do {
             specification = try FitDirective.specification(commandLine: options, seed: seed)
@@ -173,8 +174,11 @@ struct Fit: ParsableCommand {
     }
 
     /// Prints `file:line:column: error: message` (and the fix) and returns exit status 1.
-    private func fail(_ message: String, fix: String?, in path: String? = nil, line: Int = 1, column: Int = 1) -> ExitCode {
-        let diagnostic = Diagnostic(.error, file: path ?? file, at: SourceLocation(line: line, column: column), message, fix: fix)
+    private func fail(_ message: String, fix: String?, in path: String? = nil, line: Int = 1, column: Int = 1)
+        -> ExitCode
+    {
+        let diagnostic = Diagnostic(
+            .error, file: path ?? file, at: SourceLocation(line: line, column: column), message, fix: fix)
         DiagnosticsFormat.text.print([diagnostic])
         return ExitStatus.notebookErrors
     }

@@ -10,7 +10,10 @@ struct NotebookOptions: ParsableArguments {
     @Option(help: "How to print diagnostics on standard error: text (path:line:column: …) or json. Default: text.")
     var diagnostics: DiagnosticsFormat = .text
 
-    @Flag(help: "Allow notebooks to read files outside their project folder (the nearest folder with parzen.yml, else the notebook's folder).")
+    @Flag(help: """
+        Allow notebooks to read files outside their project folder (the nearest folder with parzen.yml, \
+        else the notebook's folder).
+        """)
     var allowOutside = false
 
     @Flag(help: """

@@ -7,7 +7,10 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index, "
             + "or one Jupyter notebook each.",
-        discussion: "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. Reports are written atomically, also when a notebook has errors (they appear in red boxes at their place); the exit status is then 1."
+        discussion:
+            "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. Reports are written " +
+                "atomically, also when a notebook has errors (they appear in red boxes at their place); the exit " +
+                "status is then 1."
     )
 
     @OptionGroup var notebookOptions: NotebookOptions
@@ -91,7 +94,10 @@ extension Render {
         }
         var lines = ["\(build.path): \(milliseconds(total)) in all"]
         for timing in build.timings.sorted(by: { $0.duration > $1.duration }).prefix(5) {
-            lines.append("\(build.path):\(timing.location.line):\(timing.location.column): {\(timing.directive)}\(timing.label.map { " " + $0 } ?? "") \(milliseconds(timing.duration))")
+            lines.append(
+                "\(build.path):\(timing.location.line):\(timing.location.column): {\(timing.directive)}"
+                    + "\(timing.label.map { " " + $0 } ?? "") \(milliseconds(timing.duration))"
+            )
         }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

@@ -77,7 +77,11 @@ public struct CSVTable: Sendable {
             column += 1
             if inQuotes {
                 if c == "\"" {
-                    if pending == "\"" { field.unicodeScalars.append("\""); pending = scalars.next() } else { inQuotes = false }
+                    if pending == "\"" {
+                        field.unicodeScalars.append("\""); pending = scalars.next()
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" { line += 1; column = 1 }
                     field.unicodeScalars.append(c)
@@ -111,11 +115,15 @@ public struct CSVTable: Sendable {
             }
         }
         if inQuotes {
-            throw Problem(line: recordLine, column: columns.last, message: "a quoted field is never closed", fix: "add the closing \"")
+            throw Problem(
+                line: recordLine, column: columns.last, message: "a quoted field is never closed",
+                fix: "add the closing \"")
         }
         if !field.isEmpty || !fields.isEmpty { try endRecord() }
         guard let first = records.first else {
-            throw Problem(line: 1, column: nil, message: "the file is empty", fix: "a CSV file needs a header row and at least one data row")
+            throw Problem(
+                line: 1, column: nil, message: "the file is empty",
+                fix: "a CSV file needs a header row and at least one data row")
         }
         header = first.fields.map { $0.trimmingWhitespace() }
         if header.count == 1, header[0].contains(";") {
@@ -141,12 +149,15 @@ public struct CSVTable: Sendable {
         for name in names {
             guard let index = header.firstIndex(of: name) else {
                 throw Problem(line: 1, column: nil, message: "no column named '\(name)'",
-                              fix: Suggestion.didYouMean(name, among: header) ?? ("the columns are: " + header.map { "'\($0)'" }.joined(separator: ", ")))
+                    fix: Suggestion.didYouMean(name, among: header)
+                        ?? ("the columns are: " + header.map { "'\($0)'" }.joined(separator: ", ")))
             }
             indices.append(index)
         }
         guard !rows.isEmpty else {
-            throw Problem(line: 1, column: nil, message: "the file has a header but no data rows", fix: "add at least one row of numbers")
+            throw Problem(
+                line: 1, column: nil, message: "the file has a header but no data rows",
+                fix: "add at least one row of numbers")
         }
         return try indices.map { (index: Int) throws(Problem) -> [Double] in
             var column: [Double] = []
@@ -154,8 +165,13 @@ public struct CSVTable: Sendable {
             for (rowIndex, row) in rows.enumerated() {
                 let cell = row[index]
                 guard let value = Double(cell), value.isFinite else {
-                    let what = cell.isEmpty ? "an empty cell" : (Double(cell) != nil ? "the non-finite value '\(cell)'" : "'\(cell)', which is not a number")
-                    throw Problem(line: lines[rowIndex], column: fieldColumns[rowIndex][index], message: "column '\(header[index])' has \(what)",
+                    let what =
+                        cell.isEmpty
+                        ? "an empty cell"
+                        : (Double(cell) != nil ? "the non-finite value '\(cell)'" : "'\(cell)', which is not a number")
+                    throw Problem(
+                        line: lines[rowIndex], column: fieldColumns[rowIndex][index],
+                        message: "column '\(header[index])' has \(what)",
                                   fix: Self.fix(forNonNumber: cell))
                 }
                 column.append(value)

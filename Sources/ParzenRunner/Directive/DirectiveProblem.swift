@@ -39,7 +39,8 @@ public enum DirectiveProblem: Sendable, Equatable {
         case .unknownOption(let name, let directive, _): "unknown option '\(name)' for {\(directive)}"
         case .missingOption(let name, let type, let directive): "{\(directive)} needs the option '\(name)' (\(type))"
         case .wrongType(let option, let expected, let found): "option \(option) expects \(expected), found \(found)"
-        case .unknownChoice(let option, let expected, let found, _): "option \(option) expects \(expected), found '\(found)'"
+        case .unknownChoice(let option, let expected, let found, _):
+            "option \(option) expects \(expected), found '\(found)'"
         case .wrongLabelKind(let option, let expected, let label, let line, let kind):
             "option '\(option)' needs \(expected), but '\(label)' (line \(line)) is a \(kind)"
         case .unusableResult(let label, let kind): "'\(label)' is a \(kind), which cannot be used here"

@@ -45,7 +45,8 @@ struct OptionChecker {
         }
         for entry in entries {
             guard let spec = specs.first(where: { $0.name == entry.key }) else {
-                error(at: entry.keyLocation, .unknownOption(entry.key, directive: source.name, known: specs.map(\.name)))
+                error(
+                    at: entry.keyLocation, .unknownOption(entry.key, directive: source.name, known: specs.map(\.name)))
                 continue
             }
             if let value = convert(entry.value, to: spec.type, option: spec.name) {

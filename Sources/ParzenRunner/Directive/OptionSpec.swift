@@ -10,7 +10,10 @@ public struct OptionSpec: Sendable {
     public var defaultDescription: String?
     public var help: String
 
-    public init(_ name: String, _ type: OptionType, required: Bool = false, default defaultDescription: String? = nil, help: String) {
+    public init(
+        _ name: String, _ type: OptionType, required: Bool = false, default defaultDescription: String? = nil,
+        help: String
+    ) {
         self.name = name
         self.type = type
         self.isRequired = required
@@ -54,7 +57,8 @@ public indirect enum OptionType: Sendable {
         case .positiveNumber: "a positive number"
         case .fraction: "a number in [0, 1)"
         case .integer(let range):
-            range.upperBound == Int.max ? "a whole number ≥ \(range.lowerBound)" : "a whole number in \(range.lowerBound)…\(range.upperBound)"
+            range.upperBound == Int.max
+                ? "a whole number ≥ \(range.lowerBound)" : "a whole number in \(range.lowerBound)…\(range.upperBound)"
         case .text: "text"
         case .boolean: "true or false"
         case .choice(let words): "one of " + words.joined(separator: ", ")

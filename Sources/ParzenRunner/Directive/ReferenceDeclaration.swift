@@ -18,10 +18,12 @@ public struct ReferenceDeclaration: Sendable {
     public var location: SourceLocation
 
     /// The declarations of every fence, in document order; unknown directives declare nothing.
-    public static func declarations(in fences: [DirectiveFence], registry: DirectiveRegistry) -> [ReferenceDeclaration] {
+    public static func declarations(in fences: [DirectiveFence], registry: DirectiveRegistry) -> [ReferenceDeclaration]
+    {
         fences.flatMap { fence -> [ReferenceDeclaration] in
             guard let directive = registry.directive(named: fence.name) else { return [] }
-            let (body, _) = YAMLReader.read(fence.body, file: "", firstLine: fence.bodyStart.line, firstColumn: fence.bodyStart.column)
+            let (body, _) = YAMLReader.read(
+                fence.body, file: "", firstLine: fence.bodyStart.line, firstColumn: fence.bodyStart.column)
             return directive.citables(label: fence.label, body: body).map {
                 ReferenceDeclaration(kind: $0, label: fence.label, location: fence.location)
             }

@@ -50,7 +50,10 @@ public struct ModelFormula: Sendable {
 
     /// 𝒩(x | mean, variance).
     static func normal(_ x: M, _ mean: M, _ variance: M) -> M {
-        .row([.styled(.calligraphic, "N"), .fenced(.row([x, .symbol(.mid), mean, .symbol(.comma), variance]), .stretchyParentheses)])
+        .row([
+            .styled(.calligraphic, "N"),
+            .fenced(.row([x, .symbol(.mid), mean, .symbol(.comma), variance]), .stretchyParentheses),
+        ])
     }
 
     static let sumOverPoints = M.sum(from: .row([.variable("i"), .symbol(.equals), .int(1)]), to: .variable("N"))

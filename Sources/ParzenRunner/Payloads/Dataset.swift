@@ -22,7 +22,9 @@ public struct Dataset: Sendable {
     /// The density the points were drawn from, when the data set was generated.
     public var truth: GaussianMixture?
 
-    public init(label: String, columns: [String], points: PointSet, split: DataSplit?, origin: [Inline], truth: GaussianMixture?) {
+    public init(
+        label: String, columns: [String], points: PointSet, split: DataSplit?, origin: [Inline], truth: GaussianMixture?
+    ) {
         self.label = label
         self.columns = columns
         self.points = points

@@ -12,7 +12,10 @@ public struct DirectiveResult: Sendable {
     /// at the option concerned; the runner reports them as warnings.
     public var warnings: [DirectiveError] = []
 
-    public init(kind: ResultKind, values: ResultValues = ResultValues(), payload: (any Sendable)? = nil, output: [OutputBlock] = []) {
+    public init(
+        kind: ResultKind, values: ResultValues = ResultValues(), payload: (any Sendable)? = nil,
+        output: [OutputBlock] = []
+    ) {
         self.kind = kind
         self.values = values
         self.payload = payload

@@ -32,10 +32,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array(let items):
             if items.isEmpty { return "[]" }
             if items.allSatisfy(\.isScalar) { return "[" + items.map { $0.serialized() }.joined(separator: ", ") + "]" }
-            return "[\n" + items.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+            return "[\n" + items.map { inner + $0.serialized(indent: indent + 1) }.joined(separator: ",\n")
+                + "\n\(pad)]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { inner + Escaping.jsonString($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)}"
+            return "{\n"
+                + members.map { inner + Escaping.jsonString($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(
+                    separator: ",\n") + "\n\(pad)}"
         }
     }
 

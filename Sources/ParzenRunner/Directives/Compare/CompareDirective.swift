@@ -7,7 +7,9 @@ import ParzenFormat
 /// names the better model, and writes the MLE ⇔ minimum-KL argument with these numbers.
 public enum CompareDirective: Directive {
     public static let name = "compare"
-    public static let summary = "Compare fitted models of one data set by NLL, KL divergence, moments or two-sample tests, and write the MLE ⇔ min-KL argument with their numbers."
+    public static let summary =
+        "Compare fitted models of one data set by NLL, KL divergence, moments or two-sample tests, and write the " +
+            "MLE ⇔ min-KL argument with their numbers."
     public static let resultKind = ResultKind(rawValue: "comparison")
     public static let example = """
         models: [gauss, kde]
@@ -19,14 +21,28 @@ public enum CompareDirective: Directive {
     static let criteria = ["nll", "kl", "moments", "mmd", "all"]
 
     public static let options = [
-        OptionSpec("models", .list(.label([FitDirective.resultKind])), required: true, help: "Two or more fitted models of the same data set."),
+        OptionSpec(
+            "models", .list(.label([FitDirective.resultKind])), required: true,
+            help: "Two or more fitted models of the same data set."),
         OptionSpec("criterion", .choice(criteria), default: "nll",
-                   help: "`nll` (average negative log-likelihood), `kl` (KL divergence from the true density; generated data only), `moments` (model samples' moments vs the data's), `mmd` (MMD² and energy distance between model samples and data, with permutation p-values) or `all`."),
-        OptionSpec("on", .choice(["train", "heldout", "kfold"]), default: "heldout when the data set has a held-out part, else train",
-                   help: "Where the NLL is measured: the training points, the held-out points, or k-fold cross-validation (each model refitted on every fold)."),
+            help:
+                "`nll` (average negative log-likelihood), `kl` (KL divergence from the true density; generated data " +
+                    "only), `moments` (model samples' moments vs the data's), `mmd` (MMD² and energy distance " +
+                    "between model samples and data, with permutation p-values) or `all`."
+        ),
+        OptionSpec(
+            "on", .choice(["train", "heldout", "kfold"]),
+            default: "heldout when the data set has a held-out part, else train",
+            help:
+                "Where the NLL is measured: the training points, the held-out points, or k-fold cross-validation " +
+                    "(each model refitted on every fold)."
+        ),
         OptionSpec("folds", .integer(2...100), default: "5", help: "The number of folds for `on: kfold`."),
-        OptionSpec("samples", .integer(100...10_000_000), default: "10000", help: "Monte Carlo draws for `kl` and `moments`."),
-        OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "The seed of the Monte Carlo draws, the folds and the permutations."),
+        OptionSpec(
+            "samples", .integer(100...10_000_000), default: "10000", help: "Monte Carlo draws for `kl` and `moments`."),
+        OptionSpec(
+            "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
+            help: "The seed of the Monte Carlo draws, the folds and the permutations."),
     ]
 
     public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
@@ -42,7 +58,8 @@ public enum CompareDirective: Directive {
         do {
             let comparison = try ModelComparison(label: label, models: models, criterion: criterion, on: on,
                                                  folds: options.integer("folds") ?? 5, samples: samples, seed: seed)
-            return DirectiveResult(kind: resultKind, values: comparison.values, payload: comparison, output: comparison.output)
+            return DirectiveResult(
+                kind: resultKind, values: comparison.values, payload: comparison, output: comparison.output)
         } catch let error as ModelError {
             throw DirectiveError(error.problem, fix: error.fix, at: call.location)
         }
@@ -53,9 +70,15 @@ extension CompareDirective: DocumentedResults {
     public static let resultKeys: [(key: String, meaning: String)] = [
         ("best", "label of the model with the lowest NLL"), ("on", "train, heldout or kfold"),
         ("nll_<label>, nll_se_<label>", "each model's average NLL and its standard error"),
-        ("nll_difference, nll_difference_se", "L(θ₁) − L(θ₂) of the derivation (θ₂ the best model, θ₁ the first other) with its paired standard error"),
+        (
+            "nll_difference, nll_difference_se",
+            "L(θ₁) − L(θ₂) of the derivation (θ₂ the best model, θ₁ the first other) with its paired standard error"
+        ),
         ("kl_<label>, kl_se_<label>", "KL(p_data ‖ p_θ) by Monte Carlo from the true density (generated data)"),
         ("entropy_data, entropy_data_se", "H(p_data) by Monte Carlo (generated data)"),
-        ("mmd2_<label>, mmd_p_<label>, energy_<label>, energy_p_<label>", "two-sample statistics between model draws and data, with permutation p-values"),
+        (
+            "mmd2_<label>, mmd_p_<label>, energy_<label>, energy_p_<label>",
+            "two-sample statistics between model draws and data, with permutation p-values"
+        ),
     ]
 }

@@ -26,11 +26,18 @@ extension ModelComparison {
         var verdict: [Inline] = [.code(rows[better].label), .text(" has the lowest \(part) NLL")]
         if difference.value.isFinite, difference.standardError.isFinite {
             let clear = difference.value > 2 * difference.standardError
-            verdict += [.text(": "), .number(difference.value), .text(" nats per point below "), .code(rows[worse].label),
+            verdict += [
+                .text(": "), .number(difference.value), .text(" nats per point below "), .code(rows[worse].label),
                         .text(", with a paired standard error of "), .number(difference.standardError, digits: 2)]
-            verdict.append(.text(clear ? " — a clear difference." : " — within two standard errors, so this data cannot really tell them apart."))
+            verdict.append(
+                .text(
+                    clear
+                        ? " — a clear difference."
+                        : " — within two standard errors, so this data cannot really tell them apart."))
         } else {
-            verdict += [.text("; "), .code(rows[worse].label), .text("'s is "), .number(rows[worse].nll.value), .text(".")]
+            verdict += [
+                .text("; "), .code(rows[worse].label), .text("'s is "), .number(rows[worse].nll.value), .text("."),
+            ]
         }
         return verdict
     }
@@ -40,7 +47,9 @@ extension ModelComparison {
         let part = ["train": "train", "heldout": "held-out", "kfold": "\(folds)-fold"][on]!
         var header: [ResultTable.Cell] = [[.text("model")], [.text("NLL (\(part))")], [.text("± SE")]]
         let hasKL = rows[0].kl != nil
-        if hasKL { header += [[.math(Self.kl(from: Self.pData, to: .sub(.variable("p"), .greek(.theta))))], [.text("± SE")]] }
+        if hasKL {
+            header += [[.math(Self.kl(from: Self.pData, to: .sub(.variable("p"), .greek(.theta))))], [.text("± SE")]]
+        }
         let body = rows.enumerated().map { i, row -> [ResultTable.Cell] in
             var cells: [ResultTable.Cell] = [[.code(row.label)] + (i == best ? [.text(" (best)")] : []),
                                              [.number(row.nll.value)], [.number(row.nll.standardError)]]
@@ -60,7 +69,8 @@ extension ModelComparison {
     private var momentsTable: ResultTable? {
         guard let first = rows[0].moments else { return nil }
         func cells(_ name: [Inline], _ m: Moments) -> [ResultTable.Cell] {
-            [name] + [m.mean[0], m.covariance[0, 0].squareRoot(), m.skewness[0], m.excessKurtosis[0]].map { [.number($0)] }
+            [name]
+                + [m.mean[0], m.covariance[0, 0].squareRoot(), m.skewness[0], m.excessKurtosis[0]].map { [.number($0)] }
         }
         var body = rows.map { cells([.code($0.label)], $0.moments!.model) }
         body.append(cells([.text("data")], first.data))
@@ -75,10 +85,13 @@ extension ModelComparison {
     private var twoSampleTable: ResultTable? {
         guard rows[0].mmd != nil else { return nil }
         let body = rows.map { row -> [ResultTable.Cell] in
-            [[.code(row.label)]] + [row.mmd!.value, row.mmd!.pValue, row.energy!.value, row.energy!.pValue].map { [.number($0)] }
+            [[.code(row.label)]]
+                + [row.mmd!.value, row.mmd!.pValue, row.energy!.value, row.energy!.pValue].map { [.number($0)] }
         }
         let header = ["samples alike?", "MMD²", "p", "energy distance", "p"].map { [Inline.text($0)] }
-        let caption: [Inline] = [.text("Two-sample tests between model draws and the training data: MMD² with a Gaussian "
+        let caption: [Inline] = [
+            .text(
+                "Two-sample tests between model draws and the training data: MMD² with a Gaussian "
             + "kernel (median heuristic) and the energy distance, permutation p-values from 200 permutations; "
             + "a small p says the samples look different.")]
         return ResultTable(header: header, rows: body, caption: caption)
@@ -89,10 +102,15 @@ extension ModelComparison {
         let logData = M.row([.symbol(.logarithm), Self.pData])
         let expectedGap = M.row([Self.expectation, .fenced(.row([logData, .symbol(.minus), .symbol(.logarithm),
                                                                  .sub(.variable("p"), .greek(.theta))]), .brackets)])
-        let entropy = M.row([Self.entropy, .symbol(.equals), .symbol(.minus), Self.expectation, .fenced(logData, .brackets)])
-        return [.text("Why the lower NLL means the better model: with "), .math(Self.theta(1)), .text(" = "), .code(rows[worse].label),
+        let entropy = M.row([
+            Self.entropy, .symbol(.equals), .symbol(.minus), Self.expectation, .fenced(logData, .brackets),
+        ])
+        return [
+            .text("Why the lower NLL means the better model: with "), .math(Self.theta(1)), .text(" = "),
+            .code(rows[worse].label),
                 .text(" and "), .math(Self.theta(2)), .text(" = "), .code(rows[better].label),
-                .text(", the difference of their KL divergences from "), .math(Self.pData), .text(" needs no knowledge of "),
+            .text(", the difference of their KL divergences from "), .math(Self.pData),
+            .text(" needs no knowledge of "),
                 .math(Self.pData), .text(" beyond samples: each is "), .math(expectedGap), .text(", and the entropy "),
                 .math(entropy), .text(" cancels. Here "), .math(Self.expectation), .text(" is the expectation under "),
                 .math(Self.pData), .text(", estimated by the average over the "), .count(rows[worse].nll.count),
@@ -107,7 +125,9 @@ extension ModelComparison {
         let difference = l1 - l2
         let relation: MathSymbol = difference > 0 ? .greaterThan : (difference < 0 ? .lessThan : .equals)
         let p1 = M.sub(.variable("p"), Self.theta(1)), p2 = M.sub(.variable("p"), Self.theta(2))
-        let expectedLog = { (p: M) in M.row([Self.expectation, .fenced(.row([.symbol(.logarithm), p]), .stretchyBrackets)]) }
+        let expectedLog = { (p: M) in
+            M.row([Self.expectation, .fenced(.row([.symbol(.logarithm), p]), .stretchyBrackets)])
+        }
         let crossTerm = { (p: M) in
             M.fenced(.row([.symbol(.minus), Self.entropy, .symbol(.minus), expectedLog(p)]), .stretchyParentheses)
         }
@@ -116,7 +136,11 @@ extension ModelComparison {
             (.row([Self.kl(from: Self.pData, to: p1), .symbol(.minus), Self.kl(from: Self.pData, to: p2)]),
              .row([.symbol(.equals), crossTerm(p1), .symbol(.minus), crossTerm(p2)])),
             (nil, .row([.symbol(.equals), expectedLog(p2), .symbol(.minus), expectedLog(p1)])),
-            (nil, .row([.symbol(.approximately), loss(1), .symbol(.minus), loss(2), .symbol(.equals), .num(l1), .symbol(.minus),
+                (
+                    nil,
+                    .row([
+                        .symbol(.approximately), loss(1), .symbol(.minus), loss(2), .symbol(.equals), .num(l1),
+                        .symbol(.minus),
                         .num(l2), .symbol(.equals), .num(difference), .symbol(relation), .int(0)])),
         ], label: CompareDirective.derivationLabel(for: label))
     }
@@ -137,7 +161,8 @@ extension ModelComparison {
                 approx(Self.kl(from: Self.pData, to: p1), kl1.value), .text(" and "),
                 approx(Self.kl(from: Self.pData, to: p2), kl2.value), .text(", whose difference "),
                 .number(kl1.value - kl2.value), .text(" ± "), .number(klDifference.standardError, digits: 2),
-                .text(" is what "), .math(losses), .text(" ± "), .number(pairedDifference(worse, better).standardError, digits: 2),
+            .text(" is what "), .math(losses), .text(" ± "),
+            .number(pairedDifference(worse, better).standardError, digits: 2),
                 .text(" estimates from the data alone.")]
     }
 

@@ -37,7 +37,9 @@ public struct ModelComparison: Sendable {
     let dataset: Dataset
     let folds: Int
 
-    init(label: String, models: [FittedModel], criterion: String, on: String, folds: Int, samples: Int, seed: UInt64) throws {
+    init(label: String, models: [FittedModel], criterion: String, on: String, folds: Int, samples: Int, seed: UInt64)
+        throws
+    {
         self.label = label
         self.criterion = criterion
         self.on = on
@@ -64,7 +66,8 @@ public struct ModelComparison: Sendable {
         if wants("moments") {
             for (i, model) in models.enumerated() {
                 var generator = Xoshiro256StarStar(seed: seed &+ 2 &+ UInt64(i))
-                rows[i].moments = try MomentComparison(model: model.model, data: dataset.train, samples: samples, using: &generator)
+                rows[i].moments = try MomentComparison(
+                    model: model.model, data: dataset.train, samples: samples, using: &generator)
             }
         }
         if wants("mmd") {
@@ -74,8 +77,10 @@ public struct ModelComparison: Sendable {
             for (i, model) in models.enumerated() {
                 var generator = Xoshiro256StarStar(seed: seed &+ 100 &+ UInt64(i))
                 let draws = model.model.sample(data.count, using: &generator)
-                rows[i].mmd = try TwoSampleTest.maximumMeanDiscrepancy(draws, data, permutations: 200, seed: seed &+ 200 &+ UInt64(i))
-                rows[i].energy = try TwoSampleTest.energyDistance(draws, data, permutations: 200, seed: seed &+ 300 &+ UInt64(i))
+                rows[i].mmd = try TwoSampleTest.maximumMeanDiscrepancy(
+                    draws, data, permutations: 200, seed: seed &+ 200 &+ UInt64(i))
+                rows[i].energy = try TwoSampleTest.energyDistance(
+                    draws, data, permutations: 200, seed: seed &+ 300 &+ UInt64(i))
             }
         }
         self.rows = rows
@@ -104,7 +109,9 @@ public struct ModelComparison: Sendable {
     /// empirical distribution off the data) makes it +∞, whatever the other points are
     /// (the empirical distribution's −∞ losses on the data would otherwise give ∞ − ∞).
     static func meanLoss(_ losses: [Double]) -> Estimate {
-        if losses.contains(.infinity) { return Estimate(value: .infinity, standardError: .infinity, count: losses.count) }
+        if losses.contains(.infinity) {
+            return Estimate(value: .infinity, standardError: .infinity, count: losses.count)
+        }
         return Estimate(meanOf: losses)
     }
 

@@ -5,7 +5,9 @@ import ParzenFormat
 /// generator, and splits them into train and held-out parts with a seed.
 public enum DataDirective: Directive {
     public static let name = "data"
-    public static let summary = "Load a data set from a CSV file, a list of values or a known generating density, with an optional seeded train/held-out split."
+    public static let summary =
+        "Load a data set from a CSV file, a list of values or a known generating density, with an optional seeded " +
+            "train/held-out split."
     public static let resultKind = ResultKind(rawValue: "data set")
     public static let example = """
         source: data/old-faithful.csv
@@ -15,17 +17,30 @@ public enum DataDirective: Directive {
         """
 
     public static let options = [
-        OptionSpec("source", .path, help: "A CSV file with a header row, relative to the notebook; give exactly one of `source`, `values` and `generate`."),
-        OptionSpec("columns", .list(.text), default: "every column", help: "The CSV columns to use: one column gives 1-D points, two give 2-D points."),
+        OptionSpec(
+            "source", .path,
+            help:
+                "A CSV file with a header row, relative to the notebook; give exactly one of `source`, `values` and " +
+                    "`generate`."
+        ),
+        OptionSpec(
+            "columns", .list(.text), default: "every column",
+            help: "The CSV columns to use: one column gives 1-D points, two give 2-D points."),
         OptionSpec("values", .list(.number), help: "The data written out as a list of numbers (1-D)."),
         OptionSpec("generate", .structure(MixtureSpecification.shape),
-                   help: "A Gaussian or a mixture of Gaussians to draw the points from; its density is then known, so `{compare}` can compute KL divergences to the truth."),
-        OptionSpec("n", .integer(2...1_000_000), default: "500", help: "How many points to generate (with `generate`)."),
+            help:
+                "A Gaussian or a mixture of Gaussians to draw the points from; its density is then known, so " +
+                    "`{compare}` can compute KL divergences to the truth."
+        ),
+        OptionSpec(
+            "n", .integer(2...1_000_000), default: "500", help: "How many points to generate (with `generate`)."),
         OptionSpec("holdout", .scalarOrStructure(.fraction, HoldoutSpecification.shape),
                    help: "The points held out for evaluation: a fraction chosen at random with the seed, "
                        + "or rows fixed by position (`{last: 100}`, `{first: 50}`, `{rows: \"401-500\"}`, "
                        + "counted from 1); omitted, every point is for training."),
-        OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "The seed for generating and splitting."),
+        OptionSpec(
+            "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
+            help: "The seed for generating and splitting."),
     ]
 
     public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
@@ -40,7 +55,11 @@ public enum DataDirective: Directive {
         switch sources[0] {
         case "source":
             let written: String
-            if case .path(_, let w)? = options["source"]?.content { written = w } else { written = options.path("source")! }
+            if case .path(_, let w)? = options["source"]?.content {
+                written = w
+            } else {
+                written = options.path("source")!
+            }
             (columns, points) = try csvPoints(options, in: context)
             origin = .list(columns.map { [.code($0)] }) + [.text(" of "), .code(written)]
         case "values":
@@ -62,7 +81,8 @@ public enum DataDirective: Directive {
         var dataset = Dataset(label: label, columns: columns, points: points, split: split?.split, origin: origin,
                               truth: truth)
         dataset.heldOutRows = split?.rows
-        return DirectiveResult(kind: resultKind, values: values(of: dataset), payload: dataset, output: output(of: dataset))
+        return DirectiveResult(
+            kind: resultKind, values: values(of: dataset), payload: dataset, output: output(of: dataset))
     }
 
     /// `n`, `n_train`, `n_heldout`, `dimension`, and per column `mean`/`sd` (1-D) or
@@ -107,7 +127,8 @@ public enum DataDirective: Directive {
 
 extension DataDirective: DocumentedResults {
     public static let resultKeys: [(key: String, meaning: String)] = [
-        ("n", "number of points"), ("n_train", "points used for fitting"), ("n_heldout", "held-out points (0 without `holdout`)"),
+        ("n", "number of points"), ("n_train", "points used for fitting"),
+        ("n_heldout", "held-out points (0 without `holdout`)"),
         ("dimension", "number of columns d"),
         ("mean, sd", "mean and standard deviation (divisor N) of the points, 1-D"),
         ("mean_<column>, sd_<column>", "the same per column, d > 1"),

@@ -35,7 +35,9 @@ public enum DatasetLoader {
     /// - Parameter file: the file's name as the author wrote it, for messages.
     /// - Throws: `Problem` for malformed CSV, a missing column, a cell that is not a finite
     ///   number (NaN, Inf, text or empty) — each with the file's row and column — or no rows.
-    public static func points(csv text: String, file: String, columns wanted: [String]) throws(Problem) -> (columns: [String], points: PointSet) {
+    public static func points(csv text: String, file: String, columns wanted: [String]) throws(Problem) -> (
+        columns: [String], points: PointSet
+    ) {
         let table: CSVTable
         do {
             table = try CSVTable(parsing: text)

@@ -20,7 +20,7 @@ enum MixtureSpecification {
     static func read(_ yaml: YAMLValue) throws -> GaussianMixture {
         guard let entries = yaml.entries, entries.count == 1 else {
             throw DirectiveError("'generate' must be a mapping with one key, 'mixture' or 'gaussian'",
-                                 fix: "e.g. generate: {mixture: [{weight: 0.6, mean: -1.5, sd: 0.5}, {weight: 0.4, mean: 2, sd: 1}]}",
+                fix: "e.g. generate: {mixture: [{weight: 0.6, mean: -1.5, sd: 0.5}, {weight: 0.4, mean: 2, sd: 1}]}",
                                  at: yaml.location)
         }
         let entry = entries[0]
@@ -30,13 +30,16 @@ enum MixtureSpecification {
             return try model(weights: [1], components: [component.gaussian], at: entry.value.location)
         case "mixture":
             guard case .sequence(let items, _) = entry.value, !items.isEmpty else {
-                throw DirectiveError("'mixture' must be a list of components", fix: "e.g. mixture: [{weight: 1, mean: 0, sd: 1}]", at: entry.value.location)
+                throw DirectiveError(
+                    "'mixture' must be a list of components", fix: "e.g. mixture: [{weight: 1, mean: 0, sd: 1}]",
+                    at: entry.value.location)
             }
             let components = try items.map { try readComponent($0, needsWeight: true) }
             let dimension = components[0].gaussian.dimension
             for (item, component) in zip(items, components) where component.gaussian.dimension != dimension {
-                throw DirectiveError("this component has dimension \(component.gaussian.dimension), the first has \(dimension)",
-                                     fix: "give every component a mean with the same number of coordinates", at: item.location)
+                throw DirectiveError(
+                    "this component has dimension \(component.gaussian.dimension), the first has \(dimension)",
+                    fix: "give every component a mean with the same number of coordinates", at: item.location)
             }
             let weights = components.map { $0.weight! }
             let total = weights.reduce(0, +)
@@ -44,13 +47,18 @@ enum MixtureSpecification {
                 throw DirectiveError("the mixture weights sum to \(NumberFormat.plain(total, digits: 6)), not 1",
                                      fix: "make the weights add up to 1", at: entry.value.location)
             }
-            return try model(weights: weights.map { $0 / total }, components: components.map(\.gaussian), at: entry.value.location)
+            return try model(
+                weights: weights.map { $0 / total }, components: components.map(\.gaussian), at: entry.value.location)
         default:
-            throw DirectiveError("unknown generator '\(entry.key)'", fix: Suggestion.fix(for: entry.key, among: ["mixture", "gaussian"]), at: entry.keyLocation)
+            throw DirectiveError(
+                "unknown generator '\(entry.key)'",
+                fix: Suggestion.fix(for: entry.key, among: ["mixture", "gaussian"]), at: entry.keyLocation)
         }
     }
 
-    private static func model(weights: [Double], components: [Gaussian], at location: SourceLocation) throws -> GaussianMixture {
+    private static func model(weights: [Double], components: [Gaussian], at location: SourceLocation) throws
+        -> GaussianMixture
+    {
         do {
             return try GaussianMixture(weights: weights, components: components)
         } catch let error as ModelError {
@@ -58,22 +66,36 @@ enum MixtureSpecification {
         }
     }
 
-    private static func readComponent(_ yaml: YAMLValue, needsWeight: Bool) throws -> (weight: Double?, gaussian: Gaussian) {
+    private static func readComponent(_ yaml: YAMLValue, needsWeight: Bool) throws -> (
+        weight: Double?, gaussian: Gaussian
+    ) {
         guard let entries = yaml.entries else {
-            throw DirectiveError("a component must be a mapping such as {weight: 0.5, mean: 0, sd: 1}, found \(yaml.kindDescription)", at: yaml.location)
+            throw DirectiveError(
+                "a component must be a mapping such as {weight: 0.5, mean: 0, sd: 1}, found \(yaml.kindDescription)",
+                at: yaml.location)
         }
         let allowed = (needsWeight ? ["weight"] : []) + ["mean", "sd", "covariance"]
         for entry in entries where !allowed.contains(entry.key) {
-            throw DirectiveError("unknown component key '\(entry.key)'", fix: Suggestion.fix(for: entry.key, among: allowed), at: entry.keyLocation)
+            throw DirectiveError(
+                "unknown component key '\(entry.key)'", fix: Suggestion.fix(for: entry.key, among: allowed),
+                at: entry.keyLocation)
         }
         var weight: Double?
         if needsWeight {
-            guard let w = yaml["weight"] else { throw DirectiveError("this component has no 'weight'", fix: "add weight: …, a number in (0, 1]", at: yaml.location) }
+            guard let w = yaml["weight"] else {
+                throw DirectiveError(
+                    "this component has no 'weight'", fix: "add weight: …, a number in (0, 1]", at: yaml.location)
+            }
             let value = try number(w, "weight")
-            guard value > 0, value <= 1 else { throw DirectiveError("weight \(value) is not in (0, 1]", at: w.location) }
+            guard value > 0, value <= 1 else {
+                throw DirectiveError("weight \(value) is not in (0, 1]", at: w.location)
+            }
             weight = value
         }
-        guard let meanValue = yaml["mean"] else { throw DirectiveError("this component has no 'mean'", fix: "add mean: a number, or a list for d > 1", at: yaml.location) }
+        guard let meanValue = yaml["mean"] else {
+            throw DirectiveError(
+                "this component has no 'mean'", fix: "add mean: a number, or a list for d > 1", at: yaml.location)
+        }
         let mean: [Double]
         if case .sequence(let items, _) = meanValue {
             mean = try items.map { try number($0, "mean") }
@@ -86,7 +108,10 @@ enum MixtureSpecification {
         switch (yaml["sd"], yaml["covariance"]) {
         case (let sd?, nil):
             let s = try number(sd, "sd")
-            guard s > 0 else { throw DirectiveError("sd \(s) is not positive", fix: "a standard deviation must be > 0", at: sd.location) }
+            guard s > 0 else {
+                throw DirectiveError(
+                    "sd \(s) is not positive", fix: "a standard deviation must be > 0", at: sd.location)
+            }
             covariance = Matrix(diagonal: [Double](repeating: s * s, count: d))
         case (nil, let rows?):
             guard case .sequence(let list, _) = rows, list.count == d else {
@@ -101,7 +126,8 @@ enum MixtureSpecification {
             }
             covariance = Matrix(rows: d, columns: d, values: values)
         case (nil, nil):
-            throw DirectiveError("this component has neither 'sd' nor 'covariance'", fix: "add sd: a positive number", at: yaml.location)
+            throw DirectiveError(
+                "this component has neither 'sd' nor 'covariance'", fix: "add sd: a positive number", at: yaml.location)
         case (_?, let rows?):
             throw DirectiveError("give either 'sd' or 'covariance', not both", at: rows.location)
         }

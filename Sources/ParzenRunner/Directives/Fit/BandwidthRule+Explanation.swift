@@ -14,7 +14,9 @@ extension BandwidthRule {
         let covariance = MathExpression.hat(.greek(.Sigma))
         // Exponents as −2/(d+4): a fraction there would be set too small to read.
         let power = { (numerator: MathExpression) in
-            MathExpression.row([numerator, .symbol(.slash), .fenced(.row([.variable("d"), .symbol(.plus), .int(4)]), .parentheses)])
+            MathExpression.row([
+                numerator, .symbol(.slash), .fenced(.row([.variable("d"), .symbol(.plus), .int(4)]), .parentheses),
+            ])
         }
         let withD: [Inline] = [.text(" with "), .math(.row([.variable("d"), .symbol(.equals), .int(d)]))]
         switch self {
@@ -23,8 +25,12 @@ extension BandwidthRule {
                                         .sup(n, .row([.symbol(.minus), power(.int(2))])), .thinSpace, covariance])
             return [.text("chosen by Scott's rule "), .math(h)] + withD
         case .silverman where d > 1:
-            let inner = MathExpression.fraction(.int(4), .row([.fenced(.row([.variable("d"), .symbol(.plus), .int(2)]), .parentheses), n]))
-            let h = MathExpression.row([.variable("H"), .symbol(.equals), .sup(.fenced(inner, .stretchyParentheses), power(.int(2))), covariance])
+            let inner = MathExpression.fraction(
+                .int(4), .row([.fenced(.row([.variable("d"), .symbol(.plus), .int(2)]), .parentheses), n]))
+            let h = MathExpression.row([
+                .variable("H"), .symbol(.equals), .sup(.fenced(inner, .stretchyParentheses), power(.int(2))),
+                covariance,
+            ])
             return [.text("chosen by Silverman's rule "), .math(h)] + withD
         case .scott:
             let h = MathExpression.row([.variable("h"), .symbol(.equals), sigmaHat,
@@ -42,7 +48,9 @@ extension BandwidthRule {
             let criterion = MathExpression.row([.sum(from: .variable("i"), to: nil), .symbol(.logarithm),
                                                 .sub(.variable("p"), .row([.symbol(.minus), .variable("i")])),
                                                 .fenced(.sub(.variable("x"), .variable("i")), .parentheses)])
-            return [.text("chosen by leave-one-out likelihood cross-validation (maximising "), .math(criterion), .text(")")]
+            return [
+                .text("chosen by leave-one-out likelihood cross-validation (maximising "), .math(criterion), .text(")"),
+            ]
         }
     }
 }

@@ -18,7 +18,8 @@ extension FitDirective {
         let dataset = try context.dataset(options.text("data")!, at: options.location(of: "data")!)
         let specification = try specification(from: options, seed: 0)
         do {
-            try specification.family.type.check(specification, dimension: dataset.dimension, trainCount: dataset.trainCount)
+            try specification.family.type.check(
+                specification, dimension: dataset.dimension, trainCount: dataset.trainCount)
             if let points = dataset.trainPoints {
                 try specification.family.type.check(specification, trainingPoints: points)
             }

@@ -6,7 +6,9 @@ import ParzenFormat
 /// training and held-out points with standard errors.
 public enum FitDirective: Directive {
     public static let name = "fit"
-    public static let summary = "Fit a model (Gaussian, KDE, empirical distribution, Gaussian mixture, probabilistic PCA or latent model) to the training part of a data set."
+    public static let summary =
+        "Fit a model (Gaussian, KDE, empirical distribution, Gaussian mixture, probabilistic PCA or latent model) " +
+            "to the training part of a data set."
     public static let resultKind = ResultKind(rawValue: "fitted model")
     public static let example = """
         data: faithful
@@ -16,10 +18,14 @@ public enum FitDirective: Directive {
         """
 
     public static let options = [
-        OptionSpec("data", .label([DataDirective.resultKind]), required: true, help: "The data set to fit; the model sees only its training part."),
+            OptionSpec(
+                "data", .label([DataDirective.resultKind]), required: true,
+                help: "The data set to fit; the model sees only its training part."),
         OptionSpec("model", .choice(ModelFamilies.names), required: true, help: ModelFamilies.help),
     ] + ModelFamilies.options + [
-        OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "Seeds k-means++ (gmm), the tanh network and the importance sampler."),
+            OptionSpec(
+                "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
+                help: "Seeds k-means++ (gmm), the tanh network and the importance sampler.")
     ]
 
     public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
@@ -35,7 +41,8 @@ public enum FitDirective: Directive {
             throw DirectiveError(violation.error.problem, fix: violation.error.fix,
                                  at: options.location(of: violation.option) ?? options.location(of: "model"))
         }
-        let fitted = FittedModel(label: call.label ?? call.displayName, specification: specification, fit: fit, dataset: dataset)
+        let fitted = FittedModel(
+            label: call.label ?? call.displayName, specification: specification, fit: fit, dataset: dataset)
         let family = specification.family.type
         let formula = family.formula(of: fitted)
         let extras = family.extras(for: fitted)
@@ -74,7 +81,10 @@ public enum FitDirective: Directive {
         parts += [.text("Average negative log-likelihood "), .math(loss), .text(": ")] + estimate(fitted.nllTrain)
             + [.text(" on the "), .count(fitted.nllTrain.count), .text(" training points")]
         if let heldOut = fitted.nllHeldOut {
-            parts += [.text(", ")] + estimate(heldOut) + [.text(" on the "), .count(heldOut.count), .text(" held-out points")]
+            parts +=
+                [.text(", ")] + estimate(heldOut) + [
+                    .text(" on the "), .count(heldOut.count), .text(" held-out points"),
+                ]
         }
         return parts + [.text(" (nats per point).")]
     }

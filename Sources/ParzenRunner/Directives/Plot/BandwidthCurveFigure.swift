@@ -38,7 +38,8 @@ enum BandwidthCurveFigure {
         }
         var values: [(String, ResultValue)] = []
         if let chosen {
-            marks.append(.rule(ReferenceLine(.vertical(chosen), label: "chosen β = \(NumberFormat.prose(chosen, digits: 3))")))
+            marks.append(
+                .rule(ReferenceLine(.vertical(chosen), label: "chosen β = \(NumberFormat.prose(chosen, digits: 3))")))
             values.append(("beta_chosen", .number(chosen)))
         }
         let best = curve.leaveOneOutNLL.indices.min { curve.leaveOneOutNLL[$0] < curve.leaveOneOutNLL[$1] }!
@@ -54,8 +55,11 @@ enum BandwidthCurveFigure {
         let low = (curve.leaveOneOutNLL + (curve.heldOutNLL ?? [])).filter(\.isFinite).min() ?? 0
         let yDomain = (low - 1)...(low + 2.5)
         let chart = Chart(id: inputs.id,
-                          description: "NLL of a Gaussian KDE of \(dataset.label) against the bandwidth β on a log axis: training NLL, leave-one-out NLL\(curve.heldOutNLL == nil ? "" : " and held-out NLL").",
-                          x: Axis(label: "β (variance of the kernel)", scale: .log10), y: Axis(label: "NLL (nats per point)", domain: yDomain), marks: marks)
+            description:
+                "NLL of a Gaussian KDE of \(dataset.label) against the bandwidth β on a log axis: training NLL, "
+                    + "leave-one-out NLL\(curve.heldOutNLL == nil ? "" : " and held-out NLL").",
+            x: Axis(label: "β (variance of the kernel)", scale: .log10),
+            y: Axis(label: "NLL (nats per point)", domain: yDomain), marks: marks)
         return DrawnFigure(content: .chart(chart), values: values)
     }
 }

@@ -20,13 +20,24 @@ enum DensityFigure {
         ]
         let dashes: [LineDash] = [.solid, .dashed, .dotted]
         for (i, fit) in inputs.fits.enumerated() where !(fit.model is EmpiricalDistribution) {
-            marks.append(.line(Line(name: legendName(fit), x: grid, y: PlotGrid.density(of: fit.model, at: grid), dash: dashes[i % dashes.count])))
+            marks.append(
+                .line(
+                    Line(
+                        name: legendName(fit), x: grid, y: PlotGrid.density(of: fit.model, at: grid),
+                        dash: dashes[i % dashes.count])))
         }
         if let truth = dataset.truth {
-            marks.append(.line(Line(name: "true density", x: grid, y: PlotGrid.density(of: truth, at: grid), color: .ink, dash: .dotted)))
+            marks.append(
+                .line(
+                    Line(
+                        name: "true density", x: grid, y: PlotGrid.density(of: truth, at: grid), color: .ink,
+                        dash: .dotted)))
         }
         let curves = inputs.fits.map(\.label).joined(separator: ", ")
-        let chart = Chart(id: inputs.id, description: "Histogram and rug of \(dataset.label)\(curves.isEmpty ? "" : " with the densities of \(curves)").",
+        let chart = Chart(
+            id: inputs.id,
+            description:
+                "Histogram and rug of \(dataset.label)\(curves.isEmpty ? "" : " with the densities of \(curves)").",
                           x: Axis(label: dataset.axisLabel(0)), y: Axis(label: "density"), marks: marks)
         return DrawnFigure(content: .chart(chart))
     }
@@ -34,7 +45,11 @@ enum DensityFigure {
     static func empirical(_ inputs: PlotInputs) throws -> DrawnFigure {
         let dataset = try inputs.requireDataset(for: .empirical)
         let values = dataset.train.values
-        let chart = Chart(id: inputs.id, description: "The empirical distribution of \(dataset.label): a spike of mass k/N at each of the \(values.count) training values.",
+        let chart = Chart(
+            id: inputs.id,
+            description:
+                "The empirical distribution of \(dataset.label): a spike of mass k/N at each of the \(values.count) " +
+                    "training values.",
                           x: Axis(label: dataset.axisLabel(0)), y: Axis(label: "probability mass"),
                           marks: [.spikes(Spikes.empirical(name: "p_emp, mass 1/N per point", data: values))])
         return DrawnFigure(content: .chart(chart))

@@ -11,7 +11,8 @@ enum KernelGalleryFigure {
             if case .text(let t) = $0.content { return (t, $0.location) }
             return nil
         }
-        let kernels = try written.isEmpty ? Kernel.builtIn : written.map { try KernelChoice.kernel($0.text, at: $0.location) }
+        let kernels =
+            try written.isEmpty ? Kernel.builtIn : written.map { try KernelChoice.kernel($0.text, at: $0.location) }
         let grid = PlotGrid.points(-3.5...3.5, count: 281)
         let origin = PointSet([0])
         var panels: [Chart] = []
@@ -49,11 +50,20 @@ enum KernelGalleryFigure {
         var panels: [Chart] = []
         for beta in betas {
             let kde = try KernelDensityEstimate(data: train, kernel: .gaussian, bandwidth: .variance(beta))
-            panels.append(Chart(id: "", title: "β = \(NumberFormat.prose(beta, digits: 3))", x: Axis(label: dataset.axisLabel(0)), y: Axis(label: "density"),
+            panels.append(
+                Chart(
+                    id: "", title: "β = \(NumberFormat.prose(beta, digits: 3))", x: Axis(label: dataset.axisLabel(0)),
+                    y: Axis(label: "density"),
                                 size: .panel, showsLegend: false,
-                                marks: [.histogram(Histogram(data: values)), .line(Line(x: grid, y: PlotGrid.density(of: kde, at: grid)))]))
+                    marks: [
+                        .histogram(Histogram(data: values)),
+                        .line(Line(x: grid, y: PlotGrid.density(of: kde, at: grid))),
+                    ]))
         }
-        let figure = SmallMultiples(id: inputs.id, description: "Gaussian KDEs of \(dataset.label) with β = " + betas.map { NumberFormat.prose($0) }.joined(separator: ", ") + ", over the data's histogram.",
+        let figure = SmallMultiples(
+            id: inputs.id,
+            description: "Gaussian KDEs of \(dataset.label) with β = "
+                + betas.map { NumberFormat.prose($0) }.joined(separator: ", ") + ", over the data's histogram.",
                                     panels: panels)
         return DrawnFigure(content: .smallMultiples(figure))
     }

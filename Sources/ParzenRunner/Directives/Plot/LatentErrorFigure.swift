@@ -12,14 +12,24 @@ enum LatentErrorFigure {
             return nil
         }
         let ks = dimensions.isEmpty ? [1, 2, 4, 8, 16] : dimensions.sorted()
-        let curve = try LatentVariableModel.relativeErrorByLatentDimension(ks, observedDimension: 20, noiseVariance: 0.05,
+        let curve = try LatentVariableModel.relativeErrorByLatentDimension(
+            ks, observedDimension: 20, noiseVariance: 0.05,
                                                                            points: 20, samples: 1000, seed: inputs.seed)
         let x = curve.map { Double($0.latentDimension) }
         let chart = Chart(id: inputs.id,
-                          description: "Mean error |log p̂(x) − log p(x)| in nats of 1000-draw Monte Carlo estimates against the latent dimension k, for sampling from the prior and for importance sampling, on linear-Gaussian models in 20 dimensions.",
-                          x: Axis(label: "latent dimension k", scale: .log10), y: Axis(label: "|log p̂(x) − log p(x)| (nats)", scale: .log10),
-                          marks: [.line(Line(name: "sampling z from the prior", x: x, y: curve.map(\.priorSamplingLogError))),
-                                  .line(Line(name: "importance sampling (Laplace proposal)", x: x, y: curve.map(\.importanceSamplingLogError), dash: .dashed))])
+            description:
+                "Mean error |log p̂(x) − log p(x)| in nats of 1000-draw Monte Carlo estimates against the latent " +
+                    "dimension k, for sampling from the prior and for importance sampling, on linear-Gaussian " +
+                    "models in 20 dimensions.",
+            x: Axis(label: "latent dimension k", scale: .log10),
+            y: Axis(label: "|log p̂(x) − log p(x)| (nats)", scale: .log10),
+            marks: [
+                .line(Line(name: "sampling z from the prior", x: x, y: curve.map(\.priorSamplingLogError))),
+                .line(
+                    Line(
+                        name: "importance sampling (Laplace proposal)", x: x,
+                        y: curve.map(\.importanceSamplingLogError), dash: .dashed)),
+            ])
         var values: [(String, ResultValue)] = [("dimensions", .numbers(x))]
         values.append(("prior_log_error", .numbers(curve.map(\.priorSamplingLogError))))
         values.append(("importance_log_error", .numbers(curve.map(\.importanceSamplingLogError))))

@@ -62,7 +62,8 @@ extension PlotDirective {
                                 _ options: OptionValues, _ call: DirectiveCall) throws {
         guard dataset.dimension != dimension else { return }
         let option = options.has("data") ? "data" : (options.has("fits") ? "fits" : "sample")
-        let fix = dimension == 1 ? "select one column, or use kind: contours" : "select two columns, or use kind: density"
+        let fix =
+            dimension == 1 ? "select one column, or use kind: contours" : "select two columns, or use kind: density"
         throw DirectiveError(
             "kind '\(kind.rawValue)' draws \(dimension)-D data, but '\(dataset.label)' is \(dataset.dimension)-D",
             fix: fix, at: options.location(of: option) ?? call.location)

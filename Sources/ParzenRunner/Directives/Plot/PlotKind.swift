@@ -21,16 +21,21 @@ enum PlotKind: String, CaseIterable {
 
     var help: String {
         switch self {
-        case .density: "1-D histogram (Freedman–Diaconis bins, density-normalised) and rug of the data, one curve per fit, and the true density when the data were generated"
+        case .density:
+            "1-D histogram (Freedman–Diaconis bins, density-normalised) and rug of the data, one curve per fit, and " +
+                "the true density when the data were generated"
         case .empirical: "the empirical distribution as spikes of mass 1/N"
-        case .bandwidth: "train, leave-one-out and held-out NLL of a Gaussian KDE against β on a log axis, the chosen β marked"
+        case .bandwidth:
+            "train, leave-one-out and held-out NLL of a Gaussian KDE against β on a log axis, the chosen β marked"
         case .kernels: "the kernels side by side, each scaled to unit variance"
         case .betas: "one panel per β: the data's histogram with the Gaussian KDE of that bandwidth"
         case .contours: "2-D scatter of the data with density contours (marching squares) of the first fit"
         case .heatmap: "2-D heat map of the first fit's density with the data on top"
         case .samples: "histograms of samples and data overlaid (1-D) or both as points (2-D)"
         case .qq: "quantiles of the samples against quantiles of the data (1-D)"
-        case .latent: "error of Monte Carlo estimates of log p(x) against the latent dimension k (prior sampling vs importance sampling, linear decoder with exact answer)"
+        case .latent:
+            "error of Monte Carlo estimates of log p(x) against the latent dimension k (prior sampling vs " +
+                "importance sampling, linear decoder with exact answer)"
         }
     }
 
@@ -61,7 +66,8 @@ enum PlotGrid {
 
     /// The data range widened by `margin` of it each side and by three kernel widths of the
     /// widest KDE, so that every curve reaches its tails.
-    static func range(of values: [Double], models: [any DensityModel] = [], margin: Double = 0.1) -> ClosedRange<Double> {
+    static func range(of values: [Double], models: [any DensityModel] = [], margin: Double = 0.1) -> ClosedRange<Double>
+    {
         let low = values.min()!, high = values.max()!
         var pad = max(margin * (high - low), 1e-9)
         for model in models {

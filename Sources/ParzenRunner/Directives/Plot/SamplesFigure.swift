@@ -10,24 +10,41 @@ enum SamplesFigure {
         let model = sample.source.label
         if quantiles {
             let qq = QQPlot(x: dataset.train.values, y: sample.points.values)
-            let chart = Chart(id: inputs.id, description: "Quantiles of \(sample.points.count) samples from \(model) against quantiles of the \(dataset.train.count) training points of \(dataset.label); points on the diagonal mean matching distributions.",
-                              x: Axis(label: "data quantiles (\(dataset.axisLabel(0)))"), y: Axis(label: "sample quantiles"), marks: qq.marks(name: "quantiles"))
+            let chart = Chart(
+                id: inputs.id,
+                description:
+                    "Quantiles of \(sample.points.count) samples from \(model) against quantiles of the " +
+                        "\(dataset.train.count) training points of \(dataset.label); points on the diagonal mean " +
+                        "matching distributions.",
+                x: Axis(label: "data quantiles (\(dataset.axisLabel(0)))"), y: Axis(label: "sample quantiles"),
+                marks: qq.marks(name: "quantiles"))
             return DrawnFigure(content: .chart(chart))
         }
         if dataset.dimension == 2 {
-            let chart = Chart(id: inputs.id, description: "\(sample.points.count) samples from \(model) and the training points of \(dataset.label).",
+            let chart = Chart(
+                id: inputs.id,
+                description:
+                    "\(sample.points.count) samples from \(model) and the training points of \(dataset.label).",
                               x: Axis(label: dataset.axisLabel(0)), y: Axis(label: dataset.axisLabel(1)),
-                              marks: [.scatter(Scatter(name: "samples from \(model)", x: sample.points.column(0), y: sample.points.column(1))),
-                                      .scatter(Scatter(name: "data", x: dataset.train.column(0), y: dataset.train.column(1), color: .ink))])
+                marks: [
+                    .scatter(
+                        Scatter(name: "samples from \(model)", x: sample.points.column(0), y: sample.points.column(1))),
+                    .scatter(
+                        Scatter(name: "data", x: dataset.train.column(0), y: dataset.train.column(1), color: .ink)),
+                ])
             return DrawnFigure(content: .chart(chart))
         }
         let data = dataset.train.values, drawn = sample.points.values
         // One set of bins for both, so the bars compare bin by bin.
         let bins = Bins.freedmanDiaconis(data + drawn)
-        let chart = Chart(id: inputs.id, description: "Histograms of \(drawn.count) samples from \(model) and of the \(data.count) training points of \(dataset.label), on the same bins.",
+        let chart = Chart(
+            id: inputs.id,
+            description:
+                "Histograms of \(drawn.count) samples from \(model) and of the \(data.count) training points of " +
+                    "\(dataset.label), on the same bins.",
                           x: Axis(label: dataset.axisLabel(0)), y: Axis(label: "density"),
                           marks: [.histogram(Histogram(name: "data", data: data, bins: bins)),
-                                  .histogram(Histogram(name: "samples from \(model)", data: drawn, bins: bins, color: .series(1))),
+                .histogram(Histogram(name: "samples from \(model)", data: drawn, bins: bins, color: .series(1))),
                                   .rug(Rug(x: data))])
         return DrawnFigure(content: .chart(chart))
     }

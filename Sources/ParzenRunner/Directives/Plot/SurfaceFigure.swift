@@ -30,14 +30,23 @@ enum SurfaceFigure {
             if heatMap {
                 marks.append(.heatMap(HeatMap(name: "density of \(fit.label)", grid: grid)))
             } else {
-                marks.append(.contours(Contours(name: "density of \(fit.label)", grid: grid, levels: .fractionsOfMaximum([0.05, 0.2, 0.4, 0.6, 0.8]))))
+                marks.append(
+                    .contours(
+                        Contours(
+                            name: "density of \(fit.label)", grid: grid,
+                            levels: .fractionsOfMaximum([0.05, 0.2, 0.4, 0.6, 0.8]))))
             }
-            description += heatMap ? " over a heat map of the density of \(fit.label)." : " with contours of the density of \(fit.label) at 5%, 20%, 40%, 60% and 80% of its maximum."
+            description +=
+                heatMap
+                ? " over a heat map of the density of \(fit.label)."
+                : " with contours of the density of \(fit.label) at 5%, 20%, 40%, 60% and 80% of its maximum."
         } else {
             description += "."
         }
         marks.append(.scatter(Scatter(name: "data", x: xs, y: ys, color: .ink)))
-        let chart = Chart(id: inputs.id, description: description, x: Axis(label: dataset.axisLabel(0)), y: Axis(label: dataset.axisLabel(1)), marks: marks)
+        let chart = Chart(
+            id: inputs.id, description: description, x: Axis(label: dataset.axisLabel(0)),
+            y: Axis(label: dataset.axisLabel(1)), marks: marks)
         return DrawnFigure(content: .chart(chart))
     }
 }

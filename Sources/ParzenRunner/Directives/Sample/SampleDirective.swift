@@ -4,7 +4,8 @@ import ParzenCore
 /// moments beside the data's.
 public enum SampleDirective: Directive {
     public static let name = "sample"
-    public static let summary = "Draw seeded samples from a fitted model and compare their moments with the training data's."
+    public static let summary =
+        "Draw seeded samples from a fitted model and compare their moments with the training data's."
     public static let resultKind = ResultKind(rawValue: "sample")
     public static let example = """
         fit: kde
@@ -15,7 +16,9 @@ public enum SampleDirective: Directive {
     public static let options = [
         OptionSpec("fit", .label([FitDirective.resultKind]), required: true, help: "The fitted model to draw from."),
         OptionSpec("n", .integer(1...1_000_000), default: "1000", help: "How many points to draw."),
-        OptionSpec("seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label", help: "The seed of the draws."),
+        OptionSpec(
+            "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
+            help: "The seed of the draws."),
     ]
 
     public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
@@ -41,7 +44,10 @@ public enum SampleDirective: Directive {
         var rows: [[ResultTable.Cell]] = []
         for k in 0..<d {
             for (what, moments) in [("samples", drawn), ("data", data)] {
-                let numbers = [moments.mean[k], moments.covariance[k, k].squareRoot(), moments.skewness[k], moments.excessKurtosis[k]]
+                let numbers = [
+                    moments.mean[k], moments.covariance[k, k].squareRoot(), moments.skewness[k],
+                    moments.excessKurtosis[k],
+                ]
                 rows.append([[.code(fitted.dataset.columns[k]), .text(", \(what)")]] + numbers.map { [.number($0)] })
             }
         }
@@ -50,7 +56,8 @@ public enum SampleDirective: Directive {
         let header = ["", "mean", "sd", "skewness", "excess kurtosis"].map { [Inline.text($0)] }
         let table = ResultTable(header: header, rows: rows, caption: caption)
         let text: [Inline] = [.count(n), .text(" draws from "), .code(fitted.label), .text(" (seed \(seed)).")]
-        return DirectiveResult(kind: resultKind, values: values, payload: samples, output: [.paragraph(text), .table(table)])
+        return DirectiveResult(
+            kind: resultKind, values: values, payload: samples, output: [.paragraph(text), .table(table)])
     }
 }
 

@@ -17,10 +17,14 @@ public enum EmpiricalFamily: ModelFamily {
     public static func formula(of fitted: FittedModel) -> ModelFormula {
         typealias M = MathExpression
         let x = ModelFormula.point(dimension: fitted.model.dimension)
-        let spike = M.row([.greek(.delta), .fenced(.row([x, .symbol(.minus), .sub(.variable("o"), .variable("i"))]), .stretchyParentheses)])
+        let spike = M.row([
+            .greek(.delta),
+            .fenced(.row([x, .symbol(.minus), .sub(.variable("o"), .variable("i"))]), .stretchyParentheses),
+        ])
         let definition = ModelFormula.density(.sub(.variable("p"), .text("emp")), x,
-                                              .row([.fraction(.int(1), .variable("N")), ModelFormula.sumOverPoints, spike]))
-        return ModelFormula(definition: definition, numbers: [ModelFormula.equation(.variable("N"), .int(fitted.dataset.train.count))])
+            .row([.fraction(.int(1), .variable("N")), ModelFormula.sumOverPoints, spike]))
+        return ModelFormula(
+            definition: definition, numbers: [ModelFormula.equation(.variable("N"), .int(fitted.dataset.train.count))])
     }
 }
 

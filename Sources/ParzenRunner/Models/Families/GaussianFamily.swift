@@ -6,7 +6,9 @@ public enum GaussianFamily: ModelFamily {
     public static let name = "gaussian"
     public static let help = "MLE"
     public static let options = [
-        OptionSpec("unbiased", .boolean, default: "false", help: "Divide the Gaussian's covariance by N − 1 instead of N (not the MLE)."),
+        OptionSpec(
+            "unbiased", .boolean, default: "false",
+            help: "Divide the Gaussian's covariance by N − 1 instead of N (not the MLE).")
     ]
 
     public static func configure(_ specification: inout ModelSpecification, from options: OptionValues) throws {
@@ -23,7 +25,8 @@ public enum GaussianFamily: ModelFamily {
     }
 
     public static func fit(_ points: PointSet, _ specification: ModelSpecification) throws -> ModelSpecification.Fit {
-        ModelSpecification.Fit(model: try Gaussian.fit(points, estimator: specification.unbiased ? .unbiased : .maximumLikelihood))
+        ModelSpecification.Fit(
+            model: try Gaussian.fit(points, estimator: specification.unbiased ? .unbiased : .maximumLikelihood))
     }
 
     public static let resultKeys: [(key: String, meaning: String)] = [

@@ -32,7 +32,9 @@ public enum KDEFamily: ModelFamily {
     ]
 
     public static func configure(_ specification: inout ModelSpecification, from options: OptionValues) throws {
-        if let text = options.text("kernel") { specification.kernel = try KernelChoice.kernel(text, at: options.location(of: "kernel")!) }
+        if let text = options.text("kernel") {
+            specification.kernel = try KernelChoice.kernel(text, at: options.location(of: "kernel")!)
+        }
         if let beta = options.number("beta") {
             specification.bandwidth = .variance(beta)
         } else if let h = options.number("bandwidth") {
@@ -49,7 +51,8 @@ public enum KDEFamily: ModelFamily {
         if specification.boundary != nil { try checkBoundary(specification, dimension: d) }
         guard case .rule(let rule) = specification.bandwidth else { return }
         guard n >= 2 else {
-            throw ModelRequirementViolation(option: "data", error: .tooFewPoints("the \(rule.rawValue) bandwidth rule", needed: 2, got: n))
+            throw ModelRequirementViolation(
+                option: "data", error: .tooFewPoints("the \(rule.rawValue) bandwidth rule", needed: 2, got: n))
         }
         if rule == .isj, d != 1 {
             throw ModelRequirementViolation(option: "bandwidth", error: ModelError(
@@ -159,7 +162,8 @@ public enum KDEFamily: ModelFamily {
         let average = M.fraction(.int(1), .variable("N"))
         let p = sumSymbol(fitted)
         if gaussian, kde.bandwidth.beta != nil {
-            let kernel = ModelFormula.normal(x, .sub(.variable("o"), .variable("i")), .row([.variable("I"), .greek(.beta)]))
+            let kernel = ModelFormula.normal(
+                x, .sub(.variable("o"), .variable("i")), .row([.variable("I"), .greek(.beta)]))
             let definition = ModelFormula.density(p, x,
                                                   .row([average, ModelFormula.sumOverPoints, kernel]))
             return ModelFormula(definition: definition, numbers: numbers)
@@ -167,9 +171,11 @@ public enum KDEFamily: ModelFamily {
         let power: M = d == 1 ? .variable("h") : .sup(.variable("h"), .int(d))
         let scaled = M.fraction(.row([x, .symbol(.minus), .sub(.variable("o"), .variable("i"))]), .variable("h"))
         let definition = ModelFormula.density(p, x,
-                                              .row([.fraction(.int(1), .row([.variable("N"), power])), ModelFormula.sumOverPoints,
+            .row([
+                .fraction(.int(1), .row([.variable("N"), power])), ModelFormula.sumOverPoints,
                                                     .variable("K"), .fenced(scaled, .stretchyParentheses)]))
-        return ModelFormula(definition: definition, numbers: [ModelFormula.equation(.variable("K"), .text(kde.kernel.name))] + numbers)
+        return ModelFormula(
+            definition: definition, numbers: [ModelFormula.equation(.variable("K"), .text(kde.kernel.name))] + numbers)
     }
 
     /// The name of the kernel sum in the formula: p_β (Gaussian, β given or chosen) or p_h;

@@ -7,8 +7,13 @@ public enum LatentFamily: ModelFamily {
     public static let help = "latent model with a Monte Carlo marginal"
     public static let options = [
         OptionSpec("decoder", .choice(ModelSpecification.Decoder.allCases.map(\.rawValue)), default: "linear",
-                   help: "The latent model's G(z): `linear` (from the pPCA fit, so the exact marginal is known) or `tanh` (a fixed random network)."),
-        OptionSpec("samples", .integer(2...1_000_000), default: "500", help: "Importance samples per point for the latent model's log-density."),
+            help:
+                "The latent model's G(z): `linear` (from the pPCA fit, so the exact marginal is known) or `tanh` (a " +
+                    "fixed random network)."
+        ),
+        OptionSpec(
+            "samples", .integer(2...1_000_000), default: "500",
+            help: "Importance samples per point for the latent model's log-density."),
     ]
     public static let reads = ["latent", "decoder", "samples"]
 
@@ -38,7 +43,7 @@ public enum LatentFamily: ModelFamily {
                                                     outputDimension: points.dimension, seed: specification.seed)
             let mean = points.mean()
             decoder = try TanhNetworkDecoder(inputWeights: network.inputWeights, hiddenBias: network.hiddenBias,
-                                             outputWeights: network.outputWeights, outputBias: zip(network.outputBias, mean).map(+))
+                outputWeights: network.outputWeights, outputBias: zip(network.outputBias, mean).map(+))
             // Not fitted: a quarter of the mean per-coordinate variance, so the noise is
             // visible but does not swamp the decoder (see `Decoder.tanh`).
             noise = Moments(of: points).covariance.trace / Double(points.dimension) / 4
@@ -49,7 +54,11 @@ public enum LatentFamily: ModelFamily {
     }
 
     public static let resultKeys: [(key: String, meaning: String)] = [
-        ("latent_dimension, decoder, noise_variance, evaluation_samples, nll_train_exact", "latent model: k, G's description, σ², importance samples per point, and with a linear decoder the exact training NLL"),
+        (
+            "latent_dimension, decoder, noise_variance, evaluation_samples, nll_train_exact",
+            "latent model: k, G's description, σ², importance samples per point, and with a linear decoder the " +
+                "exact training NLL"
+        )
     ]
 
     public static func formula(of fitted: FittedModel) -> ModelFormula {
@@ -57,11 +66,14 @@ public enum LatentFamily: ModelFamily {
         let latent = fitted.model as! LatentVariableModel
         let x = ModelFormula.point(dimension: latent.dimension)
         let z = M.bold(.variable("z"))
-        let prior = M.row([.styled(.calligraphic, "N"), .fenced(.row([z, .symbol(.mid), .int(0), .symbol(.comma), .variable("I")]), .parentheses)])
+        let prior = M.row([
+            .styled(.calligraphic, "N"),
+            .fenced(.row([z, .symbol(.mid), .int(0), .symbol(.comma), .variable("I")]), .parentheses),
+        ])
         let decoder = M.row([.sub(.variable("G"), .greek(.theta)), .fenced(z, .parentheses)])
         let likelihood = ModelFormula.normal(x, decoder, .row([.sup(.greek(.sigma), .int(2)), .variable("I")]))
         let definition = ModelFormula.density(.sub(.variable("p"), .greek(.theta)), x,
-                                              .row([.integral, prior, .thinSpace, likelihood, .symbol(.integralDifferential), z]))
+            .row([.integral, prior, .thinSpace, likelihood, .symbol(.integralDifferential), z]))
         return ModelFormula(definition: definition, numbers: [
             ModelFormula.equation(.variable("k"), .int(latent.latentDimension)),
             ModelFormula.equation(.sup(.greek(.sigma), .int(2)), .num(latent.noiseVariance)),
@@ -72,7 +84,8 @@ public enum LatentFamily: ModelFamily {
     /// With a linear decoder the marginal is known exactly: the exact NLL beside the estimate.
     public static func extras(for fitted: FittedModel) -> (values: ResultValues, blocks: [OutputBlock]) {
         guard let latent = fitted.model as? LatentVariableModel, fitted.specification.decoder == .linear,
-              let exact = try? ProbabilisticPCA.fit(fitted.dataset.train, latentDimension: latent.latentDimension) else {
+            let exact = try? ProbabilisticPCA.fit(fitted.dataset.train, latentDimension: latent.latentDimension)
+        else {
             return (ResultValues(), [])
         }
         let truth = negativeLogLikelihood(of: exact, on: fitted.dataset.train)
@@ -82,7 +95,8 @@ public enum LatentFamily: ModelFamily {
             .text("With a linear "), .math(.variable("G")),
             .text(" the marginal is Gaussian and exact: the exact training NLL is "), .number(truth.value),
             .text("; importance sampling with \(latent.evaluationSamples) draws per point estimates "),
-            .number(fitted.nllTrain.value), .text(" (difference "), .number(fitted.nllTrain.value - truth.value), .text(")."),
+            .number(fitted.nllTrain.value), .text(" (difference "), .number(fitted.nllTrain.value - truth.value),
+            .text(")."),
         ])
         return (values, [paragraph])
     }

@@ -19,7 +19,9 @@ public enum MixtureFamily: ModelFamily {
 
     public static func configure(_ specification: inout ModelSpecification, from options: OptionValues) throws {
         if let k = options.integer("components") { specification.components = k }
-        if let c = options.text("covariance") { specification.covarianceType = GaussianMixture.CovarianceType(rawValue: c)! }
+        if let c = options.text("covariance") {
+            specification.covarianceType = GaussianMixture.CovarianceType(rawValue: c)!
+        }
         if let r = options.integer("restarts") { specification.restarts = r }
         if let t = options.number("tolerance") { specification.tolerance = .relative(t) }
         if let m = options.integer("max_iterations") { specification.maxIterations = m }
@@ -38,12 +40,14 @@ public enum MixtureFamily: ModelFamily {
         }
         let k = specification.components
         guard n >= max(k, 2) else {
-            throw ModelRequirementViolation(option: "data", error: .tooFewPoints("a mixture of \(k) Gaussians", needed: max(k, 2), got: n))
+            throw ModelRequirementViolation(
+                option: "data", error: .tooFewPoints("a mixture of \(k) Gaussians", needed: max(k, 2), got: n))
         }
     }
 
     public static func fit(_ points: PointSet, _ specification: ModelSpecification) throws -> ModelSpecification.Fit {
-        let mixture = try GaussianMixture.fit(points, components: specification.components, covarianceType: specification.covarianceType,
+        let mixture = try GaussianMixture.fit(
+            points, components: specification.components, covarianceType: specification.covarianceType,
                                               initialization: .kMeansPlusPlus(seed: specification.seed),
                                               restarts: specification.restarts, tolerance: specification.tolerance,
                                               maxIterations: specification.maxIterations)
@@ -69,19 +73,25 @@ public enum MixtureFamily: ModelFamily {
         guard mixture.dimension == 1 else {
             let component = ModelFormula.normal(x, .sub(.bold(.greek(.mu)), j), .sub(.greek(.Sigma), j))
             numbers += mixture.components.enumerated().map {
-                ModelFormula.equation(.sub(.bold(.greek(.mu)), .int($0.offset + 1)), ModelFormula.vector($0.element.mean))
+                ModelFormula.equation(
+                    .sub(.bold(.greek(.mu)), .int($0.offset + 1)), ModelFormula.vector($0.element.mean))
             }
-            return ModelFormula(definition: ModelFormula.density(p, x, .row([sum, .sub(.greek(.pi), j), component])), numbers: numbers)
+            return ModelFormula(
+                definition: ModelFormula.density(p, x, .row([sum, .sub(.greek(.pi), j), component])), numbers: numbers)
         }
         let component = ModelFormula.normal(x, .sub(.greek(.mu), j), .sup(.sub(.greek(.sigma), j), .int(2)))
-        numbers += [ModelFormula.equation(.bold(.greek(.mu)), ModelFormula.tuple(mixture.components.map { .num($0.mean[0]) })),
-                    ModelFormula.equation(.sup(.bold(.greek(.sigma)), .int(2)), ModelFormula.tuple(mixture.components.map { .num($0.variance) }))]
+        numbers += [
+            ModelFormula.equation(.bold(.greek(.mu)), ModelFormula.tuple(mixture.components.map { .num($0.mean[0]) })),
+            ModelFormula.equation(
+                .sup(.bold(.greek(.sigma)), .int(2)), ModelFormula.tuple(mixture.components.map { .num($0.variance) })),
+        ]
         var terms: [M] = []
         for (index, (w, g)) in zip(mixture.weights, mixture.components).enumerated() {
             if index > 0 { terms.append(.symbol(.plus)) }
             terms += [.num(w), .thinSpace, ModelFormula.normal(x, .num(g.mean[0]), .num(g.variance))]
         }
-        return ModelFormula(definition: ModelFormula.density(p, x, .row([sum, .sub(.greek(.pi), j), component])), numbers: numbers,
+        return ModelFormula(
+            definition: ModelFormula.density(p, x, .row([sum, .sub(.greek(.pi), j), component])), numbers: numbers,
                             substituted: ModelFormula.density(p, x, .row(terms)))
     }
 

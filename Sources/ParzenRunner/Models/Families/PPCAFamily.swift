@@ -27,7 +27,7 @@ public enum PPCAFamily: ModelFamily {
         }
         guard k < d else {
             throw ModelRequirementViolation(option: "latent",
-                                            error: .invalidParameter("the latent dimension k", "\(k)", expected: "1 ≤ k < d = \(d)"))
+                error: .invalidParameter("the latent dimension k", "\(k)", expected: "1 ≤ k < d = \(d)"))
         }
         guard n >= k + 2 else {
             throw ModelRequirementViolation(option: "data", error: .tooFewPoints(
@@ -42,7 +42,8 @@ public enum PPCAFamily: ModelFamily {
 
     static func fitPPCA(_ points: PointSet, latentDimension: Int) throws -> ProbabilisticPCA {
         guard points.dimension >= 2 else {
-            throw ModelError(.invalidParameter, problem: "probabilistic PCA needs at least 2 columns (k < d), the data have 1",
+            throw ModelError(
+                .invalidParameter, problem: "probabilistic PCA needs at least 2 columns (k < d), the data have 1",
                              fix: "select two or more columns, or use model: gaussian")
         }
         return try ProbabilisticPCA.fit(points, latentDimension: latentDimension)
@@ -57,7 +58,9 @@ public enum PPCAFamily: ModelFamily {
         let ppca = fitted.model as! ProbabilisticPCA
         let x = ModelFormula.point(dimension: ppca.dimension)
         let w = M.variable("W")
-        let covariance = M.row([w, .sup(w, .symbol(.transpose)), .symbol(.plus), .sup(.greek(.sigma), .int(2)), .variable("I")])
+        let covariance = M.row([
+            w, .sup(w, .symbol(.transpose)), .symbol(.plus), .sup(.greek(.sigma), .int(2)), .variable("I"),
+        ])
         let definition = ModelFormula.density(.sub(.variable("p"), .greek(.theta)), x,
                                               ModelFormula.normal(x, .bold(.greek(.mu)), covariance))
         return ModelFormula(definition: definition, numbers: [

@@ -21,7 +21,11 @@ public enum StudentTFamily: ModelFamily {
     }
 
     public static let resultKeys: [(key: String, meaning: String)] = [
-        ("df, loc, scale", "Student-t (1-D): ν, μ and σ, scipy's `t.fit` parameterisation; in d > 1 `df`, `location` and `scatter` Σ (row-major)"),
+        (
+            "df, loc, scale",
+            "Student-t (1-D): ν, μ and σ, scipy's `t.fit` parameterisation; in d > 1 `df`, `location` and `scatter` " +
+                "Σ (row-major)"
+        )
     ]
 
     public static func formula(of fitted: FittedModel) -> ModelFormula {
@@ -30,7 +34,10 @@ public enum StudentTFamily: ModelFamily {
         let x = ModelFormula.point(dimension: t.dimension)
         let nu = M.hat(.greek(.nu))
         let tDensity = { (mu: M, scale: M) in
-            M.row([.sub(.variable("t"), nu), .fenced(.row([x, .symbol(.mid), mu, .symbol(.comma), scale]), .stretchyParentheses)])
+            M.row([
+                .sub(.variable("t"), nu),
+                .fenced(.row([x, .symbol(.mid), mu, .symbol(.comma), scale]), .stretchyParentheses),
+            ])
         }
         let p = M.sub(.variable("p"), .greek(.theta))
         if t.dimension == 1 {
@@ -54,7 +61,9 @@ public enum StudentTFamily: ModelFamily {
             + "\(report.em.iterations) iteration\(report.em.iterations == 1 ? "" : "s"). "
         switch report.degreesOfFreedomBound {
         case .interior: break
-        case .upper: text += "The likelihood still rises at the largest ν searched: these tails are no heavier than a Gaussian's. "
+        case .upper:
+            text +=
+                "The likelihood still rises at the largest ν searched: these tails are no heavier than a Gaussian's. "
         case .lower: text += "The likelihood still rises at the smallest ν searched (many tied values?). "
         }
         return [.text(text)]
