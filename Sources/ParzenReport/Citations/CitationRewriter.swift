@@ -53,6 +53,10 @@ struct CitationRewriter {
             case .heading(let level, let inlines): block.kind = .heading(level: level, self.inlines(inlines))
             case .blockQuote(let children): block.kind = .blockQuote(self.blocks(children))
             case .details(let summary, let children): block.kind = .details(summary: inlines(summary), self.blocks(children))
+            case .admonition(var admonition):
+                admonition.title = inlines(admonition.title)
+                admonition.blocks = self.blocks(admonition.blocks)
+                block.kind = .admonition(admonition)
             case .list(var list):
                 list.items = list.items.map { item in
                     var item = item
