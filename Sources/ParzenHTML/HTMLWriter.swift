@@ -95,7 +95,13 @@ struct HTMLWriter {
     private mutating func admonition(_ admonition: MarkdownAdmonition) {
         cr()
         let kind = admonition.kind
-        let classes = (kind == .dropdown ? ["dropdown"] : ["admonition", kind.rawValue]) + admonition.classes
+        // `{admonition}` has no colour of its own: `:class: tip` gives it the tip's.
+        let own: [String] = switch kind {
+        case .dropdown: ["dropdown"]
+        case .admonition: ["admonition"]
+        default: ["admonition", kind.rawValue]
+        }
+        let classes = own + admonition.classes
         var attributes = " class=\"\(Escaping.attribute(classes.joined(separator: " ")))\""
         if let name = admonition.name { attributes += " id=\"\(Escaping.attribute(name))\"" }
         let (open, close, titleTag) = kind == .dropdown
