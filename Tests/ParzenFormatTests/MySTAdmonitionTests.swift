@@ -113,7 +113,7 @@ struct MySTAdmonitionTests {
     }
 
     @Test func nestingDeeperThanTheCapIsAnErrorNotACrash() {
-        let depth = AdmonitionExpander.maximumNesting + 5
+        let depth = MySTBlockExpander.maximumNesting + 5
         let opening = (0..<depth).map { String(repeating: ":", count: 3 + depth - $0) + "{note}\n" }.joined()
         let closing = (0..<depth).reversed().map { String(repeating: ":", count: 3 + depth - $0) + "\n" }.joined()
         let document = MarkdownParser.parse(opening + "deep\n" + closing)

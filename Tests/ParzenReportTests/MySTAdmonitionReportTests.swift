@@ -92,3 +92,18 @@ import Testing
         #expect(errors.map(\.location) == [SourceLocation(line: 5, column: 5), SourceLocation(line: 9, column: 5)])
     }
 }
+
+/// `{math}` with `:label:` through a notebook: numbered, and `{ref}` and `\eqref` link to it.
+@Suite struct MySTMathReportTests {
+    @Test func labelledMathIsNumberedAndReferenceable() throws {
+        let build = try build("---\ntitle: t\n---\n\nSee {ref}`eq-kl`.\n\n```{math}\n:label: eq-kl\nD = p - q\n```\n\n"
+            + "$$ \\eqref{eq-kl} $$\n\n```{code-block} python\nprint(1 < 2)\n```\n")
+        #expect(build.diagnostics.map(\.description) == [])
+        let html = try #require(build.bodyHTML)
+        #expect(textContent(html).contains("See Equation (1) ."))
+        let anchor = try #require(html.range(of: "href=\"#"))
+        let id = String(html[anchor.upperBound...].prefix { $0 != "\"" })
+        #expect(html.contains("id=\"\(id)\""))
+        #expect(html.contains("<pre><code class=\"language-python\">print(1 &lt; 2)\n</code></pre>"))
+    }
+}

@@ -28,7 +28,7 @@ public enum MarkdownParser {
         /// Columns before every line: an admonition body is parsed on its own, without the
         /// indentation of its fence.
         var columnOffset = 0
-        /// How many admonitions enclose the text being parsed (capped by ``AdmonitionExpander``).
+        /// How many admonitions enclose the text being parsed (capped by ``MySTBlockExpander``).
         var nesting = 0
 
         /// Options for a body in `file` that starts after `lineOffset` lines.
@@ -56,7 +56,7 @@ public enum MarkdownParser {
     /// Parses `body` (the notebook after its front matter).
     public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
         // Outside the lock: admonition bodies are parsed with a parse of their own.
-        var document = AdmonitionExpander(options: options).expand(parseWithCmark(body, options: options))
+        var document = MySTBlockExpander(options: options).expand(parseWithCmark(body, options: options))
         document.diagnostics.sort { $0.location < $1.location }
         return document
     }
