@@ -57,13 +57,7 @@ struct CitationRewriter {
                 admonition.title = inlines(admonition.title)
                 admonition.blocks = self.blocks(admonition.blocks)
                 block.kind = .admonition(admonition)
-            case .list(var list):
-                list.items = list.items.map { item in
-                    var item = item
-                    item.blocks = self.blocks(item.blocks)
-                    return item
-                }
-                block.kind = .list(list)
+            case .list(let list): block.kind = .list(list.mappingItemBlocks { self.blocks($0) })
             case .table(var table):
                 table.header = table.header.map { inlines($0) }
                 table.rows = table.rows.map { $0.map { inlines($0) } }

@@ -43,13 +43,7 @@ struct MySTBlockExpander {
                 if let kind = expand(fence) { block.kind = kind }
             case .blockQuote(let children): block.kind = .blockQuote(self.blocks(children))
             case .details(let summary, let children): block.kind = .details(summary: summary, self.blocks(children))
-            case .list(var list):
-                list.items = list.items.map { item in
-                    var item = item
-                    item.blocks = self.blocks(item.blocks)
-                    return item
-                }
-                block.kind = .list(list)
+            case .list(let list): block.kind = .list(list.mappingItemBlocks { self.blocks($0) })
             // Admonitions were expanded by their own parse.
             case .paragraph, .heading, .thematicBreak, .codeBlock, .htmlBlock, .table, .displayMath, .admonition: break
             }
