@@ -15,7 +15,9 @@ struct MySTAdmonitionTests {
 
     private func text(_ inlines: [MarkdownInline]) -> String { MarkdownParserTests.allText(inlines) }
 
-    static let kinds = ["note", "tip", "hint", "important", "seealso", "attention", "caution", "warning", "danger", "error"]
+    static let kinds = [
+        "note", "tip", "hint", "important", "seealso", "attention", "caution", "warning", "danger", "error",
+    ]
 
     @Test(arguments: kinds)
     func everyKindInBacktickAndColonFences(name: String) throws {
@@ -24,7 +26,10 @@ struct MySTAdmonitionTests {
             #expect(box.kind.rawValue == name)
             #expect(box.title.isEmpty)
             #expect(box.blocks.count == 1)
-            guard case .paragraph(let inlines)? = box.blocks.first?.kind else { Issue.record("\(box.blocks)"); continue }
+            guard case .paragraph(let inlines)? = box.blocks.first?.kind else {
+                Issue.record("\(box.blocks)")
+                continue
+            }
             #expect(text(inlines) == "Body text.")
             #expect(box.blocks[0].location == SourceLocation(line: 2, column: 1))
         }
@@ -50,11 +55,13 @@ struct MySTAdmonitionTests {
     @Test func titleOnANamedKindReplacesTheDefaultAndMathWorksInside() throws {
         let box = try admonition(":::{warning} The KL divergence $D$\nHere $x^2$ and {ref}`fig`.\n:::\n")
         #expect(text(box.title) == "The KL divergence D")
-        let spans = MarkdownParserTests.mathSpans([MarkdownBlock(.admonition(box), at: SourceLocation(line: 1, column: 1))])
+        let block = MarkdownBlock(.admonition(box), at: SourceLocation(line: 1, column: 1))
+        let spans = MarkdownParserTests.mathSpans([block])
         #expect(spans.map(\.tex) == ["D", "x^2"])
         #expect(spans.map(\.location) == [SourceLocation(line: 1, column: 33), SourceLocation(line: 2, column: 7)])
         guard case .paragraph(let inlines)? = box.blocks.first?.kind else { Issue.record("\(box.blocks)"); return }
-        #expect(inlines.contains { if case .role(let role) = $0.kind { role.name == "ref" && role.content == "fig" } else { false } })
+        let roles = inlines.compactMap { if case .role(let role) = $0.kind { role } else { nil } }
+        #expect(roles.map(\.name) == ["ref"] && roles.map(\.content) == ["fig"])
     }
 
     @Test func dropdownIsClosedUnlessOpenAndHasAName() throws {
@@ -91,7 +98,10 @@ struct MySTAdmonitionTests {
         #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
         guard case .list(let list)? = document.blocks.first?.kind,
               case .admonition(let outer)? = list.items.first?.blocks.last?.kind,
-              case .admonition(let inner)? = outer.blocks.first?.kind else { Issue.record("\(document.blocks)"); return }
+              case .admonition(let inner)? = outer.blocks.first?.kind else {
+            Issue.record("\(document.blocks)")
+            return
+        }
         #expect(outer.kind == .warning)
         #expect(inner.kind == .dropdown)
         #expect(text(inner.title) == "More")

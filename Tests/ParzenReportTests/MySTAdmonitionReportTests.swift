@@ -58,7 +58,8 @@ import Testing
         #expect(html.contains("<p class=\"admonition-title\">Why held-out <em>data</em></p>"))
         #expect(html.contains("<summary class=\"admonition-title\">The derivation</summary>"))
         // Math in a body is MathML, not TeX source.
-        let note = try #require(html.components(separatedBy: "<aside class=\"admonition note\" role=\"note\">").dropFirst().first)
+        let noteTag = "<aside class=\"admonition note\" role=\"note\">"
+        let note = try #require(html.components(separatedBy: noteTag).dropFirst().first)
         let firstNote = String(note[..<note.range(of: "</aside>")!.lowerBound])
         #expect(firstNote.contains("<math"))
         #expect(!firstNote.contains("$"))
@@ -75,7 +76,8 @@ import Testing
         #expect(textContent(inside).contains("The value is"))
         #expect(textContent(inside).contains("A directive inside a note still runs:"))
         // The dropdown sits inside the warning, and its list inside the dropdown.
-        let warning = try #require(html.components(separatedBy: "<aside class=\"admonition warning\" role=\"note\">").last)
+        let warningTag = "<aside class=\"admonition warning\" role=\"note\">"
+        let warning = try #require(html.components(separatedBy: warningTag).last)
         let details = try #require(warning.range(of: "<details class=\"dropdown\" id=\"derivation\" open>"))
         let list = try #require(warning.range(of: "<li>one</li>"))
         let closeDetails = try #require(warning.range(of: "</details>"))

@@ -28,7 +28,8 @@ enum DirectiveInfo: Equatable {
         }
         let label = String(rest).trimmedOfSpacesAndTabs
         // An admonition's or dropdown's "label" is its title, which may be several words.
-        guard MarkdownAdmonition.Kind(rawValue: name) != nil || !label.contains(where: { $0 == " " || $0 == "\t" }) else {
+        let isTitle = MarkdownAdmonition.Kind(rawValue: name) != nil
+        guard isTitle || !label.contains(where: { $0 == " " || $0 == "\t" }) else {
             return .malformed(message: "directive label '\(label)' must be one word", fix: "use '-' or '_' instead of spaces, e.g. '\(label.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: "-"))'")
         }
         return .directive(name: name, label: label)

@@ -54,7 +54,8 @@ struct MySTBlockExpander {
     private mutating func admonition(_ kind: MarkdownAdmonition.Kind, _ fence: DirectiveFence) -> MarkdownBlock.Kind {
         guard options.nesting < Self.maximumNesting else {
             diagnostics.append(Diagnostic(.error, file: options.file, at: fence.location,
-                                          "admonitions nested more than \(Self.maximumNesting) deep; this {\(fence.name)} is shown as code",
+                                          "admonitions nested more than \(Self.maximumNesting) deep; "
+                                              + "this {\(fence.name)} is shown as code",
                                           fix: "move it out of the admonitions around it"))
             return .codeBlock(info: "{\(fence.name)}", text: fence.body)
         }
@@ -64,7 +65,8 @@ struct MySTBlockExpander {
         if let title = fence.label, let at = fence.labelLocation {
             admonition.title = self.title(title, at: at)
         } else if kind.defaultTitle == nil {
-            diagnostics.append(Diagnostic(.error, file: options.file, at: fence.nameLocation, "{\(fence.name)} needs a title",
+            diagnostics.append(Diagnostic(.error, file: options.file, at: fence.nameLocation,
+                                          "{\(fence.name)} needs a title",
                                           fix: "write it after the name, e.g. ```{\(fence.name)} Why held-out data"))
         }
         var nested = options
@@ -76,7 +78,8 @@ struct MySTBlockExpander {
         if !body.footnotes.isEmpty || fence.body.contains("[^") {
             diagnostics.append(Diagnostic(.warning, file: options.file, at: fence.location,
                                           "footnotes inside {\(fence.name)} are not linked to their definitions",
-                                          fix: "put the footnote reference in the text before or after the {\(fence.name)}"))
+                                          fix: "put the footnote reference in the text before or after "
+                                              + "the {\(fence.name)}"))
         }
         admonition.blocks = body.blocks
         return .admonition(admonition)
@@ -155,7 +158,8 @@ struct MySTBlockExpander {
     /// The value of an option that needs one; a missing value is an error.
     private mutating func value(of option: Option) -> String? {
         guard option.value.isEmpty else { return option.value }
-        diagnostics.append(Diagnostic(.error, file: options.file, at: option.location, "':\(option.key):' needs a value",
+        diagnostics.append(Diagnostic(.error, file: options.file, at: option.location,
+                                      "':\(option.key):' needs a value",
                                       fix: "write ':\(option.key): a-name'"))
         return nil
     }
@@ -169,7 +173,8 @@ struct MySTBlockExpander {
         if let label = fence.label, let at = fence.labelLocation {
             diagnostics.append(Diagnostic(.error, file: options.file, at: at,
                                           "{math} takes no argument, found '\(label)'",
-                                          fix: "give the equation's label as ':label: \(label)' on the line after the fence"))
+                                          fix: "give the equation's label as ':label: \(label)' "
+                                              + "on the line after the fence"))
         }
         var label: (name: String, option: Option)?
         if let option = given.first, let name = value(of: option) {
@@ -177,7 +182,8 @@ struct MySTBlockExpander {
                 label = (name, option)
             } else {
                 diagnostics.append(Diagnostic(.error, file: options.file, at: option.valueLocation,
-                                              "equation label '\(name)' may only hold letters, digits, '-', '_', ':' and '.'",
+                                              "equation label '\(name)' may only hold letters, digits, "
+                                                  + "'-', '_', ':' and '.'",
                                               fix: "write it like ':label: eq-kl'"))
             }
         }
