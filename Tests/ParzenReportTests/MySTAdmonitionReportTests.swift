@@ -108,4 +108,13 @@ import Testing
         #expect(html.contains("id=\"\(id)\""))
         #expect(html.contains("<pre><code class=\"language-python\">print(1 &lt; 2)\n</code></pre>"))
     }
+
+    @Test func labelledMathInsideANoteIsReachedFromBeforeIt() throws {
+        let build = try build("---\ntitle: t\n---\n\nBy {ref}`eq-a`.\n\n::::{note}\n:::{math}\n:label: eq-a\na = b\n:::\n::::\n")
+        #expect(build.diagnostics.map(\.description) == [])
+        let html = try #require(build.bodyHTML)
+        #expect(textContent(html).contains("By Equation (1) ."))
+        let note = try #require(html.range(of: "<aside class=\"admonition note\" role=\"note\">"))
+        #expect(html[note.upperBound...].contains("<math"))
+    }
 }
