@@ -110,7 +110,8 @@ import Testing
     }
 
     @Test func labelledMathInsideANoteIsReachedFromBeforeIt() throws {
-        let build = try build("---\ntitle: t\n---\n\nBy {ref}`eq-a`.\n\n::::{note}\n:::{math}\n:label: eq-a\na = b\n:::\n::::\n")
+        let build = try build("---\ntitle: t\n---\n\nBy {ref}`eq-a`.\n\n"
+            + "::::{note}\n:::{math}\n:label: eq-a\na = b\n:::\n::::\n")
         #expect(build.diagnostics.map(\.description) == [])
         let html = try #require(build.bodyHTML)
         #expect(textContent(html).contains("By Equation (1) ."))
