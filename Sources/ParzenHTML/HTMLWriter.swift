@@ -90,7 +90,38 @@ struct HTMLWriter {
             blocks(children, tight: false)
             cr()
             out += "</details>\n"
+        case .admonition(let admonition):
+            self.admonition(admonition)
         }
+    }
+
+    /// An admonition as `<aside class="admonition note" role="note">` with its title first; a
+    /// dropdown as `<details>`, so it opens and closes without JavaScript.
+    private mutating func admonition(_ admonition: MarkdownAdmonition) {
+        cr()
+        let kind = admonition.kind
+        // `{admonition}` has no colour of its own: `:class: tip` gives it the tip's.
+        let own: [String] = switch kind {
+        case .dropdown: ["dropdown"]
+        case .admonition: ["admonition"]
+        default: ["admonition", kind.rawValue]
+        }
+        let classes = own + admonition.classes
+        var attributes = " class=\"\(Escaping.attribute(classes.joined(separator: " ")))\""
+        if let name = admonition.name { attributes += " id=\"\(Escaping.attribute(name))\"" }
+        let (open, close, titleTag) = kind == .dropdown
+            ? ("<details\(attributes)\(admonition.isOpen ? " open" : "")>", "</details>", "summary")
+            : ("<aside\(attributes) role=\"note\">", "</aside>", "p")
+        out += open + "\n<\(titleTag) class=\"admonition-title\">"
+        if admonition.title.isEmpty {
+            out += Escaping.text(kind.defaultTitle ?? kind.rawValue)
+        } else {
+            inlines(admonition.title)
+        }
+        out += "</\(titleTag)>\n"
+        blocks(admonition.blocks, tight: false)
+        cr()
+        out += close + "\n"
     }
 
     private mutating func list(_ list: MarkdownList) {

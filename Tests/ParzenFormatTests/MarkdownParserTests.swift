@@ -104,6 +104,7 @@ struct MarkdownParserTests {
             switch block.kind {
             case .blockQuote(let children), .details(_, let children): 1 + maximumDepth(children)
             case .list(let list): 1 + (list.items.map { maximumDepth($0.blocks) }.max() ?? 0)
+            case .admonition(let admonition): 1 + maximumDepth(admonition.blocks)
             case .paragraph(let inlines), .heading(_, let inlines): inlineDepth(inlines)
             default: 1
             }
@@ -133,6 +134,7 @@ struct MarkdownParserTests {
             case .displayMath(let math): math.tex
             case .directive(let directive): directive.body
             case .table(let table): (table.header + table.rows.flatMap { $0 }).map(allText).joined(separator: " ")
+            case .admonition(let admonition): allText(admonition.title) + " " + allText(admonition.blocks)
             case .thematicBreak: ""
             }
         }.joined(separator: " ")
@@ -164,6 +166,7 @@ struct MarkdownParserTests {
             case .list(let list): list.items.flatMap { mathSpans($0.blocks) }
             case .displayMath(let math): [math]
             case .table(let table): (table.header + table.rows.flatMap { $0 }).flatMap(mathSpans)
+            case .admonition(let admonition): mathSpans(admonition.title) + mathSpans(admonition.blocks)
             case .codeBlock, .htmlBlock, .directive, .thematicBreak: []
             }
         }

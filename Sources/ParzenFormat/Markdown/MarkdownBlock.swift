@@ -26,6 +26,8 @@ public struct MarkdownBlock: Sendable, Hashable {
         case directive(DirectiveFence)
         /// A Jekyll `{% details Title %}…{% enddetails %}` disclosure.
         case details(summary: [MarkdownInline], [MarkdownBlock])
+        /// A MyST admonition or `{dropdown}` (```` ```{note} ````, `:::{warning}`).
+        case admonition(MarkdownAdmonition)
     }
 
     /// What the block is.

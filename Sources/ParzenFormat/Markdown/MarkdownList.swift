@@ -33,4 +33,16 @@ public struct MarkdownList: Sendable, Hashable {
         self.isTight = isTight
         self.items = items
     }
+
+    /// The list with each item's blocks replaced by `transform(blocks)`: the step every
+    /// tree → tree pass takes through a list.
+    public func mappingItemBlocks(_ transform: ([MarkdownBlock]) throws -> [MarkdownBlock]) rethrows -> MarkdownList {
+        var list = self
+        list.items = try items.map { item in
+            var item = item
+            item.blocks = try transform(item.blocks)
+            return item
+        }
+        return list
+    }
 }

@@ -25,6 +25,11 @@ public enum MarkdownParser {
         public var kramdownMathEscapes: Bool
         /// Size caps; only ``InputLimits/tableColumns`` applies here.
         public var limits: InputLimits
+        /// Columns before every line: an admonition body is parsed on its own, without the
+        /// indentation of its fence.
+        var columnOffset = 0
+        /// How many admonitions enclose the text being parsed (capped by ``MySTBlockExpander``).
+        var nesting = 0
 
         /// Options for a body in `file` that starts after `lineOffset` lines.
         public init(file: String = "<input>", lineOffset: Int = 0, kramdownMathEscapes: Bool = false,
@@ -50,11 +55,19 @@ public enum MarkdownParser {
 
     /// Parses `body` (the notebook after its front matter).
     public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {
+        // Outside the lock: admonition bodies are parsed with a parse of their own.
+        var document = MySTBlockExpander(options: options).expand(parseWithCmark(body, options: options))
+        document.diagnostics.sort { $0.location < $1.location }
+        return document
+    }
+
+    private static func parseWithCmark(_ body: String, options: Options) -> MarkdownDocument {
         let original = Array(body.utf8)
         let substituted = EscapeMarkers.substitute(original)
         var text = ColonFences.rewrite(substituted?.text ?? original)
         let wideTables = TableWidthCap.apply(to: &text, cap: options.limits.tableColumns)
-        let sourceMap = SourceMap(body: original, lineOffset: options.lineOffset, markerOffsets: substituted?.markerOffsets ?? [:])
+        let sourceMap = SourceMap(body: original, lineOffset: options.lineOffset, columnOffset: options.columnOffset,
+                                  markerOffsets: substituted?.markerOffsets ?? [:])
         let collector = MathCollector()
 
         lock.lock()
@@ -90,7 +103,6 @@ public enum MarkdownParser {
                 fix: "remove those characters or use $…$ and $$…$$"
             ))
         }
-        document.diagnostics.sort { $0.location < $1.location }
         return document
     }
 }

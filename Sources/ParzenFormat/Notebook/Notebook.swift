@@ -39,7 +39,8 @@ public struct Notebook: Sendable {
 }
 
 extension MarkdownDocument {
-    /// Every directive fence, in document order, wherever it is nested (lists, quotes, details).
+    /// Every directive fence, in document order, wherever it is nested (lists, quotes, details,
+    /// admonitions).
     public var directiveFences: [DirectiveFence] {
         var fences: [DirectiveFence] = []
         var stack: [ArraySlice<MarkdownBlock>] = [footnotes.flatMap(\.blocks)[...], blocks[...]]
@@ -50,6 +51,7 @@ extension MarkdownDocument {
             switch block.kind {
             case .directive(let fence): fences.append(fence)
             case .blockQuote(let children), .details(_, let children): stack.append(children[...])
+            case .admonition(let admonition): stack.append(admonition.blocks[...])
             case .list(let list): stack.append(list.items.flatMap(\.blocks)[...])
             default: break
             }

@@ -54,13 +54,11 @@ struct CitationRewriter {
             case .blockQuote(let children): block.kind = .blockQuote(self.blocks(children))
             case .details(let summary, let children):
                 block.kind = .details(summary: inlines(summary), self.blocks(children))
-            case .list(var list):
-                list.items = list.items.map { item in
-                    var item = item
-                    item.blocks = self.blocks(item.blocks)
-                    return item
-                }
-                block.kind = .list(list)
+            case .admonition(var admonition):
+                admonition.title = inlines(admonition.title)
+                admonition.blocks = self.blocks(admonition.blocks)
+                block.kind = .admonition(admonition)
+            case .list(let list): block.kind = .list(list.mappingItemBlocks { self.blocks($0) })
             case .table(var table):
                 table.header = table.header.map { inlines($0) }
                 table.rows = table.rows.map { $0.map { inlines($0) } }

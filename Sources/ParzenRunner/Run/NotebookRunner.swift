@@ -68,8 +68,9 @@ public struct NotebookRunner: Sendable {
                           seenLabels: inout [String: SourceLocation]) -> Validated {
         let file = context.file
         guard let directive = registry.directive(named: source.name) else {
-            let d = Diagnostic(
-                .unknownDirective(source.name, known: registry.names), file: file, at: source.nameLocation)
+            // MyST names too: a misspelt `{notte}` reaches the runner as an unknown directive.
+            let known = registry.names + MySTDirectiveNames.all
+            let d = Diagnostic(.unknownDirective(source.name, known: known), file: file, at: source.nameLocation)
             if let label = source.label, seenLabels[label] == nil {
                 seenLabels[label] = source.labelLocation ?? source.location
                 context.recordFailure(label, at: source.location)

@@ -1,11 +1,13 @@
 /// MyST colon fences (`:::{name} label` … `:::`) as directive fences.
 ///
 /// cmark knows only backtick and tilde fences, so before parsing, a colon fence whose info
-/// starts with `{` is rewritten into a backtick fence of the same length — byte for byte the
-/// same size, so every position stays put. A fence counts when its opening and closing lines
-/// are indented at most three spaces, the closing line has at least as many colons and
-/// nothing else, it is not inside a backtick or tilde fence, and its body has no backtick
-/// fence line that would close the rewritten fence early; anything else is left as written.
+/// starts with `{` is rewritten into a tilde fence of the same length — byte for byte the
+/// same size, so every position stays put. Tildes, not backticks: MyST authors put backtick
+/// code fences inside `:::{note}`, and those must not close it. A fence counts when its
+/// opening and closing lines are indented at most three spaces, the closing line has at least
+/// as many colons and nothing else, it is not inside a backtick or tilde fence, and its body
+/// has no tilde fence line that would close the rewritten fence early; anything else is left
+/// as written.
 enum ColonFences {
     static func rewrite(_ text: [UInt8]) -> [UInt8] {
         guard text.contains(UInt8(ascii: ":")) else { return text }
@@ -34,7 +36,7 @@ enum ColonFences {
                 let line = Array(text[lines[lineIndex]])
                 let start = leadingSpaces(line)
                 let run = line[start...].prefix { $0 == UInt8(ascii: ":") }.count
-                for offset in start..<(start + run) { out[lines[lineIndex].lowerBound + offset] = UInt8(ascii: "`") }
+                for offset in start..<(start + run) { out[lines[lineIndex].lowerBound + offset] = UInt8(ascii: "~") }
             }
             index = close
         }
@@ -52,7 +54,7 @@ enum ColonFences {
         private var answers: [Int: (opening: Int, decidedAt: Int, close: Int?)] = [:]
 
         /// The first line after `opening` that closes a fence of `colons` colons, unless a
-        /// backtick fence line of that length comes first (it would end the rewritten fence).
+        /// tilde fence line of that length comes first (it would end the rewritten fence).
         mutating func closingLine(after opening: Int, colons: Int, lines: [Range<Int>], text: [UInt8]) -> Int? {
             if let known = answers[colons], opening >= known.opening, opening < known.decidedAt { return known.close }
             var decidedAt = lines.count
@@ -63,7 +65,7 @@ enum ColonFences {
                     (decidedAt, close) = (index, index)
                     break
                 }
-                if character == UInt8(ascii: "`"), count >= colons {
+                if character == UInt8(ascii: "~"), count >= colons {
                     decidedAt = index
                     break
                 }

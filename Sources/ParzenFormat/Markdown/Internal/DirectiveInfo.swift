@@ -1,6 +1,7 @@
 /// Reads a code fence's info string as a directive header: `{name}` optionally followed by
 /// white space and a label (` ```{fit} kde `). An info string that starts with `{` but is not
-/// such a header is malformed — reported, not silently shown as code.
+/// such a header is malformed — reported, not silently shown as code. For MyST admonitions
+/// and `{dropdown}` the rest of the line is a title and may hold spaces.
 enum DirectiveInfo: Equatable {
     case notDirective
     case directive(name: String, label: String?)
@@ -26,7 +27,9 @@ enum DirectiveInfo: Equatable {
             return .malformed(message: "directive fence '\(info)' needs a space between '{\(name)}' and its label", fix: example)
         }
         let label = String(rest).trimmedOfSpacesAndTabs
-        guard !label.contains(where: { $0 == " " || $0 == "\t" }) else {
+        // An admonition's or dropdown's "label" is its title, which may be several words.
+        let isTitle = MarkdownAdmonition.Kind(rawValue: name) != nil
+        guard isTitle || !label.contains(where: { $0 == " " || $0 == "\t" }) else {
             return .malformed(message: "directive label '\(label)' must be one word", fix: "use '-' or '_' instead of spaces, e.g. '\(label.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: "-"))'")
         }
         return .directive(name: name, label: label)

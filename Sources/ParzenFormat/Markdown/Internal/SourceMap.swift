@@ -6,6 +6,8 @@ struct SourceMap {
     let lines: [[UInt8]]
     /// Lines before the body (front matter), added to every line number.
     let lineOffset: Int
+    /// Columns before every line (an admonition body's fence indentation), added to every column.
+    let columnOffset: Int
     /// Per body line (0-based): byte offsets, in the text cmark saw, where a 3-byte marker
     /// replaced a 2-byte escape; each shifts the rest of the line by one byte.
     let markerOffsets: [Int: [Int]]
@@ -14,7 +16,7 @@ struct SourceMap {
     /// lines. ASCII lines need no table: bytes and scalars coincide.
     private let scalarCounts: [Int: [Int32]]
 
-    init(body: [UInt8], lineOffset: Int, markerOffsets: [Int: [Int]]) {
+    init(body: [UInt8], lineOffset: Int, columnOffset: Int = 0, markerOffsets: [Int: [Int]]) {
         var lines: [[UInt8]] = []
         var current: [UInt8] = []
         for byte in body {
@@ -41,6 +43,7 @@ struct SourceMap {
         self.scalarCounts = scalarCounts
         self.lines = lines
         self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
         self.markerOffsets = markerOffsets
     }
 
@@ -68,7 +71,7 @@ struct SourceMap {
         if let counts = scalarCounts[line - 1] { scalars = Int(counts[end]) }
         // Past the end of the line (cmark's column for an empty last line): keep counting bytes.
         scalars += max(0, originalOffset - bytes.count)
-        return SourceLocation(line: line + lineOffset, column: scalars + 1)
+        return SourceLocation(line: line + lineOffset, column: scalars + 1 + columnOffset)
     }
 
     /// The notebook location of a cmark position (1-based body line, 1-based byte column).
@@ -98,7 +101,7 @@ extension SourceMap {
     func offset(of location: SourceLocation) -> (line: Int, offset: Int) {
         let line = location.line - lineOffset
         let bytes = bytes(ofLine: line)
-        let scalars = max(0, location.column - 1)
+        let scalars = max(0, location.column - 1 - columnOffset)
         guard let counts = scalarCounts[line - 1] else { return (line, min(scalars, bytes.count)) }
         // The first byte offset preceded by `scalars` scalars (counts is non-decreasing).
         var low = 0

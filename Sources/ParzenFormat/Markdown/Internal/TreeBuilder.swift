@@ -200,7 +200,7 @@ struct TreeBuilder {
         guard end > start else { return fence }
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         let line = sourceMap.bytes(ofLine: end).drop { isBlank($0) || $0 == UInt8(ascii: ">") }
-        // A MyST colon fence reaches cmark as backticks but keeps its colons in the source;
+        // A MyST colon fence reaches cmark as tildes but keeps its colons in the source;
         // it is only rewritten when it is closed.
         let run = line.prefix { $0 == UInt8(bitPattern: character) || $0 == UInt8(ascii: ":") }
         return run.count >= Int(length) && line.dropFirst(run.count).allSatisfy(isBlank) ? nil : fence
