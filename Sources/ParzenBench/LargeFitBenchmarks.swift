@@ -12,8 +12,9 @@ import ParzenCore
 /// 1-D; for the others, the computed bound is printed).
 enum LargeFitBenchmarks {
     static func run(arguments: [String]) {
-        guard let options = BenchmarkOptions(arguments, directory: "/tmp/parzen-bench-largefit", repeats: 5, acceptsCase: true,
-                                             usage: "parzen-bench largefit [--data DIR] [--repeat K] [--case NAME]") else { return }
+        let usage = "parzen-bench largefit [--data DIR] [--repeat K] [--case NAME]"
+        guard let options = BenchmarkOptions(arguments, directory: "/tmp/parzen-bench-largefit", repeats: 5,
+                                             acceptsCase: true, usage: usage) else { return }
         let (directory, repeats, only) = (options.directory, options.repeats, options.only)
         var data = BenchmarkData(directory: directory)
         var results: [String: Double] = [:]

@@ -64,7 +64,8 @@ struct HTMLWriter {
         case .codeBlock(let info, let text):
             cr()
             let language = info.prefix { !" \t\n\r\u{0B}\u{0C}".contains($0) }
-            out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(Escaping.text(String(language)))\">"
+            out +=
+                language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(Escaping.text(String(language)))\">"
             out += Escaping.text(text)
             out += "</code></pre>\n"
         case .htmlBlock(let html):
@@ -80,7 +81,8 @@ struct HTMLWriter {
         case .directive(let directive):
             cr()
             out += renderer.directive?(directive)
-                ?? "<pre class=\"directive\" data-directive=\"\(Escaping.attribute(directive.name))\"><code>\(Escaping.text(directive.body))</code></pre>"
+                ?? "<pre class=\"directive\" data-directive=\"\(Escaping.attribute(directive.name))\">"
+                + "<code>\(Escaping.text(directive.body))</code></pre>"
             cr()
         case .details(let summary, let children):
             cr()
@@ -221,13 +223,16 @@ struct HTMLWriter {
         case .footnoteReference(let number, let occurrence):
             let label = number >= 1 && number <= footnotes.count ? Escaping.href(footnotes[number - 1].label) : ""
             let suffix = occurrence > 1 ? "-\(occurrence)" : ""
-            out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(label)\" id=\"fnref-\(label)\(suffix)\" data-footnote-ref>\(number)</a></sup>"
+            out +=
+                "<sup class=\"footnote-ref\"><a href=\"#fn-\(label)\" id=\"fnref-\(label)\(suffix)\" " +
+                    "data-footnote-ref>\(number)</a></sup>"
         case .math(let math):
             let kind = math.isDisplay ? "math-tex display" : "math-tex"
             out += renderer.inlineMath?(math) ?? "<span class=\"\(kind)\">\(Escaping.text(math.tex))</span>"
         case .role(let role):
             out += renderer.role?(role)
-                ?? "<code class=\"role\" data-role=\"\(Escaping.attribute(role.name))\">\(Escaping.text(role.content))</code>"
+                ?? "<code class=\"role\" " +
+                    "data-role=\"\(Escaping.attribute(role.name))\">\(Escaping.text(role.content))</code>"
         case .reference(let reference):
             let text = reference.isParenthesized ? "(\(reference.label))" : reference.label
             out += renderer.reference?(reference)
@@ -339,10 +344,14 @@ struct HTMLWriter {
 
     private func backReferences(_ footnote: MarkdownFootnote) -> String {
         let label = Escaping.href(footnote.label)
-        var links = "<a href=\"#fnref-\(label)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩</a>"
+        var links =
+            "<a href=\"#fnref-\(label)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to " +
+                "content\">↩</a>"
         if footnote.referenceCount > 1 {
             for occurrence in 2...footnote.referenceCount {
-                links += " <a href=\"#fnref-\(label)-\(occurrence)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">↩<sup class=\"footnote-ref\">\(occurrence)</sup></a>"
+                links +=
+                    " <a href=\"#fnref-\(label)-\(occurrence)\" class=\"footnote-backref\" data-footnote-backref " +
+                        "aria-label=\"Back to content\">↩<sup class=\"footnote-ref\">\(occurrence)</sup></a>"
             }
         }
         return links

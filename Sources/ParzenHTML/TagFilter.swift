@@ -2,7 +2,9 @@
 /// `iframe`, `noembed`, `noframes`, `script` and `plaintext` tags (opening or closing, any
 /// case) becomes `&lt;`, so the author's HTML cannot swallow the rest of the page.
 enum TagFilter {
-    private static let blocked = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+    private static let blocked = [
+        "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext",
+    ]
 
     /// An HTML block: every `<` that starts a blocked tag is escaped.
     static func filterBlock(_ html: String) -> String {
@@ -39,7 +41,8 @@ enum TagFilter {
             }
             guard matched, cursor < tag.endIndex else { continue }
             switch tag[cursor] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0B, 0x0C, UInt8(ascii: "\r"), UInt8(ascii: ">"):
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0B, 0x0C, UInt8(ascii: "\r"),
+                UInt8(ascii: ">"):
                 return true
             case UInt8(ascii: "/") where cursor + 1 < tag.endIndex && tag[cursor + 1] == UInt8(ascii: ">"):
                 return true

@@ -16,7 +16,8 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     /// What to do about it, if Parzen can tell.
     public var fix: String?
 
-    public init(_ severity: Severity, file: String, at location: SourceLocation, _ message: String, fix: String? = nil) {
+    public init(_ severity: Severity, file: String, at location: SourceLocation, _ message: String, fix: String? = nil)
+    {
         self.severity = severity
         self.file = file
         self.location = location

@@ -99,7 +99,8 @@ public enum MarkdownParser {
         if substituted == nil {
             document.diagnostics.append(Diagnostic(
                 .warning, file: options.file, at: SourceLocation(line: options.lineOffset + 1, column: 1),
-                "the body contains one of U+2E02…U+2E05, which Parzen reserves; \\(…\\) and \\[…\\] math is not recognised",
+                    "the body contains one of U+2E02…U+2E05, which Parzen reserves; \\(…\\) and \\[…\\] math is not " +
+                        "recognised",
                 fix: "remove those characters or use $…$ and $$…$$"
             ))
         }

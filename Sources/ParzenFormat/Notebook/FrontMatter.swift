@@ -30,7 +30,8 @@ public struct FrontMatter: Sendable, Equatable {
     public init() {}
 
     /// Every key with a meaning to Parzen, for did-you-mean.
-    public static let knownKeys = ["title", "description", "authors", "date", "seed", "math", "series", "next", "previous", "compat",
+    public static let knownKeys = [
+        "title", "description", "authors", "date", "seed", "math", "series", "next", "previous", "compat",
                                     "bibliography", "citation-style"]
 }
 

@@ -23,7 +23,7 @@ public enum FrontMatterParser {
             // Refused before anything else reads it; the position is the line the cap falls on.
             let line = 1 + text.utf8.prefix(limits.notebookBytes).lazy.filter { $0 == UInt8(ascii: "\n") }.count
             let diagnostic = Diagnostic(.error, file: file, at: SourceLocation(line: line, column: 1),
-                                        "the notebook is \(size) bytes, more than the cap of \(limits.notebookBytes) bytes "
+                "the notebook is \(size) bytes, more than the cap of \(limits.notebookBytes) bytes "
                                             + "(reached on this line)",
                                         fix: InputLimits.howToRaise("PARZEN_MAX_NOTEBOOK_BYTES"))
             return (Split(yaml: "", yamlFirstLine: 1, body: "", bodyFirstLine: 1), [diagnostic])
@@ -38,7 +38,11 @@ public enum FrontMatterParser {
         guard let first = lines.first, trimmed(first) == "---" else {
             return (Split(yaml: "", yamlFirstLine: 1, body: text, bodyFirstLine: 1), [])
         }
-        guard let close = lines.indices.dropFirst().first(where: { trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..." }) else {
+        guard
+            let close = lines.indices.dropFirst().first(where: {
+                trimmed(lines[$0]) == "---" || trimmed(lines[$0]) == "..."
+            })
+        else {
             let diagnostic = Diagnostic(.error, file: file, at: SourceLocation(line: 1, column: 1),
                                         "front matter starts with '---' but never ends",
                                         fix: "add a line '---' after the last front-matter key")
@@ -57,7 +61,7 @@ public enum FrontMatterParser {
         guard let value else { return (frontMatter, diagnostics) }
         guard let entries = value.entries else {
             diagnostics.append(Diagnostic(.error, file: file, at: value.location,
-                                          "front matter must be a mapping of keys to values, found \(value.kindDescription)",
+                    "front matter must be a mapping of keys to values, found \(value.kindDescription)",
                                           fix: "write it as 'title: My notebook' lines"))
             return (frontMatter, diagnostics)
         }
@@ -105,7 +109,7 @@ private struct FieldReader {
     mutating func wrongType(_ entry: YAMLEntry, expected: String, at value: YAMLValue? = nil) {
         let value = value ?? entry.value
         diagnostics.append(Diagnostic(.error, file: file, at: value.location,
-                                      "front-matter key '\(entry.key)' expects \(expected), found \(value.kindDescription)"))
+                "front-matter key '\(entry.key)' expects \(expected), found \(value.kindDescription)"))
     }
 
     /// A scalar as text; an empty value (`description:`) counts as absent.
@@ -248,7 +252,8 @@ private struct FieldReader {
         guard let text = entry.value.scalarText, let mode = Compatibility(rawValue: text) else {
             let names = Compatibility.allCases.map(\.rawValue)
             diagnostics.append(Diagnostic(.error, file: file, at: entry.value.location,
-                                          "front-matter key 'compat' expects one of \(names.joined(separator: ", ")), found \(entry.value.kindDescription)",
+                    "front-matter key 'compat' expects one of \(names.joined(separator: ", ")), "
+                        + "found \(entry.value.kindDescription)",
                                           fix: entry.value.scalarText.map { Suggestion.fix(for: $0, among: names) }))
             return nil
         }

@@ -61,7 +61,8 @@ public enum MojibakeRepair {
         var decoded = String.UnicodeScalarView()
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator), case .emptyInput = decoder.decode(&iterator) else { return nil }
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator), case .emptyInput = decoder.decode(&iterator)
+        else { return nil }
         decoded.append(scalar)
         // Overlong and surrogate forms are rejected by the decoder; C1 controls are not text.
         guard scalar.value >= 0xA0 else { return nil }

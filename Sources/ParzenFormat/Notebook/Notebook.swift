@@ -21,7 +21,7 @@ public struct Notebook: Sendable {
         let (repairedText, repairs) = MojibakeRepair.repair(text)
         let repairDiagnostics = repairs.map {
             Diagnostic(.warning, file: path, at: SourceLocation(line: $0.line, column: $0.column),
-                       "repaired mis-encoded text '\($0.original)' as '\($0.repaired)' (UTF-8 that was read as Windows-1252)",
+                "repaired mis-encoded text '\($0.original)' as '\($0.repaired)' (UTF-8 that was read as Windows-1252)",
                        fix: "save the file as UTF-8 with the intended characters")
         }
         let (split, splitDiagnostics) = FrontMatterParser.split(repairedText, file: path)

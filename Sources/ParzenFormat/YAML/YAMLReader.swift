@@ -8,7 +8,9 @@ public enum YAMLReader {
     ///
     /// - Returns: the value (nil for an empty document) and diagnostics for syntax errors and
     ///   duplicate keys, reported against `file`.
-    public static func read(_ text: String, file: String, firstLine: Int, firstColumn: Int = 1) -> (YAMLValue?, [Diagnostic]) {
+    public static func read(_ text: String, file: String, firstLine: Int, firstColumn: Int = 1) -> (
+        YAMLValue?, [Diagnostic]
+    ) {
         func position(line: Int, column: Int) -> SourceLocation {
             SourceLocation(line: firstLine + line - 1, column: firstColumn + column - 1)
         }
@@ -46,7 +48,10 @@ public enum YAMLReader {
             case .alias(let alias):
                 // Unreachable after the scan above, kept so nothing is dropped silently if
                 // the scan ever misses one.
-                diagnostics.append(Diagnostic(.error, file: file, at: location(alias.mark), "YAML aliases are not supported in notebooks", fix: "write the value out"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, at: location(alias.mark), "YAML aliases are not supported in notebooks",
+                        fix: "write the value out"))
                 return .scalar("", isPlain: true, at: location(alias.mark))
             }
         }
@@ -73,7 +78,8 @@ public enum YAMLReader {
         return diagnostics
     }
 
-    private static func syntaxDiagnostic(_ error: YamlError, in text: String, file: String, location: (Mark?) -> SourceLocation,
+    private static func syntaxDiagnostic(
+        _ error: YamlError, in text: String, file: String, location: (Mark?) -> SourceLocation,
                                          position: (Int, Int) -> SourceLocation) -> Diagnostic {
         switch error {
         case .duplicatedKeysInMapping(let duplicates, _):

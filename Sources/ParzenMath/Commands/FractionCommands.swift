@@ -95,8 +95,8 @@ enum FractionCommands {
 
         /// `display`: the style around, which sizes the delimiters as for `\binom`.
         func node(numerator: MathNode, denominator: MathNode, display: Bool, at offset: Int) -> MathNode {
-            let kind = MathNode.Kind.fraction(numerator: numerator, denominator: denominator, lineThickness: lineThickness)
-            let fraction = MathNode(kind, at: offset)
+            let fraction = MathNode(
+                .fraction(numerator: numerator, denominator: denominator, lineThickness: lineThickness), at: offset)
             return delimited(fraction, open: open, close: close, size: delimiterSize(display: display), at: offset)
         }
     }

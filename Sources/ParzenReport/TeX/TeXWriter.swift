@@ -47,7 +47,8 @@ enum TeXWriter {
     /// (`\hat\mu`), else in braces (`\hat{p}` — `\hatp` would be another command).
     private static func commandArgument(_ expression: MathExpression) -> String {
         let body = tex(expression)
-        let isControlWord = body.first == "\\" && body.count > 1 && body.dropFirst().allSatisfy { $0.isLetter && $0.isASCII }
+        let isControlWord =
+            body.first == "\\" && body.count > 1 && body.dropFirst().allSatisfy { $0.isLetter && $0.isASCII }
         return isControlWord ? body : "{" + body + "}"
     }
 

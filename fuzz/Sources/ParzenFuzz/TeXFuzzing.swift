@@ -15,7 +15,9 @@ enum TeXFuzzing {
         for formula in parsed {
             let display = formula.display
             let result = document.write(formula) { label in
-                document.equationNumbers[label].map { ReferenceTarget(text: $0, anchor: MathDocument.anchor(for: label)) }
+                document.equationNumbers[label].map {
+                    ReferenceTarget(text: $0, anchor: MathDocument.anchor(for: label))
+                }
             }
             if !isWellFormedXML(result.html) { broken.append("display \(display): MathML is not well-formed XML") }
             for diagnostic in result.diagnostics where !(0...tex.utf8.count).contains(diagnostic.offset) {

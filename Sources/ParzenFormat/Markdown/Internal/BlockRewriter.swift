@@ -90,14 +90,21 @@ struct BlockRewriter {
                 if let open = stack.popLast() {
                     emit(MarkdownBlock(.details(summary: open.summary, open.blocks), at: open.location))
                 } else {
-                    diagnostics.append(Diagnostic(.warning, file: file, at: at, "'{% enddetails %}' without a '{% details … %}' before it; it is kept as text", fix: "remove it or add '{% details Title %}' where the disclosure starts"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: file, at: at,
+                            "'{% enddetails %}' without a '{% details … %}' before it; it is kept as text",
+                            fix: "remove it or add '{% details Title %}' where the disclosure starts"))
                     emit(MarkdownBlock(.paragraph(line), at: at))
                 }
             }
         }
         // Unclosed disclosures: the opening line and everything after it stay in place.
         while let open = stack.popLast() {
-            diagnostics.append(Diagnostic(.warning, file: file, at: open.location, "'{% details … %}' is never closed; it is kept as text", fix: "add '{% enddetails %}' on a line of its own where the disclosure ends"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: file, at: open.location, "'{% details … %}' is never closed; it is kept as text",
+                    fix: "add '{% enddetails %}' on a line of its own where the disclosure ends"))
             emit(MarkdownBlock(.paragraph(open.line), at: open.location))
             for block in open.blocks { emit(block) }
         }
@@ -106,7 +113,9 @@ struct BlockRewriter {
 
     private static func mentionsDetails(_ block: MarkdownBlock) -> Bool {
         guard case .paragraph(let inlines) = block.kind else { return false }
-        return inlines.contains { if case .text(let text) = $0.kind { ByteSearch.contains(text, "details") } else { false } }
+        return inlines.contains {
+            if case .text(let text) = $0.kind { ByteSearch.contains(text, "details") } else { false }
+        }
     }
 
     /// A paragraph cut at its `{% details … %}` and `{% enddetails %}` lines; the lines
@@ -131,7 +140,10 @@ struct BlockRewriter {
                 events.append(.close(line: line, at: at))
             } else {
                 if let tag = malformedTag(line) {
-                    diagnostics.append(Diagnostic(.warning, file: file, at: at, "'\(tag)' must stand alone on its line; it is kept as text", fix: "put '{% details Title %}' and '{% enddetails %}' on lines of their own"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: file, at: at, "'\(tag)' must stand alone on its line; it is kept as text",
+                            fix: "put '{% details Title %}' and '{% enddetails %}' on lines of their own"))
                 }
                 pending.append(line)
             }
@@ -155,7 +167,9 @@ struct BlockRewriter {
     private static func openingSummary(_ line: [MarkdownInline]) -> [MarkdownInline]? {
         guard case .text(let first) = line.first?.kind, case .text(let last) = line.last?.kind else { return nil }
         let opening = String(first.drop(while: isBlank))
-        guard let prefix = liquidPrefix(opening, tag: "details"), last.trimmedOfSpacesAndTabs.hasSuffix("%}") else { return nil }
+        guard let prefix = liquidPrefix(opening, tag: "details"), last.trimmedOfSpacesAndTabs.hasSuffix("%}") else {
+            return nil
+        }
         var summary = line
         summary[0].kind = .text(String(opening.dropFirst(prefix).drop(while: isBlank)))
         guard case .text(let tail) = summary[summary.count - 1].kind else { return nil }

@@ -13,7 +13,9 @@ enum ByteSearch {
         return utf8.withContiguousStorageIfAvailable { search($0, pattern, first) } ?? false
     }
 
-    private static func search(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>, _ first: UInt8) -> Bool {
+    private static func search(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>, _ first: UInt8
+    ) -> Bool {
         guard bytes.count >= pattern.count else { return false }
         for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
             var matched = true

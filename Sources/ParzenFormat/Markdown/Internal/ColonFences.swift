@@ -81,7 +81,9 @@ enum ColonFences {
         let indent = leadingSpaces(line)
         guard indent <= 3, indent < line.count else { return nil }
         let character = line[indent]
-        guard character == UInt8(ascii: "`") || character == UInt8(ascii: "~") || character == UInt8(ascii: ":") else { return nil }
+        guard character == UInt8(ascii: "`") || character == UInt8(ascii: "~") || character == UInt8(ascii: ":") else {
+            return nil
+        }
         var end = indent
         while end < line.count, line[end] == character { end += 1 }
         guard end - indent >= 3 else { return nil }

@@ -19,18 +19,23 @@ enum DirectiveInfo: Equatable {
             return .malformed(message: "directive fence '\(info)' has an empty name", fix: example)
         }
         guard isName(name) else {
-            return .malformed(message: "directive name '\(name)' must be a letter followed by letters, digits, '-' or '_'", fix: example)
+            return .malformed(
+                message: "directive name '\(name)' must be a letter followed by letters, digits, '-' or '_'",
+                fix: example)
         }
         let rest = info[info.index(after: close)...]
         if rest.isEmpty { return .directive(name: name, label: nil) }
         guard rest.first == " " || rest.first == "\t" else {
-            return .malformed(message: "directive fence '\(info)' needs a space between '{\(name)}' and its label", fix: example)
+            return .malformed(
+                message: "directive fence '\(info)' needs a space between '{\(name)}' and its label", fix: example)
         }
         let label = String(rest).trimmedOfSpacesAndTabs
         // An admonition's or dropdown's "label" is its title, which may be several words.
         let isTitle = MarkdownAdmonition.Kind(rawValue: name) != nil
         guard isTitle || !label.contains(where: { $0 == " " || $0 == "\t" }) else {
-            return .malformed(message: "directive label '\(label)' must be one word", fix: "use '-' or '_' instead of spaces, e.g. '\(label.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: "-"))'")
+            let joined = label.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: "-")
+            return .malformed(message: "directive label '\(label)' must be one word",
+                              fix: "use '-' or '_' instead of spaces, e.g. '\(joined)'")
         }
         return .directive(name: name, label: label)
     }

@@ -84,10 +84,14 @@ enum EscapeMarkers {
         guard index < bytes.count, isLetter(bytes[index]) else { return nil }
         let schemeStart = index
         while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index])
-            || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "-") {
+                || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: ".")
+                || bytes[index] == UInt8(ascii: "-")
+        {
             index += 1
         }
-        guard (2...32).contains(index - schemeStart), index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+        guard (2...32).contains(index - schemeStart), index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            return nil
+        }
         index += 1
         while index < bytes.count {
             let byte = bytes[index]
@@ -98,7 +102,9 @@ enum EscapeMarkers {
         return nil
     }
 
-    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+    private static func isLetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
+    }
     private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
     /// `text` with markers turned back into what the author wrote: `\(` etc. when

@@ -20,8 +20,11 @@ struct InlineRewriter {
             var role: MarkdownInline?
             if index + 1 < inlines.count, case .code(let content) = inlines[index + 1].kind,
                let (name, prefix) = Self.trailingRoleName(text) {
-                let (roleAt, contentAt) = roleLocations(name: name, content: content, codeAt: inlines[index + 1].location)
-                role = MarkdownInline(.role(MarkdownRole(name: name, content: content, location: roleAt, contentLocation: contentAt)), at: roleAt)
+                let (roleAt, contentAt) = roleLocations(
+                    name: name, content: content, codeAt: inlines[index + 1].location)
+                role = MarkdownInline(
+                    .role(MarkdownRole(name: name, content: content, location: roleAt, contentLocation: contentAt)),
+                    at: roleAt)
                 text = prefix
                 index += 1
             }
@@ -45,15 +48,22 @@ struct InlineRewriter {
     /// The role's `{` and its content's first character. cmark positions a code span at its
     /// content (after the backticks and the one space it strips from padded content); the
     /// opening backticks and `{name}` are right before that.
-    private func roleLocations(name: String, content: String, codeAt: SourceLocation) -> (SourceLocation, SourceLocation) {
+    private func roleLocations(name: String, content: String, codeAt: SourceLocation) -> (
+        SourceLocation, SourceLocation
+    ) {
         let (line, offset) = sourceMap.offset(of: codeAt)
         let bytes = sourceMap.bytes(ofLine: line)
         let contentOffset = sourceMap.find(Array(content.utf8), line: line, from: offset) ?? offset
         var opening = min(offset, bytes.count)
-        if opening >= 2, bytes[opening - 1] == UInt8(ascii: " "), bytes[opening - 2] == UInt8(ascii: "`") { opening -= 1 }
+        if opening >= 2, bytes[opening - 1] == UInt8(ascii: " "), bytes[opening - 2] == UInt8(ascii: "`") {
+            opening -= 1
+        }
         while opening > 0, bytes[opening - 1] == UInt8(ascii: "`") { opening -= 1 }
         let brace = max(0, opening - name.utf8.count - 2)
-        return (sourceMap.location(line: line, originalOffset: brace), sourceMap.location(line: line, originalOffset: contentOffset))
+        return (
+            sourceMap.location(line: line, originalOffset: brace),
+            sourceMap.location(line: line, originalOffset: contentOffset)
+        )
     }
 
     /// Reports Liquid in raw HTML (a block or an inline tag starting at `location`), where it
@@ -62,12 +72,16 @@ struct InlineRewriter {
         guard ByteSearch.contains(html, "{{") || ByteSearch.contains(html, "{%") else { return }
         let (line, offset) = sourceMap.offset(of: location)
         for (index, text) in html.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            reportLiquid(in: String(text), line: line + index, from: index == 0 ? offset : 0, atLineStart: false, diagnostics: &diagnostics)
+            reportLiquid(
+                in: String(text), line: line + index, from: index == 0 ? offset : 0, atLineStart: false,
+                diagnostics: &diagnostics)
         }
     }
 
     /// Splits a text run at prose references and reports Liquid tags in it.
-    private func split(_ text: String, at location: SourceLocation, atLineStart: Bool, diagnostics: inout [Diagnostic]) -> [MarkdownInline] {
+    private func split(_ text: String, at location: SourceLocation, atLineStart: Bool, diagnostics: inout [Diagnostic])
+        -> [MarkdownInline]
+    {
         let (line, textOffset) = sourceMap.offset(of: location)
         reportLiquid(in: text, line: line, from: textOffset, atLineStart: atLineStart, diagnostics: &diagnostics)
         reportUnclosedDisplayMath(in: text, line: line, from: textOffset, diagnostics: &diagnostics)
@@ -90,7 +104,11 @@ struct InlineRewriter {
             let before = pending[..<found.range.lowerBound]
             if !before.isEmpty { out.append(MarkdownInline(.text(String(before)), at: location)) }
             let at = sourceOffset.map { sourceMap.location(line: line, originalOffset: $0) } ?? location
-            out.append(MarkdownInline(.reference(MarkdownReference(label: found.label, isParenthesized: found.parenthesized, location: at)), at: at))
+            out.append(
+                MarkdownInline(
+                    .reference(
+                        MarkdownReference(label: found.label, isParenthesized: found.parenthesized, location: at)),
+                    at: at))
             pending = pending[found.range.upperBound...]
         }
         if !pending.isEmpty { out.append(MarkdownInline(.text(String(pending)), at: location)) }
@@ -119,8 +137,12 @@ struct InlineRewriter {
             let after = text[text.index(after: slash)...]
             for (command, parenthesized) in [("eqref{", true), ("ref{", false)] where after.hasPrefix(command) {
                 let labelStart = after.index(after.startIndex, offsetBy: command.count)
-                if let close = after[labelStart...].firstIndex(where: { "{}\\\n".contains($0) }), after[close] == "}", close > labelStart {
-                    return Found(range: slash..<after.index(after: close), label: String(after[labelStart..<close]), parenthesized: parenthesized)
+                if let close = after[labelStart...].firstIndex(where: { "{}\\\n".contains($0) }), after[close] == "}",
+                    close > labelStart
+                {
+                    return Found(
+                        range: slash..<after.index(after: close), label: String(after[labelStart..<close]),
+                        parenthesized: parenthesized)
                 }
             }
             cursor = text.index(after: slash)
@@ -144,19 +166,25 @@ struct InlineRewriter {
     /// A `$$` left in text opened display math that found no closing `$$` in its paragraph —
     /// usually because a line of the formula started a new block (a list item, a quote, a
     /// heading, a blank line). Escaped dollars (`\$\$`) are not `$$` in the source and pass.
-    private func reportUnclosedDisplayMath(in text: String, line: Int, from offset: Int, diagnostics: inout [Diagnostic]) {
-        guard ByteSearch.contains(text, "$$"), let found = sourceMap.find(Array("$$".utf8), line: line, from: offset) else { return }
+    private func reportUnclosedDisplayMath(
+        in text: String, line: Int, from offset: Int, diagnostics: inout [Diagnostic]
+    ) {
+        guard ByteSearch.contains(text, "$$"), let found = sourceMap.find(Array("$$".utf8), line: line, from: offset)
+        else { return }
         diagnostics.append(Diagnostic(
             .warning, file: file, at: sourceMap.location(line: line, originalOffset: found),
             "'$$' is not closed in this paragraph; the formula is shown as text",
-            fix: "close it with '$$'; a line inside $$…$$ must not be blank or start with '-', '+', '>', '#', '1.' or four spaces, because that ends the paragraph"
+                fix:
+                    "close it with '$$'; a line inside $$…$$ must not be blank or start with '-', '+', '>', '#', " +
+                        "'1.' or four spaces, because that ends the paragraph"
         ))
     }
 
     /// Warns about every `{{ … }}` and `{% … %}` in `text`, which starts at byte `offset` of
     /// body line `line` — except the `details`/`enddetails` tags that open a line of prose
     /// (those are Jekyll disclosures, handled by ``BlockRewriter``).
-    func reportLiquid(in text: String, line: Int, from offset: Int, atLineStart: Bool, diagnostics: inout [Diagnostic]) {
+    func reportLiquid(in text: String, line: Int, from offset: Int, atLineStart: Bool, diagnostics: inout [Diagnostic])
+    {
         guard ByteSearch.contains(text, "{{") || ByteSearch.contains(text, "{%") else { return }
         var searchFrom = offset
         var cursor = text.startIndex
@@ -168,7 +196,9 @@ struct InlineRewriter {
             let tag = String(text[open.lowerBound..<close.upperBound])
             let isOutput = tag.hasPrefix("{{")
             let word = tag.dropFirst(2).drop(while: { $0 == " " || $0 == "-" }).prefix(while: { $0.isLetter })
-            let isDisclosure = !isOutput && atLineStart && open.lowerBound == text.startIndex && (word == "details" || word == "enddetails")
+            let isDisclosure =
+                !isOutput && atLineStart && open.lowerBound == text.startIndex
+                && (word == "details" || word == "enddetails")
             if !isDisclosure {
                 let found = sourceMap.find(Array(tag.prefix(2).utf8), line: line, from: searchFrom) ?? offset
                 searchFrom = found + 2

@@ -35,13 +35,19 @@ struct MathSpanBuilder {
                 start = sourceMap.find(segment, line: line) ?? firstNonSpace(line)
             }
             if index > 0 { tex.append(UInt8(ascii: "\n")) }
-            anchors.append(MathSpan.Anchor(utf8Offset: tex.count, location: sourceMap.location(line: line, originalOffset: start)))
+            anchors.append(
+                MathSpan.Anchor(utf8Offset: tex.count, location: sourceMap.location(line: line, originalOffset: start)))
             var cursor = 0
             while cursor < segment.count {
                 let byte = segment[cursor]
-                if unescape, byte == UInt8(ascii: "\\"), cursor + 1 < segment.count, Self.kramdownEscapable.contains(segment[cursor + 1]) {
+                if unescape, byte == UInt8(ascii: "\\"), cursor + 1 < segment.count,
+                    Self.kramdownEscapable.contains(segment[cursor + 1])
+                {
                     cursor += 1
-                    anchors.append(MathSpan.Anchor(utf8Offset: tex.count, location: sourceMap.location(line: line, originalOffset: start + cursor)))
+                    anchors.append(
+                        MathSpan.Anchor(
+                            utf8Offset: tex.count,
+                            location: sourceMap.location(line: line, originalOffset: start + cursor)))
                 }
                 tex.append(segment[cursor])
                 cursor += 1
@@ -56,7 +62,9 @@ struct MathSpanBuilder {
     private func openingOffset(_ capture: MathCollector.Capture, delimiter: [UInt8], firstSegment: [UInt8]) -> Int {
         let offset = sourceMap.originalOffset(line: capture.line, modifiedOffset: capture.byteColumn - 1)
         let line = sourceMap.bytes(ofLine: capture.line)
-        if offset >= 0, offset + delimiter.count <= line.count, line[offset..<(offset + delimiter.count)].elementsEqual(delimiter) {
+        if offset >= 0, offset + delimiter.count <= line.count,
+            line[offset..<(offset + delimiter.count)].elementsEqual(delimiter)
+        {
             return offset
         }
         return sourceMap.find(delimiter + firstSegment, line: capture.line) ?? max(0, offset)

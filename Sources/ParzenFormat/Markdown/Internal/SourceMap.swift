@@ -76,7 +76,9 @@ struct SourceMap {
 
     /// The notebook location of a cmark position (1-based body line, 1-based byte column).
     func location(line: Int, byteColumn: Int) -> SourceLocation {
-        location(line: max(1, line), originalOffset: originalOffset(line: max(1, line), modifiedOffset: max(0, byteColumn - 1)))
+        location(
+            line: max(1, line),
+            originalOffset: originalOffset(line: max(1, line), modifiedOffset: max(0, byteColumn - 1)))
     }
 
     /// The byte offset of the first occurrence of `needle` in body line `line` at or after

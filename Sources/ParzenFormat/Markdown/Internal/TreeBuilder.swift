@@ -74,7 +74,10 @@ struct TreeBuilder {
                     : nests && depth >= Self.maximumNesting
                 if transparent && !flattened {
                     flattened = true
-                    diagnostics.append(warning(at: location(of: node), "content nested more than \(Self.maximumNesting) levels deep is flattened"))
+                    diagnostics.append(
+                        warning(
+                            at: location(of: node),
+                            "content nested more than \(Self.maximumNesting) levels deep is flattened"))
                 }
                 if nests && !transparent { depth += 1 }
                 let target = transparent ? (stack.last?.target ?? 0) : stack.count
@@ -89,12 +92,14 @@ struct TreeBuilder {
             guard var frame = stack.popLast() else { continue }
             if Self.nests(frame.type, name: frame.typeName) && !frame.transparent { depth -= 1 }
             if frame.type == CMARK_NODE_DOCUMENT {
-                document = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
+                document = BlockRewriter(sourceMap: sourceMap).groupDetails(
+                    frame.blocks, diagnostics: &diagnostics, file: options.file)
                 break
             }
             // A flattened frame's children are already in its target.
             if frame.transparent { continue }
-            frame.inlines = InlineRewriter(sourceMap: sourceMap, file: options.file).rewrite(frame.inlines, diagnostics: &diagnostics)
+            frame.inlines = InlineRewriter(sourceMap: sourceMap, file: options.file).rewrite(
+                frame.inlines, diagnostics: &diagnostics)
             finish(frame, stack: &stack)
             if frame.type == CMARK_NODE_PARAGRAPH { lineShift = 0 }
         }
@@ -117,7 +122,8 @@ struct TreeBuilder {
     /// Containers whose nesting counts towards ``maximumNesting``.
     private static func nests(_ type: cmark_node_type, name: String) -> Bool {
         switch type {
-        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+        case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK,
+            CMARK_NODE_IMAGE:
             true
         default:
             name == "strikethrough"
@@ -152,11 +158,13 @@ struct TreeBuilder {
             return .inline(MarkdownInline(.code(EscapeMarkers.restore(literal(node), literal: true)), at: at))
         case CMARK_NODE_HTML_INLINE:
             let html = EscapeMarkers.restore(literal(node), literal: true)
-            InlineRewriter(sourceMap: sourceMap, file: options.file).reportLiquid(inHTML: html, at: at, diagnostics: &diagnostics)
+            InlineRewriter(sourceMap: sourceMap, file: options.file).reportLiquid(
+                inHTML: html, at: at, diagnostics: &diagnostics)
             return .inline(MarkdownInline(.html(html), at: at))
         case CMARK_NODE_HTML_BLOCK:
             let html = EscapeMarkers.restore(literal(node), literal: true)
-            InlineRewriter(sourceMap: sourceMap, file: options.file).reportLiquid(inHTML: html, at: at, diagnostics: &diagnostics)
+            InlineRewriter(sourceMap: sourceMap, file: options.file).reportLiquid(
+                inHTML: html, at: at, diagnostics: &diagnostics)
             return .block(MarkdownBlock(.htmlBlock(html), at: at))
         case CMARK_NODE_THEMATIC_BREAK:
             return .block(MarkdownBlock(.thematicBreak, at: at))
@@ -168,7 +176,8 @@ struct TreeBuilder {
     }
 
     private mutating func codeBlock(_ node: OpaquePointer, at: SourceLocation) -> MarkdownBlock {
-        let info = EscapeMarkers.restore(cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", literal: false)
+        let info = EscapeMarkers.restore(
+            cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", literal: false)
         let text = EscapeMarkers.restore(literal(node), literal: true)
         switch DirectiveInfo.parse(info) {
         case .notDirective:
@@ -180,11 +189,17 @@ struct TreeBuilder {
             if let fence = unclosedFence(node) {
                 // Its body ran to the end of the document (or container): running it would
                 // only report the prose after it as YAML errors.
-                diagnostics.append(Diagnostic(.error, file: options.file, at: at, "this {\(name)} fence is never closed",
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: options.file, at: at, "this {\(name)} fence is never closed",
                                               fix: "end its body with a line of \(fence)"))
                 return MarkdownBlock(.codeBlock(info: info, text: text), at: at)
             }
-            return MarkdownBlock(.directive(directive(name: name, label: label, body: text, fenceLine: Int(cmark_node_get_start_line(node)), at: at)), at: at)
+            return MarkdownBlock(
+                .directive(
+                    directive(
+                        name: name, label: label, body: text, fenceLine: Int(cmark_node_get_start_line(node)), at: at)),
+                at: at)
         }
     }
 
@@ -207,14 +222,17 @@ struct TreeBuilder {
     }
 
     /// Positions of a directive's name and label, read from the fence line as written.
-    private func directive(name: String, label: String?, body: String, fenceLine: Int, at: SourceLocation) -> DirectiveFence {
+    private func directive(name: String, label: String?, body: String, fenceLine: Int, at: SourceLocation)
+        -> DirectiveFence
+    {
         let line = sourceMap.bytes(ofLine: fenceLine)
         let brace = sourceMap.find(Array("{\(name)}".utf8), line: fenceLine) ?? 0
         let nameLocation = sourceMap.location(line: fenceLine, originalOffset: brace + 1)
         var labelLocation: SourceLocation?
         if let label {
             let afterName = brace + name.utf8.count + 2
-            let offset = sourceMap.find(Array(label.utf8), line: fenceLine, from: afterName) ?? min(afterName + 1, line.count)
+            let offset =
+                sourceMap.find(Array(label.utf8), line: fenceLine, from: afterName) ?? min(afterName + 1, line.count)
             labelLocation = sourceMap.location(line: fenceLine, originalOffset: offset)
         }
         return DirectiveFence(
@@ -227,15 +245,19 @@ struct TreeBuilder {
     private mutating func footnoteReference(_ node: OpaquePointer) -> MarkdownInline {
         let number = Int(literal(node)) ?? 0
         referenceCounts[number, default: 0] += 1
-        return MarkdownInline(.footnoteReference(number: number, occurrence: referenceCounts[number]!), at: location(of: node))
+        return MarkdownInline(
+            .footnoteReference(number: number, occurrence: referenceCounts[number]!), at: location(of: node))
     }
 
     /// A math node made by ``MathCollector`` (a code node carrying a capture index).
     private func math(_ node: OpaquePointer) -> MarkdownInline? {
-        guard let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) }), index >= 1, index <= collector.captures.count else {
+        guard let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) }), index >= 1,
+            index <= collector.captures.count
+        else {
             return nil
         }
-        let math = MathSpanBuilder(sourceMap: sourceMap, kramdown: options.kramdownMathEscapes).span(for: collector.captures[index - 1])
+        let math = MathSpanBuilder(sourceMap: sourceMap, kramdown: options.kramdownMathEscapes).span(
+            for: collector.captures[index - 1])
         return MarkdownInline(.math(math), at: math.location)
     }
 
@@ -249,9 +271,12 @@ struct TreeBuilder {
                 append(.block(block), to: &stack)
             }
         case CMARK_NODE_HEADING:
-            append(.block(MarkdownBlock(.heading(level: Int(cmark_node_get_heading_level(node)), frame.inlines), at: at)), to: &stack)
+            append(
+                .block(MarkdownBlock(.heading(level: Int(cmark_node_get_heading_level(node)), frame.inlines), at: at)),
+                to: &stack)
         case CMARK_NODE_BLOCK_QUOTE:
-            let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
+            let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(
+                frame.blocks, diagnostics: &diagnostics, file: options.file)
             append(.block(MarkdownBlock(.blockQuote(blocks), at: at)), to: &stack)
         case CMARK_NODE_LIST:
             let list = MarkdownList(
@@ -262,22 +287,32 @@ struct TreeBuilder {
             )
             append(.block(MarkdownBlock(.list(list), at: at)), to: &stack)
         case CMARK_NODE_ITEM:
-            let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
-            let checked: Bool? = frame.typeName == "tasklist" ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil
-            if !stack.isEmpty { stack[stack.count - 1].items.append(MarkdownList.Item(isChecked: checked, blocks: blocks, at: at)) }
+            let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(
+                frame.blocks, diagnostics: &diagnostics, file: options.file)
+            let checked: Bool? =
+                frame.typeName == "tasklist" ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil
+            if !stack.isEmpty {
+                stack[stack.count - 1].items.append(MarkdownList.Item(isChecked: checked, blocks: blocks, at: at))
+            }
         case CMARK_NODE_FOOTNOTE_DEFINITION:
-            let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(frame.blocks, diagnostics: &diagnostics, file: options.file)
+            let blocks = BlockRewriter(sourceMap: sourceMap).groupDetails(
+                frame.blocks, diagnostics: &diagnostics, file: options.file)
             let number = footnotes.count + 1
             let label = footnoteLabel(node)
-            footnotes.append(MarkdownFootnote(label: label, blocks: blocks, referenceCount: referenceCounts[number] ?? 0, at: at))
+            footnotes.append(
+                MarkdownFootnote(label: label, blocks: blocks, referenceCount: referenceCounts[number] ?? 0, at: at))
         case CMARK_NODE_EMPH:
             append(.inline(MarkdownInline(.emphasis(frame.inlines), at: at)), to: &stack)
         case CMARK_NODE_STRONG:
             append(.inline(MarkdownInline(.strong(frame.inlines), at: at)), to: &stack)
         case CMARK_NODE_LINK:
-            append(.inline(MarkdownInline(.link(destination: url(node), title: title(node), frame.inlines), at: at)), to: &stack)
+            append(
+                .inline(MarkdownInline(.link(destination: url(node), title: title(node), frame.inlines), at: at)),
+                to: &stack)
         case CMARK_NODE_IMAGE:
-            append(.inline(MarkdownInline(.image(source: url(node), title: title(node), frame.inlines), at: at)), to: &stack)
+            append(
+                .inline(MarkdownInline(.image(source: url(node), title: title(node), frame.inlines), at: at)),
+                to: &stack)
         default:
             finishExtension(frame, at: at, stack: &stack)
         }
@@ -291,7 +326,9 @@ struct TreeBuilder {
         if !given.isEmpty { return given }
         let line = Int(cmark_node_get_start_line(node))
         let bytes = sourceMap.bytes(ofLine: line)
-        let end = min(bytes.count, sourceMap.originalOffset(line: line, modifiedOffset: Int(cmark_node_get_start_column(node)) - 1))
+        let end = min(
+            bytes.count,
+            sourceMap.originalOffset(line: line, modifiedOffset: Int(cmark_node_get_start_column(node)) - 1))
         var open: Int?
         var index = 0
         while index + 1 < end {
@@ -330,7 +367,8 @@ struct TreeBuilder {
                 default: .none
                 }
             }
-            let table = MarkdownTable(alignments: alignments, header: frame.rows.first ?? [], rows: Array(frame.rows.dropFirst()))
+            let table = MarkdownTable(
+                alignments: alignments, header: frame.rows.first ?? [], rows: Array(frame.rows.dropFirst()))
             append(.block(MarkdownBlock(.table(table), at: at)), to: &stack)
         default:
             // An unknown container (none is attached today): keep its content.
