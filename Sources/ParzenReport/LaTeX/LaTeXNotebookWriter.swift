@@ -56,6 +56,9 @@ public struct LaTeXNotebookWriter: NotebookWriter {
             \\pgfplotsset{compat=1.18}
             \\usepackage[hidelinks]{hyperref}
             \\emergencystretch=2em
+            % Paragraphs apart rather than indented, as on the HTML page.
+            \\setlength{\\parindent}{0pt}
+            \\setlength{\\parskip}{0.6\\baselineskip plus 2pt}
 
             """
         // The Okabe–Ito palette in the order of templates/plot.css.

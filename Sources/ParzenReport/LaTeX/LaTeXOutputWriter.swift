@@ -74,7 +74,7 @@ final class LaTeXOutputWriter {
             prose.warn("the LaTeX writer does not draw \(skipped) yet; the figure shows a note in its place",
                        at: fence.location, fix: "see the HTML page for this figure")
         }
-        var out = "\\begin{figure}[htbp]\n\\centering\n" + picture
+        var out = "\\begin{figure}[htbp]\n\\centering\n" + picture + "\n"
         let caption = figure.caption.map(authored) ?? ""
         out += "\\caption{" + caption + "}"
         if let label = fence.label { out += "\\label{" + LaTeXText.key(label) + "}" }
