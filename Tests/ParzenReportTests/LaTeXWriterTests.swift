@@ -114,9 +114,10 @@ import Testing
     }
 
     @Test func unicodeSymbolsAreDeclaredAndExponentsRaised() throws {
-        let tex = try Self.write("Mean μ ± 1.2 × 10⁻⁵ and x̂.\n").tex
+        let tex = try Self.write("Mean μ ± 1.2 × 10⁻⁵ and x̂, \"quoted\" `\"code\"`.\n").tex
         #expect(tex.contains("\\DeclareUnicodeCharacter{03BC}{\\ensuremath{\\mu}}"))
         #expect(tex.contains("\\DeclareUnicodeCharacter{00B1}{\\ensuremath{\\pm}}"))
-        #expect(tex.contains("10\\textsuperscript{\\ensuremath{-}5} and \\^{x}."))
+        #expect(tex.contains("10\\textsuperscript{\\ensuremath{-}5} and \\^{x}, ``quoted'' "
+                             + "\\texttt{\\char`\\\"code\\char`\\\"}."))
     }
 }

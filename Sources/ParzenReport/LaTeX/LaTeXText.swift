@@ -1,8 +1,9 @@
 import ParzenMarkup
 
 /// Text for LaTeX's text mode (pdflatex, `inputenc` UTF-8, OT1 fonts): TeX's special
-/// characters escaped by `Escaping.texText` and the ASCII characters OT1's roman font has
-/// no glyph for (`<`, `>`, `|`) spelled as commands. The Unicode math symbols and Greek
+/// characters escaped by `Escaping.texText`, the ASCII characters OT1's roman font has
+/// no glyph for (`<`, `>`, `|`) spelled as commands, straight double quotes as TeX's curly
+/// ones. The Unicode math symbols and Greek
 /// letters authors type (`±`, `−`, `θ`, …), which `inputenc` alone rejects, are declared
 /// in the preamble (`declarations(for:)`), so they work in text, math and code alike.
 enum LaTeXText {
@@ -19,7 +20,10 @@ enum LaTeXText {
                 out += "\\textsuperscript{" + superscript + "}"
                 superscript = ""
             }
-            if let spelled = spellings[c] {
+            if c == "\"" {
+                // OT1 has no straight double quote: an opening one after a space or bracket.
+                out += out.isEmpty || out.last!.isWhitespace || "([{".contains(out.last!) ? "``" : "''"
+            } else if let spelled = spellings[c] {
                 out += spelled
             } else if let accented = accented(c) {
                 out += accented
@@ -53,7 +57,7 @@ enum LaTeXText {
     static func code(_ s: String) -> String {
         var out = ""
         for c in s {
-            out += c == " " ? "\\ " : escaped(String(c))
+            out += c == " " ? "\\ " : c == "\"" ? "\\char`\\\"" : escaped(String(c))
             if "/._-".contains(c) { out += "\\allowbreak{}" }
         }
         return "\\texttt{" + out + "}"

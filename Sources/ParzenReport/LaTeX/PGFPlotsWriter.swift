@@ -26,6 +26,16 @@ struct PGFPlotsWriter {
         if let title = chart.title { options.append("title={" + LaTeXText.escaped(title) + "}") }
         options += axisOptions(chart.x, "x", domain: domains.x ?? chart.x.domain)
         options += axisOptions(chart.y, "y", domain: domains.y ?? chart.y.domain)
+        // Bars and stems stand on zero, as in the SVG; pgfplots would start the axis at the data.
+        let standsOnZero = chart.marks.contains {
+            switch $0 {
+            case .histogram, .spikes: true
+            default: false
+            }
+        }
+        if standsOnZero, chart.y.scale == .linear, domains.y == nil, chart.y.domain == nil {
+            options.append("ymin=0")
+        }
         let named = chart.marks.contains { Self.name(of: $0) != nil }
         if chart.showsLegend && named {
             options.append("legend style={font=\\footnotesize, at={(0.5,1.03)}, anchor=south, legend columns=-1, "
@@ -100,7 +110,7 @@ struct PGFPlotsWriter {
         case .rug(let rug):
             let ink = color(rug.color)
             return rug.x.filter(\.isFinite).map {
-                "\\draw[\(ink), line width=0.4pt] ({axis cs:\(Self.number($0)),1} |- {rel axis cs:0,0}) -- ++(0,4pt);\n"
+                "\\draw[\(ink), line width=0.3pt, draw opacity=0.5] ({axis cs:\(Self.number($0)),1} |- {rel axis cs:0,0}) -- ++(0,4pt);\n"
             }.joined()
         case .spikes(let spikes):
             return "\\addplot[" + options("ycomb, \(color(spikes.color)), mark=*, mark size=1pt", name: spikes.name)
