@@ -27,9 +27,7 @@ public struct LaTeXNotebookWriter: NotebookWriter {
 
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
         let fences = notebook.directiveFences
-        let declarations = ReferenceDeclaration.declarations(in: fences, registry: registry)
-        let table = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: true)
-            .referenceTable(notebook.document)
+        let table = ReferenceTable.of(notebook, run, registry: registry).table
         let prose = LaTeXProseWriter(notebook: notebook, run: run, table: table)
         let outputs = LaTeXOutputWriter(prose: prose)
         prose.directive = { fence in
