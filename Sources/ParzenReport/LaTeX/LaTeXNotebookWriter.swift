@@ -13,7 +13,7 @@ import ParzenRunner
 /// - Directive outputs come from the typed results (`LaTeXOutputWriter`); figures are
 ///   `pgfplots` code written from the chart values (`PGFPlotsWriter`).
 ///
-/// Limits: contours and heat maps are drawn as a labelled note (with a warning); raw HTML
+/// Limits: heat maps are drawn as a labelled note (with a warning); raw HTML
 /// and images are left out (with a warning); citations are not yet typeset by biblatex.
 /// LaTeX numbers figures in the order they appear, so a figure after a failed `{plot}`
 /// gets a number one lower than on the HTML page.

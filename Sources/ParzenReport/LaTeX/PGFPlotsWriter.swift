@@ -3,14 +3,14 @@ import ParzenChart
 
 /// A chart value as `pgfplots` code, so the PDF needs no SVG converter: lines, bands,
 /// histograms (`ybar interval`), rugs (ticks on the bottom axis), spikes (`ycomb`), scatter
-/// points and reference lines. Contours and heat maps are not drawn yet: the picture carries
+/// points, reference lines and contour lines. Heat maps are not drawn yet: the picture carries
 /// a labelled note in their place and `placeholders` names them, for a warning.
 ///
 /// Colours are the Okabe–Ito palette of templates/plot.css (`series1` … `series8`, defined in
 /// the preamble, see `LaTeXNotebookWriter.preamble`); dash patterns as in the SVG.
 /// Coordinates keep 4 significant digits (TeX's arithmetic has about 5).
 struct PGFPlotsWriter {
-    /// The marks drawn as a note rather than a plot ("contours", "a heat map").
+    /// The marks drawn as a note rather than a plot ("a heat map").
     private(set) var placeholders: [String] = []
     /// Scatter points kept after merging points closer than this fraction of the data range:
     /// TeX's memory holds some thousands of marks, not the 10 000 a sample may have.
@@ -39,7 +39,7 @@ struct PGFPlotsWriter {
         let named = chart.marks.contains { Self.name(of: $0) != nil }
         if chart.showsLegend && named {
             options.append("legend style={font=\\footnotesize, at={(0.5,1.03)}, anchor=south, legend columns=-1, "
-                           + "draw=none}")
+                           + "draw=none, /tikz/every even column/.append style={column sep=1em}}")
         }
         var out = "\\begin{tikzpicture}\n\\begin{axis}[\n" + options.map { "  " + $0 }.joined(separator: ",\n")
             + "\n]\n"
@@ -123,13 +123,34 @@ struct PGFPlotsWriter {
                 + "] coordinates {" + Self.coordinates(xs, ys) + "};\n" + (scatter.name.map { entry($0) } ?? "")
         case .rule(let rule):
             return self.rule(rule, chart: chart, color: color(rule.color))
-        case .contours:
-            placeholders.append("contours")
-            return Self.note("contour lines are not drawn in the LaTeX version")
+        case .contours(let contours):
+            return self.contours(contours, color: color(contours.color), legend: legend)
         case .heatMap:
             placeholders.append("a heat map")
             return Self.note("the heat map is not drawn in the LaTeX version")
         }
+    }
+
+    /// One curve per level and piece (marching squares, as in the SVG), higher levels more
+    /// opaque; a named mark's legend entry is its first curve.
+    private func contours(_ contours: Contours, color: String, legend: Bool) -> String {
+        let levels = contours.levels.levels(for: contours.grid)
+        var out = ""
+        var named = contours.name != nil && legend
+        for (index, level) in levels.enumerated() {
+            let opacity = Self.number(0.35 + 0.65 * Double(index + 1) / Double(levels.count))
+            for line in MarchingSquares.contours(of: contours.grid, at: level) where line.points.count > 1 {
+                let points = Self.coordinates(line.points.map(\.x), line.points.map(\.y))
+                out += "\\addplot[\(color), solid, no marks, line width=0.6pt, draw opacity=\(opacity)"
+                    + (named ? "" : ", forget plot") + "] coordinates {" + points + "}"
+                    + (line.isClosed ? " -- cycle" : "") + ";\n"
+                if named, let name = contours.name {
+                    out += "\\addlegendentry{" + LaTeXText.escaped(name) + "}\n"
+                    named = false
+                }
+            }
+        }
+        return out
     }
 
     private func rule(_ rule: ReferenceLine, chart: Chart, color: String) -> String {
@@ -165,7 +186,8 @@ struct PGFPlotsWriter {
         case .histogram(let m): m.name
         case .spikes(let m): m.name
         case .scatter(let m): m.name
-        case .rug, .rule, .contours, .heatMap: nil
+        case .contours(let m): m.name
+        case .rug, .rule, .heatMap: nil
         }
     }
 
@@ -178,7 +200,8 @@ struct PGFPlotsWriter {
             case .rug(let m): m.x
             case .spikes(let m): m.x
             case .scatter(let m): m.x
-            case .rule, .contours, .heatMap: []
+            case .contours(let m): m.grid.x
+            case .rule, .heatMap: []
             }
         }.filter(\.isFinite)
     }
@@ -191,7 +214,8 @@ struct PGFPlotsWriter {
             case .histogram(let m): m.heights + [0]
             case .spikes(let m): m.heights + [0]
             case .scatter(let m): m.y
-            case .rug, .rule, .contours, .heatMap: []
+            case .contours(let m): m.grid.y
+            case .rug, .rule, .heatMap: []
             }
         }.filter(\.isFinite)
     }
