@@ -14,7 +14,7 @@ import Testing
         #expect(tex.contains("ymin=0"))
     }
 
-    @Test func contoursAreOneCurvePerLevelAndHeatMapsAPlaceholder() {
+    @Test func contoursAreOneCurvePerLevelAndHeatMapsAMatrixPlot() {
         let grid = ScalarGrid(x: [-1, 0, 1], y: [-1, 0, 1]) { x, y in 1 - x * x - y * y }
         var writer = PGFPlotsWriter()
         let contours = writer.chart(Chart(id: "c", marks: [.contours(Contours(grid: grid, levels: .values([0.5])))]),
@@ -22,7 +22,12 @@ import Testing
         #expect(contours.components(separatedBy: "\\addplot").count - 1 == 1)
         #expect(contours.contains("-- cycle;"))
         #expect(writer.placeholders.isEmpty)
-        _ = writer.chart(Chart(id: "m", marks: [.heatMap(HeatMap(grid: grid))]), width: "5cm")
+        let map = writer.chart(Chart(id: "m", marks: [.heatMap(HeatMap(grid: grid))]), width: "5cm")
+        #expect(map.contains("matrix plot*, mesh/cols=3"))
+        #expect(map.contains("(-1,-1) [-1] (0,-1) [0] (1,-1) [-1] (-1,0) [0]"))
+        #expect(writer.placeholders.isEmpty)
+        let empty = ScalarGrid(x: [0, 1], y: [0, 1]) { _, _ in .nan }
+        _ = writer.chart(Chart(id: "r", marks: [.heatMap(HeatMap(grid: empty))]), width: "5cm")
         #expect(writer.placeholders == ["a heat map"])
     }
 

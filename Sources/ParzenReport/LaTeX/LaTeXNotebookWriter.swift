@@ -13,8 +13,8 @@ import ParzenRunner
 /// - Directive outputs come from the typed results (`LaTeXOutputWriter`); figures are
 ///   `pgfplots` code written from the chart values (`PGFPlotsWriter`).
 ///
-/// Limits: heat maps are drawn as a labelled note (with a warning); raw HTML
-/// and images are left out (with a warning); citations are not yet typeset by biblatex.
+/// Limits: raw HTML and images are left out (with a warning); citations are not yet typeset
+/// by biblatex. Figures and tables float (`[htbp]`), so one may land a page after its text.
 /// LaTeX numbers figures in the order they appear, so a figure after a failed `{plot}`
 /// gets a number one lower than on the HTML page.
 public struct LaTeXNotebookWriter: NotebookWriter {

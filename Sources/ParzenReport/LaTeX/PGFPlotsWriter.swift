@@ -3,8 +3,9 @@ import ParzenChart
 
 /// A chart value as `pgfplots` code, so the PDF needs no SVG converter: lines, bands,
 /// histograms (`ybar interval`), rugs (ticks on the bottom axis), spikes (`ycomb`), scatter
-/// points, reference lines and contour lines. Heat maps are not drawn yet: the picture carries
-/// a labelled note in their place and `placeholders` names them, for a warning.
+/// points, reference lines, contour lines and heat maps (`matrix plot*`). A mark pgfplots
+/// cannot draw (a heat map without a finite value) is a labelled note, named in `placeholders` for
+/// a warning.
 ///
 /// Colours are the Okabe–Ito palette of templates/plot.css (`series1` … `series8`, defined in
 /// the preamble, see `LaTeXNotebookWriter.preamble`); dash patterns as in the SVG.
@@ -125,9 +126,8 @@ struct PGFPlotsWriter {
             return self.rule(rule, chart: chart, color: color(rule.color))
         case .contours(let contours):
             return self.contours(contours, color: color(contours.color), legend: legend)
-        case .heatMap:
-            placeholders.append("a heat map")
-            return Self.note("the heat map is not drawn in the LaTeX version")
+        case .heatMap(let map):
+            return heatMap(map, color: color(map.color))
         }
     }
 
@@ -151,6 +151,26 @@ struct PGFPlotsWriter {
             }
         }
         return out
+    }
+
+    /// Cells shaded from white to the mark's colour by value (`matrix plot*`, whose cells
+    /// are centred on the grid points as the SVG's are); a grid without one finite value is
+    /// a note instead.
+    private mutating func heatMap(_ map: HeatMap, color: String) -> String {
+        let grid = map.grid
+        guard grid.valueRange != nil else {
+            placeholders.append("a heat map")
+            return Self.note("the heat map is not drawn in the LaTeX version")
+        }
+        var points: [String] = []
+        for j in grid.y.indices {
+            for i in grid.x.indices {
+                let value = grid[i, j]
+                points.append("(\(Self.number(grid.x[i])),\(Self.number(grid.y[j]))) [\(value.isFinite ? Self.number(value) : "nan")]")
+            }
+        }
+        return "\\addplot[matrix plot*, mesh/cols=\(grid.x.count), point meta=explicit, forget plot, "
+            + "colormap={heat}{color=(white) color=(\(color))}] coordinates {" + points.joined(separator: " ") + "};\n"
     }
 
     private func rule(_ rule: ReferenceLine, chart: Chart, color: String) -> String {
@@ -201,7 +221,8 @@ struct PGFPlotsWriter {
             case .spikes(let m): m.x
             case .scatter(let m): m.x
             case .contours(let m): m.grid.x
-            case .rule, .heatMap: []
+            case .heatMap(let m): m.grid.x
+            case .rule: []
             }
         }.filter(\.isFinite)
     }
@@ -215,7 +236,8 @@ struct PGFPlotsWriter {
             case .spikes(let m): m.heights + [0]
             case .scatter(let m): m.y
             case .contours(let m): m.grid.y
-            case .rug, .rule, .heatMap: []
+            case .heatMap(let m): m.grid.y
+            case .rug, .rule: []
             }
         }.filter(\.isFinite)
     }
