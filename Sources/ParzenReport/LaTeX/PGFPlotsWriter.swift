@@ -105,7 +105,7 @@ struct PGFPlotsWriter {
             // `ybar interval` reads n+1 points for n bars; the last height is repeated.
             let heights = histogram.heights + [histogram.heights.last!]
             let fill = color(histogram.color)
-            return "\\addplot[" + options("ybar interval, fill=\(fill)!30, draw=\(fill)!70, line width=0.3pt",
+            return "\\addplot[" + options("ybar interval, fill=\(fill)!30, fill opacity=0.7, draw=\(fill)!70, line width=0.3pt",
                                           name: histogram.name)
                 + "] coordinates {" + Self.coordinates(edges, heights) + "};\n" + (histogram.name.map { entry($0) } ?? "")
         case .rug(let rug):
