@@ -25,7 +25,8 @@ import Testing
 
     @Test func pdfIsWrittenNextToTheTeXWhenPdflatexIsInstalled() throws {
         guard let path = LaTeXCompileTests.pdflatex else { return }
-        let dir = try cli.folder(with: ["a.md": "---\ntitle: A\n---\n# Hello\n\n$$\ny = x \\label{e}\n$$\n\nSee \\eqref{e}.\n"])
+        let text = "---\ntitle: A\n---\n# Hello\n\n$$\ny = x \\label{e}\n$$\n\nSee \\eqref{e}.\n"
+        let dir = try cli.folder(with: ["a.md": text])
         let folder = (path as NSString).deletingLastPathComponent
         let (run, _) = try cli.parzenWithOutput(["render", "--to", "pdf", "a.md", "-o", "out"], in: dir,
                                                 environment: ["PATH": folder + ":/usr/bin:/bin",

@@ -105,13 +105,15 @@ struct PGFPlotsWriter {
             // `ybar interval` reads n+1 points for n bars; the last height is repeated.
             let heights = histogram.heights + [histogram.heights.last!]
             let fill = color(histogram.color)
-            return "\\addplot[" + options("ybar interval, fill=\(fill)!30, fill opacity=0.7, draw=\(fill)!70, line width=0.3pt",
-                                          name: histogram.name)
-                + "] coordinates {" + Self.coordinates(edges, heights) + "};\n" + (histogram.name.map { entry($0) } ?? "")
+            let style = "ybar interval, fill=\(fill)!30, fill opacity=0.7, draw=\(fill)!70, line width=0.3pt"
+            return "\\addplot[" + options(style, name: histogram.name)
+                + "] coordinates {" + Self.coordinates(edges, heights) + "};\n"
+                + (histogram.name.map { entry($0) } ?? "")
         case .rug(let rug):
             let ink = color(rug.color)
             return rug.x.filter(\.isFinite).map {
-                "\\draw[\(ink), line width=0.3pt, draw opacity=0.5] ({axis cs:\(Self.number($0)),1} |- {rel axis cs:0,0}) -- ++(0,4pt);\n"
+                "\\draw[\(ink), line width=0.3pt, draw opacity=0.5] ({axis cs:\(Self.number($0)),1} |- "
+                    + "{rel axis cs:0,0}) -- ++(0,4pt);\n"
             }.joined()
         case .spikes(let spikes):
             return "\\addplot[" + options("ycomb, \(color(spikes.color)), mark=*, mark size=1pt", name: spikes.name)
@@ -166,7 +168,8 @@ struct PGFPlotsWriter {
         for j in grid.y.indices {
             for i in grid.x.indices {
                 let value = grid[i, j]
-                points.append("(\(Self.number(grid.x[i])),\(Self.number(grid.y[j]))) [\(value.isFinite ? Self.number(value) : "nan")]")
+                let meta = value.isFinite ? Self.number(value) : "nan"
+                points.append("(\(Self.number(grid.x[i])),\(Self.number(grid.y[j]))) [\(meta)]")
             }
         }
         return "\\addplot[matrix plot*, mesh/cols=\(grid.x.count), point meta=explicit, forget plot, "
@@ -175,8 +178,9 @@ struct PGFPlotsWriter {
 
     private func rule(_ rule: ReferenceLine, chart: Chart, color: String) -> String {
         let style = "\(color), \(Self.dash(rule.dash)), line width=0.6pt"
-        let label = rule.label.map { " node[pos=0.95, above, sloped, font=\\scriptsize] {" + LaTeXText.escaped($0) + "}" }
-            ?? ""
+        let label = rule.label.map {
+            " node[pos=0.95, above, sloped, font=\\scriptsize] {" + LaTeXText.escaped($0) + "}"
+        } ?? ""
         switch rule.position {
         case .vertical(let x):
             return "\\draw[\(style)] ({axis cs:\(Self.number(x)),1} |- {rel axis cs:0,0}) -- "
