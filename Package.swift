@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "ParzenCoreTests", dependencies: ["ParzenCore", "ParzenTestSupport"], resources: [.copy("References")]
         ),
-        .testTarget(name: "ParzenMarkupTests", dependencies: ["ParzenMarkup"]),
+        .testTarget(name: "ParzenMarkupTests", dependencies: ["ParzenMarkup", "ParzenTestSupport"]),
         .testTarget(name: "ParzenHTMLTests", dependencies: ["ParzenHTML", "ParzenFormat", "ParzenTestSupport"]),
         .testTarget(name: "ParzenMathTests", dependencies: ["ParzenMath", "ParzenTestSupport"]),
         .testTarget(name: "ParzenPlotTests", dependencies: ["ParzenPlot", "ParzenChart"]),

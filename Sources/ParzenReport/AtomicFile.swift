@@ -16,6 +16,11 @@ public enum AtomicFile {
     }
 
     public static func write(_ contents: String, to path: String) throws {
+        try write(Array(contents.utf8), to: path)
+    }
+
+    /// Bytes written atomically (a PDF), as text is.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -23,7 +28,7 @@ public enum AtomicFile {
         let (temporary, descriptor) = try createTemporary(for: target.lastPathComponent, in: folder.path)
         do {
             defer { close(descriptor) }
-            try writeAll(Array(contents.utf8), to: descriptor, path: temporary)
+            try writeAll(bytes, to: descriptor, path: temporary)
             fchmod(descriptor, 0o666 & ~currentUmask)
         } catch {
             unlink(temporary)

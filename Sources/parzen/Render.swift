@@ -6,11 +6,11 @@ import ParzenRunner
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index, "
-            + "or one Jupyter notebook each.",
+            + "or one Jupyter notebook, LaTeX document or PDF each.",
         discussion:
-            "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. Reports are written " +
-                "atomically, also when a notebook has errors (they appear in red boxes at their place); the exit " +
-                "status is then 1."
+            "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. Reports are written "
+                + "atomically, also when a notebook has errors (they appear in red boxes at their place); the exit "
+                + "status is then 1."
     )
 
     @OptionGroup var notebookOptions: NotebookOptions
@@ -19,7 +19,8 @@ struct Render: ParsableCommand {
     var output = "out"
 
     @Option(help: ArgumentHelp("The format to write: html (a page per notebook and an index) "
-                               + "or ipynb (a Jupyter notebook each). Default: html."))
+                               + "ipynb (a Jupyter notebook each), latex (a .tex each) or pdf (latex run through "
+                               + "pdflatex, which must be installed). Default: html."))
     var to: RenderFormat = .html
 
     @Option(help: "Also write every directive's results, by notebook and label, to this JSON file.")
@@ -29,14 +30,21 @@ struct Render: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if to == .ipynb, json != nil {
+        if to != .html, json != nil {
             throw ValidationError("--json is written with --to html only; "
-                                  + "run parzen render --json once more without --to ipynb.")
+                                  + "run parzen render --json once more without --to \(to.rawValue).")
         }
     }
 
     func run() throws {
-        if to == .ipynb { return try writeNotebooks() }
+        switch to {
+        case .html: break
+        case .ipynb: return try writeDocuments(IPYNBNotebookWriter(registry: StandardDirectives.registry),
+                                               extension: "ipynb")
+        case .latex: return try writeDocuments(LaTeXNotebookWriter(registry: StandardDirectives.registry),
+                                               extension: "tex")
+        case .pdf: return try writePDFs()
+        }
         let templates = try notebookOptions.loadTemplates()
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
                                     safe: notebookOptions.safe)
@@ -64,24 +72,27 @@ struct Render: ParsableCommand {
 }
 
 extension Render {
-    /// `--to ipynb`: `<name>.ipynb` per notebook in the output folder, written atomically.
-    func writeNotebooks() throws {
+    /// `--to ipynb`/`latex`: `<name>.<extension>` per notebook in the output folder, written
+    /// atomically; `finish`, when given, turns each written file into another (the PDF).
+    func writeDocuments<Writer: NotebookWriter>(_ writer: Writer, extension: String,
+                                                finish: ((String) throws -> Void)? = nil) throws
+        where Writer.Document == String {
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
                                     safe: notebookOptions.safe)
-        let writer = IPYNBNotebookWriter(registry: StandardDirectives.registry)
         var hasErrors = false
         for path in notebookOptions.notebooks {
             let (document, diagnostics) = builder.write(path: path, with: writer)
             notebookOptions.diagnostics.print(diagnostics)
             hasErrors = hasErrors || document == nil || diagnostics.contains { $0.severity == .error }
             guard let document else { continue }
-            let name = NotebookBuild.outputFileName(for: path, extension: "ipynb")
+            let name = NotebookBuild.outputFileName(for: path, extension: `extension`)
             let file = (output as NSString).appendingPathComponent(name)
             do {
                 try AtomicFile.write(document, to: file)
             } catch {
-                throw ValidationError("Cannot write the notebook: \(error.localizedDescription)")
+                throw ValidationError("Cannot write \(file): \(error.localizedDescription)")
             }
+            try finish?(file)
         }
         if hasErrors { throw ExitStatus.notebookErrors }
     }

@@ -6,4 +6,8 @@ enum RenderFormat: String, CaseIterable, ExpressibleByArgument {
     case html
     /// One Jupyter notebook (nbformat 4.5) per notebook.
     case ipynb
+    /// One LaTeX document per notebook, for pdflatex.
+    case latex
+    /// The LaTeX document compiled by pdflatex (which must be on PATH).
+    case pdf
 }

@@ -32,9 +32,7 @@ public struct IPYNBNotebookWriter: NotebookWriter {
 
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
         let fences = notebook.directiveFences
-        let declarations = ReferenceDeclaration.declarations(in: fences, registry: registry)
-        let table = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: true)
-            .referenceTable(notebook.document)
+        let (table, declarations) = ReferenceTable.of(notebook, run, registry: registry)
         var prose = IPYNBProseResolver(notebook: notebook, run: run, table: table)
         let source = prose.resolvedSource()
         let outputs = IPYNBOutputWriter(file: notebook.path, table: table, declarations: declarations)

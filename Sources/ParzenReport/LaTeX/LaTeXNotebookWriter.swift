@@ -1,0 +1,84 @@
+import ParzenFormat
+import ParzenMarkup
+import ParzenRunner
+
+/// The LaTeX writer: a notebook and its run → one standalone `.tex` document for pdflatex.
+///
+/// - The title block comes from the front matter (title, authors, date; the description as
+///   an abstract); `math.macros` become `\newcommand`s, so the author's math is passed
+///   through as written, with `\label`, `\ref` and `\eqref` left to LaTeX (amsmath).
+/// - The prose is converted from the Markdown tree (`LaTeXProseWriter`); `{value}` prints
+///   the number (`ValueLookup`, as every writer), `{ref}` becomes `\ref`/`\eqref` worded
+///   as on the HTML page, `{cite}` is shown as written.
+/// - Directive outputs come from the typed results (`LaTeXOutputWriter`); figures are
+///   `pgfplots` code written from the chart values (`PGFPlotsWriter`).
+///
+/// Limits: raw HTML and images are left out (with a warning); citations are not yet typeset
+/// by biblatex. Figures and tables float (`[htbp]`), so one may land a page after its text.
+/// LaTeX numbers figures in the order they appear, so a figure after a failed `{plot}`
+/// gets a number one lower than on the HTML page.
+public struct LaTeXNotebookWriter: NotebookWriter {
+    /// The directives, for what each fence declares (figures, derivations).
+    public let registry: DirectiveRegistry
+
+    public init(registry: DirectiveRegistry) {
+        self.registry = registry
+    }
+
+    public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
+        let fences = notebook.directiveFences
+        let table = ReferenceTable.of(notebook, run, registry: registry).table
+        let prose = LaTeXProseWriter(notebook: notebook, run: run, table: table)
+        let outputs = LaTeXOutputWriter(prose: prose)
+        prose.directive = { fence in
+            guard let index = fences.firstIndex(where: { $0.location == fence.location }) else { return "" }
+            return outputs.outputs(run.cells[index], fence: fence)
+        }
+        let body = prose.blocks(notebook.document.blocks)
+        let content = titleBlock(notebook.frontMatter) + body
+        let document = Self.preamble(notebook.frontMatter) + LaTeXText.declarations(for: content)
+            + "\\begin{document}\n" + content + "\\end{document}\n"
+        return (document, prose.diagnostics)
+    }
+
+    /// The document class, packages, the palette of the charts and the author's macros.
+    static func preamble(_ front: FrontMatter) -> String {
+        var out = """
+            % Written by Parzen \(ParzenVersion.current). Compile with pdflatex (twice, for references).
+            \\documentclass[11pt]{article}
+            \\usepackage[utf8]{inputenc}
+            \\usepackage[a4paper, margin=2.5cm]{geometry}
+            \\usepackage{amsmath, amssymb}
+            \\usepackage{booktabs}
+            \\usepackage{pgfplots}
+            \\pgfplotsset{compat=1.18}
+            \\usepackage[hidelinks]{hyperref}
+            \\emergencystretch=2em
+            % Paragraphs apart rather than indented, as on the HTML page.
+            \\setlength{\\parindent}{0pt}
+            \\setlength{\\parskip}{0.6\\baselineskip plus 2pt}
+
+            """
+        // The Okabe–Ito palette in the order of templates/plot.css.
+        let palette = ["0072B2", "D55E00", "009E73", "CC79A7", "E69F00", "56B4E9", "F0E442", "000000"]
+        for (index, hex) in palette.enumerated() { out += "\\definecolor{series\(index + 1)}{HTML}{\(hex)}\n" }
+        for (name, body) in front.mathMacros.sorted(by: { $0.key < $1.key }) {
+            let command = "\\" + (name.hasPrefix("\\") ? String(name.dropFirst()) : name)
+            let arguments = (1...9).last { body.contains("#\($0)") }.map { "[\($0)]" } ?? ""
+            // `\providecommand` first, so a macro LaTeX already has (`\P`) is redefined, not an error.
+            out += "\\providecommand{\(command)}{}\\renewcommand{\(command)}\(arguments){\(body)}\n"
+        }
+        return out
+    }
+
+    private func titleBlock(_ front: FrontMatter) -> String {
+        guard let title = front.title else { return "" }
+        var out = "\\title{" + LaTeXText.escaped(title) + "}\n"
+        out += "\\author{" + front.authors.map { LaTeXText.escaped($0.name) }.joined(separator: " \\and ") + "}\n"
+        out += "\\date{" + (front.date.map(LaTeXText.escaped) ?? "") + "}\n\\maketitle\n"
+        if let description = front.description {
+            out += "\\begin{abstract}\n" + LaTeXText.escaped(description) + "\n\\end{abstract}\n"
+        }
+        return out
+    }
+}

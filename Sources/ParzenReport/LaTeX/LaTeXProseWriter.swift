@@ -1,0 +1,213 @@
+import ParzenFormat
+import ParzenHTML
+import ParzenMarkup
+import ParzenRunner
+
+/// The author's Markdown tree as LaTeX: headings as sections (labelled with the HTML page's
+/// heading ids, so `{ref}` and `\ref` to a section work), emphasis, code, links, lists,
+/// quotes, code blocks as `verbatim`, tables as `booktabs` tabulars, footnotes as
+/// `\footnote`. The author's math is passed through as TeX; `\label`, `\ref` and `\eqref`
+/// are left to LaTeX (amsmath). Directive fences are handed to `directive`.
+///
+/// Raw HTML and images have no LaTeX form here: they are left out with a warning.
+final class LaTeXProseWriter {
+    let file: String
+    let table: ReferenceTable
+    let values: ValueLookup
+    let footnotes: [MarkdownFootnote]
+    /// Writes a directive's outputs at its place.
+    var directive: (DirectiveFence) -> String = { _ in "" }
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The shallowest heading level in the document: it becomes `\section`.
+    private let topLevel: Int
+    /// Section ids already given out, by heading text, for repeated headings.
+    private var usedSections: [String: Int] = [:]
+
+    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable) {
+        file = notebook.path
+        self.table = table
+        values = ValueLookup(file: notebook.path, fences: notebook.directiveFences, run: run)
+        footnotes = notebook.document.footnotes
+        topLevel = notebook.document.blocks.compactMap {
+            if case .heading(let level, _) = $0.kind { level } else { nil }
+        }.min() ?? 2
+    }
+
+    func warn(_ message: String, at location: SourceLocation, fix: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, file: file, at: location, message, fix: fix))
+    }
+
+    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    // MARK: Blocks
+
+    func blocks(_ blocks: [MarkdownBlock]) -> String {
+        blocks.map(block).joined(separator: "\n")
+    }
+
+    func block(_ block: MarkdownBlock) -> String {
+        switch block.kind {
+        case .paragraph(let inlines):
+            return inline(inlines) + "\n"
+        case .heading(let level, let inlines):
+            let commands = ["section", "subsection", "subsubsection", "paragraph", "subparagraph"]
+            let command = commands[min(max(level - topLevel, 0), commands.count - 1)]
+            let label = sectionID(HTMLRenderer.plainText(inlines)).map { "\\label{" + LaTeXText.key($0) + "}" } ?? ""
+            return "\\\(command){\(inline(inlines))}\(label)\n"
+        case .thematicBreak:
+            return "\\begin{center}\\rule{0.4\\linewidth}{0.4pt}\\end{center}\n"
+        case .blockQuote(let children):
+            return "\\begin{quote}\n" + blocks(children) + "\\end{quote}\n"
+        case .list(let list):
+            return self.list(list)
+        case .codeBlock(_, let text):
+            return Self.verbatim(text)
+        case .htmlBlock:
+            warn("raw HTML is not written to LaTeX", at: block.location,
+                 fix: "write the content as Markdown if the PDF needs it")
+            return ""
+        case .table(let table):
+            return self.table(table)
+        case .displayMath(let span):
+            return Self.displayMath(span.tex)
+        case .directive(let fence):
+            return directive(fence)
+        case .details(let summary, let children):
+            return "\\paragraph*{" + inline(summary) + "}\n" + blocks(children)
+        case .admonition(let box):
+            // A note, tip, warning … or dropdown: an indented block under its bold title (print has
+            // no colours to tell the kinds apart, so the title says which).
+            let title = box.title.isEmpty ? LaTeXText.escaped(box.kind.defaultTitle ?? "") : inline(box.title)
+            return "\\begin{quote}\n\\textbf{" + title + ".}\n" + blocks(box.blocks) + "\\end{quote}\n"
+        }
+    }
+
+    /// Code as `verbatim`, in a smaller type so that 80-column lines fit the text width.
+    static func verbatim(_ text: String) -> String {
+        // `\end{verbatim}` inside the code would end the environment early.
+        let body = text.replacingOccurrences(of: "\\end{verbatim}", with: "\\end {verbatim}")
+        return "{\\small\n\\begin{verbatim}\n" + body + (body.hasSuffix("\n") ? "" : "\n") + "\\end{verbatim}\n}\n"
+    }
+
+    /// Display math: an environment the author wrote stands alone; a formula with a label is
+    /// a numbered `equation`, any other an unnumbered `equation*`.
+    static func displayMath(_ tex: String) -> String {
+        let trimmed = tex.trimmingCharacters(in: .whitespacesAndNewlines)
+        let standalone = ["align", "gather", "multline", "flalign", "equation", "eqnarray"]
+        if standalone.contains(where: { trimmed.hasPrefix("\\begin{" + $0) }) { return trimmed + "\n" }
+        let numbered = trimmed.contains("\\label") || trimmed.contains("\\tag")
+        let environment = numbered ? "equation" : "equation*"
+        // A line break without an environment would be an error in `equation`: split it.
+        let body = trimmed.contains("\\\\") ? "\\begin{split}\n" + trimmed + "\n\\end{split}" : trimmed
+        return "\\begin{\(environment)}\n" + body + "\n\\end{\(environment)}\n"
+    }
+
+    private func list(_ list: MarkdownList) -> String {
+        let environment = list.isOrdered ? "enumerate" : "itemize"
+        var out = "\\begin{\(environment)}\n"
+        if list.isOrdered && list.start != 1 { out += "\\setcounter{enumi}{\(list.start - 1)}\n" }
+        for item in list.items {
+            let marker = item.isChecked.map { $0 ? "[$\\boxtimes$]" : "[$\\square$]" } ?? ""
+            out += "\\item\(marker) " + blocks(item.blocks)
+        }
+        return out + "\\end{\(environment)}\n"
+    }
+
+    private func table(_ table: MarkdownTable) -> String {
+        let columns = table.alignments.map { alignment -> String in
+            switch alignment {
+            case .center: "c"
+            case .right: "r"
+            case .none, .left: "l"
+            }
+        }.joined()
+        func row(_ cells: [[MarkdownInline]]) -> String { cells.map(inline).joined(separator: " & ") + " \\\\\n" }
+        return "\\begin{center}\n\\begin{tabular}{\(columns)}\n\\toprule\n" + row(table.header) + "\\midrule\n"
+            + table.rows.map(row).joined() + "\\bottomrule\n\\end{tabular}\n\\end{center}\n"
+    }
+
+    /// The id the HTML page gave the nth heading with this text (its slug, then `-1`, `-2`).
+    private func sectionID(_ text: String) -> String? {
+        let ids = table.labels.filter { table[$0]?.kind == .section && table[$0]?.number == text }
+            .sorted { ($0.count, $0) < ($1.count, $1) }
+        let occurrence = usedSections[text, default: 0]
+        usedSections[text] = occurrence + 1
+        return occurrence < ids.count ? ids[occurrence] : nil
+    }
+
+    // MARK: Inlines
+
+    func inline(_ inlines: [MarkdownInline]) -> String {
+        inlines.map(inline).joined()
+    }
+
+    private func inline(_ piece: MarkdownInline) -> String {
+        switch piece.kind {
+        case .text(let text): return LaTeXText.escaped(text)
+        case .softBreak: return "\n"
+        case .lineBreak: return "\\\\\n"
+        case .code(let text): return LaTeXText.code(text)
+        case .html:
+            warn("inline HTML is not written to LaTeX", at: piece.location)
+            return ""
+        case .emphasis(let inner): return "\\emph{" + inline(inner) + "}"
+        case .strong(let inner): return "\\textbf{" + inline(inner) + "}"
+        case .strikethrough(let inner):
+            warn("strikethrough is written as plain text in LaTeX", at: piece.location)
+            return inline(inner)
+        case .link(let destination, _, let text):
+            if destination.hasPrefix("#") {
+                return "\\hyperref[" + LaTeXText.key(String(destination.dropFirst())) + "]{" + inline(text) + "}"
+            }
+            return "\\href{" + LaTeXText.url(destination) + "}{" + inline(text) + "}"
+        case .image(let source, _, let description):
+            warn("image '\(source)' is not included in LaTeX; its description is shown", at: piece.location)
+            return "[" + inline(description) + "]"
+        case .footnoteReference(let number, let occurrence):
+            guard occurrence == 1, number >= 1, number <= footnotes.count else { return "" }
+            var text = blocks(footnotes[number - 1].blocks)
+            while text.last == "\n" { text.removeLast() }
+            return "\\footnote{" + text + "}"
+        case .math(let span): return "$" + span.tex + "$"
+        case .role(let role): return self.role(role)
+        case .reference(let reference):
+            return (reference.isParenthesized ? "\\eqref{" : "\\ref{") + reference.label + "}"
+        }
+    }
+
+    private func role(_ role: MarkdownRole) -> String {
+        switch role.name {
+        case "value":
+            switch values.text(for: role) {
+            case .success(let text): return LaTeXText.escaped(text)
+            case .failure(let missing):
+                if let diagnostic = missing.diagnostic { report(diagnostic) }
+                return "??"
+            }
+        case "ref":
+            return reference(role.content, at: role.contentLocation)
+        case "cite":
+            // Citations are shown as written until the bibliography reaches this writer.
+            return "[" + LaTeXText.escaped(role.content) + "]"
+        default:
+            report(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
+                              fix: Suggestion.fix(for: role.name, among: ["value", "ref", "cite"])))
+            return LaTeXText.code(role.content)
+        }
+    }
+
+    /// `{ref}` as LaTeX cross-references, worded as the HTML page words them.
+    func reference(_ label: String, at location: SourceLocation) -> String {
+        guard let entry = table[label] else {
+            report(Diagnostic(.error, file: file, at: location, "reference to undefined label '\(label)'",
+                              fix: table.fix(for: label)))
+            return "??"
+        }
+        let key = LaTeXText.key(label)
+        switch entry.kind {
+        case .figure: return "Figure~\\ref{\(key)}"
+        case .equation: return "Equation~\\eqref{\(label)}"
+        case .section: return "Section~\\ref{\(key)}"
+        }
+    }
+}
