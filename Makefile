@@ -9,7 +9,7 @@ deps:
 
 ## Render every notebook in notebooks/ into out/ (out/index.html lists them).
 report: deps
-	$(SWIFT) build -c release --product parzen --static-swift-stdlib
+	$(SWIFT) build -c release --product parzen
 	.build/release/parzen render $(NOTEBOOKS) -o out
 
 ## Run the whole test suite.
