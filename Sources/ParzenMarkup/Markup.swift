@@ -23,8 +23,6 @@ public indirect enum Markup: Sendable, Equatable {
         .element(name, attributes.map { ($0.key, $0.value) }, children)
     }
 
-    public static let empty = Markup.sequence([])
-
     /// The serialised markup.
     public var html: String {
         var out = ""

@@ -141,7 +141,6 @@ enum TeXWriter {
         case .approximately: " \\approx "
         case .plus: " + "
         case .minus: " - "
-        case .times: " \\times "
         case .mid: " \\mid "
         case .comma: ", "
         case .lessThan: " < "

@@ -85,7 +85,7 @@ public indirect enum MathExpression: Sendable, Equatable {
 
 /// Operators, relations and punctuation that formulas use.
 public enum MathSymbol: String, Sendable, CaseIterable {
-    case equals, approximately, plus, minus, times, mid, comma, slash, lessThan, greaterThan
+    case equals, approximately, plus, minus, mid, comma, slash, lessThan, greaterThan
     case transpose, parallel, integralDifferential
     /// The operators min and log, upright.
     case minimum, logarithm
