@@ -46,8 +46,7 @@ extension HTMLBodyWriter {
             return .raw(
                 displayMath(formula(TeXWriter.tex(expression), display: true, origin: .generated(fence.location))))
         case .derivation(let derivation):
-            derivationCount += 1
-            let tex = TeXWriter.tex(derivation, number: "D\(derivationCount)")
+            let tex = TeXWriter.tex(derivation, number: table.derivationNumbers[fence.location] ?? "D?")
             return .raw(displayMath(formula(tex, display: true, origin: .generated(fence.location))))
         case .table(let table):
             return self.table(table, at: fence.location)
@@ -103,7 +102,7 @@ extension HTMLBodyWriter {
 
     private func figure(_ figure: FigureOutput, fence: DirectiveFence) -> Markup {
         // Figures are numbered by declaration, so a failed {plot} keeps its number.
-        let number = declarations.filter { $0.kind == .figure && $0.location <= fence.location }.count
+        let number = table.figureNumbers[fence.location] ?? 0
         let anchor: [(String, String)] = fence.label.map { [("id", Self.figureAnchor($0))] } ?? []
         var caption: [Markup] = [.element("span", ["class": "figure-number"], [.text("Figure \(number).")])]
         if let text = figure.caption { caption += [.text(" "), .raw(authoredInline(text))] }

@@ -27,10 +27,6 @@ final class HTMLBodyWriter {
     private var formulas: [(formula: ParsedFormula, origin: MathOrigin)] = []
     private var nextFormula = 0
     var table = ReferenceTable()
-    /// Declared figures and derivations, in document order (known without running anything).
-    let declarations: [ReferenceDeclaration]
-    /// Derivations met so far in the current pass, for their numbers D1, D2, ….
-    var derivationCount = 0
 
     enum MathOrigin {
         /// Math the author wrote.
@@ -52,14 +48,13 @@ final class HTMLBodyWriter {
         self.fences = notebook.directiveFences
         self.run = run
         self.math = MathDocument(macros: notebook.frontMatter.mathMacros)
-        self.declarations = declarations
+        table.number(declarations, figureAnchor: Self.figureAnchor)
     }
 
     /// The body: pass 1, the reference table, pass 2.
     func render(_ document: MarkdownDocument) -> String {
         _ = referenceTable(document)
         pass = .write
-        derivationCount = 0
         let output = htmlRenderer(headingIDs: true).render(document)
         diagnostics += output.diagnostics
         headings = output.headings.filter { $0.level <= 3 }.map {
@@ -81,25 +76,11 @@ final class HTMLBodyWriter {
         return table
     }
 
-    /// Equations from pass 1's numbering, figures and derivations from the declarations,
-    /// sections from the headings.
+    /// Equations from pass 1's numbering and sections from the headings (figures and
+    /// derivations were entered from the declarations before pass 1, which writes their numbers).
     private func buildTable(headings: [HeadingEntry]) {
         for (label, number) in math.equationNumbers.sorted(by: { $0.key < $1.key }) {
             table.add(label, .init(kind: .equation, number: number, anchor: MathDocument.anchor(for: label)))
-        }
-        var figures = 0, derivations = 0
-        for declaration in declarations {
-            switch declaration.kind {
-            case .figure:
-                figures += 1
-                if let label = declaration.label {
-                    table.add(label, .init(kind: .figure, number: String(figures), anchor: Self.figureAnchor(label)))
-                }
-            case .derivation(let label):
-                derivations += 1
-                table.add(
-                    label, .init(kind: .equation, number: "D\(derivations)", anchor: MathDocument.anchor(for: label)))
-            }
         }
         for heading in headings where !heading.id.isEmpty {
             table.add(heading.id, .init(kind: .section, number: heading.text, anchor: heading.id))

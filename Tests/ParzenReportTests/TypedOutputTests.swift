@@ -131,3 +131,45 @@ import Testing
         #expect(result.frontMatter.next == nil && result.frontMatter.previous == nil)
     }
 }
+
+/// Derivations and figures are numbered once, by declaration: an unlabelled `{compare}` (which
+/// writes a derivation no one can cite) used to be counted by the writer but not by the table,
+/// so the labelled one after it was tagged (D2) on the page and cited as (D1).
+@Suite struct DeclarationNumberingTests {
+    @Test func anUnlabelledDerivationBeforeALabelledOneKeepsTagsAndCitationsInStep() throws {
+        let notebook = """
+            ```{data} d
+            generate: {gaussian: {mean: 0, sd: 1}}
+            n: 120
+            holdout: 0.25
+            ```
+
+            ```{fit} g
+            data: d
+            model: gaussian
+            ```
+
+            ```{fit} k
+            data: d
+            model: kde
+            ```
+
+            ```{compare}
+            models: [g, k]
+            ```
+
+            ```{compare} second
+            models: [k, g]
+            ```
+
+            The second derivation is \\eqref{eq:second}.
+
+            """
+        let path = try temporaryNotebook(notebook)
+        let result = ReportBuilder(registry: StandardDirectives.registry, allowOutside: false).build(path: path, checkOnly: false)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics)")
+        let html = try #require(result.bodyHTML)
+        #expect(html.contains("<mtext>(D1)</mtext>") && html.contains("<mtext>(D2)</mtext>"))
+        #expect(html.contains("<a class=\"eqref\" href=\"#eqn-eq:second\">(D2)</a>"))
+    }
+}

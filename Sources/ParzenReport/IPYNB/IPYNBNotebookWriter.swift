@@ -32,10 +32,10 @@ public struct IPYNBNotebookWriter: NotebookWriter {
 
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
         let fences = notebook.directiveFences
-        let (table, declarations) = ReferenceTable.of(notebook, run, registry: registry)
+        let table = ReferenceTable.of(notebook, run, registry: registry)
         var prose = IPYNBProseResolver(notebook: notebook, run: run, table: table)
         let source = prose.resolvedSource()
-        let outputs = IPYNBOutputWriter(file: notebook.path, table: table, declarations: declarations)
+        let outputs = IPYNBOutputWriter(file: notebook.path, table: table)
 
         // Fences in footnotes come last in `directiveFences`; the cells follow the source.
         let order = fences.indices.sorted { fences[$0].location < fences[$1].location }

@@ -10,15 +10,11 @@ import ParzenRunner
 final class IPYNBOutputWriter {
     private let file: String
     private let table: ReferenceTable
-    private let declarations: [ReferenceDeclaration]
-    /// Derivations written so far, for their numbers D1, D2, … (as on the HTML page).
-    private var derivationCount = 0
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, table: ReferenceTable, declarations: [ReferenceDeclaration]) {
+    init(file: String, table: ReferenceTable) {
         self.file = file
         self.table = table
-        self.declarations = declarations
     }
 
     /// The outputs of one directive's cell.
@@ -47,13 +43,13 @@ final class IPYNBOutputWriter {
         case .equation(let expression):
             return [formula(TeXWriter.tex(expression), at: fence.location)]
         case .derivation(let derivation):
-            derivationCount += 1
-            return [formula(TeXWriter.tex(derivation, number: "D\(derivationCount)"), at: fence.location)]
+            let number = table.derivationNumbers[fence.location] ?? "D?"
+            return [formula(TeXWriter.tex(derivation, number: number), at: fence.location)]
         case .table(let table):
             return [self.table(table, at: fence.location)]
         case .figure(let figure):
             // Numbered by declaration, so a failed {plot} keeps its number (as on the page).
-            let number = declarations.filter { $0.kind == .figure && $0.location <= fence.location }.count
+            let number = table.figureNumbers[fence.location] ?? 0
             let caption = figure.caption.map { " " + $0.markdown } ?? ""
             let plainCaption = "Figure \(number)." + caption
             return [display(["image/svg+xml": figure.svg, "text/plain": plainCaption]),

@@ -27,7 +27,7 @@ public struct LaTeXNotebookWriter: NotebookWriter {
 
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
         let fences = notebook.directiveFences
-        let table = ReferenceTable.of(notebook, run, registry: registry).table
+        let table = ReferenceTable.of(notebook, run, registry: registry)
         let prose = LaTeXProseWriter(notebook: notebook, run: run, table: table)
         let outputs = LaTeXOutputWriter(prose: prose)
         prose.directive = { fence in

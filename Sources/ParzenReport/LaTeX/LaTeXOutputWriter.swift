@@ -8,7 +8,6 @@ import ParzenRunner
 /// label as `\label`.
 final class LaTeXOutputWriter {
     private let prose: LaTeXProseWriter
-    private var derivationCount = 0
 
     init(prose: LaTeXProseWriter) {
         self.prose = prose
@@ -37,8 +36,7 @@ final class LaTeXOutputWriter {
         case .equation(let expression):
             return "\\begin{equation*}\n" + TeXWriter.tex(expression) + "\n\\end{equation*}\n"
         case .derivation(let derivation):
-            derivationCount += 1
-            return TeXWriter.tex(derivation, number: "D\(derivationCount)") + "\n"
+            return TeXWriter.tex(derivation, number: prose.table.derivationNumbers[fence.location] ?? "D?") + "\n"
         case .table(let table):
             return self.table(table, at: fence.location)
         case .figure(let figure):

@@ -6,10 +6,9 @@ extension ReferenceTable {
     /// declared figures and derivations, and the table of HTML's first pass over them, so
     /// every format numbers equations, figures and sections as the page does.
     static func of(_ notebook: Notebook, _ run: NotebookRun, registry: DirectiveRegistry)
-        -> (table: ReferenceTable, declarations: [ReferenceDeclaration]) {
+        -> ReferenceTable {
         let declarations = ReferenceDeclaration.declarations(in: notebook.directiveFences, registry: registry)
-        let table = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: true)
+        return HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: true)
             .referenceTable(notebook.document)
-        return (table, declarations)
     }
 }

@@ -1,5 +1,7 @@
+import ParzenFormat
 import ParzenMarkup
 import ParzenMath
+import ParzenRunner
 
 /// Everything on a page that has a number or a title to cite — equations (the author's and
 /// the derivations directives insert), figures and sections — under one label namespace that
@@ -28,6 +30,32 @@ struct ReferenceTable {
     }
 
     private(set) var entries: [String: Entry] = [:]
+    /// The number of the figure each declaring fence draws, by the fence's position.
+    private(set) var figureNumbers: [SourceLocation: Int] = [:]
+    /// The number (D1, D2, …) of the derivation each declaring fence writes.
+    private(set) var derivationNumbers: [SourceLocation: String] = [:]
+
+    /// Numbers figures and derivations in document order by declaration — the one place they
+    /// are counted, so every writer and every reference agree, and a failed directive keeps
+    /// its number — and enters the labelled ones.
+    mutating func number(_ declarations: [ReferenceDeclaration], figureAnchor: (String) -> String) {
+        for declaration in declarations {
+            switch declaration.kind {
+            case .figure:
+                let number = figureNumbers.count + 1
+                figureNumbers[declaration.location] = number
+                if let label = declaration.label {
+                    add(label, .init(kind: .figure, number: String(number), anchor: figureAnchor(label)))
+                }
+            case .derivation(let label):
+                let number = "D\(derivationNumbers.count + 1)"
+                derivationNumbers[declaration.location] = number
+                if let label {
+                    add(label, .init(kind: .equation, number: number, anchor: MathDocument.anchor(for: label)))
+                }
+            }
+        }
+    }
 
     mutating func add(_ label: String, _ entry: Entry) {
         // The first definition wins, as the first `id` on a page does for a link.

@@ -8,7 +8,8 @@ public struct ReferenceDeclaration: Sendable {
     public enum Kind: Sendable, Equatable {
         case figure
         /// A derivation numbered in the directives' own sequence, with its equation label.
-        case derivation(label: String)
+        /// Unlabelled comparisons write derivations too: they are numbered, not citable.
+        case derivation(label: String?)
     }
 
     public var kind: Kind

@@ -3,8 +3,8 @@ import ParzenFormat
 /// A comparison whose criterion writes the MLE ⇔ min-KL derivation defines `eq:<label>`.
 extension CompareDirective {
     public static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind] {
-        guard let label, writesDerivation(criterion: body?["criterion"]?.scalarText) else { return [] }
-        return [.derivation(label: derivationLabel(for: label))]
+        guard writesDerivation(criterion: body?["criterion"]?.scalarText) else { return [] }
+        return [.derivation(label: label.map(derivationLabel(for:)))]
     }
 
     /// Whether a comparison by `criterion` (nil: the default) writes the derivation.
