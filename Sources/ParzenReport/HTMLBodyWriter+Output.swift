@@ -68,6 +68,7 @@ extension HTMLBodyWriter {
             case .reference(let label):
                 .raw(role(MarkdownRole(name: "ref", content: label, location: location, contentLocation: location)))
             case .authored(let text): .raw(authoredInline(text))
+            case .oncePerPage(_, let inner): .sequence(inline(inner, at: location))
             }
         }
     }

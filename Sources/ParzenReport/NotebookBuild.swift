@@ -58,4 +58,6 @@ public struct DirectiveTiming: Sendable {
     public var label: String?
     public var location: SourceLocation
     public var duration: Duration
+    /// Computed, taken from the cache, or not run.
+    public var provenance: NotebookRunner.Provenance
 }

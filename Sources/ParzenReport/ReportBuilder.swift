@@ -10,11 +10,23 @@ public struct ReportBuilder: Sendable {
     /// Render untrusted notebooks: raw HTML reduced to an allow-list, no remote images (see
     /// `HTMLRenderer.Options.safe` and docs/security.md).
     public let safe: Bool
+    /// How results are cached between renders; nil computes everything and stores nothing
+    /// (`--no-cache`, `parzen check`).
+    public let cache: ResultCache.Policy?
+    /// Told when directives start and finish computing (`parzen render`'s progress line).
+    public let observer: (any RunObserver)?
+    /// How many directives of a notebook may compute at once.
+    public let jobs: Int
 
-    public init(registry: DirectiveRegistry, allowOutside: Bool, safe: Bool = false) {
+    public init(registry: DirectiveRegistry, allowOutside: Bool, safe: Bool = false,
+                cache: ResultCache.Policy? = nil, observer: (any RunObserver)? = nil,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.jobs = jobs
         self.registry = registry
         self.allowOutside = allowOutside && !safe
         self.safe = safe
+        self.cache = cache
+        self.observer = observer
     }
 
     /// Builds the notebook at `path`. In check mode directives are validated but not run,
@@ -74,8 +86,9 @@ public struct ReportBuilder: Sendable {
             guard let label = fence.label, case .success(let result) = cell else { return nil }
             return (label, fence.name, result)
         }
-        let timings = zip(fences, run.durations).map {
-            DirectiveTiming(directive: $0.name, label: $0.label, location: $0.location, duration: $1)
+        let timings = zip(fences, zip(run.durations, run.provenance)).map { fence, measured in
+            DirectiveTiming(directive: fence.name, label: fence.label, location: fence.location,
+                            duration: measured.0, provenance: measured.1)
         }
         return NotebookBuild(path: path, frontMatter: notebook.frontMatter, bodyHTML: checkOnly ? nil : body.html,
                              headings: body.headings, diagnostics: diagnostics,
@@ -91,7 +104,9 @@ public struct ReportBuilder: Sendable {
     public func run(_ notebook: Notebook, checkOnly: Bool) -> NotebookRun {
         let context = RunContext(file: notebook.path, paths: paths(notebook),
                                  globalSeed: notebook.frontMatter.seed, checkOnly: checkOnly)
-        return NotebookRunner(registry: registry).run(notebook.directiveFences.map(DirectiveSource.init), in: context)
+        let cache = checkOnly ? nil : cache?.cache(forNotebook: notebook.path)
+        return NotebookRunner(registry: registry, cache: cache, observer: observer, jobs: jobs)
+            .run(notebook.directiveFences.map(DirectiveSource.init), in: context)
     }
 }
 

@@ -10,7 +10,7 @@ struct Parzen: ParsableCommand {
         printed as path:line:column: error: message, and shown in the report at their place), \
         2 for usage errors (unknown flags, missing files, no templates).
         """,
-        subcommands: [Render.self, Check.self, Fit.self, Preview.self],
+        subcommands: [Render.self, Check.self, Fit.self, Preview.self, Clean.self],
         defaultSubcommand: nil
     )
 

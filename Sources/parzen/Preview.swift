@@ -19,6 +19,7 @@ struct Preview: ParsableCommand {
     )
 
     @OptionGroup var notebookOptions: NotebookOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Option(help: "The TCP port to serve on (0 picks a free one). Default: 8000.")
     var port: UInt16 = 8000
@@ -54,7 +55,7 @@ struct Preview: ParsableCommand {
 
     func run() throws {
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe)
+                                    safe: notebookOptions.safe, cache: cacheOptions.policy())
         let templatesFolder = notebookOptions.templates ?? ProcessInfo.processInfo.environment["PARZEN_TEMPLATES"]
         let session = PreviewSession(notebooks: notebooks, builder: builder,
                                      templates: try notebookOptions.loadTemplates(), templatesFolder: templatesFolder)

@@ -14,6 +14,7 @@ struct Render: ParsableCommand {
     )
 
     @OptionGroup var notebookOptions: NotebookOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Option(name: [.short, .customLong("output")], help: "The folder to write the reports into. Default: out.")
     var output = "out"
@@ -26,10 +27,20 @@ struct Render: ParsableCommand {
     @Option(help: "Also write every directive's results, by notebook and label, to this JSON file.")
     var json: String?
 
-    @Flag(help: "Print how long each notebook and its slowest directives took, on standard error.")
+    @Option(help: "How many notebooks, and directives of a notebook, may compute at once. Default: the number of "
+                + "cores.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print no progress line while a directive computes for long (none is printed unless "
+              + "standard error is a terminal).")
+    var quiet = false
+
+    @Flag(help: "Print how long each notebook and each of its directives took, and whether the directive was "
+              + "computed or taken from the cache, on standard error.")
     var timings = false
 
     func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
         if to != .html, json != nil {
             throw ValidationError("--json is written with --to html only; "
                                   + "run parzen render --json once more without --to \(to.rawValue).")
@@ -46,15 +57,22 @@ struct Render: ParsableCommand {
         case .pdf: return try writePDFs()
         }
         let templates = try notebookOptions.loadTemplates()
+        let progress = ProgressLine.onTerminal(quiet: quiet)
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe)
+                                    safe: notebookOptions.safe, cache: cacheOptions.policy(), observer: progress,
+                                    jobs: jobs)
         let clock = ContinuousClock()
-        var builds: [NotebookBuild] = []
-        for path in notebookOptions.notebooks {
+        let timed = notebookOptions.notebooks.concurrentMap(width: jobs) { path in
             let start = clock.now
-            builds.append(builder.build(path: path, checkOnly: false))
-            if timings { printTimings(builds[builds.count - 1], total: clock.now - start) }
+            let build = builder.build(path: path, checkOnly: false)
+            return (build: build, duration: clock.now - start)
         }
+        progress?.finish()
+        let builds = timed.map(\.build)
+        if timings {
+            for (build, duration) in timed { printTimings(build, total: duration) }
+        }
+        cacheOptions.trim(for: notebookOptions.notebooks)
         let site = Site(builds: builds, templates: templates)
         notebookOptions.diagnostics.print(builds.flatMap(\.diagnostics))
         do {
@@ -78,7 +96,7 @@ extension Render {
                                                 finish: ((String) throws -> Void)? = nil) throws
         where Writer.Document == String {
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe)
+                                    safe: notebookOptions.safe, cache: cacheOptions.policy())
         var hasErrors = false
         for path in notebookOptions.notebooks {
             let (document, diagnostics) = builder.write(path: path, with: writer)
@@ -94,20 +112,27 @@ extension Render {
             }
             try finish?(file)
         }
+        cacheOptions.trim(for: notebookOptions.notebooks)
         if hasErrors { throw ExitStatus.notebookErrors }
     }
 
-    /// `path: 123.4 ms`, then the five slowest directives as `path:line:column: {fit} kde 80.1 ms`.
+    /// `path: 123.4 ms in all`, then every directive in page order as
+    /// `path:line:column: {fit} kde computed 80.1 ms` (or `cached`, or `not run`).
     func printTimings(_ build: NotebookBuild, total: Duration) {
         func milliseconds(_ d: Duration) -> String {
             let ms = Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15
             return String(format: "%.1f ms", ms)
         }
         var lines = ["\(build.path): \(milliseconds(total)) in all"]
-        for timing in build.timings.sorted(by: { $0.duration > $1.duration }).prefix(5) {
+        for timing in build.timings {
+            let provenance = switch timing.provenance {
+            case .computed: "computed"
+            case .cached: "cached"
+            case .notRun: "not run"
+            }
             lines.append(
                 "\(build.path):\(timing.location.line):\(timing.location.column): {\(timing.directive)}"
-                    + "\(timing.label.map { " " + $0 } ?? "") \(milliseconds(timing.duration))"
+                    + "\(timing.label.map { " " + $0 } ?? "") \(provenance) \(milliseconds(timing.duration))"
             )
         }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))

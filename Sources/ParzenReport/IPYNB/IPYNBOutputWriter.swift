@@ -103,6 +103,7 @@ final class IPYNBOutputWriter {
             case .emphasis(let inner): "*" + markdown(inner, at: location) + "*"
             case .reference(let label): Escaping.markdown(citation(label, at: location))
             case .authored(let text): text.markdown
+            case .oncePerPage(_, let inner): markdown(inner, at: location)
             }
         }.joined()
     }
@@ -119,6 +120,7 @@ final class IPYNBOutputWriter {
             case .emphasis(let inner): "<em>" + html(inner, at: location) + "</em>"
             case .reference(let label): Escaping.text(citation(label, at: location))
             case .authored(let text): Escaping.text(text.markdown)
+            case .oncePerPage(_, let inner): html(inner, at: location)
             }
         }.joined()
     }
@@ -128,7 +130,7 @@ final class IPYNBOutputWriter {
         inlines.map { piece in
             switch piece {
             case .reference(let label): table[label]?.citation ?? "??"
-            case .emphasis(let inner): plain(inner)
+            case .emphasis(let inner), .oncePerPage(_, let inner): plain(inner)
             default: PlainTextWriter.text([piece])
             }
         }.joined()

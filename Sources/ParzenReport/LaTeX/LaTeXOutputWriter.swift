@@ -102,6 +102,7 @@ final class LaTeXOutputWriter {
             case .emphasis(let inner): "\\emph{" + inline(inner, at: location) + "}"
             case .reference(let label): prose.reference(label, at: location)
             case .authored(let text): authored(text)
+            case .oncePerPage(_, let inner): inline(inner, at: location)
             }
         }.joined()
     }

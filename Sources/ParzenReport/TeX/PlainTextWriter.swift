@@ -10,7 +10,7 @@ public enum PlainTextWriter {
             case .code(let text): "`" + text + "`"
             case .math(let expression): TeXWriter.tex(expression)
             case .quantity(let quantity, let showsError): HTMLBodyWriter.prose(quantity, showsError: showsError)
-            case .emphasis(let inner): text(inner)
+            case .emphasis(let inner), .oncePerPage(_, let inner): text(inner)
             case .reference(let label): label
             case .authored(let authored): authored.markdown
             }

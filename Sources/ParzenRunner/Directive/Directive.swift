@@ -13,6 +13,10 @@ public protocol Directive: Sendable {
     static var summary: String { get }
     /// The options the body may set.
     static var options: [OptionSpec] { get }
+    /// The version of the directive's code, part of its cached results' keys: bump it with
+    /// any change to what it computes or shows (an output block reworded, a value added), so
+    /// that results cached before the change are computed again.
+    static var version: Int { get }
     /// What kind of result this directive leaves under its label for later directives.
     static var resultKind: ResultKind { get }
     /// An example body (YAML) for the docs; tests check it against `options`.

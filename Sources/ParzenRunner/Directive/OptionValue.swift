@@ -102,6 +102,19 @@ public struct OptionValues: Sendable {
         return nil
     }
 
+    /// The names of the options set, sorted.
+    public var names: [String] { values.keys.sorted() }
+
+    /// Every label the options name, lists included, in name order: the results the call reads.
+    public var referencedLabels: [String] {
+        values.keys.sorted().flatMap { values[$0]!.content.labels }
+    }
+
+    /// Every resolved path the options name: the files the call reads.
+    public var resolvedPaths: [String] {
+        values.keys.sorted().flatMap { values[$0]!.content.paths }
+    }
+
     /// The options in one canonical line, `name=value` sorted by name: the same for the same
     /// options however they were spelled or ordered (`[1, 2]` and a YAML block list alike).
     /// Paths appear as written, so the text does not depend on where the project lives.
@@ -112,6 +125,22 @@ public struct OptionValues: Sendable {
 }
 
 extension OptionValue.Content {
+    var labels: [String] {
+        switch self {
+        case .label(let label): [label]
+        case .list(let items): items.flatMap(\.content.labels)
+        default: []
+        }
+    }
+
+    var paths: [String] {
+        switch self {
+        case .path(let resolved, _): [resolved]
+        case .list(let items): items.flatMap(\.content.paths)
+        default: []
+        }
+    }
+
     /// The value in canonical text (see `OptionValues.canonicalText(excluding:)`).
     var canonicalText: String {
         switch self {
@@ -135,7 +164,9 @@ extension OptionValue.Content {
         case .scalar(let text, let isPlain, _): isPlain ? text : OptionValue.Content.text(text).canonicalText
         case .sequence(let items, _): "[" + items.map(canonicalText(of:)).joined(separator: ", ") + "]"
         case .mapping(let entries, _):
-            "{" + entries.map { "\($0.key): \(canonicalText(of: $0.value))" }.joined(separator: ", ") + "}"
+            // Sorted: `{lower: 0, upper: 5}` and `{upper: 5, lower: 0}` are the same option.
+            "{" + entries.sorted { $0.key < $1.key }.map { "\($0.key): \(canonicalText(of: $0.value))" }
+                .joined(separator: ", ") + "}"
         }
     }
 }

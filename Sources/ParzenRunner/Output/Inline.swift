@@ -21,6 +21,11 @@ public indirect enum Inline: Sendable, Equatable {
     /// Text the author wrote in an option (a caption), as Markdown, with where it came from:
     /// the writer parses it as inline Markdown only, so a fence in it is shown as text.
     case authored(AuthoredText)
+    /// An explanation a page gives once ("The bandwidth β is the kernel's variance …"): the
+    /// runner keeps the first with each key, in page order, and drops the rest
+    /// (`OncePerPage`), so that a directive's result does not depend on the cells above it —
+    /// it can be cached, and cells can run in any order.
+    case oncePerPage(key: String, [Inline])
 
     /// A number without its standard error.
     public static func number(_ value: Double, digits: Int = 4) -> Inline {

@@ -1,15 +1,37 @@
+import Foundation
 import ParzenCore
 import ParzenFormat
 import ParzenMarkup
 
 /// Runs a notebook's directives in document order. Each sees the results of those above it;
 /// a failing directive becomes a failure at its place and the rest still run, so one mistake
-/// never hides the other cells' results.
+/// never hides the other cells' results. With a cache, a directive whose key (its options,
+/// seed, inputs and code versions: `ResultKey`) has a stored result is not run.
 public struct NotebookRunner: Sendable {
     public let registry: DirectiveRegistry
+    /// Where results are kept between renders; nil computes everything and stores nothing.
+    public let cache: ResultCache?
+    /// Told when directives start and finish computing (progress lines).
+    public let observer: (any RunObserver)?
+    /// How many directives may compute at once: every core by default.
+    public let jobs: Int
 
-    public init(registry: DirectiveRegistry) {
+    public init(registry: DirectiveRegistry, cache: ResultCache? = nil, observer: (any RunObserver)? = nil,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.registry = registry
+        self.cache = cache
+        self.observer = observer
+        self.jobs = max(1, jobs)
+    }
+
+    /// Where a cell's result came from.
+    public enum Provenance: Sendable, Equatable {
+        /// Computed in this run (and stored, with a cache).
+        case computed
+        /// Taken from the cache.
+        case cached
+        /// Not run: it failed validation, or this is `parzen check`.
+        case notRun
     }
 
     /// The outcome of every directive, in order, and all diagnostics.
@@ -17,6 +39,8 @@ public struct NotebookRunner: Sendable {
         public var cells: [CellOutcome]
         /// How long each directive took, in the order of `cells` (for `parzen render --timings`).
         public var durations: [Duration]
+        /// Whether each directive was computed or taken from the cache, in the order of `cells`.
+        public var provenance: [Provenance]
         public var diagnostics: [Diagnostic]
         public var results: [String: DirectiveResult]
         /// Where each labelled directive that failed opens, so that a `{value}` or `{ref}` to
@@ -30,38 +54,65 @@ public struct NotebookRunner: Sendable {
     /// Then, unless `context.checkOnly`, each directive that validated runs. A mistake that
     /// needs no computing is thus found in the first phase, by the same code in `check` and
     /// `render`, before anything slow starts.
+    ///
+    /// The second phase runs directives concurrently, each once the results it reads (the
+    /// labels its options name and its validation looked up) are there. Every directive's
+    /// randomness is its own and explanations are kept once per page afterwards
+    /// (`OncePerPage`), so the outcome — cells, diagnostics, in page order — is the same as
+    /// one after another's.
     public func run(_ sources: [DirectiveSource], in context: RunContext) -> Outcome {
         let clock = ContinuousClock()
         var seenLabels: [String: SourceLocation] = [:]
         var validated: [Validated] = []
-        var durations: [Duration] = []
+        var validation: [Duration] = []
         for source in sources {
             let start = clock.now
-            validated.append(validate(source, in: context, seenLabels: &seenLabels))
-            durations.append(clock.now - start)
-        }
-        var cells: [CellOutcome] = []
-        var diagnostics: [Diagnostic] = []
-        for (index, item) in validated.enumerated() {
-            let start = clock.now
-            let (cell, cellDiagnostics) = switch item {
-            case .settled(let cell, let found): (cell, found)
-            case .ready(let call, let directive, let found):
-                context.checkOnly ? (.checked, found) : runOne(call, directive, in: context, found: found)
+            context.beginTracking()
+            let item = validate(source, in: context, seenLabels: &seenLabels)
+            let inputs = context.endTracking()
+            if case .ready(let call, let directive, let found, _) = item {
+                validated.append(.ready(call, directive, found, inputs: inputs))
+            } else {
+                validated.append(item)
             }
-            durations[index] += clock.now - start
-            cells.append(cell)
-            diagnostics += cellDiagnostics
+            validation.append(clock.now - start)
         }
-        return Outcome(cells: cells, durations: durations, diagnostics: diagnostics, results: context.resultsByLabel,
-                       failedLabels: context.failedLabels)
+        let slots = CellSlots(count: validated.count)
+        let (ready, validationTimes) = (validated, validation)
+        DependencyScheduler(dependencies: Self.dependencies(of: validated), width: jobs).run { index in
+            let start = clock.now
+            var provenance = Provenance.notRun
+            let (cell, diagnostics) = switch ready[index] {
+            case .settled(let cell, let found): (cell, found)
+            case .ready(let call, let directive, let found, let inputs):
+                context.checkOnly ? (.checked, found)
+                    : runOrReuse(call, directive, inputs: inputs, in: context, slots: slots, found: found,
+                                 from: &provenance)
+            }
+            slots.fill(index, cell: cell, diagnostics: diagnostics, provenance: provenance,
+                       duration: validationTimes[index] + (clock.now - start))
+        }
+        return Outcome(cells: OncePerPage.resolve(slots.cells), durations: slots.durations,
+                       provenance: slots.provenance, diagnostics: slots.diagnostics.flatMap { $0 },
+                       results: context.resultsByLabel, failedLabels: context.failedLabels)
+    }
+
+    /// For each directive, the earlier directives whose results it reads.
+    private static func dependencies(of validated: [Validated]) -> [[Int]] {
+        var indexOfLabel: [String: Int] = [:]
+        return validated.enumerated().map { index, item in
+            guard case .ready(let call, _, _, let inputs) = item else { return [] }
+            let reads = inputs.labels.union(call.options.referencedLabels)
+            defer { if let label = call.label, indexOfLabel[label] == nil { indexOfLabel[label] = index } }
+            return reads.compactMap { indexOfLabel[$0] }.sorted()
+        }
     }
 
     /// A directive after validation: settled (failed, or failed as expected), or ready to run
     /// with the warnings found so far.
-    private enum Validated {
+    enum Validated {
         case settled(CellOutcome, [Diagnostic])
-        case ready(DirectiveCall, any Directive.Type, [Diagnostic])
+        case ready(DirectiveCall, any Directive.Type, [Diagnostic], inputs: DirectiveInputs = DirectiveInputs())
     }
 
     private func validate(_ source: DirectiveSource, in context: RunContext,
@@ -120,28 +171,37 @@ public struct NotebookRunner: Sendable {
         return .ready(call, directive, problems)
     }
 
-    private func runOne(_ call: DirectiveCall, _ directive: any Directive.Type, in context: RunContext,
+    func runOne(_ call: DirectiveCall, _ directive: any Directive.Type, in context: RunContext,
                         found problems: [Diagnostic]) -> (CellOutcome, [Diagnostic]) {
         let file = context.file
         let expectsError = call.options.text("expect") == "error"
+        observer?.directiveStarted(call, in: file)
+        defer { observer?.directiveFinished(call, in: file) }
         do {
-            let result = try directive.run(call, in: context)
-            if expectsError {
-                let d = Diagnostic(.expectedErrorDidNotHappen, file: file,
-                                   at: call.options.location(of: "expect") ?? call.location)
-                return (.failure(problems + [d]), problems + [d])
-            }
-            if let label = call.label { context.record(label, result) }
-            let warnings = result.warnings.map {
-                Diagnostic(.warning, file: file, at: $0.location ?? call.location, $0.message, fix: $0.fix)
-            }
-            return (.success(result), problems + warnings)
+            return settle(try directive.run(call, in: context), of: call, in: context, found: problems)
         } catch {
             let diagnostic = Self.diagnostic(for: error, file: file, fallback: call.location)
             if let label = call.label { context.recordFailure(label, at: call.location) }
             if expectsError { return (.expectedFailure(message: diagnostic.text), problems) }
             return (.failure(problems + [diagnostic]), problems + [diagnostic])
         }
+    }
+
+    /// A result, computed or cached, as the cell's outcome: recorded under its label, its
+    /// warnings reported — or a failure when the author announced `expect: error`.
+    func settle(_ result: DirectiveResult, of call: DirectiveCall, in context: RunContext,
+                        found problems: [Diagnostic]) -> (CellOutcome, [Diagnostic]) {
+        let file = context.file
+        if call.options.text("expect") == "error" {
+            let d = Diagnostic(.expectedErrorDidNotHappen, file: file,
+                               at: call.options.location(of: "expect") ?? call.location)
+            return (.failure(problems + [d]), problems + [d])
+        }
+        if let label = call.label { context.record(label, result) }
+        let warnings = result.warnings.map {
+            Diagnostic(.warning, file: file, at: $0.location ?? call.location, $0.message, fix: $0.fix)
+        }
+        return (.success(result), problems + warnings)
     }
 
     static func diagnostic(for error: any Error, file: String, fallback: SourceLocation) -> Diagnostic {

@@ -6,7 +6,10 @@ import ParzenMarkup
 /// What a running directive can see: the results of the directives above it, the notebook's
 /// seed, and the project's files.
 public final class RunContext: @unchecked Sendable {
-    // Directives run one after another on one thread; the class is shared, never concurrent.
+    // Validation runs on one thread, in page order: `shapes`, `kinds` and `tracked` are
+    // written only then. Directives then run concurrently: `results`, `failedLabels`,
+    // `csvCache` and `fileDigests` are read and written under `lock`.
+    private let lock = NSLock()
 
     /// The notebook's path as the user gave it (for messages).
     public let file: String
@@ -16,15 +19,17 @@ public final class RunContext: @unchecked Sendable {
     /// True during `parzen check`: directives are validated, not run.
     public let checkOnly: Bool
 
-    private(set) var results: [String: DirectiveResult] = [:]
+    private var results: [String: DirectiveResult] = [:]
     /// The shapes the validation phase declared, by label.
     private(set) var shapes: [String: ResultShape] = [:]
     /// CSV files parsed in this run, by resolved path and columns (see `csvPoints`).
     private var csvCache: [[String]: (columns: [String], points: PointSet)] = [:]
-    /// The explanations already shown on this page, by key (see `isFirstMention`).
-    private var mentioned: Set<String> = []
     private(set) var kinds: [String: (kind: ResultKind, location: SourceLocation)] = [:]
-    private(set) var failedLabels: [String: SourceLocation] = [:]
+    /// The digest of every file read in this run, by resolved path (for cache keys).
+    private var fileDigests: [String: ContentDigest] = [:]
+    /// What the directive being validated reads, while the runner tracks it.
+    private var tracked: DirectiveInputs?
+    private var failures: [String: SourceLocation] = [:]
 
     public init(file: String, paths: ProjectPaths, globalSeed: UInt64, checkOnly: Bool) {
         self.file = file
@@ -36,7 +41,7 @@ public final class RunContext: @unchecked Sendable {
     /// The result an earlier directive left under `label`.
     /// - Throws: `DirectiveError` at `location` if there is none (or it failed).
     public func result(_ label: String, at location: SourceLocation) throws -> DirectiveResult {
-        if let result = results[label] { return result }
+        if let result = lock.withLock({ results[label] }) { return result }
         try refuseMissing(label, at: location)
     }
 
@@ -55,7 +60,7 @@ public final class RunContext: @unchecked Sendable {
 
     /// Why `label` has no result: its directive failed, or nothing above has that label.
     func missingProblem(_ label: String) -> DirectiveProblem {
-        if let failed = failedLabels[label] { return .failedDependency(label: label, line: failed.line) }
+        if let failed = lock.withLock({ failures[label] }) { return .failedDependency(label: label, line: failed.line) }
         return .noResult(label: label, labelsAbove: declaredLabels)
     }
 
@@ -69,14 +74,10 @@ public final class RunContext: @unchecked Sendable {
     }
 
     /// The results so far, by label (for roles and JSON).
-    public var resultsByLabel: [String: DirectiveResult] { results }
+    public var resultsByLabel: [String: DirectiveResult] { lock.withLock { results } }
 
-    /// Whether the explanation `key` ("kde.bandwidth.scalar.gaussian") has not been shown on
-    /// this page yet; it counts as shown from now on. Directives run in page order, so the
-    /// first one to say it keeps it.
-    public func isFirstMention(_ key: String) -> Bool {
-        mentioned.insert(key).inserted
-    }
+    /// Where each labelled directive that failed opens.
+    var failedLabels: [String: SourceLocation] { lock.withLock { failures } }
 
     /// The seed for a directive's random draws: its own `seed` option if set, else the
     /// notebook's seed XOR an FNV-1a hash of the directive's identity, kept to 63 bits.
@@ -99,13 +100,42 @@ public final class RunContext: @unchecked Sendable {
         return (globalSeed ^ hash) & UInt64(Int.max)
     }
 
-    /// Reads a file that an option already resolved and checked.
+    /// Reads a file that an option already resolved and checked, and remembers its digest
+    /// as an input of the directive being validated.
     public func readText(_ resolvedPath: String, at location: SourceLocation) throws -> String {
-        do {
-            return try String(contentsOfFile: resolvedPath, encoding: .utf8)
-        } catch {
+        guard let bytes = FileManager.default.contents(atPath: resolvedPath),
+              let text = String(data: bytes, encoding: .utf8) else {
             throw DirectiveError(.unreadableText(path: resolvedPath), at: location)
         }
+        let digest = ContentDigest(of: bytes)
+        lock.withLock { fileDigests[resolvedPath] = digest }
+        tracked?.files.insert(resolvedPath)
+        return text
+    }
+
+    /// Starts recording the labels and files the next validation reads.
+    func beginTracking() {
+        tracked = DirectiveInputs()
+    }
+
+    /// What was read since `beginTracking`.
+    func endTracking() -> DirectiveInputs {
+        defer { tracked = nil }
+        return tracked ?? DirectiveInputs()
+    }
+
+    /// Records that the directive being validated reads the result labelled `label`.
+    func noteRead(_ label: String) {
+        tracked?.labels.insert(label)
+    }
+
+    /// The digest of a file, read now unless this run read it already; nil if unreadable.
+    func digest(ofFile resolvedPath: String) -> ContentDigest? {
+        if let known = lock.withLock({ fileDigests[resolvedPath] }) { return known }
+        guard let bytes = FileManager.default.contents(atPath: resolvedPath) else { return nil }
+        let digest = ContentDigest(of: bytes)
+        lock.withLock { fileDigests[resolvedPath] = digest }
+        return digest
     }
 
     /// The columns and points of a CSV file, parsed by `load` the first time (in validation)
@@ -114,9 +144,10 @@ public final class RunContext: @unchecked Sendable {
     func csvPoints(path: String, columns: [String], load: () throws -> (columns: [String], points: PointSet)) throws
         -> (columns: [String], points: PointSet) {
         let key = [path] + columns
-        if let loaded = csvCache[key] { return loaded }
+        tracked?.files.insert(path)
+        if let loaded = lock.withLock({ csvCache[key] }) { return loaded }
         let loaded = try load()
-        csvCache[key] = loaded
+        lock.withLock { csvCache[key] = loaded }
         return loaded
     }
 
@@ -129,11 +160,11 @@ public final class RunContext: @unchecked Sendable {
     }
 
     func record(_ label: String, _ result: DirectiveResult) {
-        results[label] = result
+        lock.withLock { results[label] = result }
     }
 
     func recordFailure(_ label: String, at location: SourceLocation) {
-        failedLabels[label] = location
+        lock.withLock { failures[label] = location }
     }
 
     func declaredKind(of label: String) -> (kind: ResultKind, location: SourceLocation)? {

@@ -24,6 +24,7 @@ public struct ValidationContext: Sendable {
     /// - Throws: `DirectiveError` at `location` when that directive failed ("'d' failed at
     ///   line 3") or there is no such label above.
     public func shape(_ label: String, at location: SourceLocation) throws -> ResultShape {
+        context.noteRead(label)
         if let shape = context.shapes[label] { return shape }
         try context.refuseMissing(label, at: location)
     }

@@ -5,6 +5,7 @@ import ParzenFormat
 /// generator, and splits them into train and held-out parts with a seed.
 public enum DataDirective: Directive {
     public static let name = "data"
+    public static let version = 1
     public static let summary =
         "Load a data set from a CSV file, a list of values or a known generating density, with an optional seeded " +
             "train/held-out split."

@@ -6,6 +6,7 @@ import ParzenFormat
 /// training and held-out points with standard errors.
 public enum FitDirective: Directive {
     public static let name = "fit"
+    public static let version = 1
     public static let summary =
         "Fit a model (Gaussian, KDE, empirical distribution, Gaussian mixture, probabilistic PCA or latent model) " +
             "to the training part of a data set."
@@ -51,10 +52,11 @@ public enum FitDirective: Directive {
         if let substituted = formula.substituted { output.append(.equation(substituted)) }
         output += formula.wideNumbers.map(OutputBlock.equation)
         let sentence = formula.sentence
-        var explanation = family.explanation(of: fitted)
-        if let key = explanation?.key, !context.isFirstMention(key) { explanation = nil }
+        let explanation = family.explanation(of: fitted).map {
+            [Inline.oncePerPage(key: $0.key, $0.text + [.text(" ")])]
+        }
         output.append(.paragraph(sentence + (sentence.isEmpty ? [] : [.text(" ")])
-            + self.sentence(for: fitted, explanation: explanation?.text)))
+            + self.sentence(for: fitted, explanation: explanation)))
         output += extras.blocks
         var result = DirectiveResult(kind: resultKind, values: values, payload: fitted, output: output)
         if let fallback = fit.bandwidthSelection?.fallback {
@@ -75,7 +77,7 @@ public enum FitDirective: Directive {
     /// variance …"), its remarks ("It was chosen by Scott's rule."), then "Average negative
     /// log-likelihood: … ± … on the 218 training points, … on the 54 held-out points."
     static func sentence(for fitted: FittedModel, explanation: [Inline]? = nil) -> [Inline] {
-        var parts = explanation.map { $0 + [.text(" ")] } ?? []
+        var parts = explanation ?? []
         parts += fitted.specification.family.type.remarks(on: fitted)
         let loss = MathExpression.row([.variable("L"), .fenced(.greek(.theta), .parentheses)])
         parts += [.text("Average negative log-likelihood "), .math(loss), .text(": ")] + estimate(fitted.nllTrain)

@@ -4,6 +4,7 @@ import ParzenCore
 /// moments beside the data's.
 public enum SampleDirective: Directive {
     public static let name = "sample"
+    public static let version = 1
     public static let summary =
         "Draw seeded samples from a fitted model and compare their moments with the training data's."
     public static let resultKind = ResultKind(rawValue: "sample")

@@ -1,0 +1,153 @@
+import Foundation
+
+/// Directive results kept on disk between renders, under `.parzen/cache/` at the project
+/// root, one file per key (see `ResultKey`, `CacheEntryFile`).
+///
+/// Entries are written to a temporary file and renamed into place, so a reader sees a whole
+/// entry or none, and two renders sharing the folder at once at worst both compute a result
+/// and write the same bytes. Using an entry refreshes its modification time; `trim` deletes
+/// the least recently used entries until the folder is within `maxBytes`.
+public struct ResultCache: Sendable {
+    /// What a render does with the cache.
+    public enum Mode: Sendable {
+        /// Use entries whose key matches; store what was computed.
+        case use
+        /// Compute everything and overwrite the entries (`--refresh`).
+        case refresh
+    }
+
+    /// The folder holding the entries.
+    public let folder: URL
+    public let mode: Mode
+    /// The size `trim` keeps the folder within (`cache: max-size:` in parzen.yml).
+    public let maxBytes: Int
+
+    /// 1 GiB, unless the project file says otherwise.
+    public static let defaultMaxBytes = 1 << 30
+
+    public init(folder: URL, mode: Mode = .use, maxBytes: Int = ResultCache.defaultMaxBytes) {
+        self.folder = folder
+        self.mode = mode
+        self.maxBytes = maxBytes
+    }
+
+    /// How a render uses caches: the mode and size cap, for whichever notebooks it renders.
+    public struct Policy: Sendable {
+        public var mode: Mode
+        public var maxBytes: Int
+
+        public init(mode: Mode = .use, maxBytes: Int = ResultCache.defaultMaxBytes) {
+            self.mode = mode
+            self.maxBytes = maxBytes
+        }
+
+        /// The cache of the notebook at `path` (see `ResultCache.folder(forNotebook:)`).
+        public func cache(forNotebook path: String) -> ResultCache {
+            ResultCache(folder: ResultCache.folder(forNotebook: path), mode: mode, maxBytes: maxBytes)
+        }
+    }
+
+    /// What a lookup found.
+    enum Lookup {
+        /// The result, its warnings, and the digest of its stored bytes.
+        case hit(DirectiveResult, warnings: [CachedWarning], digest: ContentDigest)
+        case miss
+        /// The entry exists but cannot be used; it has been deleted.
+        case unusable(reason: String)
+    }
+
+    func lookup(_ key: ContentDigest) -> Lookup {
+        guard mode == .use else { return .miss }
+        let url = entryURL(key)
+        guard let file = FileManager.default.contents(atPath: url.path) else { return .miss }
+        let refusal: String
+        switch CacheEntryFile.read(file, key: key) {
+        case .success(let entry):
+            do {
+                let result = try ResultCoding.decode(entry.result)
+                try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
+                return .hit(result, warnings: entry.warnings, digest: ContentDigest(of: entry.result))
+            } catch {
+                refusal = "its result cannot be decoded (\(error))"
+            }
+        case .failure(let problem):
+            refusal = problem.reason
+        }
+        try? FileManager.default.removeItem(at: url)
+        return .unusable(reason: refusal)
+    }
+
+    /// Stores `result` (whose warnings are `warnings`, already placed relative to the call).
+    /// - Returns: the digest of the stored bytes, which keys of the results that read it
+    ///   include: a result computed again to the same bytes leaves those keys unchanged.
+    @discardableResult
+    func store(_ result: DirectiveResult, warnings: [CachedWarning], under key: ContentDigest) throws
+        -> ContentDigest {
+        let encoded = try ResultCoding.encode(Self.stored(result))
+        let bytes = try CacheEntryFile.bytes(key: key, warnings: warnings, result: encoded)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = entryURL(key)
+        let temporary = folder.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try bytes.write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        return ContentDigest(of: encoded)
+    }
+
+    /// What is stored of a result: nothing that says where in the notebook it is — its
+    /// warnings are stored apart, relative to the call (`CachedWarning`), and a figure's
+    /// caption is the call's — so that its bytes do not change when lines move.
+    private static func stored(_ result: DirectiveResult) -> DirectiveResult {
+        var stored = result
+        stored.warnings = []
+        stored.output = stored.output.map { $0.captioned(nil) }
+        return stored
+    }
+
+    /// Deletes the least recently used entries until the folder holds at most `maxBytes`.
+    /// - Returns: how many entries were deleted.
+    @discardableResult
+    public func trim() -> Int {
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
+        guard let urls = try? FileManager.default.contentsOfDirectory(
+            at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return 0 }
+        var entries = urls.compactMap { url -> (url: URL, date: Date, size: Int)? in
+            guard let values = try? url.resourceValues(forKeys: Set(keys)) else { return nil }
+            return (url, values.contentModificationDate ?? .distantPast, values.fileSize ?? 0)
+        }
+        var total = entries.reduce(0) { $0 + $1.size }
+        entries.sort { ($0.date, $0.url.path) < ($1.date, $1.url.path) }
+        var deleted = 0
+        for entry in entries where total > maxBytes {
+            guard (try? FileManager.default.removeItem(at: entry.url)) != nil else { continue }
+            total -= entry.size
+            deleted += 1
+        }
+        return deleted
+    }
+
+    /// The cache folder for a notebook: `.parzen/cache/` in the nearest folder above it that
+    /// holds a `parzen.yml`, else beside the notebook.
+    public static func folder(forNotebook path: String) -> URL {
+        let notebookFolder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        var folder = notebookFolder
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("parzen.yml").path) {
+                return folder.appendingPathComponent(".parzen/cache", isDirectory: true)
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path
+                || FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) {
+                break
+            }
+            folder = parent
+        }
+        return notebookFolder.appendingPathComponent(".parzen/cache", isDirectory: true)
+    }
+
+    private func entryURL(_ key: ContentDigest) -> URL {
+        folder.appendingPathComponent("\(key)")
+    }
+}

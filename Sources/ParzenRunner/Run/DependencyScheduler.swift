@@ -1,0 +1,69 @@
+import Foundation
+
+/// Runs jobs that depend on one another on every core: a job starts once all the jobs it
+/// depends on have finished, and at most `width` jobs run at a time.
+///
+/// It uses its own threads (`DispatchQueue.concurrentPerform`), not Swift's cooperative
+/// pool, so a caller may block on it from anywhere — the preview server's tasks included —
+/// without starving the pool.
+struct DependencyScheduler {
+    /// For each job, the earlier jobs it waits for (indices below its own).
+    var dependencies: [[Int]]
+    var width = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Runs `job(i)` for every index, each after its dependencies; returns when all are done.
+    func run(_ job: @Sendable (Int) -> Void) {
+        let count = dependencies.count
+        guard count > 0 else { return }
+        let state = State(dependencies: dependencies)
+        DispatchQueue.concurrentPerform(iterations: min(width, count)) { _ in
+            while let index = state.next() {
+                job(index)
+                state.finish(index)
+            }
+        }
+    }
+
+    /// The queue of jobs whose dependencies are done, shared by the worker threads.
+    private final class State: @unchecked Sendable {
+        // Every field is read and written under `condition`.
+        private let condition = NSCondition()
+        private var waitingOn: [Int]
+        private var dependents: [[Int]]
+        /// Ready jobs, lowest index first so that a sequential run keeps page order.
+        private var ready: [Int]
+        private var unfinished: Int
+
+        init(dependencies: [[Int]]) {
+            let waiting = dependencies.map(\.count)
+            var dependents: [[Int]] = Array(repeating: [], count: dependencies.count)
+            for (job, needs) in dependencies.enumerated() {
+                for need in needs { dependents[need].append(job) }
+            }
+            waitingOn = waiting
+            self.dependents = dependents
+            ready = waiting.indices.filter { waiting[$0] == 0 }.reversed()
+            unfinished = dependencies.count
+        }
+
+        /// The next ready job, waiting for one; nil once every job has finished.
+        func next() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready.isEmpty && unfinished > 0 { condition.wait() }
+            return ready.popLast()
+        }
+
+        func finish(_ job: Int) {
+            condition.lock()
+            unfinished -= 1
+            for dependent in dependents[job] {
+                waitingOn[dependent] -= 1
+                if waitingOn[dependent] == 0 { ready.append(dependent) }
+            }
+            ready.sort(by: >)
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ParzenRunner
+
+/// How a command that runs directives uses the result cache (`.parzen/cache/` at the project
+/// root; docs/authoring.md says what invalidates an entry).
+struct CacheOptions: ParsableArguments {
+    @Flag(help: "Compute every directive and neither read nor write the cache.")
+    var noCache = false
+
+    @Flag(help: "Compute every directive and overwrite its cached result.")
+    var refresh = false
+
+    func validate() throws {
+        if noCache && refresh {
+            throw ValidationError("--no-cache leaves the cache alone and --refresh rewrites it; "
+                                  + "please give one of them.")
+        }
+    }
+
+    /// The policy for the report builder: nil with --no-cache.
+    func policy(maxBytes: Int = ResultCache.defaultMaxBytes) -> ResultCache.Policy? {
+        noCache ? nil : ResultCache.Policy(mode: refresh ? .refresh : .use, maxBytes: maxBytes)
+    }
+
+    /// Keeps the caches of `notebooks` within their size cap, once after a render.
+    func trim(for notebooks: [String]) {
+        guard let policy = policy() else { return }
+        var trimmed: Set<String> = []
+        for path in notebooks {
+            let cache = policy.cache(forNotebook: path)
+            if trimmed.insert(cache.folder.path).inserted { cache.trim() }
+        }
+    }
+}

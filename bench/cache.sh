@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The edit loop, as whole processes on a copy of notebooks/ (so the repository's cache is
+# left alone), each figure a hyperfine median:
+#   1. the main tutorial with --no-cache (what every save cost before the cache);
+#   2. after a prose edit, cache warm (the issue's target: <= 50 ms);
+#   3. after changing one {fit} option (the KDE's bandwidth, a new value each run): that fit
+#      and what reads it are computed, the rest cached;
+#   4. the three bundled notebooks in one `parzen render`, cold (--no-cache), concurrently
+#      (--jobs = cores) against one at a time (--jobs 1): the ratio should be < 0.6.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh hyperfine
+swift build -c release --product parzen >/dev/null
+parzen=$PWD/.build/release/parzen
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r notebooks "$work/notebooks"
+cd "$work"
+tutorial=notebooks/what-is-a-generative-model.md
+unset PARZEN_TEMPLATES
+
+cat > prose-edit.sh <<'SH'
+#!/bin/sh
+# Changes one word of prose: "typical" <-> "usual".
+if grep -q 'a typical eruption' "$1"; then sed -i 's/a typical eruption/a usual eruption/' "$1"
+else sed -i 's/a usual eruption/a typical eruption/' "$1"; fi
+SH
+cat > option-edit.sh <<'SH'
+#!/bin/sh
+# Gives the Cauchy-kernel KDE a bandwidth it never had: 0.25 + n/10^6 for the n-th run.
+n=$(( $(cat counter 2>/dev/null || echo 0) + 1 )); echo $n > counter
+sed -i "/^kernel: 1\/(1+x\*x)$/{n;s/^bandwidth: .*/bandwidth: 0.25$(printf '%06d' $n)/}" "$1"
+SH
+chmod +x prose-edit.sh option-edit.sh
+"$parzen" render "$tutorial" -o out >/dev/null   # fills the cache
+
+hyperfine --warmup 2 --runs 15 --export-json cache.json \
+    -n "no cache" "$parzen render --no-cache $tutorial -o out" \
+    -n "prose edit, warm" --prepare "./prose-edit.sh $tutorial" "$parzen render $tutorial -o out" \
+    -n "fit option edit" --prepare "./option-edit.sh $tutorial" "$parzen render $tutorial -o out" \
+    -n "3 notebooks, jobs=cores" "$parzen render --no-cache notebooks/*.md -o out" \
+    -n "3 notebooks, jobs=1" "$parzen render --no-cache --jobs 1 notebooks/*.md -o out" >/dev/null
+"$parzen" render --timings "$tutorial" -o out 2>&1 >/dev/null | awk '/computed/ {print "still computed after warm-up:", $0}'
+./option-edit.sh "$tutorial"
+"$parzen" render --timings "$tutorial" -o out 2>&1 >/dev/null | awk '/computed/ {print "computed after a fit option edit:", $0}'
+python3 - cache.json <<'PY'
+import json, sys
+r = {x["command"]: x["median"] * 1e3 for x in json.load(open(sys.argv[1]))["results"]}
+for name, ms in r.items():
+    print(f"{name:26s} median {ms:8.1f} ms")
+print(f"prose edit warm / no cache           {r['prose edit, warm'] / r['no cache']:.3f}")
+print(f"fit option edit / no cache           {r['fit option edit'] / r['no cache']:.3f}")
+print(f"3 notebooks concurrent / one at a time {r['3 notebooks, jobs=cores'] / r['3 notebooks, jobs=1']:.3f}")
+PY
