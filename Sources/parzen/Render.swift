@@ -27,16 +27,19 @@ struct Render: ParsableCommand {
     @Option(help: "Also write every directive's results, by notebook and label, to this JSON file.")
     var json: String?
 
-    @Option(help: "How many notebooks, and directives of a notebook, may compute at once. Default: the number of "
-                + "cores.")
+    @Option(help: "How many notebooks, and directives of a notebook, may compute at once. Default: the cores.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Print no progress line while a directive computes for long (none is printed unless "
-              + "standard error is a terminal).")
+    @Flag(help: """
+        Print no progress line while a directive computes for long (none is printed unless standard error is a \
+        terminal).
+        """)
     var quiet = false
 
-    @Flag(help: "Print how long each notebook and each of its directives took, and whether the directive was "
-              + "computed or taken from the cache, on standard error.")
+    @Flag(help: """
+        Print how long each notebook and each of its directives took, and whether the directive was computed or \
+        taken from the cache, on standard error.
+        """)
     var timings = false
 
     func validate() throws {

@@ -14,6 +14,7 @@ enum Repository {
 /// A directive for report tests: shows a number, a formula and a table; fails on request.
 enum Echo: Directive {
     static let name = "echo"
+    static let version = 1
     static let summary = "Shows a number."
     static let resultKind = ResultKind(rawValue: "echo")
     static let example = "value: 2\n"

@@ -28,7 +28,7 @@ import Testing
             case .text(let s), .code(let s): s
             case .math: "$…$"
             case .quantity(let q, _): "\(q.value)"
-            case .emphasis(let inner): plain(inner)
+            case .emphasis(let inner), .oncePerPage(_, let inner): plain(inner)
             default: ""
             }
         }.joined()

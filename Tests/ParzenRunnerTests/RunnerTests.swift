@@ -6,6 +6,7 @@ import Testing
 /// Two toy directives that exercise every option type without the statistics core.
 private enum Produce: Directive {
     static let name = "produce"
+    static let version = 1
     static let summary = "Produces a number."
     static let resultKind = ResultKind(rawValue: "thing")
     static let example = "value: 2\n"
@@ -30,6 +31,7 @@ private enum Produce: Directive {
 
 private enum Consume: Directive {
     static let name = "consume"
+    static let version = 1
     static let summary = "Doubles earlier numbers."
     static let resultKind = ResultKind(rawValue: "sum")
     static let example = "inputs: [a]\n"

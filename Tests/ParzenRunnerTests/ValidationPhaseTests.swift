@@ -17,6 +17,7 @@ private let log = Log()
 /// Logs its validation and its run; `even` must be an even number (a rule-free check).
 private enum Step: Directive {
     static let name = "step"
+    static let version = 1
     static let summary = "Logs."
     static let resultKind = ResultKind(rawValue: "step")
     static let example = "even: 2\n"

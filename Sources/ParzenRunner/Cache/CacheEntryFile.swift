@@ -36,15 +36,18 @@ enum CacheEntryFile {
             return .failure(Refusal("it belongs to another key"))
         }
         let body = bytes[headerSize...]
-        guard ContentDigest(of: Array(body)) == ContentDigest(high: word(bytes, at: 32), low: word(bytes, at: 40)) else {
+        let checksum = ContentDigest(high: word(bytes, at: 32), low: word(bytes, at: 40))
+        guard ContentDigest(of: Array(body)) == checksum else {
             return .failure(Refusal("its checksum does not match (the file was changed or cut short)"))
         }
         let count = word(bytes, at: headerSize)
         guard count <= UInt64(body.count - 8) else { return .failure(Refusal("it is truncated")) }
         let warningsStart = headerSize + 8
         let resultStart = warningsStart + Int(count)
-        guard let warnings = try? JSONDecoder().decode([CachedWarning].self, from: Data(bytes[warningsStart..<resultStart]))
-        else { return .failure(Refusal("its warnings cannot be read")) }
+        let warningBytes = Data(bytes[warningsStart..<resultStart])
+        guard let warnings = try? JSONDecoder().decode([CachedWarning].self, from: warningBytes) else {
+            return .failure(Refusal("its warnings cannot be read"))
+        }
         return .success((warnings, Data(bytes[resultStart...])))
     }
 

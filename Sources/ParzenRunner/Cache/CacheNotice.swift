@@ -12,7 +12,8 @@ enum CacheNotice: Sendable, Equatable {
 
     var message: String {
         switch self {
-        case .entryUnusable(let reason): "the cached result of this directive was unusable (\(reason)); computed it again"
+        case .entryUnusable(let reason):
+            "the cached result of this directive was unusable (\(reason)); computed it again"
         case .notWritten(let folder, let reason): "could not store this result in the cache \(folder): \(reason)"
         }
     }

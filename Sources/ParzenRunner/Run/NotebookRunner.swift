@@ -92,9 +92,18 @@ public struct NotebookRunner: Sendable {
             slots.fill(index, cell: cell, diagnostics: diagnostics, provenance: provenance,
                        duration: validationTimes[index] + (clock.now - start))
         }
-        return Outcome(cells: OncePerPage.resolve(slots.cells), durations: slots.durations,
-                       provenance: slots.provenance, diagnostics: slots.diagnostics.flatMap { $0 },
-                       results: context.resultsByLabel, failedLabels: context.failedLabels)
+        let cells = OncePerPage.resolve(slots.cells)
+        // The results by label as the page shows them (explanations kept once).
+        var results = context.resultsByLabel
+        for (item, cell) in zip(ready, cells) {
+            if case .ready(let call, _, _, _) = item, let label = call.label, case .success(let result) = cell,
+               results[label] != nil {
+                results[label] = result
+            }
+        }
+        return Outcome(cells: cells, durations: slots.durations, provenance: slots.provenance,
+                       diagnostics: slots.diagnostics.flatMap { $0 }, results: results,
+                       failedLabels: context.failedLabels)
     }
 
     /// For each directive, the earlier directives whose results it reads.
