@@ -26,6 +26,9 @@ public struct FrontMatter: Sendable, Equatable {
     public var citationStyle: LocatedText?
     /// Keys Parzen does not interpret, in the author's order.
     public var otherKeys: [YAMLEntry] = []
+    /// Every key the author wrote, in order: what tells a written value from a project default
+    /// (see ``FrontMatterDefaults``).
+    public var keys: [String] = []
 
     public init() {}
 

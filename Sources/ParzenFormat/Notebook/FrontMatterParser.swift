@@ -55,7 +55,7 @@ public enum FrontMatterParser {
 
     /// Reads the front matter YAML into a `FrontMatter`, reporting wrong types and misspelt keys.
     public static func parse(_ split: Split, file: String) -> (FrontMatter, [Diagnostic]) {
-        var frontMatter = FrontMatter()
+        let frontMatter = FrontMatter()
         let (value, yamlDiagnostics) = YAMLReader.read(split.yaml, file: file, firstLine: split.yamlFirstLine)
         var diagnostics = yamlDiagnostics
         guard let value else { return (frontMatter, diagnostics) }
@@ -65,6 +65,15 @@ public enum FrontMatterParser {
                                           fix: "write it as 'title: My notebook' lines"))
             return (frontMatter, diagnostics)
         }
+        let (parsed, entryDiagnostics) = parse(entries, file: file)
+        return (parsed, diagnostics + entryDiagnostics)
+    }
+
+    /// Reads front-matter entries (a notebook's, or the `defaults:` of `parzen.yml`) into a
+    /// `FrontMatter`, reporting wrong types and misspelt keys against `file`.
+    public static func parse(_ entries: [YAMLEntry], file: String) -> (FrontMatter, [Diagnostic]) {
+        var frontMatter = FrontMatter()
+        frontMatter.keys = entries.map(\.key)
         var reader = FieldReader(file: file)
         var explicitCompatibility: Compatibility?
         var hasLayout = false
@@ -95,7 +104,7 @@ public enum FrontMatterParser {
             }
         }
         frontMatter.compatibility = explicitCompatibility ?? (hasLayout ? .jekyll : .standard)
-        return (frontMatter, diagnostics + reader.diagnostics)
+        return (frontMatter, reader.diagnostics)
     }
 }
 

@@ -16,8 +16,9 @@ public struct Notebook: Sendable {
     /// Problems found while reading: encoding repairs, front matter, Markdown.
     public var diagnostics: [Diagnostic]
 
-    /// Reads a notebook from its text.
-    public init(text: String, path: String) {
+    /// Reads a notebook from its text; `defaults` (the project's) fill in front-matter keys the
+    /// notebook does not write.
+    public init(text: String, path: String, defaults: FrontMatterDefaults = .none) {
         let (repairedText, repairs) = MojibakeRepair.repair(text)
         let repairDiagnostics = repairs.map {
             Diagnostic(.warning, file: path, at: SourceLocation(line: $0.line, column: $0.column),
@@ -25,7 +26,9 @@ public struct Notebook: Sendable {
                        fix: "save the file as UTF-8 with the intended characters")
         }
         let (split, splitDiagnostics) = FrontMatterParser.split(repairedText, file: path)
-        let (frontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(split, file: path)
+        let (writtenFrontMatter, frontMatterDiagnostics) = FrontMatterParser.parse(split, file: path)
+        // Before the body is parsed: a default `compat` changes how it is read.
+        let frontMatter = defaults.applied(to: writtenFrontMatter)
         let document = MarkdownParser.parse(split.body, options: .init(
             file: path, lineOffset: split.bodyFirstLine - 1, kramdownMathEscapes: frontMatter.compatibility == .jekyll))
         self.path = path

@@ -1,0 +1,36 @@
+/// `defaults:` in `parzen.yml`: front-matter values every notebook of the project starts from.
+/// A key a notebook writes itself replaces the default, except `math`, whose macros are merged
+/// (the notebook's win for a name defined in both).
+///
+/// Only keys that make sense for many pages may be defaults; a page's `title`, `description`,
+/// `date` and `previous`/`next` links are its own, and `bibliography` paths would be read
+/// relative to each notebook rather than to the project, so they are refused here.
+public struct FrontMatterDefaults: Sendable, Equatable {
+    /// The values, read by the front-matter parser (positions in `parzen.yml`).
+    public var values: FrontMatter
+
+    /// The keys that may be given as defaults.
+    public static let allowedKeys = ["authors", "seed", "math", "compat"]
+
+    /// No defaults: every notebook as written.
+    public static let none = FrontMatterDefaults(values: FrontMatter())
+
+    public init(values: FrontMatter) {
+        self.values = values
+    }
+
+    /// `frontMatter` with the defaults filled in where the notebook wrote nothing.
+    public func applied(to frontMatter: FrontMatter) -> FrontMatter {
+        var result = frontMatter
+        for key in values.keys where key == "math" || !frontMatter.keys.contains(key) {
+            switch key {
+            case "authors": result.authors = values.authors
+            case "seed": result.seed = values.seed
+            case "math": result.mathMacros = values.mathMacros.merging(frontMatter.mathMacros) { _, own in own }
+            case "compat": result.compatibility = values.compatibility
+            default: break
+            }
+        }
+        return result
+    }
+}
