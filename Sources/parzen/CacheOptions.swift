@@ -18,8 +18,8 @@ struct CacheOptions: ParsableArguments {
     }
 
     /// The policy for the report builder: nil with --no-cache.
-    func policy(maxBytes: Int = ResultCache.defaultMaxBytes) -> ResultCache.Policy? {
-        noCache ? nil : ResultCache.Policy(mode: refresh ? .refresh : .use, maxBytes: maxBytes)
+    func policy() -> ResultCache.Policy? {
+        noCache ? nil : ResultCache.Policy(mode: refresh ? .refresh : .use)
     }
 
     /// Keeps the caches of `notebooks` within their size cap, once after a render.

@@ -1,4 +1,5 @@
 import Foundation
+import ParzenFormat
 
 /// Directive results kept on disk between renders, under `.parzen/cache/` at the project
 /// root, one file per key (see `ResultKey`, `CacheEntryFile`).
@@ -22,28 +23,26 @@ public struct ResultCache: Sendable {
     /// The size `trim` keeps the folder within (`cache: max-size:` in parzen.yml).
     public let maxBytes: Int
 
-    /// 1 GiB, unless the project file says otherwise.
-    public static let defaultMaxBytes = 1 << 30
-
-    public init(folder: URL, mode: Mode = .use, maxBytes: Int = ResultCache.defaultMaxBytes) {
+    public init(folder: URL, mode: Mode = .use, maxBytes: Int = CacheSettings.defaultMaxBytes) {
         self.folder = folder
         self.mode = mode
         self.maxBytes = maxBytes
     }
 
-    /// How a render uses caches: the mode and size cap, for whichever notebooks it renders.
+    /// How a render uses caches, for whichever notebooks (and projects) it renders.
     public struct Policy: Sendable {
         public var mode: Mode
-        public var maxBytes: Int
 
-        public init(mode: Mode = .use, maxBytes: Int = ResultCache.defaultMaxBytes) {
+        public init(mode: Mode = .use) {
             self.mode = mode
-            self.maxBytes = maxBytes
         }
 
-        /// The cache of the notebook at `path` (see `ResultCache.folder(forNotebook:)`).
+        /// The cache of the notebook at `path` (see `ResultCache.folder(forNotebook:)`), with
+        /// the size cap of its project file (`cache: max-size:`), else 1 GiB.
         public func cache(forNotebook path: String) -> ResultCache {
-            ResultCache(folder: ResultCache.folder(forNotebook: path), mode: mode, maxBytes: maxBytes)
+            let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+            let settings = ProjectFile.locate(from: folder).map { ProjectFile.read(path: $0).0.cache } ?? CacheSettings()
+            return ResultCache(folder: ResultCache.folder(forNotebook: path), mode: mode, maxBytes: settings.maxBytes)
         }
     }
 
@@ -128,23 +127,13 @@ public struct ResultCache: Sendable {
         return deleted
     }
 
-    /// The cache folder for a notebook: `.parzen/cache/` in the nearest folder above it that
-    /// holds a `parzen.yml`, else beside the notebook.
+    /// The cache folder for a notebook: `.parzen/cache/` beside the nearest `parzen.yml` at or
+    /// above it (`ProjectFile.locate`), else beside the notebook.
     public static func folder(forNotebook path: String) -> URL {
         let notebookFolder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        var folder = notebookFolder
-        while true {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("parzen.yml").path) {
-                return folder.appendingPathComponent(".parzen/cache", isDirectory: true)
-            }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path
-                || FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) {
-                break
-            }
-            folder = parent
-        }
-        return notebookFolder.appendingPathComponent(".parzen/cache", isDirectory: true)
+        let root = ProjectFile.locate(from: notebookFolder.path).map { ($0 as NSString).deletingLastPathComponent }
+        return URL(fileURLWithPath: root ?? notebookFolder.path, isDirectory: true)
+            .appendingPathComponent(".parzen/cache", isDirectory: true)
     }
 
     private func entryURL(_ key: ContentDigest) -> URL {
