@@ -4,18 +4,25 @@ import Foundation
 ///
 /// Layout (integers little-endian): the magic `PZCACHE\n`; the format version (8 bytes);
 /// the key the entry was stored under (16); the XXH3-128 checksum of everything after it
-/// (16); the length of the warnings (8), the warnings as JSON, and the result's bytes
-/// (`ResultCoding`). A file that is short, foreign, from another format version, under
+/// (16); the length of the header (8), the header as JSON (the warnings, or the error of a
+/// failure), and the result's bytes (`ResultCoding`; none for a failure). A file that is short, foreign, from another format version, under
 /// another key or with a wrong checksum is refused with the reason, never decoded.
 enum CacheEntryFile {
     static let magic = Array("PZCACHE\n".utf8)
     private static let headerSize = 8 + 8 + 16 + 16
 
-    static func bytes(key: ContentDigest, warnings: [CachedWarning], result: Data) throws -> Data {
-        let warningBytes = try JSONEncoder().encode(warnings)
+    /// What an entry says besides the result's bytes.
+    struct Header: Codable, Sendable {
+        var warnings: [CachedMessage] = []
+        /// The error the directive failed with; the entry then has no result.
+        var failure: CachedMessage?
+    }
+
+    static func bytes(key: ContentDigest, header: Header, result: Data) throws -> Data {
+        let headerBytes = try JSONEncoder().encode(header)
         var body = Data()
-        append(UInt64(warningBytes.count), to: &body)
-        body += warningBytes
+        append(UInt64(headerBytes.count), to: &body)
+        body += headerBytes
         body += result
         var file = Data(magic)
         append(ResultKey.formatVersion, to: &file)
@@ -24,8 +31,8 @@ enum CacheEntryFile {
         return file + body
     }
 
-    /// The warnings and the result's bytes, or why the file is unusable.
-    static func read(_ file: Data, key: ContentDigest) -> Result<(warnings: [CachedWarning], result: Data), Refusal> {
+    /// The header and the result's bytes, or why the file is unusable.
+    static func read(_ file: Data, key: ContentDigest) -> Result<(header: Header, result: Data), Refusal> {
         let bytes = [UInt8](file)
         guard bytes.count >= headerSize + 8 else { return .failure(Refusal("it is truncated")) }
         guard Array(bytes[0..<8]) == magic else { return .failure(Refusal("it is not a Parzen cache entry")) }
@@ -42,13 +49,13 @@ enum CacheEntryFile {
         }
         let count = word(bytes, at: headerSize)
         guard count <= UInt64(body.count - 8) else { return .failure(Refusal("it is truncated")) }
-        let warningsStart = headerSize + 8
-        let resultStart = warningsStart + Int(count)
-        let warningBytes = Data(bytes[warningsStart..<resultStart])
-        guard let warnings = try? JSONDecoder().decode([CachedWarning].self, from: warningBytes) else {
-            return .failure(Refusal("its warnings cannot be read"))
+        let headerStart = headerSize + 8
+        let resultStart = headerStart + Int(count)
+        let headerBytes = Data(bytes[headerStart..<resultStart])
+        guard let header = try? JSONDecoder().decode(Header.self, from: headerBytes) else {
+            return .failure(Refusal("its header cannot be read"))
         }
-        return .success((warnings, Data(bytes[resultStart...])))
+        return .success((header, Data(bytes[resultStart...])))
     }
 
     /// Why an entry cannot be used.

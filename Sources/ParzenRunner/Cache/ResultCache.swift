@@ -46,10 +46,16 @@ public struct ResultCache: Sendable {
         }
     }
 
+    /// What a cached entry holds: a result and its warnings, or the error of a failure.
+    enum CachedOutcome {
+        case result(DirectiveResult, warnings: [CachedMessage])
+        case failure(CachedMessage)
+    }
+
     /// What a lookup found.
     enum Lookup {
-        /// The result, its warnings, and the digest of its stored bytes.
-        case hit(DirectiveResult, warnings: [CachedWarning], digest: ContentDigest)
+        /// The outcome, and the digest of the stored result's bytes.
+        case hit(CachedOutcome, digest: ContentDigest)
         case miss
         /// The entry exists but cannot be used; it has been deleted.
         case unusable(reason: String)
@@ -63,9 +69,13 @@ public struct ResultCache: Sendable {
         switch CacheEntryFile.read(file, key: key) {
         case .success(let entry):
             do {
-                let result = try ResultCoding.decode(entry.result)
+                let outcome: CachedOutcome = if let failure = entry.header.failure {
+                    .failure(failure)
+                } else {
+                    .result(try ResultCoding.decode(entry.result), warnings: entry.header.warnings)
+                }
                 try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
-                return .hit(result, warnings: entry.warnings, digest: ContentDigest(of: entry.result))
+                return .hit(outcome, digest: ContentDigest(of: entry.result))
             } catch {
                 refusal = "its result cannot be decoded (\(error))"
             }
@@ -76,17 +86,22 @@ public struct ResultCache: Sendable {
         return .unusable(reason: refusal)
     }
 
-    /// Stores `result` (whose warnings are `warnings`, already placed relative to the call).
-    /// - Returns: the digest of the stored bytes, which keys of the results that read it
-    ///   include: a result computed again to the same bytes leaves those keys unchanged.
+    /// Stores `outcome` under `key`.
+    /// - Returns: the digest of the stored result's bytes, which keys of the results that
+    ///   read it include: a result computed again to the same bytes leaves those keys as
+    ///   they were.
     @discardableResult
-    func store(_ result: DirectiveResult, warnings: [CachedWarning], under key: ContentDigest) throws
-        -> ContentDigest {
-        let encoded = try ResultCoding.encode(Self.stored(result))
-        let bytes = try CacheEntryFile.bytes(key: key, warnings: warnings, result: encoded)
+    func store(_ outcome: CachedOutcome, under key: ContentDigest) throws -> ContentDigest {
+        let (header, encoded): (CacheEntryFile.Header, Data) = switch outcome {
+        case .result(let result, let warnings):
+            (.init(warnings: warnings), try ResultCoding.encode(Self.stored(result)))
+        case .failure(let error): (.init(failure: error), Data())
+        }
+        let bytes = try CacheEntryFile.bytes(key: key, header: header, result: encoded)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = entryURL(key)
-        let temporary = folder.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        // Unique per write: two directives written alike share a key, and may store it at once.
+        let temporary = folder.appendingPathComponent(".\(key).\(UUID().uuidString).tmp")
         try bytes.write(to: temporary)
         if rename(temporary.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)

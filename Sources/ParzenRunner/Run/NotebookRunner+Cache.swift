@@ -1,9 +1,11 @@
 import ParzenFormat
 
 extension NotebookRunner {
-    /// Runs a directive, or takes its result from the cache when its key has one; records
-    /// the result's digest for the keys of the directives that read it. A cached result
-    /// gets the current call's caption, and its warnings at their current places.
+    /// Runs a directive, or takes its outcome from the cache when its key has one; records
+    /// the result's digest for the keys of the directives that read it. A failure is cached
+    /// too (the inputs that made it fail make it fail again), but gives no digest, so what
+    /// reads it runs and says where it failed now. A cached result gets the current call's
+    /// caption, and its warnings at their current places.
     func runOrReuse(
         _ call: DirectiveCall, _ directive: any Directive.Type, inputs: DirectiveInputs, in context: RunContext,
         slots: CellSlots, found problems: [Diagnostic], from provenance: inout Provenance
@@ -16,8 +18,8 @@ extension NotebookRunner {
         else { return runOne(call, directive, in: context, found: problems) }
         var notices: [Diagnostic] = []
         switch cache.lookup(key) {
-        case .hit(var result, let warnings, let digest):
-            result.warnings = warnings.map { $0.warning(in: call) }
+        case .hit(.result(var result, let warnings), let digest):
+            result.warnings = warnings.map { $0.error(in: call) }
             let caption = call.options.text("caption").map {
                 AuthoredText($0, at: call.options.location(of: "caption")!)
             }
@@ -25,22 +27,29 @@ extension NotebookRunner {
             provenance = .cached
             if let label = call.label { slots.recordDigest(digest, of: label) }
             return settle(result, of: call, in: context, found: problems)
+        case .hit(.failure(let error), _):
+            provenance = .cached
+            return fail(error.error(in: call), of: call, in: context, found: problems)
         case .unusable(let reason):
             notices.append(Diagnostic(CacheNotice.entryUnusable(reason), file: context.file, at: call.location))
         case .miss:
             break
         }
-        let (cell, diagnostics) = runOne(call, directive, in: context, found: problems + notices)
-        guard case .success(let result) = cell else { return (cell, diagnostics) }
+        let computed = compute(call, directive, in: context)
+        let outcome: ResultCache.CachedOutcome = switch computed {
+        case .success(let result): .result(result, warnings: result.warnings.map { CachedMessage($0, of: call) })
+        case .failure(let error): .failure(CachedMessage(error, of: call))
+        }
         do {
-            let digest = try cache.store(result, warnings: result.warnings.map { CachedWarning($0, of: call) },
-                                         under: key)
-            if let label = call.label { slots.recordDigest(digest, of: label) }
-            return (cell, diagnostics)
+            let digest = try cache.store(outcome, under: key)
+            if case .success = computed, let label = call.label { slots.recordDigest(digest, of: label) }
         } catch {
-            let notice = Diagnostic(CacheNotice.notWritten(folder: cache.folder.path, reason: "\(error)"),
-                                    file: context.file, at: call.location)
-            return (cell, diagnostics + [notice])
+            notices.append(Diagnostic(CacheNotice.notWritten(folder: cache.folder.path, reason: "\(error)"),
+                                      file: context.file, at: call.location))
+        }
+        return switch computed {
+        case .success(let result): settle(result, of: call, in: context, found: problems + notices)
+        case .failure(let error): fail(error, of: call, in: context, found: problems + notices)
         }
     }
 }

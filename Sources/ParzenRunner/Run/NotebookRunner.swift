@@ -181,19 +181,35 @@ public struct NotebookRunner: Sendable {
     }
 
     func runOne(_ call: DirectiveCall, _ directive: any Directive.Type, in context: RunContext,
-                        found problems: [Diagnostic]) -> (CellOutcome, [Diagnostic]) {
-        let file = context.file
-        let expectsError = call.options.text("expect") == "error"
-        observer?.directiveStarted(call, in: file)
-        defer { observer?.directiveFinished(call, in: file) }
-        do {
-            return settle(try directive.run(call, in: context), of: call, in: context, found: problems)
-        } catch {
-            let diagnostic = Self.diagnostic(for: error, file: file, fallback: call.location)
-            if let label = call.label { context.recordFailure(label, at: call.location) }
-            if expectsError { return (.expectedFailure(message: diagnostic.text), problems) }
-            return (.failure(problems + [diagnostic]), problems + [diagnostic])
+                found problems: [Diagnostic]) -> (CellOutcome, [Diagnostic]) {
+        switch compute(call, directive, in: context) {
+        case .success(let result): settle(result, of: call, in: context, found: problems)
+        case .failure(let error): fail(error, of: call, in: context, found: problems)
         }
+    }
+
+    /// Runs the directive: its result, or the error it threw as a `DirectiveError` (placed
+    /// at the fence when it names no place).
+    func compute(_ call: DirectiveCall, _ directive: any Directive.Type, in context: RunContext)
+        -> Result<DirectiveResult, DirectiveError> {
+        observer?.directiveStarted(call, in: context.file)
+        defer { observer?.directiveFinished(call, in: context.file) }
+        do {
+            return .success(try directive.run(call, in: context))
+        } catch {
+            let diagnostic = Self.diagnostic(for: error, file: context.file, fallback: call.location)
+            return .failure(DirectiveError(diagnostic.message, fix: diagnostic.fix, at: diagnostic.location))
+        }
+    }
+
+    /// A directive's failure, computed or cached, as the cell's outcome: its label recorded
+    /// as failed, shown as an intended example under `expect: error`.
+    func fail(_ error: DirectiveError, of call: DirectiveCall, in context: RunContext, found problems: [Diagnostic])
+        -> (CellOutcome, [Diagnostic]) {
+        let diagnostic = Self.diagnostic(for: error, file: context.file, fallback: call.location)
+        if let label = call.label { context.recordFailure(label, at: call.location) }
+        if call.options.text("expect") == "error" { return (.expectedFailure(message: diagnostic.text), problems) }
+        return (.failure(problems + [diagnostic]), problems + [diagnostic])
     }
 
     /// A result, computed or cached, as the cell's outcome: recorded under its label, its

@@ -1,10 +1,10 @@
 import ParzenFormat
 
-/// A warning of a cached result, placed relative to its directive rather than at a line of
-/// the notebook: prose edited above the directive moves it, and reordered options move the
-/// option a warning points at, without changing the key. A cached warning is put back at
-/// the same place in the directive as it is now.
-struct CachedWarning: Codable, Sendable {
+/// A warning of a cached result, or the error of a cached failure, placed relative to its
+/// directive rather than at a line of the notebook: prose edited above the directive moves
+/// it, and reordered options move the option a message points at, without changing the key.
+/// A cached message is put back at the same place in the directive as it is now.
+struct CachedMessage: Codable, Sendable {
     enum Place: Codable, Sendable {
         /// At the value of the named option.
         case option(String)
@@ -18,10 +18,10 @@ struct CachedWarning: Codable, Sendable {
     var fix: String?
     var place: Place
 
-    init(_ warning: DirectiveError, of call: DirectiveCall) {
-        message = warning.message
-        fix = warning.fix
-        guard let location = warning.location, location != call.location else {
+    init(_ error: DirectiveError, of call: DirectiveCall) {
+        message = error.message
+        fix = error.fix
+        guard let location = error.location, location != call.location else {
             place = .fence
             return
         }
@@ -32,8 +32,8 @@ struct CachedWarning: Codable, Sendable {
         }
     }
 
-    /// The warning where it belongs in `call` as written now.
-    func warning(in call: DirectiveCall) -> DirectiveError {
+    /// The message where it belongs in `call` as written now.
+    func error(in call: DirectiveCall) -> DirectiveError {
         let location: SourceLocation = switch place {
         case .option(let name): call.options.location(of: name) ?? call.location
         case .belowFence(let lines, let column): SourceLocation(line: call.location.line + lines, column: column)
