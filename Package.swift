@@ -76,7 +76,7 @@ let package = Package(
         // reference tools on the same data in the same run and prints ratios.
         .executableTarget(
             name: "parzen-bench",
-            dependencies: ["ParzenCore", "ParzenMath"],
+            dependencies: ["ParzenCore", "ParzenMath", "ParzenFormat", "ParzenRunner", "ParzenReport"],
             path: "Sources/ParzenBench"
         ),
         // What every test target shares: the one locator of fixtures and of `../shared/`, the

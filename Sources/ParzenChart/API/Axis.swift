@@ -3,7 +3,7 @@
 /// Without a domain the axis covers every mark's data, widened outwards to nice tick values
 /// (Heckbert's loose labelling, see ``NiceTicks``; 1–2–5 multiples on a log axis, see
 /// ``LogTicks``).
-public struct Axis: Sendable, Equatable {
+public struct Axis: Sendable, Equatable, Codable {
     /// The axis title, e.g. "eruption duration (min)"; escaped when rendered.
     public var label: String?
     /// Linear or base-10 logarithmic.

@@ -18,7 +18,7 @@
 ///     ])
 /// let svg = chart.render()
 /// ```
-public struct Chart: Sendable, Equatable {
+public struct Chart: Sendable, Equatable, Codable {
     /// The figure id; the SVG's element ids are derived from it (`<id>-title`, `<id>-desc`,
     /// `<id>-clip`), so it must be unique on the page.
     public var id: String

@@ -1,7 +1,7 @@
 /// The size of a chart's coordinate system (its `viewBox`) in SVG user units. The chart
 /// scales to the width of the page; the size fixes the aspect ratio and how large text is
 /// relative to the drawing.
-public struct ChartSize: Sendable, Equatable {
+public struct ChartSize: Sendable, Equatable, Codable {
     /// Width in user units.
     public var width: Double
     /// Height in user units.

@@ -1,5 +1,5 @@
 /// Which levels a contour plot draws.
-public enum ContourLevels: Sendable, Equatable {
+public enum ContourLevels: Sendable, Equatable, Codable {
     /// About this many levels at the multiples of a nice step strictly inside the grid's value
     /// range: step = ``NiceTicks/niceNumber(_:rounding:)`` of range/(count + 1). The range's
     /// end points are left out; there the contour would shrink to single points.

@@ -1,6 +1,6 @@
 /// The stroke pattern of a line, so that curves stay distinguishable in grey-scale print and
 /// for readers who cannot tell the palette's colours apart.
-public enum LineDash: String, Sendable, Equatable {
+public enum LineDash: String, Sendable, Equatable, Codable {
     /// A continuous stroke.
     case solid
     /// Long dashes.

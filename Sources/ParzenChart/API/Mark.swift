@@ -1,5 +1,5 @@
 /// One layer of a chart. Marks are drawn in array order, so later marks lie on top.
-public enum Mark: Sendable, Equatable {
+public enum Mark: Sendable, Equatable, Codable {
     /// A curve through sampled points.
     case line(Line)
     /// A filled region between two curves, or under one.

@@ -2,7 +2,7 @@
 /// ``MarchingSquares``, ``Contours`` and ``HeatMap``.
 ///
 /// Stored row by row: `values[j * x.count + i]` is the value at `(x[i], y[j])`.
-public struct ScalarGrid: Sendable, Equatable {
+public struct ScalarGrid: Sendable, Equatable, Codable {
     /// The grid's x coordinates, strictly increasing.
     public let x: [Double]
     /// The grid's y coordinates, strictly increasing.

@@ -3,7 +3,7 @@
 ///
 /// The SVG carries only a class (`series-3`, `series-ink`, `series-muted`) and draws with
 /// `currentColor`; no colour value is written into the markup.
-public enum SeriesColor: Sendable, Equatable {
+public enum SeriesColor: Sendable, Equatable, Codable {
     /// The next palette slot not yet taken by an earlier automatic mark in the chart.
     case automatic
     /// Palette slot 1…8 (`--series-1` … `--series-8`); other numbers wrap around.

@@ -12,7 +12,7 @@
 /// })
 /// let html = gallery.render()
 /// ```
-public struct SmallMultiples: Sendable, Equatable {
+public struct SmallMultiples: Sendable, Equatable, Codable {
     /// The figure id; panel ids and the title's id derive from it.
     public var id: String
     /// A visible heading above the panels and the group's accessible name; `nil` draws none.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Bins are half-open, `[edges[i], edges[i+1])`, except the last, which includes its right
 /// edge — NumPy's convention, so that the maximum is counted.
-public struct Bins: Sendable, Equatable {
+public struct Bins: Sendable, Equatable, Codable {
     /// The bin boundaries, strictly increasing; `edges.count − 1` bins.
     public let edges: [Double]
 

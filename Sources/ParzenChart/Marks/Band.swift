@@ -1,6 +1,6 @@
 /// A filled region between two curves over the same x values: a confidence band, or the
 /// area under a density (``area(name:x:y:color:)``).
-public struct Band: Sendable, Equatable {
+public struct Band: Sendable, Equatable, Codable {
     /// Legend text; `nil` for no legend entry.
     public var name: String?
     /// Horizontal coordinates, in drawing order.

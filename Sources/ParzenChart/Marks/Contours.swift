@@ -1,6 +1,6 @@
 /// Contour lines of a function sampled on a grid (a 2-D density), one `<path>` per level,
 /// higher levels drawn more opaque so that the nesting reads without a colour scale.
-public struct Contours: Sendable, Equatable {
+public struct Contours: Sendable, Equatable, Codable {
     /// Legend text; `nil` for no legend entry.
     public var name: String?
     /// The sampled function.

@@ -5,7 +5,7 @@
 /// cells with the same shade are merged into one rectangle. No embedded image: it stays
 /// vector, small, and follows the colour scheme. Cells are centred on the grid points and
 /// reach halfway to their neighbours.
-public struct HeatMap: Sendable, Equatable {
+public struct HeatMap: Sendable, Equatable, Codable {
     /// Legend text; `nil` for no legend entry.
     public var name: String?
     /// The sampled function.

@@ -1,6 +1,6 @@
 /// Bars over bins, heights normalised as a density so that curves of fitted densities can be
 /// drawn on the same axis.
-public struct Histogram: Sendable, Equatable {
+public struct Histogram: Sendable, Equatable, Codable {
     /// Legend text; `nil` for no legend entry.
     public var name: String?
     /// The bin edges.

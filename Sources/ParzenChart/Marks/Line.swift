@@ -2,7 +2,7 @@
 ///
 /// Drawn as exactly one `<path>` (a gap in the data starts a new subpath of the same path),
 /// simplified to what the eye can see, so 10⁴ samples cost a few kilobytes.
-public struct Line: Sendable, Equatable {
+public struct Line: Sendable, Equatable, Codable {
     /// Legend text; `nil` for no legend entry.
     public var name: String?
     /// Horizontal coordinates, in drawing order.

@@ -2,9 +2,9 @@ import Foundation
 
 /// A straight line across the plotting area with an optional label: a chosen bandwidth β, a
 /// true parameter value, or the diagonal y = x of a QQ plot.
-public struct ReferenceLine: Sendable, Equatable {
+public struct ReferenceLine: Sendable, Equatable, Codable {
     /// Where the line runs.
-    public enum Position: Sendable, Equatable {
+    public enum Position: Sendable, Equatable, Codable {
         /// A vertical line at this x.
         case vertical(Double)
         /// A horizontal line at this y.

@@ -3,7 +3,7 @@
 ///
 /// Ticks closer than half a user unit are drawn once, so thousands of values cost at most
 /// about a thousand ticks (a few kilobytes) — the eye cannot separate them anyway.
-public struct Rug: Sendable, Equatable {
+public struct Rug: Sendable, Equatable, Codable {
     /// Legend text; `nil` for no legend entry.
     public var name: String?
     /// The data values.

@@ -6,7 +6,7 @@ import Foundation
 /// as dots. Beyond that, individual dots only merge into a blot, so the plane is binned into
 /// squares of ``binSize`` user units whose opacity grows with the logarithm of their count
 /// (five steps): the SVG stays small and shows density instead of overplotting.
-public struct Scatter: Sendable, Equatable {
+public struct Scatter: Sendable, Equatable, Codable {
     /// Legend text; `nil` for no legend entry.
     public var name: String?
     /// Horizontal coordinates.

@@ -3,7 +3,7 @@
 ///
 /// Masses closer together than half a user unit are drawn as one spike whose height is their
 /// sum — the mass the picture shows at that place — so 10⁴ observations stay a few kilobytes.
-public struct Spikes: Sendable, Equatable {
+public struct Spikes: Sendable, Equatable, Codable {
     /// Legend text; `nil` for no legend entry.
     public var name: String?
     /// The positions of the masses.

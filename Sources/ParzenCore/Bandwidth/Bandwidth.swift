@@ -7,7 +7,7 @@
 /// For the other kernels h is the kernel's scale exactly as in scikit-learn (the support
 /// radius of the compact kernels); the kernel's actual standard deviation is h·σ_K
 /// (`Kernel.variance(dimension:)`), and β is still defined as h².
-public enum Bandwidth: Sendable, Equatable {
+public enum Bandwidth: Sendable, Equatable, Codable {
     /// The seed's β, a variance: K_β(u) = β^{−d/2} K(u/√β); for the Gaussian, N(u | 0, Iβ).
     case variance(Double)
     /// scikit-learn's `bandwidth` h, a standard deviation (the scale): K_h(u) = h^{−d} K(u/h);

@@ -16,7 +16,7 @@ import Darwin
 /// The rules are derived for the Gaussian kernel. For another kernel the Gaussian answer
 /// is rescaled so that the kernel has the same standard deviation: h_K = h_gauss / σ_K
 /// (the "equivalent kernel" rescaling, as in KDEpy).
-public enum BandwidthRule: String, CaseIterable, Sendable {
+public enum BandwidthRule: String, CaseIterable, Sendable, Codable {
     /// Scott's rule (Scott 1992, eq. 6.42): H = n^{−2/(d+4)}·Σ̂, in 1-D h = σ̂·n^{−1/5},
     /// σ̂ the sample standard deviation (divisor N − 1). Identical to scipy's
     /// `gaussian_kde(bw_method="scott")`.

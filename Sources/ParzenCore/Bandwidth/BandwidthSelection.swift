@@ -1,8 +1,8 @@
 /// A bandwidth chosen by a rule, with the rule that actually produced it and, when the
 /// requested rule had no answer, why another one stood in (`BandwidthRule.selection`).
-public struct BandwidthSelection: Sendable, Equatable {
+public struct BandwidthSelection: Sendable, Equatable, Codable {
     /// Why the requested rule was replaced.
-    public struct Fallback: Sendable, Equatable {
+    public struct Fallback: Sendable, Equatable, Codable {
         /// The rule the author asked for.
         public let requested: BandwidthRule
         /// What went wrong with it, e.g. "the Improved Sheather–Jones equation has no root

@@ -5,7 +5,7 @@
 /// i = N−1 down to 1, swap position i with a uniform position in 0...i. The same seed gives
 /// the same split on every machine. Indices within each part are returned sorted, so the
 /// parts read in data order.
-public struct DataSplit: Sendable, Equatable {
+public struct DataSplit: Sendable, Equatable, Codable {
     /// Indices of the points to fit on, increasing.
     public let train: [Int]
     /// Indices of the points to evaluate on, increasing.

@@ -10,7 +10,7 @@ import Darwin
 /// For a mean of N values aᵢ the standard error is s/√N with s² = Σ(aᵢ − ā)²/(N − 1); a
 /// ±2·SE interval is an approximate 95% confidence interval when N is large (central limit
 /// theorem), provided the aᵢ have finite variance.
-public struct Estimate: Sendable, Equatable, CustomStringConvertible {
+public struct Estimate: Sendable, Equatable, Codable, CustomStringConvertible {
     /// The estimate.
     public let value: Double
     /// Its standard error (0 for a constant sample, +∞ when `value` is infinite).

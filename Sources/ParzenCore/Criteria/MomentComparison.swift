@@ -3,7 +3,7 @@
 /// Sampling error: with n model draws, a mean differs from the model's true mean by about
 /// σ/√n and a skewness by about √(6/n) (Gaussian case); draw enough samples (the default
 /// 10⁴ gives ±0.02σ and ±0.025) that the differences shown are the model's, not noise.
-public struct MomentComparison: Sendable, Equatable {
+public struct MomentComparison: Sendable, Equatable, Codable {
     /// Moments of the model's samples.
     public let model: Moments
     /// Moments of the data.

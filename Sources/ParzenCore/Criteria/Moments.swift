@@ -9,7 +9,7 @@
 /// `scipy.stats.kurtosis(fisher=True, bias=True)`; a Gaussian has skewness 0 and excess
 /// kurtosis 0. A constant coordinate has m₂ = 0 and NaN skewness and kurtosis (as scipy).
 /// Cost: N·d² for Σ̂, N·d for the rest.
-public struct Moments: Sendable, Equatable {
+public struct Moments: Sendable, Equatable, Codable {
     /// The sample mean x̄.
     public let mean: [Double]
     /// The maximum-likelihood covariance Σ̂ (divides by N).

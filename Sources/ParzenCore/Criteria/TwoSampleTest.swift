@@ -27,9 +27,9 @@ import Dispatch
 /// the exact quadratic form, eight permutations per pass over the matrix in SIMD lanes. All on
 /// every core. The 2-D energy distance stays O((n + m)²) per permutation: its distance matrix
 /// has no fast-decaying spectrum to screen with (n = m = 2000, B = 1000: ~8·10⁹ multiply-adds).
-public struct TwoSampleTest: Sendable, Equatable {
+public struct TwoSampleTest: Sendable, Equatable, Codable {
     /// Which statistic.
-    public enum Statistic: String, Sendable, Equatable {
+    public enum Statistic: String, Sendable, Equatable, Codable {
         /// The unbiased MMD² with a Gaussian kernel.
         case maximumMeanDiscrepancy = "mmd2"
         /// The energy distance (V-statistic).

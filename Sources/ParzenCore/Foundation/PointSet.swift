@@ -3,7 +3,7 @@
 ///
 /// One flat buffer (rather than `[[Double]]`) keeps the hot loops of density evaluation
 /// cache-friendly and lets 1-D data be a plain array with `dimension == 1`.
-public struct PointSet: Sendable, Equatable {
+public struct PointSet: Sendable, Equatable, Codable {
     /// The number of coordinates of each point (d ≥ 1).
     public let dimension: Int
     /// All coordinates, row-major; `values.count == count * dimension`.

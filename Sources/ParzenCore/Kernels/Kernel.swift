@@ -21,7 +21,7 @@ import Darwin
 ///
 /// Goals, in order: exact normalisation (tests integrate every kernel to 1 in 1-D and 2-D),
 /// log-space evaluation (no underflow), reproducible sampling, speed.
-public enum Kernel: Sendable, Equatable {
+public enum Kernel: Sendable, Equatable, Codable {
     /// k(r) = exp(−r²/2), unbounded support, c_d = (2π)^{d/2}; per-coordinate variance 1.
     case gaussian
     /// k(r) = 1 − r² on r < 1, c_d = V_d · 2/(d+2); variance 1/(d+4).

@@ -4,7 +4,7 @@
 /// maximumLikelihood:  Σ̂ = (1/N)     Σᵢ (xᵢ − x̄)(xᵢ − x̄)ᵀ   (the Gaussian MLE, numpy's bias=True)
 /// unbiased:           S  = (1/(N−1)) Σᵢ (xᵢ − x̄)(xᵢ − x̄)ᵀ   (E[S] = Σ, numpy.cov's default)
 /// ```
-public enum CovarianceEstimator: String, Sendable, Equatable, CaseIterable {
+public enum CovarianceEstimator: String, Sendable, Equatable, CaseIterable, Codable {
     /// Divide by N: the maximum-likelihood estimate.
     case maximumLikelihood
     /// Divide by N − 1 (Bessel's correction): unbiased for the covariance.

@@ -3,7 +3,7 @@
 /// Parzen's matrices are small (d × d covariances with d ≲ 50, d × k loadings), so this is a
 /// plain value type with the few operations the models need, written for clarity; there is
 /// no BLAS behind it. Products cost O(n·m·p).
-public struct Matrix: Sendable, Equatable {
+public struct Matrix: Sendable, Equatable, Codable {
     /// The number of rows.
     public let rows: Int
     /// The number of columns.

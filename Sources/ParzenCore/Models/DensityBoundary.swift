@@ -1,6 +1,6 @@
 /// The support of 1-D data known to be bounded, e.g. counts or durations (lower 0) or
 /// proportions (lower 0, upper 1): where a reflected density estimate lives.
-public struct DensityBoundary: Sendable, Equatable {
+public struct DensityBoundary: Sendable, Equatable, Codable {
     /// The lower end a, or nil for no lower bound.
     public let lower: Double?
     /// The upper end b, or nil for no upper bound.

@@ -1,5 +1,5 @@
 /// How an expectation–maximisation run ended: the numbers a reader needs to trust a fit.
-public struct EMReport: Sendable, Equatable {
+public struct EMReport: Sendable, Equatable, Codable {
     /// The number of EM iterations (E-step + M-step pairs) performed.
     public let iterations: Int
     /// The mean log-likelihood (1/N) Σᵢ log p(xᵢ) at the returned parameters.

@@ -1,6 +1,6 @@
 /// When expectation–maximisation stops: a bound on the change of the mean log-likelihood
 /// L = (1/N) Σᵢ log p(xᵢ) between two iterations.
-public enum EMTolerance: Sendable, Equatable {
+public enum EMTolerance: Sendable, Equatable, Codable {
     /// Stop when |Lₜ − Lₜ₋₁| < tol·|Lₜ|: independent of the data's units (a rescaled data set
     /// shifts L by a constant, not its changes, so an absolute bound means different things
     /// for different units). Parzen's default, 1e-10, leaves EM within rounding of its

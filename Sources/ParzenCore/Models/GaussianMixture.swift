@@ -34,9 +34,9 @@ import Darwin
 /// - Cost: O(N·k·d²) per iteration, plus k·d³ for the factorisations.
 /// - Reference: A. P. Dempster, N. M. Laird, D. B. Rubin, J. R. Statist. Soc. B 39(1), 1977;
 ///   Bishop, *Pattern Recognition and Machine Learning*, §9.2.
-public struct GaussianMixture: Sendable, Equatable {
+public struct GaussianMixture: Sendable, Equatable, Codable {
     /// The shape of each component's covariance.
-    public enum CovarianceType: String, Sendable, Equatable, CaseIterable {
+    public enum CovarianceType: String, Sendable, Equatable, CaseIterable, Codable {
         /// A full d × d covariance per component: d(d+1)/2 parameters each.
         case full
         /// A diagonal covariance per component (axis-aligned ellipsoids): d parameters each.

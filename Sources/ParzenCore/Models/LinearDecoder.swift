@@ -1,6 +1,6 @@
 /// The linear decoder G(z) = W z + μ: with Gaussian noise it is probabilistic PCA, whose
 /// marginal N(μ, W Wᵀ + σ² I) is exact — the check on the Monte Carlo estimators.
-public struct LinearDecoder: LatentDecoder, Equatable {
+public struct LinearDecoder: LatentDecoder, Equatable, Codable {
     /// W, d × k.
     public let weights: Matrix
     /// μ, length d.

@@ -1,8 +1,8 @@
 /// How a Student-t fit ended: the EM run, and whether the degrees of freedom ended inside
 /// the searched range or at one of its ends.
-public struct StudentTFitReport: Sendable, Equatable {
+public struct StudentTFitReport: Sendable, Equatable, Codable {
     /// Where the maximum-likelihood ν lies relative to the searched range.
-    public enum DegreesOfFreedomBound: String, Sendable, Equatable {
+    public enum DegreesOfFreedomBound: String, Sendable, Equatable, Codable {
         /// ν is the root of its score inside the range: a true maximum.
         case interior
         /// The likelihood still rises at the upper end: the data have tails no heavier than a

@@ -12,7 +12,7 @@ import Darwin
 /// ```
 /// Nothing is trained here: the parameters are fixed, so the only question is the
 /// intractable integral p(x) = ∫ p(z) p(x | z) dz.
-public struct TanhNetworkDecoder: LatentDecoder, Equatable {
+public struct TanhNetworkDecoder: LatentDecoder, Equatable, Codable {
     /// W₁ (h × k).
     public let inputWeights: Matrix
     /// b₁ (h).

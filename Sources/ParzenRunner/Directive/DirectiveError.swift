@@ -4,7 +4,7 @@ import ParzenFormat
 ///
 /// Directives throw this; the runner turns it into a `Diagnostic` at `location` (or at the
 /// fence when nil) and into an error box in the report at the directive's place.
-public struct DirectiveError: Error, Sendable {
+public struct DirectiveError: Error, Sendable, Codable {
     public var message: String
     public var fix: String?
     public var location: SourceLocation?

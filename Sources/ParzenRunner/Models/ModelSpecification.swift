@@ -3,7 +3,7 @@ import ParzenCore
 /// A recipe for fitting one model to training points: what `{fit}` and `parzen fit` read
 /// from their options, kept with the fitted model so that `{compare}` can refit it on every
 /// fold of a k-fold split.
-public struct ModelSpecification: Sendable {
+public struct ModelSpecification: Sendable, Codable {
     public var family: Family
     /// The KDE kernel.
     public var kernel: Kernel = .gaussian

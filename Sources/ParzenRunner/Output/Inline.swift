@@ -3,7 +3,7 @@ import ParzenFormat
 /// One piece of the text a directive writes: prose, a table cell or a caption is a list of
 /// these. Text is always text — a writer escapes it for its format — so nothing a directive
 /// says is ever parsed as Markdown, TeX or HTML again.
-public indirect enum Inline: Sendable, Equatable {
+public indirect enum Inline: Sendable, Equatable, Codable {
     /// Plain words.
     case text(String)
     /// A name shown verbatim: a label, a column, a file.
@@ -42,7 +42,7 @@ public indirect enum Inline: Sendable, Equatable {
 }
 
 /// Markdown an author wrote inside a directive's options (a caption), with its position.
-public struct AuthoredText: Sendable, Equatable {
+public struct AuthoredText: Sendable, Equatable, Codable {
     public var markdown: String
     /// Where the text starts in the notebook (the option's value).
     public var location: SourceLocation

@@ -2,7 +2,7 @@
 /// KL derivation with this notebook's numbers) without writing TeX. Each writer spells it in
 /// its own language — TeX for MathML and LaTeX, `$…$` for notebooks — so the runner holds no
 /// markup and numbers stay numbers until they are printed.
-public indirect enum MathExpression: Sendable, Equatable {
+public indirect enum MathExpression: Sendable, Equatable, Codable {
     /// A variable in italics: `x`, `N`, `h`.
     case variable(String)
     /// A Greek letter.
@@ -36,11 +36,11 @@ public indirect enum MathExpression: Sendable, Equatable {
     /// A thin space.
     case thinSpace
 
-    public enum Greek: String, Sendable, CaseIterable {
+    public enum Greek: String, Sendable, CaseIterable, Codable {
         case alpha, beta, delta, lambda, mu, nu, pi, sigma, theta, Sigma
     }
 
-    public enum MathAlphabet: String, Sendable {
+    public enum MathAlphabet: String, Sendable, Codable {
         /// 𝒩 (the normal density).
         case calligraphic
         /// 𝔼 (expectation).
@@ -49,7 +49,7 @@ public indirect enum MathExpression: Sendable, Equatable {
         case roman
     }
 
-    public enum Fence: Sendable {
+    public enum Fence: Sendable, Codable {
         /// ( … ) and [ … ] at the size of the text.
         case parentheses, brackets
         /// ( … ) and [ … ] that grow with what they enclose.
@@ -84,7 +84,7 @@ public indirect enum MathExpression: Sendable, Equatable {
 }
 
 /// Operators, relations and punctuation that formulas use.
-public enum MathSymbol: String, Sendable, CaseIterable {
+public enum MathSymbol: String, Sendable, CaseIterable, Codable {
     case equals, approximately, plus, minus, mid, comma, slash, lessThan, greaterThan
     case transpose, parallel, integralDifferential
     /// The operators min and log, upright.

@@ -2,7 +2,7 @@ import ParzenChart
 
 /// What a directive shows in the report at its place, as data. Writers (HTML, and later a
 /// notebook file or LaTeX) decide the markup; a directive never writes any.
-public enum OutputBlock: Sendable, Equatable {
+public enum OutputBlock: Sendable, Equatable, Codable {
     /// A paragraph of text, numbers and inline formulas.
     case paragraph([Inline])
     /// A displayed, unnumbered formula.
@@ -14,7 +14,7 @@ public enum OutputBlock: Sendable, Equatable {
 }
 
 /// A small table of results: a header row and rows of cells.
-public struct ResultTable: Sendable, Equatable {
+public struct ResultTable: Sendable, Equatable, Codable {
     /// A cell is a short run of inline content; a cell holding one `.quantity` is numeric
     /// and writers align it on the decimal point.
     public typealias Cell = [Inline]
@@ -31,8 +31,8 @@ public struct ResultTable: Sendable, Equatable {
 }
 
 /// A numbered figure: a chart or a grid of panels, with the author's caption.
-public struct FigureOutput: Sendable, Equatable {
-    public enum Content: Sendable, Equatable {
+public struct FigureOutput: Sendable, Equatable, Codable {
+    public enum Content: Sendable, Equatable, Codable {
         case chart(Chart)
         case smallMultiples(SmallMultiples)
     }

@@ -1,7 +1,7 @@
 /// A number as a result: its value, how many significant digits it deserves, and, where
 /// known, its standard error. The writers decide how to print it (prose, TeX, JSON); the
 /// runner never formats numbers into markup.
-public struct Quantity: Sendable, Equatable {
+public struct Quantity: Sendable, Equatable, Codable {
     public var value: Double
     /// Significant digits to show when there is no standard error to judge by.
     public var digits: Int

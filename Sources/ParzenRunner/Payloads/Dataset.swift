@@ -5,7 +5,7 @@ import ParzenCore
 ///
 /// Models are fitted on `train`; `{compare}` scores them on `heldOut` (or by k-fold on
 /// `points`). A data set without `holdout:` trains on every point and has no held-out part.
-public struct Dataset: Sendable {
+public struct Dataset: Sendable, Codable {
     /// The label of the `{data}` directive, e.g. `faithful`.
     public var label: String
     /// Column names, one per coordinate (`x`, or `x1`, `x2`, … for generated or literal data).

@@ -2,7 +2,7 @@ import ParzenCore
 
 /// What `{fit}` leaves for later directives: the fitted model, the recipe that produced it
 /// (so `{compare}` can refit it per fold), the data set it was fitted to, and its NLLs.
-public struct FittedModel: Sendable {
+public struct FittedModel: Sendable, Codable {
     /// The label of the `{fit}` directive, used as the model's name in legends and tables.
     public var label: String
     /// How the model was fitted.

@@ -1,7 +1,7 @@
 import ParzenCore
 
 /// What `{sample}` leaves for later directives: seeded draws from a fitted model.
-public struct SampleSet: Sendable {
+public struct SampleSet: Sendable, Codable {
     /// The label of the `{sample}` directive.
     public var label: String
     /// The model the points were drawn from.

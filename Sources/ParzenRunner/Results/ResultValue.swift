@@ -1,6 +1,6 @@
 /// A number or text a directive exposes under `label.key`: shown by `{value}` roles in
 /// prose and written to `--json` output.
-public enum ResultValue: Sendable, Equatable {
+public enum ResultValue: Sendable, Equatable, Codable {
     case number(Double)
     case integer(Int)
     case text(String)

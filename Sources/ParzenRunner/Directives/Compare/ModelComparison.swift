@@ -6,9 +6,9 @@ import Darwin
 import ParzenCore
 
 /// The numbers of one `{compare}`: the payload it leaves, its result values, and its output.
-public struct ModelComparison: Sendable {
+public struct ModelComparison: Sendable, Codable {
     /// Scores of one model.
-    public struct Row: Sendable {
+    public struct Row: Sendable, Codable {
         public var label: String
         /// L(θ) on the chosen part (train, held out, or pooled over the k folds).
         public var nll: Estimate

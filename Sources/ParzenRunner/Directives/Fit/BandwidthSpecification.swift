@@ -7,7 +7,7 @@ import ParzenCore
 /// `beta: 0.09` (β = h², the Gaussian kernel's variance in N(x | oᵢ, Iβ)) or
 /// `bandwidth: <rule>`. The case names follow the core's `Bandwidth`, whose h is the
 /// standard deviation of the Gaussian kernel and the scale of the others (see `KDEFamily`).
-public enum BandwidthSpecification: Sendable, Equatable {
+public enum BandwidthSpecification: Sendable, Equatable, Codable {
     /// β = h² given.
     case variance(Double)
     /// h given.

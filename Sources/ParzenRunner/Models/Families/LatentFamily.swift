@@ -104,7 +104,7 @@ public enum LatentFamily: ModelFamily {
 
 extension ModelSpecification {
     /// The decoder G of a `latent` model.
-    public enum Decoder: String, Sendable, CaseIterable {
+    public enum Decoder: String, Sendable, CaseIterable, Codable {
         /// G(z) = W z + μ with W, μ, σ² from the pPCA fit: the exact marginal is known, so
         /// the Monte Carlo estimate can be checked.
         case linear

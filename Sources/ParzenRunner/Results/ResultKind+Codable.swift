@@ -1,0 +1,2 @@
+/// A result kind as its name (`RawRepresentable`'s coding: a single string).
+extension ResultKind: Codable {}
