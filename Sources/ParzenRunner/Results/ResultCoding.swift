@@ -5,19 +5,20 @@ import Foundation
 /// The format is Foundation's JSON with ±∞ and NaN as the strings "Infinity", "-Infinity"
 /// and "NaN". Every double keeps its bits (−0.0, subnormals and the extremes included)
 /// except that a NaN's sign and payload are not kept — every writer prints any NaN as
-/// "NaN", so pages are unaffected. Measured against a binary property list (2026-12-01,
-/// debug build, 2 shared cores; `ResultCodingTests` checks the bits), all results of each
-/// notebook:
+/// "NaN", so pages are unaffected. Measured against a binary property list with
+/// `parzen-bench resultcoding` (2026-12-01, release build, 2 cores shared at load ~15;
+/// medians of 7, two runs; `ResultCodingTests` checks the bits), all results of a notebook:
 ///
-/// | notebook (results)              | JSON: encode + decode, size   | binary plist                  |
-/// | ------------------------------- | ----------------------------- | ----------------------------- |
-/// | what-is-a-generative-model (28) | 69–113 + 144–167 ms, 1.24 MB  | 129–148 + 309–322 ms, 0.86 MB |
-/// | a-linear-model (16)             | 163–195 + 113–143 ms, 1.80 MB | 220–262 + 331–368 ms, 1.26 MB |
-/// | directives-tour (31)            | 76–97 + 81–202 ms, 0.97 MB    | 99–106 + 219–341 ms, 0.65 MB  |
-/// | 100,000 points + KDE (2)        | 330–369 + 317–356 ms, 5.90 MB | 563–673 + 875–925 ms, 3.31 MB |
+/// | notebook (results)              | JSON: encode + decode, size   | binary plist                   |
+/// | ------------------------------- | ----------------------------- | ------------------------------ |
+/// | what-is-a-generative-model (28) | 114–142 + 201–217 ms, 1.24 MB | 140–172 + 429–456 ms, 0.86 MB  |
+/// | a-linear-model (16)             | 175–188 + 137–162 ms, 1.80 MB | 253–274 + 420–431 ms, 1.26 MB  |
+/// | directives-tour (31)            | 108–113 + 102–103 ms, 0.97 MB | 129 + 244–351 ms, 0.65 MB      |
+/// | 100,000 points + KDE (2)        | 458–506 + 445–457 ms, 5.90 MB | 819–890 + 1078–1258 ms, 3.31 MB |
 ///
-/// (Two runs each, load average ~10; decoding includes rebuilding every model's derived
-/// state. Keys are sorted so that the same result always gives the same bytes.)
+/// Decoding includes rebuilding every model's derived state: in the first notebook the KDE
+/// with the formula kernel 1/(1+x²) alone takes 65–90 ms (its quadrature runs again). Keys
+/// are sorted so that the same result always gives the same bytes.
 ///
 /// The binary property list is slower both ways and not exact either: it returned +0.0 as
 /// −0.0 when both occurred in one result (it merges equal values) and canonicalised NaNs.
