@@ -122,7 +122,7 @@ import Testing
         let project = try Project()
         _ = project.build()
         try project.edit("nb.md") {
-            "Intro added above everything.\n\n" + $0
+            $0.replacingOccurrences(of: "# Two data sets", with: "An introduction.\n\nTwo lines.\n\n# Two data sets")
                 .replacingOccurrences(of: "Some prose about", with: "Other words about")
                 .replacingOccurrences(of: "caption: The first data set", with: "caption: A new caption for the set")
         }

@@ -4,9 +4,10 @@ import Foundation
 ///
 /// Layout (integers little-endian): the magic `PZCACHE\n`; the format version (8 bytes);
 /// the key the entry was stored under (16); the XXH3-128 checksum of everything after it
-/// (16); the length of the header (8), the header as JSON (the warnings, or the error of a
-/// failure), and the result's bytes (`ResultCoding`; none for a failure). A file that is short, foreign, from another format version, under
-/// another key or with a wrong checksum is refused with the reason, never decoded.
+/// (16); the length of the header (8); the header as JSON (the warnings, or the error of a
+/// failure); the result's bytes (`ResultCoding`; none for a failure), its payload last. A
+/// file that is short, foreign, from another format version, under another key or with a
+/// wrong checksum is refused with the reason, never decoded.
 enum CacheEntryFile {
     static let magic = Array("PZCACHE\n".utf8)
     private static let headerSize = 8 + 8 + 16 + 16
@@ -16,6 +17,9 @@ enum CacheEntryFile {
         var warnings: [CachedMessage] = []
         /// The error the directive failed with; the entry then has no result.
         var failure: CachedMessage?
+        /// How many of the result's bytes, at their end, are its payload (stored apart, so
+        /// that it is decoded only when read: `DeferredPayload`).
+        var payloadCount = 0
     }
 
     static func bytes(key: ContentDigest, header: Header, result: Data) throws -> Data {

@@ -41,7 +41,8 @@ public struct ResultCache: Sendable {
         /// the size cap of its project file (`cache: max-size:`), else 1 GiB.
         public func cache(forNotebook path: String) -> ResultCache {
             let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-            let settings = ProjectFile.locate(from: folder).map { ProjectFile.read(path: $0).0.cache } ?? CacheSettings()
+            let project = ProjectFile.locate(from: folder).map { ProjectFile.read(path: $0).0 }
+            let settings = project?.cache ?? CacheSettings()
             return ResultCache(folder: ResultCache.folder(forNotebook: path), mode: mode, maxBytes: settings.maxBytes)
         }
     }
@@ -69,10 +70,17 @@ public struct ResultCache: Sendable {
         switch CacheEntryFile.read(file, key: key) {
         case .success(let entry):
             do {
-                let outcome: CachedOutcome = if let failure = entry.header.failure {
-                    .failure(failure)
+                let outcome: CachedOutcome
+                if let failure = entry.header.failure {
+                    outcome = .failure(failure)
                 } else {
-                    .result(try ResultCoding.decode(entry.result), warnings: entry.header.warnings)
+                    let split = entry.result.count - entry.header.payloadCount
+                    guard split >= 0 else { throw CacheEntryFile.Refusal("its payload length is wrong") }
+                    var result = try ResultCoding.decode(entry.result.prefix(split))
+                    if entry.header.payloadCount > 0 {
+                        result.payload = DeferredPayload(entry.result.suffix(from: split))
+                    }
+                    outcome = .result(result, warnings: entry.header.warnings)
                 }
                 try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
                 return .hit(outcome, digest: ContentDigest(of: entry.result))
@@ -94,7 +102,7 @@ public struct ResultCache: Sendable {
     func store(_ outcome: CachedOutcome, under key: ContentDigest) throws -> ContentDigest {
         let (header, encoded): (CacheEntryFile.Header, Data) = switch outcome {
         case .result(let result, let warnings):
-            (.init(warnings: warnings), try ResultCoding.encode(Self.stored(result)))
+            try Self.encoded(result, warnings: warnings)
         case .failure(let error): (.init(failure: error), Data())
         }
         let bytes = try CacheEntryFile.bytes(key: key, header: header, result: encoded)
@@ -110,12 +118,30 @@ public struct ResultCache: Sendable {
         return ContentDigest(of: encoded)
     }
 
-    /// What is stored of a result: nothing that says where in the notebook it is — its
+    /// The header and bytes of a result: the result without its payload, then the payload.
+    private static func encoded(_ result: DirectiveResult, warnings: [CachedMessage]) throws
+        -> (CacheEntryFile.Header, Data) {
+        var bytes = try ResultCoding.encode(stored(result))
+        var payloadBytes = Data()
+        if let payload = result.payload {
+            guard let tagged = ResultPayload(payload) else {
+                throw EncodingError.invalidValue(payload, EncodingError.Context(
+                    codingPath: [], debugDescription: "cannot store a payload of type \(type(of: payload))"))
+            }
+            payloadBytes = try ResultCoding.encode(tagged)
+        }
+        bytes += payloadBytes
+        return (CacheEntryFile.Header(warnings: warnings, payloadCount: payloadBytes.count), bytes)
+    }
+
+    /// What is stored of a result before its payload (which follows it): nothing that says
+    /// where in the notebook it is — its
     /// warnings are stored apart, relative to the call (`CachedWarning`), and a figure's
     /// caption is the call's — so that its bytes do not change when lines move.
     private static func stored(_ result: DirectiveResult) -> DirectiveResult {
         var stored = result
         stored.warnings = []
+        stored.payload = nil
         stored.output = stored.output.map { $0.captioned(nil) }
         return stored
     }

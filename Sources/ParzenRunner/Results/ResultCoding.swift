@@ -27,20 +27,39 @@ public enum ResultCoding {
     /// - Throws: `EncodingError` for a payload or model type that has no tagged case
     ///   (`ResultPayload`, `CodableDensityModel`, `CodableLatentDecoder`).
     public static func encode(_ result: DirectiveResult) throws -> Data {
+        try encoder.encode(result)
+    }
+
+    /// The bytes of a payload alone: the cache stores it apart from the rest of its result
+    /// and decodes it only when a directive that is computed reads it.
+    public static func encode(_ payload: ResultPayload) throws -> Data {
+        try encoder.encode(payload)
+    }
+
+    /// The payload `encode(_:)` wrote into `data`.
+    public static func decodePayload(_ data: Data) throws -> ResultPayload {
+        try decoder.decode(ResultPayload.self, from: data)
+    }
+
+    private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try encoder.encode(result)
+        return encoder
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return decoder
     }
 
     /// The result `encode` wrote into `data`.
     /// - Throws: `DecodingError` for bytes that are not such a result (truncated, foreign),
     ///   and the model's own `ModelError` when its parameters fail its initialiser's checks.
     public static func decode(_ data: Data) throws -> DirectiveResult {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try decoder.decode(DirectiveResult.self, from: data)
+        try decoder.decode(DirectiveResult.self, from: data)
     }
 }

@@ -67,7 +67,16 @@ public final class RunContext: @unchecked Sendable {
     /// The payload of an earlier result, as the type this directive needs.
     public func payload<T>(_ label: String, as type: T.Type, at location: SourceLocation) throws -> T {
         let result = try self.result(label, at: location)
-        guard let payload = result.payload as? T else {
+        var payload = result.payload
+        if let deferred = payload as? DeferredPayload {
+            do {
+                payload = try deferred.value()
+            } catch {
+                let notice = CacheNotice.payloadUnreadable(label: label, reason: "\(error)")
+                throw DirectiveError(notice.message, fix: notice.fix, at: location)
+            }
+        }
+        guard let payload = payload as? T else {
             throw DirectiveError(.unusableResult(label: label, kind: result.kind.rawValue), at: location)
         }
         return payload
