@@ -22,11 +22,13 @@ import Darwin
 ///
 /// The normalised kernel is K(x)/c. Sampling uses the inverse of the distribution function
 /// tabulated on 2¹⁶ nodes equally spaced in s = asinh(x), interpolated linearly in s
-/// (resolution better than 1% of the kernel's scale near 0; exact quantiles only at nodes).
+/// (resolution better than 1% of the kernel's scale near 0; exact quantiles only at nodes),
+/// built on the first draw: evaluating densities never needs it.
 ///
 /// - Accuracy: c to ~1e-13 relative for kernels analytic away from 0 (the quadrature's
 ///   error estimate is kept in `normalizationError`); interior kinks lower it to ~1e-8.
-/// - Cost: ~10⁵ formula evaluations to build; one evaluation per kernel term afterwards.
+/// - Cost: ~10⁴ formula evaluations to check and integrate, 2¹⁶ more for the sampling table
+///   on the first draw; one evaluation per kernel term afterwards.
 public struct FormulaKernel: Sendable, Equatable {
     /// The formula as written.
     public var source: String { expression.source }
@@ -41,8 +43,7 @@ public struct FormulaKernel: Sendable, Equatable {
     /// max(|x| : K(x) > 0), or ∞ for unbounded support.
     public let supportRadius: Double
     /// The distribution function at nodes xⱼ = sinh(sⱼ): `cumulative[j]` = ∫_{−∞}^{xⱼ} K/c.
-    private let nodes: [Double]
-    private let cumulative: [Double]
+    private let table: LazyValue<(nodes: [Double], cumulative: [Double])>
 
     /// Parses and checks `source`.
     /// - Throws: `ExpressionError` for a formula that does not parse, `ModelError` for one
@@ -97,7 +98,9 @@ public struct FormulaKernel: Sendable, Equatable {
         let heavy = tails.contains { $0.decayExponent <= 3 }
         variance = heavy ? .infinity : moments[2] / c - mean * mean
         supportRadius = max(tails[0].radius, tails[1].radius)
-        (nodes, cumulative) = FormulaKernel.tabulateDistribution(k, tails: tails)
+        table = LazyValue { [tails] in
+            FormulaKernel.tabulateDistribution({ expression.value(at: $0) }, tails: tails)
+        }
     }
 
     /// log(K(x)/c); −∞ where K(x) = 0.
@@ -109,7 +112,8 @@ public struct FormulaKernel: Sendable, Equatable {
     /// The quantile function F⁻¹(u) of the normalised kernel, u ∈ (0, 1), from the table
     /// (linear in s = asinh x between nodes).
     public func inverseDistribution(_ u: Double) -> Double {
-        FormulaKernel.invert(u, nodes: nodes, cumulative: cumulative)
+        let table = table.wrappedValue
+        return FormulaKernel.invert(u, nodes: table.nodes, cumulative: table.cumulative)
     }
 
     /// The node-interpolated inverse of a distribution table from `tabulateDistribution`.
@@ -129,7 +133,7 @@ public struct FormulaKernel: Sendable, Equatable {
 
 extension FormulaKernel {
     /// What the tail analysis found on one side.
-    struct Tail {
+    struct Tail: Sendable {
         /// Where K becomes exactly 0 (an edge or underflow), or ∞.
         var radius: Double
         /// The fitted decay exponent a (K ~ |x|^{−a}); ∞ for bounded support or faster

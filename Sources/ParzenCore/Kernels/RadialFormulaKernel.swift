@@ -45,8 +45,9 @@ public struct RadialFormulaKernel: Sendable, Equatable {
     public let decayExponent: Double
     /// log I_n for n = 0 … maximumDimension + 1 (+∞ where the moment diverges).
     private let logMoments: [Double]
-    /// Per dimension d (index d − 1): the distribution of the radius, as `FormulaKernel`'s table.
-    private let radiusTables: [(nodes: [Double], cumulative: [Double])]
+    /// Per dimension d (index d − 1): the distribution of the radius, as `FormulaKernel`'s
+    /// table, built on the first draw in that dimension.
+    private let radiusTables: [LazyValue<(nodes: [Double], cumulative: [Double])>]
 
     /// Parses and checks `source` (a formula in r).
     /// - Throws: `ExpressionError` for a formula that does not parse, `ModelError` for one
@@ -87,8 +88,12 @@ public struct RadialFormulaKernel: Sendable, Equatable {
         self.logMoments = logMoments
         let origin = FormulaKernel.Tail(radius: 0, decayExponent: .infinity, tableRadius: 0)
         radiusTables = (1...maximumDimension).map { d in
-            FormulaKernel.tabulateDistribution({ r in r > 0 ? pow(r, Double(d - 1)) * k(r) : (d == 1 ? k(0) : 0) },
-                                               tails: [tail, origin])
+            LazyValue {
+                FormulaKernel.tabulateDistribution({ r in
+                    let k = expression.value(at: r)
+                    return r > 0 ? pow(r, Double(d - 1)) * k : (d == 1 ? k : 0)
+                }, tails: [tail, origin])
+            }
         }
     }
 
@@ -115,7 +120,8 @@ public struct RadialFormulaKernel: Sendable, Equatable {
 
     /// A radius of a draw in d dimensions from a uniform u ∈ (0, 1).
     func radius(_ u: Double, dimension d: Int) -> Double {
-        FormulaKernel.invert(u, nodes: radiusTables[d - 1].nodes, cumulative: radiusTables[d - 1].cumulative)
+        let table = radiusTables[d - 1].wrappedValue
+        return FormulaKernel.invert(u, nodes: table.nodes, cumulative: table.cumulative)
     }
 
     public static func == (a: RadialFormulaKernel, b: RadialFormulaKernel) -> Bool { a.expression == b.expression }
