@@ -10,11 +10,15 @@ public struct ReportBuilder: Sendable {
     /// Render untrusted notebooks: raw HTML reduced to an allow-list, no remote images (see
     /// `HTMLRenderer.Options.safe` and docs/security.md).
     public let safe: Bool
+    /// The project's front-matter defaults (`defaults:` in `parzen.yml`).
+    public let defaults: FrontMatterDefaults
 
-    public init(registry: DirectiveRegistry, allowOutside: Bool, safe: Bool = false) {
+    public init(registry: DirectiveRegistry, allowOutside: Bool, safe: Bool = false,
+                defaults: FrontMatterDefaults = .none) {
         self.registry = registry
         self.allowOutside = allowOutside && !safe
         self.safe = safe
+        self.defaults = defaults
     }
 
     /// Builds the notebook at `path`. In check mode directives are validated but not run,
@@ -37,7 +41,7 @@ public struct ReportBuilder: Sendable {
         case .success(let read): text = read
         case .failure(let problem): return (nil, [problem.diagnostic])
         }
-        let notebook = Notebook(text: text, path: path)
+        let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: false)
         let (document, writeDiagnostics) = writer.write(notebook, run)
         let diagnostics = (notebook.diagnostics + run.diagnostics + writeDiagnostics)
@@ -61,7 +65,7 @@ public struct ReportBuilder: Sendable {
 
     /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.
     public func build(text: String, path: String, checkOnly: Bool) -> NotebookBuild {
-        let notebook = Notebook(text: text, path: path)
+        let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: checkOnly)
         let citations = PageCitations(notebook: notebook, text: text, paths: paths(notebook))
         let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)

@@ -8,15 +8,17 @@ struct Render: ParsableCommand {
         abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index, "
             + "or one Jupyter notebook, LaTeX document or PDF each.",
         discussion:
-            "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. Reports are written "
-                + "atomically, also when a notebook has errors (they appear in red boxes at their place); the exit "
-                + "status is then 1."
+            "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. With no notebooks, "
+                + "inside a project (parzen.yml here or above), it builds the project's notebooks into its output "
+                + "folder, keeping their folders (docs/project.md). Reports are written atomically, also when a "
+                + "notebook has errors (they appear in red boxes at their place); the exit status is then 1."
     )
 
     @OptionGroup var notebookOptions: NotebookOptions
 
-    @Option(name: [.short, .customLong("output")], help: "The folder to write the reports into. Default: out.")
-    var output = "out"
+    @Option(name: [.short, .customLong("output")],
+            help: "The folder to write the reports into. Default: the project's output, else out.")
+    var output: String?
 
     @Option(help: ArgumentHelp("The format to write: html (a page per notebook and an index) "
                                + "ipynb (a Jupyter notebook each), latex (a .tex each) or pdf (latex run through "
@@ -46,20 +48,26 @@ struct Render: ParsableCommand {
         case .pdf: return try writePDFs()
         }
         let templates = try notebookOptions.loadTemplates()
-        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe)
+        let plan = try notebookOptions.plan(output: output)
+        let builder = notebookOptions.builder(for: plan)
         let clock = ContinuousClock()
         var builds: [NotebookBuild] = []
-        for path in notebookOptions.notebooks {
+        for entry in plan.entries {
             let start = clock.now
-            builds.append(builder.build(path: path, checkOnly: false))
-            if timings { printTimings(builds[builds.count - 1], total: clock.now - start) }
+            var build = builder.build(path: entry.path, checkOnly: false)
+            build.outputPath = entry.outputPath
+            builds.append(build)
+            if timings { printTimings(build, total: clock.now - start) }
         }
-        let site = Site(builds: builds, templates: templates)
-        notebookOptions.diagnostics.print(builds.flatMap(\.diagnostics))
+        let site = Site(builds: builds, templates: templates, settings: plan.site)
+        notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics))
+        let folder = plan.outputDirectory as NSString
         do {
             for page in site.pages() {
-                try AtomicFile.write(page.html, to: (output as NSString).appendingPathComponent(page.fileName))
+                try AtomicFile.write(page.html, to: folder.appendingPathComponent(page.fileName))
+            }
+            if let sitemap = site.sitemap() {
+                try AtomicFile.write(sitemap, to: folder.appendingPathComponent("sitemap.xml"))
             }
             if let json {
                 try AtomicFile.write(site.resultsJSON().serialized() + "\n", to: json)
@@ -67,7 +75,7 @@ struct Render: ParsableCommand {
         } catch {
             throw ValidationError("Cannot write the report: \(error.localizedDescription)")
         }
-        if builds.contains(where: \.hasErrors) { throw ExitStatus.notebookErrors }
+        if plan.hasErrors || builds.contains(where: \.hasErrors) { throw ExitStatus.notebookErrors }
     }
 }
 
@@ -77,16 +85,16 @@ extension Render {
     func writeDocuments<Writer: NotebookWriter>(_ writer: Writer, extension: String,
                                                 finish: ((String) throws -> Void)? = nil) throws
         where Writer.Document == String {
-        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe)
-        var hasErrors = false
-        for path in notebookOptions.notebooks {
-            let (document, diagnostics) = builder.write(path: path, with: writer)
+        let plan = try notebookOptions.plan(output: output, extension: `extension`)
+        let builder = notebookOptions.builder(for: plan)
+        notebookOptions.diagnostics.print(plan.diagnostics)
+        var hasErrors = plan.hasErrors
+        for entry in plan.entries {
+            let (document, diagnostics) = builder.write(path: entry.path, with: writer)
             notebookOptions.diagnostics.print(diagnostics)
             hasErrors = hasErrors || document == nil || diagnostics.contains { $0.severity == .error }
             guard let document else { continue }
-            let name = NotebookBuild.outputFileName(for: path, extension: `extension`)
-            let file = (output as NSString).appendingPathComponent(name)
+            let file = (plan.outputDirectory as NSString).appendingPathComponent(entry.outputPath)
             do {
                 try AtomicFile.write(document, to: file)
             } catch {
