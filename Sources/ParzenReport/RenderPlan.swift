@@ -20,6 +20,11 @@ public struct RenderPlan: Sendable {
         public var path: String
         /// The report's path inside the output folder.
         public var outputPath: String
+
+        public init(path: String, outputPath: String) {
+            self.path = path
+            self.outputPath = outputPath
+        }
     }
 
     /// Why nothing can be built.
@@ -72,18 +77,14 @@ public struct RenderPlan: Sendable {
             let name = RelativePath.file(file, relativeTo: here)
             project = read
             projectFileName = name
-            diagnostics += readDiagnostics.map { var renamed = $0; renamed.file = name; return renamed }
+            diagnostics += Self.renamed(readDiagnostics, to: name)
         } else if notebooks.isEmpty {
             throw .noProject(folder: here)
         }
         var paths = notebooks
         if let project, notebooks.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
             let (found, globDiagnostics) = project.notebookPaths()
-            diagnostics += globDiagnostics.map {
-                var renamed = $0
-                renamed.file = projectFileName ?? $0.file
-                return renamed
-            }
+            diagnostics += Self.renamed(globDiagnostics, to: projectFileName ?? project.path)
             paths = found.map {
                 RelativePath.file((project.directory as NSString).appendingPathComponent($0), relativeTo: here)
             }
@@ -115,7 +116,7 @@ public struct RenderPlan: Sendable {
             if let relative { sources[relative] = outputPath }
             entries.append(Entry(path: path, outputPath: outputPath))
         }
-        if let project, safe, let written = project.output,
+        if let project, safe, output == nil, let written = project.output,
            !absolute(project.outputDirectory).hasPrefix((root ?? "") + "/") {
             diagnostics.append(Diagnostic(.error, file: projectFileName ?? project.path, at: written.location,
                 "with --safe the output folder must be inside the project folder, and '\(written.text)' is not",
@@ -131,6 +132,15 @@ public struct RenderPlan: Sendable {
         if let project {
             site = SiteSettings(title: project.title, siteURL: project.siteURL,
                                 sections: navigation(of: project, sources: sources, buildsAll: notebooks.isEmpty))
+        }
+    }
+
+    /// `diagnostics` about `parzen.yml`, naming it `name`.
+    private static func renamed(_ diagnostics: [Diagnostic], to name: String) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var renamed = diagnostic
+            renamed.file = name
+            return renamed
         }
     }
 

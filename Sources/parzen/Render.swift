@@ -31,7 +31,14 @@ struct Render: ParsableCommand {
     @Flag(help: "Print how long each notebook and its slowest directives took, on standard error.")
     var timings = false
 
+    @Option(help: ArgumentHelp("Warn about every page larger than this (e.g. 300k, 1.5MB, 300KiB) and list its "
+                               + "largest parts. Default: no budget.", valueName: "size"))
+    var budget: PageBudget?
+
     func validate() throws {
+        if to != .html, budget != nil {
+            throw ValidationError("--budget measures HTML pages; drop it or --to \(to.rawValue).")
+        }
         if to != .html, json != nil {
             throw ValidationError("--json is written with --to html only; "
                                   + "run parzen render --json once more without --to \(to.rawValue).")
@@ -50,20 +57,18 @@ struct Render: ParsableCommand {
         let templates = try notebookOptions.loadTemplates()
         let plan = try notebookOptions.plan(output: output)
         let builder = notebookOptions.builder(for: plan)
-        let clock = ContinuousClock()
-        var builds: [NotebookBuild] = []
-        for entry in plan.entries {
-            let start = clock.now
-            var build = builder.build(path: entry.path, checkOnly: false)
-            build.outputPath = entry.outputPath
-            builds.append(build)
-            if timings { printTimings(build, total: clock.now - start) }
+        let built = builder.build(plan)
+        if timings {
+            for (build, duration) in built { printTimings(build, total: duration) }
         }
+        let builds = built.map(\.build)
         let site = Site(builds: builds, templates: templates, settings: plan.site)
-        notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics))
+        let pages = site.pages()
+        let overBudget = budget.map { site.budgetWarnings(budget: $0.bytes, pages: pages) } ?? []
+        notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics) + overBudget)
         let folder = plan.outputDirectory as NSString
         do {
-            for page in site.pages() {
+            for page in pages {
                 try AtomicFile.write(page.html, to: folder.appendingPathComponent(page.fileName))
             }
             if let sitemap = site.sitemap() {

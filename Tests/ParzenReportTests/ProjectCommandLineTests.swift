@@ -55,6 +55,17 @@ import Testing
         #expect(run.stderr.hasPrefix("a.md:1:5: error: unknown directive '{nosuchthing}'"))
     }
 
+    @Test func budgetWarnsAboutLargePagesAndKeepsExitStatusZero() throws {
+        let project = try TemporaryProject(["parzen.yml": "", "m.md": "# M\n\n$x^2$\n"])
+        let run = try cli.parzen(["render", "--budget", "50k"], in: project.root.path)
+        #expect(run.status == 0)
+        #expect(run.stderr.hasPrefix("m.md:1:1: warning: its page m.html is "))
+        #expect(run.stderr.contains("over the budget of 50.0 KB; largest parts: math font "))
+        #expect(try cli.parzen(["render", "--budget", "5 MiB"], in: project.root.path).stderr == "")
+        #expect(try cli.parzen(["render", "--budget", "50x"], in: project.root.path).status == 2)
+        #expect(try cli.parzen(["render", "--budget", "50k", "--to", "latex"], in: project.root.path).status == 2)
+    }
+
     @Test func noArgumentsOutsideAProjectIsAUsageError() throws {
         let folder = try TemporaryProject([".git/HEAD": ""])
         let run = try cli.parzen(["render"], in: folder.root.path)

@@ -121,11 +121,40 @@ struct TemporaryProject {
         #expect(plan.site.sections == [SiteSettings.Section(title: "A", pages: ["intro.html"])])
     }
 
+    @Test func withSafeTheProjectsOutputMustStayInTheProject() throws {
+        let project = try TemporaryProject(["parzen.yml": "output: ../../elsewhere\n", "a.md": ""])
+        let safe = try RenderPlan(notebooks: [], output: nil, safe: true, currentDirectory: project.root.path)
+        #expect(safe.projectHasErrors)
+        #expect(safe.diagnostics.map(\.description) == [
+            "parzen.yml:1:9: error: with --safe the output folder must be inside the project folder, and "
+                + "'../../elsewhere' is not; pass -o to choose the output folder yourself",
+        ])
+        let chosen = try RenderPlan(notebooks: [], output: "out", safe: true, currentDirectory: project.root.path)
+        #expect(!chosen.hasErrors)
+        #expect(!(try project.plan()).hasErrors)
+    }
+
     @Test func errorsInTheProjectFileStopTheBuild() throws {
         let project = try TemporaryProject(["parzen.yml": "notebook: '*.md'\n", "a.md": ""])
         let plan = try project.plan()
         #expect(plan.projectHasErrors)
         #expect(plan.entries.isEmpty)
+    }
+
+    @Test func theParallelBuildEqualsASequentialOne() throws {
+        let project = try TemporaryProject(Self.nested)
+        let plan = try project.plan()
+        let builder = ReportBuilder(registry: testRegistry, allowOutside: false, defaults: plan.defaults)
+        // The plan's paths are relative to the project folder; run from a copy with absolute paths.
+        var absolute = plan
+        absolute.entries = plan.entries.map {
+            RenderPlan.Entry(path: project.root.appendingPathComponent($0.path).path, outputPath: $0.outputPath)
+        }
+        let parallel = builder.build(absolute).map(\.build)
+        #expect(parallel.map(\.outputPath) == plan.entries.map(\.outputPath))
+        let sequential = absolute.entries.map { builder.build(path: $0.path, checkOnly: false) }
+        #expect(parallel.map(\.bodyHTML) == sequential.map(\.bodyHTML))
+        #expect(parallel.map(\.diagnostics) == sequential.map(\.diagnostics))
     }
 
     // MARK: Pages
