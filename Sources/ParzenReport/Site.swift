@@ -149,9 +149,33 @@ public struct Site: Sendable {
         return entries
     }
 
-    /// The index: notebooks grouped by series (series by name, members in reading order),
-    /// then the notebooks that belong to no series.
+    /// The index: notebooks grouped by navigation section, else by series (series by name,
+    /// members in reading order) and then the notebooks that belong to no series.
     func index() -> String {
+        var context: [String: Any] = ["title": siteTitle, "groups": indexGroups(),
+                                      "css": templates.css(includingMath: false)]
+        context.merge(siteContext(for: Self.indexPath)) { _, site in site }
+        return templates.index.render(context)
+    }
+
+    /// The index's groups: the project's navigation sections when it names them (notebooks in
+    /// none follow as "Other notebooks"), else the series.
+    private func indexGroups() -> [[String: Any]] {
+        guard settings.sections.contains(where: { $0.title != nil }) else { return seriesGroups() }
+        let byPath = Dictionary(builds.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        var groups: [[String: Any]] = settings.sections.map { section in
+            var group: [String: Any] = ["pages": section.pages.compactMap { byPath[$0] }.map(indexEntry)]
+            group["name"] = section.title
+            return group
+        }
+        let listed = Set(settings.sections.flatMap(\.pages))
+        let other = builds.filter { !listed.contains($0.outputPath) }
+        if !other.isEmpty { groups.append(["name": "Other notebooks", "pages": other.map(indexEntry)]) }
+        return groups
+    }
+
+    /// By series (by name, members in reading order), then the notebooks in no series.
+    private func seriesGroups() -> [[String: Any]] {
         let seriesNames = Array(Set(builds.compactMap { $0.frontMatter.series?.name })).sorted()
         // With a single series the page title is its name; the group needs no heading of its own.
         var groups: [[String: Any]] = seriesNames.map { name in
@@ -165,9 +189,7 @@ public struct Site: Sendable {
             if !seriesNames.isEmpty { group["name"] = "Other notebooks" }
             groups.append(group)
         }
-        var context: [String: Any] = ["title": siteTitle, "groups": groups, "css": templates.css(includingMath: false)]
-        context.merge(siteContext(for: Self.indexPath)) { _, site in site }
-        return templates.index.render(context)
+        return groups
     }
 
     /// The site's name: the project's `title`, else the name of its only series, else "Notebooks".

@@ -179,6 +179,18 @@ struct TemporaryProject {
         #expect(!pages["index.html"]!.contains("class=\"breadcrumbs\""))
     }
 
+    @Test func theIndexFollowsTheNavigationSections() throws {
+        var files = Self.nested
+        files["part/extra.md"] = "---\ntitle: Unlisted\n---\n"
+        let project = try TemporaryProject(files)
+        let index = try project.pages(try project.plan())["index.html"]!
+        let order = ["<h2>Start</h2>", "Intro &amp; welcome", "<h2>Parts</h2>", "The parts", "Part one", "Part two",
+                     "<h2>Other notebooks</h2>", "Unlisted"].map { index.range(of: $0)?.lowerBound }
+        #expect(!order.contains(nil))
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+        #expect(index.contains("<a href=\"part/deep/two.html\">Part two</a>"))
+    }
+
     @Test func headMetaHasGeneratorCanonicalAndOpenGraph() throws {
         let project = try TemporaryProject(Self.nested)
         let pages = try project.pages(try project.plan())
