@@ -131,7 +131,8 @@ public struct RenderPlan: Sendable {
         self.site = .none
         if let project {
             site = SiteSettings(title: project.title, siteURL: project.siteURL,
-                                sections: navigation(of: project, sources: sources, buildsAll: notebooks.isEmpty))
+                                sections: navigation(of: project, sources: sources, buildsAll: notebooks.isEmpty),
+                                language: project.defaults.values.language)
         }
     }
 

@@ -96,6 +96,7 @@ public struct Site: Sendable {
         // Absent values are left out of the context (Mustache would print "nil" for them).
         var context: [String: Any] = [
             "title": build.title,
+            "lang": frontMatter.language ?? SiteSettings.defaultLanguage,
             "authors": frontMatter.authors.map { ["name": $0.name, "affiliations": $0.affiliations] },
             "hasByline": !frontMatter.authors.isEmpty || frontMatter.date != nil,
             "hasSeriesLinks": previous != nil || next != nil,
@@ -152,7 +153,8 @@ public struct Site: Sendable {
     /// The index: notebooks grouped by navigation section, else by series (series by name,
     /// members in reading order) and then the notebooks that belong to no series.
     func index() -> String {
-        var context: [String: Any] = ["title": siteTitle, "groups": indexGroups(),
+        var context: [String: Any] = ["title": siteTitle, "lang": settings.language ?? SiteSettings.defaultLanguage,
+                                      "groups": indexGroups(),
                                       "css": templates.css(includingMath: false)]
         context.merge(siteContext(for: Self.indexPath)) { _, site in site }
         return templates.index.render(context)

@@ -19,11 +19,17 @@ public struct SiteSettings: Sendable, Equatable {
     public var siteURL: String?
     /// The navigation; empty outside a project (no sidebar, no breadcrumbs).
     public var sections: [Section]
+    /// The project's default `lang`, for the index (pages take their own front matter's).
+    public var language: String?
 
-    public init(title: String? = nil, siteURL: String? = nil, sections: [Section] = []) {
+    /// `<html lang>` when neither the page nor the project says.
+    public static let defaultLanguage = "en"
+
+    public init(title: String? = nil, siteURL: String? = nil, sections: [Section] = [], language: String? = nil) {
         self.title = title
         self.siteURL = siteURL
         self.sections = sections
+        self.language = language
     }
 
     /// Outside a project: pages as they always were.

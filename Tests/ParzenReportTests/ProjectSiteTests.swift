@@ -52,7 +52,7 @@ struct TemporaryProject {
                 notebooks: [intro.md]
               - section: Parts
                 notebooks: [part/index.md, part/one.md, part/deep/two.md]
-            defaults: {seed: 5}
+            defaults: {seed: 5, lang: en-GB}
             """,
         "intro.md": "---\ntitle: Intro & welcome\ndescription: \"Where to start <here>\"\ndate: 2026-11-30\n"
             + "next: part/one.md\n---\nHello\n",
@@ -202,6 +202,8 @@ struct TemporaryProject {
         #expect(intro.meta["og:description"] == "Where to start <here>")
         #expect(intro.meta["og:site_name"] == "Course notes")
         #expect(intro.meta["og:type"] == "article")
+        #expect(pages["intro.html"]!.contains("<html lang=\"en-GB\">"))
+        #expect(pages["index.html"]!.contains("<html lang=\"en-GB\">"))
         let folderIndex = try HeadMeta(html: pages["part/index.html"]!)
         #expect(folderIndex.links["canonical"] == "https://example.org/course/part/")
         let index = try HeadMeta(html: pages["index.html"]!)
