@@ -1,16 +1,15 @@
 # Parzen's entry points. `make report` and `make test` are the README's two commands.
 SWIFT ?= swift
-NOTEBOOKS := $(wildcard notebooks/*.md)
 
 .PHONY: deps report test bench fuzz templates clean
 
 deps:
 	@scripts/install-deps.sh
 
-## Render every notebook in notebooks/ into out/ (out/index.html lists them).
+## Build the project in notebooks/ (notebooks/parzen.yml) into out/ (out/index.html lists them).
 report: deps
 	$(SWIFT) build -c release --product parzen
-	.build/release/parzen render $(NOTEBOOKS) -o out
+	cd notebooks && ../.build/release/parzen render
 
 ## Run the whole test suite.
 test: deps

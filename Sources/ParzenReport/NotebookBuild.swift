@@ -23,6 +23,14 @@ public struct NotebookBuild: Sendable {
     /// The report's file name: the notebook's name with `.html`.
     public var outputFileName: String { Self.outputFileName(for: path) }
 
+    /// The report's path inside the output folder: where ``RenderPlan`` put it (the source
+    /// layout inside a project), else ``outputFileName``.
+    public var outputPath: String {
+        get { plannedOutputPath ?? outputFileName }
+        set { plannedOutputPath = newValue }
+    }
+    var plannedOutputPath: String?
+
     /// `notebooks/a-linear-model.md` → `a-linear-model.html`.
     public static func outputFileName(for path: String, extension: String = "html") -> String {
         var name = Substring(path.split(separator: "/").last ?? Substring(path))

@@ -17,16 +17,19 @@ public struct ReportBuilder: Sendable {
     public let observer: (any RunObserver)?
     /// How many directives of a notebook may compute at once.
     public let jobs: Int
+    /// The project's front-matter defaults (`defaults:` in `parzen.yml`).
+    public let defaults: FrontMatterDefaults
 
     public init(registry: DirectiveRegistry, allowOutside: Bool, safe: Bool = false,
-                cache: ResultCache.Policy? = nil, observer: (any RunObserver)? = nil,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.jobs = jobs
+                defaults: FrontMatterDefaults = .none, cache: ResultCache.Policy? = nil,
+                observer: (any RunObserver)? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.registry = registry
         self.allowOutside = allowOutside && !safe
         self.safe = safe
+        self.defaults = defaults
         self.cache = cache
         self.observer = observer
+        self.jobs = jobs
     }
 
     /// Builds the notebook at `path`. In check mode directives are validated but not run,
@@ -49,7 +52,7 @@ public struct ReportBuilder: Sendable {
         case .success(let read): text = read
         case .failure(let problem): return (nil, [problem.diagnostic])
         }
-        let notebook = Notebook(text: text, path: path)
+        let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: false)
         let (document, writeDiagnostics) = writer.write(notebook, run)
         let diagnostics = (notebook.diagnostics + run.diagnostics + writeDiagnostics)
@@ -73,7 +76,7 @@ public struct ReportBuilder: Sendable {
 
     /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.
     public func build(text: String, path: String, checkOnly: Bool) -> NotebookBuild {
-        let notebook = Notebook(text: text, path: path)
+        let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: checkOnly)
         let citations = PageCitations(notebook: notebook, text: text, paths: paths(notebook))
         let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)

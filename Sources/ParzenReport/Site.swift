@@ -2,28 +2,40 @@ import Foundation
 import ParzenFormat
 import ParzenRunner
 
-/// The pages rendered together: one per notebook and an index. Series links are completed
-/// here because they need the other notebooks' titles.
+/// The pages rendered together: one per notebook and an index. Series links, navigation and
+/// breadcrumbs are completed here because they need the other notebooks' titles; every link
+/// between pages is relative (``RelativePath``).
 public struct Site: Sendable {
     public var builds: [NotebookBuild]
     public let templates: Templates
+    /// The project's title, site URL and navigation (``SiteSettings/none`` outside a project).
+    public let settings: SiteSettings
 
-    public init(builds: [NotebookBuild], templates: Templates) {
+    public init(builds: [NotebookBuild], templates: Templates, settings: SiteSettings = .none) {
         self.builds = builds
         self.templates = templates
+        self.settings = settings
     }
 
     /// A file to write into the output folder.
     public struct Page: Sendable {
+        /// The path inside the output folder (`a/intro.html`).
         public var fileName: String
         public var html: String
     }
 
-    /// Every notebook's page, then `index.html`.
+    /// The index's path; an author's notebook that writes it is the index.
+    static let indexPath = "index.html"
+
+    /// Whether the index is generated: not when a notebook writes `index.html` itself.
+    var generatesIndex: Bool {
+        !builds.contains { $0.outputPath.lowercased() == Self.indexPath }
+    }
+
+    /// Every notebook's page, then the generated `index.html` (unless a notebook is the index).
     public func pages() -> [Page] {
-        builds.map { Page(fileName: $0.outputFileName, html: page(for: $0)) } + [
-            Page(fileName: "index.html", html: index())
-        ]
+        builds.map { Page(fileName: $0.outputPath, html: page(for: $0)) }
+            + (generatesIndex ? [Page(fileName: Self.indexPath, html: index())] : [])
     }
 
     // MARK: Series
@@ -45,23 +57,33 @@ public struct Site: Sendable {
     /// The explicit `previous`/`next` link, else the neighbour in the series.
     func neighbour(of build: NotebookBuild, offset: Int) -> NeighbourLink? {
         if let link = offset < 0 ? build.frontMatter.previous : build.frontMatter.next {
-            return resolve(link)
+            return resolve(link, of: build)
         }
         guard let series = build.frontMatter.series else { return nil }
         let members = seriesMembers(series.name)
         guard let index = members.firstIndex(where: { $0.path == build.path }),
               members.indices.contains(index + offset) else { return nil }
         let other = members[index + offset]
-        return NeighbourLink(href: other.outputFileName, title: other.title)
+        return NeighbourLink(href: RelativePath.href(from: build.outputPath, to: other.outputPath), title: other.title)
     }
 
-    /// A front-matter link: to a notebook (`x.md` → `x.html`, titled from that notebook when
-    /// it is rendered too) or to any other URL.
-    func resolve(_ link: PageLink) -> NeighbourLink {
-        let isNotebook = link.target.hasSuffix(".md") || link.target.hasSuffix(".markdown")
-        let href = isNotebook ? NotebookBuild.outputFileName(for: link.target) : link.target
-        let other = builds.first { $0.outputFileName == href }
-        return NeighbourLink(href: href, title: link.title ?? other?.title ?? link.target)
+    /// A front-matter link of `build`: to a notebook (`x.md`, relative to `build`'s notebook;
+    /// linked to its report and titled from it when it is rendered too) or to any other URL.
+    func resolve(_ link: PageLink, of build: NotebookBuild) -> NeighbourLink {
+        guard link.target.hasSuffix(".md") || link.target.hasSuffix(".markdown") else {
+            return NeighbourLink(href: link.target, title: link.title ?? link.target)
+        }
+        let folder = URL(fileURLWithPath: build.path).deletingLastPathComponent()
+        let source = folder.appendingPathComponent(link.target).standardizedFileURL.path
+        // Where its report is: inside a project the output mirrors the sources, so the written
+        // path carries over; outside one every report sits beside the others.
+        let report = settings.hasNavigation
+            ? RelativePath.resolve(RenderPlan.reportPath(for: link.target, extension: "html"), from: build.outputPath)
+            : NotebookBuild.outputFileName(for: link.target)
+        let other = builds.first { URL(fileURLWithPath: $0.path).standardizedFileURL.path == source }
+            ?? builds.first { $0.outputPath == report }
+        return NeighbourLink(href: RelativePath.href(from: build.outputPath, to: other?.outputPath ?? report),
+                             title: link.title ?? other?.title ?? link.target)
     }
 
     // MARK: Pages
@@ -74,6 +96,7 @@ public struct Site: Sendable {
         // Absent values are left out of the context (Mustache would print "nil" for them).
         var context: [String: Any] = [
             "title": build.title,
+            "lang": frontMatter.language ?? SiteSettings.defaultLanguage,
             "authors": frontMatter.authors.map { ["name": $0.name, "affiliations": $0.affiliations] },
             "hasByline": !frontMatter.authors.isEmpty || frontMatter.date != nil,
             "hasSeriesLinks": previous != nil || next != nil,
@@ -83,7 +106,9 @@ public struct Site: Sendable {
             "errorCount": errorCount,
             "body": build.bodyHTML ?? "",
             "css": templates.css(includingMath: build.bodyHTML?.contains("<math") ?? false),
-            "sourceName": (build.path as NSString).lastPathComponent,
+            // The notebook as it sits in the project: its report's folder, its own file name.
+            "sourceName": ((build.outputPath as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent((build.path as NSString).lastPathComponent),
         ]
         context["description"] = frontMatter.description
         context["date"] = frontMatter.date
@@ -94,6 +119,8 @@ public struct Site: Sendable {
         }
         context["previous"] = previous.map { ["href": $0.href, "title": $0.title] }
         context["next"] = next.map { ["href": $0.href, "title": $0.title] }
+        context.merge(siteContext(for: build.outputPath)) { _, site in site }
+        context.merge(navigationContext(for: build)) { _, navigation in navigation }
         return templates.page.render(context)
     }
 
@@ -123,9 +150,34 @@ public struct Site: Sendable {
         return entries
     }
 
-    /// The index: notebooks grouped by series (series by name, members in reading order),
-    /// then the notebooks that belong to no series.
+    /// The index: notebooks grouped by navigation section, else by series (series by name,
+    /// members in reading order) and then the notebooks that belong to no series.
     func index() -> String {
+        var context: [String: Any] = ["title": siteTitle, "lang": settings.language ?? SiteSettings.defaultLanguage,
+                                      "groups": indexGroups(),
+                                      "css": templates.css(includingMath: false)]
+        context.merge(siteContext(for: Self.indexPath)) { _, site in site }
+        return templates.index.render(context)
+    }
+
+    /// The index's groups: the project's navigation sections when it names them (notebooks in
+    /// none follow as "Other notebooks"), else the series.
+    private func indexGroups() -> [[String: Any]] {
+        guard settings.sections.contains(where: { $0.title != nil }) else { return seriesGroups() }
+        let byPath = Dictionary(builds.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        var groups: [[String: Any]] = settings.sections.map { section in
+            var group: [String: Any] = ["pages": section.pages.compactMap { byPath[$0] }.map(indexEntry)]
+            group["name"] = section.title
+            return group
+        }
+        let listed = Set(settings.sections.flatMap(\.pages))
+        let other = builds.filter { !listed.contains($0.outputPath) }
+        if !other.isEmpty { groups.append(["name": "Other notebooks", "pages": other.map(indexEntry)]) }
+        return groups
+    }
+
+    /// By series (by name, members in reading order), then the notebooks in no series.
+    private func seriesGroups() -> [[String: Any]] {
         let seriesNames = Array(Set(builds.compactMap { $0.frontMatter.series?.name })).sorted()
         // With a single series the page title is its name; the group needs no heading of its own.
         var groups: [[String: Any]] = seriesNames.map { name in
@@ -139,13 +191,18 @@ public struct Site: Sendable {
             if !seriesNames.isEmpty { group["name"] = "Other notebooks" }
             groups.append(group)
         }
-        let title = seriesNames.count == 1 ? seriesNames[0] : "Notebooks"
-        return templates.index.render(
-            ["title": title, "groups": groups, "css": templates.css(includingMath: false)] as [String: Any])
+        return groups
+    }
+
+    /// The site's name: the project's `title`, else the name of its only series, else "Notebooks".
+    var siteTitle: String {
+        if let title = settings.title { return title }
+        let seriesNames = Set(builds.compactMap { $0.frontMatter.series?.name })
+        return seriesNames.count == 1 ? seriesNames.first! : "Notebooks"
     }
 
     private func indexEntry(_ build: NotebookBuild) -> [String: Any] {
-        var entry: [String: Any] = ["href": build.outputFileName, "title": build.title]
+        var entry: [String: Any] = ["href": RelativePath.urlEncoded(build.outputPath), "title": build.title]
         entry["description"] = build.frontMatter.description
         return entry
     }
@@ -157,7 +214,7 @@ public struct Site: Sendable {
         .object([("notebooks", .array(builds.map { build in
             .object([
                 ("source", .string(build.path)),
-                ("report", .string(build.outputFileName)),
+                ("report", .string(build.outputPath)),
                 ("title", .string(build.title)),
                 ("results", .object(build.results.map { entry in
                     (entry.label, .object([

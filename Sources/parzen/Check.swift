@@ -12,10 +12,12 @@ struct Check: ParsableCommand {
     @OptionGroup var notebookOptions: NotebookOptions
 
     func run() throws {
-        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe)
-        let builds = notebookOptions.notebooks.map { builder.build(path: $0, checkOnly: true) }
-        notebookOptions.diagnostics.print(builds.flatMap(\.diagnostics))
-        if builds.contains(where: \.hasErrors) { throw ExitStatus.notebookErrors }
+        let plan = try notebookOptions.plan(output: nil)
+        let builder = notebookOptions.builder(for: plan)
+        let builds = plan.entries.map { builder.build(path: $0.path, checkOnly: true) }
+        notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics))
+        if plan.diagnostics.contains(where: { $0.severity == .error }) || builds.contains(where: \.hasErrors) {
+            throw ExitStatus.notebookErrors
+        }
     }
 }

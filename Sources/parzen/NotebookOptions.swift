@@ -1,11 +1,15 @@
 import ArgumentParser
 import Foundation
 import ParzenReport
+import ParzenRunner
 
 /// Options shared by the commands that read notebooks.
 struct NotebookOptions: ParsableArguments {
-    @Argument(help: "The notebooks (Markdown files) to process.")
-    var notebooks: [String]
+    @Argument(help: """
+        The notebooks (Markdown files) to process. Default: the project's, from the parzen.yml in this folder \
+        or the nearest one above it.
+        """)
+    var notebooks: [String] = []
 
     @Option(help: "How to print diagnostics on standard error: text (path:line:column: …) or json. Default: text.")
     var diagnostics: DiagnosticsFormat = .text
@@ -36,6 +40,30 @@ struct NotebookOptions: ParsableArguments {
         for path in notebooks where !FileManager.default.isReadableFile(atPath: path) {
             throw ValidationError("Cannot read the notebook '\(path)'. Please check the path.")
         }
+    }
+
+    /// The notebooks to build and where their reports go: those named, else the project's
+    /// (``RenderPlan``). Problems in `parzen.yml` are printed; errors there stop the command.
+    func plan(output: String?, extension: String = "html") throws -> RenderPlan {
+        let plan: RenderPlan
+        do {
+            plan = try RenderPlan(notebooks: notebooks, output: output, extension: `extension`, safe: safe)
+        } catch .noProject(let folder) {
+            throw ValidationError("No notebooks named, and no parzen.yml in \(folder) or above it. "
+                                  + "Please name the notebooks, or run parzen inside a project.")
+        }
+        if plan.projectHasErrors {
+            diagnostics.print(plan.diagnostics)
+            throw ExitStatus.notebookErrors
+        }
+        return plan
+    }
+
+    /// A report builder with the project's front-matter defaults.
+    func builder(for plan: RenderPlan, cache: ResultCache.Policy? = nil, observer: (any RunObserver)? = nil,
+                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> ReportBuilder {
+        ReportBuilder(registry: StandardDirectives.registry, allowOutside: allowOutside, safe: safe,
+                      defaults: plan.defaults, cache: cache, observer: observer, jobs: jobs)
     }
 
     /// Loads the templates: the folder given, else the ones compiled into the binary — never a

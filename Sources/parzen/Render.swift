@@ -8,16 +8,18 @@ struct Render: ParsableCommand {
         abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index, "
             + "or one Jupyter notebook, LaTeX document or PDF each.",
         discussion:
-            "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. Reports are written "
-                + "atomically, also when a notebook has errors (they appear in red boxes at their place); the exit "
-                + "status is then 1."
+            "parzen render a.md b.md -o out/ writes out/a.html, out/b.html and out/index.html. With no notebooks, "
+                + "inside a project (parzen.yml here or above), it builds the project's notebooks into its output "
+                + "folder, keeping their folders (docs/project.md). Reports are written atomically, also when a "
+                + "notebook has errors (they appear in red boxes at their place); the exit status is then 1."
     )
 
     @OptionGroup var notebookOptions: NotebookOptions
     @OptionGroup var cacheOptions: CacheOptions
 
-    @Option(name: [.short, .customLong("output")], help: "The folder to write the reports into. Default: out.")
-    var output = "out"
+    @Option(name: [.short, .customLong("output")],
+            help: "The folder to write the reports into. Default: the project's output, else out.")
+    var output: String?
 
     @Option(help: ArgumentHelp("The format to write: html (a page per notebook and an index) "
                                + "ipynb (a Jupyter notebook each), latex (a .tex each) or pdf (latex run through "
@@ -42,8 +44,15 @@ struct Render: ParsableCommand {
         """)
     var timings = false
 
+    @Option(help: ArgumentHelp("Warn about every page larger than this (e.g. 300k, 1.5MB, 300KiB) and list its "
+                               + "largest parts. Default: no budget.", valueName: "size"))
+    var budget: PageBudget?
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+        if to != .html, budget != nil {
+            throw ValidationError("--budget measures HTML pages; drop it or --to \(to.rawValue).")
+        }
         if to != .html, json != nil {
             throw ValidationError("--json is written with --to html only; "
                                   + "run parzen render --json once more without --to \(to.rawValue).")
@@ -60,27 +69,27 @@ struct Render: ParsableCommand {
         case .pdf: return try writePDFs()
         }
         let templates = try notebookOptions.loadTemplates()
+        let plan = try notebookOptions.plan(output: output)
         let progress = ProgressLine.onTerminal(quiet: quiet)
-        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe, cache: cacheOptions.policy(), observer: progress,
-                                    jobs: jobs)
-        let clock = ContinuousClock()
-        let timed = notebookOptions.notebooks.concurrentMap(width: jobs) { path in
-            let start = clock.now
-            let build = builder.build(path: path, checkOnly: false)
-            return (build: build, duration: clock.now - start)
-        }
+        let builder = notebookOptions.builder(for: plan, cache: cacheOptions.policy(), observer: progress, jobs: jobs)
+        let built = builder.build(plan)
         progress?.finish()
-        let builds = timed.map(\.build)
         if timings {
-            for (build, duration) in timed { printTimings(build, total: duration) }
+            for (build, duration) in built { printTimings(build, total: duration) }
         }
-        cacheOptions.trim(for: notebookOptions.notebooks)
-        let site = Site(builds: builds, templates: templates)
-        notebookOptions.diagnostics.print(builds.flatMap(\.diagnostics))
+        cacheOptions.trim(for: plan.entries.map(\.path))
+        let builds = built.map(\.build)
+        let site = Site(builds: builds, templates: templates, settings: plan.site)
+        let pages = site.pages()
+        let overBudget = budget.map { site.budgetWarnings(budget: $0.bytes, pages: pages) } ?? []
+        notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics) + overBudget)
+        let folder = plan.outputDirectory as NSString
         do {
-            for page in site.pages() {
-                try AtomicFile.write(page.html, to: (output as NSString).appendingPathComponent(page.fileName))
+            for page in pages {
+                try AtomicFile.write(page.html, to: folder.appendingPathComponent(page.fileName))
+            }
+            if let sitemap = site.sitemap() {
+                try AtomicFile.write(sitemap, to: folder.appendingPathComponent("sitemap.xml"))
             }
             if let json {
                 try AtomicFile.write(site.resultsJSON().serialized() + "\n", to: json)
@@ -88,7 +97,7 @@ struct Render: ParsableCommand {
         } catch {
             throw ValidationError("Cannot write the report: \(error.localizedDescription)")
         }
-        if builds.contains(where: \.hasErrors) { throw ExitStatus.notebookErrors }
+        if plan.hasErrors || builds.contains(where: \.hasErrors) { throw ExitStatus.notebookErrors }
     }
 }
 
@@ -98,16 +107,16 @@ extension Render {
     func writeDocuments<Writer: NotebookWriter>(_ writer: Writer, extension: String,
                                                 finish: ((String) throws -> Void)? = nil) throws
         where Writer.Document == String {
-        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe, cache: cacheOptions.policy())
-        var hasErrors = false
-        for path in notebookOptions.notebooks {
-            let (document, diagnostics) = builder.write(path: path, with: writer)
+        let plan = try notebookOptions.plan(output: output, extension: `extension`)
+        let builder = notebookOptions.builder(for: plan, cache: cacheOptions.policy(), jobs: jobs)
+        notebookOptions.diagnostics.print(plan.diagnostics)
+        var hasErrors = plan.hasErrors
+        for entry in plan.entries {
+            let (document, diagnostics) = builder.write(path: entry.path, with: writer)
             notebookOptions.diagnostics.print(diagnostics)
             hasErrors = hasErrors || document == nil || diagnostics.contains { $0.severity == .error }
             guard let document else { continue }
-            let name = NotebookBuild.outputFileName(for: path, extension: `extension`)
-            let file = (output as NSString).appendingPathComponent(name)
+            let file = (plan.outputDirectory as NSString).appendingPathComponent(entry.outputPath)
             do {
                 try AtomicFile.write(document, to: file)
             } catch {
@@ -115,7 +124,7 @@ extension Render {
             }
             try finish?(file)
         }
-        cacheOptions.trim(for: notebookOptions.notebooks)
+        cacheOptions.trim(for: plan.entries.map(\.path))
         if hasErrors { throw ExitStatus.notebookErrors }
     }
 

@@ -98,7 +98,7 @@ import Testing
             "parzen.yml:4:19: error: cache.max-size: the size '1024' has no unit; "
                 + "add one of: B, KB, MB, GB, KiB, MiB, GiB (e.g. '1024 MiB')",
             "parzen.yml:6:3: error: front-matter key 'title' cannot be a project default; "
-                + "set it in each notebook's front matter; defaults may give authors, seed, math, compat",
+                + "set it in each notebook's front matter; defaults may give authors, seed, math, compat, lang",
             "parzen.yml:7:9: error: front-matter key 'seed' expects a non-negative whole number, found the text 'many'",
             "parzen.yml:9:5: error: navigation section has no 'section'; "
                 + "give each section 'section: Title' and 'notebooks: [a.md, b.md]'",
@@ -128,6 +128,22 @@ import Testing
         #expect(bare.frontMatter.seed == 7)
         let standard = Notebook(text: "---\ncompat: standard\n---\n", path: "c.md", defaults: project.defaults)
         #expect(standard.frontMatter.compatibility == .standard)
+    }
+
+    @Test func languageIsAFrontMatterKeyAndADefault() {
+        let (project, diagnostics) = parse("defaults: {lang: de-CH}\n")
+        #expect(diagnostics == [])
+        #expect(Notebook(text: "# x\n", path: "a.md", defaults: project.defaults).frontMatter.language == "de-CH")
+        let own = Notebook(text: "---\nlang: pt-BR\n---\n", path: "b.md", defaults: project.defaults)
+        #expect(own.frontMatter.language == "pt-BR")
+        for bad in ["english please", "e", "en_US", "en--US", "123"] {
+            let notebook = Notebook(text: "---\nlang: \(bad)\n---\n", path: "c.md")
+            #expect(notebook.frontMatter.language == nil)
+            #expect(notebook.diagnostics.map(\.description) == [
+                "c.md:2:7: error: front-matter key 'lang' expects a language tag, found '\(bad)'; "
+                    + "write one such as 'en', 'de' or 'pt-BR'",
+            ])
+        }
     }
 
     // MARK: Files

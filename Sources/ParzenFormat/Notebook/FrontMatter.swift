@@ -17,6 +17,9 @@ public struct FrontMatter: Sendable, Equatable {
     public var series: Series?
     public var next: PageLink?
     public var previous: PageLink?
+    /// `lang:`, the page's language as a BCP 47 tag (`en`, `de-CH`), for `<html lang>`: screen
+    /// readers and hyphenation follow it. Absent: `en`.
+    public var language: String?
     /// How to read Jekyll/kramdown-isms in the body. See `Compatibility`.
     public var compatibility: Compatibility = .standard
     /// `bibliography:` — `.bib` files as written (one path or a list), each with where it
@@ -34,7 +37,7 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// Every key with a meaning to Parzen, for did-you-mean.
     public static let knownKeys = [
-        "title", "description", "authors", "date", "seed", "math", "series", "next", "previous", "compat",
+        "title", "description", "authors", "date", "seed", "math", "series", "next", "previous", "compat", "lang",
                                     "bibliography", "citation-style"]
 }
 

@@ -89,6 +89,7 @@ public enum FrontMatterParser {
             case "next": frontMatter.next = reader.link(entry)
             case "previous": frontMatter.previous = reader.link(entry)
             case "compat": explicitCompatibility = reader.compatibility(entry)
+            case "lang": frontMatter.language = reader.language(entry)
             case "bibliography": frontMatter.bibliography = reader.paths(entry)
             case "citation-style":
                 frontMatter.citationStyle = reader.text(entry).map { LocatedText($0, at: entry.value.location) }
@@ -255,6 +256,23 @@ private struct FieldReader {
         case .scalar: return [entry.value]
         case .mapping: wrongType(entry, expected: expected); return []
         }
+    }
+
+    /// A language tag of the BCP 47 shape: letters, then `-`-separated subtags of letters and
+    /// digits (`en`, `pt-BR`, `zh-Hant-TW`), each 1–8 long, the first 2–8 letters.
+    mutating func language(_ entry: YAMLEntry) -> String? {
+        guard let tag = text(entry) else { return nil }
+        let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
+        let valid = subtags.allSatisfy { subtag in
+            (1...8).contains(subtag.count) && subtag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        } && (2...8).contains(subtags[0].count) && subtags[0].allSatisfy(\.isLetter)
+        guard valid else {
+            diagnostics.append(Diagnostic(.error, file: file, at: entry.value.location,
+                                          "front-matter key 'lang' expects a language tag, found '\(tag)'",
+                                          fix: "write one such as 'en', 'de' or 'pt-BR'"))
+            return nil
+        }
+        return tag
     }
 
     mutating func compatibility(_ entry: YAMLEntry) -> Compatibility? {

@@ -10,7 +10,7 @@ public struct FrontMatterDefaults: Sendable, Equatable {
     public var values: FrontMatter
 
     /// The keys that may be given as defaults.
-    public static let allowedKeys = ["authors", "seed", "math", "compat"]
+    public static let allowedKeys = ["authors", "seed", "math", "compat", "lang"]
 
     /// No defaults: every notebook as written.
     public static let none = FrontMatterDefaults(values: FrontMatter())
@@ -28,6 +28,7 @@ public struct FrontMatterDefaults: Sendable, Equatable {
             case "seed": result.seed = values.seed
             case "math": result.mathMacros = values.mathMacros.merging(frontMatter.mathMacros) { _, own in own }
             case "compat": result.compatibility = values.compatibility
+            case "lang": result.language = values.language
             default: break
             }
         }
