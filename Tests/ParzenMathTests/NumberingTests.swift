@@ -69,12 +69,68 @@ import Testing
         #expect(EquationNumbering.anchor(for: "a b\"<_") == "eqn-a_20b_22_3C_5F")
     }
 
-    @Test func duplicateLabelWarns() {
+    /// LaTeX warns "Label `x' multiply defined" and links to one of them; here it is an error
+    /// at the second definition that names the first, and the page keeps one `id`.
+    @Test func duplicateLabelIsAnErrorNamingTheFirstDefinition() {
         let document = MathDocument(macros: [:])
-        _ = document.typeset("\\begin{equation}a\\label{x}\\end{equation}", display: true, origin: 0)
-        let second = document.typeset("\\begin{equation}b\\label{x}\\end{equation}", display: true, origin: 1)
-        #expect(second.diagnostics.map(\.severity) == [.warning])
-        #expect(second.diagnostics.first?.offset == 17)
+        let first = document.typeset("\\begin{equation}a\\label{x}\\end{equation}", display: true, origin: 4)
+        let second = document.typeset("\\begin{equation}b\\label{x}\\end{equation}", display: true, origin: 5)
+        #expect(second.diagnostics == [
+            MathDiagnostic(
+                severity: .error, message: "label 'x' is defined twice; references go to its first definition",
+                fix: "rename one of the two, e.g. '\\label{x-2}', and the references meant for it", origin: 5,
+                offset: 17, otherPlace: MathLocation(origin: 4, offset: 17)),
+        ])
+        #expect(document.equationNumbers == ["x": "1"])
+        #expect(first.html.contains("<mtr id=\"eqn-x\">"))
+        #expect(!second.html.contains("id=\"eqn-x\""))
+        #expect(second.html.contains("<mtext>(2)</mtext>"))
+    }
+
+    /// amsmath: "Multiple \\label's: label 'a' will be lost" (one equation, one number).
+    @Test func twoLabelsInOneRowAreAnError() {
+        let result = MathDocument(macros: [:]).typeset(
+            "\\begin{align}a\\label{a}\\label{b}\\end{align}", display: true, origin: 0)
+        #expect(result.diagnostics.map(\.severity) == [.error])
+        #expect(result.diagnostics.first?.offset == 23)
+    }
+
+    @Test func nestedSubequationsAreAnError() {
+        let result = MathDocument(macros: [:]).typeset(
+            "\\begin{subequations}\\begin{subequations}\\end{subequations}\\end{subequations}", display: true,
+            origin: 0)
+        #expect(result.diagnostics.map(\.message) == [
+            "'subequations' inside 'subequations': amsmath numbers the equations after it wrongly",
+        ])
+        #expect(result.diagnostics.first?.offset == 20)
+    }
+
+    @Test func subequationsInsideAnEnvironmentOrInlineAreAnError() {
+        let document = MathDocument(macros: [:])
+        let inline = document.typeset("\\begin{subequations}\\end{subequations}", display: false, origin: 0)
+        #expect(inline.diagnostics.first?.severity == .error)
+        let inside = document.typeset(
+            "\\begin{equation}\\begin{subequations}\\end{subequations}\\end{equation}", display: true, origin: 1)
+        #expect(inside.diagnostics.first?.offset == 16)
+    }
+
+    /// A failed group does not letter the equations of later formulas.
+    @Test func anUnclosedGroupEndsWithItsFormula() {
+        let document = MathDocument(macros: [:])
+        _ = document.typeset("\\begin{subequations}\\begin{equation}a\\end{equation}", display: true, origin: 0)
+        let next = document.typeset("\\begin{equation}b\\label{b}\\end{equation}", display: true, origin: 1)
+        #expect(next.diagnostics.isEmpty)
+        #expect(document.equationNumbers == ["b": "2"])
+    }
+
+    /// amsmath's \\alph has 26 letters; LaTeX stops with "Counter too large".
+    @Test func aTwentySeventhEquationInAGroupIsAnError() {
+        let rows = (1...27).map { "x_{\($0)}" }.joined(separator: "\\\\")
+        let result = MathDocument(macros: [:]).typeset(
+            "\\begin{subequations}\\begin{gather}" + rows + "\\label{last}\\end{gather}\\end{subequations}",
+            display: true, origin: 0)
+        #expect(result.html.contains("<mtext>(1z)</mtext>"))
+        #expect(result.diagnostics.map(\.severity) == [.error])
     }
 
     @Test func labelInUnnumberedDisplayWarns() {

@@ -33,6 +33,7 @@ public final class MathDocument {
     ///   - origin: the caller's token for this formula, carried into diagnostics.
     public func parse(_ tex: String, display: Bool, origin: Int) -> ParsedFormula {
         let log = DiagnosticLog()
+        numbering.origin = origin
         let parser = Parser(tex, display: display, macros: macros, numbering: numbering, log: log)
         do {
             let node = try parser.parseFormula()

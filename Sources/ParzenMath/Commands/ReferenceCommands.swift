@@ -8,7 +8,14 @@ enum ReferenceCommands {
                 parser.log.warning("'\\label{\(label)}' is outside a numbered display, so references to it show '??'",
                                    fix: "put it inside \\begin{equation}…\\end{equation}", at: token.offset)
             } else {
-                parser.equationRows[parser.equationRows.count - 1].labels.append((label, token.offset))
+                let row = parser.equationRows.count - 1
+                if let first = parser.equationRows[row].labels.first {
+                    // amsmath: "Multiple \label's: label 'a' will be lost".
+                    parser.log.error(
+                        "a second '\\label' in one equation ('\\label{\(first.name)}' is already here)",
+                        fix: "keep one label per equation; an equation has one number", at: token.offset)
+                }
+                parser.equationRows[row].labels.append((label, token.offset))
             }
             return MathNode(.empty, at: token.offset)
         }
@@ -33,13 +40,17 @@ enum ReferenceCommands {
                 return MathNode(.empty, at: token.offset)
             }
         }
-        for (name, parenthesized) in [("\\eqref", true), ("\\ref", false), ("\\refeq", false)] {
+        for (name, parenthesized) in references {
             registry.register(name) { parser, token in
                 let label = try parser.readStringArgument(of: token)
                 return MathNode(.reference(label: label, parenthesized: parenthesized), at: token.offset)
             }
         }
     }
+
+    /// The cross-reference commands and whether each prints its number in parentheses; they
+    /// work in math and inside `\text{…}` alike, as in LaTeX.
+    static let references = ["\\eqref": true, "\\ref": false, "\\refeq": false]
 
     /// The text of a `\tag{…}`, shown as plain text beside the equation: math shifts are
     /// dropped and symbol commands become their characters (`$\star$` → "⋆").

@@ -115,6 +115,11 @@ enum TextCommands {
             case .command:
                 if let symbol = textSymbols[token.text] {
                     text += symbol
+                } else if let parenthesized = ReferenceCommands.references[token.text] {
+                    flush()
+                    let label = try parser.readStringArgument(of: token)
+                    pieces.append(MathNode(.reference(label: label, parenthesized: parenthesized), at: token.offset))
+                    textOffset = token.offset
                 } else if styles[token.text] != nil {
                     // Nested text commands (\text{\textbf{…}}): their braces are read as groups here.
                     continue

@@ -42,6 +42,8 @@ struct MathTable {
     var format = TableFormat()
     /// `\substack`: no padding between rows or columns beyond the lines' own.
     var compact = false
+    /// The `id` of the whole table: the first environment of a labelled `subequations` group.
+    var anchor: String?
 }
 
 /// The number shown beside one equation (`(2)` or a `\tag`) and its anchor.

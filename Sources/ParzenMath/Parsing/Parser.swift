@@ -52,7 +52,7 @@ final class Parser {
             throw TeXError("'}' has no matching '{'", fix: "remove it or add '{' before it", at: next.offset)
         }
         if display, let row = equationRows.popLast(), row.tag != nil || !row.labels.isEmpty,
-           let number = numbering.finish(row, log: log) {
+           let number = numbering.finish(row, log: log).number {
             let table = MathTable(
                 rows: [[MathNode(.row(nodes), at: 0)]], numbers: [number], layout: .gather, displayStyle: true,
                 numbered: true)
@@ -506,15 +506,17 @@ final class Parser {
                         }
                     }
                     let row = numbered == nil ? nil : equationRows.last
+                    // A `\\` before `\end` leaves an empty last row, which amsmath numbers
+                    // (an empty line with "(5)") in the numbered environments, and which
+                    // shows nothing elsewhere.
                     let isEmptyLastRow =
                         !rows.isEmpty && cells.count == 1 && cells[0].isEmptyRow && row?.tag == nil
-                        && (row?.labels.isEmpty ?? true)
-                    if isEmptyLastRow {
-                        // A `\\` before `\end` does not start a new row in amsmath.
-                        if numbered != nil { equationRows.removeLast() }
-                    } else {
+                        && (row?.labels.isEmpty ?? true) && (row.map { !$0.numbered || $0.suppressed } ?? true)
+                    if !isEmptyLastRow {
                         rows.append(cells)
-                        numbers.append(finishEquationRow(numbered: numbered))
+                        numbers.append(finishEquationRow(numbered: numbered, last: true))
+                    } else if let row, !row.carried.isEmpty {
+                        _ = numbering.finish(row, log: log)
                     }
                     if numbered != nil { _ = equationRows.popLast() }
                     return (rows, numbers, format)
@@ -587,10 +589,14 @@ final class Parser {
         return (content, (count, alignment, (spec.hasPrefix("|"), spec.hasSuffix("|"))))
     }
 
-    private func finishEquationRow(numbered: Bool?) -> EquationNumber? {
+    /// Numbers the row just ended and starts the next one, which takes over the labels of an
+    /// unnumbered row unless this was the `last`.
+    private func finishEquationRow(numbered: Bool?, last: Bool = false) -> EquationNumber? {
         guard let numbered, let row = equationRows.popLast() else { return nil }
-        let number = numbering.finish(row, log: log)
-        equationRows.append(EquationNumbering.Row(numbered: numbered))
+        let (number, carried) = numbering.finish(row, log: log, carrying: !last)
+        var next = EquationNumbering.Row(numbered: numbered)
+        next.carried = carried
+        equationRows.append(next)
         return number
     }
 

@@ -409,6 +409,7 @@ struct MathMLWriter {
     /// row heights come from a strut in each row's first cell, as TeX's do.
     private mutating func writeTable(_ table: MathTable) {
         output += "<mtable"
+        if let anchor = table.anchor { output += " id=\"" + Escaping.attribute(anchor) + "\"" }
         if table.displayStyle { output += " displaystyle=\"true\"" }
         if let level = table.scriptLevel { output += " scriptlevel=\"\(level)\"" }
         if table.numbered { output += " style=\"width:100%\"" }
