@@ -12,13 +12,16 @@ final class Parser {
     let log: DiagnosticLog
     let numbering: EquationNumbering
     private let macros: MacroTable
+    // The style flags, the terminators and the depth are read for almost every atom; they
+    // are plain values never accessed across a call, so run-time exclusivity checks are left
+    // out (as for the expander's per-token state).
     /// Whether the material being parsed is in display style (limits go under `\sum`).
-    var displayStyle: Bool
+    @exclusivity(unchecked) var displayStyle: Bool
     /// Whether the material being parsed is in script style (scripts, parts of inline
     /// fractions), where TeX leaves out the thin spaces around inner atoms.
-    var scriptStyle = false
+    @exclusivity(unchecked) var scriptStyle = false
     /// The math alphabet of `\mathbf{…}` and friends while their argument is parsed.
-    var alphabet: MathAlphabet?
+    @exclusivity(unchecked) var alphabet: MathAlphabet?
     /// The rows of numbering environments being parsed, innermost last; `\label`, `\tag` and
     /// `\nonumber` write into the last one.
     var equationRows: [EquationNumbering.Row] = []
@@ -28,8 +31,8 @@ final class Parser {
     var definedColors: [String: String] = [:]
     /// The terminators of the lists being parsed, innermost last (`\displaystyle` and `\color`
     /// apply up to the end of the current list).
-    private var terminators: [Set<String>] = []
-    private var depth = 0
+    @exclusivity(unchecked) private var terminators: [Set<String>] = []
+    @exclusivity(unchecked) private var depth = 0
 
     init(_ source: String, display: Bool, macros: MacroTable, numbering: EquationNumbering, log: DiagnosticLog) {
         self.expander = MacroExpander(source, macros: macros, log: log)
