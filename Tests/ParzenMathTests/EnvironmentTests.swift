@@ -47,6 +47,23 @@ import Testing
         #expect(html.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.15em 0 0.15em 2em\">" + M.mi("c") + "</mtd>"))
     }
 
+    /// LaTeX's `\\[len]` (amsmath and array alike) puts `len` of extra space below the row:
+    /// 4 pt = 0.4 em at 10 pt, added to the depth of the row's strut (0.35 em in displays).
+    @Test func rowSpacingAfterALineBreakDeepensThatRow() {
+        let html = presentation("\\begin{aligned}a\\\\[4pt]b\\\\c\\end{aligned}", display: true)
+        #expect(html.components(separatedBy: "<mspace height=\"0.85em\" depth=\"0.75em\"></mspace>").count - 1 == 1)
+        #expect(html.components(separatedBy: "<mspace height=\"0.85em\" depth=\"0.35em\"></mspace>").count - 1 == 2)
+        let matrix = presentation("\\begin{matrix}a\\\\[1em]b\\end{matrix}")
+        #expect(matrix.contains("<mspace height=\"0.84em\" depth=\"1.36em\"></mspace>"))
+    }
+
+    @Test func rowSpacingThatIsNoLengthIsAnError() {
+        let result = MathDocument(macros: [:]).typeset(
+            "\\begin{aligned}a\\\\[four]b\\end{aligned}", display: true, origin: 0)
+        #expect(result.diagnostics.map(\.message) == ["'four' after '\\\\' is not a length"])
+        #expect(result.diagnostics.first?.offset == 18)
+    }
+
     /// In unnumbered environments the empty row a trailing `\\` leaves shows nothing; in
     /// numbered ones amsmath numbers it (NumberingAgainstLaTeXTests).
     @Test func trailingRowBreakInAnUnnumberedEnvironmentAddsNoRow() {

@@ -75,6 +75,10 @@ a&=b\\
 \begin{align}a&=b\label{pa}\\c&=d\\\end{align}
 \end{subequations}
 \begin{equation}z\label{end}\end{equation}
+\begin{equation}a\\b\label{eqbreak}\end{equation}
+\begin{equation}z\label{aftereqbreak}\end{equation}
+\begin{multline}a\tag{M}\\b\label{mt}\end{multline}
+\begin{equation}z\label{aftertaggedmultline}\end{equation}
 """#
 
     static let document = "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n"
@@ -117,6 +121,10 @@ a&=b\\
 \newlabel{fs}{{{F}}{2}}
 \newlabel{parent}{{33}{2}}
 \newlabel{pa}{{33a}{2}}
-\newlabel{end}{{34}{2}}
+\newlabel{end}{{34}{3}}
+\newlabel{eqbreak}{{35}{3}}
+\newlabel{aftereqbreak}{{36}{3}}
+\newlabel{mt}{{{M}}{3}}
+\newlabel{aftertaggedmultline}{{37}{3}}
 """#
 }

@@ -54,7 +54,9 @@ import Testing
         }
         let results = parsed.map { formula in
             document.write(formula) { label in
-                document.equationNumbers[label].map { ReferenceTarget(text: $0, anchor: MathDocument.anchor(for: label)) }
+                document.equationNumbers[label].map {
+                    ReferenceTarget(text: $0, anchor: MathDocument.anchor(for: label))
+                }
             }
         }
         return (document.equationNumbers, results)
@@ -62,13 +64,17 @@ import Testing
 
     @Test func everyLabelHasLaTeXsNumber() {
         let latex = Self.labels(fromAux: LaTeXNumberingCases.auxLabels)
-        #expect(latex.count == 37)
+        #expect(latex.count == 41)
         #expect(Self.typeset.numbers == latex)
     }
 
+    /// Only the `\\` inside `equation`, which LaTeX ignores, is worth a warning.
     @Test func theCasesTypesetWithoutProblems() {
+        let displays = Self.displays(of: LaTeXNumberingCases.body)
         for (index, result) in Self.typeset.results.enumerated() {
-            #expect(result.diagnostics.isEmpty, "display \(index): \(result.diagnostics)")
+            let expected = displays[index].contains("\\label{eqbreak}")
+                ? ["LaTeX does not break lines inside 'equation' (it sets one line)"] : []
+            #expect(result.diagnostics.map(\.message) == expected, "display \(index)")
             #expect(!result.html.contains("<merror"), "display \(index)")
         }
     }
@@ -78,7 +84,8 @@ import Testing
         let displays = displays(of: LaTeXNumberingCases.body)
         let index = displays.firstIndex { $0.contains("\\label{\(label)}") }!
         let html = typeset.results[index].html
-        return html.matches(of: /<mtd style="width:[^"]*;padding:[^"]*;text-align:right[^"]*">(?:<mtext>([^<]*)<\/mtext>)?<\/mtd>/)
+        let numberCell = /<mtd style="width:[^"]*;padding:[^"]*;text-align:right[^"]*">(?:<mtext>([^<]*)<\/mtext>)?<\/mtd>/
+        return html.matches(of: numberCell)
             .map { String($0.output.1 ?? "") }
     }
 
@@ -105,7 +112,8 @@ import Testing
         let html = Self.typeset.results[Self.displays(of: LaTeXNumberingCases.body)
             .firstIndex { $0.contains("\\label{txt}") }!].html
         // amsmath: \eqref prints "(1)", \ref "2a" (what LaTeX showed: "see (1) and 2a").
-        #expect(html.contains("<mtext>see\u{00A0}</mtext><mtext><a class=\"eqref\" href=\"#eqn-e1\">(\(latex["e1"]!))</a>"))
+        #expect(html.contains(
+            "<mtext>see\u{00A0}</mtext><mtext><a class=\"eqref\" href=\"#eqn-e1\">(\(latex["e1"]!))</a>"))
         #expect(html.contains("<a class=\"eqref\" href=\"#eqn-s1\">\(latex["s1"]!)</a>"))
     }
 
@@ -114,7 +122,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-numbering-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try LaTeXNumberingCases.document.write(to: folder.appendingPathComponent("n.tex"), atomically: true, encoding: .utf8)
+        try LaTeXNumberingCases.document.write(
+            to: folder.appendingPathComponent("n.tex"), atomically: true, encoding: .utf8)
         for _ in 1...2 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Self.latex!)
@@ -132,7 +141,8 @@ import Testing
 
     static let latex: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let found = path.split(separator: ":").map { "\($0)/latex" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        let found = path.split(separator: ":").map { "\($0)/latex" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
         if found == nil { print("notice: skipping NumberingAgainstLaTeXTests.latexStillAgrees: latex is not on PATH") }
         return found
     }()

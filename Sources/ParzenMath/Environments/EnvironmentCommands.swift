@@ -9,9 +9,7 @@ enum EnvironmentCommands {
 
     static let environments: [String: Handler] = {
         var table: [String: Handler] = [:]
-        for (name, layout) in [
-            ("equation", MathTable.Layout.gather), ("gather", .gather), ("align", .align), ("flalign", .flalign),
-        ] {
+        for (name, layout) in [("gather", MathTable.Layout.gather), ("align", .align), ("flalign", .flalign)] {
             table[name] = { parser, begin, name in try display(parser, begin, name, layout: layout, numbered: true) }
             table[name + "*"] = { parser, begin, name in
                 try display(parser, begin, name, layout: layout, numbered: false)
@@ -23,8 +21,14 @@ enum EnvironmentCommands {
                 return try display(parser, begin, name, layout: .alignat, numbered: !name.hasSuffix("*"))
             }
         }
-        table["multline"] = { parser, begin, name in try multline(parser, begin, name, numbered: true) }
-        table["multline*"] = { parser, begin, name in try multline(parser, begin, name, numbered: false) }
+        for (name, layout) in [("equation", MathTable.Layout.gather), ("multline", .multline)] {
+            table[name] = { parser, begin, name in
+                try oneEquation(parser, begin, name, layout: layout, numbered: true)
+            }
+            table[name + "*"] = { parser, begin, name in
+                try oneEquation(parser, begin, name, layout: layout, numbered: false)
+            }
+        }
         for (name, layout) in [("split", MathTable.Layout.align), ("aligned", .align), ("gathered", .gather),
                                ("lgathered", .array(["left"])), ("rgathered", .array(["right"]))] {
             table[name] = { parser, begin, name in try inner(parser, begin, name, layout: layout, display: true) }
@@ -207,17 +211,25 @@ enum EnvironmentCommands {
         return MathNode(.table(table), at: begin.offset)
     }
 
-    /// `multline`: one number, on the last row.
-    private static func multline(_ parser: Parser, _ begin: Token, _ name: String, numbered: Bool) throws -> MathNode {
+    /// `equation` and `multline`: one equation, so one number, on the last row. LaTeX ignores
+    /// a `\\` inside `equation` (one line, one number); it is warned about and kept as a line.
+    private static func oneEquation(
+        _ parser: Parser, _ begin: Token, _ name: String, layout: MathTable.Layout, numbered: Bool
+    ) throws -> MathNode {
         parser.equationRows.append(EquationNumbering.Row(numbered: numbered))
         let (rows, _, _) = try parser.withDisplayStyle(true) {
             try parser.parseRows(of: name, begin: begin, numbered: nil)
+        }
+        if case .gather = layout, rows.count > 1 {
+            parser.log.warning(
+                "LaTeX does not break lines inside '\(name)' (it sets one line)",
+                fix: "use \\begin{multline}, or \\begin{split} inside the equation", at: begin.offset)
         }
         let number = parser.numbering.finish(parser.equationRows.removeLast(), log: parser.log).number
         var numbers = [EquationNumber?](repeating: nil, count: rows.count)
         numbers[numbers.count - 1] = number
         return MathNode(
-            .table(MathTable(rows: rows, numbers: numbers, layout: .multline, displayStyle: true, numbered: true)),
+            .table(MathTable(rows: rows, numbers: numbers, layout: layout, displayStyle: true, numbered: true)),
             at: begin.offset)
     }
 

@@ -6,8 +6,9 @@
 final class DiagnosticLog {
     static let maxReported = 20
 
-    private(set) var entries:
-        [(severity: MathDiagnostic.Severity, message: String, fix: String?, offset: Int, otherPlace: MathLocation?)] = []
+    private(set) var entries: [
+        (severity: MathDiagnostic.Severity, message: String, fix: String?, offset: Int, otherPlace: MathLocation?)
+    ] = []
     /// Problems beyond `maxReported`: how many, whether any was an error, and where the first was.
     private var dropped = (count: 0, hasError: false, offset: 0)
 

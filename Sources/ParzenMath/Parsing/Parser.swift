@@ -487,7 +487,7 @@ final class Parser {
                 case "&" where token.kind == .character:
                     continue
                 case "\\\\", "\\cr":
-                    try skipRowSpacing()
+                    try readRowSpacing(into: &format, row: rows.count)
                     rows.append(cells)
                     numbers.append(finishEquationRow(numbered: numbered))
                     cells = []
@@ -603,15 +603,18 @@ final class Parser {
         return number
     }
 
-    /// `\\[4pt]` and `\\*`: extra row spacing is not reproduced; the argument is skipped.
-    private func skipRowSpacing() throws {
+    /// `\\[4pt]`: extra space below the row `row`, as TeX adds it; `\\*` only forbids a page
+    /// break, which a page of HTML does not have.
+    private func readRowSpacing(into format: inout TableFormat, row: Int) throws {
         if try expander.peek().isCharacter("*") { _ = try expander.next() }
-        if try expander.peekSkippingSpaces().isCharacter("[") {
-            while true {
-                let token = try expander.next()
-                if token.isEnd || token.isCharacter("]") { break }
-            }
+        let open = try expander.peekSkippingSpaces()
+        guard let length = try readOptionalString() else { return }
+        guard let ems = SpacingCommands.ems(from: length) else {
+            throw TeXError(
+                "'\(length)' after '\\\\' is not a length", fix: "write a length such as \\\\[4pt] or \\\\[1ex]",
+                at: open.offset)
         }
+        format.rowSpacing[row] = ems
     }
 
     // MARK: Depth

@@ -419,9 +419,10 @@ struct MathMLWriter {
         level = table.scriptLevel ?? level
         let columns = table.columnCount
         let widths = MathMLWriter.spreadWidths(table, columns: columns)
-        // `\substack` rows are as tight as their lines.
-        let strut = table.compact ? "" : MathMLWriter.strut(table)
+        let tableStrut = MathMLWriter.strut(table)
         for (rowIndex, cells) in table.rows.enumerated() {
+            let strut = table.format.rowSpacing.isEmpty
+                ? tableStrut : MathMLWriter.strut(table, extraDepth: table.format.rowSpacing[rowIndex])
             let number = rowIndex < table.numbers.count ? table.numbers[rowIndex] : nil
             if let anchor = number?.anchor {
                 output += "<mtr id=\"" + Escaping.attribute(anchor) + "\">"
@@ -516,12 +517,22 @@ struct MathMLWriter {
     /// An invisible box with TeX's height and depth of a row: a display line is 8.5 + 3.5 pt
     /// (\strut at 10 pt), an array row 0.7 and 0.3 of the 12 pt \baselineskip (\@arstrut),
     /// times 1.2 in `cases` (its \arraystretch).
-    private static func strut(_ table: MathTable) -> String {
+    /// `extraDepth`: the space `\\[4pt]` asks for below the row, in em, which TeX adds to the
+    /// row's depth. `\substack` rows are as tight as their lines: no strut of their own.
+    private static func strut(_ table: MathTable, extraDepth: Double? = nil) -> String {
+        let (height, depth): (String, Double)
         switch table.layout {
-        case .cases: return "<mspace height=\"1.008em\" depth=\"0.432em\"></mspace>"
-        case .matrix, .array: return "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
-        default: return "<mspace height=\"0.85em\" depth=\"0.35em\"></mspace>"
+        case _ where table.compact: (height, depth) = ("0", 0)
+        case .cases: (height, depth) = ("1.008", 0.432)
+        case .matrix, .array: (height, depth) = ("0.84", 0.36)
+        default: (height, depth) = ("0.85", 0.35)
         }
+        guard let extraDepth else {
+            return table.compact ? "" : "<mspace height=\"\(height)em\" depth=\"\(depth)em\"></mspace>"
+        }
+        // Less than the strut's depth (a negative length) cannot pull the next row closer here.
+        let total = (max(0, depth + extraDepth) * 10_000).rounded() / 10_000
+        return "<mspace height=\"\(height)em\" depth=\"\(total)em\"></mspace>"
     }
 
     /// Alignment and padding of one cell, following amsmath (align: right/left pairs; inner
