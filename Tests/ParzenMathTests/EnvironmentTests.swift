@@ -64,6 +64,17 @@ import Testing
         #expect(result.diagnostics.first?.offset == 18)
     }
 
+    /// LaTeX sets two displays one under the other; Chromium cannot spread a table nested in a
+    /// table cell, so each is a `<math display="block">` of its own.
+    @Test func twoEnvironmentsInOneDisplayAreTwoDisplays() {
+        let html = MathDocument(macros: [:]).typeset(
+            "\\begin{equation}a\\end{equation} \\begin{align*}b&=c\\end{align*}", display: true, origin: 0).html
+        #expect(html.components(separatedBy: "<math display=\"block\"").count - 1 == 2)
+        #expect(html.contains("alttext=\"\\begin{equation}a\\end{equation}\""))
+        #expect(html.contains("alttext=\"\\begin{align*}b&amp;=c\\end{align*}\""))
+        #expect(html.contains("<mtext>(1)</mtext>"))
+    }
+
     /// In unnumbered environments the empty row a trailing `\\` leaves shows nothing; in
     /// numbered ones amsmath numbers it (NumberingAgainstLaTeXTests).
     @Test func trailingRowBreakInAnUnnumberedEnvironmentAddsNoRow() {

@@ -105,6 +105,10 @@ import Testing
         let html = Self.typeset.results[1].html
         #expect(html.contains("<mtable id=\"eqn-sub\""))
         #expect(html.contains("<mtr id=\"eqn-s1\">"))
+        // Two displays one under the other, as in LaTeX: one `<math>` each, with its own source.
+        #expect(html.components(separatedBy: "<math display=\"block\"").count - 1 == 2)
+        #expect(html.contains("<annotation encoding=\"application/x-tex\">\\begin{equation}x\\label{s4}"
+            + "\\end{equation}\n\\end{subequations}</annotation>"))
     }
 
     @Test func referencesInsideTextResolveToLaTeXsNumbers() {

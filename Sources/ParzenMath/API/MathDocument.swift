@@ -56,8 +56,9 @@ public final class MathDocument {
     public static func anchor(for label: String) -> String { EquationNumbering.anchor(for: label) }
 
     /// Pass 2: the formula's MathML. Inline math becomes `<math>`, display math
-    /// `<math display="block">`; both carry the source in `alttext` and in an
-    /// `application/x-tex` annotation. A reference is resolved by `resolve`; a label it does
+    /// `<math display="block">` (one per environment when a display holds several, such as the
+    /// equations of a `subequations` group, each with its part of the source); both carry the
+    /// source in `alttext` and in an `application/x-tex` annotation. A reference is resolved by `resolve`; a label it does
     /// not know is written "??" and reported with `unresolvedLabel` set.
     public func write(_ formula: ParsedFormula, resolve: (String) -> ReferenceTarget?) -> TypesetFormula {
         guard let node = formula.node else {

@@ -280,12 +280,12 @@ enum EnvironmentCommands {
                 parser.log.warning(
                     "'\\label{\(label)}' names a 'subequations' group that holds no equation environment",
                     fix: "put \\begin{equation} or \\begin{align} inside the group", at: begin.offset)
-                return MathNode(.row(body), at: begin.offset)
+                return MathTable.stacked(body, at: begin.offset)
             }
             content.anchor = EquationNumbering.anchor(for: label)
             body[first].kind = .table(content)
         }
-        return MathNode(.row(body), at: begin.offset)
+        return MathTable.stacked(body, at: begin.offset)
     }
 
     /// An environment used inside a formula: no numbers, natural width.

@@ -18,6 +18,9 @@ struct MathTable {
         case matrix
         /// `array`: columns aligned as its preamble says ("l", "c", "r").
         case array([String])
+        /// Display environments one under the other, each row one full-width environment: what
+        /// one display formula holding several (a `subequations` group) shows, as LaTeX does.
+        case stack
     }
 
     var rows: [[MathNode]]
@@ -28,6 +31,11 @@ struct MathTable {
     var displayStyle: Bool
     /// Whether the table is a full-width display with a number column (`equation`, `align`, …).
     var numbered: Bool
+
+    var isStack: Bool {
+        if case .stack = layout { return true }
+        return false
+    }
 
     /// Columns of the widest row, counting spanned columns.
     var columnCount: Int {
@@ -42,6 +50,22 @@ struct MathTable {
     var format = TableFormat()
     /// `\substack`: no padding between rows or columns beyond the lines' own.
     var compact = false
+    /// Several display environments of one formula, one per row of a `.stack` table; a single
+    /// node is returned as it is.
+    static func stacked(_ nodes: [MathNode], at offset: Int) -> MathNode {
+        let shown = nodes.filter { if case .empty = $0.kind { false } else { true } }
+        guard shown.count > 1 else { return shown.first ?? MathNode(.row(nodes), at: offset) }
+        let table = MathTable(
+            rows: shown.map { [$0] }, numbers: [], layout: .stack, displayStyle: true, numbered: false)
+        return MathNode(.table(table), at: offset)
+    }
+
+    /// Whether the node is a full-width display environment (`equation`, `align`, …).
+    static func isDisplayEnvironment(_ node: MathNode) -> Bool {
+        if case .table(let table) = node.kind { return table.numbered }
+        return false
+    }
+
     /// The `id` of the whole table: the first environment of a labelled `subequations` group.
     var anchor: String?
 }

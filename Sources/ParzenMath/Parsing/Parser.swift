@@ -61,6 +61,17 @@ final class Parser {
                 numbered: true)
             return MathNode(.table(table), at: 0)
         }
+        // Several environments in one display formula (a `subequations` group among them)
+        // stand one under the other.
+        if display {
+            let environments = nodes.flatMap { node -> [MathNode] in
+                if case .table(let table) = node.kind, table.isStack { return table.rows.map { $0[0] } }
+                return [node]
+            }
+            if environments.lazy.filter(MathTable.isDisplayEnvironment).count > 1 {
+                return MathTable.stacked(environments, at: 0)
+            }
+        }
         return MathNode(.row(nodes), at: 0)
     }
 

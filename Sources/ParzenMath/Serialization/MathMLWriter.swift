@@ -29,6 +29,22 @@ struct MathMLWriter {
         -> String
     {
         var writer = MathMLWriter(referenceMarkup: referenceMarkup, display: display)
+        if display, case .table(let table) = node.kind, table.isStack {
+            // Chromium cannot spread a table nested in a table cell across the line, so each
+            // environment is a display `<math>` of its own, with its part of the source.
+            let bytes = Array(source.utf8)
+            var start = 0
+            for (index, row) in table.rows.enumerated() {
+                let next = index + 1 < table.rows.count ? table.rows[index + 1][0].offset : bytes.count
+                let end = min(max(next, start), bytes.count)
+                let part = String(decoding: bytes[start..<end], as: UTF8.self).trimmingSpaces()
+                writer.open(source: part, display: true)
+                writer.write(row[0])
+                writer.close(source: part)
+                start = end
+            }
+            return writer.output
+        }
         writer.open(source: source, display: display)
         // `<semantics>` takes exactly one presentation element: a top-level row of several
         // atoms is written as one `<mrow>`.
@@ -412,7 +428,7 @@ struct MathMLWriter {
         if let anchor = table.anchor { output += " id=\"" + Escaping.attribute(anchor) + "\"" }
         if table.displayStyle { output += " displaystyle=\"true\"" }
         if let level = table.scriptLevel { output += " scriptlevel=\"\(level)\"" }
-        if table.numbered { output += " style=\"width:100%\"" }
+        if table.numbered || table.isStack { output += " style=\"width:100%\"" }
         output += ">"
         let saved = (level, display)
         display = table.displayStyle
@@ -522,13 +538,13 @@ struct MathMLWriter {
     private static func strut(_ table: MathTable, extraDepth: Double? = nil) -> String {
         let (height, depth): (String, Double)
         switch table.layout {
-        case _ where table.compact: (height, depth) = ("0", 0)
+        case _ where table.compact || table.isStack: (height, depth) = ("0", 0)
         case .cases: (height, depth) = ("1.008", 0.432)
         case .matrix, .array: (height, depth) = ("0.84", 0.36)
         default: (height, depth) = ("0.85", 0.35)
         }
         guard let extraDepth else {
-            return table.compact ? "" : "<mspace height=\"\(height)em\" depth=\"\(depth)em\"></mspace>"
+            return table.compact || table.isStack ? "" : "<mspace height=\"\(height)em\" depth=\"\(depth)em\"></mspace>"
         }
         // Less than the strut's depth (a negative length) cannot pull the next row closer here.
         let total = (max(0, depth + extraDepth) * 10_000).rounded() / 10_000
@@ -564,6 +580,8 @@ struct MathMLWriter {
             return textAlign("left") + ";padding:\(vertical) 0"
         case .gather:
             return "padding:\(vertical) 0"
+        case .stack:
+            return "width:100%;padding:0"
         case .multline:
             // amsmath: the first line flush left and the last flush right, \multlinegap (1 em)
             // from the margin; the lines in between centred.
