@@ -58,8 +58,9 @@ public final class MathDocument {
     /// Pass 2: the formula's MathML. Inline math becomes `<math>`, display math
     /// `<math display="block">` (one per environment when a display holds several, such as the
     /// equations of a `subequations` group, each with its part of the source); both carry the
-    /// source in `alttext` and in an `application/x-tex` annotation. A reference is resolved by `resolve`; a label it does
-    /// not know is written "??" and reported with `unresolvedLabel` set.
+    /// source in `alttext` and in an `application/x-tex` annotation. A reference is resolved
+    /// by `resolve`; a label it does not know is written "??" and reported with
+    /// `unresolvedLabel` set.
     public func write(_ formula: ParsedFormula, resolve: (String) -> ReferenceTarget?) -> TypesetFormula {
         guard let node = formula.node else {
             return TypesetFormula(html: MathMLWriter.failedFormula(source: formula.source, display: formula.display),
