@@ -57,6 +57,20 @@ import Testing
         #expect(matrix.contains("<mspace height=\"0.84em\" depth=\"1.36em\"></mspace>"))
     }
 
+    /// What LaTeX (TeX Live 2022, amsmath) shows: in `aligned`, `matrix` and `align`,
+    /// `\\\\ [4pt]` is a line break and a row starting with "[4pt]", and so is `\\cr[4pt]`;
+    /// in `array`, `\\\\ [4pt]` is spacing (LaTeX's `\\@ifnextchar` skips the space).
+    @Test func rowSpacingNeedsItsBracketRightAfterTheBreakExceptInArray() {
+        for tex in ["\\begin{aligned}a\\\\ [4pt]b\\end{aligned}", "\\begin{matrix}a\\cr[4pt]b\\end{matrix}"] {
+            let result = MathDocument(macros: [:]).typeset(tex, display: true, origin: 0)
+            #expect(result.diagnostics.isEmpty, "\(tex)")
+            #expect(result.html.contains("<mo stretchy=\"false\">[</mo><mn>4</mn>"), "\(tex)")
+        }
+        let array = presentation("\\begin{array}{c}a\\\\ [4pt]b\\end{array}", display: true)
+        #expect(array.contains("<mspace height=\"0.84em\" depth=\"0.76em\"></mspace>"))
+        #expect(!array.contains("<mn>4</mn>"))
+    }
+
     @Test func rowSpacingThatIsNoLengthIsAnError() {
         let result = MathDocument(macros: [:]).typeset(
             "\\begin{aligned}a\\\\[four]b\\end{aligned}", display: true, origin: 0)

@@ -498,7 +498,9 @@ final class Parser {
                 case "&" where token.kind == .character:
                     continue
                 case "\\\\", "\\cr":
-                    try readRowSpacing(into: &format, row: rows.count)
+                    if token.text == "\\\\" {
+                        try readRowSpacing(into: &format, row: rows.count, afterSpaces: name == "array")
+                    }
                     rows.append(cells)
                     numbers.append(finishEquationRow(numbered: numbered))
                     cells = []
@@ -615,11 +617,12 @@ final class Parser {
     }
 
     /// `\\[4pt]`: extra space below the row `row`, as TeX adds it; `\\*` only forbids a page
-    /// break, which a page of HTML does not have.
-    private func readRowSpacing(into format: inout TableFormat, row: Int) throws {
+    /// break, which a page of HTML does not have. amsmath's `\\` takes the `[` only right after
+    /// it (`\\ [c]` is a row starting with "[c]"); LaTeX's `array` also `afterSpaces`; `\cr` never.
+    private func readRowSpacing(into format: inout TableFormat, row: Int, afterSpaces: Bool) throws {
         if try expander.peek().isCharacter("*") { _ = try expander.next() }
-        let open = try expander.peekSkippingSpaces()
-        guard let length = try readOptionalString() else { return }
+        let open = afterSpaces ? try expander.peekSkippingSpaces() : try expander.peek()
+        guard open.isCharacter("["), let length = try readOptionalString() else { return }
         guard let ems = SpacingCommands.ems(from: length) else {
             throw TeXError(
                 "'\(length)' after '\\\\' is not a length", fix: "write a length such as \\\\[4pt] or \\\\[1ex]",
