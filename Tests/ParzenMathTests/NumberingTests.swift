@@ -137,4 +137,35 @@ import Testing
         let result = MathDocument(macros: [:]).typeset("\\begin{equation*}a\\label{x}\\end{equation*}", display: true, origin: 0)
         #expect(result.diagnostics.map(\.severity) == [.warning])
     }
+
+    /// The mathtools manual (§3.2.1, "Customizing tags"): after `\\newtagform{brackets}{[}{]}`
+    /// and `\\usetagform{brackets}` numbers read "[1]"; the inner format `[\\textbf]` sets the
+    /// number alone in bold; `\\usetagform{default}` goes back to "(…)"; `\\tag*` takes no form.
+    /// latex with mathtools 2022 shows the same: [1], (2) with a bold 2, S, (2).
+    @Test func mathtoolsTagFormsShapeTheNumbers() {
+        let document = MathDocument(macros: [:])
+        let brackets = document.typeset(
+            "\\newtagform{brackets}{[}{]}\\usetagform{brackets}\\begin{equation}a\\end{equation}", display: true,
+            origin: 0)
+        #expect(brackets.html.contains("<mtext>[1]</mtext>"))
+        #expect(brackets.diagnostics.isEmpty)
+        let bold = document.typeset(
+            "\\newtagform{bf}[\\textbf]{(}{)}\\usetagform{bf}x\\tag{2}", display: true, origin: 1)
+        #expect(bold.html.contains("<mtext>(</mtext><mtext style=\"font-weight:bold\">2</mtext><mtext>)</mtext>"))
+        let starred = document.typeset("x\\tag*{S}", display: true, origin: 2)
+        #expect(starred.html.contains("<mtext>S</mtext>"))
+        let back = document.typeset("\\usetagform{default}\\begin{equation}b\\end{equation}", display: true, origin: 3)
+        #expect(back.html.contains("<mtext>(2)</mtext>"))
+    }
+
+    @Test func tagFormMistakesAreErrors() {
+        let document = MathDocument(macros: [:])
+        let unknown = document.typeset("\\usetagform{bracket}x", display: true, origin: 0)
+        #expect(unknown.diagnostics.map(\.message) == ["tag form 'bracket' is not defined"])
+        _ = document.typeset("\\newtagform{brackets}{[}{]}", display: true, origin: 1)
+        let suggested = document.typeset("\\usetagform{bracket}x", display: true, origin: 2)
+        #expect(suggested.diagnostics.first?.fix == "did you mean 'brackets'?")
+        let twice = document.typeset("\\newtagform{brackets}{<}{>}", display: true, origin: 3)
+        #expect(twice.diagnostics.first?.fix == "use \\renewtagform{brackets} to change it")
+    }
 }

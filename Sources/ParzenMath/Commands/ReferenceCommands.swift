@@ -1,3 +1,5 @@
+import ParzenMarkup
+
 /// Equation numbering: `\label{…}`, `\tag{…}`, `\tag*{…}`, `\nonumber`, `\notag`, and
 /// cross-references `\eqref{…}` ("(2)") and `\ref{…}` ("2").
 enum ReferenceCommands {
@@ -39,6 +41,44 @@ enum ReferenceCommands {
                 }
                 return MathNode(.empty, at: token.offset)
             }
+        }
+        // mathtools: \newtagform{name}[inner]{left}{right}, \renewtagform, \usetagform{name}.
+        for name in ["\\newtagform", "\\renewtagform"] {
+            registry.register(name) { parser, token in
+                let form = try parser.readStringArgument(of: token)
+                let inner = try parser.readOptionalString()
+                let left = tagText(try parser.readStringArgument(of: token))
+                let right = tagText(try parser.readStringArgument(of: token))
+                let exists = parser.numbering.tagForms[form] != nil
+                if exists == (name == "\\newtagform") {
+                    throw TeXError(
+                        exists ? "tag form '\(form)' is already defined" : "tag form '\(form)' is not defined",
+                        fix: exists ? "use \\renewtagform{\(form)} to change it" : "use \\newtagform{\(form)} first",
+                        at: token.offset)
+                }
+                var style: String?
+                if let inner, !inner.isEmpty {
+                    guard let known = TextCommands.styles[inner] else {
+                        throw TeXError(
+                            "'\(inner)' as the inner format of a tag form is not supported",
+                            fix: "use \\textbf, \\textit, \\textsf, \\texttt or \\textrm", at: token.offset)
+                    }
+                    style = known
+                }
+                parser.numbering.tagForms[form] = TagForm(left: left, right: right, style: style)
+                return MathNode(.empty, at: token.offset)
+            }
+        }
+        registry.register("\\usetagform") { parser, token in
+            let name = try parser.readStringArgument(of: token)
+            guard let form = parser.numbering.tagForms[name] else {
+                throw TeXError(
+                    "tag form '\(name)' is not defined",
+                    fix: Suggestion.didYouMean(name, among: parser.numbering.tagForms.keys.sorted())
+                        ?? "define it with \\newtagform{\(name)}{(}{)}", at: token.offset)
+            }
+            parser.numbering.tagForm = form
+            return MathNode(.empty, at: token.offset)
         }
         for (name, parenthesized) in references {
             registry.register(name) { parser, token in

@@ -12,6 +12,9 @@ final class EquationNumbering {
     private var definitions: [String: MathLocation] = [:]
     /// The caller's token for the formula being parsed, for `definitions`.
     var origin = 0
+    /// mathtools' tag forms by name, and the one numbers are shown in (`\usetagform`).
+    var tagForms: [String: TagForm] = ["default": TagForm()]
+    var tagForm = TagForm()
     /// The open `subequations` group: its number and how many rows it has numbered.
     private var group: (parent: String, count: Int)?
 
@@ -36,10 +39,10 @@ final class EquationNumbering {
         let labelled = row.carried + row.labels
         var number: EquationNumber?
         if let tag = row.tag {
-            number = EquationNumber(text: tag.text, display: tag.starred ? tag.text : "(\(tag.text))")
+            number = EquationNumber(text: tag.text, form: tag.starred ? nil : tagForm)
         } else if row.numbered && !row.suppressed {
             let text = nextNumber(log: log, at: labelled.first?.offset ?? 0)
-            number = EquationNumber(text: text, display: "(\(text))")
+            number = EquationNumber(text: text, form: tagForm)
         }
         guard var number else {
             if carrying { return (nil, labelled) }

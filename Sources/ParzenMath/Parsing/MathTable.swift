@@ -74,8 +74,10 @@ struct MathTable {
 struct EquationNumber {
     /// What `\ref` prints: "2", or the tag's text.
     var text: String
+    /// How it is shown: in the tag form's delimiters ("(2)"), or as it is for `\tag*` (nil).
+    var form: TagForm?
     /// What is shown beside the equation: "(2)", or "text" for `\tag*`.
-    var display: String
+    var display: String { form.map { $0.left + text + $0.right } ?? text }
     /// The `id` of the row, derived from its first label.
     var anchor: String?
 }

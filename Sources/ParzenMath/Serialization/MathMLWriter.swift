@@ -479,7 +479,7 @@ struct MathMLWriter {
                 let padding = widths.outer.right == "0" ? "0 0 0 1em" : "0"
                 output += "<mtd style=\"width:\(widths.outer.right);padding:\(padding);"
                 output += MathMLWriter.textAlign("right") + "\">"
-                if let number { output += "<mtext>" + Escaping.text(number.display) + "</mtext>" }
+                if let number { writeNumber(number) }
                 output += "</mtd>"
             }
             output += "</mtr>"
@@ -519,6 +519,18 @@ struct MathMLWriter {
         default:
             return (("50%", "50%"), nil)
         }
+    }
+
+    /// An equation number; one with a styled tag form (mathtools' `[\textbf]`) has its number
+    /// styled between plain delimiters.
+    private mutating func writeNumber(_ number: EquationNumber) {
+        guard let form = number.form, let style = form.style else {
+            output += "<mtext>" + Escaping.text(number.display) + "</mtext>"
+            return
+        }
+        if !form.left.isEmpty { output += "<mtext>" + Escaping.text(form.left) + "</mtext>" }
+        output += "<mtext style=\"" + Escaping.attribute(style) + "\">" + Escaping.text(number.text) + "</mtext>"
+        if !form.right.isEmpty { output += "<mtext>" + Escaping.text(form.right) + "</mtext>" }
     }
 
     /// `part / whole` of the width as a CSS percentage with three decimals.
