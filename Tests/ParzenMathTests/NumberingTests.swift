@@ -168,4 +168,17 @@ import Testing
         let twice = document.typeset("\\newtagform{brackets}{<}{>}", display: true, origin: 3)
         #expect(twice.diagnostics.first?.fix == "use \\renewtagform{brackets} to change it")
     }
+
+    /// amsmath's `\\eqref` sets the number with the tag form in use where it stands, so after
+    /// `\\usetagform{brackets}` latex + mathtools print "see [1], 1" (and the number "[2]").
+    @Test func eqrefUsesTheTagFormInUseWhereItStands() {
+        let document = MathDocument(macros: [:])
+        _ = document.typeset("\\begin{equation}a\\label{a}\\end{equation}", display: true, origin: 0)
+        let html = document.typeset(
+            "\\newtagform{brackets}{[}{]}\\usetagform{brackets}"
+                + "\\begin{equation}\\text{see \\eqref{a}, \\ref{a}}\\end{equation}", display: true, origin: 1).html
+        #expect(html.contains("<a class=\"eqref\" href=\"#eqn-a\">[1]</a></mtext><mtext>,\u{00A0}</mtext>"
+            + "<mtext><a class=\"eqref\" href=\"#eqn-a\">1</a>"))
+        #expect(html.contains("<mtext>[2]</mtext>"))
+    }
 }

@@ -69,7 +69,7 @@ public final class MathDocument {
         var unresolved: [MathDiagnostic] = []
         let html = withoutActuallyEscaping(resolve) { resolve in
             MathMLWriter.formula(node, source: formula.source, display: formula.display) {
-                label, parenthesized, offset in
+                label, form, offset in
                 let target = resolve(label)
                 if target == nil {
                     unresolved.append(
@@ -77,7 +77,7 @@ public final class MathDocument {
                             severity: .error, message: "reference to undefined label '\(label)'",
                                                      origin: formula.origin, offset: offset, unresolvedLabel: label))
                 }
-                return MathDocument.referenceMarkup(target, label: label, parenthesized: parenthesized)
+                return MathDocument.referenceMarkup(target, label: label, form: form)
             }
         }
         return TypesetFormula(html: html, diagnostics: formula.diagnostics + unresolved)
@@ -93,10 +93,15 @@ public final class MathDocument {
 
     /// The link `\eqref` ("(2)") or `\ref` ("2") writes; "??" for an unknown target, as LaTeX does.
     public static func referenceMarkup(_ target: ReferenceTarget?, label: String, parenthesized: Bool) -> String {
+        referenceMarkup(target, label: label, form: parenthesized ? TagForm() : nil)
+    }
+
+    /// The link, its number in `form`'s delimiters (mathtools' `\usetagform` reaches `\eqref`).
+    static func referenceMarkup(_ target: ReferenceTarget?, label: String, form: TagForm?) -> String {
         let text = target?.text ?? "??"
         let anchor = target?.anchor ?? EquationNumbering.anchor(for: label)
         return "<a class=\"eqref\" href=\"#" + Escaping.attribute(anchor) + "\">"
-            + Escaping.text(parenthesized ? "(\(text))" : text) + "</a>"
+            + Escaping.text(form.map { $0.left + text + $0.right } ?? text) + "</a>"
     }
 }
 

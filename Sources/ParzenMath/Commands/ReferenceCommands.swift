@@ -83,7 +83,8 @@ enum ReferenceCommands {
         for (name, parenthesized) in references {
             registry.register(name) { parser, token in
                 let label = try parser.readStringArgument(of: token)
-                return MathNode(.reference(label: label, parenthesized: parenthesized), at: token.offset)
+                let form = parenthesized ? parser.numbering.tagForm : nil
+                return MathNode(.reference(label: label, form: form), at: token.offset)
             }
         }
     }

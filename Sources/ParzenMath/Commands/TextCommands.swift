@@ -118,7 +118,8 @@ enum TextCommands {
                 } else if let parenthesized = ReferenceCommands.references[token.text] {
                     flush()
                     let label = try parser.readStringArgument(of: token)
-                    pieces.append(MathNode(.reference(label: label, parenthesized: parenthesized), at: token.offset))
+                    let form = parenthesized ? parser.numbering.tagForm : nil
+                    pieces.append(MathNode(.reference(label: label, form: form), at: token.offset))
                     textOffset = token.offset
                 } else if styles[token.text] != nil {
                     // Nested text commands (\text{\textbf{…}}): their braces are read as groups here.

@@ -8,7 +8,7 @@ import ParzenMarkup
 /// environments (alignment, full width, number column).
 struct MathMLWriter {
     /// Markup for a cross-reference: label, parenthesised, TeX offset → HTML.
-    typealias ReferenceMarkup = (String, Bool, Int) -> String
+    typealias ReferenceMarkup = (String, TagForm?, Int) -> String
 
     var output = ""
     private let referenceMarkup: ReferenceMarkup
@@ -204,8 +204,8 @@ struct MathMLWriter {
             output += "</mphantom>"
         case .table(let table):
             writeTable(table)
-        case .reference(let label, let parenthesized):
-            output += "<mtext>" + referenceMarkup(label, parenthesized, node.offset) + "</mtext>"
+        case .reference(let label, let form):
+            output += "<mtext>" + referenceMarkup(label, form, node.offset) + "</mtext>"
         case .error(let source):
             output += "<merror><mtext>" + Escaping.text(source) + "</mtext></merror>"
         case .empty:
