@@ -4,8 +4,27 @@
 # hyperfine runs) on exactly the same TeX, exported by parzen-bench as a Markdown file of
 # formulas only. pandoc is a whole process, so its time on an empty file (start-up) is
 # measured too and the ratio is given both raw and with start-up subtracted.
+#
+# bench/math.sh --instructions instead counts the instructions of one pass with valgrind's
+# callgrind: the difference between 30 and 10 timed passes, divided by 20, so start-up and
+# warm-up cancel. Unlike the times it does not depend on what else the machine runs, so it is
+# the figure to compare two revisions by (issue 17: within 10% of the seed's time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--instructions" ]; then
+    command -v valgrind >/dev/null || { echo "bench/math.sh --instructions needs valgrind" >&2; exit 2; }
+    [ -f ../shared/seed/what-is-a-generative-model.md ] || { echo "needs ../shared/seed/" >&2; exit 2; }
+    swift build -c release --product parzen-bench >/dev/null
+    count() {
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null .build/release/parzen-bench math \
+            ../shared/seed/what-is-a-generative-model.md --runs "$1" 2>&1 >/dev/null \
+            | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+    }
+    low=$(count 10)
+    high=$(count 30)
+    echo "parzen instructions per pass over the seed's formulas: $(( (high - low) / 20 ))"
+    exit 0
+fi
 scripts/install-deps.sh pandoc hyperfine
 swift build -c release --product parzen-bench >/dev/null
 seed=../shared/seed/what-is-a-generative-model.md

@@ -76,7 +76,7 @@ for line in lines + [""]:
         blocks.append("\n".join(current).strip())
         current = []
 definitions = re.compile(r"^(\s*\\(newcommand|renewcommand|DeclareMathOperator\*?|def)\b.*)+$", re.S)
-environments = ("equation", "align", "gather", "multline", "flalign", "alignat")
+environments = ("equation", "align", "gather", "multline", "flalign", "alignat", "subequations")
 preamble, pages, entries = [], [], []
 for block in blocks:
     display = block.startswith("$$")
@@ -120,7 +120,8 @@ import glob, json, re, sys
 work, slot = sys.argv[1], int(sys.argv[2])
 html = open(glob.glob(f"{work}/html/*.html")[0], encoding="utf-8").read()
 styles = "\n".join(re.findall(r"<style>(.*?)</style>", html, re.S))
-maths = re.findall(r"<math\b.*?</math>", html, re.S)
+# A display formula is its wrapper: several environments in one (subequations) are one <math> each.
+maths = re.findall(r'<div class="math-display">.*?</div>|<math\b.*?</math>', html, re.S)
 entries = json.load(open(f"{work}/entries.json"))
 if len(maths) != len(entries):
     sys.exit(f"compare-with-latex: {len(entries)} formulas but {len(maths)} <math> elements in Parzen's page")

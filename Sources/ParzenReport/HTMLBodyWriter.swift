@@ -149,13 +149,23 @@ final class HTMLBodyWriter {
     }
 
     private func diagnostic(_ d: MathDiagnostic, origin: MathOrigin) -> Diagnostic {
-        let location: SourceLocation
-        switch origin {
-        case .span(let span): location = span.location(ofUTF8Offset: d.offset)
-        case .generated(let at): location = at
-        }
         let fix = d.unresolvedLabel.map(table.fix(for:)) ?? d.fix
-        return Diagnostic(d.severity == .error ? .error : .warning, file: file, at: location, d.message, fix: fix)
+        var message = d.message
+        if let other = d.otherPlace, formulas.indices.contains(other.origin) {
+            // A label defined twice: name the first definition too.
+            let first = Self.location(of: other.offset, in: formulas[other.origin].origin)
+            message += " (first at \(file):\(first.line):\(first.column))"
+        }
+        return Diagnostic(
+            d.severity == .error ? .error : .warning, file: file, at: Self.location(of: d.offset, in: origin), message,
+            fix: fix)
+    }
+
+    private static func location(of offset: Int, in origin: MathOrigin) -> SourceLocation {
+        switch origin {
+        case .span(let span): span.location(ofUTF8Offset: offset)
+        case .generated(let at): at
+        }
     }
 
     // MARK: Roles

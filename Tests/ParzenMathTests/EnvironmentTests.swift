@@ -47,9 +47,55 @@ import Testing
         #expect(html.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0.15em 0 0.15em 2em\">" + M.mi("c") + "</mtd>"))
     }
 
-    @Test func trailingRowBreakDoesNotAddARow() {
-        let html = presentation("\\begin{gather}a\\\\b\\\\\\end{gather}", display: true)
-        #expect(html.components(separatedBy: "<mtr>").count - 1 == 2)
+    /// LaTeX's `\\[len]` (amsmath and array alike) puts `len` of extra space below the row:
+    /// 4 pt = 0.4 em at 10 pt, added to the depth of the row's strut (0.35 em in displays).
+    @Test func rowSpacingAfterALineBreakDeepensThatRow() {
+        let html = presentation("\\begin{aligned}a\\\\[4pt]b\\\\c\\end{aligned}", display: true)
+        #expect(html.components(separatedBy: "<mspace height=\"0.85em\" depth=\"0.75em\"></mspace>").count - 1 == 1)
+        #expect(html.components(separatedBy: "<mspace height=\"0.85em\" depth=\"0.35em\"></mspace>").count - 1 == 2)
+        let matrix = presentation("\\begin{matrix}a\\\\[1em]b\\end{matrix}")
+        #expect(matrix.contains("<mspace height=\"0.84em\" depth=\"1.36em\"></mspace>"))
+    }
+
+    /// What LaTeX (TeX Live 2022, amsmath) shows: in `aligned`, `matrix` and `align`,
+    /// `\\\\ [4pt]` is a line break and a row starting with "[4pt]", and so is `\\cr[4pt]`;
+    /// in `array`, `\\\\ [4pt]` is spacing (LaTeX's `\\@ifnextchar` skips the space).
+    @Test func rowSpacingNeedsItsBracketRightAfterTheBreakExceptInArray() {
+        for tex in ["\\begin{aligned}a\\\\ [4pt]b\\end{aligned}", "\\begin{matrix}a\\cr[4pt]b\\end{matrix}"] {
+            let result = MathDocument(macros: [:]).typeset(tex, display: true, origin: 0)
+            #expect(result.diagnostics.isEmpty, "\(tex)")
+            #expect(result.html.contains("<mo stretchy=\"false\">[</mo><mn>4</mn>"), "\(tex)")
+        }
+        let array = presentation("\\begin{array}{c}a\\\\ [4pt]b\\end{array}", display: true)
+        #expect(array.contains("<mspace height=\"0.84em\" depth=\"0.76em\"></mspace>"))
+        #expect(!array.contains("<mn>4</mn>"))
+    }
+
+    @Test func rowSpacingThatIsNoLengthIsAnError() {
+        let result = MathDocument(macros: [:]).typeset(
+            "\\begin{aligned}a\\\\[four]b\\end{aligned}", display: true, origin: 0)
+        #expect(result.diagnostics.map(\.message) == ["'four' after '\\\\' is not a length"])
+        #expect(result.diagnostics.first?.offset == 18)
+    }
+
+    /// LaTeX sets two displays one under the other; Chromium cannot spread a table nested in a
+    /// table cell, so each is a `<math display="block">` of its own.
+    @Test func twoEnvironmentsInOneDisplayAreTwoDisplays() {
+        let html = MathDocument(macros: [:]).typeset(
+            "\\begin{equation}a\\end{equation} \\begin{align*}b&=c\\end{align*}", display: true, origin: 0).html
+        #expect(html.components(separatedBy: "<math display=\"block\"").count - 1 == 2)
+        #expect(html.contains("alttext=\"\\begin{equation}a\\end{equation}\""))
+        #expect(html.contains("alttext=\"\\begin{align*}b&amp;=c\\end{align*}\""))
+        #expect(html.contains("<mtext>(1)</mtext>"))
+    }
+
+    /// In unnumbered environments the empty row a trailing `\\` leaves shows nothing; in
+    /// numbered ones amsmath numbers it (NumberingAgainstLaTeXTests).
+    @Test func trailingRowBreakInAnUnnumberedEnvironmentAddsNoRow() {
+        for name in ["gather*", "aligned", "pmatrix"] {
+            let html = presentation("\\begin{\(name)}a\\\\b\\\\\\end{\(name)}", display: true)
+            #expect(html.components(separatedBy: "<mtr>").count - 1 == 2, "\(name)")
+        }
     }
 
     @Test func casesIsALeftBraceBeforeALeftAlignedTable() {

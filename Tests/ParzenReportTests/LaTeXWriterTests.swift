@@ -93,6 +93,14 @@ import Testing
         #expect(tex.contains("\\begin{verbatim}\nprint(\"\\end {verbatim}\")\n\\end{verbatim}"))
     }
 
+    /// `subequations` is a text-mode environment in LaTeX: it must not go into `equation*`.
+    @Test func subequationsStandAlone() throws {
+        let math = "\\begin{subequations}\\label{s}\n\\begin{align}a&=b\\label{s1}\\end{align}\n\\end{subequations}"
+        let tex = try Self.write("---\ntitle: S\n---\n$$\n" + math + "\n$$\n\nSee \\eqref{s}.\n").tex
+        #expect(tex.contains(math + "\n"))
+        #expect(!tex.contains("\\begin{equation*}\n\\begin{subequations}"))
+    }
+
     @Test func rolesAndReferencesAreLeftToLaTeXOrResolved() throws {
         let (tex, diagnostics) = try Self.write()
         #expect(tex.contains("see Figure~\\ref{e}, \\eqref{eq:a}, Section~\\ref{first-steps}, 2 and "

@@ -116,4 +116,16 @@ import Testing
             #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.text)" } == expected)
         }
     }
+
+    @Test func duplicateEquationLabelIsAnErrorNamingBothPlaces() throws {
+        let text = "$$\\begin{equation}a\\label{x}\\end{equation}$$\n\n$$\nb \\tag{B}\\label{x}\n$$\n"
+        for checkOnly in [true, false] {
+            let result = try build(text, checkOnly: checkOnly)
+            let file = result.diagnostics.first?.file ?? "?"
+            #expect(result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.text)" } == [
+                "4:10 label 'x' is defined twice; references go to its first definition (first at \(file):1:20); "
+                    + "rename one of the two, e.g. '\\label{x-2}', and the references meant for it",
+            ])
+        }
+    }
 }

@@ -23,11 +23,14 @@ public struct MathDiagnostic: Equatable, Sendable {
     /// caller that knows more (e.g. equations still to be generated) judge it without parsing
     /// the message.
     public var unresolvedLabel: String?
+    /// The other place the problem involves, when there is one: for a label defined twice,
+    /// where it was defined first. The caller reports it beside `offset`, as `file:line:col`.
+    public var otherPlace: MathLocation?
 
     /// Creates a diagnostic; used by the typesetter and by tests that state expected diagnostics.
     public init(
         severity: Severity, message: String, fix: String? = nil, origin: Int, offset: Int,
-        unresolvedLabel: String? = nil
+        unresolvedLabel: String? = nil, otherPlace: MathLocation? = nil
     ) {
         self.severity = severity
         self.message = message
@@ -35,5 +38,6 @@ public struct MathDiagnostic: Equatable, Sendable {
         self.origin = origin
         self.offset = offset
         self.unresolvedLabel = unresolvedLabel
+        self.otherPlace = otherPlace
     }
 }

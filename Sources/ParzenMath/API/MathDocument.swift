@@ -33,6 +33,7 @@ public final class MathDocument {
     ///   - origin: the caller's token for this formula, carried into diagnostics.
     public func parse(_ tex: String, display: Bool, origin: Int) -> ParsedFormula {
         let log = DiagnosticLog()
+        numbering.origin = origin
         let parser = Parser(tex, display: display, macros: macros, numbering: numbering, log: log)
         do {
             let node = try parser.parseFormula()
@@ -55,9 +56,11 @@ public final class MathDocument {
     public static func anchor(for label: String) -> String { EquationNumbering.anchor(for: label) }
 
     /// Pass 2: the formula's MathML. Inline math becomes `<math>`, display math
-    /// `<math display="block">`; both carry the source in `alttext` and in an
-    /// `application/x-tex` annotation. A reference is resolved by `resolve`; a label it does
-    /// not know is written "??" and reported with `unresolvedLabel` set.
+    /// `<math display="block">` (one per environment when a display holds several, such as the
+    /// equations of a `subequations` group, each with its part of the source); both carry the
+    /// source in `alttext` and in an `application/x-tex` annotation. A reference is resolved
+    /// by `resolve`; a label it does not know is written "??" and reported with
+    /// `unresolvedLabel` set.
     public func write(_ formula: ParsedFormula, resolve: (String) -> ReferenceTarget?) -> TypesetFormula {
         guard let node = formula.node else {
             return TypesetFormula(html: MathMLWriter.failedFormula(source: formula.source, display: formula.display),
@@ -66,7 +69,7 @@ public final class MathDocument {
         var unresolved: [MathDiagnostic] = []
         let html = withoutActuallyEscaping(resolve) { resolve in
             MathMLWriter.formula(node, source: formula.source, display: formula.display) {
-                label, parenthesized, offset in
+                label, form, offset in
                 let target = resolve(label)
                 if target == nil {
                     unresolved.append(
@@ -74,7 +77,7 @@ public final class MathDocument {
                             severity: .error, message: "reference to undefined label '\(label)'",
                                                      origin: formula.origin, offset: offset, unresolvedLabel: label))
                 }
-                return MathDocument.referenceMarkup(target, label: label, parenthesized: parenthesized)
+                return MathDocument.referenceMarkup(target, label: label, form: form)
             }
         }
         return TypesetFormula(html: html, diagnostics: formula.diagnostics + unresolved)
@@ -90,10 +93,15 @@ public final class MathDocument {
 
     /// The link `\eqref` ("(2)") or `\ref` ("2") writes; "??" for an unknown target, as LaTeX does.
     public static func referenceMarkup(_ target: ReferenceTarget?, label: String, parenthesized: Bool) -> String {
+        referenceMarkup(target, label: label, form: parenthesized ? TagForm() : nil)
+    }
+
+    /// The link, its number in `form`'s delimiters (mathtools' `\usetagform` reaches `\eqref`).
+    static func referenceMarkup(_ target: ReferenceTarget?, label: String, form: TagForm?) -> String {
         let text = target?.text ?? "??"
         let anchor = target?.anchor ?? EquationNumbering.anchor(for: label)
         return "<a class=\"eqref\" href=\"#" + Escaping.attribute(anchor) + "\">"
-            + Escaping.text(parenthesized ? "(\(text))" : text) + "</a>"
+            + Escaping.text(form.map { $0.left + text + $0.right } ?? text) + "</a>"
     }
 }
 

@@ -1,3 +1,5 @@
+import ParzenMarkup
+
 /// Equation numbering: `\label{…}`, `\tag{…}`, `\tag*{…}`, `\nonumber`, `\notag`, and
 /// cross-references `\eqref{…}` ("(2)") and `\ref{…}` ("2").
 enum ReferenceCommands {
@@ -8,7 +10,14 @@ enum ReferenceCommands {
                 parser.log.warning("'\\label{\(label)}' is outside a numbered display, so references to it show '??'",
                                    fix: "put it inside \\begin{equation}…\\end{equation}", at: token.offset)
             } else {
-                parser.equationRows[parser.equationRows.count - 1].labels.append((label, token.offset))
+                let row = parser.equationRows.count - 1
+                if let first = parser.equationRows[row].labels.first {
+                    // amsmath: "Multiple \label's: label 'a' will be lost".
+                    parser.log.error(
+                        "a second '\\label' in one equation ('\\label{\(first.name)}' is already here)",
+                        fix: "keep one label per equation; an equation has one number", at: token.offset)
+                }
+                parser.equationRows[row].labels.append((label, token.offset))
             }
             return MathNode(.empty, at: token.offset)
         }
@@ -33,13 +42,56 @@ enum ReferenceCommands {
                 return MathNode(.empty, at: token.offset)
             }
         }
-        for (name, parenthesized) in [("\\eqref", true), ("\\ref", false), ("\\refeq", false)] {
+        // mathtools: \newtagform{name}[inner]{left}{right}, \renewtagform, \usetagform{name}.
+        for name in ["\\newtagform", "\\renewtagform"] {
+            registry.register(name) { parser, token in
+                let form = try parser.readStringArgument(of: token)
+                let inner = try parser.readOptionalString()
+                let left = tagText(try parser.readStringArgument(of: token))
+                let right = tagText(try parser.readStringArgument(of: token))
+                let exists = parser.numbering.tagForms[form] != nil
+                if exists == (name == "\\newtagform") {
+                    throw TeXError(
+                        exists ? "tag form '\(form)' is already defined" : "tag form '\(form)' is not defined",
+                        fix: exists ? "use \\renewtagform{\(form)} to change it" : "use \\newtagform{\(form)} first",
+                        at: token.offset)
+                }
+                var style: String?
+                if let inner, !inner.isEmpty {
+                    guard let known = TextCommands.styles[inner] else {
+                        throw TeXError(
+                            "'\(inner)' as the inner format of a tag form is not supported",
+                            fix: "use \\textbf, \\textit, \\textsf, \\texttt or \\textrm", at: token.offset)
+                    }
+                    style = known
+                }
+                parser.numbering.tagForms[form] = TagForm(left: left, right: right, style: style)
+                return MathNode(.empty, at: token.offset)
+            }
+        }
+        registry.register("\\usetagform") { parser, token in
+            let name = try parser.readStringArgument(of: token)
+            guard let form = parser.numbering.tagForms[name] else {
+                throw TeXError(
+                    "tag form '\(name)' is not defined",
+                    fix: Suggestion.didYouMean(name, among: parser.numbering.tagForms.keys.sorted())
+                        ?? "define it with \\newtagform{\(name)}{(}{)}", at: token.offset)
+            }
+            parser.numbering.tagForm = form
+            return MathNode(.empty, at: token.offset)
+        }
+        for (name, parenthesized) in references {
             registry.register(name) { parser, token in
                 let label = try parser.readStringArgument(of: token)
-                return MathNode(.reference(label: label, parenthesized: parenthesized), at: token.offset)
+                let form = parenthesized ? parser.numbering.tagForm : nil
+                return MathNode(.reference(label: label, form: form), at: token.offset)
             }
         }
     }
+
+    /// The cross-reference commands and whether each prints its number in parentheses; they
+    /// work in math and inside `\text{…}` alike, as in LaTeX.
+    static let references = ["\\eqref": true, "\\ref": false, "\\refeq": false]
 
     /// The text of a `\tag{…}`, shown as plain text beside the equation: math shifts are
     /// dropped and symbol commands become their characters (`$\star$` → "⋆").

@@ -72,10 +72,14 @@ enum SpacingCommands {
 
     /// The length in em as an attribute value, or nil if it cannot be read.
     static func em(from length: String) -> String? {
+        ems(from: length).map { "\($0)em" }
+    }
+
+    /// The length in em, rounded to 1/10,000 em, or nil if it cannot be read.
+    static func ems(from length: String) -> Double? {
         let trimmed = String(length.filter { $0 != " " })
         guard let unit = units.keys.first(where: { trimmed.hasSuffix($0) }),
               let value = Double(trimmed.dropLast(unit.count)), let factor = units[unit] else { return nil }
-        let ems = (value * factor * 10_000).rounded() / 10_000
-        return "\(ems)em"
+        return (value * factor * 10_000).rounded() / 10_000
     }
 }

@@ -115,6 +115,12 @@ enum TextCommands {
             case .command:
                 if let symbol = textSymbols[token.text] {
                     text += symbol
+                } else if let parenthesized = ReferenceCommands.references[token.text] {
+                    flush()
+                    let label = try parser.readStringArgument(of: token)
+                    let form = parenthesized ? parser.numbering.tagForm : nil
+                    pieces.append(MathNode(.reference(label: label, form: form), at: token.offset))
+                    textOffset = token.offset
                 } else if styles[token.text] != nil {
                     // Nested text commands (\text{\textbf{…}}): their braces are read as groups here.
                     continue

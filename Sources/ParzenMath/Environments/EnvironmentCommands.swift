@@ -9,9 +9,7 @@ enum EnvironmentCommands {
 
     static let environments: [String: Handler] = {
         var table: [String: Handler] = [:]
-        for (name, layout) in [
-            ("equation", MathTable.Layout.gather), ("gather", .gather), ("align", .align), ("flalign", .flalign),
-        ] {
+        for (name, layout) in [("gather", MathTable.Layout.gather), ("align", .align), ("flalign", .flalign)] {
             table[name] = { parser, begin, name in try display(parser, begin, name, layout: layout, numbered: true) }
             table[name + "*"] = { parser, begin, name in
                 try display(parser, begin, name, layout: layout, numbered: false)
@@ -23,8 +21,14 @@ enum EnvironmentCommands {
                 return try display(parser, begin, name, layout: .alignat, numbered: !name.hasSuffix("*"))
             }
         }
-        table["multline"] = { parser, begin, name in try multline(parser, begin, name, numbered: true) }
-        table["multline*"] = { parser, begin, name in try multline(parser, begin, name, numbered: false) }
+        for (name, layout) in [("equation", MathTable.Layout.gather), ("multline", .multline)] {
+            table[name] = { parser, begin, name in
+                try oneEquation(parser, begin, name, layout: layout, numbered: true)
+            }
+            table[name + "*"] = { parser, begin, name in
+                try oneEquation(parser, begin, name, layout: layout, numbered: false)
+            }
+        }
         for (name, layout) in [("split", MathTable.Layout.align), ("aligned", .align), ("gathered", .gather),
                                ("lgathered", .array(["left"])), ("rgathered", .array(["right"]))] {
             table[name] = { parser, begin, name in try inner(parser, begin, name, layout: layout, display: true) }
@@ -117,6 +121,7 @@ enum EnvironmentCommands {
                 return try display(parser, begin, name, layout: .align, numbered: name == "xalignat")
             }
         }
+        table["subequations"] = { parser, begin, _ in try subequations(parser, begin) }
         table["CD"] = { parser, begin, _ in try CommutativeDiagram.parse(parser, begin) }
         for name in ["array", "darray"] {
             table[name] = { parser, begin, name in
@@ -206,18 +211,81 @@ enum EnvironmentCommands {
         return MathNode(.table(table), at: begin.offset)
     }
 
-    /// `multline`: one number, on the last row.
-    private static func multline(_ parser: Parser, _ begin: Token, _ name: String, numbered: Bool) throws -> MathNode {
+    /// `equation` and `multline`: one equation, so one number, on the last row. LaTeX ignores
+    /// a `\\` inside `equation` (one line, one number); it is warned about and kept as a line.
+    private static func oneEquation(
+        _ parser: Parser, _ begin: Token, _ name: String, layout: MathTable.Layout, numbered: Bool
+    ) throws -> MathNode {
         parser.equationRows.append(EquationNumbering.Row(numbered: numbered))
         let (rows, _, _) = try parser.withDisplayStyle(true) {
             try parser.parseRows(of: name, begin: begin, numbered: nil)
         }
-        let number = parser.numbering.finish(parser.equationRows.removeLast(), log: parser.log)
+        if case .gather = layout, rows.count > 1 {
+            parser.log.warning(
+                "LaTeX does not break lines inside '\(name)' (it sets one line)",
+                fix: "use \\begin{multline}, or \\begin{split} inside the equation", at: begin.offset)
+        }
+        let number = parser.numbering.finish(parser.equationRows.removeLast(), log: parser.log).number
         var numbers = [EquationNumber?](repeating: nil, count: rows.count)
         numbers[numbers.count - 1] = number
         return MathNode(
-            .table(MathTable(rows: rows, numbers: numbers, layout: .multline, displayStyle: true, numbered: true)),
+            .table(MathTable(rows: rows, numbers: numbers, layout: layout, displayStyle: true, numbered: true)),
             at: begin.offset)
+    }
+
+    /// amsmath's `subequations`: the numbered environments inside share one number and letter
+    /// their rows (2a, 2b, …); a `\label` outside them names the group's number, and links to
+    /// its first environment.
+    private static func subequations(_ parser: Parser, _ begin: Token) throws -> MathNode {
+        if parser.numbering.isInGroup {
+            throw TeXError(
+                "'subequations' inside 'subequations': amsmath numbers the equations after it wrongly",
+                fix: "end the first group before the second begins", at: begin.offset)
+        }
+        guard parser.equationRows.count == 1 else {
+            throw TeXError(
+                "'\\begin{subequations}' must be at the top of display math, outside other environments",
+                fix: "write $$\\begin{subequations}\\begin{align}…\\end{align}\\end{subequations}$$", at: begin.offset)
+        }
+        _ = parser.numbering.beginGroup(log: parser.log, at: begin.offset)
+        parser.equationRows.append(EquationNumbering.Row(numbered: false))
+        var body: [MathNode]
+        do {
+            body = try parser.parseExpression(until: ["\\end"])
+            let end = try parser.expander.next()
+            guard end.text == "\\end" else {
+                throw TeXError(
+                    "'\\begin{subequations}' is never ended", fix: "add \\end{subequations}", at: begin.offset)
+            }
+            let name = try parser.readStringArgument(of: end)
+            guard name == "subequations" else {
+                throw TeXError(
+                    "'\\begin{subequations}' is ended by '\\end{\(name)}'", fix: "write \\end{subequations}",
+                    at: end.offset)
+            }
+        } catch {
+            _ = parser.numbering.endGroup(labels: [], log: parser.log)
+            throw error
+        }
+        let group = parser.equationRows.removeLast()
+        if group.tag != nil {
+            parser.log.error(
+                "'\\tag' in 'subequations' outside its equations", fix: "move it into a row of an equation",
+                at: begin.offset)
+        }
+        let labels = parser.numbering.endGroup(labels: group.labels, log: parser.log)
+        if let label = labels.first {
+            guard let first = body.firstIndex(where: { if case .table = $0.kind { true } else { false } }),
+                  case .table(var content) = body[first].kind else {
+                parser.log.warning(
+                    "'\\label{\(label)}' names a 'subequations' group that holds no equation environment",
+                    fix: "put \\begin{equation} or \\begin{align} inside the group", at: begin.offset)
+                return MathTable.stacked(body, at: begin.offset)
+            }
+            content.anchor = EquationNumbering.anchor(for: label)
+            body[first].kind = .table(content)
+        }
+        return MathTable.stacked(body, at: begin.offset)
     }
 
     /// An environment used inside a formula: no numbers, natural width.

@@ -2,8 +2,9 @@
 /// `\newcommand` in one formula is visible in the following ones, as authors expect from
 /// MathJax and as front-matter macros require.
 final class MacroTable {
-    /// Keyed by the name with its backslash (`\R`); changed through `define(_:as:)`.
-    private(set) var definitions: [String: MacroDefinition] = [:]
+    /// Keyed by the name with its backslash (`\R`); changed through `define(_:as:)`. Read for
+    /// every command token, never while being changed: no run-time exclusivity check.
+    @exclusivity(unchecked) private(set) var definitions: [String: MacroDefinition] = [:]
     /// `\newenvironment`s: name → tokens that replace `\begin{name}` and `\end{name}`.
     var environments: [String: (parameterCount: Int, begin: [Token], end: [Token])] = [:]
     /// Did-you-mean answers by unknown name: computed once per distinct name and document, so

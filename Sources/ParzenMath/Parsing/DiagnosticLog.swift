@@ -6,15 +6,18 @@
 final class DiagnosticLog {
     static let maxReported = 20
 
-    private(set) var entries: [(severity: MathDiagnostic.Severity, message: String, fix: String?, offset: Int)] = []
+    private(set) var entries: [
+        (severity: MathDiagnostic.Severity, message: String, fix: String?, offset: Int, otherPlace: MathLocation?)
+    ] = []
     /// Problems beyond `maxReported`: how many, whether any was an error, and where the first was.
     private var dropped = (count: 0, hasError: false, offset: 0)
 
     /// Whether another problem would still be reported; callers skip costly work (a did-you-mean) when not.
     var isFull: Bool { entries.count >= DiagnosticLog.maxReported }
 
-    func error(_ message: String, fix: String? = nil, at offset: Int) {
-        add(.error, message, fix, offset)
+    /// An error; `otherPlace` is a second place it involves (a label's first definition).
+    func error(_ message: String, fix: String? = nil, at offset: Int, otherPlace: MathLocation? = nil) {
+        add(.error, message, fix, offset, otherPlace)
     }
 
     func warning(_ message: String, fix: String? = nil, at offset: Int) {
@@ -24,12 +27,15 @@ final class DiagnosticLog {
     /// The error that stopped the formula: always reported, even when the log is full, since it
     /// explains why the whole formula is shown as source.
     func fatal(_ message: String, fix: String? = nil, at offset: Int) {
-        entries.append((.error, message, fix, offset))
+        entries.append((.error, message, fix, offset, nil))
     }
 
-    private func add(_ severity: MathDiagnostic.Severity, _ message: String, _ fix: String?, _ offset: Int) {
+    private func add(
+        _ severity: MathDiagnostic.Severity, _ message: String, _ fix: String?, _ offset: Int,
+        _ otherPlace: MathLocation? = nil
+    ) {
         guard isFull else {
-            entries.append((severity, message, fix, offset))
+            entries.append((severity, message, fix, offset, otherPlace))
             return
         }
         if dropped.count == 0 { dropped.offset = offset }
@@ -41,7 +47,9 @@ final class DiagnosticLog {
     /// dropped ones last.
     func diagnostics(origin: Int) -> [MathDiagnostic] {
         var result = entries.map {
-            MathDiagnostic(severity: $0.severity, message: $0.message, fix: $0.fix, origin: origin, offset: $0.offset)
+            MathDiagnostic(
+                severity: $0.severity, message: $0.message, fix: $0.fix, origin: origin, offset: $0.offset,
+                otherPlace: $0.otherPlace)
         }
         if dropped.count > 0 {
             let noun = dropped.count == 1 ? "problem" : "problems"

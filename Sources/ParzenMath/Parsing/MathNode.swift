@@ -34,7 +34,8 @@ struct MathNode {
         /// `<mtable>`: environments, with equation numbers.
         case table(MathTable)
         /// `\eqref{label}` / `\ref{label}`, resolved after the whole document is typeset.
-        case reference(label: String, parenthesized: Bool)
+        /// `form`: the tag form `\eqref` puts the number in (the one in use where it stands); nil for `\ref`.
+        case reference(label: String, form: TagForm?)
         /// `<merror>` showing the offending source.
         case error(String)
         /// Nothing in the output: what `\label`, `\tag` and `\nonumber` leave in the tree.

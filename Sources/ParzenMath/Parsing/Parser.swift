@@ -12,13 +12,16 @@ final class Parser {
     let log: DiagnosticLog
     let numbering: EquationNumbering
     private let macros: MacroTable
+    // The style flags, the terminators and the depth are read for almost every atom; they
+    // are plain values never accessed across a call, so run-time exclusivity checks are left
+    // out (as for the expander's per-token state).
     /// Whether the material being parsed is in display style (limits go under `\sum`).
-    var displayStyle: Bool
+    @exclusivity(unchecked) var displayStyle: Bool
     /// Whether the material being parsed is in script style (scripts, parts of inline
     /// fractions), where TeX leaves out the thin spaces around inner atoms.
-    var scriptStyle = false
+    @exclusivity(unchecked) var scriptStyle = false
     /// The math alphabet of `\mathbf{…}` and friends while their argument is parsed.
-    var alphabet: MathAlphabet?
+    @exclusivity(unchecked) var alphabet: MathAlphabet?
     /// The rows of numbering environments being parsed, innermost last; `\label`, `\tag` and
     /// `\nonumber` write into the last one.
     var equationRows: [EquationNumbering.Row] = []
@@ -28,8 +31,8 @@ final class Parser {
     var definedColors: [String: String] = [:]
     /// The terminators of the lists being parsed, innermost last (`\displaystyle` and `\color`
     /// apply up to the end of the current list).
-    private var terminators: [Set<String>] = []
-    private var depth = 0
+    @exclusivity(unchecked) private var terminators: [Set<String>] = []
+    @exclusivity(unchecked) private var depth = 0
 
     init(_ source: String, display: Bool, macros: MacroTable, numbering: EquationNumbering, log: DiagnosticLog) {
         self.expander = MacroExpander(source, macros: macros, log: log)
@@ -52,11 +55,22 @@ final class Parser {
             throw TeXError("'}' has no matching '{'", fix: "remove it or add '{' before it", at: next.offset)
         }
         if display, let row = equationRows.popLast(), row.tag != nil || !row.labels.isEmpty,
-           let number = numbering.finish(row, log: log) {
+           let number = numbering.finish(row, log: log).number {
             let table = MathTable(
                 rows: [[MathNode(.row(nodes), at: 0)]], numbers: [number], layout: .gather, displayStyle: true,
                 numbered: true)
             return MathNode(.table(table), at: 0)
+        }
+        // Several environments in one display formula (a `subequations` group among them)
+        // stand one under the other.
+        if display {
+            let environments = nodes.flatMap { node -> [MathNode] in
+                if case .table(let table) = node.kind, table.isStack { return table.rows.map { $0[0] } }
+                return [node]
+            }
+            if environments.lazy.filter(MathTable.isDisplayEnvironment).count > 1 {
+                return MathTable.stacked(environments, at: 0)
+            }
         }
         return MathNode(.row(nodes), at: 0)
     }
@@ -484,7 +498,9 @@ final class Parser {
                 case "&" where token.kind == .character:
                     continue
                 case "\\\\", "\\cr":
-                    try skipRowSpacing()
+                    if token.text == "\\\\" {
+                        try readRowSpacing(into: &format, row: rows.count, afterSpaces: name == "array")
+                    }
                     rows.append(cells)
                     numbers.append(finishEquationRow(numbered: numbered))
                     cells = []
@@ -506,15 +522,17 @@ final class Parser {
                         }
                     }
                     let row = numbered == nil ? nil : equationRows.last
+                    // A `\\` before `\end` leaves an empty last row, which amsmath numbers
+                    // (an empty line with "(5)") in the numbered environments, and which
+                    // shows nothing elsewhere.
                     let isEmptyLastRow =
                         !rows.isEmpty && cells.count == 1 && cells[0].isEmptyRow && row?.tag == nil
-                        && (row?.labels.isEmpty ?? true)
-                    if isEmptyLastRow {
-                        // A `\\` before `\end` does not start a new row in amsmath.
-                        if numbered != nil { equationRows.removeLast() }
-                    } else {
+                        && (row?.labels.isEmpty ?? true) && (row.map { !$0.numbered || $0.suppressed } ?? true)
+                    if !isEmptyLastRow {
                         rows.append(cells)
-                        numbers.append(finishEquationRow(numbered: numbered))
+                        numbers.append(finishEquationRow(numbered: numbered, last: true))
+                    } else if let row, !row.carried.isEmpty {
+                        _ = numbering.finish(row, log: log)
                     }
                     if numbered != nil { _ = equationRows.popLast() }
                     return (rows, numbers, format)
@@ -587,22 +605,30 @@ final class Parser {
         return (content, (count, alignment, (spec.hasPrefix("|"), spec.hasSuffix("|"))))
     }
 
-    private func finishEquationRow(numbered: Bool?) -> EquationNumber? {
+    /// Numbers the row just ended and starts the next one, which takes over the labels of an
+    /// unnumbered row unless this was the `last`.
+    private func finishEquationRow(numbered: Bool?, last: Bool = false) -> EquationNumber? {
         guard let numbered, let row = equationRows.popLast() else { return nil }
-        let number = numbering.finish(row, log: log)
-        equationRows.append(EquationNumbering.Row(numbered: numbered))
+        let (number, carried) = numbering.finish(row, log: log, carrying: !last)
+        var next = EquationNumbering.Row(numbered: numbered)
+        next.carried = carried
+        equationRows.append(next)
         return number
     }
 
-    /// `\\[4pt]` and `\\*`: extra row spacing is not reproduced; the argument is skipped.
-    private func skipRowSpacing() throws {
+    /// `\\[4pt]`: extra space below the row `row`, as TeX adds it; `\\*` only forbids a page
+    /// break, which a page of HTML does not have. amsmath's `\\` takes the `[` only right after
+    /// it (`\\ [c]` is a row starting with "[c]"); LaTeX's `array` also `afterSpaces`; `\cr` never.
+    private func readRowSpacing(into format: inout TableFormat, row: Int, afterSpaces: Bool) throws {
         if try expander.peek().isCharacter("*") { _ = try expander.next() }
-        if try expander.peekSkippingSpaces().isCharacter("[") {
-            while true {
-                let token = try expander.next()
-                if token.isEnd || token.isCharacter("]") { break }
-            }
+        let open = afterSpaces ? try expander.peekSkippingSpaces() : try expander.peek()
+        guard open.isCharacter("["), let length = try readOptionalString() else { return }
+        guard let ems = SpacingCommands.ems(from: length) else {
+            throw TeXError(
+                "'\(length)' after '\\\\' is not a length", fix: "write a length such as \\\\[4pt] or \\\\[1ex]",
+                at: open.offset)
         }
+        format.rowSpacing[row] = ems
     }
 
     // MARK: Depth

@@ -28,6 +28,8 @@ struct TableFormat {
     var horizontalRules: [Int: [HorizontalRule]] = [:]
     /// The first column set as text (the second of mathtools' `cases*`), if any.
     var textFrom: Int?
+    /// Row → the extra space in em that `\\[4pt]` asks for below it.
+    var rowSpacing: [Int: Double] = [:]
     /// Row → cell index → (columns spanned, alignment) of `\multicolumn` cells.
     var spans: [Int: [Int: (count: Int, alignment: String, rules: (left: Bool, right: Bool))]] = [:]
 

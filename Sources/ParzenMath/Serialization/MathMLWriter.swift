@@ -8,7 +8,7 @@ import ParzenMarkup
 /// environments (alignment, full width, number column).
 struct MathMLWriter {
     /// Markup for a cross-reference: label, parenthesised, TeX offset → HTML.
-    typealias ReferenceMarkup = (String, Bool, Int) -> String
+    typealias ReferenceMarkup = (String, TagForm?, Int) -> String
 
     var output = ""
     private let referenceMarkup: ReferenceMarkup
@@ -29,6 +29,22 @@ struct MathMLWriter {
         -> String
     {
         var writer = MathMLWriter(referenceMarkup: referenceMarkup, display: display)
+        if display, case .table(let table) = node.kind, table.isStack {
+            // Chromium cannot spread a table nested in a table cell across the line, so each
+            // environment is a display `<math>` of its own, with its part of the source.
+            let bytes = Array(source.utf8)
+            var start = 0
+            for (index, row) in table.rows.enumerated() {
+                let next = index + 1 < table.rows.count ? table.rows[index + 1][0].offset : bytes.count
+                let end = min(max(next, start), bytes.count)
+                let part = String(decoding: bytes[start..<end], as: UTF8.self).trimmingSpaces()
+                writer.open(source: part, display: true)
+                writer.write(row[0])
+                writer.close(source: part)
+                start = end
+            }
+            return writer.output
+        }
         writer.open(source: source, display: display)
         // `<semantics>` takes exactly one presentation element: a top-level row of several
         // atoms is written as one `<mrow>`.
@@ -188,8 +204,8 @@ struct MathMLWriter {
             output += "</mphantom>"
         case .table(let table):
             writeTable(table)
-        case .reference(let label, let parenthesized):
-            output += "<mtext>" + referenceMarkup(label, parenthesized, node.offset) + "</mtext>"
+        case .reference(let label, let form):
+            output += "<mtext>" + referenceMarkup(label, form, node.offset) + "</mtext>"
         case .error(let source):
             output += "<merror><mtext>" + Escaping.text(source) + "</mtext></merror>"
         case .empty:
@@ -409,18 +425,20 @@ struct MathMLWriter {
     /// row heights come from a strut in each row's first cell, as TeX's do.
     private mutating func writeTable(_ table: MathTable) {
         output += "<mtable"
+        if let anchor = table.anchor { output += " id=\"" + Escaping.attribute(anchor) + "\"" }
         if table.displayStyle { output += " displaystyle=\"true\"" }
         if let level = table.scriptLevel { output += " scriptlevel=\"\(level)\"" }
-        if table.numbered { output += " style=\"width:100%\"" }
+        if table.numbered || table.isStack { output += " style=\"width:100%\"" }
         output += ">"
         let saved = (level, display)
         display = table.displayStyle
         level = table.scriptLevel ?? level
         let columns = table.columnCount
         let widths = MathMLWriter.spreadWidths(table, columns: columns)
-        // `\substack` rows are as tight as their lines.
-        let strut = table.compact ? "" : MathMLWriter.strut(table)
+        let tableStrut = MathMLWriter.strut(table)
         for (rowIndex, cells) in table.rows.enumerated() {
+            let strut = table.format.rowSpacing.isEmpty
+                ? tableStrut : MathMLWriter.strut(table, extraDepth: table.format.rowSpacing[rowIndex])
             let number = rowIndex < table.numbers.count ? table.numbers[rowIndex] : nil
             if let anchor = number?.anchor {
                 output += "<mtr id=\"" + Escaping.attribute(anchor) + "\">"
@@ -461,7 +479,7 @@ struct MathMLWriter {
                 let padding = widths.outer.right == "0" ? "0 0 0 1em" : "0"
                 output += "<mtd style=\"width:\(widths.outer.right);padding:\(padding);"
                 output += MathMLWriter.textAlign("right") + "\">"
-                if let number { output += "<mtext>" + Escaping.text(number.display) + "</mtext>" }
+                if let number { writeNumber(number) }
                 output += "</mtd>"
             }
             output += "</mtr>"
@@ -503,6 +521,18 @@ struct MathMLWriter {
         }
     }
 
+    /// An equation number; one with a styled tag form (mathtools' `[\textbf]`) has its number
+    /// styled between plain delimiters.
+    private mutating func writeNumber(_ number: EquationNumber) {
+        guard let form = number.form, let style = form.style else {
+            output += "<mtext>" + Escaping.text(number.display) + "</mtext>"
+            return
+        }
+        if !form.left.isEmpty { output += "<mtext>" + Escaping.text(form.left) + "</mtext>" }
+        output += "<mtext style=\"" + Escaping.attribute(style) + "\">" + Escaping.text(number.text) + "</mtext>"
+        if !form.right.isEmpty { output += "<mtext>" + Escaping.text(form.right) + "</mtext>" }
+    }
+
     /// `part / whole` of the width as a CSS percentage with three decimals.
     private static func percent(_ part: Int, of whole: Int) -> String {
         let thousandths = 100_000 * part / whole
@@ -515,12 +545,22 @@ struct MathMLWriter {
     /// An invisible box with TeX's height and depth of a row: a display line is 8.5 + 3.5 pt
     /// (\strut at 10 pt), an array row 0.7 and 0.3 of the 12 pt \baselineskip (\@arstrut),
     /// times 1.2 in `cases` (its \arraystretch).
-    private static func strut(_ table: MathTable) -> String {
+    /// `extraDepth`: the space `\\[4pt]` asks for below the row, in em, which TeX adds to the
+    /// row's depth. `\substack` rows are as tight as their lines: no strut of their own.
+    private static func strut(_ table: MathTable, extraDepth: Double? = nil) -> String {
+        let (height, depth): (String, Double)
         switch table.layout {
-        case .cases: return "<mspace height=\"1.008em\" depth=\"0.432em\"></mspace>"
-        case .matrix, .array: return "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
-        default: return "<mspace height=\"0.85em\" depth=\"0.35em\"></mspace>"
+        case _ where table.compact || table.isStack: (height, depth) = ("0", 0)
+        case .cases: (height, depth) = ("1.008", 0.432)
+        case .matrix, .array: (height, depth) = ("0.84", 0.36)
+        default: (height, depth) = ("0.85", 0.35)
         }
+        guard let extraDepth else {
+            return table.compact || table.isStack ? "" : "<mspace height=\"\(height)em\" depth=\"\(depth)em\"></mspace>"
+        }
+        // Less than the strut's depth (a negative length) cannot pull the next row closer here.
+        let total = (max(0, depth + extraDepth) * 10_000).rounded() / 10_000
+        return "<mspace height=\"\(height)em\" depth=\"\(total)em\"></mspace>"
     }
 
     /// Alignment and padding of one cell, following amsmath (align: right/left pairs; inner
@@ -552,6 +592,8 @@ struct MathMLWriter {
             return textAlign("left") + ";padding:\(vertical) 0"
         case .gather:
             return "padding:\(vertical) 0"
+        case .stack:
+            return "width:100%;padding:0"
         case .multline:
             // amsmath: the first line flush left and the last flush right, \multlinegap (1 em)
             // from the margin; the lines in between centred.

@@ -93,7 +93,7 @@ final class LaTeXProseWriter {
     /// a numbered `equation`, any other an unnumbered `equation*`.
     static func displayMath(_ tex: String) -> String {
         let trimmed = tex.trimmingCharacters(in: .whitespacesAndNewlines)
-        let standalone = ["align", "gather", "multline", "flalign", "equation", "eqnarray"]
+        let standalone = ["align", "gather", "multline", "flalign", "equation", "eqnarray", "subequations"]
         if standalone.contains(where: { trimmed.hasPrefix("\\begin{" + $0) }) { return trimmed + "\n" }
         let numbered = trimmed.contains("\\label") || trimmed.contains("\\tag")
         let environment = numbered ? "equation" : "equation*"
