@@ -197,7 +197,7 @@ private struct BinnedLeaveOneOut {
         // Two spare nodes at each end keep every point's pair of nodes inside the grid.
         step = (hi - lo) / Double(nodes - 5)
         origin = lo - 2 * step
-        var weights = LinearBinning.bin(x, origin: origin, step: step, count: nodes)
+        var weights = LagrangeBinning.bin(x, origin: origin, step: step, count: nodes, order: 2)
         weights.append(contentsOf: [Double](repeating: 0, count: nodes))  // zero-pad to 2M
         plan = RealFourierTransform(count: 2 * nodes)
         dataSpectrum = plan.forward(weights)
