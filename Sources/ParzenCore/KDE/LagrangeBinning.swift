@@ -38,6 +38,10 @@ enum LagrangeBinning {
                                _ g: UnsafeMutablePointer<Double>) {
         let half = p / 2 - 1
         let (lower, upper) = (Double(half), Double(count - p / 2))
+        if p == 4 {
+            spreadCubic(x, range, origin, inverseStep, upper, g)
+            return
+        }
         for i in range {
             let position = (x[i] - origin) * inverseStep
             guard position >= lower, position < upper else { continue }
@@ -47,13 +51,42 @@ enum LagrangeBinning {
                 let f = position - Double(a)
                 base[0] += 1 - f
                 base[1] += f
-            } else if p == 4 {
-                let w = LagrangeStencil.cubicWeights(at: position - Double(a))
-                base[0] += w.0; base[1] += w.1; base[2] += w.2; base[3] += w.3
             } else {
                 let w = stencil.vectorWeights(at: position - Double(a), order: p)
                 for m in 0..<p { base[m] += w[m] }
             }
+        }
+    }
+
+    /// Cubic binning four points at a time: positions, cells and weights in vector registers,
+    /// the cell found without a checked conversion by rounding position − ½ with the 2⁵² shift
+    /// (so f ∈ [0, 1]: at an exact node the cell below is taken, with the same interpolant).
+    /// Points nearer than two nodes to the lower end are dropped with those past the upper one
+    /// (the grid's padding exceeds the kernel's reach by the stencil's half-width, so neither
+    /// reaches an output).
+    @inline(__always)
+    private static func spreadCubic(_ x: UnsafeBufferPointer<Double>, _ range: Range<Int>, _ origin: Double,
+                                    _ inverseStep: Double, _ upper: Double, _ g: UnsafeMutablePointer<Double>) {
+        let shifter = SIMD4<Double>(repeating: 4503599627370496.0)  // 2⁵²
+        var i = range.lowerBound
+        while i < range.upperBound {
+            var chunk = SIMD4<Double>(repeating: .nan)  // lanes past the end fail the range test
+            if i + 4 <= range.upperBound {
+                chunk = UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
+            } else {
+                for l in 0..<(range.upperBound - i) { chunk[l] = x[i + l] }
+            }
+            var position = (chunk - origin) * inverseStep
+            let inside = (position .>= 2) .& (position .< SIMD4(repeating: upper))
+            position.replace(with: 2, where: .!inside)
+            let t = (position - 0.5) + shifter
+            let w = LagrangeStencil.cubicWeights(at: position - (t - shifter))
+            let cells = unsafeBitCast(t, to: SIMD4<UInt64>.self) & 0xF_FFFF_FFFF
+            for l in 0..<4 where inside[l] {
+                let base = g + (Int(truncatingIfNeeded: cells[l]) - 1)
+                base[0] += w.0[l]; base[1] += w.1[l]; base[2] += w.2[l]; base[3] += w.3[l]
+            }
+            i += 4
         }
     }
 
