@@ -57,7 +57,7 @@ public struct ModelComparison: Sendable, Codable {
             let logTruth = truth.logDensities(at: draws)
             entropy = Estimate(meanOf: logTruth.map { -$0 })
             for (i, model) in models.enumerated() {
-                let logModel = model.model.logDensities(at: draws)
+                let logModel = Self.monteCarloLogDensities(model.model, at: draws)
                 rows[i].klTerms = zip(logTruth, logModel).map { $0 - $1 }
                 rows[i].kl = Estimate(meanOf: rows[i].klTerms)
                 rows[i].crossEntropy = Estimate(meanOf: logModel.map { -$0 })
@@ -103,6 +103,15 @@ public struct ModelComparison: Sendable, Codable {
             }
             return losses
         }
+    }
+
+    /// log p_θ at the Monte Carlo draws of KL and cross-entropy. A KDE takes the `.auto` path: its
+    /// binned sum wherever the computed bound is within 1e-10 of log p (the exact sum elsewhere),
+    /// so each term, and hence KL and H×, is within 1e-10 nats of the exact value — far below the
+    /// Monte Carlo standard error that is reported — at a fraction of the exact cost.
+    static func monteCarloLogDensities(_ model: any DensityModel, at draws: PointSet) -> [Double] {
+        guard let kde = model as? KernelDensityEstimate else { return model.logDensities(at: draws) }
+        return kde.logDensities(at: draws, method: .auto, tolerance: 1e-10).values
     }
 
     /// The mean loss with its standard error; one point of zero density (+∞ loss, e.g. the
