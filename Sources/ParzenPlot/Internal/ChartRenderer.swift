@@ -37,11 +37,14 @@ struct ChartRenderer {
             return Legend.Entry(name: name, symbol: drawing.legendSymbol, colorClass: colorClass)
         } : []
         legend = Legend(entries: entries, left: left, right: chart.size.width - style.padding)
-        legendTop = style.padding + (chart.title == nil ? 0 : style.titleFont + 6)
+        let titleBottom = style.padding + (chart.title == nil ? 0 : style.titleFont + 6)
+        let legendSpace = legend.height + (legend.rowCount > 0 ? 4 : 0)
+        let below = chart.legendPlacement == .bottom
+        legendTop = below ? chart.size.height - style.padding - legend.height : titleBottom
         // Half a tick label of room above the top tick.
-        let top = legendTop + legend.height + (legend.rowCount > 0 ? 4 : 0) + style.layoutTickFont / 2 + 2
+        let top = titleBottom + (below ? 0 : legendSpace) + style.layoutTickFont / 2 + 2
         let bottom = chart.size.height - style.padding - style.tickLength - style.tickGap - style.layoutTickFont
-            - (chart.x.label == nil ? 0 : style.layoutLabelFont + 6)
+            - (chart.x.label == nil ? 0 : style.layoutLabelFont + 6) - (below ? legendSpace : 0)
         let frame = Projection.Frame(left: left, top: top, width: max(right - left, 1), height: max(bottom - top, 1))
         projection = Projection(x: xAxis, y: yAxis, frame: frame)
     }

@@ -1,0 +1,89 @@
+import Foundation
+import ParzenReport
+import ParzenRunner
+import Testing
+
+/// The `{plot}` controls of issue 13 (bins, axis ranges, log axes, size, legend, title,
+/// held-out points) with one mistake each: `check` (no computing) and `render` report it at
+/// the same file:line:column with the same text, and nothing else — as in
+/// `OneMistakeNotebookTests`, whose notebook builder and files these cases share.
+@Suite struct PlotControlsMistakeTests {
+    typealias Case = OneMistakeNotebookTests.Case
+    /// Eight 1-D values (lines 1–3); a plot after it opens at line 5, its options from line 6.
+    static let data = OneMistakeNotebookTests.data
+    /// The data, a Gaussian `g` and a KDE `k` of it (lines 1–13); a plot opens at line 15.
+    static let fits = data + OneMistakeNotebookTests.twoFits
+
+    static let cases: [Case] = [
+        // An option the kind does not use, written or implied by the inputs.
+        Case("bins of a bandwidth curve", data + "```{plot} p\ndata: d\nkind: bandwidth\nbins: 40\n```\n",
+             "8:7: error: kind 'bandwidth' does not use 'bins' (only density, betas and samples do); remove it, or set kind: density"),
+        Case("kernels of an implied density", data + "```{plot} p\ndata: d\nkernels: [gaussian]\n```\n",
+             "7:10: error: kind 'density' does not use 'kernels' (only kernels does); remove it, or set kind: kernels"),
+        Case("size of a kernel gallery", "```{plot} p\nkind: kernels\nsize: {width: 600, height: 300}\n```\n",
+             "3:7: error: kind 'kernels' does not use 'size' (only density, empirical, bandwidth, contours, heatmap, samples, qq and latent do); remove it, or set kind: density"),
+        Case("fits of an empirical distribution", fits + "```{plot} p\ndata: d\nkind: empirical\nfits: [k]\n```\n",
+             "18:7: error: kind 'empirical' does not use 'fits' (only density, bandwidth, contours and heatmap do); remove it, or set kind: density"),
+        // bins
+        Case("zero bins", data + "```{plot} p\ndata: d\nbins: 0\n```\n",
+             "7:7: error: 'bins' expects a whole number of bins in 1…1000, found the number 0; e.g. bins: 40"),
+        Case("fractional bins", data + "```{plot} p\ndata: d\nbins: 2.5\n```\n",
+             "7:7: error: 'bins' expects a whole number of bins in 1…1000, found the number 2.5; e.g. bins: 40"),
+        Case("misspelt bin rule", data + "```{plot} p\ndata: d\nbins: scot\n```\n",
+             "7:7: error: unknown bin rule 'scot'; did you mean 'scott'?"),
+        Case("decreasing bin edges", data + "```{plot} p\ndata: d\nbins: [0, 2, 1]\n```\n",
+             "7:14: error: bin edges must increase, but 1 follows 2; list the edges from low to high, each once"),
+        Case("one bin edge", data + "```{plot} p\ndata: d\nbins: [3]\n```\n",
+             "7:7: error: bin edges need at least two numbers, found 1; e.g. bins: [0, 1, 2, 4]"),
+        Case("bin edges not numbers", data + "```{plot} p\ndata: d\nbins: [0, two]\n```\n",
+             "7:11: error: bin edges must be numbers, found the text 'two'"),
+        // x and y ranges, log axes
+        Case("reversed x range", data + "```{plot} p\ndata: d\nx: [6, 0]\n```\n",
+             "7:4: error: 'x' goes from 6 to 0; the low end must come first and be smaller; e.g. x: [0, 6]"),
+        Case("one-number y range", data + "```{plot} p\ndata: d\ny: [1]\n```\n",
+             "7:4: error: 'y' expects two numbers, the low and high ends, found 1; e.g. y: [0, 6]"),
+        Case("log axis from zero", data + "```{plot} p\ndata: d\nlog: x\nx: [0, 6]\n```\n",
+             "8:4: error: a log x axis cannot reach 0; start the range above 0, or remove 'log'"),
+        Case("log axis of negative data", "```{data} d\nvalues: [-1, 2, 3]\n```\n\n```{plot} p\ndata: d\nlog: x\n```\n",
+             "7:6: error: a log x axis cannot show the values of 'd', which reach -1; remove 'log', or plot positive data"),
+        Case("log of a latent figure", "```{plot} p\nkind: latent\nlog: y\n```\n",
+             "3:6: error: kind 'latent' does not use 'log' (only density, empirical, bandwidth, samples and qq do); remove it, or set kind: density"),
+        // size and aspect
+        Case("size and aspect", data + "```{plot} p\ndata: d\nsize: {width: 600, height: 300}\naspect: 2\n```\n",
+             "8:9: error: give either 'size' (width and height) or 'aspect' (width / height), not both"),
+        Case("narrow size", data + "```{plot} p\ndata: d\nsize: {width: 50}\n```\n",
+             "7:15: error: 'width' expects a number in 200…1200, found the number 50"),
+        Case("misspelt size key", data + "```{plot} p\ndata: d\nsize: {widht: 600}\n```\n",
+             "7:8: error: unknown size key 'widht'; did you mean 'width'?"),
+        Case("size not a mapping", data + "```{plot} p\ndata: d\nsize: 600\n```\n",
+             "7:7: error: 'size' expects {width: w, height: h} in SVG units, w in 200…1200, h in 120…1200, found the number 600; e.g. size: {width: 560, height: 280}, or aspect: 2"),
+        Case("extreme aspect", data + "```{plot} p\ndata: d\naspect: 10\n```\n",
+             "7:9: error: 'aspect' (width / height) must be between 0.25 and 4, found 10; e.g. aspect: 1.6"),
+        // legend, title, held-out points
+        Case("legend name of a fit not drawn", fits + "```{plot} p\ndata: d\nfits: [g, k]\nlegend: {kk: \"KDE\"}\n```\n",
+             "18:10: error: the figure has no legend entry 'kk'; did you mean 'k'?"),
+        Case("legend name of held-out points without a split", fits + "```{plot} p\ndata: d\nfits: [k]\nlegend: {heldout: test}\n```\n",
+             "18:10: error: the figure has no legend entry 'heldout'; expected one of: k, data"),
+        Case("legend position misspelt", data + "```{plot} p\ndata: d\nlegend: {position: botom}\n```\n",
+             "7:20: error: the legend position must be one of top, bottom or none, found 'botom'; did you mean 'bottom'?"),
+        Case("legend position not a word", data + "```{plot} p\ndata: d\nlegend: left\n```\n",
+             "7:9: error: the legend position must be one of top, bottom or none, found 'left'; e.g. legend: bottom"),
+        Case("legend as a list", data + "```{plot} p\ndata: d\nlegend: [a, b]\n```\n",
+             "7:9: error: 'legend' expects `top`, `bottom` or `none`, or a mapping of display names by fit label (and `data`, `heldout`, `true`) with an optional `position:`, found a list; e.g. legend: {kde: \"KDE\", position: bottom}"),
+        Case("legend name not text", fits + "```{plot} p\ndata: d\nfits: [k]\nlegend: {k: [a]}\n```\n",
+             "18:13: error: the legend name of 'k' must be text, found a list; e.g. k: \"KDE, h = 0.3\""),
+        Case("legend names of a bandwidth curve", fits + "```{plot} p\ndata: d\nkind: bandwidth\nfits: [k]\nlegend: {k: KDE}\n```\n",
+             "19:10: error: legend names apply to kinds density, contours and heatmap, not 'bandwidth'; give only a position (legend: top, bottom or none)"),
+        Case("show_heldout not a boolean", data + "```{plot} p\ndata: d\nshow_heldout: maybe\n```\n",
+             "7:15: error: option 'show_heldout' expects true or false, found the text 'maybe'"),
+        Case("title not text", data + "```{plot} p\ndata: d\ntitle: [a, b]\n```\n",
+             "7:8: error: option 'title' expects text, found a list"),
+    ]
+
+    @Test(arguments: cases)
+    func checkAndRenderReportTheMistakeAloneAtTheSamePlace(_ mistake: Case) throws {
+        let (check, render) = try OneMistakeNotebookTests.build(mistake.notebook)
+        #expect(check == mistake.expected)
+        #expect(render == mistake.expected)
+    }
+}
