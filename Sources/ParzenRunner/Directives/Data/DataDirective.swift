@@ -36,8 +36,15 @@ public enum DataDirective: Directive {
             "n", .integer(2...1_000_000), default: "500", help: "How many points to generate (with `generate`)."),
         OptionSpec("holdout", .scalarOrStructure(.fraction, HoldoutSpecification.shape),
                    help: "The points held out for evaluation: a fraction chosen at random with the seed, "
-                       + "or rows fixed by position (`{last: 100}`, `{first: 50}`, `{rows: \"401-500\"}`, "
-                       + "counted from 1); omitted, every point is for training."),
+                       + "rows fixed by position (`{last: 100}`, `{first: 50}`, `{rows: \"401-500\"}`, "
+                       + "counted from 1), or the CSV rows with a given cell (`{column: split, value: test}`; that "
+                       + "column may hold text, and is left out of the points when `columns` is omitted); "
+                       + "omitted, every point is for training."),
+        OptionSpec(
+            "where", .list(.text), default: "every row",
+            help: "Conditions a CSV row must meet to be used, e.g. `\"x > 0\"` or `[\"species == setosa\", "
+                + "\"waiting <= 90\"]` (==, !=, <, <=, >, >=; text compares with == and !=, and a column compared "
+                + "with text is left out of the points when `columns` is omitted); the split counts the rows kept."),
         OptionSpec(
             "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
             help: "The seed for generating and splitting."),
@@ -62,6 +69,12 @@ public enum DataDirective: Directive {
             }
             (columns, points) = try csvPoints(options, in: context)
             origin = .list(columns.map { [.code($0)] }) + [.text(" of "), .code(written)]
+            let conditions = try rowFilters(options).map(\.text)
+            if !conditions.isEmpty {
+                origin += [.text(", the rows where ")] + conditions.enumerated().flatMap { index, condition in
+                    (index == 0 ? [] : [Inline.text(" and ")]) + [.code(condition)]
+                }
+            }
         case "values":
             let values = options.numbers("values")!
             columns = ["x"]
@@ -77,7 +90,7 @@ public enum DataDirective: Directive {
             origin = [.text("draws from \(what) (seed \(seed))")]
             truth = mixture
         }
-        let split = try split(count: points.count, options: options, seed: seed)
+        let split = try split(count: points.count, options: options, seed: seed, in: context)
         var dataset = Dataset(label: label, columns: columns, points: points, split: split?.split, origin: origin,
                               truth: truth)
         dataset.heldOutRows = split?.rows

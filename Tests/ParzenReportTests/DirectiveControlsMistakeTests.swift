@@ -4,10 +4,10 @@ import ParzenRunner
 import Testing
 
 /// The `{plot}` controls of issue 13 (bins, axis ranges, log axes, size, legend, title,
-/// held-out points) with one mistake each: `check` (no computing) and `render` report it at
+/// held-out points) and `{data}`'s holdout by column, with one mistake each: `check` (no computing) and `render` report it at
 /// the same file:line:column with the same text, and nothing else — as in
 /// `OneMistakeNotebookTests`, whose notebook builder and files these cases share.
-@Suite struct PlotControlsMistakeTests {
+@Suite struct DirectiveControlsMistakeTests {
     typealias Case = OneMistakeNotebookTests.Case
     /// Eight 1-D values (lines 1–3); a plot after it opens at line 5, its options from line 6.
     static let data = OneMistakeNotebookTests.data
@@ -78,6 +78,32 @@ import Testing
              "7:15: error: option 'show_heldout' expects true or false, found the text 'maybe'"),
         Case("title not text", data + "```{plot} p\ndata: d\ntitle: [a, b]\n```\n",
              "7:8: error: option 'title' expects text, found a list"),
+        // {data}: holding out the rows of split.csv whose `split` is `test`
+        Case("misspelt holdout column", "```{data} d\nsource: split.csv\nholdout: {column: splt, value: test}\n```\n",
+             "3:19: error: no column named 'splt'; did you mean 'split'?"),
+        Case("misspelt holdout value", "```{data} d\nsource: split.csv\nholdout: {column: split, value: tset}\n```\n",
+             "3:33: error: no row has split = tset; did you mean 'test'?"),
+        Case("holdout value of no row", "```{data} d\nsource: split.csv\nholdout: {column: split, value: dev}\n```\n",
+             "3:33: error: no row has split = dev; the column's values are: 'train', 'test'"),
+        Case("holdout column without value", "```{data} d\nsource: split.csv\nholdout: {column: split}\n```\n",
+             "3:10: error: 'holdout' by column needs both 'column' and 'value'; add 'value: …', e.g. holdout: {column: split, value: test}"),
+        Case("holdout by column and position", "```{data} d\nsource: split.csv\nholdout: {column: split, value: test, last: 1}\n```\n",
+             "3:39: error: 'last' does not go with 'column' and 'value'; hold out by column (e.g. {column: split, value: test}) or by position, not both"),
+        Case("holdout by column of listed values", "```{data} d\nvalues: [1, 2, 3]\nholdout: {column: split, value: test}\n```\n",
+             "3:19: error: holding out by column needs a CSV source; use 'source: <file>.csv', or hold out by position, e.g. {last: 100}"),
+        Case("text column selected", "```{data} d\nsource: split.csv\ncolumns: [x, split]\nholdout: {column: split, value: test}\n```\n",
+             "2:9: error: split.csv (line 2, column 3): column 'split' has 'train', which is not a number; every cell of a data column must be a finite number"),
+        // {data}: where
+        Case("unreadable row filter", "```{data} d\nsource: split.csv\nwhere: \"x = 1\"\n```\n",
+             "3:8: error: cannot read the row filter 'x = 1'; write <column> <comparison> <value> with ==, !=, <, <=, > or >=, e.g. \"x > 0\" or \"species == setosa\""),
+        Case("row filter comparing text by size", "```{data} d\nsource: split.csv\ncolumns: [x]\nwhere: \"split > test\"\n```\n",
+             "4:8: error: 'split > test' compares with 'test', which is not a number; use == or != for text, or a number with >"),
+        Case("row filter of a misspelt column", "```{data} d\nsource: split.csv\ncolumns: [x]\nwhere: [\"x > 1\", \"splt == test\"]\n```\n",
+             "4:18: error: no column named 'splt'; did you mean 'split'?"),
+        Case("row filter keeping one row", "```{data} d\nsource: split.csv\ncolumns: [x]\nwhere: \"x > 3\"\n```\n",
+             "4:8: error: 'where' keeps 1 of the 4 rows; a data set needs at least 2; loosen the conditions"),
+        Case("row filter of listed values", "```{data} d\nvalues: [1, 2, 3]\nwhere: \"x > 1\"\n```\n",
+             "3:8: error: 'where' only applies to a CSV source; remove it, or use 'source'"),
     ]
 
     @Test(arguments: cases)
