@@ -104,6 +104,22 @@ import Testing
              "4:8: error: 'where' keeps 1 of the 4 rows; a data set needs at least 2; loosen the conditions"),
         Case("row filter of listed values", "```{data} d\nvalues: [1, 2, 3]\nwhere: \"x > 1\"\n```\n",
              "3:8: error: 'where' only applies to a CSV source; remove it, or use 'source'"),
+        // {data}: test
+        Case("test set and holdout", data + "```{data} e\nvalues: [1, 2, 3]\ntest: d\nholdout: 0.5\n```\n",
+             "7:7: error: give either 'holdout' (points of this data set) or 'test' (another data set), not both"),
+        Case("test set of another dimension", "```{data} t\nsource: d.csv\n```\n\n```{data} e\nvalues: [1, 2, 3]\ntest: t\n```\n",
+             "7:7: error: 't' is 2-D, but 'e' is 1-D; give both data sets the same number of columns"),
+        Case("test set of a fit", data + OneMistakeNotebookTests.twoFits + "```{data} e\nvalues: [1, 2, 3]\ntest: g\n```\n",
+             "17:7: error: option 'test' needs the label of an earlier data set, but 'g' (line 5) is a fitted model"),
+        // {data}: sample
+        Case("subsample of every row", data + "```{data} e\nvalues: [1, 2, 3]\nsample: {n: 3}\n```\n",
+             "7:13: error: cannot draw 3 of the 3 rows; draw fewer than 3, or remove 'sample'"),
+        Case("subsample without n", data + "```{data} e\nvalues: [1, 2, 3]\nsample: {seed: 3}\n```\n",
+             "7:9: error: 'sample' needs 'n', the number of rows to draw; e.g. sample: {n: 1000, seed: 3}"),
+        Case("misspelt subsample key", data + "```{data} e\nvalues: [1, 2, 3]\nsample: {n: 2, sed: 3}\n```\n",
+             "7:16: error: unknown sample key 'sed'; did you mean 'seed'?"),
+        Case("subsample of one row", data + "```{data} e\nvalues: [1, 2, 3]\nsample: {n: 1}\n```\n",
+             "7:13: error: 'n' expects a whole number ≥ 2, found the number 1"),
     ]
 
     @Test(arguments: cases)

@@ -9,6 +9,7 @@ extension DataDirective {
         .onlyWith("n", other: "generate", meaning: "generated data"),
         .onlyWith("columns", other: "source", meaning: "a CSV source"),
         .onlyWith("where", other: "source", meaning: "a CSV source"),
+        .notTogether(OptionMeaning("holdout", "points of this data set"), OptionMeaning("test", "another data set")),
     ]
 
     /// Reads and parses a CSV source (every cell of the chosen columns must be a number),
@@ -16,7 +17,7 @@ extension DataDirective {
     public static func validate(_ call: DirectiveCall, in context: ValidationContext) throws -> ResultShape {
         let options = call.options
         let columns: [String]
-        let count: Int
+        var count: Int
         var points: PointSet?
         if options.has("source") {
             let (names, read) = try csvPoints(options, in: context.context)
@@ -32,12 +33,41 @@ extension DataDirective {
             let mixture = try MixtureSpecification.read(options.yaml("generate")!)
             (columns, count) = (generatedColumns(dimension: mixture.dimension), options.integer("n") ?? 500)
         }
+        if let subsample = try options.yaml("sample").map(SubsampleSpecification.init) {
+            let rows = try subsample.rows(of: count, dataSeed: context.seed(for: call))
+            (count, points) = (rows.count, points?.selecting(rows))
+        }
+        let label = call.label ?? call.displayName
+        if let test = options.text("test") {
+            let shape = try context.dataset(test, at: options.location(of: "test")!)
+            try requireSameDimension(columns.count, label: label, test: test, dimension: shape.dimension,
+                                     at: options.location(of: "test")!)
+            return .dataset(DatasetShape(label: label, columns: columns, count: count + shape.count,
+                                         trainCount: count, heldOutCount: shape.count,
+                                         hasTruth: options.has("generate"), trainPoints: points))
+        }
         let split = try split(count: count, options: options, seed: context.seed(for: call), in: context.context)
         let train = split.map { parts in points.map { $0.selecting(parts.split.train) } } ?? points
-        return .dataset(DatasetShape(label: call.label ?? call.displayName, columns: columns, count: count,
+        return .dataset(DatasetShape(label: label, columns: columns, count: count,
                                      trainCount: split?.split.train.count ?? count,
                                      heldOutCount: split?.split.heldOut.count,
                                      hasTruth: options.has("generate"), trainPoints: train))
+    }
+
+    /// A test set must have the training set's dimension.
+    static func requireSameDimension(_ dimension: Int, label: String, test: String, dimension testDimension: Int,
+                                     at location: SourceLocation) throws {
+        guard testDimension != dimension else { return }
+        throw DirectiveError("'\(test)' is \(testDimension)-D, but '\(label)' is \(dimension)-D",
+                             fix: "give both data sets the same number of columns", at: location)
+    }
+
+    /// This data set's points followed by all the points of `test`, split so that those of
+    /// `test` are held out: every directive that reports held-out NLL scores them.
+    static func appending(_ test: Dataset, to points: PointSet) throws -> (points: PointSet, split: DataSplit) {
+        let own = points.count, all = own + test.points.count
+        let joined = PointSet(dimension: points.dimension, values: points.values + test.points.values)
+        return (joined, try DataSplit.holdingOut(Array(own..<all), count: all))
     }
 
     /// The columns and points of the CSV `source`; a missing column is reported at

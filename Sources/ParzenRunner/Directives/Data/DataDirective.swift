@@ -41,13 +41,22 @@ public enum DataDirective: Directive {
                        + "column may hold text, and is left out of the points when `columns` is omitted); "
                        + "omitted, every point is for training."),
         OptionSpec(
+            "test", .label([resultKind]),
+            help: "Another data set of the same dimension to hold out as the test set: every point of it, scored "
+                + "by every directive that reports held-out NLL, while this one's points are all for training; "
+                + "give `test` or `holdout`, not both."),
+        OptionSpec(
             "where", .list(.text), default: "every row",
             help: "Conditions a CSV row must meet to be used, e.g. `\"x > 0\"` or `[\"species == setosa\", "
                 + "\"waiting <= 90\"]` (==, !=, <, <=, >, >=; text compares with == and !=, and a column compared "
                 + "with text is left out of the points when `columns` is omitted); the split counts the rows kept."),
         OptionSpec(
+            "sample", .structure(SubsampleSpecification.shape), default: "every row",
+            help: "A seeded subsample of n rows without replacement, kept in data order, drawn after `where` and "
+                + "before the split (its seed defaults to the data set's seed + 2)."),
+        OptionSpec(
             "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
-            help: "The seed for generating and splitting."),
+            help: "The seed for generating, subsampling and splitting."),
     ]
 
     public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
@@ -90,7 +99,20 @@ public enum DataDirective: Directive {
             origin = [.text("draws from \(what) (seed \(seed))")]
             truth = mixture
         }
-        let split = try split(count: points.count, options: options, seed: seed, in: context)
+        if let subsample = try options.yaml("sample").map(SubsampleSpecification.init) {
+            let total = points.count
+            points = points.selecting(try subsample.rows(of: total, dataSeed: seed))
+            origin += [.text(", "), .count(points.count), .text(" rows drawn of "), .count(total)]
+        }
+        var split = try split(count: points.count, options: options, seed: seed, in: context)
+        if let testLabel = options.text("test") {
+            let at = options.location(of: "test")!
+            let test = try context.payload(testLabel, as: Dataset.self, at: at)
+            try requireSameDimension(points.dimension, label: label, test: testLabel, dimension: test.dimension, at: at)
+            let joined = try appending(test, to: points)
+            points = joined.points
+            split = (joined.split, "the \(test.points.count) points of '\(testLabel)'")
+        }
         var dataset = Dataset(label: label, columns: columns, points: points, split: split?.split, origin: origin,
                               truth: truth)
         dataset.heldOutRows = split?.rows
