@@ -24,6 +24,10 @@ import Testing
              "3:7: error: kind 'kernels' does not use 'size' (only density, empirical, bandwidth, contours, heatmap, samples, qq and latent do); remove it, or set kind: density"),
         Case("fits of an empirical distribution", fits + "```{plot} p\ndata: d\nkind: empirical\nfits: [k]\n```\n",
              "18:7: error: kind 'empirical' does not use 'fits' (only density, bandwidth, contours and heatmap do); remove it, or set kind: density"),
+        Case("grid table of a density", data + "```{plot} p\ndata: d\ntable: true\n```\n",
+             "7:8: error: kind 'density' does not use 'table' (only bandwidth does); remove it, or set kind: bandwidth"),
+        Case("misspelt bandwidth axis", data + "```{plot} p\ndata: d\nkind: bandwidth\nbandwidth_axis: sd\n```\n",
+             "8:17: error: option 'bandwidth_axis' expects one of beta, h, found 'sd'"),
         // bins
         Case("zero bins", data + "```{plot} p\ndata: d\nbins: 0\n```\n",
              "7:7: error: 'bins' expects a whole number of bins in 1…1000, found the number 0; e.g. bins: 40"),

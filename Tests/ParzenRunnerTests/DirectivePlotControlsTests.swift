@@ -18,6 +18,13 @@ import ParzenRunner
     /// The data set `d` (last four rows held out), the 2-D set `both`, a Gaussian and a KDE of
     /// `d`, a Gaussian of `both`, then `{plot} fig` with `body`.
     static func chart(_ body: String) throws -> Chart {
+        let outcome = run(body)
+        guard case .figure(let figure)? = outcome.results["fig"]?.output.first,
+              case .chart(let chart) = figure.content else { throw DirectivePlotTests.NoFigure() }
+        return chart
+    }
+
+    static func run(_ body: String) -> NotebookRunner.Outcome {
         let outcome = DirectiveNotebook("""
             ```{data} d
             source: f.csv
@@ -45,9 +52,7 @@ import ParzenRunner
             \(body)```
             """, files: ["f.csv": faithfulHead]).run()
         #expect(outcome.messages == [])
-        guard case .figure(let figure)? = outcome.results["fig"]?.output.first,
-              case .chart(let chart) = figure.content else { throw DirectivePlotTests.NoFigure() }
-        return chart
+        return outcome
     }
 
     static var train: [Double] { Array(durations.prefix(8)) }
@@ -173,5 +178,19 @@ import ParzenRunner
         #expect(scatters[1].x == Self.heldOut && scatters[1].color == .series(2))
         guard case .contours(let contours) = chart.marks[0] else { Issue.record("no contours"); return }
         #expect(contours.name == "Gaussian")
+    }
+
+    /// The scan on the h axis: every curve point at h = √β, the grid's best leave-one-out
+    /// point marked when no fit is listed, and the grid as a table of β, h and the NLLs.
+    @Test func bandwidthScanOnTheHAxisWithItsTable() throws {
+        let outcome = Self.run("data: d\nkind: bandwidth\nbetas: [0.01, 0.04, 0.16, 0.64]\nbandwidth_axis: h\ntable: true\n")
+        guard case .figure(let figure)? = outcome.results["fig"]?.output.first, case .chart(let chart) = figure.content,
+              case .table(let table)? = outcome.results["fig"]?.output.last else { Issue.record("no figure and table"); return }
+        guard case .line(let train) = chart.marks[0] else { Issue.record("no curve"); return }
+        #expect(train.x == [0.1, 0.2, 0.4, 0.8])
+        let best = try #require(outcome.number("fig", "beta_loo_best"))
+        #expect(chart.marks.contains { if case .rule(let rule) = $0, case .vertical(let x) = rule.position { x == best.squareRoot() } else { false } })
+        #expect(table.rows.count == 4 && table.header.count == 5)
+        #expect(table.rows.map { $0[1] } == [0.1, 0.2, 0.4, 0.8].map { [Inline.number($0)] })
     }
 }

@@ -52,6 +52,14 @@ public enum PlotDirective: Directive {
             "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
             help: "The seed of any random draws." + PlotKind.usedBy("seed")),
         OptionSpec(
+            "bandwidth_axis", .choice(["beta", "h"]), default: "`beta`",
+            help: "Draw the scan against β (the variance) or h = √β (the standard deviation, scikit-learn's "
+                + "`bandwidth`)." + PlotKind.usedBy("bandwidth_axis")),
+        OptionSpec(
+            "table", .boolean, default: "false",
+            help: "Also show the scan's grid as a table: β, h and the training, leave-one-out and held-out NLL."
+                + PlotKind.usedBy("table")),
+        OptionSpec(
             "bins", .structure(BinChoice.shape), default: "`fd` (Freedman–Diaconis)",
             help: "The histogram's bins: a count of equal bins over the data range, a rule (`fd`, `scott`, "
                 + "`sturges`, as NumPy's `histogram_bin_edges` computes them) or the edges." + PlotKind.usedBy("bins")),
@@ -106,7 +114,8 @@ public enum PlotDirective: Directive {
         for (key, value) in figure.values { values[key] = value }
         let caption = call.options.text("caption").map { AuthoredText($0, at: call.options.location(of: "caption")!) }
         return DirectiveResult(
-            kind: resultKind, values: values, output: [.figure(FigureOutput(figure.content, caption: caption))])
+            kind: resultKind, values: values,
+            output: [.figure(FigureOutput(figure.content, caption: caption))] + figure.blocks)
     }
 }
 
@@ -156,6 +165,8 @@ struct PlotInputs {
 struct DrawnFigure {
     var content: FigureOutput.Content
     var values: [(String, ResultValue)] = []
+    /// Output after the figure, e.g. the bandwidth scan's grid as a table.
+    var blocks: [OutputBlock] = []
 }
 
 extension PlotDirective: DocumentedResults {

@@ -23,6 +23,8 @@ extension PlotKind {
         "aspect": singleCharts,
         "legend": singleCharts,
         "show_heldout": [.density, .contours, .heatmap],
+        "bandwidth_axis": [.bandwidth],
+        "table": [.bandwidth],
     ]
 
     /// Whether this kind uses the option.

@@ -26,7 +26,8 @@ enum PlotKind: String, CaseIterable {
                 "the true density when the data were generated"
         case .empirical: "the empirical distribution as spikes of mass 1/N"
         case .bandwidth:
-            "train, leave-one-out and held-out NLL of a Gaussian KDE against β on a log axis, the chosen β marked"
+            "train, leave-one-out and held-out NLL of a Gaussian KDE against β (or h) on a log axis, the fit's β "
+                + "marked, else the grid's best by leave-one-out"
         case .kernels: "the kernels side by side, each scaled to unit variance"
         case .betas: "one panel per β: the data's histogram with the Gaussian KDE of that bandwidth"
         case .contours: "2-D scatter of the data with density contours (marching squares) of the first fit"
