@@ -124,6 +124,13 @@ import Testing
              "7:16: error: unknown sample key 'sed'; did you mean 'seed'?"),
         Case("subsample of one row", data + "```{data} e\nvalues: [1, 2, 3]\nsample: {n: 1}\n```\n",
              "7:13: error: 'n' expects a whole number ≥ 2, found the number 1"),
+        // {compare}: the true density as a model
+        Case("true density of loaded data", fits + "```{compare} c\nmodels: [g, k, true]\n```\n",
+             "16:16: error: 'true' needs the density that generated the data, but 'd' was loaded, not generated; remove it, or compare models of a data set made with 'generate'"),
+        Case("true density alone", data + "```{compare} c\nmodels: [true]\n```\n",
+             "6:9: error: {compare} needs at least two models, got 0 and 'true'; list two or more fit labels, e.g. models: [gauss, kde]"),
+        Case("true density twice", fits + "```{compare} c\nmodels: [g, true, true]\n```\n",
+             "16:19: error: 'true' is listed twice; list it once"),
     ]
 
     @Test(arguments: cases)

@@ -55,4 +55,31 @@ import Testing
             }
         }
     }
+
+    /// `true` among the models (issue 13): the generating N(0, 1) scored on the held-out
+    /// points, −log φ(x) = ½·log 2π + x²/2 averaged over them, and zero KL to itself.
+    @Test func trueDensityIsScoredOnTheSamePoints() throws {
+        let outcome = DirectiveNotebook("""
+            ```{data} d
+            generate: {gaussian: {mean: 0, sd: 1}}
+            n: 200
+            holdout: {last: 50}
+            ```
+            ```{fit} g
+            data: d
+            model: gaussian
+            ```
+            ```{compare} c
+            models: [g, true]
+            criterion: kl
+            samples: 1000
+            ```
+            """).run()
+        #expect(outcome.messages == [])
+        let heldOut = try #require((outcome.results["d"]?.payload as? Dataset)?.heldOut?.values)
+        let expected = heldOut.map { 0.5 * log(2 * Double.pi) + $0 * $0 / 2 }.reduce(0, +) / Double(heldOut.count)
+        let nll = try #require(outcome.number("c", "nll_true"))
+        #expect(abs(nll - expected) < 1e-12)
+        #expect(outcome.number("c", "kl_true") == 0)
+    }
 }
