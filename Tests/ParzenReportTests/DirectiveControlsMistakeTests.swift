@@ -124,6 +124,11 @@ import Testing
              "7:16: error: unknown sample key 'sed'; did you mean 'seed'?"),
         Case("subsample of one row", data + "```{data} e\nvalues: [1, 2, 3]\nsample: {n: 1}\n```\n",
              "7:13: error: 'n' expects a whole number ≥ 2, found the number 1"),
+        // {plot}: the true density among the fits
+        Case("true density of listed values in a plot", data + "```{plot} p\ndata: d\nfits: [true]\n```\n",
+             "7:8: error: 'true' needs the density that generated the data, but 'd' was loaded, not generated; remove it, or plot a data set made with 'generate'"),
+        Case("true density in a bandwidth curve", data + "```{plot} p\ndata: d\nkind: bandwidth\nfits: [true]\n```\n",
+             "8:8: error: 'true' in fits applies to kinds density, contours and heatmap, not 'bandwidth'; remove it: the bandwidth curve is a KDE's"),
         // {compare}: the true density as a model
         Case("true density of loaded data", fits + "```{compare} c\nmodels: [g, k, true]\n```\n",
              "16:16: error: 'true' needs the density that generated the data, but 'd' was loaded, not generated; remove it, or compare models of a data set made with 'generate'"),

@@ -193,4 +193,29 @@ import ParzenRunner
         #expect(table.rows.count == 4 && table.header.count == 5)
         #expect(table.rows.map { $0[1] } == [0.1, 0.2, 0.4, 0.8].map { [Inline.number($0)] })
     }
+
+    /// `fits: [true]` in 2-D draws the generating density's contours: here N(0, I₂), whose
+    /// density at (x, y) is exp(−(x² + y²)/2) / 2π.
+    @Test func trueDensityContours() throws {
+        let outcome = DirectiveNotebook("""
+            ```{data} g
+            generate: {gaussian: {mean: [0, 0], covariance: [[1, 0], [0, 1]]}}
+            n: 100
+            ```
+            ```{plot} fig
+            data: g
+            fits: [true]
+            ```
+            """).run()
+        #expect(outcome.messages == [])
+        guard case .figure(let figure)? = outcome.results["fig"]?.output.first, case .chart(let chart) = figure.content,
+              case .contours(let contours) = chart.marks[0] else { Issue.record("no contours"); return }
+        #expect(contours.name == "true density")
+        let grid = contours.grid
+        for (i, j) in [(0, 0), (40, 40), (10, 70)] {
+            let x = grid.x[i], y = grid.y[j]
+            let expected = exp(-(x * x + y * y) / 2) / (2 * Double.pi)
+            #expect(abs(grid.values[j * grid.x.count + i] / expected - 1) < 1e-12)
+        }
+    }
 }

@@ -57,7 +57,22 @@ extension PlotDirective {
         // After what the kind needs, which says more ("needs samples") than what it does not use.
         try kind.checkUses(options, declared: self.options)
         let controls = try PlotControls(options)
-        try checkLegend(controls, kind: kind, fits: options.labels("fits").map(\.label), dataset: effective)
+        if let truth = options.words("fits").first, kind == .bandwidth {
+            throw DirectiveError("'true' in fits applies to kinds density, contours and heatmap, not 'bandwidth'",
+                                 fix: "remove it: the bandwidth curve is a KDE's", at: truth.location)
+        }
+        if let truth = options.words("fits").first, effective?.hasTruth != true {
+            throw DirectiveError("'true' needs the density that generated the data, but '\(effective?.label ?? "")' "
+                                 + "was loaded, not generated",
+                                 fix: "remove it, or plot a data set made with 'generate'", at: truth.location)
+        }
+        let entries = (options.list("fits") ?? []).compactMap { item -> String? in
+            switch item.content {
+            case .label(let label), .text(let label): label
+            default: nil
+            }
+        }
+        try checkLegend(controls, kind: kind, fits: entries, dataset: effective)
         if controls.logX, [.density, .empirical].contains(kind), let points = effective?.trainPoints,
            effective?.dimension == 1 {
             try controls.requirePositive(points.values, what: "the values of '\(effective!.label)'", axis: "x",
@@ -75,7 +90,7 @@ extension PlotDirective {
             throw DirectiveError("legend names apply to kinds density, contours and heatmap, not '\(kind.rawValue)'",
                                  fix: "give only a position (legend: top, bottom or none)", at: first.location)
         }
-        var drawn = (kind == .density ? fits : Array(fits.prefix(1))) + ["data"]
+        var drawn = (kind == .density ? fits.filter { $0 != "true" } : Array(fits.prefix(1))) + ["data"]
         if dataset?.heldOutCount != nil, controls.showsHeldOut { drawn.append("heldout") }
         if kind == .density, dataset?.hasTruth == true { drawn.append("true") }
         try controls.legend.checkKeys(drawn: drawn)

@@ -30,8 +30,9 @@ public enum PlotDirective: Directive {
             "data", .label([DataDirective.resultKind]),
             help: "The data set to draw (its histogram and rug, or its points in 2-D)." + PlotKind.usedBy("data")),
         OptionSpec(
-            "fits", .list(.label([FitDirective.resultKind])),
-            help: "Fitted models to draw as curves (1-D) or contours (2-D, the first one)." + PlotKind.usedBy("fits")),
+            "fits", .list(.labelOrWord([FitDirective.resultKind], words: ["true"])),
+            help: "Fitted models to draw as curves (1-D) or contours (2-D, the first one); `true` is the density "
+                + "that generated the data (generated data; the 1-D curves show it anyway)." + PlotKind.usedBy("fits")),
         OptionSpec(
             "sample", .label([SampleDirective.resultKind]),
             help: "Samples to set against their model's data." + PlotKind.usedBy("sample")),
@@ -145,6 +146,13 @@ struct PlotInputs {
     }
 
     var options: OptionValues { call.options }
+
+    /// The density a 2-D figure draws: the first entry of `fits`, a fit or `true`.
+    var surface: (label: String, density: any DensityModel)? {
+        let firstIsTruth = options.list("fits")?.first.map { if case .text = $0.content { true } else { false } }
+        if firstIsTruth == true, let truth = effectiveDataset?.truth { return ("true", truth) }
+        return fits.first.map { ($0.label, $0.model) }
+    }
 
     /// The data set to draw: the `data` option, else the first fit's, else the sample's.
     var effectiveDataset: Dataset? { dataset ?? fits.first?.dataset ?? sample?.source.dataset }

@@ -23,16 +23,17 @@ enum SurfaceFigure {
         var marks: [Mark] = []
         var description = "Scatter plot of the \(xs.count) \(dataset.heldOut == nil ? "" : "training ")points of "
             + dataset.label
-        if let fit = inputs.fits.first {
+        if let fit = inputs.surface {
             // 30% beyond the data each side: the contours close before the grid ends.
             let gx = PlotGrid.points(PlotGrid.range(of: allX, margin: 0.3), count: gridCount)
             let gy = PlotGrid.points(PlotGrid.range(of: allY, margin: 0.3), count: gridCount)
             var points: [Double] = []
             points.reserveCapacity(2 * gx.count * gy.count)
             for y in gy { for x in gx { points += [x, y] } }
-            let density = fit.model.logDensities(at: PointSet(dimension: 2, values: points)).map { exp($0) }
+            let density = fit.density.logDensities(at: PointSet(dimension: 2, values: points)).map { exp($0) }
             let grid = ScalarGrid(x: gx, y: gy, values: density)
-            let name = names.name(for: fit.label, standard: "density of \(fit.label)")
+            let name = names.name(for: fit.label,
+                                  standard: fit.label == "true" ? "true density" : "density of \(fit.label)")
             if heatMap {
                 marks.append(.heatMap(HeatMap(name: name, grid: grid)))
             } else {
@@ -55,7 +56,7 @@ enum SurfaceFigure {
         if let heldOut {
             let name = names.name(for: "heldout", standard: "held-out data (\(heldOut.count) points)")
             marks.append(.scatter(Scatter(name: name, x: heldOut.column(0), y: heldOut.column(1),
-                                          color: .series(inputs.fits.isEmpty ? 1 : 2))))
+                                          color: .series(inputs.surface == nil ? 1 : 2))))
             description += " The \(heldOut.count) held-out points are drawn in a colour of their own."
         }
         let chart = Chart(
