@@ -50,6 +50,8 @@ import Testing
              "8:4: error: a log x axis cannot reach 0; start the range above 0, or remove 'log'"),
         Case("log axis of negative data", "```{data} d\nvalues: [-1, 2, 3]\n```\n\n```{plot} p\ndata: d\nlog: x\n```\n",
              "7:6: error: a log x axis cannot show the values of 'd', which reach -1; remove 'log', or plot positive data"),
+        Case("log axis of negative held-out data", "```{data} d\nvalues: [1, 2, -3]\nholdout: {last: 1}\n```\n\n```{plot} p\ndata: d\nlog: x\n```\n",
+             "8:6: error: a log x axis cannot show the values of 'd', which reach -3; remove 'log', or plot positive data"),
         Case("log of a latent figure", "```{plot} p\nkind: latent\nlog: y\n```\n",
              "3:6: error: kind 'latent' does not use 'log' (only density, empirical, bandwidth, samples and qq do); remove it, or set kind: density"),
         // size and aspect

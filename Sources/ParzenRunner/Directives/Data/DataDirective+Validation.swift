@@ -42,16 +42,22 @@ extension DataDirective {
             let shape = try context.dataset(test, at: options.location(of: "test")!)
             try requireSameDimension(columns.count, label: label, test: test, dimension: shape.dimension,
                                      at: options.location(of: "test")!)
+            let heldOut = shape.trainPoints.flatMap { train in
+                shape.heldOutPoints.map { PointSet(dimension: train.dimension, values: train.values + $0.values) }
+                    ?? (shape.heldOutCount == nil ? train : nil)
+            }
             return .dataset(DatasetShape(label: label, columns: columns, count: count + shape.count,
                                          trainCount: count, heldOutCount: shape.count,
-                                         hasTruth: options.has("generate"), trainPoints: points))
+                                         hasTruth: options.has("generate"), trainPoints: points,
+                                         heldOutPoints: heldOut))
         }
         let split = try split(count: count, options: options, seed: context.seed(for: call), in: context.context)
         let train = split.map { parts in points.map { $0.selecting(parts.split.train) } } ?? points
+        let heldOut = split.flatMap { parts in points.map { $0.selecting(parts.split.heldOut) } }
         return .dataset(DatasetShape(label: label, columns: columns, count: count,
                                      trainCount: split?.split.train.count ?? count,
                                      heldOutCount: split?.split.heldOut.count,
-                                     hasTruth: options.has("generate"), trainPoints: train))
+                                     hasTruth: options.has("generate"), trainPoints: train, heldOutPoints: heldOut))
     }
 
     /// A test set must have the training set's dimension.

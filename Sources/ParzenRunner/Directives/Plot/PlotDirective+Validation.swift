@@ -75,8 +75,10 @@ extension PlotDirective {
         try checkLegend(controls, kind: kind, fits: entries, dataset: effective)
         if controls.logX, [.density, .empirical].contains(kind), let points = effective?.trainPoints,
            effective?.dimension == 1 {
-            try controls.requirePositive(points.values, what: "the values of '\(effective!.label)'", axis: "x",
-                                         at: options.location(of: "log"))
+            // The density figure draws the held-out points too, as the run checks.
+            let heldOut = kind == .density ? effective?.heldOutPoints?.values ?? [] : []
+            try controls.requirePositive(points.values + heldOut, what: "the values of '\(effective!.label)'",
+                                         axis: "x", at: options.location(of: "log"))
         }
         return .opaque(resultKind)
     }
