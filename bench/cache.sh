@@ -32,14 +32,16 @@ n=$(( $(cat counter 2>/dev/null || echo 0) + 1 )); echo $n > counter
 sed -i "/^kernel: 1\/(1+x\*x)$/{n;s/^bandwidth: .*/bandwidth: 0.25$(printf '%06d' $n)/}" "$1"
 SH
 chmod +x prose-edit.sh option-edit.sh
+others=$(ls notebooks/*.md | tr '\n' ' ')
 "$parzen" render "$tutorial" -o out >/dev/null   # fills the cache
 
+# hyperfine wants one --prepare per command when any has one.
 hyperfine --warmup 2 --runs 15 --export-json cache.json \
-    -n "no cache" "$parzen render --no-cache $tutorial -o out" \
-    -n "prose edit, warm" --prepare "./prose-edit.sh $tutorial" "$parzen render $tutorial -o out" \
-    -n "fit option edit" --prepare "./option-edit.sh $tutorial" "$parzen render $tutorial -o out" \
-    -n "3 notebooks, jobs=cores" "$parzen render --no-cache notebooks/*.md -o out" \
-    -n "3 notebooks, jobs=1" "$parzen render --no-cache --jobs 1 notebooks/*.md -o out" >/dev/null
+    --prepare true -n "no cache" "$parzen render --no-cache $tutorial -o out" \
+    --prepare "./prose-edit.sh $tutorial" -n "prose edit, warm" "$parzen render $tutorial -o out" \
+    --prepare "./option-edit.sh $tutorial" -n "fit option edit" "$parzen render $tutorial -o out" \
+    --prepare true -n "3 notebooks, jobs=cores" "$parzen render --no-cache $others -o out" \
+    --prepare true -n "3 notebooks, jobs=1" "$parzen render --no-cache --jobs 1 $others -o out" >/dev/null
 "$parzen" render --timings "$tutorial" -o out 2>&1 >/dev/null | awk '/computed/ {print "still computed after warm-up:", $0}'
 ./option-edit.sh "$tutorial"
 "$parzen" render --timings "$tutorial" -o out 2>&1 >/dev/null | awk '/computed/ {print "computed after a fit option edit:", $0}'

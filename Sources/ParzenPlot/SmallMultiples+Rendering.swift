@@ -36,10 +36,21 @@ extension SmallMultiples {
         } else {
             html += " aria-label=\"\(Escaping.attribute(label))\">\n"
         }
-        html += "<div class=\"plot-multiples-grid\">\n"
+        html += "<div class=\"plot-multiples-grid plot-columns-\(Self.columns(for: panels.count))\">\n"
         for panel in panels { html += panel.render() }
         html += "</div>\n</div>\n"
         return html
+    }
+
+    /// Columns on a wide page: as few rows as four across allow, then as few columns as
+    /// those rows need, so that rows come out even (4 panels in one row, 5 as 3 + 2, 6 as
+    /// 3 + 3, 9 as 3 × 3) rather than a full row and a stray panel. templates/plot.css halves
+    /// four columns to two on a narrower page (4 panels as 2 × 2, never 3 + 1) and three to
+    /// two on a phone.
+    package static func columns(for count: Int) -> Int {
+        guard count > 4 else { return max(count, 1) }
+        let rows = (count + 3) / 4
+        return (count + rows - 1) / rows
     }
 
     private static func union(_ a: ClosedRange<Double>?, _ b: ClosedRange<Double>?) -> ClosedRange<Double>? {

@@ -22,6 +22,16 @@ struct SmallMultiplesTests {
         })
     }
 
+    /// Even rows (issue 13): the fewest rows four columns allow, then the fewest columns for
+    /// those rows — worked out by hand: 5 → 3 + 2, 7 → 4 + 3, 9 → 3 × 3, 10 → 4 + 4 + 2.
+    @Test func columnsGiveEvenRows() throws {
+        let expected = [1: 1, 2: 2, 3: 3, 4: 4, 5: 3, 6: 3, 7: 4, 8: 4, 9: 3, 10: 4, 12: 4]
+        for (count, columns) in expected { #expect(SmallMultiples.columns(for: count) == columns, "\(count) panels") }
+        let tree = try #require(XMLElementTree.parse(Self.gallery().render()))
+        let grid = tree.elements(named: "div").first { $0.attributes["class"]?.hasPrefix("plot-multiples-grid") == true }
+        #expect(grid?.attributes["class"] == "plot-multiples-grid plot-columns-4")
+    }
+
     @Test func eightPanelsWithDerivedIds() throws {
         let tree = try #require(XMLElementTree.parse(Self.gallery().render()))
         #expect(tree.attributes["role"] == "group")

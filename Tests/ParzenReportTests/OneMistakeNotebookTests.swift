@@ -25,11 +25,13 @@ import Testing
         }
     }
 
-    /// The files next to every notebook: a clean CSV, one with an `NA` cell and one with text.
+    /// The files next to every notebook: a clean CSV, one with an `NA` cell, one with text, and
+    /// one whose text column marks the test rows.
     static let files = [
         "d.csv": "eruptions,waiting\n3.6,79\n1.8,54\n3.333,74\n2.283,62\n4.533,85\n2.883,55\n4.7,88\n3.6,85\n",
         "na.csv": "x,y\n1,2\n3,NA\n4,5\n",
         "text.csv": "x,y\n1,2\n3,4\nfive,6\n",
+        "split.csv": "x,split\n1,train\n2,train\n3,test\n4,train\n",
     ]
 
     /// A 1-D data set of eight values (lines 1–3), the start of most notebooks.

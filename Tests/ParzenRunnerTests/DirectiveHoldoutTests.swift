@@ -43,12 +43,12 @@ import Testing
         #expect(data("{lst: 3}").messages == ["3:11 unknown holdout key 'lst'"])
         #expect(data("{last: 10}").messages == ["3:17 holding out the last 10 of 10 points leaves nothing to train on"])
         #expect(data("{first: 0}").messages == ["3:18 'first' expects a whole number of points ≥ 1, found the number 0"])
-        #expect(data("{last: 2, first: 2}").messages == ["3:10 'holdout' takes one of 'last', 'first' or 'rows'"])
+        #expect(data("{last: 2, first: 2}").messages == ["3:10 'holdout' takes one of 'last', 'first', 'rows' or 'column' with 'value'"])
         #expect(data("{rows: \"9-12\"}").messages == ["3:17 the rows 9-12 are not all among the 10 points"])
         #expect(data("{rows: \"3-4, 4\"}").messages == ["3:17 the held-out row = 4 is invalid"])
         #expect(data("{rows: \"5-3\"}").messages == ["3:17 cannot read the rows '5-3'"])
         #expect(data("[1, 2]").messages
-            == ["3:10 option 'holdout' expects a number in [0, 1), or {last: n}, {first: n} or {rows: \"a-b, …\"}, found a list"])
+            == ["3:10 option 'holdout' expects a number in [0, 1), or {last: n}, {first: n}, {rows: \"a-b, …\"} or {column: name, value: text}, found a list"])
         #expect(data("1.5").messages == ["3:10 option 'holdout' expects a number in [0, 1), found the number 1.5"])
     }
 }

@@ -78,9 +78,10 @@ private func count(_ document: XMLDocument, _ xpath: String) throws -> Int {
         #expect(try count(svg, "/*[local-name()='svg']/*[local-name()='desc']") == 1)
         #expect(try count(svg, "//*[contains(@class, 'plot-marks')]//*[contains(@class, 'plot-line')]") == 2)
         #expect(try count(svg, "//*[contains(@class, 'plot-marks')]//*[contains(@class, 'plot-bars')]") == 1)
-        #expect(try count(svg, "//*[contains(@class, 'plot-marks')]//*[contains(@class, 'plot-rug')]") == 1)
-        // Legend: the histogram and the two curves (the rug has no name).
-        #expect(try count(svg, "//*[@class='plot-legend-entry']") == 3)
+        // A rug of the training points and one of the held-out quarter.
+        #expect(try count(svg, "//*[contains(@class, 'plot-marks')]//*[contains(@class, 'plot-rug')]") == 2)
+        // Legend: the histogram, the two curves and the held-out rug (the training rug has no name).
+        #expect(try count(svg, "//*[@class='plot-legend-entry']") == 4)
         #expect(outcome.results["fig"]?.values["kind"] == .text("density"))
         guard case .figure(let f)? = outcome.results["fig"]?.output.first else { return }
         #expect(f.caption?.markdown == "Two models.")

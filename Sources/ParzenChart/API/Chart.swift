@@ -36,8 +36,10 @@ public struct Chart: Sendable, Equatable, Codable {
     public var marks: [Mark]
     /// The coordinate size, fixing the aspect ratio.
     public var size: ChartSize
-    /// Whether named marks get legend entries above the plot.
+    /// Whether named marks get legend entries.
     public var showsLegend: Bool
+    /// Where the legend goes when shown.
+    public var legendPlacement: LegendPlacement
 
     /// Creates a chart.
     ///
@@ -48,11 +50,13 @@ public struct Chart: Sendable, Equatable, Codable {
     ///   - x: the horizontal axis; linear, untitled, fitted to the data by default.
     ///   - y: the vertical axis; linear, untitled, fitted to the data by default.
     ///   - size: the coordinate size; ``ChartSize/standard`` by default.
-    ///   - showsLegend: list named marks above the plot; on by default.
+    ///   - showsLegend: list named marks in a legend; on by default.
+    ///   - legendPlacement: the legend above the plot (the default) or below the x axis.
     ///   - marks: the layers, bottom first.
     public init(
         id: String, title: String? = nil, description: String? = nil, x: Axis = Axis(), y: Axis = Axis(),
-        size: ChartSize = .standard, showsLegend: Bool = true, marks: [Mark]
+        size: ChartSize = .standard, showsLegend: Bool = true, legendPlacement: LegendPlacement = .top,
+        marks: [Mark]
     ) {
         self.id = id
         self.title = title
@@ -62,6 +66,7 @@ public struct Chart: Sendable, Equatable, Codable {
         self.marks = marks
         self.size = size
         self.showsLegend = showsLegend
+        self.legendPlacement = legendPlacement
     }
 
 }

@@ -65,6 +65,57 @@ public struct Bins: Sendable, Equatable, Codable {
         return equalWidth(count: min(max(count, 1), maximumCount), over: range)
     }
 
+    /// Scott's rule: bin width `(24·√π / n)^(1/3)·σ̂` (σ̂ with divisor n), `⌈range / width⌉`
+    /// equal bins over the data range, as NumPy's `histogram_bin_edges(x, bins="scott")`.
+    ///
+    /// David W. Scott (1979), "On optimal and data-based histograms", *Biometrika* 66, 605–610.
+    /// Constant data get one bin of width 1, as with ``freedmanDiaconis(_:maximumCount:)``;
+    /// the count is capped at `maximumCount`. Non-finite values are ignored.
+    ///
+    /// - Precondition: at least one finite value.
+    public static func scott(_ data: [Double], maximumCount: Int = 200) -> Bins {
+        let finite = data.filter(\.isFinite)
+        precondition(!finite.isEmpty, "Scott's bins need at least one finite value")
+        let n = Double(finite.count)
+        let mean = finite.reduce(0, +) / n
+        let sd = (finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
+        return equalWidth(finite, width: pow(24 * Double.pi.squareRoot() / n, 1.0 / 3) * sd,
+                          maximumCount: maximumCount)
+    }
+
+    /// Sturges' rule: `⌈range / width⌉` equal bins of width `range / (log₂ n + 1)` — about
+    /// `log₂ n + 1` bins — over the data range, as NumPy's `histogram_bin_edges(x, bins="sturges")`
+    /// (which computes the count through the width too, so its rounding is reproduced).
+    ///
+    /// Herbert A. Sturges (1926), "The choice of a class interval", *J. Amer. Statist. Assoc.*
+    /// 21, 65–66. Non-finite values are ignored.
+    ///
+    /// - Precondition: at least one finite value.
+    public static func sturges(_ data: [Double], maximumCount: Int = 200) -> Bins {
+        let finite = data.filter(\.isFinite)
+        precondition(!finite.isEmpty, "Sturges' bins need at least one finite value")
+        let span = finite.max()! - finite.min()!
+        return equalWidth(finite, width: span / (log2(Double(finite.count)) + 1), maximumCount: maximumCount)
+    }
+
+    /// `count` equal bins over the finite values' range (NumPy's `bins=count`).
+    ///
+    /// - Precondition: `count ≥ 1` and at least one finite value.
+    public static func equalWidth(count: Int, over data: [Double]) -> Bins {
+        let finite = data.filter(\.isFinite)
+        precondition(!finite.isEmpty, "bins over data need at least one finite value")
+        return equalWidth(count: count, over: finite.min()!...finite.max()!)
+    }
+
+    /// Equal bins of about `width` over the range of `finite`: `⌈range / width⌉` of them, one
+    /// for constant data or a zero width, at most `maximumCount`.
+    private static func equalWidth(_ finite: [Double], width: Double, maximumCount: Int) -> Bins {
+        let range = finite.min()!...finite.max()!
+        let span = range.upperBound - range.lowerBound
+        let count = span > 0 && width > 0 ? Int((span / width).rounded(.up)) : 1
+        return equalWidth(count: min(max(count, 1), maximumCount), over: range)
+    }
+
     /// The number of bins.
     public var count: Int { edges.count - 1 }
 

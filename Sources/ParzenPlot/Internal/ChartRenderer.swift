@@ -17,7 +17,6 @@ struct ChartRenderer {
         colorClasses = ChartRenderer.resolveColors(drawings).map(\.className)
 
         let extent = chart.dataExtent()
-        let xAxis = ResolvedAxis(chart.x, extent: extent.x)
         let yAxis = ResolvedAxis(chart.y, extent: extent.y)
 
         // Margins from the text they must hold.
@@ -27,6 +26,7 @@ struct ChartRenderer {
         let left =
             style.padding + (chart.y.label == nil ? 0 : style.layoutLabelFont + 6) + widestYLabel + style.tickLength
             + style.tickGap
+        let xAxis = Self.xAxisWithRoom(chart, extent: extent.x, left: left)
         let lastXLabel = xAxis.ticks.last.map { TextMetrics.width(of: $0.label, fontSize: style.layoutTickFont) } ?? 0
         let right = chart.size.width - style.padding - max(4, lastXLabel / 2)
 
@@ -37,13 +37,36 @@ struct ChartRenderer {
             return Legend.Entry(name: name, symbol: drawing.legendSymbol, colorClass: colorClass)
         } : []
         legend = Legend(entries: entries, left: left, right: chart.size.width - style.padding)
-        legendTop = style.padding + (chart.title == nil ? 0 : style.titleFont + 6)
+        let titleBottom = style.padding + (chart.title == nil ? 0 : style.titleFont + 6)
+        let legendSpace = legend.height + (legend.rowCount > 0 ? 4 : 0)
+        let below = chart.legendPlacement == .bottom
+        legendTop = below ? chart.size.height - style.padding - legend.height : titleBottom
         // Half a tick label of room above the top tick.
-        let top = legendTop + legend.height + (legend.rowCount > 0 ? 4 : 0) + style.layoutTickFont / 2 + 2
+        let top = titleBottom + (below ? 0 : legendSpace) + style.layoutTickFont / 2 + 2
         let bottom = chart.size.height - style.padding - style.tickLength - style.tickGap - style.layoutTickFont
-            - (chart.x.label == nil ? 0 : style.layoutLabelFont + 6)
+            - (chart.x.label == nil ? 0 : style.layoutLabelFont + 6) - (below ? legendSpace : 0)
         let frame = Projection.Frame(left: left, top: top, width: max(right - left, 1), height: max(bottom - top, 1))
         projection = Projection(x: xAxis, y: yAxis, frame: frame)
+    }
+
+    /// The x axis with as many of the wanted ticks as leave a gap between neighbouring
+    /// labels: wide labels on a narrow chart (−1000 … 300 on a panel) get fewer ticks rather
+    /// than overlapping text. The plot's width is estimated from `left` and the last label.
+    static func xAxisWithRoom(_ chart: Chart, extent: ClosedRange<Double>?, left: Double) -> ResolvedAxis {
+        var axis = chart.x
+        while true {
+            let resolved = ResolvedAxis(axis, extent: extent)
+            let widths = resolved.ticks.map { TextMetrics.width(of: $0.label, fontSize: ChartStyle.layoutTickFont) }
+            let right = chart.size.width - ChartStyle.padding - max(4, (widths.last ?? 0) / 2)
+            let span = max(right - left, 1)
+            let positions = resolved.ticks.map { resolved.fraction($0.value).map { left + $0 * span } }
+            let crowded = resolved.ticks.indices.dropLast().contains { i in
+                guard let a = positions[i], let b = positions[i + 1] else { return false }
+                return b - a < (widths[i] + widths[i + 1]) / 2 + ChartStyle.tickLabelGap
+            }
+            guard crowded, axis.tickCount > 2 else { return resolved }
+            axis.tickCount -= 1
+        }
     }
 
     /// `.automatic` marks take palette slots 1, 2, 3… in order.

@@ -14,6 +14,8 @@ enum ChartStyle {
     static let tickLength = 4.0
     /// Gap between a tick and its label.
     static let tickGap = 3.0
+    /// Least space between two neighbouring x tick labels.
+    static let tickLabelGap = 6.0
     static let legendRowHeight = 19.0
     /// Width of a legend symbol and the gap after it.
     static let legendSymbolWidth = 18.0

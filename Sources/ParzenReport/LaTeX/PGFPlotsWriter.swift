@@ -39,7 +39,10 @@ struct PGFPlotsWriter {
         }
         let named = chart.marks.contains { Self.name(of: $0) != nil }
         if chart.showsLegend && named {
-            options.append("legend style={font=\\footnotesize, at={(0.5,1.03)}, anchor=south, legend columns=-1, "
+            // Above the plot, or below the x axis and its label, as in the SVG.
+            let place = chart.legendPlacement == .top
+                ? "at={(0.5,1.03)}, anchor=south" : "at={(0.5,-0.22)}, anchor=north"
+            options.append("legend style={font=\\footnotesize, \(place), legend columns=-1, "
                            + "draw=none, /tikz/every even column/.append style={column sep=1em}}")
         }
         var out = "\\begin{tikzpicture}\n\\begin{axis}[\n" + options.map { "  " + $0 }.joined(separator: ",\n")

@@ -30,6 +30,9 @@ public enum DirectiveProblem: Sendable, Equatable {
     case onlyWith(option: String, meaning: String, other: String)
     case onlyWhenSet(option: String, allowed: String)
     case doesNotApply(option: String, setting: String, allowed: String)
+    /// An option of a directive with several kinds (`{plot}`) that the kind in effect does not
+    /// use; `suggestion` is the closest option it does use, if one is close.
+    case notUsedByKind(option: String, kind: String, usedBy: [String], suggestion: String?)
 
     /// What is wrong, as a sentence fragment.
     public var message: String {
@@ -60,6 +63,9 @@ public enum DirectiveProblem: Sendable, Equatable {
         case .onlyWith(let option, let meaning, _): "\(option) only applies to \(meaning)"
         case .onlyWhenSet(let option, let allowed): "\(option) only applies to \(allowed)"
         case .doesNotApply(let option, let setting, _): "\(option) does not apply to \(setting)"
+        case .notUsedByKind(let option, let kind, let usedBy, _):
+            "kind '\(kind)' does not use \(option) (only \(Self.list(usedBy, "and")) "
+                + (usedBy.count == 1 ? "does)" : "do)")
         }
     }
 
@@ -84,6 +90,8 @@ public enum DirectiveProblem: Sendable, Equatable {
         case .onlyWith(_, _, let other): "remove it, or use \(other)"
         case .onlyWhenSet(_, let allowed): "remove it, or set \(allowed)"
         case .doesNotApply(_, _, let allowed): "it applies to \(allowed); remove it"
+        case .notUsedByKind(_, _, let usedBy, let suggestion):
+            suggestion.map { "did you mean '\($0)'?" } ?? "remove it, or set kind: \(usedBy[0])"
         case .wrongType, .wrongLabelKind, .unusableResult, .unreadableText, .onlyOneOf, .notTogether: nil
         }
     }

@@ -153,6 +153,9 @@ struct OptionChecker {
                 return nil
             }
             return OptionValue(.label(label), at: at)
+        case .labelOrWord(let kinds, let words):
+            if case .scalar(let text, true, _) = value, words.contains(text) { return OptionValue(.text(text), at: at) }
+            return convert(value, to: .label(kinds), option: option)
         case .path:
             guard let written = value.scalarText, !written.isEmpty else {
                 wrongType(value, option: option, expected: type); return nil

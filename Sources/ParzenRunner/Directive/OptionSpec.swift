@@ -42,6 +42,8 @@ public indirect enum OptionType: Sendable {
     case list(OptionType)
     /// The label of an earlier directive whose result has one of the given kinds.
     case label([ResultKind])
+    /// Such a label, or one of a few reserved words (`true` for the generating density).
+    case labelOrWord([ResultKind], words: [String])
     /// A path to a file, relative to the notebook, which must exist and stay inside the project.
     case path
     /// Structured YAML checked by the directive itself.
@@ -65,6 +67,8 @@ public indirect enum OptionType: Sendable {
         case .numberOrChoice(let words): "a positive number or one of " + words.joined(separator: ", ")
         case .list(let item): "a list of \(item.pluralDescription)"
         case .label(let kinds): "the label of an earlier " + kinds.map(\.rawValue).joined(separator: " or ")
+        case .labelOrWord(let kinds, let words):
+            OptionType.label(kinds).description + " or " + words.map { "`\($0)`" }.joined(separator: ", ")
         case .path: "a file path relative to the notebook"
         case .structure(let shape): shape
         case .scalarOrStructure(let scalar, let shape): "\(scalar.description), or \(shape)"
@@ -74,6 +78,8 @@ public indirect enum OptionType: Sendable {
     fileprivate var pluralDescription: String {
         switch self {
         case .label(let kinds): "labels of earlier " + kinds.map { $0.rawValue + "s" }.joined(separator: " or ")
+        case .labelOrWord(let kinds, let words):
+            OptionType.label(kinds).pluralDescription + " or " + words.map { "`\($0)`" }.joined(separator: ", ")
         case .number, .positiveNumber, .fraction: "numbers"
         default: description
         }

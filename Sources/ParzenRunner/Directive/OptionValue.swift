@@ -81,6 +81,14 @@ public struct OptionValues: Sendable {
         }
     }
 
+    /// The reserved words (`true`) among the items of a list-of-labels-or-words option.
+    public func words(_ name: String) -> [(word: String, location: SourceLocation)] {
+        (list(name) ?? []).compactMap {
+            if case .text(let word) = $0.content { return (word, $0.location) }
+            return nil
+        }
+    }
+
     public func numbers(_ name: String) -> [Double]? {
         list(name)?.compactMap {
             switch $0.content {

@@ -16,9 +16,11 @@ public struct DatasetShape: Sendable, Equatable {
     /// The training points when known before running (read from a CSV or listed); nil for
     /// generated data, which validation does not draw.
     public var trainPoints: PointSet?
+    /// The held-out points when known before running, like `trainPoints`; nil without a split.
+    public var heldOutPoints: PointSet?
 
     public init(label: String, columns: [String], count: Int, trainCount: Int, heldOutCount: Int?, hasTruth: Bool,
-                trainPoints: PointSet? = nil) {
+                trainPoints: PointSet? = nil, heldOutPoints: PointSet? = nil) {
         self.label = label
         self.columns = columns
         self.count = count
@@ -26,6 +28,7 @@ public struct DatasetShape: Sendable, Equatable {
         self.heldOutCount = heldOutCount
         self.hasTruth = hasTruth
         self.trainPoints = trainPoints
+        self.heldOutPoints = heldOutPoints
     }
 
     /// The dimension d.

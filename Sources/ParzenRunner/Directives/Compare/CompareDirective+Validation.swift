@@ -11,14 +11,24 @@ extension CompareDirective {
     /// only with held-out points; no more folds than training points.
     public static func validate(_ call: DirectiveCall, in context: ValidationContext) throws -> ResultShape {
         let options = call.options
-        let references = options.labels("models")
-        guard references.count >= 2 else {
-            throw DirectiveError("{compare} needs at least two models, got \(references.count)",
+        let references = options.labels("models"), truth = options.words("models").first
+        guard references.count + (truth == nil ? 0 : 1) >= 2, !references.isEmpty else {
+            throw DirectiveError("{compare} needs at least two models, got \(references.count)"
+                                 + (truth == nil ? "" : " and 'true'"),
                                  fix: "list two or more fit labels, e.g. models: [gauss, kde]",
                                  at: options.location(of: "models"))
         }
+        if options.words("models").count > 1 {
+            throw DirectiveError("'true' is listed twice", fix: "list it once", at: options.words("models")[1].location)
+        }
         let models = try references.map { try context.model($0.label, at: $0.location) }
         let dataset = models[0].dataset
+        if let truth, !dataset.hasTruth {
+            throw DirectiveError("'true' needs the density that generated the data, but '\(dataset.label)' was "
+                                 + "loaded, not generated",
+                                 fix: "remove it, or compare models of a data set made with 'generate'",
+                                 at: truth.location)
+        }
         for (model, reference) in zip(models, references) where model.dataset.label != dataset.label {
             let first = references[0].label
             throw DirectiveError(

@@ -23,8 +23,9 @@ public enum CompareDirective: Directive {
 
     public static let options = [
         OptionSpec(
-            "models", .list(.label([FitDirective.resultKind])), required: true,
-            help: "Two or more fitted models of the same data set."),
+            "models", .list(.labelOrWord([FitDirective.resultKind], words: ["true"])), required: true,
+            help: "Two or more fitted models of the same data set; `true` adds the density that generated it "
+                + "(generated data), scored on the same points: the best any model can do in expectation."),
         OptionSpec("criterion", .choice(criteria), default: "nll",
             help:
                 "`nll` (average negative log-likelihood), `kl` (KL divergence from the true density; generated data " +
@@ -51,13 +52,15 @@ public enum CompareDirective: Directive {
         let label = call.label ?? call.displayName
         let references = options.labels("models")
         let models = try references.map { try context.payload($0.label, as: FittedModel.self, at: $0.location) }
+        let truthAt = (options.list("models") ?? []).firstIndex { if case .text = $0.content { true } else { false } }
         let dataset = models[0].dataset
         let criterion = options.text("criterion") ?? "nll"
         let on = options.text("on") ?? (dataset.heldOut == nil ? "train" : "heldout")
         let seed = context.seed(for: call)
         let samples = options.integer("samples") ?? 10_000
         do {
-            let comparison = try ModelComparison(label: label, models: models, criterion: criterion, on: on,
+            let comparison = try ModelComparison(label: label, models: models, truthAt: truthAt, criterion: criterion,
+                                                 on: on,
                                                  folds: options.integer("folds") ?? 5, samples: samples, seed: seed)
             return DirectiveResult(
                 kind: resultKind, values: comparison.values, payload: comparison, output: comparison.output)

@@ -65,20 +65,26 @@ extension ModelComparison {
         return ResultTable(header: header, rows: body, caption: caption)
     }
 
-    /// Moments of model draws and of the data, first coordinate.
+    /// Moments of model draws and of the data, every coordinate: in d > 1 one row per model
+    /// and coordinate, the coordinate named by its column.
     private var momentsTable: ResultTable? {
         guard let first = rows[0].moments else { return nil }
-        func cells(_ name: [Inline], _ m: Moments) -> [ResultTable.Cell] {
-            [name]
-                + [m.mean[0], m.covariance[0, 0].squareRoot(), m.skewness[0], m.excessKurtosis[0]].map { [.number($0)] }
+        let columns = dataset.dimension > 1 ? Array(0..<dataset.dimension) : [0]
+        func cells(_ name: [Inline], _ m: Moments) -> [[ResultTable.Cell]] {
+            columns.map { k in
+                [name] + (dataset.dimension > 1 ? [[.code(dataset.columns[k])]] : [])
+                    + [m.mean[k], m.covariance[k, k].squareRoot(), m.skewness[k], m.excessKurtosis[k]]
+                    .map { [.number($0)] }
+            }
         }
-        var body = rows.map { cells([.code($0.label)], $0.moments!.model) }
-        body.append(cells([.text("data")], first.data))
-        let header = ["moments", "mean", "sd", "skewness", "excess kurtosis"].map { [Inline.text($0)] }
+        var body = rows.flatMap { cells([.code($0.label)], $0.moments!.model) }
+        body += cells([.text("data")], first.data)
+        let names = ["moments"] + (dataset.dimension > 1 ? ["column"] : [])
+            + ["mean", "sd", "skewness", "excess kurtosis"]
         let caption: [Inline] = [.text("Matching statistics: moments of "), .count(first.sampleCount),
                                  .text(" draws from each model and of the training data"
-                                       + (dataset.dimension > 1 ? " (first coordinate)." : "."))]
-        return ResultTable(header: header, rows: body, caption: caption)
+                                       + (dataset.dimension > 1 ? ", per coordinate." : "."))]
+        return ResultTable(header: names.map { [Inline.text($0)] }, rows: body, caption: caption)
     }
 
     /// MMD² and energy distance between model draws and data, with p-values.

@@ -37,8 +37,11 @@ public struct ModelComparison: Sendable, Codable {
     let dataset: Dataset
     let folds: Int
 
-    init(label: String, models: [FittedModel], criterion: String, on: String, folds: Int, samples: Int, seed: UInt64)
-        throws
+    /// - Parameter truthAt: where `true` stands among the models, when the generating
+    ///   density is compared too (generated data only): scored on the same points, it is the
+    ///   best any model can do in expectation.
+    init(label: String, models: [FittedModel], truthAt: Int? = nil, criterion: String, on: String, folds: Int,
+         samples: Int, seed: UInt64) throws
     {
         self.label = label
         self.criterion = criterion
@@ -46,9 +49,16 @@ public struct ModelComparison: Sendable, Codable {
         self.folds = folds
         dataset = models[0].dataset
         var rows: [Row] = []
+        var densities: [any DensityModel] = []
         for model in models {
             let losses = try Self.pointLosses(model, on: on, folds: folds, seed: seed)
             rows.append(Row(label: model.label, nll: Self.meanLoss(losses), pointLosses: losses))
+            densities.append(model.model)
+        }
+        if let truthAt, let truth = dataset.truth {
+            let losses = try Self.truthLosses(truth, of: dataset, on: on, folds: folds, seed: seed)
+            rows.insert(Row(label: "true", nll: Self.meanLoss(losses), pointLosses: losses), at: truthAt)
+            densities.insert(truth, at: truthAt)
         }
         let wants = { (name: String) in criterion == name || criterion == "all" }
         if wants("kl"), let truth = dataset.truth {
@@ -56,27 +66,27 @@ public struct ModelComparison: Sendable, Codable {
             let draws = truth.sample(samples, using: &generator)
             let logTruth = truth.logDensities(at: draws)
             entropy = Estimate(meanOf: logTruth.map { -$0 })
-            for (i, model) in models.enumerated() {
-                let logModel = Self.monteCarloLogDensities(model.model, at: draws)
+            for (i, model) in densities.enumerated() {
+                let logModel = Self.monteCarloLogDensities(model, at: draws)
                 rows[i].klTerms = zip(logTruth, logModel).map { $0 - $1 }
                 rows[i].kl = Estimate(meanOf: rows[i].klTerms)
                 rows[i].crossEntropy = Estimate(meanOf: logModel.map { -$0 })
             }
         }
         if wants("moments") {
-            for (i, model) in models.enumerated() {
+            for (i, model) in densities.enumerated() {
                 var generator = Xoshiro256StarStar(seed: seed &+ 2 &+ UInt64(i))
                 rows[i].moments = try MomentComparison(
-                    model: model.model, data: dataset.train, samples: samples, using: &generator)
+                    model: model, data: dataset.train, samples: samples, using: &generator)
             }
         }
         if wants("mmd") {
             // The permutation test costs (n + m)² per permutation: as many model draws as
             // data points (at most 500 of each) and 200 permutations keep it under a second.
             let data = Self.thinned(dataset.train, to: 500)
-            for (i, model) in models.enumerated() {
+            for (i, model) in densities.enumerated() {
                 var generator = Xoshiro256StarStar(seed: seed &+ 100 &+ UInt64(i))
-                let draws = model.model.sample(data.count, using: &generator)
+                let draws = model.sample(data.count, using: &generator)
                 rows[i].mmd = try TwoSampleTest.maximumMeanDiscrepancy(
                     draws, data, permutations: 200, seed: seed &+ 200 &+ UInt64(i))
                 rows[i].energy = try TwoSampleTest.energyDistance(
@@ -112,6 +122,21 @@ public struct ModelComparison: Sendable, Codable {
     static func monteCarloLogDensities(_ model: any DensityModel, at draws: PointSet) -> [Double] {
         guard let kde = model as? KernelDensityEstimate else { return model.logDensities(at: draws) }
         return kde.logDensities(at: draws, method: .auto, tolerance: 1e-10).values
+    }
+
+    /// −log p_data(xᵢ) at the same points as `pointLosses`, in the same order (for k-fold, the
+    /// held-out fold of each split in turn: the true density needs no refit).
+    static func truthLosses(_ truth: GaussianMixture, of dataset: Dataset, on: String, folds: Int, seed: UInt64)
+        throws -> [Double] {
+        switch on {
+        case "train": return truth.logDensities(at: dataset.train).map { -$0 }
+        case "heldout": return truth.logDensities(at: dataset.heldOut!).map { -$0 }
+        default:
+            let points = dataset.train
+            return try DataSplit.kFold(count: points.count, folds: folds, seed: seed).flatMap { split in
+                truth.logDensities(at: split.apply(to: points).1).map { -$0 }
+            }
+        }
     }
 
     /// The mean loss with its standard error; one point of zero density (+∞ loss, e.g. the

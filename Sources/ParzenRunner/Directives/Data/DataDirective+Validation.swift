@@ -1,5 +1,6 @@
 import ParzenCore
 import ParzenFormat
+import ParzenMarkup
 
 extension DataDirective {
     /// Exactly one source of points; `n` with `generate`, `columns` with `source`.
@@ -7,6 +8,8 @@ extension DataDirective {
         .exactlyOne(["source", "values", "generate"], example: "source: data/old-faithful.csv"),
         .onlyWith("n", other: "generate", meaning: "generated data"),
         .onlyWith("columns", other: "source", meaning: "a CSV source"),
+        .onlyWith("where", other: "source", meaning: "a CSV source"),
+        .notTogether(OptionMeaning("holdout", "points of this data set"), OptionMeaning("test", "another data set")),
     ]
 
     /// Reads and parses a CSV source (every cell of the chosen columns must be a number),
@@ -14,7 +17,7 @@ extension DataDirective {
     public static func validate(_ call: DirectiveCall, in context: ValidationContext) throws -> ResultShape {
         let options = call.options
         let columns: [String]
-        let count: Int
+        var count: Int
         var points: PointSet?
         if options.has("source") {
             let (names, read) = try csvPoints(options, in: context.context)
@@ -30,12 +33,47 @@ extension DataDirective {
             let mixture = try MixtureSpecification.read(options.yaml("generate")!)
             (columns, count) = (generatedColumns(dimension: mixture.dimension), options.integer("n") ?? 500)
         }
-        let split = try split(count: count, options: options, seed: context.seed(for: call))
+        if let subsample = try options.yaml("sample").map(SubsampleSpecification.init) {
+            let rows = try subsample.rows(of: count, dataSeed: context.seed(for: call))
+            (count, points) = (rows.count, points?.selecting(rows))
+        }
+        let label = call.label ?? call.displayName
+        if let test = options.text("test") {
+            let shape = try context.dataset(test, at: options.location(of: "test")!)
+            try requireSameDimension(columns.count, label: label, test: test, dimension: shape.dimension,
+                                     at: options.location(of: "test")!)
+            let heldOut = shape.trainPoints.flatMap { train in
+                shape.heldOutPoints.map { PointSet(dimension: train.dimension, values: train.values + $0.values) }
+                    ?? (shape.heldOutCount == nil ? train : nil)
+            }
+            return .dataset(DatasetShape(label: label, columns: columns, count: count + shape.count,
+                                         trainCount: count, heldOutCount: shape.count,
+                                         hasTruth: options.has("generate"), trainPoints: points,
+                                         heldOutPoints: heldOut))
+        }
+        let split = try split(count: count, options: options, seed: context.seed(for: call), in: context.context)
         let train = split.map { parts in points.map { $0.selecting(parts.split.train) } } ?? points
-        return .dataset(DatasetShape(label: call.label ?? call.displayName, columns: columns, count: count,
+        let heldOut = split.flatMap { parts in points.map { $0.selecting(parts.split.heldOut) } }
+        return .dataset(DatasetShape(label: label, columns: columns, count: count,
                                      trainCount: split?.split.train.count ?? count,
                                      heldOutCount: split?.split.heldOut.count,
-                                     hasTruth: options.has("generate"), trainPoints: train))
+                                     hasTruth: options.has("generate"), trainPoints: train, heldOutPoints: heldOut))
+    }
+
+    /// A test set must have the training set's dimension.
+    static func requireSameDimension(_ dimension: Int, label: String, test: String, dimension testDimension: Int,
+                                     at location: SourceLocation) throws {
+        guard testDimension != dimension else { return }
+        throw DirectiveError("'\(test)' is \(testDimension)-D, but '\(label)' is \(dimension)-D",
+                             fix: "give both data sets the same number of columns", at: location)
+    }
+
+    /// This data set's points followed by all the points of `test`, split so that those of
+    /// `test` are held out: every directive that reports held-out NLL scores them.
+    static func appending(_ test: Dataset, to points: PointSet) throws -> (points: PointSet, split: DataSplit) {
+        let own = points.count, all = own + test.points.count
+        let joined = PointSet(dimension: points.dimension, values: points.values + test.points.values)
+        return (joined, try DataSplit.holdingOut(Array(own..<all), count: all))
     }
 
     /// The columns and points of the CSV `source`; a missing column is reported at
@@ -45,13 +83,25 @@ extension DataDirective {
     static func csvPoints(_ options: OptionValues, in context: RunContext) throws
         -> (columns: [String], points: PointSet) {
         let path = options.path("source")!
-        let written: String
-        if case .path(_, let w)? = options["source"]?.content { written = w } else { written = path }
-        let wanted = (options.list("columns") ?? []).compactMap { item -> String? in
+        let written = writtenSource(options)
+        var wanted = (options.list("columns") ?? []).compactMap { item -> String? in
             if case .text(let t) = item.content { return t }
             return nil
         }
-        return try context.csvPoints(path: path, columns: wanted) {
+        let filters = try rowFilters(options)
+        // Without `columns`, every column but the one that marks the held-out rows and those
+        // `where:` compares with text.
+        let split = HoldoutSpecification.column(of: options.yaml("holdout"))
+        let textColumns = filters.filter { Double($0.value) == nil }.map(\.column) + (split.map { [$0] } ?? [])
+        if wanted.isEmpty, !textColumns.isEmpty {
+            let header = try csvTable(options, in: context).header
+            if let split, !header.contains(split) {
+                // Say so at `column:`, before the other columns are read as numbers.
+                _ = try csvCells(options, in: context)!(split, options.yaml("holdout")!["column"]!.location)
+            }
+            wanted = header.filter { !textColumns.contains($0) }
+        }
+        let loaded = try context.csvPoints(path: path, columns: wanted) {
             let text = try context.readText(path, at: options.location(of: "source")!)
             do {
                 return try DatasetLoader.points(csv: text, file: written, columns: wanted)
@@ -59,6 +109,66 @@ extension DataDirective {
                 let option = error.line == 1 && !wanted.isEmpty ? "columns" : "source"
                 throw DirectiveError(error.message, fix: error.fix, at: options.location(of: option))
             }
+        }
+        guard let kept = try keptRows(options, filters, in: context) else { return loaded }
+        return (loaded.columns, loaded.points.selecting(kept))
+    }
+
+    /// The conditions of `where:`, read and checked without the file.
+    static func rowFilters(_ options: OptionValues) throws -> [RowFilter] {
+        try (options.list("where") ?? []).compactMap { item in
+            if case .text(let text) = item.content { return try RowFilter(text, at: item.location) }
+            return nil
+        }
+    }
+
+    /// The CSV rows `where:` keeps (nil without `where:`), at least two of them.
+    static func keptRows(_ options: OptionValues, _ filters: [RowFilter], in context: RunContext) throws -> [Int]? {
+        guard !filters.isEmpty else { return nil }
+        let table = try csvTable(options, in: context)
+        let kept = try RowFilter.keptRows(filters, in: table, file: writtenSource(options))
+        guard kept.count >= 2 else {
+            throw DirectiveError("'where' keeps \(kept.count) of the \(table.rows.count) rows; a data set needs at "
+                                 + "least 2", fix: "loosen the conditions", at: options.location(of: "where"))
+        }
+        return kept
+    }
+
+    /// The `source` path as the author wrote it, for messages.
+    static func writtenSource(_ options: OptionValues) -> String {
+        if case .path(_, let written)? = options["source"]?.content { return written }
+        return options.path("source") ?? ""
+    }
+
+    /// The CSV `source` as a table of text cells, its problems reported at `source`.
+    static func csvTable(_ options: OptionValues, in context: RunContext) throws -> CSVTable {
+        let path = options.path("source")!
+        let text = try context.readText(path, at: options.location(of: "source")!)
+        do {
+            return try CSVTable(parsing: text)
+        } catch {
+            let problem = DatasetLoader.Problem(file: writtenSource(options), line: error.line, column: error.column,
+                                                problem: error.message, fix: error.fix)
+            throw DirectiveError(problem.message,
+                                 fix: error.fix, at: options.location(of: "source"))
+        }
+    }
+
+    /// The text cells of a CSV column, for `holdout: {column: …, value: …}`; nil unless the
+    /// data come from a CSV file.
+    static func csvCells(_ options: OptionValues, in context: RunContext)
+        -> ((String, SourceLocation) throws -> [String])? {
+        guard options.has("source") else { return nil }
+        return { name, location in
+            let table = try csvTable(options, in: context)
+            guard let index = table.header.firstIndex(of: name) else {
+                throw DirectiveError("no column named '\(name)'",
+                                     fix: Suggestion.didYouMean(name, among: table.header)
+                                         ?? "the columns are: " + table.header.map { "'\($0)'" }
+                                            .joined(separator: ", "), at: location)
+            }
+            let rows = try keptRows(options, rowFilters(options), in: context) ?? Array(table.rows.indices)
+            return rows.map { table.rows[$0][index] }
         }
     }
 
@@ -70,9 +180,10 @@ extension DataDirective {
     /// The train/held-out split of `holdout`, if given, and for rows fixed by position what
     /// they are in words. A fraction draws from its own stream (`seed + 1`), so changing `n`
     /// or the generator never reuses the generating draws for the split.
-    static func split(count: Int, options: OptionValues, seed: UInt64) throws -> (split: DataSplit, rows: String?)? {
+    static func split(count: Int, options: OptionValues, seed: UInt64, in context: RunContext) throws
+        -> (split: DataSplit, rows: String?)? {
         if let yaml = options.yaml("holdout") {
-            let fixed = try HoldoutSpecification.read(yaml, count: count)
+            let fixed = try HoldoutSpecification.read(yaml, count: count, cells: csvCells(options, in: context))
             return (fixed.split, fixed.description)
         }
         guard let fraction = options.number("holdout") else { return nil }

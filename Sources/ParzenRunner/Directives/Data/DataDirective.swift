@@ -37,11 +37,27 @@ public enum DataDirective: Directive {
             "n", .integer(2...1_000_000), default: "500", help: "How many points to generate (with `generate`)."),
         OptionSpec("holdout", .scalarOrStructure(.fraction, HoldoutSpecification.shape),
                    help: "The points held out for evaluation: a fraction chosen at random with the seed, "
-                       + "or rows fixed by position (`{last: 100}`, `{first: 50}`, `{rows: \"401-500\"}`, "
-                       + "counted from 1); omitted, every point is for training."),
+                       + "rows fixed by position (`{last: 100}`, `{first: 50}`, `{rows: \"401-500\"}`, "
+                       + "counted from 1), or the CSV rows with a given cell (`{column: split, value: test}`; that "
+                       + "column may hold text, and is left out of the points when `columns` is omitted); "
+                       + "omitted, every point is for training."),
+        OptionSpec(
+            "test", .label([resultKind]),
+            help: "Another data set of the same dimension to hold out as the test set: every point of it, scored "
+                + "by every directive that reports held-out NLL, while this one's points are all for training; "
+                + "give `test` or `holdout`, not both."),
+        OptionSpec(
+            "where", .list(.text), default: "every row",
+            help: "Conditions a CSV row must meet to be used, e.g. `\"x > 0\"` or `[\"species == setosa\", "
+                + "\"waiting <= 90\"]` (==, !=, <, <=, >, >=; text compares with == and !=, and a column compared "
+                + "with text is left out of the points when `columns` is omitted); the split counts the rows kept."),
+        OptionSpec(
+            "sample", .structure(SubsampleSpecification.shape), default: "every row",
+            help: "A seeded subsample of n rows without replacement, kept in data order, drawn after `where` and "
+                + "before the split (its seed defaults to the data set's seed + 2)."),
         OptionSpec(
             "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
-            help: "The seed for generating and splitting."),
+            help: "The seed for generating, subsampling and splitting."),
     ]
 
     public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
@@ -63,6 +79,12 @@ public enum DataDirective: Directive {
             }
             (columns, points) = try csvPoints(options, in: context)
             origin = .list(columns.map { [.code($0)] }) + [.text(" of "), .code(written)]
+            let conditions = try rowFilters(options).map(\.text)
+            if !conditions.isEmpty {
+                origin += [.text(", the rows where ")] + conditions.enumerated().flatMap { index, condition in
+                    (index == 0 ? [] : [Inline.text(" and ")]) + [.code(condition)]
+                }
+            }
         case "values":
             let values = options.numbers("values")!
             columns = ["x"]
@@ -78,7 +100,20 @@ public enum DataDirective: Directive {
             origin = [.text("draws from \(what) (seed \(seed))")]
             truth = mixture
         }
-        let split = try split(count: points.count, options: options, seed: seed)
+        if let subsample = try options.yaml("sample").map(SubsampleSpecification.init) {
+            let total = points.count
+            points = points.selecting(try subsample.rows(of: total, dataSeed: seed))
+            origin += [.text(", "), .count(points.count), .text(" rows drawn of "), .count(total)]
+        }
+        var split = try split(count: points.count, options: options, seed: seed, in: context)
+        if let testLabel = options.text("test") {
+            let at = options.location(of: "test")!
+            let test = try context.payload(testLabel, as: Dataset.self, at: at)
+            try requireSameDimension(points.dimension, label: label, test: testLabel, dimension: test.dimension, at: at)
+            let joined = try appending(test, to: points)
+            points = joined.points
+            split = (joined.split, "the \(test.points.count) points of '\(testLabel)'")
+        }
         var dataset = Dataset(label: label, columns: columns, points: points, split: split?.split, origin: origin,
                               truth: truth)
         dataset.heldOutRows = split?.rows

@@ -29,20 +29,30 @@ enum BandwidthCurveFigure {
         let reference = try chosen ?? BandwidthRule.scott.bandwidth(for: train, kernel: .gaussian).beta!
         let betas = inputs.options.numbers("betas")?.sorted() ?? defaultGrid(around: reference)
         let curve = try BandwidthCurve(train: train, heldOut: dataset.heldOut, betas: betas)
+        // On the h axis every β is drawn at h = √β, the Gaussian kernel's standard deviation.
+        let onH = inputs.options.text("bandwidth_axis") == "h"
+        let position: (Double) -> Double = { onH ? $0.squareRoot() : $0 }
+        let xs = betas.map(position)
         var marks: [Mark] = [
-            .line(Line(name: "training NLL", x: betas, y: curve.trainNLL)),
-            .line(Line(name: "leave-one-out NLL", x: betas, y: curve.leaveOneOutNLL, dash: .dashed)),
+            .line(Line(name: "training NLL", x: xs, y: curve.trainNLL)),
+            .line(Line(name: "leave-one-out NLL", x: xs, y: curve.leaveOneOutNLL, dash: .dashed)),
         ]
         if let heldOut = curve.heldOutNLL {
-            marks.append(.line(Line(name: "held-out NLL", x: betas, y: heldOut, dash: .dotted)))
+            marks.append(.line(Line(name: "held-out NLL", x: xs, y: heldOut, dash: .dotted)))
         }
         var values: [(String, ResultValue)] = []
-        if let chosen {
-            marks.append(
-                .rule(ReferenceLine(.vertical(chosen), label: "chosen β = \(NumberFormat.prose(chosen, digits: 3))")))
-            values.append(("beta_chosen", .number(chosen)))
-        }
         let best = curve.leaveOneOutNLL.indices.min { curve.leaveOneOutNLL[$0] < curve.leaveOneOutNLL[$1] }!
+        func named(_ beta: Double) -> String {
+            onH ? "h = \(NumberFormat.prose(beta.squareRoot(), digits: 3))"
+                : "β = \(NumberFormat.prose(beta, digits: 3))"
+        }
+        if let chosen {
+            marks.append(.rule(ReferenceLine(.vertical(position(chosen)), label: "chosen " + named(chosen))))
+            values.append(("beta_chosen", .number(chosen)))
+        } else {
+            // Without a fit to mark, the scan's own choice: the lowest leave-one-out NLL.
+            marks.append(.rule(ReferenceLine(.vertical(xs[best]), label: "best leave-one-out " + named(betas[best]))))
+        }
         values.append(("beta_loo_best", .number(betas[best])))
         values.append(("nll_loo_best", .number(curve.leaveOneOutNLL[best])))
         if let heldOut = curve.heldOutNLL {
@@ -58,8 +68,22 @@ enum BandwidthCurveFigure {
             description:
                 "NLL of a Gaussian KDE of \(dataset.label) against the bandwidth β on a log axis: training NLL, "
                     + "leave-one-out NLL\(curve.heldOutNLL == nil ? "" : " and held-out NLL").",
-            x: Axis(label: "β (variance of the kernel)", scale: .log10),
+            x: Axis(label: onH ? "h (standard deviation of the kernel)" : "β (variance of the kernel)",
+                    scale: .log10),
             y: Axis(label: "NLL (nats per point)", domain: yDomain), marks: marks)
-        return DrawnFigure(content: .chart(chart), values: values)
+        let table = inputs.options.boolean("table") == true ? [OutputBlock.table(grid(betas, curve))] : []
+        return DrawnFigure(content: .chart(chart), values: values, blocks: table)
+    }
+
+    /// The scan as a table: β, h = √β and the three NLLs per grid point.
+    static func grid(_ betas: [Double], _ curve: BandwidthCurve) -> ResultTable {
+        var header = ["β", "h", "training NLL", "leave-one-out NLL"]
+        if curve.heldOutNLL != nil { header.append("held-out NLL") }
+        let rows = betas.indices.map { i -> [ResultTable.Cell] in
+            var numbers = [betas[i], betas[i].squareRoot(), curve.trainNLL[i], curve.leaveOneOutNLL[i]]
+            if let heldOut = curve.heldOutNLL { numbers.append(heldOut[i]) }
+            return numbers.map { [.number($0)] }
+        }
+        return ResultTable(header: header.map { [.text($0)] }, rows: rows)
     }
 }

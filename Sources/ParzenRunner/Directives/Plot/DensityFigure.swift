@@ -11,40 +11,52 @@ enum DensityFigure {
 
     static func density(_ inputs: PlotInputs) throws -> DrawnFigure {
         let dataset = try inputs.requireDataset(for: .density)
-        let values = dataset.points.values
-        let range = PlotGrid.range(of: values, models: inputs.fits.map(\.model))
-        let grid = PlotGrid.points(range, count: gridCount)
+        let controls = inputs.controls, names = controls.legend
+        let train = dataset.train.values
+        let heldOut = controls.showsHeldOut ? dataset.heldOut?.values : nil
+        try controls.requirePositive(dataset.points.values, what: "the values of '\(dataset.label)'", axis: "x",
+                                     at: inputs.options.location(of: "log"))
+        let grid = PlotGrid.curveGrid(over: train + (heldOut ?? []), models: inputs.fits.map(\.model),
+                                      controls: controls, count: gridCount)
+        let dataName = dataset.heldOut == nil ? "data" : "training data"
         var marks: [Mark] = [
-            .histogram(Histogram(name: "data (\(dataset.points.count) points)", data: values)),
-            .rug(Rug(x: values)),
+            .histogram(Histogram(name: names.name(for: "data", standard: "\(dataName) (\(train.count) points)"),
+                                 data: train, bins: controls.bins?.bins(for: train))),
+            .rug(Rug(x: train)),
         ]
         let dashes: [LineDash] = [.solid, .dashed, .dotted]
-        for (i, fit) in inputs.fits.enumerated() where !(fit.model is EmpiricalDistribution) {
-            marks.append(
-                .line(
-                    Line(
-                        name: legendName(fit), x: grid, y: PlotGrid.density(of: fit.model, at: grid),
-                        dash: dashes[i % dashes.count])))
+        var curves = 0
+        for fit in inputs.fits where !(fit.model is EmpiricalDistribution) {
+            let y = PlotGrid.density(of: fit.model, at: grid)
+            marks.append(.line(Line(name: names.name(for: fit.label, standard: legendName(fit)), x: grid, y: y,
+                                    dash: dashes[curves % dashes.count])))
+            curves += 1
         }
         if let truth = dataset.truth {
-            marks.append(
-                .line(
-                    Line(
-                        name: "true density", x: grid, y: PlotGrid.density(of: truth, at: grid), color: .ink,
-                        dash: .dotted)))
+            marks.append(.line(Line(name: names.name(for: "true", standard: "true density"), x: grid,
+                                    y: PlotGrid.density(of: truth, at: grid), color: .ink, dash: .dotted)))
         }
-        let curves = inputs.fits.map(\.label).joined(separator: ", ")
-        let chart = Chart(
+        if let heldOut {
+            // The slot after the curves', so the held-out ticks never share a fit's colour.
+            let name = names.name(for: "heldout", standard: "held-out data (\(heldOut.count) points)")
+            marks.append(.rug(Rug(name: name, x: heldOut, color: .series(curves + 1))))
+        }
+        let fitted = inputs.fits.map(\.label).joined(separator: ", ")
+        var chart = Chart(
             id: inputs.id,
             description:
-                "Histogram and rug of \(dataset.label)\(curves.isEmpty ? "" : " with the densities of \(curves)").",
+                "Histogram and rug of \(dataset.label)\(fitted.isEmpty ? "" : " with the densities of \(fitted)")"
+                    + (heldOut.map { ", the \($0.count) held-out points as a rug of their own." } ?? "."),
                           x: Axis(label: dataset.axisLabel(0)), y: Axis(label: "density"), marks: marks)
+        PlotGrid.floorLogDensityAxis(&chart, controls: controls)
         return DrawnFigure(content: .chart(chart))
     }
 
     static func empirical(_ inputs: PlotInputs) throws -> DrawnFigure {
         let dataset = try inputs.requireDataset(for: .empirical)
         let values = dataset.train.values
+        try inputs.controls.requirePositive(values, what: "the values of '\(dataset.label)'", axis: "x",
+                                            at: inputs.options.location(of: "log"))
         let chart = Chart(
             id: inputs.id,
             description:

@@ -47,6 +47,7 @@ enum KernelGalleryFigure {
         let widest = betas.max()!.squareRoot()
         let low = values.min()! - 3 * widest, high = values.max()! + 3 * widest
         let grid = PlotGrid.points(low...high, count: DensityFigure.gridCount)
+        let bins = inputs.controls.bins?.bins(for: values)
         var panels: [Chart] = []
         for beta in betas {
             let kde = try KernelDensityEstimate(data: train, kernel: .gaussian, bandwidth: .variance(beta))
@@ -56,7 +57,7 @@ enum KernelGalleryFigure {
                     y: Axis(label: "density"),
                                 size: .panel, showsLegend: false,
                     marks: [
-                        .histogram(Histogram(data: values)),
+                        .histogram(Histogram(data: values, bins: bins)),
                         .line(Line(x: grid, y: PlotGrid.density(of: kde, at: grid))),
                     ]))
         }

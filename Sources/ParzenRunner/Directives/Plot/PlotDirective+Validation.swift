@@ -54,7 +54,48 @@ extension PlotDirective {
         case .latent:
             break
         }
+        // After what the kind needs, which says more ("needs samples") than what it does not use.
+        try kind.checkUses(options, declared: self.options)
+        let controls = try PlotControls(options)
+        if let truth = options.words("fits").first, kind == .bandwidth {
+            throw DirectiveError("'true' in fits applies to kinds density, contours and heatmap, not 'bandwidth'",
+                                 fix: "remove it: the bandwidth curve is a KDE's", at: truth.location)
+        }
+        if let truth = options.words("fits").first, effective?.hasTruth != true {
+            throw DirectiveError("'true' needs the density that generated the data, but '\(effective?.label ?? "")' "
+                                 + "was loaded, not generated",
+                                 fix: "remove it, or plot a data set made with 'generate'", at: truth.location)
+        }
+        let entries = (options.list("fits") ?? []).compactMap { item -> String? in
+            switch item.content {
+            case .label(let label), .text(let label): label
+            default: nil
+            }
+        }
+        try checkLegend(controls, kind: kind, fits: entries, dataset: effective)
+        if controls.logX, [.density, .empirical].contains(kind), let points = effective?.trainPoints,
+           effective?.dimension == 1 {
+            // The density figure draws the held-out points too, as the run checks.
+            let heldOut = kind == .density ? effective?.heldOutPoints?.values ?? [] : []
+            try controls.requirePositive(points.values + heldOut, what: "the values of '\(effective!.label)'",
+                                         axis: "x", at: options.location(of: "log"))
+        }
         return .opaque(resultKind)
+    }
+
+    /// Legend names only where the figure names fits and data, and only for entries it draws.
+    private static func checkLegend(_ controls: PlotControls, kind: PlotKind, fits: [String],
+                                    dataset: DatasetShape?) throws {
+        guard let first = controls.legend.names.first else { return }
+        let naming: [PlotKind] = [.density, .contours, .heatmap]
+        guard naming.contains(kind) else {
+            throw DirectiveError("legend names apply to kinds density, contours and heatmap, not '\(kind.rawValue)'",
+                                 fix: "give only a position (legend: top, bottom or none)", at: first.location)
+        }
+        var drawn = (kind == .density ? fits.filter { $0 != "true" } : Array(fits.prefix(1))) + ["data"]
+        if dataset?.heldOutCount != nil, controls.showsHeldOut { drawn.append("heldout") }
+        if kind == .density, dataset?.hasTruth == true { drawn.append("true") }
+        try controls.legend.checkKeys(drawn: drawn)
     }
 
     /// Refuses data of the wrong dimension, pointing at the option that brought it in.

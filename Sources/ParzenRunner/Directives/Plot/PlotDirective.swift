@@ -29,40 +29,95 @@ public enum PlotDirective: Directive {
                    help: PlotKind.allCases.map { "`\($0.rawValue)`: \($0.help)" }.joined(separator: "; ") + "."),
         OptionSpec(
             "data", .label([DataDirective.resultKind]),
-            help: "The data set to draw (its histogram and rug, or its points in 2-D)."),
+            help: "The data set to draw (its histogram and rug, or its points in 2-D)." + PlotKind.usedBy("data")),
         OptionSpec(
-            "fits", .list(.label([FitDirective.resultKind])),
-            help: "Fitted models to draw as curves (1-D) or contours (2-D, the first one)."),
+            "fits", .list(.labelOrWord([FitDirective.resultKind], words: ["true"])),
+            help: "Fitted models to draw as curves (1-D) or contours (2-D, the first one); `true` is the density "
+                + "that generated the data (generated data; the 1-D curves show it anyway)." + PlotKind.usedBy("fits")),
         OptionSpec(
             "sample", .label([SampleDirective.resultKind]),
-            help: "Samples to set against their model's data (`samples`, `qq`)."),
+            help: "Samples to set against their model's data." + PlotKind.usedBy("sample")),
         OptionSpec(
             "kernels", .list(.text), default: "every built-in kernel",
-            help: "Kernels for `kernels`: built-in names or formulas in x."),
+            help: "Kernels to draw: built-in names or formulas in x." + PlotKind.usedBy("kernels")),
         OptionSpec(
             "betas", .list(.positiveNumber),
-            help: "Bandwidths β (variances) for `betas` (one panel each) or the grid of `bandwidth`."),
+            help: "Bandwidths β (variances): one panel each (`betas`) or the grid of the curve (`bandwidth`)."
+                + PlotKind.usedBy("betas")),
         OptionSpec(
             "dimensions", .list(.integer(1...64)), default: "[1, 2, 4, 8, 16]",
-            help: "Latent dimensions k for `latent`."),
+            help: "Latent dimensions k." + PlotKind.usedBy("dimensions")),
         OptionSpec(
             "caption", .text,
             help: "The figure's caption (inline Markdown: emphasis, code, math, links); the report numbers it."),
         OptionSpec(
             "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
-            help: "The seed of any random draws (`latent`)."),
+            help: "The seed of any random draws." + PlotKind.usedBy("seed")),
+        OptionSpec(
+            "bandwidth_axis", .choice(["beta", "h"]), default: "`beta`",
+            help: "Draw the scan against β (the variance) or h = √β (the standard deviation, scikit-learn's "
+                + "`bandwidth`)." + PlotKind.usedBy("bandwidth_axis")),
+        OptionSpec(
+            "table", .boolean, default: "false",
+            help: "Also show the scan's grid as a table: β, h and the training, leave-one-out and held-out NLL."
+                + PlotKind.usedBy("table")),
+        OptionSpec(
+            "bins", .structure(BinChoice.shape), default: "`fd` (Freedman–Diaconis)",
+            help: "The histogram's bins: a count of equal bins over the data range, a rule (`fd`, `scott`, "
+                + "`sturges`, as NumPy's `histogram_bin_edges` computes them) or the edges." + PlotKind.usedBy("bins")),
+        OptionSpec(
+            "x", .list(.number), default: "the data's range and a margin",
+            help: "The x axis range `[low, high]`."),
+        OptionSpec(
+            "y", .list(.number), default: "every mark's range, widened to nice ticks",
+            help: "The y axis range `[low, high]`."),
+        OptionSpec(
+            "log", .choice(["x", "y", "both"]), default: "linear axes",
+            help: "Which axes are logarithmic (base 10); the values drawn on them must be positive, and a log y axis "
+                + "without `y:` reaches down to 10⁻⁴ of the highest bar or curve." + PlotKind.usedBy("log")),
+        OptionSpec(
+            "size", .structure(PlotControls.sizeShape), default: "560 × 350",
+            help: "The figure's size in SVG units: it scales to the page, so this sets its aspect ratio and how "
+                + "large its text is; give `size` or `aspect`, not both." + PlotKind.usedBy("size")),
+        OptionSpec(
+            "aspect", .positiveNumber, default: "1.6",
+            help: "Width / height (0.25…4) at the standard width of 560 units." + PlotKind.usedBy("aspect")),
+        OptionSpec(
+            "legend", .structure(LegendControl.shape), default: "`top`, entries named after the fits",
+            help: "Where the legend goes (`top`, `bottom`, `none`) and display names for its entries, keyed by fit "
+                + "label, `data`, `heldout` or `true`, e.g. `{kde_03: \"KDE, h = 0.3\", position: bottom}`; names "
+                + "apply to kinds `density`, `contours` and `heatmap`." + PlotKind.usedBy("legend")),
+        OptionSpec("title", .text, help: "A title drawn above the figure (plain text; the caption is below it)."),
+        OptionSpec(
+            "show_heldout", .boolean, default: "true",
+            help: "Whether to draw the data set's held-out points, in their own colour and legend entry, next to "
+                + "the training points." + PlotKind.usedBy("show_heldout")),
+    ]
+
+    /// `size` and `aspect` both set the shape.
+    public static let rules: [OptionRule] = [
+        .notTogether(OptionMeaning("size", "width and height"), OptionMeaning("aspect", "width / height")),
     ]
 
     public static func run(_ call: DirectiveCall, in context: RunContext) throws -> DirectiveResult {
         let inputs = try PlotInputs(call, in: context)
         let kind = try inputs.kind()
-        let figure = try kind.draw(inputs)
+        var figure = try kind.draw(inputs)
+        switch figure.content {
+        case .chart(var chart):
+            inputs.controls.apply(to: &chart)
+            figure.content = .chart(chart)
+        case .smallMultiples(var multiples):
+            inputs.controls.apply(to: &multiples)
+            figure.content = .smallMultiples(multiples)
+        }
         var values = ResultValues()
         values["kind"] = .text(kind.rawValue)
         for (key, value) in figure.values { values[key] = value }
         let caption = call.options.text("caption").map { AuthoredText($0, at: call.options.location(of: "caption")!) }
         return DirectiveResult(
-            kind: resultKind, values: values, output: [.figure(FigureOutput(figure.content, caption: caption))])
+            kind: resultKind, values: values,
+            output: [.figure(FigureOutput(figure.content, caption: caption))] + figure.blocks)
     }
 }
 
@@ -74,6 +129,7 @@ struct PlotInputs {
     let fits: [FittedModel]
     let sample: SampleSet?
     let seed: UInt64
+    let controls: PlotControls
 
     init(_ call: DirectiveCall, in context: RunContext) throws {
         self.call = call
@@ -87,9 +143,17 @@ struct PlotInputs {
             try context.payload($0, as: SampleSet.self, at: options.location(of: "sample")!)
         }
         seed = context.seed(for: call)
+        controls = try PlotControls(options)
     }
 
     var options: OptionValues { call.options }
+
+    /// The density a 2-D figure draws: the first entry of `fits`, a fit or `true`.
+    var surface: (label: String, density: any DensityModel)? {
+        let firstIsTruth = options.list("fits")?.first.map { if case .text = $0.content { true } else { false } }
+        if firstIsTruth == true, let truth = effectiveDataset?.truth { return ("true", truth) }
+        return fits.first.map { ($0.label, $0.model) }
+    }
 
     /// The data set to draw: the `data` option, else the first fit's, else the sample's.
     var effectiveDataset: Dataset? { dataset ?? fits.first?.dataset ?? sample?.source.dataset }
@@ -110,6 +174,8 @@ struct PlotInputs {
 struct DrawnFigure {
     var content: FigureOutput.Content
     var values: [(String, ResultValue)] = []
+    /// Output after the figure, e.g. the bandwidth scan's grid as a table.
+    var blocks: [OutputBlock] = []
 }
 
 extension PlotDirective: DocumentedResults {

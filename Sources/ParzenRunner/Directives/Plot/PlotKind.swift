@@ -26,7 +26,8 @@ enum PlotKind: String, CaseIterable {
                 "the true density when the data were generated"
         case .empirical: "the empirical distribution as spikes of mass 1/N"
         case .bandwidth:
-            "train, leave-one-out and held-out NLL of a Gaussian KDE against β on a log axis, the chosen β marked"
+            "train, leave-one-out and held-out NLL of a Gaussian KDE against β (or h) on a log axis, the fit's β "
+                + "marked, else the grid's best by leave-one-out"
         case .kernels: "the kernels side by side, each scaled to unit variance"
         case .betas: "one panel per β: the data's histogram with the Gaussian KDE of that bandwidth"
         case .contours: "2-D scatter of the data with density contours (marching squares) of the first fit"
@@ -77,6 +78,32 @@ enum PlotGrid {
             }
         }
         return (low - pad)...(high + pad)
+    }
+
+    /// The grid of 1-D curves: over `x:` when given, else over the data's range and margin
+    /// (`range(of:models:margin:)`); log-spaced on a log x axis, so the curves are as smooth
+    /// at the low end as at the high end.
+    static func curveGrid(over values: [Double], models: [any DensityModel], controls: PlotControls,
+                          count: Int) -> [Double] {
+        guard controls.logX else { return points(controls.x ?? range(of: values, models: models), count: count) }
+        let logRange = controls.x.map { log10($0.lowerBound)...log10($0.upperBound) }
+            ?? range(of: values.map { log10($0) })
+        return points(logRange, count: count).map { pow(10, $0) }
+    }
+
+    /// On a log y axis without `y:`, reach down to `PlotControls.logFloor` of the highest
+    /// bar or curve instead of to the smallest positive value drawn.
+    static func floorLogDensityAxis(_ chart: inout Chart, controls: PlotControls) {
+        guard controls.logY, controls.y == nil else { return }
+        let peak = chart.marks.compactMap { mark -> Double? in
+            switch mark {
+            case .histogram(let histogram): histogram.heights.max()
+            case .line(let line): line.y.filter(\.isFinite).max()
+            default: nil
+            }
+        }.max() ?? 1
+        guard peak > 0 else { return }
+        chart.y.domain = (peak * PlotControls.logFloor)...(peak * 1.5)
     }
 
     /// p(x) on the grid (1-D): exp of the model's batched log-density.

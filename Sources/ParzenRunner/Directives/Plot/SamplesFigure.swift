@@ -8,6 +8,7 @@ enum SamplesFigure {
         let sample = inputs.sample!
         let dataset = sample.source.dataset
         let model = sample.source.label
+        try checkLogAxes(inputs, quantiles: quantiles)
         if quantiles {
             let qq = QQPlot(x: dataset.train.values, y: sample.points.values)
             let chart = Chart(
@@ -36,7 +37,7 @@ enum SamplesFigure {
         }
         let data = dataset.train.values, drawn = sample.points.values
         // One set of bins for both, so the bars compare bin by bin.
-        let bins = Bins.freedmanDiaconis(data + drawn)
+        let bins = inputs.controls.bins?.bins(for: data + drawn) ?? Bins.freedmanDiaconis(data + drawn)
         let chart = Chart(
             id: inputs.id,
             description:
@@ -47,5 +48,23 @@ enum SamplesFigure {
                 .histogram(Histogram(name: "samples from \(model)", data: drawn, bins: bins, color: .series(1))),
                                   .rug(Rug(x: data))])
         return DrawnFigure(content: .chart(chart))
+    }
+
+    /// Data and samples on a log axis must be positive: the QQ plot puts the data's
+    /// quantiles on x and the samples' on y, the others both on x (and both on y in 2-D).
+    private static func checkLogAxes(_ inputs: PlotInputs, quantiles: Bool) throws {
+        let sample = inputs.sample!, dataset = sample.source.dataset, controls = inputs.controls
+        let data = "the values of '\(dataset.label)'", drawn = "the samples from \(sample.source.label)"
+        let at = inputs.options.location(of: "log")
+        if quantiles {
+            try controls.requirePositive(dataset.train.values, what: data, axis: "x", at: at)
+            try controls.requirePositive(sample.points.values, what: drawn, axis: "y", at: at)
+            return
+        }
+        for k in 0..<dataset.dimension {
+            let axis = k == 0 ? "x" : "y"
+            try controls.requirePositive(dataset.train.column(k), what: data, axis: axis, at: at)
+            try controls.requirePositive(sample.points.column(k), what: drawn, axis: axis, at: at)
+        }
     }
 }
