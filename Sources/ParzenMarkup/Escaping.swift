@@ -33,12 +33,17 @@ public enum Escaping {
         return out
     }
 
+    /// `&`, `<`, `>` and `"` as references; the characters XML 1.0 cannot carry at all (not
+    /// even as a reference: C0 controls other than tab, line feed and carriage return; U+FFFE,
+    /// U+FFFF), which HTML also counts as parse errors, as their visible Control Pictures
+    /// (U+2400 + code) or U+FFFD, so that the text stays well-formed and nothing vanishes.
     private static func escape(_ string: String, quotes: Bool) -> String {
         // Fast path: most strings need no escaping at all.
         guard
             string.utf8.contains(where: {
                 $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                    || $0 == UInt8(ascii: "\"")
+                    || $0 == UInt8(ascii: "\"") || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D)
+                    || $0 == 0xEF
             })
         else {
             return string
@@ -51,6 +56,10 @@ public enum Escaping {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"" where quotes: out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case let control where control.value < 0x20:
+                out.unicodeScalars.append(Unicode.Scalar(0x2400 + control.value)!)
+            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -14,9 +14,13 @@ public enum YAMLReader {
         func position(line: Int, column: Int) -> SourceLocation {
             SourceLocation(line: firstLine + line - 1, column: firstColumn + column - 1)
         }
+        // libyaml's marks count lines its own way (a lone "\r" ends one; the end of input is on
+        // the line after it): converted into the notebook's.
+        let marks = YAMLMarkMap(text)
         func location(_ mark: Mark?) -> SourceLocation {
             guard let mark else { return position(line: 1, column: 1) }
-            return position(line: mark.line, column: mark.column)
+            let (line, column) = marks.location(line: mark.line, column: mark.column)
+            return position(line: line, column: column)
         }
         // Refused before Yams sees them: Yams expands aliases while composing, so an alias
         // bomb would exhaust memory before the tree below could be checked.
