@@ -23,9 +23,10 @@ public enum YAMLReader {
             return position(line: line, column: column)
         }
         // Refused before Yams sees them: Yams expands aliases while composing, so an alias
-        // bomb would exhaust memory before the tree below could be checked.
-        let aliases = YAMLAliasScan.findings(in: text)
-        if !aliases.isEmpty { return (nil, aliasDiagnostics(aliases, file: file, position: position)) }
+        // bomb would exhaust memory before the tree below could be checked; tags it applies
+        // without a trace in the tree.
+        let properties = YAMLPropertyScan.findings(in: text)
+        if !properties.isEmpty { return (nil, propertyDiagnostics(properties, file: file, position: position)) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -63,21 +64,24 @@ public enum YAMLReader {
         return (value, diagnostics)
     }
 
-    /// At most this many anchors and aliases are reported one by one; the rest are counted.
+    /// At most this many anchors, aliases and tags are reported one by one; the rest are counted.
     static let maximumAliasReports = 10
 
-    private static func aliasDiagnostics(_ findings: [YAMLAliasScan.Finding], file: String,
-                                         position: (Int, Int) -> SourceLocation) -> [Diagnostic] {
+    private static func propertyDiagnostics(_ findings: [YAMLPropertyScan.Finding], file: String,
+                                            position: (Int, Int) -> SourceLocation) -> [Diagnostic] {
         var diagnostics = findings.prefix(maximumAliasReports).map { finding in
-            Diagnostic(.error, file: file, at: position(finding.line, finding.column),
-                       finding.isAlias
-                           ? "YAML alias '*\(finding.name)' is not supported in notebooks"
-                           : "YAML anchor '&\(finding.name)' is not supported in notebooks",
-                       fix: finding.isAlias ? "write the value out" : "remove the anchor and write each value out")
+            let (message, fix) = switch finding.kind {
+            case .alias: ("YAML alias '*\(finding.name)' is not supported in notebooks", "write the value out")
+            case .anchor: ("YAML anchor '&\(finding.name)' is not supported in notebooks",
+                           "remove the anchor and write each value out")
+            case .tag: ("YAML tag '!\(finding.name)' is not supported in notebooks",
+                        "remove the tag; quote the value if it is meant as text")
+            }
+            return Diagnostic(.error, file: file, at: position(finding.line, finding.column), message, fix: fix)
         }
         if findings.count > maximumAliasReports, let last = diagnostics.last {
             diagnostics.append(Diagnostic(.note, file: file, at: last.location,
-                                          "and \(findings.count - maximumAliasReports) more anchors and aliases"))
+                                          "and \(findings.count - maximumAliasReports) more anchors, aliases and tags"))
         }
         return diagnostics
     }
