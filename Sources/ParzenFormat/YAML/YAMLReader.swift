@@ -46,8 +46,16 @@ public enum YAMLReader {
                 return .sequence(sequence.map(convert), at: location(sequence.mark))
             case .mapping(let mapping):
                 // Yams rejects duplicate keys while composing, so keys here are unique.
-                let entries = mapping.map { key, value in
-                    YAMLEntry(key: key.string ?? "\(key)", keyLocation: location(key.mark), value: convert(value))
+                let entries = mapping.compactMap { key, value -> YAMLEntry? in
+                    guard case .scalar(let name) = key else {
+                        // `[1, 2]: x` or `? {a: 1}`: YAML allows it, no option is named so.
+                        let kind = if case .mapping = key { "a mapping" } else { "a list" }
+                        diagnostics.append(Diagnostic(.error, file: file, at: location(key.mark),
+                                                      "a key must be a name, found \(kind)",
+                                                      fix: "write 'name: value'"))
+                        return nil
+                    }
+                    return YAMLEntry(key: name.string, keyLocation: location(key.mark), value: convert(value))
                 }
                 return .mapping(entries, at: location(mapping.mark))
             case .alias(let alias):
@@ -109,8 +117,14 @@ public enum YAMLReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " \($0.text)" } ?? ""
-            return Diagnostic(.error, file: file, at: location(mark), "invalid YAML: \(problem)\(where_)",
+            // libyaml's context is either "while parsing …", read after the problem, or what it
+            // expected ("expected a single document in the stream"), read before it.
+            let text = switch context?.text {
+            case .some(let context) where context.hasPrefix("while"): "\(problem) \(context)"
+            case .some(let context): "\(context), \(problem)"
+            case nil: problem
+            }
+            return Diagnostic(.error, file: file, at: location(mark), "invalid YAML: \(text)",
                               fix: "check indentation, colons and quotes on this line")
         default:
             return Diagnostic(.error, file: file, at: location(nil), "invalid YAML: \(error)")
