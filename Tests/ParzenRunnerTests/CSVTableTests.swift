@@ -125,4 +125,15 @@ import Testing
             try CSVTable(parsing: "a\r1\r\u{0}2\r")
         }
     }
+
+    /// Two columns of the same name: reading it names the second one's place (line 1,
+    /// column 5 of `x,y,x`), instead of silently taking the first.
+    @Test func duplicateColumnNameIsAmbiguous() throws {
+        let table = try CSVTable(parsing: "x,y,x\n1,2,3\n")
+        #expect(throws: CSVTable.Problem(line: 1, column: 5, message: "the header names 'x' twice (columns 1 and 3)",
+                                         fix: "rename one of the two columns")) {
+            try table.numericColumns(["x"])
+        }
+        #expect(try table.numericColumns(["y"]) == [[2]])
+    }
 }

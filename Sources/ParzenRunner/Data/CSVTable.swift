@@ -14,6 +14,8 @@ import ParzenMarkup
 public struct CSVTable: Sendable {
     /// Column names from the header row.
     public let header: [String]
+    /// Where each column name starts.
+    let headerPositions: [SourceLocation]
     /// Data rows; `rows[i]` came from line `lines[i]` of the file.
     public let rows: [[String]]
     /// The file line of each data row (1-based, counting the header as line 1).
@@ -133,6 +135,7 @@ public struct CSVTable: Sendable {
                 fix: "a CSV file needs a header row and at least one data row")
         }
         header = first.fields.map { $0.trimmingWhitespace() }
+        headerPositions = first.positions
         if header.count == 1, header[0].contains(";") {
             throw Problem(line: first.line, column: nil,
                           message: "the header has no commas but semicolons: Parzen reads comma-separated files",
@@ -158,6 +161,13 @@ public struct CSVTable: Sendable {
                 throw Problem(line: 1, column: nil, message: "no column named '\(name)'",
                     fix: Suggestion.didYouMean(name, among: header)
                         ?? ("the columns are: " + header.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+            // Taking the first of two equal names would leave the other's data unseen.
+            if let twin = header[(index + 1)...].firstIndex(of: name) {
+                let position = headerPositions[twin]
+                throw Problem(line: position.line, column: position.column,
+                              message: "the header names '\(name)' twice (columns \(index + 1) and \(twin + 1))",
+                              fix: "rename one of the two columns")
             }
             indices.append(index)
         }
