@@ -113,7 +113,8 @@ public enum MarkdownParser {
     static let maximumUnclosedFenceReports = 10
 
     /// A warning at each `:::{name}` line that nothing closes (it is shown as text).
-    private static func unclosedFenceDiagnostics(_ fences: [ColonFences.Unclosed], options: Options) -> [Diagnostic] {
+    private static func unclosedFenceDiagnostics(_ fences: [ColonFences.Unclosed],
+                                                 options: Options) -> [Diagnostic] {
         var diagnostics = fences.prefix(maximumUnclosedFenceReports).map { fence in
             let colons = String(repeating: ":", count: fence.colons)
             return Diagnostic(.warning, file: options.file,
@@ -123,8 +124,9 @@ public enum MarkdownParser {
                               fix: "end its body with a line of \(colons)")
         }
         if fences.count > maximumUnclosedFenceReports, let last = diagnostics.last {
+            let more = fences.count - maximumUnclosedFenceReports
             diagnostics.append(Diagnostic(.note, file: options.file, at: last.location,
-                                          "and \(fences.count - maximumUnclosedFenceReports) more unclosed ':::' fences"))
+                                          "and \(more) more unclosed ':::' fences"))
         }
         return diagnostics
     }

@@ -15,6 +15,9 @@ struct YAMLMarkMap {
     /// The scalar offset where each of the notebook's lines starts.
     private let lineStarts: [Int]
     private let count: Int
+    /// Offsets of the "\r"s that end a notebook line ("\r\n") or the text: a position just
+    /// after one is shown at it, the end of the line as an editor shows it.
+    private let lineEndCarriageReturns: Set<Int>
 
     init(_ text: String) {
         var yamlLines: [(start: Int, end: Int)] = [], yamlStart = 0, starts = [0]
@@ -40,6 +43,9 @@ struct YAMLMarkMap {
         }
         yamlLines.append((yamlStart, scalars.count))
         self.yamlLines = yamlLines
+        lineEndCarriageReturns = Set(scalars.indices.filter {
+            scalars[$0] == "\r" && ($0 + 1 == scalars.count || scalars[$0 + 1] == "\n")
+        })
         lineStarts = starts
         count = scalars.count
     }
@@ -47,7 +53,7 @@ struct YAMLMarkMap {
     /// The notebook location (relative to the text: its first line is 1) of libyaml's 1-based
     /// `line` and `column`.
     func location(line: Int, column: Int) -> (line: Int, column: Int) {
-        let offset: Int
+        var offset: Int
         if line < 1 {
             offset = 0
         } else if line > yamlLines.count {
@@ -56,6 +62,7 @@ struct YAMLMarkMap {
             let (start, end) = yamlLines[line - 1]
             offset = min(start + max(0, column - 1), end)
         }
+        if lineEndCarriageReturns.contains(offset - 1) { offset -= 1 }
         // The last notebook line starting at or before the offset.
         var low = 0, high = lineStarts.count - 1
         while low < high {
