@@ -55,7 +55,8 @@ public struct ReportBuilder: Sendable {
                                         "cannot read the notebook", fix: "check that it is a readable file")
             return .failure(Unreadable(diagnostic: diagnostic))
         }
-        let bytes = [UInt8](data)
+        // A UTF-8 byte-order mark is not part of the text (as Foundation's reading had it).
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? [UInt8](data.dropFirst(3)) : [UInt8](data)
         if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         let (location, byte) = firstInvalidUTF8(bytes)
         let diagnostic = Diagnostic(.error, file: path, at: location,
