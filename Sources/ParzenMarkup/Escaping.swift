@@ -132,6 +132,28 @@ public enum Escaping {
         return out
     }
 
+    /// Text for one line of a terminal or a log (a diagnostic): line breaks, tabs and the other
+    /// C0 and C1 control characters written as Swift-style escapes (`\n`, `\r`, `\t`,
+    /// `\u{1B}`), so quoted input can neither break the line nor send the terminal commands.
+    public static func lineText(_ text: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let control where isControl(control):
+                out += "\\u{" + String(control.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// A JSON string literal, quotes included: `"`, `\\` and control characters escaped.
     public static func jsonString(_ s: String) -> String {
         var out = "\""

@@ -21,4 +21,10 @@ import ParzenMarkup
         #expect(Escaping.attribute("x\u{1B}\"\u{FFFE}\u{FFFF}é") == "x\u{241B}&quot;\u{FFFD}\u{FFFD}é")
         #expect(Escaping.text("\u{7F}漢字") == "\u{7F}漢字")
     }
+
+    /// One terminal line: C0 and C1 controls as escapes, everything else as it is.
+    @Test func lineTextEscapesControlCharacters() {
+        #expect(Escaping.lineText("a\nb\r\tc\u{1B}[31m\u{7F}\u{9B}é") == "a\\nb\\r\\tc\\u{1B}[31m\\u{7F}\\u{9B}é")
+        #expect(Escaping.lineText("plain ✓") == "plain ✓")
+    }
 }

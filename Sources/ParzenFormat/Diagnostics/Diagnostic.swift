@@ -1,3 +1,5 @@
+import ParzenMarkup
+
 /// One message about a notebook, printed as `path:line:column: severity: message` — the
 /// format compilers use, so editors and CI annotate the right character.
 ///
@@ -29,27 +31,8 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     /// from the input (a CSV cell, a YAML value) are written as escapes (`\r`, `\u{1B}`), so
     /// they cannot break the line or drive the terminal that shows it.
     public var text: String {
-        guard let fix, !fix.isEmpty else { return Self.visible(message) }
-        return Self.visible("\(message); \(fix)")
-    }
-
-    private static func visible(_ text: String) -> String {
-        func isControl(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-        }
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where isControl(control):
-                out += "\\u{" + String(control.value, radix: 16, uppercase: true) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        guard let fix, !fix.isEmpty else { return Escaping.lineText(message) }
+        return Escaping.lineText("\(message); \(fix)")
     }
 
     /// `path:line:column: severity: message; fix`
