@@ -91,6 +91,17 @@ struct PathologicalInputTests {
 
 /// Positions cmark-gfm 0.29.0.gfm.6 gets wrong, corrected (issue 16).
 struct TableSplitLocationTests {
+    /// Fuzz finding reference-location-after-nul: cmark turns each NUL into U+FFFD, three
+    /// bytes for one, and its byte columns ran 2 per NUL ahead after them (past the line's
+    /// end in the fuzzer's input). The formula's TeX starts at column 2; after `$a`, two NULs,
+    /// `b$` the space is column 7 and `\eqref` column 8.
+    @Test func referenceLocationAfterNUL() {
+        let document = MarkdownParser.parse("$a\u{0}\u{0}b$ \\eqref{x}\n")
+        guard case .paragraph(let inlines)? = document.blocks.first?.kind else { Issue.record("no paragraph"); return }
+        #expect(inlines.map(\.location) == [SourceLocation(line: 1, column: 2), SourceLocation(line: 1, column: 7),
+                                            SourceLocation(line: 1, column: 8)])
+    }
+
     private func mathLocations(_ body: String, lineOffset: Int) -> [ParzenFormat.SourceLocation] {
         MarkdownParserTests.mathSpans(MarkdownParser.parse(body, options: .init(lineOffset: lineOffset)).blocks).map(\.location)
     }

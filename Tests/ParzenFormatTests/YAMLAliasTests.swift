@@ -49,6 +49,8 @@ struct YAMLAliasTests {
         "expr: 2*x & y\n",
         "tags: a, *b\n",
         "title: Wow!\nnote: \"!important\"\nx: a!b\n",
+        // A bracket inside a plain scalar opens no flow collection, so ", *b" stays text.
+        "x: a[1, *b\n",
     ])
     func asterisksAndAmpersandsInsideValuesAreText(yaml: String) {
         let (value, diagnostics) = YAMLReader.read(yaml, file: "nb.md", firstLine: 1)
@@ -63,6 +65,8 @@ struct YAMLAliasTests {
         ("body: |\n  text\nk: *a\n", 3, 4),
         ("- a: |\n    text\n  b: *x\n", 3, 6),
         ("k: \"q\"\nj: *a\n", 2, 4),
+        // A stray ']' in a plain scalar closes nothing: the flow list on line 2 is still seen.
+        ("x: a]\nz: [a, *b]\n", 2, 8),
     ])
     func aliasesAtEveryNodeStartAreFound(yaml: String, line: Int, column: Int) {
         let diagnostics = YAMLReader.read(yaml, file: "nb.md", firstLine: 1).1

@@ -362,8 +362,9 @@ import Testing
              "nb.md:1:3: error: invalid character U+0001 (a control character); remove it"),
         Case("an escape character", "$\u{1B}[2J$\n",
              "nb.md:1:2: error: invalid character U+001B (a control character); remove it"),
+        // At the 'q': `$\begin{array}{` is 15 scalars.
         Case("unknown array column", "$\\begin{array}{q}a\\end{array}$\n",
-             "nb.md:1:2: error: unknown column type 'q' in the column specification; use l, c, r, p{…}, |, :, @{…}, "
+             "nb.md:1:16: error: unknown column type 'q' in the column specification; use l, c, r, p{…}, |, :, @{…}, "
                 + ">{…}, <{…} or *{n}{…}"),
         Case("\\sqrt[ unclosed", "$\\sqrt[$\n", "nb.md:1:7: error: '[' is never closed; add ']'"),
         renders("\\label outside a display", "$\\label{a}\\label{a}$\n",

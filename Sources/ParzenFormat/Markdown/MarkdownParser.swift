@@ -62,7 +62,13 @@ public enum MarkdownParser {
     }
 
     private static func parseWithCmark(_ body: String, options: Options) -> MarkdownDocument {
-        let original = Array(body.utf8)
+        // cmark replaces NUL by U+FFFD (CommonMark §2.3): three bytes for one, which would shift
+        // every byte column after it. Done here first, cmark's bytes and the source map's agree,
+        // and columns (in scalars, one each) are unchanged.
+        var original = Array(body.utf8)
+        if original.contains(0) {
+            original = original.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+        }
         let substituted = EscapeMarkers.substitute(original)
         var unclosedFences: [ColonFences.Unclosed] = []
         var text = ColonFences.rewrite(substituted?.text ?? original, unclosed: &unclosedFences)

@@ -151,10 +151,12 @@ enum YAMLPropertyScan {
                     }
                 }
                 switch byte {
-                case UInt8(ascii: "["), UInt8(ascii: "{") where atNodeStart || flowDepth > 0:
+                // (A `where` binds to the last pattern only: each pattern carries its own.)
+                case UInt8(ascii: "[") where atNodeStart || flowDepth > 0,
+                     UInt8(ascii: "{") where atNodeStart || flowDepth > 0:
                     flowDepth += 1
                     atNodeStart = true
-                case UInt8(ascii: "]"), UInt8(ascii: "}") where flowDepth > 0:
+                case UInt8(ascii: "]") where flowDepth > 0, UInt8(ascii: "}") where flowDepth > 0:
                     flowDepth -= 1
                     atNodeStart = false
                 case UInt8(ascii: ",") where flowDepth > 0:
