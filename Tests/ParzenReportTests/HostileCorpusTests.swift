@@ -129,6 +129,9 @@ import Testing
              "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the text '12'"),
         Case("body: CRLF lines", "```{data} d\nvalues: [1, 2]\r\nseed: x\r\n```\n",
              "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the text 'x'"),
+        // CRLF lines and a blank line in a body: the second 'model' is line 5.
+        Case("body: duplicate key after a CRLF line", "```{fit} k\nmodel: a\r\n\nx: 1\nmodel: b\n```\n",
+             "nb.md:5:1: error: duplicate key 'model' (first given at line 2); remove one of the two"),
         Case("body: quoted list", "```{data} d\nvalues: \"[1, 2]\"\n```\n",
              "nb.md:2:9: error: option 'values' expects a number, found the text '[1, 2]'"),
         Case("body: mapping for a list", "```{data} d\nvalues: {a: 1}\n```\n",

@@ -101,12 +101,15 @@ public enum YAMLReader {
         case .duplicatedKeysInMapping(let duplicates, _):
             // Yams names the key but not where it is: find its first two occurrences as
             // `key:` at the start of a line (after indentation or a list dash).
+            // Scalars throughout: as Characters, a line split between "\r" and "\n" is not a
+            // line of its own ("\r\n" is one Character), and lines and columns drift.
             let key = duplicates.first ?? ""
-            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
+            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            let plain = Array((key + ":").unicodeScalars), quoted = Array("\"\(key)\":".unicodeScalars)
             var occurrences: [SourceLocation] = []
             for (index, line) in lines.enumerated() {
                 let body = line.drop { $0 == " " || $0 == "-" }
-                if body.hasPrefix(key + ":") || body.hasPrefix("\"\(key)\":") {
+                if body.starts(with: plain) || body.starts(with: quoted) {
                     occurrences.append(position(index + 1, line.count - body.count + 1))
                 }
             }
