@@ -33,12 +33,17 @@ public enum Escaping {
         return out
     }
 
+    /// `&`, `<`, `>` and `"` as references; the characters XML 1.0 cannot carry at all (not
+    /// even as a reference: C0 controls other than tab, line feed and carriage return; U+FFFE,
+    /// U+FFFF), which HTML also counts as parse errors, as their visible Control Pictures
+    /// (U+2400 + code) or U+FFFD, so that the text stays well-formed and nothing vanishes.
     private static func escape(_ string: String, quotes: Bool) -> String {
         // Fast path: most strings need no escaping at all.
         guard
             string.utf8.contains(where: {
                 $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                    || $0 == UInt8(ascii: "\"")
+                    || $0 == UInt8(ascii: "\"") || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D)
+                    || $0 == 0xEF
             })
         else {
             return string
@@ -51,6 +56,10 @@ public enum Escaping {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"" where quotes: out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case let control where control.value < 0x20:
+                out.unicodeScalars.append(Unicode.Scalar(0x2400 + control.value)!)
+            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -118,6 +127,28 @@ public enum Escaping {
             case "^": out += "\\textasciicircum "
             case "~": out += "\\textasciitilde "
             default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Text for one line of a terminal or a log (a diagnostic): line breaks, tabs and the other
+    /// C0 and C1 control characters written as Swift-style escapes (`\n`, `\r`, `\t`,
+    /// `\u{1B}`), so quoted input can neither break the line nor send the terminal commands.
+    public static func lineText(_ text: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let control where isControl(control):
+                out += "\\u{" + String(control.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

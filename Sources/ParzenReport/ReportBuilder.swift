@@ -65,13 +65,33 @@ public struct ReportBuilder: Sendable {
     }
 
     private static func read(_ path: String) -> Result<String, Unreadable> {
-        do {
-            return .success(try String(contentsOfFile: path, encoding: .utf8))
-        } catch {
+        guard let data = FileManager.default.contents(atPath: path) else {
             let diagnostic = Diagnostic(.error, file: path, at: SourceLocation(line: 1, column: 1),
-                                        "cannot read the notebook as UTF-8 text", fix: "save it as UTF-8")
+                                        "cannot read the notebook", fix: "check that it is a readable file")
             return .failure(Unreadable(diagnostic: diagnostic))
         }
+        // A UTF-8 byte-order mark is not part of the text (as Foundation's reading had it).
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? [UInt8](data.dropFirst(3)) : [UInt8](data)
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        let (location, byte) = firstInvalidUTF8(bytes)
+        let diagnostic = Diagnostic(.error, file: path, at: location,
+                                    "cannot read the notebook as UTF-8 text: byte 0x"
+                                        + String(byte, radix: 16, uppercase: true) + " here is not UTF-8",
+                                    fix: "save it as UTF-8")
+        return .failure(Unreadable(diagnostic: diagnostic))
+    }
+
+    /// Where the first byte that is not part of valid UTF-8 is (line, column in the scalars
+    /// before it), and the byte.
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (SourceLocation, UInt8) {
+        var line = 1, column = 1, offset = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            offset += UTF8.width(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (SourceLocation(line: line, column: column), offset < bytes.count ? bytes[offset] : 0)
     }
 
     /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.

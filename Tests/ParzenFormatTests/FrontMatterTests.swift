@@ -116,10 +116,12 @@ import Testing
                 ["nb.md:3:3: error: front-matter key 'title' expects text, found a list"])
     }
 
+    /// The unclosed list is found at the end of the front matter's YAML: just after "[Ada"
+    /// (13 scalars) on line 3, not on the closing `---`, which is not YAML.
     @Test func invalidYAMLPointsAtTheLine() {
         let messages = diagnostics("---\ntitle: T\nauthors: [Ada\n---\n")
         #expect(messages.count == 1)
-        #expect(messages[0].hasPrefix("nb.md:4:1: error: invalid YAML"))
+        #expect(messages[0].hasPrefix("nb.md:3:14: error: invalid YAML"))
     }
 
     @Test func duplicateKey() {

@@ -97,6 +97,28 @@ struct MathProtectionTests {
         #expect(span.location(ofUTF8Offset: span.tex.utf8.count - 6) == SourceLocation(line: 8, column: 3))
     }
 
+    /// Fuzz finding math-location-after-display-block: the display formula spanning lines 1–3
+    /// is consumed without cmark counting its line breaks; `}` after `x$$` is on line 4,
+    /// column 4 all the same.
+    @Test func mathLocationAfterDisplayBlock() {
+        let spans = math("$$\nh\n$$\nx$$}\n$$t\n")
+        #expect(spans.map(\.tex) == ["\nh\n", "}\n"])
+        #expect(spans.map(\.location) == [SourceLocation(line: 1, column: 3), SourceLocation(line: 4, column: 4)])
+        // The variant with NUL bytes (each one scalar of the line): `h}` on line 3, `\0$$}` on line 6.
+        let withNUL = math("\u{0}\u{0}n\n$$\nh}\n$$\nitR\n\u{0}$$}\n$$table\n")
+        #expect(withNUL.map(\.location) == [SourceLocation(line: 2, column: 3), SourceLocation(line: 6, column: 4)])
+    }
+
+    /// Fuzz finding math-location-after-hard-break: cmark 0.29 does not count the line break
+    /// of a backslash hard break; `\x` is on line 2, column 2.
+    @Test func mathLocationAfterHardBreak() {
+        #expect(math("\\\n$\\x$\n").map(\.location) == [SourceLocation(line: 2, column: 2)])
+        // Inside a block quote, after two hard breaks: line 3, column 4 (after `> $`).
+        #expect(math("> a\\\n> b\\\n> $x$\n").map(\.location) == [SourceLocation(line: 3, column: 4)])
+        // A hard break of two spaces was always counted; it still is.
+        #expect(math("a  \nb $x$\n").map(\.location) == [SourceLocation(line: 2, column: 4)])
+    }
+
     @Test func displayMathSharingItsLineStaysInline() {
         let kinds = inlines("so $$x^2$$ holds")
         #expect(kinds.count == 3)

@@ -11,6 +11,23 @@ struct PathologicalInputTests {
         let document = MarkdownParser.parse(body)
         #expect(document.blocks.count == 20_000)
         #expect(!document.blocks.contains { if case .directive = $0.kind { true } else { false } })
+        // Each is reported, the first ten one by one (lines 1, 3, …, 19), then a count.
+        #expect(document.diagnostics.count == MarkdownParser.maximumUnclosedFenceReports + 1)
+        #expect(document.diagnostics.first?.description == "<input>:1:1: warning: this ':::{data}' fence is "
+                    + "never closed, so it is shown as text; end its body with a line of :::")
+        #expect(document.diagnostics[9].location == SourceLocation(line: 19, column: 1))
+        #expect(document.diagnostics.last?.message == "and 19990 more unclosed ':::' fences")
+    }
+
+    /// An unclosed colon fence is named at its opening line and column, after the front
+    /// matter's lines: `::::{note}` indented two spaces on body line 3 is notebook line 7.
+    @Test func unclosedColonFenceIsReportedWhereItOpens() {
+        let document = MarkdownParser.parse("Text.\n\n  ::::{note} Title\nbody\n:::\n",
+                                            options: .init(file: "nb.md", lineOffset: 4))
+        #expect(document.diagnostics.map(\.description) == [
+            "nb.md:7:3: warning: this '::::{note}' fence is never closed, so it is shown as text; "
+                + "end its body with a line of ::::",
+        ])
     }
 
     /// Closed colon fences after many unclosed ones are still found.
@@ -74,6 +91,17 @@ struct PathologicalInputTests {
 
 /// Positions cmark-gfm 0.29.0.gfm.6 gets wrong, corrected (issue 16).
 struct TableSplitLocationTests {
+    /// Fuzz finding reference-location-after-nul: cmark turns each NUL into U+FFFD, three
+    /// bytes for one, and its byte columns ran 2 per NUL ahead after them (past the line's
+    /// end in the fuzzer's input). The formula's TeX starts at column 2; after `$a`, two NULs,
+    /// `b$` the space is column 7 and `\eqref` column 8.
+    @Test func referenceLocationAfterNUL() {
+        let document = MarkdownParser.parse("$a\u{0}\u{0}b$ \\eqref{x}\n")
+        guard case .paragraph(let inlines)? = document.blocks.first?.kind else { Issue.record("no paragraph"); return }
+        #expect(inlines.map(\.location) == [SourceLocation(line: 1, column: 2), SourceLocation(line: 1, column: 7),
+                                            SourceLocation(line: 1, column: 8)])
+    }
+
     private func mathLocations(_ body: String, lineOffset: Int) -> [ParzenFormat.SourceLocation] {
         MarkdownParserTests.mathSpans(MarkdownParser.parse(body, options: .init(lineOffset: lineOffset)).blocks).map(\.location)
     }

@@ -23,7 +23,7 @@ struct YAMLAliasTests {
         #expect(diagnostics[1].description == "nb.md:3:4: error: YAML anchor '&b' is not supported in notebooks; remove the anchor and write each value out")
         #expect(diagnostics[2].description == "nb.md:3:8: error: YAML alias '*a' is not supported in notebooks; write the value out")
         #expect(diagnostics.count == YAMLReader.maximumAliasReports + 1)
-        #expect(diagnostics.last?.message == "and \(9 + 8 * 9 - 10) more anchors and aliases")
+        #expect(diagnostics.last?.message == "and \(9 + 8 * 9 - 10) more anchors, aliases and tags")
     }
 
     @Test func aliasInBlockMappingIsRefusedAtItsPosition() {
@@ -48,6 +48,9 @@ struct YAMLAliasTests {
         "list: [a, \"*b\", 'c&']\n",
         "expr: 2*x & y\n",
         "tags: a, *b\n",
+        "title: Wow!\nnote: \"!important\"\nx: a!b\n",
+        // A bracket inside a plain scalar opens no flow collection, so ", *b" stays text.
+        "x: a[1, *b\n",
     ])
     func asterisksAndAmpersandsInsideValuesAreText(yaml: String) {
         let (value, diagnostics) = YAMLReader.read(yaml, file: "nb.md", firstLine: 1)
@@ -58,11 +61,12 @@ struct YAMLAliasTests {
     @Test(arguments: [
         ("[*a]\n", 1, 2),
         ("{k: *a}\n", 1, 5),
-        ("k: !!str &a v\n", 1, 10),
         ("- - *a\n", 1, 5),
         ("body: |\n  text\nk: *a\n", 3, 4),
         ("- a: |\n    text\n  b: *x\n", 3, 6),
         ("k: \"q\"\nj: *a\n", 2, 4),
+        // A stray ']' in a plain scalar closes nothing: the flow list on line 2 is still seen.
+        ("x: a]\nz: [a, *b]\n", 2, 8),
     ])
     func aliasesAtEveryNodeStartAreFound(yaml: String, line: Int, column: Int) {
         let diagnostics = YAMLReader.read(yaml, file: "nb.md", firstLine: 1).1
@@ -73,5 +77,19 @@ struct YAMLAliasTests {
     @Test func aliasInADirectiveBodyIsLocatedInTheNotebook() {
         let diagnostics = YAMLReader.read("n: &n 5\nm: *n\n", file: "nb.md", firstLine: 10, firstColumn: 3).1
         #expect(diagnostics.map(\.location) == [ParzenFormat.SourceLocation(line: 10, column: 6), ParzenFormat.SourceLocation(line: 11, column: 6)])
+    }
+
+    /// Tags are refused at their position: Yams would apply them without a trace in the tree
+    /// (`!!str 5` would turn a number into text, `!!python/object…` be dropped silently).
+    @Test func tagsAreRefusedAtTheirPosition() {
+        #expect(messages("title: !!python/object:os.system x\n", firstLine: 2) ==
+                ["nb.md:2:8: error: YAML tag '!!python/object:os.system' is not supported in notebooks; "
+                    + "remove the tag; quote the value if it is meant as text"])
+        #expect(messages("n: !!str 5\n").map { String($0.prefix(9)) } == ["nb.md:1:4"])
+        #expect(messages("k: [a, !x b]\n").map { String($0.prefix(9)) } == ["nb.md:1:8"])
+        #expect(messages("- ! v\n") == ["nb.md:1:3: error: YAML tag '!' is not supported in notebooks; "
+                                          + "remove the tag; quote the value if it is meant as text"])
+        // A tag and the anchor after it: both, in order.
+        #expect(messages("k: !!str &a v\n").map { String($0.prefix(10)) } == ["nb.md:1:4:", "nb.md:1:10"])
     }
 }

@@ -152,6 +152,8 @@ import Testing
     @Test func unknownColumnTypeIsAnError() {
         let result = MathDocument(macros: [:]).typeset("\\begin{array}{cq}a\\end{array}", display: false, origin: 0)
         #expect(result.diagnostics.first?.message == "unknown column type 'q' in the column specification")
+        // At the 'q' (byte 15: `\begin{array}{c` is 15 bytes), not at `\begin`.
+        #expect(result.diagnostics.first?.offset == 15)
     }
 
     @Test func moreEnvironments() {

@@ -59,4 +59,24 @@ import Testing
             }
         }
     }
+
+    /// Fuzz finding tex-control-character: U+0001 is refused as LaTeX refuses it (category 15,
+    /// "Text line contains an invalid character") at its byte offset 1, left out of the
+    /// MathML, and shown as its Control Picture ␁ in `alttext` and the annotation, which XML
+    /// could not carry otherwise.
+    @Test func texControlCharacter() {
+        let result = MathDocument(macros: [:]).typeset("a\u{1}b", display: false, origin: 0)
+        #expect(result.diagnostics == [MathDiagnostic(severity: .error, message: "invalid character U+0001 (a control character)",
+                                                      fix: "remove it", origin: 0, offset: 1)])
+        #expect(result.html == "<math alttext=\"a\u{2401}b\"><semantics><mrow><mi>a</mi><mi>b</mi></mrow>"
+                    + "<annotation encoding=\"application/x-tex\">a\u{2401}b</annotation></semantics></math>")
+    }
+
+    /// DEL and a control character inside \text are refused alike; each is reported once.
+    @Test func deleteAndControlCharacterInText() {
+        let result = MathDocument(macros: [:]).typeset("\\text{a\u{7F}}\u{1F}", display: false, origin: 0)
+        #expect(result.diagnostics.map(\.message) == ["invalid character U+007F (a control character)",
+                                                      "invalid character U+001F (a control character)"])
+        #expect(result.diagnostics.map(\.offset) == [7, 9])
+    }
 }

@@ -74,7 +74,8 @@ struct LiveReloadTests {
             try Data("---\ntitle: Half".utf8 + [0xC3]).write(to: project.notebook)
             try await events.wait(for: "data: fixture.html\n")
             let page = try await project.fetch("fixture.html").body
-            #expect(page.contains("fixture.md:1:1: error: cannot read the notebook as UTF-8 text"))
+            // At the byte: line 2, after the 11 scalars of "title: Half".
+            #expect(page.contains("fixture.md:2:12: error: cannot read the notebook as UTF-8 text"))
             #expect(page.contains("First version of the prose."))
 
             try project.save(PreviewProject.notebookText(prose: "Whole again."), to: project.notebook)

@@ -78,6 +78,15 @@ private func run(_ sources: [DirectiveSource], checkOnly: Bool = false, notebook
         #expect(outcome.results["c"]?.values["total"] == .number(7))
     }
 
+    /// Fuzz finding duplicate-key-after-crlf: a body with CRLF lines, a blank line and no final
+    /// line break; the second 'value' is body line 4, notebook line 5 (body from line 2). Split
+    /// as Characters, "\r\n" ended no line and the error was moved to 4:5.
+    @Test func duplicateKeyAfterCRLF() {
+        let outcome = run([source("{produce} a", line: 1, "value: 1\r\n\nx: 1\nvalue: 2")], checkOnly: true)
+        #expect(outcome.diagnostics.map(\.description) ==
+                ["nb.md:5:1: error: duplicate key 'value' (first given at line 2); remove one of the two"])
+    }
+
     @Test func aFailingCellDoesNotHideTheOthers() {
         let outcome = run([
             source("{produce} a", line: 3, "value: 2\nfail: true\n"),

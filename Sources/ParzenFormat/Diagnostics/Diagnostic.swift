@@ -1,3 +1,5 @@
+import ParzenMarkup
+
 /// One message about a notebook, printed as `path:line:column: severity: message` — the
 /// format compilers use, so editors and CI annotate the right character.
 ///
@@ -25,10 +27,12 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         self.fix = fix
     }
 
-    /// `message; fix` — the text after the severity.
+    /// `message; fix` — the text after the severity, on one line: control characters quoted
+    /// from the input (a CSV cell, a YAML value) are written as escapes (`\r`, `\u{1B}`), so
+    /// they cannot break the line or drive the terminal that shows it.
     public var text: String {
-        guard let fix, !fix.isEmpty else { return message }
-        return "\(message); \(fix)"
+        guard let fix, !fix.isEmpty else { return Escaping.lineText(message) }
+        return Escaping.lineText("\(message); \(fix)")
     }
 
     /// `path:line:column: severity: message; fix`

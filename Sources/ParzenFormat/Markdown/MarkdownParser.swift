@@ -62,9 +62,16 @@ public enum MarkdownParser {
     }
 
     private static func parseWithCmark(_ body: String, options: Options) -> MarkdownDocument {
-        let original = Array(body.utf8)
+        // cmark replaces NUL by U+FFFD (CommonMark §2.3): three bytes for one, which would shift
+        // every byte column after it. Done here first, cmark's bytes and the source map's agree,
+        // and columns (in scalars, one each) are unchanged.
+        var original = Array(body.utf8)
+        if original.contains(0) {
+            original = original.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+        }
         let substituted = EscapeMarkers.substitute(original)
-        var text = ColonFences.rewrite(substituted?.text ?? original)
+        var unclosedFences: [ColonFences.Unclosed] = []
+        var text = ColonFences.rewrite(substituted?.text ?? original, unclosed: &unclosedFences)
         let wideTables = TableWidthCap.apply(to: &text, cap: options.limits.tableColumns)
         let sourceMap = SourceMap(body: original, lineOffset: options.lineOffset, columnOffset: options.columnOffset,
                                   markerOffsets: substituted?.markerOffsets ?? [:])
@@ -96,6 +103,7 @@ public enum MarkdownParser {
                     + "it is shown as text",
                 fix: InputLimits.howToRaise("PARZEN_MAX_TABLE_COLUMNS")))
         }
+        document.diagnostics += unclosedFenceDiagnostics(unclosedFences, options: options)
         if substituted == nil {
             document.diagnostics.append(Diagnostic(
                 .warning, file: options.file, at: SourceLocation(line: options.lineOffset + 1, column: 1),
@@ -105,5 +113,27 @@ public enum MarkdownParser {
             ))
         }
         return document
+    }
+
+    /// At most this many unclosed colon fences are reported one by one; the rest are counted.
+    static let maximumUnclosedFenceReports = 10
+
+    /// A warning at each `:::{name}` line that nothing closes (it is shown as text).
+    private static func unclosedFenceDiagnostics(_ fences: [ColonFences.Unclosed],
+                                                 options: Options) -> [Diagnostic] {
+        var diagnostics = fences.prefix(maximumUnclosedFenceReports).map { fence in
+            let colons = String(repeating: ":", count: fence.colons)
+            return Diagnostic(.warning, file: options.file,
+                              at: SourceLocation(line: options.lineOffset + fence.line + 1,
+                                                 column: options.columnOffset + fence.column),
+                              "this '\(colons){\(fence.name)}' fence is never closed, so it is shown as text",
+                              fix: "end its body with a line of \(colons)")
+        }
+        if fences.count > maximumUnclosedFenceReports, let last = diagnostics.last {
+            let more = fences.count - maximumUnclosedFenceReports
+            diagnostics.append(Diagnostic(.note, file: options.file, at: last.location,
+                                          "and \(more) more unclosed ':::' fences"))
+        }
+        return diagnostics
     }
 }

@@ -14,14 +14,19 @@ public enum YAMLReader {
         func position(line: Int, column: Int) -> SourceLocation {
             SourceLocation(line: firstLine + line - 1, column: firstColumn + column - 1)
         }
+        // libyaml's marks count lines its own way (a lone "\r" ends one; the end of input is on
+        // the line after it): converted into the notebook's.
+        let marks = YAMLMarkMap(text)
         func location(_ mark: Mark?) -> SourceLocation {
             guard let mark else { return position(line: 1, column: 1) }
-            return position(line: mark.line, column: mark.column)
+            let (line, column) = marks.location(line: mark.line, column: mark.column)
+            return position(line: line, column: column)
         }
         // Refused before Yams sees them: Yams expands aliases while composing, so an alias
-        // bomb would exhaust memory before the tree below could be checked.
-        let aliases = YAMLAliasScan.findings(in: text)
-        if !aliases.isEmpty { return (nil, aliasDiagnostics(aliases, file: file, position: position)) }
+        // bomb would exhaust memory before the tree below could be checked; tags it applies
+        // without a trace in the tree.
+        let properties = YAMLPropertyScan.findings(in: text)
+        if !properties.isEmpty { return (nil, propertyDiagnostics(properties, file: file, position: position)) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -41,8 +46,16 @@ public enum YAMLReader {
                 return .sequence(sequence.map(convert), at: location(sequence.mark))
             case .mapping(let mapping):
                 // Yams rejects duplicate keys while composing, so keys here are unique.
-                let entries = mapping.map { key, value in
-                    YAMLEntry(key: key.string ?? "\(key)", keyLocation: location(key.mark), value: convert(value))
+                let entries = mapping.compactMap { key, value -> YAMLEntry? in
+                    guard case .scalar(let name) = key else {
+                        // `[1, 2]: x` or `? {a: 1}`: YAML allows it, no option is named so.
+                        let kind = if case .mapping = key { "a mapping" } else { "a list" }
+                        diagnostics.append(Diagnostic(.error, file: file, at: location(key.mark),
+                                                      "a key must be a name, found \(kind)",
+                                                      fix: "write 'name: value'"))
+                        return nil
+                    }
+                    return YAMLEntry(key: name.string, keyLocation: location(key.mark), value: convert(value))
                 }
                 return .mapping(entries, at: location(mapping.mark))
             case .alias(let alias):
@@ -59,21 +72,24 @@ public enum YAMLReader {
         return (value, diagnostics)
     }
 
-    /// At most this many anchors and aliases are reported one by one; the rest are counted.
+    /// At most this many anchors, aliases and tags are reported one by one; the rest are counted.
     static let maximumAliasReports = 10
 
-    private static func aliasDiagnostics(_ findings: [YAMLAliasScan.Finding], file: String,
-                                         position: (Int, Int) -> SourceLocation) -> [Diagnostic] {
+    private static func propertyDiagnostics(_ findings: [YAMLPropertyScan.Finding], file: String,
+                                            position: (Int, Int) -> SourceLocation) -> [Diagnostic] {
         var diagnostics = findings.prefix(maximumAliasReports).map { finding in
-            Diagnostic(.error, file: file, at: position(finding.line, finding.column),
-                       finding.isAlias
-                           ? "YAML alias '*\(finding.name)' is not supported in notebooks"
-                           : "YAML anchor '&\(finding.name)' is not supported in notebooks",
-                       fix: finding.isAlias ? "write the value out" : "remove the anchor and write each value out")
+            let (message, fix) = switch finding.kind {
+            case .alias: ("YAML alias '*\(finding.name)' is not supported in notebooks", "write the value out")
+            case .anchor: ("YAML anchor '&\(finding.name)' is not supported in notebooks",
+                           "remove the anchor and write each value out")
+            case .tag: ("YAML tag '!\(finding.name)' is not supported in notebooks",
+                        "remove the tag; quote the value if it is meant as text")
+            }
+            return Diagnostic(.error, file: file, at: position(finding.line, finding.column), message, fix: fix)
         }
         if findings.count > maximumAliasReports, let last = diagnostics.last {
             diagnostics.append(Diagnostic(.note, file: file, at: last.location,
-                                          "and \(findings.count - maximumAliasReports) more anchors and aliases"))
+                                          "and \(findings.count - maximumAliasReports) more anchors, aliases and tags"))
         }
         return diagnostics
     }
@@ -85,12 +101,15 @@ public enum YAMLReader {
         case .duplicatedKeysInMapping(let duplicates, _):
             // Yams names the key but not where it is: find its first two occurrences as
             // `key:` at the start of a line (after indentation or a list dash).
+            // Scalars throughout: as Characters, a line split between "\r" and "\n" is not a
+            // line of its own ("\r\n" is one Character), and lines and columns drift.
             let key = duplicates.first ?? ""
-            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
+            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            let plain = Array((key + ":").unicodeScalars), quoted = Array("\"\(key)\":".unicodeScalars)
             var occurrences: [SourceLocation] = []
             for (index, line) in lines.enumerated() {
                 let body = line.drop { $0 == " " || $0 == "-" }
-                if body.hasPrefix(key + ":") || body.hasPrefix("\"\(key)\":") {
+                if body.starts(with: plain) || body.starts(with: quoted) {
                     occurrences.append(position(index + 1, line.count - body.count + 1))
                 }
             }
@@ -101,8 +120,14 @@ public enum YAMLReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let where_ = context.map { " \($0.text)" } ?? ""
-            return Diagnostic(.error, file: file, at: location(mark), "invalid YAML: \(problem)\(where_)",
+            // libyaml's context is either "while parsing …", read after the problem, or what it
+            // expected ("expected a single document in the stream"), read before it.
+            let text = switch context?.text {
+            case .some(let context) where context.hasPrefix("while"): "\(problem) \(context)"
+            case .some(let context): "\(context), \(problem)"
+            case nil: problem
+            }
+            return Diagnostic(.error, file: file, at: location(mark), "invalid YAML: \(text)",
                               fix: "check indentation, colons and quotes on this line")
         default:
             return Diagnostic(.error, file: file, at: location(nil), "invalid YAML: \(error)")

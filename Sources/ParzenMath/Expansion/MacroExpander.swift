@@ -22,6 +22,8 @@ final class MacroExpander {
     private let macros: MacroTable
     private let log: DiagnosticLog
     private var expansions = 0
+    /// Invalid characters before this offset have been reported.
+    private var invalidCharactersReported = 0
     private var expandedTokens = 0
 
     /// Whether `\newenvironment` defined anything, kept here so that the common case costs no
@@ -37,7 +39,21 @@ final class MacroExpander {
 
     /// The next token, without expanding it.
     func nextUnexpanded() -> Token {
-        pending.popLast() ?? lexer.next()
+        if let token = pending.popLast() { return token }
+        while true {
+            let token = lexer.next()
+            guard token.kind == .character, let scalar = token.text.unicodeScalars.first,
+                  Lexer.isInvalid(scalar) else { return token }
+            // LaTeX gives the control characters category 15 and stops at them ("Text line
+            // contains an invalid character"); XML cannot carry them. Reported once (the lexer
+            // may be rewound over it), then left out of the formula.
+            if token.offset >= invalidCharactersReported {
+                invalidCharactersReported = token.offset + 1
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                log.error("invalid character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) "
+                          + "(a control character)", fix: "remove it", at: token.offset)
+            }
+        }
     }
 
     /// The raw text of `\verb|…|` right after `\verb` (and its `*`): read from the source, not

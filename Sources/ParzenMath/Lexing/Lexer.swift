@@ -77,6 +77,12 @@ struct Lexer {
         return Token(kind: .command, text: name, offset: start)
     }
 
+    /// Whether `scalar` is a control character TeX refuses in a formula: C0 controls other
+    /// than tab, line feed and carriage return, and DEL (LaTeX's category 15, "invalid").
+    static func isInvalid(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
+    }
+
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }

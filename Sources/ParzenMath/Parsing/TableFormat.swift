@@ -149,7 +149,7 @@ struct TableFormat {
             default:
                 throw TeXError(
                     "unknown column type '\(token.text)' in the column specification",
-                    fix: "use l, c, r, p{…}, |, :, @{…}, >{…}, <{…} or *{n}{…}", at: command.offset)
+                    fix: "use l, c, r, p{…}, |, :, @{…}, >{…}, <{…} or *{n}{…}", at: token.offset)
             }
         }
     }

@@ -14,12 +14,15 @@ import ParzenMarkup
 public struct CSVTable: Sendable {
     /// Column names from the header row.
     public let header: [String]
+    /// Where each column name starts.
+    let headerPositions: [SourceLocation]
     /// Data rows; `rows[i]` came from line `lines[i]` of the file.
     public let rows: [[String]]
     /// The file line of each data row (1-based, counting the header as line 1).
     public let lines: [Int]
-    /// For each data row, the character column (1-based) where each field starts.
-    public let fieldColumns: [[Int]]
+    /// For each data row, where each field starts: the line and the character column (1-based).
+    /// A field after a quoted field that spans lines starts on a later line than its row.
+    public let fieldPositions: [[SourceLocation]]
 
     /// A problem with the CSV text, with its place: `line` is the file line, `column` the
     /// character column where the offending field starts (nil for whole-line problems).
@@ -40,20 +43,22 @@ public struct CSVTable: Sendable {
                           fix: InputLimits.howToRaise("PARZEN_MAX_CSV_BYTES"))
         }
         if let nul = original.utf8.firstIndex(of: 0) {
-            let line = 1 + original.utf8[..<nul].lazy.filter { $0 == UInt8(ascii: "\n") }.count
-            throw Problem(line: line, column: nil,
+            throw Problem(line: Self.line(at: nul, in: original), column: nil,
                           message: "the file contains NUL bytes, so it is not UTF-8 text (probably UTF-16)",
                           fix: "save it as UTF-8")
         }
         let text = original.unicodeScalars.first == "\u{FEFF}" ? String(original.unicodeScalars.dropFirst()) : original
-        var records: [(line: Int, fields: [String], columns: [Int])] = []
+        var records: [(line: Int, fields: [String], positions: [SourceLocation])] = []
         var fields: [String] = []
-        var columns: [Int] = [1]
-        var column = 1
         var field = ""
         var inQuotes = false
+        // The position of the next scalar. "\n", "\r\n" and a lone "\r" each end a line,
+        // inside quotes as outside.
         var line = 1
+        var column = 1
         var recordLine = 1
+        var positions = [SourceLocation(line: 1, column: 1)]
+        var quote = SourceLocation(line: 1, column: 1)
         var fieldWasQuoted = false
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = scalars.next()
@@ -65,25 +70,32 @@ public struct CSVTable: Sendable {
                                   message: "the file has more than \(limits.csvRows) data rows",
                                   fix: InputLimits.howToRaise("PARZEN_MAX_CSV_ROWS"))
                 }
-                records.append((recordLine, fields, columns))
+                records.append((recordLine, fields, positions))
             }
             fields = []
-            columns = [1]
             field = ""
             fieldWasQuoted = false
+            recordLine = line
+            positions = [SourceLocation(line: line, column: column)]
         }
         while let c = pending {
             pending = scalars.next()
-            column += 1
+            let here = SourceLocation(line: line, column: column)
+            if c == "\n" || (c == "\r" && pending != "\n") {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             if inQuotes {
                 if c == "\"" {
                     if pending == "\"" {
                         field.unicodeScalars.append("\""); pending = scalars.next()
+                        column += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if c == "\n" { line += 1; column = 1 }
                     field.unicodeScalars.append(c)
                 }
                 continue
@@ -91,15 +103,16 @@ public struct CSVTable: Sendable {
             switch c {
             case "\"" where field.allSatisfy(\.isWhitespace):
                 inQuotes = true
+                quote = here
                 fieldWasQuoted = true
                 field = ""
             case ",":
-                if records.isEmpty, columns.count >= limits.csvColumns {
-                    throw Problem(line: recordLine, column: column,
+                if records.isEmpty, positions.count >= limits.csvColumns {
+                    throw Problem(line: line, column: column,
                                   message: "the header has more than \(limits.csvColumns) columns",
                                   fix: InputLimits.howToRaise("PARZEN_MAX_CSV_COLUMNS"))
                 }
-                columns.append(column)
+                positions.append(SourceLocation(line: line, column: column))
                 fields.append(field)
                 field = ""
                 fieldWasQuoted = false
@@ -107,17 +120,13 @@ public struct CSVTable: Sendable {
                 continue
             case "\n", "\r":
                 try endRecord()
-                line += 1
-                recordLine = line
-                column = 1
             default:
                 field.unicodeScalars.append(c)
             }
         }
         if inQuotes {
-            throw Problem(
-                line: recordLine, column: columns.last, message: "a quoted field is never closed",
-                fix: "add the closing \"")
+            throw Problem(line: quote.line, column: quote.column, message: "a quoted field is never closed",
+                          fix: "add the closing \"")
         }
         if !field.isEmpty || !fields.isEmpty { try endRecord() }
         guard let first = records.first else {
@@ -126,6 +135,7 @@ public struct CSVTable: Sendable {
                 fix: "a CSV file needs a header row and at least one data row")
         }
         header = first.fields.map { $0.trimmingWhitespace() }
+        headerPositions = first.positions
         if header.count == 1, header[0].contains(";") {
             throw Problem(line: first.line, column: nil,
                           message: "the header has no commas but semicolons: Parzen reads comma-separated files",
@@ -138,7 +148,7 @@ public struct CSVTable: Sendable {
         }
         rows = records.dropFirst().map { $0.fields.map { $0.trimmingWhitespace() } }
         lines = records.dropFirst().map(\.line)
-        fieldColumns = records.dropFirst().map(\.columns)
+        fieldPositions = records.dropFirst().map(\.positions)
     }
 
     /// The named columns as numbers, row by row.
@@ -151,6 +161,13 @@ public struct CSVTable: Sendable {
                 throw Problem(line: 1, column: nil, message: "no column named '\(name)'",
                     fix: Suggestion.didYouMean(name, among: header)
                         ?? ("the columns are: " + header.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+            // Taking the first of two equal names would leave the other's data unseen.
+            if let twin = header[(index + 1)...].firstIndex(of: name) {
+                let position = headerPositions[twin]
+                throw Problem(line: position.line, column: position.column,
+                              message: "the header names '\(name)' twice (columns \(index + 1) and \(twin + 1))",
+                              fix: "rename one of the two columns")
             }
             indices.append(index)
         }
@@ -169,8 +186,9 @@ public struct CSVTable: Sendable {
                         cell.isEmpty
                         ? "an empty cell"
                         : (Double(cell) != nil ? "the non-finite value '\(cell)'" : "'\(cell)', which is not a number")
+                    let position = fieldPositions[rowIndex][index]
                     throw Problem(
-                        line: lines[rowIndex], column: fieldColumns[rowIndex][index],
+                        line: position.line, column: position.column,
                         message: "column '\(header[index])' has \(what)",
                                   fix: Self.fix(forNonNumber: cell))
                 }
@@ -182,6 +200,20 @@ public struct CSVTable: Sendable {
 }
 
 extension CSVTable {
+    /// The line (1-based) of UTF-8 byte `offset`, counting "\n", "\r\n" and a lone "\r" as
+    /// line ends, as the reader does.
+    static func line(at offset: String.UTF8View.Index, in text: String) -> Int {
+        var line = 1
+        var previous: UInt8 = 0
+        for byte in text.utf8[..<offset] {
+            if byte == UInt8(ascii: "\r") || (byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) {
+                line += 1
+            }
+            previous = byte
+        }
+        return line
+    }
+
     /// What to do about a cell that is not a number, by what it looks like.
     static func fix(forNonNumber cell: String) -> String {
         if ["na", "n/a", "null", "none", "?", "-", "."].contains(cell.lowercased()) {

@@ -60,15 +60,18 @@ struct OptionChecker {
         return OptionValues(values)
     }
 
-    /// A YAML error found at the end of the stream (an unclosed `[` or quote) is reported by
-    /// the parser on the line after the body, which is the closing fence; it belongs at the
-    /// end of the body's last line.
+    /// A YAML error found at the end of the stream (an unclosed `[` or quote) of a body that
+    /// ends with a line break is at the start of the line after it, which is the closing
+    /// fence; it belongs at the end of the body's last line. Lines split at "\n" scalars (as
+    /// Characters, "\r\n" would not split), the end of a line being before its "\r".
     private static func withinBody(_ diagnostic: Diagnostic, of source: DirectiveSource) -> Diagnostic {
-        let lines = source.body.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        var lines = source.body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        if source.body.unicodeScalars.last == "\n" { lines.removeLast() }
         let lastLine = source.bodyLine + lines.count - 1
         guard let last = lines.last, diagnostic.location.line > lastLine else { return diagnostic }
         var moved = diagnostic
-        moved.location = SourceLocation(line: lastLine, column: source.bodyColumn + last.unicodeScalars.count)
+        let length = last.count - (last.last == "\r" ? 1 : 0)
+        moved.location = SourceLocation(line: lastLine, column: source.bodyColumn + length)
         return moved
     }
 

@@ -7,17 +7,21 @@ enum CSVFuzzing {
         do {
             let table = try CSVTable(parsing: text)
             var broken: [String] = []
-            if table.rows.count != table.lines.count || table.rows.count != table.fieldColumns.count {
-                let counts = [table.rows.count, table.lines.count, table.fieldColumns.count].map(String.init)
+            if table.rows.count != table.lines.count || table.rows.count != table.fieldPositions.count {
+                let counts = [table.rows.count, table.lines.count, table.fieldPositions.count].map(String.init)
                 broken.append("rows, line numbers and column lists differ in number: " + counts.joined(separator: ", "))
             }
             for (index, row) in table.rows.enumerated() where row.count != table.header.count {
                 broken.append("row \(index) has \(row.count) fields, the header \(table.header.count)")
             }
-            let columnsKnownWrong = KnownFindings.isColumnAfterMultilineField(table, text: text)
-            for (line, columns) in zip(table.lines, table.fieldColumns) where !columnsKnownWrong {
-                for column in columns {
-                    if let problem = extent.problem(line: line, column: column) { broken.append("field: \(problem)") }
+            for (index, positions) in table.fieldPositions.enumerated() where positions.count != table.header.count {
+                broken.append("row \(index) has \(positions.count) field positions, the header \(table.header.count) columns")
+            }
+            for positions in table.fieldPositions {
+                for position in positions {
+                    if let problem = extent.problem(line: position.line, column: position.column) {
+                        broken.append("field: \(problem)")
+                    }
                 }
             }
             // Reading every column as numbers either works or fails with a located problem.
@@ -29,7 +33,6 @@ enum CSVFuzzing {
     }
 
     static func located(_ problem: CSVTable.Problem, in extent: TextExtent) -> [String] {
-        if KnownFindings.isColumnAfterMultilineField(nil, text: extent.text, message: problem.message) { return [] }
         let outside = extent.problem(line: problem.line, column: problem.column ?? 1)
         return outside.map { ["\($0): \(problem.message)"] } ?? []
     }

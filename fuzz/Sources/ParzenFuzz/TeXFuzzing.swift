@@ -6,8 +6,7 @@ import FoundationXML
 
 /// A formula to MathML: ``FuzzTarget/tex``.
 enum TeXFuzzing {
-    static func violations(_ input: String) -> [String] {
-        let tex = KnownFindings.withoutControlCharacters(input)
+    static func violations(_ tex: String) -> [String] {
         var broken: [String] = []
         let document = MathDocument(macros: [:])
         // Both passes, as a page runs them: parse (numbering), then write with every label known.

@@ -11,7 +11,6 @@ struct TextExtent {
     let lineLengths: [Int]
     /// The same with "\r\n" and a lone "\r" also ending a line.
     let commonMarkLineLengths: [Int]
-    let text: String
 
     init(_ text: String) {
         var lengths = [0], commonMark = [0]
@@ -27,7 +26,6 @@ struct TextExtent {
         }
         lineLengths = lengths
         commonMarkLineLengths = commonMark
-        self.text = text
     }
 
     /// Why (`line`, `column`) is outside the text under both readings, or nil when it is inside.
@@ -48,10 +46,7 @@ struct TextExtent {
     /// The diagnostics about `file` that point outside the text, described.
     func outsiders(_ diagnostics: [Diagnostic], file: String) -> [String] {
         // Diagnostics about other files (a data file's bad row) point into those files.
-        let own = diagnostics.filter {
-            $0.file == file && !KnownFindings.isYAMLErrorPastTheEnd($0, in: self)
-                && !KnownFindings.isYAMLErrorAfterLoneCarriageReturn($0, in: text)
-        }
+        let own = diagnostics.filter { $0.file == file }
         return own.compactMap { diagnostic in
             problem(line: diagnostic.location.line, column: diagnostic.location.column).map { "\($0): \(diagnostic)" }
         }

@@ -7,9 +7,17 @@
 /// opening and closing lines are indented at most three spaces, the closing line has at least
 /// as many colons and nothing else, it is not inside a backtick or tilde fence, and its body
 /// has no tilde fence line that would close the rewritten fence early; anything else is left
-/// as written.
+/// as written, and an opening line of a directive that no line closes is reported.
 enum ColonFences {
-    static func rewrite(_ text: [UInt8]) -> [UInt8] {
+    /// An opening line `:::{name}` that no line closes (0-based line, 1-based column).
+    struct Unclosed: Equatable {
+        var line: Int
+        var column: Int
+        var colons: Int
+        var name: String
+    }
+
+    static func rewrite(_ text: [UInt8], unclosed: inout [Unclosed]) -> [UInt8] {
         guard text.contains(UInt8(ascii: ":")) else { return text }
         let lines = lineRanges(text)
         var out = text
@@ -29,9 +37,13 @@ enum ColonFences {
                 open = (character, count)
                 continue
             }
-            guard rest.first == UInt8(ascii: "{"),
-                  let close = closers.closingLine(after: index, colons: count, lines: lines, text: text)
-            else { continue }
+            guard rest.first == UInt8(ascii: "{") else { continue }
+            guard let close = closers.closingLine(after: index, colons: count, lines: lines, text: text) else {
+                let name = rest.dropFirst().prefix { $0 != UInt8(ascii: "}") && !isBlank($0) }
+                unclosed.append(Unclosed(line: index, column: leadingSpaces(line) + 1, colons: count,
+                                         name: String(decoding: name, as: UTF8.self)))
+                continue
+            }
             for lineIndex in [index, close] {
                 let line = Array(text[lines[lineIndex]])
                 let start = leadingSpaces(line)

@@ -49,6 +49,12 @@ public enum KDEFamily: ModelFamily {
         throws(ModelRequirementViolation) {
         try checkKernel(specification.kernel, dimension: d)
         if specification.boundary != nil { try checkBoundary(specification, dimension: d) }
+        // The core works with h² (a 1e-320 or 1e308 bandwidth is positive, its square not).
+        if case .standardDeviation(let h) = specification.bandwidth, !(h * h).isFinite || h * h == 0 {
+            throw ModelRequirementViolation(option: "bandwidth", error: ModelError(
+                .invalidParameter, problem: "the bandwidth h = \(h) is out of range: h² is \(h * h)",
+                fix: "use a bandwidth between 1e-150 and 1e150"))
+        }
         guard case .rule(let rule) = specification.bandwidth else { return }
         guard n >= 2 else {
             throw ModelRequirementViolation(

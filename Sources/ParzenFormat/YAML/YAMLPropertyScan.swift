@@ -1,19 +1,24 @@
-/// Finds YAML anchors (`&name`) and aliases (`*name`) in the bytes of a YAML text, before
-/// any YAML library sees it.
+/// Finds YAML anchors (`&name`), aliases (`*name`) and tags (`!tag`, `!!type`) in the bytes of
+/// a YAML text, before any YAML library sees it.
 ///
 /// Yams resolves aliases while composing, so a "billion laughs" document (nine anchors, each
 /// a list of ten aliases of the previous one) is expanded into 10⁹ nodes before Parzen could
-/// look at the tree. Notebooks never need aliases, so the reader refuses them up front.
+/// look at the tree; and it applies a tag (`!!str 5`, `!!binary …`) without saying so in the
+/// tree, so a tag would silently change or be dropped from what the author wrote. Notebooks
+/// need neither, so the reader refuses them up front, at their position.
 ///
 /// The scan follows just enough of YAML's grammar to tell a node's start from the middle of a
 /// plain scalar: quoted scalars (across lines), comments, block scalars (`|`, `>`, by the
 /// indentation of their first line) and flow collections (`[`, `{`, `,`). It errs on the side
-/// of reporting: `&` or `*` at the start of a continuation line of a multi-line plain scalar
-/// is reported although YAML would read it as text (quote such a value). Cost: one pass, O(n).
-enum YAMLAliasScan {
-    /// An anchor or alias: `&name` or `*name`, at a 1-based line and column (in scalars).
+/// of reporting: `&`, `*` or `!` at the start of a continuation line of a multi-line plain
+/// scalar is reported although YAML would read it as text (quote such a value). Cost: one
+/// pass, O(n).
+enum YAMLPropertyScan {
+    /// An anchor, alias or tag at a 1-based line and column (in scalars); `name` is what
+    /// follows its indicator.
     struct Finding: Equatable {
-        var isAlias: Bool
+        enum Kind: Equatable { case anchor, alias, tag }
+        var kind: Kind
         var name: String
         var line: Int
         var column: Int
@@ -21,7 +26,8 @@ enum YAMLAliasScan {
 
     static func findings(in text: String) -> [Finding] {
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "&")) || bytes.contains(UInt8(ascii: "*")) else { return [] }
+        guard bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "!") })
+        else { return [] }
         var scanner = Scanner(bytes: bytes)
         scanner.run()
         return scanner.findings
@@ -104,23 +110,25 @@ enum YAMLAliasScan {
                 if byte == UInt8(ascii: "#"), Self.isSpace(previous) { return }
                 if atNodeStart {
                     switch byte {
-                    case UInt8(ascii: "&"), UInt8(ascii: "*"):
+                    case UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"):
                         var end = index + 1
                         while end < line.upperBound, !Self.isSpace(bytes[end]), !Self.isFlowIndicator(bytes[end]) {
                             end += 1
                         }
-                        if end > index + 1 {
+                        let kind: Finding.Kind = switch byte {
+                        case UInt8(ascii: "&"): .anchor
+                        case UInt8(ascii: "*"): .alias
+                        default: .tag
+                        }
+                        // A lone `!` is the non-specific tag: a tag all the same.
+                        if end > index + 1 || kind == .tag {
                             findings.append(Finding(
-                                isAlias: byte == UInt8(ascii: "*"),
-                                name: String(decoding: bytes[(index + 1)..<end], as: UTF8.self),
+                                kind: kind, name: String(decoding: bytes[(index + 1)..<end], as: UTF8.self),
                                 line: number, column: column(of: index, lineStart: line.lowerBound)))
                         }
-                        // A node (or a key's colon) follows an anchor; an alias is a whole node.
-                        atNodeStart = byte == UInt8(ascii: "&")
+                        // A node (or a key's colon) follows an anchor or a tag; an alias is a whole node.
+                        atNodeStart = kind != .alias
                         index = end
-                        continue
-                    case UInt8(ascii: "!"):
-                        while index < line.upperBound, !Self.isSpace(bytes[index]) { index += 1 }
                         continue
                     case UInt8(ascii: "\""):
                         quote = .double
@@ -143,10 +151,12 @@ enum YAMLAliasScan {
                     }
                 }
                 switch byte {
-                case UInt8(ascii: "["), UInt8(ascii: "{") where atNodeStart || flowDepth > 0:
+                // (A `where` binds to the last pattern only: each pattern carries its own.)
+                case UInt8(ascii: "[") where atNodeStart || flowDepth > 0,
+                     UInt8(ascii: "{") where atNodeStart || flowDepth > 0:
                     flowDepth += 1
                     atNodeStart = true
-                case UInt8(ascii: "]"), UInt8(ascii: "}") where flowDepth > 0:
+                case UInt8(ascii: "]") where flowDepth > 0, UInt8(ascii: "}") where flowDepth > 0:
                     flowDepth -= 1
                     atNodeStart = false
                 case UInt8(ascii: ",") where flowDepth > 0:
