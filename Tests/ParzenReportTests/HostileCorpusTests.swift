@@ -117,7 +117,7 @@ import Testing
                 + "meant as text"),
         Case("body: complex key", "```{data} d\n? complex key\n: 1\n```\n",
              "nb.md:2:3: error: unknown option 'complex key' for {data}; expected one of: source, columns, values, "
-                + "generate, n, holdout, seed, expect"),
+                + "generate, n, holdout, test, where, sample, seed, expect"),
         Case("body: list as a key", "```{data} d\n[1, 2]: x\n```\n",
              "nb.md:2:1: error: a key must be a name, found a list; write 'name: value'"),
         Case("body: two documents", "```{data} d\nvalues: [1, 2]\n---\nvalues: [3]\n```\n",
@@ -255,7 +255,8 @@ import Testing
              "nb.md:12:4: error: option 'n' expects a whole number in 1…1000000, found the number 1e9"),
         Case("plot: unknown option grid", data + "```{plot} p\ndata: d\nkind: density\ngrid: 1e9\n```\n",
              "nb.md:8:1: error: unknown option 'grid' for {plot}; expected one of: kind, data, fits, sample, kernels, "
-                + "betas, dimensions, caption, seed, expect"),
+                + "betas, dimensions, caption, seed, bandwidth_axis, table, bins, x, y, log, size, aspect, legend, "
+                + "title, show_heldout, expect"),
         Case("compare: unknown option permutations",
              data + gauss + "```{fit} k\ndata: d\nmodel: kde\n```\n\n```{compare} c\nmodels: [g, k]\npermutations: 1e9\n```\n",
              "nb.md:17:1: error: unknown option 'permutations' for {compare}; expected one of: models, criterion, on, "
@@ -508,8 +509,7 @@ import Testing
         },
         with(Case("notebook: missing", bytes: [], status: 2, [
             "Error: Cannot read the notebook 'nope.md'. Please check the path.",
-            "Usage: parzen render <notebooks> ... [--diagnostics <diagnostics>] [--allow-outside] [--safe] "
-                + "[--templates <templates>] [--output <output>] [--to <to>] [--json <json>] [--timings]",
+            "Usage: parzen render [<options>] [<notebooks> ...]",
             "  See 'parzen render --help' for more information.",
         ])) {
             $0.arguments = ["render", "nope.md", "-o", "out"]

@@ -14,18 +14,20 @@ extension KernelDensityEstimate {
     /// the error falls like (δ/σ)⁶ along each axis; the step along an axis is the largest whose
     /// predicted error is ≤ 1e-3 of the kernel within 3σ (`gaussianBinningStep`, σ the kernel's
     /// standard deviation along that axis given the other coordinate; the bound is loose: sums of
-    /// many kernels err by far less), usually the output step itself. Other kernels are binned bilinearly at δ ≤ σ_axis/8 (σ_axis = √H_kk·σ_K). The
-    /// kernel is cut below 1e-17 of its peak. A Gaussian kernel with a diagonal bandwidth is
-    /// separable, K_H(u, v) = K₁(u)K₂(v), and is applied as two 1-D passes (rows, then only the
-    /// output columns; `GaussianAxisFilter`: direct sums for short kernels, else FFTs); other kernels and correlated H use a 2-D FFT on a grid of at most
-    /// 512 × 512 nodes before padding (coarser δ if the grid is wide).
+    /// many kernels err by far less), usually the output step itself. Other kernels are binned
+    /// bilinearly at δ ≤ σ_axis/8 (σ_axis = √H_kk·σ_K). The kernel is cut below 1e-17 of its peak.
+    /// A Gaussian kernel with a diagonal bandwidth is separable, K_H(u, v) = K₁(u)K₂(v), and is applied as two 1-D passes (rows, then only the
+    /// output columns; `GaussianAxisFilter`: direct sums for short kernels, else FFTs); other
+    /// kernels and correlated H use a 2-D FFT on a grid of at most 512 × 512 nodes before padding
+    /// (coarser δ if the grid is wide).
     ///
     /// - Domain: a 2-D estimate; counts ≥ 2 per axis; non-empty ranges.
     /// - Accuracy: Gaussian: ≤ 1e-4 relative where p exceeds 1e-3 of its peak and a few per cent
     ///   at most where it exceeds 1e-10 of it, ~7σ from the data, where the interpolation error
     ///   grows like t⁶ (tested against the exact sum; in the benchmark 4e-6 and 4e-3, against
-    ///   KDEpy's 8e-3 and 100 %: its bilinear binning onto the output grid gives 0 far out). Below ~1e-17 of the peak the kernel is cut off, so the relative error of
-    ///   p there is not small. Other kernels: linear-binning error
+    ///   KDEpy's 8e-3 and 100 %: its bilinear binning onto the output grid gives 0 far out).
+    ///   Below ~1e-17 of the peak the kernel is cut off, so the relative error of p there is not
+    ///   small. Other kernels: linear-binning error
     ///   ≈ (δ²/12)·∂²p, about 1e-2 relative to the peak, more at the kinks of compact kernels.
     /// - Cost: O(N·p²) binning plus (grid rows + output columns) filtered lines; N = 10⁵ onto
     ///   256 × 256 takes a few milliseconds.

@@ -53,8 +53,11 @@ struct RowFilter {
                                          ?? "the columns are: " + table.header.map { "'\($0)'" }
                                             .joined(separator: ", "), at: filter.location)
             }
-            kept = try kept.filter { row in try filter.holds(table.rows[row][index], line: table.lines[row],
-                                                            column: table.fieldColumns[row][index], file: file) }
+            kept = try kept.filter { row in
+                let position = table.fieldPositions[row][index]
+                return try filter.holds(table.rows[row][index], line: position.line, column: position.column,
+                                        file: file)
+            }
         }
         return kept
     }
