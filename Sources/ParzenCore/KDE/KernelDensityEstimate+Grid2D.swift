@@ -16,8 +16,9 @@ extension KernelDensityEstimate {
     /// standard deviation along that axis given the other coordinate; the bound is loose: sums of
     /// many kernels err by far less), usually the output step itself. Other kernels are binned
     /// bilinearly at δ ≤ σ_axis/8 (σ_axis = √H_kk·σ_K). The kernel is cut below 1e-17 of its peak.
-    /// A Gaussian kernel with a diagonal bandwidth is separable, K_H(u, v) = K₁(u)K₂(v), and is applied as two 1-D passes (rows, then only the
-    /// output columns; `GaussianAxisFilter`: direct sums for short kernels, else FFTs); other
+    /// A Gaussian kernel with a diagonal bandwidth is separable, K_H(u, v) = K₁(u)K₂(v), and is
+    /// applied as two 1-D passes (rows, then only the output columns; `GaussianAxisFilter`:
+    /// direct sums for short kernels, else FFTs); other
     /// kernels and correlated H use a 2-D FFT on a grid of at most 512 × 512 nodes before padding
     /// (coarser δ if the grid is wide).
     ///
