@@ -70,7 +70,7 @@ def main():
               f"min {min(times):.0f}, max {max(times):.0f} (target 150 ms)")
         if renders:
             render = statistics.median(renders)
-            print(f"of which rendering the notebook (no cache yet): median {render:.0f} ms; "
+            print(f"of which rendering the notebook (from the cache): median {render:.0f} ms; "
                   f"watch + debounce + event + fetch: about {statistics.median(times) - render:.0f} ms")
     finally:
         server.send_signal(signal.SIGINT)

@@ -30,9 +30,21 @@ public enum KernelChoice: Error, Sendable {
                     + "or a radial formula in r")
         }
         if names.contains("r"), names.contains("x") { throw .bothVariables }
+        let radial = names.contains("r")
+        return try formulas.kernel(text) { () throws(KernelChoice) -> Kernel in
+            try formulaKernel(text, radial: radial)
+        }
+    }
+
+    /// Checking and integrating a formula kernel takes ~10⁴ evaluations (≈10 ms): each text is
+    /// checked once per process, so that `parzen preview` re-renders it, and validation and
+    /// the run share it, without doing it again. The kernel is an immutable value.
+    private static let formulas = FormulaKernelMemo()
+
+    private static func formulaKernel(_ text: String, radial: Bool) throws(KernelChoice) -> Kernel {
         do {
-            return names.contains("r") ? .radial(try RadialFormulaKernel(source: text))
-                                       : .formula(try FormulaKernel(source: text))
+            return radial ? .radial(try RadialFormulaKernel(source: text))
+                          : .formula(try FormulaKernel(source: text))
         } catch let error as ExpressionError {
             throw .unreadable(error)
         } catch let error as ModelError {
