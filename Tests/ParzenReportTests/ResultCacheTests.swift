@@ -226,6 +226,19 @@ import Testing
         #expect(project.entries.count == sizes.count - 1)
     }
 
+    @Test func theSizeCapComesFromTheProjectFile() throws {
+        let project = try Project()
+        #expect(ResultCache.Policy().cache(forNotebook: project.notebook.path).maxBytes == 1 << 30)
+        try project.write("title: cache tests\ncache:\n  max-size: 2 KiB\n", to: "parzen.yml")
+        let cache = ResultCache.Policy().cache(forNotebook: project.notebook.path)
+        #expect(cache.maxBytes == 2048)
+        #expect(cache.folder.standardizedFileURL.path == project.cacheFolder.standardizedFileURL.path)
+        _ = project.build()
+        cache.trim()
+        let total = try project.entries.map { try $0.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0 }.reduce(0, +)
+        #expect(total <= 2048)
+    }
+
     /// Every bundled notebook, in a copy of `notebooks/` so that the repository gets no cache:
     /// the same page and the same results uncached, computed into the cache, and from it.
     @Test func everyBundledNotebookIsTheSameFromTheCache() throws {
