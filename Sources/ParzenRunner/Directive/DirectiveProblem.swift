@@ -30,6 +30,9 @@ public enum DirectiveProblem: Sendable, Equatable {
     case onlyWith(option: String, meaning: String, other: String)
     case onlyWhenSet(option: String, allowed: String)
     case doesNotApply(option: String, setting: String, allowed: String)
+    case malformedResultReference(option: String, found: String)
+    case missingResultValue(label: String, key: String, keys: [String])
+    case resultValueDoesNotFit(option: String, reference: String, expected: String, found: String)
     /// An option of a directive with several kinds (`{plot}`) that the kind in effect does not
     /// use; `suggestion` is the closest option it does use, if one is close.
     case notUsedByKind(option: String, kind: String, usedBy: [String], suggestion: String?)
@@ -63,6 +66,11 @@ public enum DirectiveProblem: Sendable, Equatable {
         case .onlyWith(let option, let meaning, _): "\(option) only applies to \(meaning)"
         case .onlyWhenSet(let option, let allowed): "\(option) only applies to \(allowed)"
         case .doesNotApply(let option, let setting, _): "\(option) does not apply to \(setting)"
+        case .malformedResultReference(let option, let found):
+            "option \(option) takes an earlier result as {from: label.key}, found \(found)"
+        case .missingResultValue(let label, let key, _): "'\(label)' has no value '\(key)'"
+        case .resultValueDoesNotFit(let option, let reference, let expected, let found):
+            "option \(option) expects \(expected), but \(reference) is \(found)"
         case .notUsedByKind(let option, let kind, let usedBy, _):
             "kind '\(kind)' does not use \(option) (only \(Self.list(usedBy, "and")) "
                 + (usedBy.count == 1 ? "does)" : "do)")
@@ -90,6 +98,13 @@ public enum DirectiveProblem: Sendable, Equatable {
         case .onlyWith(_, _, let other): "remove it, or use \(other)"
         case .onlyWhenSet(_, let allowed): "remove it, or set \(allowed)"
         case .doesNotApply(_, _, let allowed): "it applies to \(allowed); remove it"
+        case .malformedResultReference:
+            "write the label of a directive above, a dot and the name of one of its values, e.g. {from: scan.best_beta}"
+        case .missingResultValue(let label, let key, let keys):
+            Suggestion.didYouMean(key, among: keys)
+                ?? "its values are: " + keys.joined(separator: ", ") + " (docs/directives.md lists them); "
+                + "write {from: \(label).<value>}"
+        case .resultValueDoesNotFit: "take another value, or write the number itself"
         case .notUsedByKind(_, _, let usedBy, let suggestion):
             suggestion.map { "did you mean '\($0)'?" } ?? "remove it, or set kind: \(usedBy[0])"
         case .wrongType, .wrongLabelKind, .unusableResult, .unreadableText, .onlyOneOf, .notTogether: nil

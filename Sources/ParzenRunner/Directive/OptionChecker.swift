@@ -98,8 +98,28 @@ struct OptionChecker {
               .wrongType(option: spelling.name(option), expected: expected.description, found: value.kindDescription))
     }
 
+    /// `{from: label.key}` in a numeric option: the label must name an earlier result (its
+    /// key is checked against the values it has when the directive runs).
+    private mutating func resultReference(_ value: YAMLValue, option: String) -> OptionValue? {
+        guard let text = value.scalarText, let dot = text.firstIndex(of: "."), dot != text.startIndex,
+              text.index(after: dot) != text.endIndex else {
+            error(at: value.location, .malformedResultReference(option: spelling.name(option),
+                                                                found: value.scalarText ?? value.kindDescription))
+            return nil
+        }
+        let label = String(text[..<dot]), key = String(text[text.index(after: dot)...])
+        guard context.declaredKind(of: label) != nil else {
+            error(at: value.location, context.missingProblem(label))
+            return nil
+        }
+        return OptionValue(.result(label: label, key: key), at: value.location)
+    }
+
     private mutating func convert(_ value: YAMLValue, to type: OptionType, option: String) -> OptionValue? {
         let at = value.location
+        if type.isNumeric, case .mapping(let entries, _) = value, entries.map(\.key) == ["from"] {
+            return resultReference(entries[0].value, option: option)
+        }
         switch type {
         case .number, .positiveNumber, .fraction:
             guard case .scalar(let text, true, _) = value, let x = Double(text), x.isFinite else {

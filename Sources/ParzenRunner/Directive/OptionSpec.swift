@@ -85,3 +85,14 @@ public indirect enum OptionType: Sendable {
         }
     }
 }
+
+extension OptionType {
+    /// Whether a value is one number, so that it may be taken from an earlier result
+    /// (`{from: label.key}`).
+    var isNumeric: Bool {
+        switch self {
+        case .number, .positiveNumber, .fraction, .integer, .numberOrChoice: true
+        default: false
+        }
+    }
+}

@@ -14,6 +14,9 @@ public struct OptionValue: Sendable {
         case path(resolved: String, written: String)
         /// Structured YAML for the directive to read.
         case yaml(YAMLValue)
+        /// A number an earlier result holds, written `{from: label.key}`: the runner puts the
+        /// value in its place before the directive runs (`DirectiveCall.resolvingResults`).
+        case result(label: String, key: String)
     }
 
     public var content: Content
@@ -34,6 +37,13 @@ public struct OptionValues: Sendable {
     public init(_ values: [String: OptionValue]) { self.values = values }
 
     public subscript(name: String) -> OptionValue? { values[name] }
+
+    /// The options with `name` set to `value`.
+    func replacing(_ name: String, with value: OptionValue) -> OptionValues {
+        var values = self.values
+        values[name] = value
+        return OptionValues(values)
+    }
 
     /// Whether the author set the option.
     public func has(_ name: String) -> Bool { values[name] != nil }
@@ -135,7 +145,7 @@ public struct OptionValues: Sendable {
 extension OptionValue.Content {
     var labels: [String] {
         switch self {
-        case .label(let label): [label]
+        case .label(let label), .result(let label, _): [label]
         case .list(let items): items.flatMap(\.content.labels)
         default: []
         }
@@ -160,6 +170,7 @@ extension OptionValue.Content {
         case .label(let label): label
         case .path(_, let written): quoted(written)
         case .yaml(let value): Self.canonicalText(of: value)
+        case .result(let label, let key): "{from: \(label).\(key)}"
         }
     }
 
