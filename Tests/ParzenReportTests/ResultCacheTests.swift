@@ -221,8 +221,16 @@ import Testing
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)],
                                               ofItemAtPath: oldest.path)
         let cache = ResultCache(folder: project.cacheFolder, maxBytes: total - 1)
+        let staleWrite = project.cacheFolder.appendingPathComponent(".0123.killed.tmp")
+        let freshWrite = project.cacheFolder.appendingPathComponent(".4567.writing.tmp")
+        try Data("half an entry".utf8).write(to: staleWrite)
+        try Data("half an entry".utf8).write(to: freshWrite)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)],
+                                              ofItemAtPath: staleWrite.path)
         #expect(cache.trim() == 1)
         #expect(!FileManager.default.fileExists(atPath: oldest.path))
+        #expect(!FileManager.default.fileExists(atPath: staleWrite.path))
+        #expect(FileManager.default.fileExists(atPath: freshWrite.path))
         #expect(project.entries.count == sizes.count - 1)
     }
 

@@ -146,16 +146,25 @@ public struct ResultCache: Sendable {
         return stored
     }
 
-    /// Deletes the least recently used entries until the folder holds at most `maxBytes`.
+    /// Deletes the least recently used entries until the folder holds at most `maxBytes`,
+    /// and temporary files more than an hour old (left by a render that was killed while
+    /// writing; a younger one may be another render's write in progress).
     /// - Returns: how many entries were deleted.
     @discardableResult
-    public func trim() -> Int {
+    public func trim(now: Date = Date()) -> Int {
         let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
         guard let urls = try? FileManager.default.contentsOfDirectory(
-            at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return 0 }
+            at: folder, includingPropertiesForKeys: keys, options: []) else { return 0 }
         var entries = urls.compactMap { url -> (url: URL, date: Date, size: Int)? in
             guard let values = try? url.resourceValues(forKeys: Set(keys)) else { return nil }
             return (url, values.contentModificationDate ?? .distantPast, values.fileSize ?? 0)
+        }
+        entries.removeAll { entry in
+            guard entry.url.lastPathComponent.hasPrefix(".") else { return false }
+            if entry.url.pathExtension == "tmp", now.timeIntervalSince(entry.date) > 3600 {
+                try? FileManager.default.removeItem(at: entry.url)
+            }
+            return true
         }
         var total = entries.reduce(0) { $0 + $1.size }
         entries.sort { ($0.date, $0.url.path) < ($1.date, $1.url.path) }
