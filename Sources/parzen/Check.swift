@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParzenCommandLine
 import ParzenReport
 import ParzenRunner
 

@@ -30,7 +30,3 @@ struct Parzen: ParsableCommand {
     }
 }
 
-/// Exit statuses, one meaning each.
-enum ExitStatus {
-    static let notebookErrors = ExitCode(1)
-}

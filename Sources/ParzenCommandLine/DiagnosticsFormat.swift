@@ -4,13 +4,13 @@ import ParzenFormat
 import ParzenRunner
 
 /// How diagnostics are printed on standard error.
-enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
+public enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     /// `path:line:column: severity: message`, one per line (the compilers' format).
     case text
     /// One JSON array of objects with file, line, column, severity, message, fix.
     case json
 
-    func print(_ diagnostics: [Diagnostic]) {
+    public func print(_ diagnostics: [Diagnostic]) {
         let output: String
         switch self {
         case .text:

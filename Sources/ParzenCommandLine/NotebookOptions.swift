@@ -4,35 +4,37 @@ import ParzenReport
 import ParzenRunner
 
 /// Options shared by the commands that read notebooks.
-struct NotebookOptions: ParsableArguments {
+public struct NotebookOptions: ParsableArguments {
     @Argument(help: """
         The notebooks (Markdown files) to process. Default: the project's, from the parzen.yml in this folder \
         or the nearest one above it.
         """)
-    var notebooks: [String] = []
+    public var notebooks: [String] = []
 
     @Option(help: "How to print diagnostics on standard error: text (path:line:column: …) or json. Default: text.")
-    var diagnostics: DiagnosticsFormat = .text
+    public var diagnostics: DiagnosticsFormat = .text
 
     @Flag(help: """
         Allow notebooks to read files outside their project folder (the nearest folder with parzen.yml, \
         else the notebook's folder).
         """)
-    var allowOutside = false
+    public var allowOutside = false
 
     @Flag(help: """
         Render untrusted notebooks safely: raw HTML reduced to an allow-list, no remote images, \
         no files outside the project (see docs/security.md).
         """)
-    var safe = false
+    public var safe = false
 
     @Option(help: """
         The folder with page.mustache, index.mustache and *.css to use instead of the built-in templates. \
         Default: $PARZEN_TEMPLATES if set, else the built-in ones.
         """)
-    var templates: String?
+    public var templates: String?
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if safe && allowOutside {
             throw ValidationError("--safe keeps notebooks inside their project, so it cannot be combined with "
                                   + "--allow-outside. Please drop one of them.")
@@ -44,7 +46,7 @@ struct NotebookOptions: ParsableArguments {
 
     /// The notebooks to build and where their reports go: those named, else the project's
     /// (``RenderPlan``). Problems in `parzen.yml` are printed; errors there stop the command.
-    func plan(output: String?, extension: String = "html") throws -> RenderPlan {
+    public func plan(output: String?, extension: String = "html") throws -> RenderPlan {
         let plan: RenderPlan
         do {
             plan = try RenderPlan(notebooks: notebooks, output: output, extension: `extension`, safe: safe)
@@ -60,7 +62,7 @@ struct NotebookOptions: ParsableArguments {
     }
 
     /// A report builder with the project's front-matter defaults.
-    func builder(for plan: RenderPlan, cache: ResultCache.Policy? = nil, observer: (any RunObserver)? = nil,
+    public func builder(for plan: RenderPlan, cache: ResultCache.Policy? = nil, observer: (any RunObserver)? = nil,
                  jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> ReportBuilder {
         ReportBuilder(registry: StandardDirectives.registry, allowOutside: allowOutside, safe: safe,
                       defaults: plan.defaults, cache: cache, observer: observer, jobs: jobs)
@@ -68,7 +70,7 @@ struct NotebookOptions: ParsableArguments {
 
     /// Loads the templates: the folder given, else the ones compiled into the binary — never a
     /// folder found from the current directory, which an untrusted project could supply.
-    func loadTemplates() throws -> Templates {
+    public func loadTemplates() throws -> Templates {
         do {
             if let folder = templates ?? ProcessInfo.processInfo.environment["PARZEN_TEMPLATES"] {
                 return try Templates(folder: folder)

@@ -3,14 +3,16 @@ import ParzenRunner
 
 /// How a command that runs directives uses the result cache (`.parzen/cache/` at the project
 /// root; docs/authoring.md says what invalidates an entry).
-struct CacheOptions: ParsableArguments {
+public struct CacheOptions: ParsableArguments {
     @Flag(help: "Compute every directive and neither read nor write the cache.")
-    var noCache = false
+    public var noCache = false
 
     @Flag(help: "Compute every directive and overwrite its cached result.")
-    var refresh = false
+    public var refresh = false
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if noCache && refresh {
             throw ValidationError("--no-cache leaves the cache alone and --refresh rewrites it; "
                                   + "please give one of them.")
@@ -18,12 +20,12 @@ struct CacheOptions: ParsableArguments {
     }
 
     /// The policy for the report builder: nil with --no-cache.
-    func policy() -> ResultCache.Policy? {
+    public func policy() -> ResultCache.Policy? {
         noCache ? nil : ResultCache.Policy(mode: refresh ? .refresh : .use)
     }
 
     /// Keeps the caches of `notebooks` within their size cap, once after a render.
-    func trim(for notebooks: [String]) {
+    public func trim(for notebooks: [String]) {
         guard let policy = policy() else { return }
         var trimmed: Set<String> = []
         for path in notebooks {
