@@ -94,7 +94,53 @@ struct HTMLWriter {
             out += "</details>\n"
         case .admonition(let admonition):
             self.admonition(admonition)
+        case .float(let float):
+            self.float(float)
         }
+    }
+
+    /// A figure or table as `<figure>` with its `<figcaption>` ("Figure 2. The caption"): above
+    /// a table, as tables are read top down; below an image, as in print.
+    private mutating func float(_ float: MarkdownFloat) {
+        cr()
+        let parts = renderer.float?(float) ?? defaultFloat(float)
+        let kind = float.isFigure ? "figure" : "table-figure"
+        var attributes = " class=\"\(Escaping.attribute(([kind] + float.classes).joined(separator: " ")))\""
+        if let id = parts.id { attributes += " id=\"\(Escaping.attribute(id))\"" }
+        out += "<figure\(attributes)>\n"
+        switch float.content {
+        case .image:
+            out += parts.image + "\n"
+            caption(float.caption, number: parts.number)
+        case .table(let table):
+            caption(float.caption, number: parts.number)
+            self.table(table)
+        }
+        cr()
+        out += "</figure>\n"
+    }
+
+    private mutating func caption(_ caption: [MarkdownBlock], number: String?) {
+        guard number != nil || !caption.isEmpty else { return }
+        out += "<figcaption>"
+        if let number { out += "<span class=\"float-number\">\(Escaping.text(number)).</span>" }
+        if caption.count == 1, case .paragraph(let inlines) = caption[0].kind {
+            if number != nil { out += " " }
+            self.inlines(inlines)
+        } else {
+            blocks(caption, tight: false)
+        }
+        out += "</figcaption>\n"
+    }
+
+    /// Without a report: the `:name:` as id, the image as written (unsafe URLs dropped).
+    private mutating func defaultFloat(_ float: MarkdownFloat) -> FloatMarkup {
+        guard case .image(let path, let at, let alt, _) = float.content else {
+            return FloatMarkup(id: float.name, number: nil, image: "")
+        }
+        let source = imageIsWritten(path, at: at) ? Escaping.href(path) : ""
+        return FloatMarkup(id: float.name, number: nil,
+                           image: "<img src=\"\(source)\" alt=\"\(Escaping.attribute(alt ?? ""))\" />")
     }
 
     /// An admonition as `<aside class="admonition note" role="note">` with its title first; a

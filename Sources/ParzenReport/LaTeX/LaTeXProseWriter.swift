@@ -23,8 +23,12 @@ final class LaTeXProseWriter {
     /// Section ids already given out, by heading text, for repeated headings.
     private var usedSections: [String: Int] = [:]
 
-    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable) {
+    /// The `{figure}` images, for their resolved paths.
+    let images: PageImages
+
+    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable, images: PageImages = .none) {
         file = notebook.path
+        self.images = images
         self.table = table
         values = ValueLookup(file: notebook.path, fences: notebook.directiveFences, run: run)
         footnotes = notebook.document.footnotes
@@ -79,7 +83,56 @@ final class LaTeXProseWriter {
             // no colours to tell the kinds apart, so the title says which).
             let title = box.title.isEmpty ? LaTeXText.escaped(box.kind.defaultTitle ?? "") : inline(box.title)
             return "\\begin{quote}\n\\textbf{" + title + ".}\n" + blocks(box.blocks) + "\\end{quote}\n"
+        case .float(let float):
+            return self.float(float)
         }
+    }
+
+    /// A `{figure}` as a `figure` float with `\includegraphics` of the image's resolved path
+    /// (pdflatex reads PNG and JPEG; other types are described in a frame, with a warning), a
+    /// `{table}` as a `table` float. LaTeX counts both, so `\ref` prints its own numbers.
+    private func float(_ float: MarkdownFloat) -> String {
+        let caption = float.caption.count == 1 && { if case .paragraph = float.caption[0].kind { true } else { false } }()
+            ? String(blocks(float.caption).dropLast()) : blocks(float.caption)
+        var out: String
+        switch float.content {
+        case .image(let path, let at, let alt, let width):
+            out = "\\begin{figure}[htbp]\n\\centering\n"
+            let scale = width.flatMap(Self.fraction).map { "[width=\($0)\\linewidth]" } ?? "[width=\\linewidth, "
+                + "height=0.6\\textheight, keepaspectratio]"
+            // `\includegraphics` takes the path verbatim: spaces or TeX specials would break it.
+            let safePath = { (p: String) in p.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) } }
+            if let image = images.images[float.location], image.type == .png || image.type == .jpeg,
+               safePath(image.path) {
+                out += "\\includegraphics\(scale){\(image.path)}\n"
+            } else {
+                if images.images[float.location] != nil {
+                    warn("pdflatex cannot include the image '\(path)' (only PNG and JPEG, at a path of letters, "
+                             + "digits, '/', '.', '_' and '-'); the PDF shows its alt text in a frame",
+                         at: at, fix: "save a PNG copy under a plain name and name that in the {figure}")
+                }
+                out += "\\fbox{\\parbox{0.8\\linewidth}{\\centering " + LaTeXText.escaped(alt ?? path) + "}}\n"
+            }
+            if !float.caption.isEmpty { out += "\\caption{" + caption + "}" }
+        case .table(let table):
+            out = "\\begin{table}[htbp]\n"
+            if !float.caption.isEmpty { out += "\\caption{" + caption + "}" }
+        }
+        if let name = float.name { out += "\\label{" + LaTeXText.key(name) + "}" }
+        out += "\n"
+        if case .table(let table) = float.content {
+            out += self.table(table) + "\\end{table}\n"
+        } else {
+            out += "\\end{figure}\n"
+        }
+        return out
+    }
+
+    /// A CSS percentage as a fraction of the line width (`80%` → `0.8`); other units are left
+    /// to the image's own size, capped by the line.
+    private static func fraction(_ width: String) -> String? {
+        guard width.hasSuffix("%"), let percent = Double(width.dropLast()) else { return nil }
+        return NumberFormat.plain(min(percent, 100) / 100)
     }
 
     /// Code as `verbatim`, in a smaller type so that 80-column lines fit the text width.
@@ -206,6 +259,7 @@ final class LaTeXProseWriter {
         let key = LaTeXText.key(label)
         switch entry.kind {
         case .figure: return "Figure~\\ref{\(key)}"
+        case .table: return "Table~\\ref{\(key)}"
         case .equation: return "Equation~\\eqref{\(label)}"
         case .section: return "Section~\\ref{\(key)}"
         }
