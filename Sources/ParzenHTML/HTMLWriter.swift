@@ -123,7 +123,7 @@ struct HTMLWriter {
     private mutating func caption(_ caption: [MarkdownBlock], number: String?) {
         guard number != nil || !caption.isEmpty else { return }
         out += "<figcaption>"
-        if let number { out += "<span class=\"float-number\">\(Escaping.text(number)).</span>" }
+        if let number { out += "<span class=\"figure-number\">\(Escaping.text(number)).</span>" }
         if caption.count == 1, case .paragraph(let inlines) = caption[0].kind {
             if number != nil { out += " " }
             self.inlines(inlines)

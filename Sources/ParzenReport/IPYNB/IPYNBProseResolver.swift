@@ -83,7 +83,7 @@ struct IPYNBProseResolver {
                 diagnostics += missing.diagnostic.map { [$0] } ?? []
                 return "??"
             }
-        case "ref":
+        case "ref", "numref":
             guard let entry = table[role.content] else {
                 unresolved(role.content, at: role.contentLocation)
                 return "??"
@@ -92,7 +92,7 @@ struct IPYNBProseResolver {
         default:
             diagnostics.append(Diagnostic(.error, file: notebook.path, at: role.location,
                                           "unknown role '{\(role.name)}'",
-                                          fix: Suggestion.fix(for: role.name, among: ["value", "ref"])))
+                                          fix: Suggestion.fix(for: role.name, among: ["value", "ref", "numref"])))
             return IPYNBOutputWriter.codeSpan(role.content)
         }
     }

@@ -237,14 +237,14 @@ final class LaTeXProseWriter {
                 if let diagnostic = missing.diagnostic { report(diagnostic) }
                 return "??"
             }
-        case "ref":
+        case "ref", "numref":
             return reference(role.content, at: role.contentLocation)
         case "cite":
             // Citations are shown as written until the bibliography reaches this writer.
             return "[" + LaTeXText.escaped(role.content) + "]"
         default:
             report(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
-                              fix: Suggestion.fix(for: role.name, among: ["value", "ref", "cite"])))
+                              fix: Suggestion.fix(for: role.name, among: ["value", "ref", "numref", "cite"])))
             return LaTeXText.code(role.content)
         }
     }
