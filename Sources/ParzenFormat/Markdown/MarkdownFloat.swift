@@ -32,18 +32,21 @@ public struct MarkdownFloat: Sendable, Hashable {
     public var name: String?
     /// CSS classes from `:class:`, in the order written.
     public var classes: [String]
-    /// The opening fence, where the float is counted and what diagnostics point at.
-    public var location: SourceLocation
+    /// The fence as written, for writers that keep the author's source (ipynb) and its lines.
+    public var fence: DirectiveFence
 
     /// A float from its parts.
     public init(content: Content, caption: [MarkdownBlock], name: String? = nil, classes: [String] = [],
-                location: SourceLocation) {
+                fence: DirectiveFence) {
         self.content = content
         self.caption = caption
         self.name = name
         self.classes = classes
-        self.location = location
+        self.fence = fence
     }
+
+    /// The opening fence, where the float is counted and what diagnostics point at.
+    public var location: SourceLocation { fence.location }
 
     /// `true` for `{figure}`, which is numbered with the plots; `{table}`s have numbers of their own.
     public var isFigure: Bool {

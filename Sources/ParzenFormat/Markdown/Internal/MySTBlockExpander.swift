@@ -231,7 +231,7 @@ struct MySTBlockExpander {
         }
         var alt: String?, width: String?
         var float = MarkdownFloat(content: .table(MarkdownTable(alignments: [], header: [], rows: [])),
-                                  caption: [], location: fence.location)
+                                  caption: [], fence: fence)
         for option in given {
             switch option.key {
             case "alt": alt = value(of: option)
@@ -248,7 +248,7 @@ struct MySTBlockExpander {
     private mutating func table(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
         let (given, lines, consumed) = readOptions(fence, allowed: ["name", "class"])
         var float = MarkdownFloat(content: .table(MarkdownTable(alignments: [], header: [], rows: [])),
-                                  caption: [], location: fence.location)
+                                  caption: [], fence: fence)
         for option in given { applyCommon(option, to: &float) }
         if let caption = fence.label, let at = fence.labelLocation {
             float.caption = [MarkdownBlock(.paragraph(title(caption, at: at)), at: at)]
