@@ -96,6 +96,19 @@ struct HTMLWriter {
             self.admonition(admonition)
         case .float(let float):
             self.float(float)
+        case .epigraph(let epigraph):
+            cr()
+            let classes = (["epigraph"] + epigraph.classes).joined(separator: " ")
+            out += "<blockquote class=\"\(Escaping.attribute(classes))\">\n"
+            blocks(epigraph.blocks, tight: false)
+            if !epigraph.attribution.isEmpty {
+                cr()
+                out += "<p class=\"attribution\">\u{2014}\u{2009}"
+                inlines(epigraph.attribution)
+                out += "</p>\n"
+            }
+            cr()
+            out += "</blockquote>\n"
         }
     }
 
@@ -152,6 +165,7 @@ struct HTMLWriter {
         let own: [String] = switch kind {
         case .dropdown: ["dropdown"]
         case .admonition: ["admonition"]
+        case .margin: ["margin"]
         default: ["admonition", kind.rawValue]
         }
         let classes = own + admonition.classes
@@ -160,13 +174,17 @@ struct HTMLWriter {
         let (open, close, titleTag) = kind == .dropdown
             ? ("<details\(attributes)\(admonition.isOpen ? " open" : "")>", "</details>", "summary")
             : ("<aside\(attributes) role=\"note\">", "</aside>", "p")
-        out += open + "\n<\(titleTag) class=\"admonition-title\">"
-        if admonition.title.isEmpty {
-            out += Escaping.text(kind.defaultTitle ?? kind.rawValue)
-        } else {
-            inlines(admonition.title)
+        out += open + "\n"
+        // An untitled `{margin}` has no title line at all.
+        if !admonition.title.isEmpty || kind.defaultTitle != "" {
+            out += "<\(titleTag) class=\"admonition-title\">"
+            if admonition.title.isEmpty {
+                out += Escaping.text(kind.defaultTitle ?? kind.rawValue)
+            } else {
+                inlines(admonition.title)
+            }
+            out += "</\(titleTag)>\n"
         }
-        out += "</\(titleTag)>\n"
         blocks(admonition.blocks, tight: false)
         cr()
         out += close + "\n"

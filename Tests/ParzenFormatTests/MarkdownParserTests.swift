@@ -136,6 +136,7 @@ struct MarkdownParserTests {
             case .table(let table): (table.header + table.rows.flatMap { $0 }).map(allText).joined(separator: " ")
             case .admonition(let admonition): allText(admonition.title) + " " + allText(admonition.blocks)
             case .float(let float): allText(float.caption) + " " + floatTableText(float)
+            case .epigraph(let epigraph): allText(epigraph.blocks) + " " + allText(epigraph.attribution)
             case .thematicBreak: ""
             }
         }.joined(separator: " ")
@@ -174,6 +175,7 @@ struct MarkdownParserTests {
             case .table(let table): (table.header + table.rows.flatMap { $0 }).flatMap(mathSpans)
             case .admonition(let admonition): mathSpans(admonition.title) + mathSpans(admonition.blocks)
             case .float(let float): mathSpans(float.caption)
+            case .epigraph(let epigraph): mathSpans(epigraph.blocks) + mathSpans(epigraph.attribution)
             case .codeBlock, .htmlBlock, .directive, .thematicBreak: []
             }
         }

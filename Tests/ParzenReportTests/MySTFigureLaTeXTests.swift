@@ -22,6 +22,9 @@ import Testing
         #expect(tex.contains("\\label{fig-gradient}"))
         #expect(tex.contains("\\begin{table}[htbp]\n\\caption{Held-out NLL per model}\\label{tab-nll}\n"))
         #expect(tex.contains("Figure~\\ref{fig-gradient}") && tex.contains("Table~\\ref{tab-nll}"))
+        #expect(tex.contains("\\begin{quote}\n\\itshape\nAll models are wrong, but some are \\emph{useful}.\n"
+            + "\\par\\hfill\\upshape---\\,George E. P. Box\n\\end{quote}\n"))
+        #expect(tex.contains("\\begin{quote}\nAn untitled side note.\n\\end{quote}\n"))
         // pdflatex cannot read SVG: a framed alt text and a warning, not a silent gap.
         #expect(tex.contains("\\fbox{\\parbox{0.8\\linewidth}{\\centering A blue circle}}"))
         #expect(warnings.contains { $0.hasPrefix("pdflatex cannot include the image 'images/circle.svg'") })

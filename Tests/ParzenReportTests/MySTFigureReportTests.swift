@@ -67,6 +67,20 @@ import Testing
         #expect(!html.contains("<script") && !html.contains("onload"))
     }
 
+    @Test func epigraphIsAQuoteWithItsAttributionAndMarginsAreAsides() throws {
+        let (_, document) = try Self.render()
+        let epigraph = try #require(Self.elements("//blockquote[@class='epigraph']", in: document).first)
+        let paragraphs = epigraph.children?.compactMap { $0 as? XMLElement } ?? []
+        #expect(paragraphs.map { $0.stringValue ?? "" }
+            == ["All models are wrong, but some are useful.", "\u{2014}\u{2009}George E. P. Box"])
+        #expect(paragraphs.last?.attribute(forName: "class")?.stringValue == "attribution")
+        let margins = try Self.elements("//aside[@class='margin']", in: document)
+        #expect(margins.count == 2)
+        #expect(try margins[0].nodes(forXPath: "p[@class='admonition-title']").map { $0.stringValue ?? "" } == ["Aside"])
+        #expect(try margins[1].nodes(forXPath: "p").map { $0.stringValue ?? "" } == ["An untitled side note."])
+        #expect(try margins[0].nodes(forXPath: ".//math").count == 1)
+    }
+
     @Test func mistakesAreErrorsAtTheirPositionWithAFix() throws {
         let notebook = try temporaryNotebook("""
             ```{figure} missing.png
@@ -82,6 +96,10 @@ import Testing
             ```
 
             {numref}`nope`
+
+            ```{epigraph} Box
+            :name: quote
+            ```
             """)
         let build = ReportBuilder(registry: testRegistry, allowOutside: false).build(path: notebook, checkOnly: false)
         let messages = build.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message) | \($0.fix ?? "")" }
@@ -92,6 +110,9 @@ import Testing
             && $0.hasSuffix("run with --allow-outside") })
         #expect(messages.contains { $0.hasPrefix("9:1: {table} must hold exactly one GFM table") })
         #expect(messages.contains { $0.hasPrefix("13:10: reference to undefined label 'nope'") })
+        #expect(messages.contains("15:15: {epigraph} takes no argument, found 'Box' | put the quotation in the body "
+            + "and its source on a last line starting with '-- '"))
+        #expect(messages.contains { $0.hasPrefix("16:1: unknown option ':name:' for {epigraph}") })
         // Nothing is dropped: the text of the broken table is still on the page.
         #expect(build.bodyHTML?.contains("just text") == true)
     }

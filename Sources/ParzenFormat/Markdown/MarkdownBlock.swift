@@ -30,6 +30,8 @@ public struct MarkdownBlock: Sendable, Hashable {
         case admonition(MarkdownAdmonition)
         /// A MyST `{figure}` or `{table}`: numbered, with a caption.
         case float(MarkdownFloat)
+        /// A MyST `{epigraph}`: a quotation with its attribution.
+        case epigraph(MarkdownEpigraph)
     }
 
     /// What the block is.

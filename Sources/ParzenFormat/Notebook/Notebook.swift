@@ -66,6 +66,7 @@ extension MarkdownDocument {
             case .blockQuote(let children), .details(_, let children): stack.append(children[...])
             case .admonition(let admonition): stack.append(admonition.blocks[...])
             case .float(let float): stack.append(float.caption[...])
+            case .epigraph(let epigraph): stack.append(epigraph.blocks[...])
             case .list(let list): stack.append(list.items.flatMap(\.blocks)[...])
             default: break
             }

@@ -64,6 +64,10 @@ struct CitationRewriter {
                 float.caption = self.blocks(float.caption)
                 if case .table(let table) = float.content { float.content = .table(self.table(table)) }
                 block.kind = .float(float)
+            case .epigraph(var epigraph):
+                epigraph.blocks = self.blocks(epigraph.blocks)
+                epigraph.attribution = inlines(epigraph.attribution)
+                block.kind = .epigraph(epigraph)
             case .thematicBreak, .codeBlock, .htmlBlock, .displayMath, .directive: break
             }
             return block

@@ -82,9 +82,15 @@ final class LaTeXProseWriter {
             // A note, tip, warning … or dropdown: an indented block under its bold title (print has
             // no colours to tell the kinds apart, so the title says which).
             let title = box.title.isEmpty ? LaTeXText.escaped(box.kind.defaultTitle ?? "") : inline(box.title)
-            return "\\begin{quote}\n\\textbf{" + title + ".}\n" + blocks(box.blocks) + "\\end{quote}\n"
+            // An untitled `{margin}` is a quote with no title line.
+            let heading = title.isEmpty ? "" : "\\textbf{" + title + ".}\n"
+            return "\\begin{quote}\n" + heading + blocks(box.blocks) + "\\end{quote}\n"
         case .float(let float):
             return self.float(float)
+        case .epigraph(let epigraph):
+            let attribution = epigraph.attribution.isEmpty ? ""
+                : "\\par\\hfill\\upshape---\\," + inline(epigraph.attribution) + "\n"
+            return "\\begin{quote}\n\\itshape\n" + blocks(epigraph.blocks) + attribution + "\\end{quote}\n"
         }
     }
 

@@ -47,7 +47,7 @@ struct MySTBlockExpander {
             case .list(let list): block.kind = .list(list.mappingItemBlocks { self.blocks($0) })
             // Admonitions were expanded by their own parse.
             case .paragraph, .heading, .thematicBreak, .codeBlock, .htmlBlock, .table, .displayMath, .admonition,
-                 .float: break
+                 .float, .epigraph: break
             }
             return block
         }
@@ -89,6 +89,7 @@ struct MySTBlockExpander {
         case "code-block", "code": return code(fence)
         case "figure": return figure(fence)
         case "table": return table(fence)
+        case "epigraph": return epigraph(fence)
         default: return nil
         }
     }
@@ -269,6 +270,32 @@ struct MySTBlockExpander {
         }
         float.content = .table(table)
         return .float(float)
+    }
+
+    /// `{epigraph}`: the body as a quotation; a last paragraph starting with `-- `, `--- ` or
+    /// `—` is its attribution (the dash dropped), as docutils reads one.
+    private mutating func epigraph(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
+        let (given, lines, consumed) = readOptions(fence, allowed: ["class"])
+        if let label = fence.label, let at = fence.labelLocation {
+            diagnostics.append(Diagnostic(.error, file: options.file, at: at,
+                                          "{epigraph} takes no argument, found '\(label)'",
+                                          fix: "put the quotation in the body and its source on a last line "
+                                              + "starting with '-- '"))
+        }
+        var blocks = body(lines, of: fence, after: consumed)
+        var attribution: [MarkdownInline] = []
+        if case .paragraph(var inlines)? = blocks.last?.kind, case .text(let text)? = inlines.first?.kind {
+            for dash in ["--- ", "-- ", "— ", "—"] where text.hasPrefix(dash) {
+                let rest = String(text.dropFirst(dash.count))
+                inlines[0].kind = .text(rest)
+                if rest.isEmpty { inlines.removeFirst() }
+                attribution = inlines
+                blocks.removeLast()
+                break
+            }
+        }
+        let classes = given.flatMap { $0.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
+        return .epigraph(MarkdownEpigraph(blocks: blocks, attribution: attribution, classes: classes))
     }
 
     /// `:name:` and `:class:`, which figures and tables share.
