@@ -195,7 +195,8 @@ final class HTMLBodyWriter {
                                   [.text(entry.citation)]).html
         default:
             diagnostics.append(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
-                                          fix: Suggestion.fix(for: role.name, among: ["value", "ref", "numref", "cite"])))
+                                          fix: Suggestion.fix(for: role.name,
+                                                              among: ["value", "ref", "numref", "cite"])))
             return Markup.element("code", [], [.text(role.content)]).html
         }
     }

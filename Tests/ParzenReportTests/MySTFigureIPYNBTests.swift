@@ -37,7 +37,8 @@ import Testing
 
     @Test func passesTheNbformatValidator() throws {
         guard let bin = IPYNBValidationTests.venv else { return }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-myst-\(UUID().uuidString).ipynb")
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("parzen-myst-\(UUID().uuidString).ipynb")
         try Data(try Self.write().json.utf8).write(to: path)
         let script = "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')"
         let result = IPYNBValidationTests.run(bin + "/python", ["-c", script, path.path])

@@ -32,7 +32,8 @@ import Testing
 
     @Test func pdflatexNumbersThemAsThePage() throws {
         guard let pdflatex = LaTeXCompileTests.pdflatex else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-myst-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("parzen-myst-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try AtomicFile.write(Self.write().tex, to: folder + "/figures.tex")
         for _ in 1...2 {

@@ -37,8 +37,10 @@ import Testing
         #expect(captions[1].hasPrefix("Figure 2"))  // the {echo} plot
         #expect(captions[2] == "Figure 3. A circle drawn in SVG (its script never runs).")
         #expect(captions[3] == "Table 1. Held-out NLL per model")
-        let ids = try Self.elements("//figure[@id]", in: document).compactMap { $0.attribute(forName: "id")?.stringValue }
-        #expect(ids.contains("figure-fig-gradient") && ids.contains("figure-fig-circle") && ids.contains("table-tab-nll"))
+        let ids = try Self.elements("//figure[@id]", in: document)
+            .compactMap { $0.attribute(forName: "id")?.stringValue }
+        #expect(ids.contains("figure-fig-gradient") && ids.contains("figure-fig-circle")
+            && ids.contains("table-tab-nll"))
         // The table's caption comes before it; the image's after it.
         let table = try #require(Self.elements("//figure[@id='table-tab-nll']", in: document).first)
         #expect(table.children?.compactMap { ($0 as? XMLElement)?.name } == ["figcaption", "table"])
@@ -46,7 +48,8 @@ import Testing
             ($0.stringValue ?? "", $0.attribute(forName: "href")?.stringValue ?? "")
         }
         #expect(references.map(\.0) == ["Figure 1", "Figure 3", "Figure 2", "Table 1"])
-        #expect(references.map(\.1) == ["#figure-fig-gradient", "#figure-fig-circle", "#figure-first", "#table-tab-nll"])
+        #expect(references.map(\.1)
+            == ["#figure-fig-gradient", "#figure-fig-circle", "#figure-first", "#table-tab-nll"])
     }
 
     @Test func imagesAreEmbeddedByteForByteAndAltTextIsEscaped() throws {
@@ -76,7 +79,8 @@ import Testing
         #expect(paragraphs.last?.attribute(forName: "class")?.stringValue == "attribution")
         let margins = try Self.elements("//aside[@class='margin']", in: document)
         #expect(margins.count == 2)
-        #expect(try margins[0].nodes(forXPath: "p[@class='admonition-title']").map { $0.stringValue ?? "" } == ["Aside"])
+        let title = try margins[0].nodes(forXPath: "p[@class='admonition-title']").map { $0.stringValue ?? "" }
+        #expect(title == ["Aside"])
         #expect(try margins[1].nodes(forXPath: "p").map { $0.stringValue ?? "" } == ["An untitled side note."])
         #expect(try margins[0].nodes(forXPath: ".//math").count == 1)
     }
@@ -102,7 +106,9 @@ import Testing
             ```
             """)
         let build = ReportBuilder(registry: testRegistry, allowOutside: false).build(path: notebook, checkOnly: false)
-        let messages = build.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message) | \($0.fix ?? "")" }
+        let messages = build.diagnostics.map {
+            "\($0.location.line):\($0.location.column): \($0.message) | \($0.fix ?? "")"
+        }
         #expect(messages.contains { $0.hasPrefix("1:13: image 'missing.png' not found") })
         #expect(messages.contains("2:1: unknown option ':nmae:' for {figure} | did you mean 'name'?"))
         #expect(messages.contains { $0.hasPrefix("3:9: ':width:' must be a positive length") })

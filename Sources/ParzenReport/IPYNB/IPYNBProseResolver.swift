@@ -95,7 +95,8 @@ struct IPYNBProseResolver {
         case .image(let path, _, let alt, _):
             let captionStart = float.caption.first?.location.line ?? closing
             let caption = source.text(lines: captionStart..<closing)
-            let name = "figure-\(attachments.count + 1)-" + (path.split(separator: "/").last.map(String.init) ?? "image")
+            let file = path.split(separator: "/").last.map(String.init) ?? "image"
+            let name = "figure-\(attachments.count + 1)-" + file
             if let image = images.images[float.location] {
                 attachments.append((float.location.line, name, image.type.rawValue, image.bytes.base64EncodedString()))
             }

@@ -17,7 +17,8 @@ struct EmbeddedImage: Sendable {
                 self = .jpeg
             } else if head.starts(with: Array("GIF8".utf8)) {
                 self = .gif
-            } else if head.count >= 12, head.starts(with: Array("RIFF".utf8)), Array(head[8..<12]) == Array("WEBP".utf8) {
+            } else if head.count >= 12, head.starts(with: Array("RIFF".utf8)),
+                      Array(head[8..<12]) == Array("WEBP".utf8) {
                 self = .webp
             } else if let text = String(data: bytes.prefix(4096), encoding: .utf8), text.contains("<svg") {
                 self = .svg

@@ -98,8 +98,9 @@ final class LaTeXProseWriter {
     /// (pdflatex reads PNG and JPEG; other types are described in a frame, with a warning), a
     /// `{table}` as a `table` float. LaTeX counts both, so `\ref` prints its own numbers.
     private func float(_ float: MarkdownFloat) -> String {
-        let caption = float.caption.count == 1 && { if case .paragraph = float.caption[0].kind { true } else { false } }()
-            ? String(blocks(float.caption).dropLast()) : blocks(float.caption)
+        // A one-paragraph caption without its final newline, so `\label` follows on its line.
+        var caption = blocks(float.caption)
+        if float.caption.count == 1, case .paragraph = float.caption[0].kind { caption = String(caption.dropLast()) }
         var out: String
         switch float.content {
         case .image(let path, let at, let alt, let width):
@@ -107,7 +108,9 @@ final class LaTeXProseWriter {
             let scale = width.flatMap(Self.fraction).map { "[width=\($0)\\linewidth]" } ?? "[width=\\linewidth, "
                 + "height=0.6\\textheight, keepaspectratio]"
             // `\includegraphics` takes the path verbatim: spaces or TeX specials would break it.
-            let safePath = { (p: String) in p.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) } }
+            let safePath = { (path: String) in
+                path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }
+            }
             if let image = images.images[float.location], image.type == .png || image.type == .jpeg,
                safePath(image.path) {
                 out += "\\includegraphics\(scale){\(image.path)}\n"

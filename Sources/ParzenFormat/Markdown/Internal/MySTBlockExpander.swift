@@ -170,12 +170,7 @@ struct MySTBlockExpander {
     /// so `{ref}` and `\eqref` reach it like an equation the author labelled.
     private mutating func math(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
         let (given, lines, consumed) = readOptions(fence, allowed: ["label"])
-        if let label = fence.label, let at = fence.labelLocation {
-            diagnostics.append(Diagnostic(.error, file: options.file, at: at,
-                                          "{math} takes no argument, found '\(label)'",
-                                          fix: "give the equation's label as ':label: \(label)' "
-                                              + "on the line after the fence"))
-        }
+        refuseArgument(fence) { "give the equation's label as ':label: \($0)' on the line after the fence" }
         var label: (name: String, option: Option)?
         if let option = given.first, let name = value(of: option) {
             if name.allSatisfy({ $0.isLetter || $0.isNumber || "-_:.".contains($0) }) {
@@ -263,7 +258,8 @@ struct MySTBlockExpander {
             diagnostics.append(Diagnostic(.error, file: options.file, at: fence.location,
                                           "{table} must hold exactly one GFM table, found \(body.count) "
                                               + (body.count == 1 ? "block" : "blocks")
-                                              + " of which \(tables.count) " + (tables.count == 1 ? "is a table" : "are tables"),
+                                              + " of which \(tables.count) "
+                                              + (tables.count == 1 ? "is a table" : "are tables"),
                                           fix: "write one '| a | b |' table with its '|---|---|' line, "
                                               + "and move other text outside the fence"))
             return .codeBlock(info: "{table}", text: fence.body)
@@ -276,12 +272,7 @@ struct MySTBlockExpander {
     /// `—` is its attribution (the dash dropped), as docutils reads one.
     private mutating func epigraph(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
         let (given, lines, consumed) = readOptions(fence, allowed: ["class"])
-        if let label = fence.label, let at = fence.labelLocation {
-            diagnostics.append(Diagnostic(.error, file: options.file, at: at,
-                                          "{epigraph} takes no argument, found '\(label)'",
-                                          fix: "put the quotation in the body and its source on a last line "
-                                              + "starting with '-- '"))
-        }
+        refuseArgument(fence) { _ in "put the quotation in the body and its source on a last line starting with '-- '" }
         var blocks = body(lines, of: fence, after: consumed)
         var attribution: [MarkdownInline] = []
         if case .paragraph(var inlines)? = blocks.last?.kind, case .text(let text)? = inlines.first?.kind {
@@ -296,6 +287,13 @@ struct MySTBlockExpander {
         }
         let classes = given.flatMap { $0.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
         return .epigraph(MarkdownEpigraph(blocks: blocks, attribution: attribution, classes: classes))
+    }
+
+    /// An error at the argument of a directive that takes none; `fix` is given what was written.
+    private mutating func refuseArgument(_ fence: DirectiveFence, fix: (String) -> String) {
+        guard let label = fence.label, let at = fence.labelLocation else { return }
+        diagnostics.append(Diagnostic(.error, file: options.file, at: at,
+                                      "{\(fence.name)} takes no argument, found '\(label)'", fix: fix(label)))
     }
 
     /// `:name:` and `:class:`, which figures and tables share.
