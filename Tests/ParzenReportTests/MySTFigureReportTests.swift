@@ -85,6 +85,12 @@ import Testing
         #expect(try margins[0].nodes(forXPath: ".//math").count == 1)
     }
 
+    @Test func misspeltNamesSuggestTheNewDirectives() throws {
+        let build = try build("```{figur} a.png\n```\n\n:::{tabel} T\n:::\n\n```{epigrahp}\nx\n```\n")
+        let errors = build.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.fix) == ["did you mean 'figure'?", "did you mean 'table'?", "did you mean 'epigraph'?"])
+    }
+
     @Test func mistakesAreErrorsAtTheirPositionWithAFix() throws {
         let notebook = try temporaryNotebook("""
             ```{figure} missing.png
