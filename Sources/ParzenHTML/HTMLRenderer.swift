@@ -66,6 +66,10 @@ public struct HTMLRenderer {
     public var role: ((MarkdownRole) -> String)?
     /// Markup for a prose reference. Default: a link to `#label`, in parentheses for `\eqref`.
     public var reference: ((MarkdownReference) -> String)?
+    /// What a `{figure}` or `{table}` shows besides its caption: the element's `id`, the number
+    /// its caption starts with ("Figure 2") and, for a figure, the `<img>`. Default: the
+    /// `:name:` as id, no number, `<img src="path">` with the path as written.
+    public var float: ((MarkdownFloat) -> FloatMarkup)?
 
     /// A renderer with default hooks; set the hook properties to replace them.
     public init(options: Options = Options()) {

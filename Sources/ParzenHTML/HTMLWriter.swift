@@ -94,7 +94,66 @@ struct HTMLWriter {
             out += "</details>\n"
         case .admonition(let admonition):
             self.admonition(admonition)
+        case .float(let float):
+            self.float(float)
+        case .epigraph(let epigraph):
+            cr()
+            let classes = (["epigraph"] + epigraph.classes).joined(separator: " ")
+            out += "<blockquote class=\"\(Escaping.attribute(classes))\">\n"
+            blocks(epigraph.blocks, tight: false)
+            if !epigraph.attribution.isEmpty {
+                cr()
+                out += "<p class=\"attribution\">\u{2014}\u{2009}"
+                inlines(epigraph.attribution)
+                out += "</p>\n"
+            }
+            cr()
+            out += "</blockquote>\n"
         }
+    }
+
+    /// A figure or table as `<figure>` with its `<figcaption>` ("Figure 2. The caption"): above
+    /// a table, as tables are read top down; below an image, as in print.
+    private mutating func float(_ float: MarkdownFloat) {
+        cr()
+        let parts = renderer.float?(float) ?? defaultFloat(float)
+        let kind = float.isFigure ? "figure" : "table-figure"
+        var attributes = " class=\"\(Escaping.attribute(([kind] + float.classes).joined(separator: " ")))\""
+        if let id = parts.id { attributes += " id=\"\(Escaping.attribute(id))\"" }
+        out += "<figure\(attributes)>\n"
+        switch float.content {
+        case .image:
+            out += parts.image + "\n"
+            caption(float.caption, number: parts.number)
+        case .table(let table):
+            caption(float.caption, number: parts.number)
+            self.table(table)
+        }
+        cr()
+        out += "</figure>\n"
+    }
+
+    private mutating func caption(_ caption: [MarkdownBlock], number: String?) {
+        guard number != nil || !caption.isEmpty else { return }
+        out += "<figcaption>"
+        if let number { out += "<span class=\"figure-number\">\(Escaping.text(number)).</span>" }
+        if caption.count == 1, case .paragraph(let inlines) = caption[0].kind {
+            if number != nil { out += " " }
+            self.inlines(inlines)
+        } else {
+            blocks(caption, tight: false)
+        }
+        out += "</figcaption>\n"
+    }
+
+    /// Without a report: the `:name:` as id, the image as written (unsafe URLs dropped).
+    private mutating func defaultFloat(_ float: MarkdownFloat) -> FloatMarkup {
+        guard case .image(let path, let at, let alt, _) = float.content else {
+            return FloatMarkup(id: float.name, number: nil, image: "")
+        }
+        let source = imageIsWritten(path, at: at) ? Escaping.href(path) : ""
+        return FloatMarkup(id: float.name, number: nil,
+                           image: "<img src=\"\(source)\" alt=\"\(Escaping.attribute(alt ?? ""))\" />")
     }
 
     /// An admonition as `<aside class="admonition note" role="note">` with its title first; a
@@ -106,6 +165,7 @@ struct HTMLWriter {
         let own: [String] = switch kind {
         case .dropdown: ["dropdown"]
         case .admonition: ["admonition"]
+        case .margin: ["margin"]
         default: ["admonition", kind.rawValue]
         }
         let classes = own + admonition.classes
@@ -114,13 +174,17 @@ struct HTMLWriter {
         let (open, close, titleTag) = kind == .dropdown
             ? ("<details\(attributes)\(admonition.isOpen ? " open" : "")>", "</details>", "summary")
             : ("<aside\(attributes) role=\"note\">", "</aside>", "p")
-        out += open + "\n<\(titleTag) class=\"admonition-title\">"
-        if admonition.title.isEmpty {
-            out += Escaping.text(kind.defaultTitle ?? kind.rawValue)
-        } else {
-            inlines(admonition.title)
+        out += open + "\n"
+        // An untitled `{margin}` has no title line at all.
+        if !admonition.title.isEmpty || kind.defaultTitle != "" {
+            out += "<\(titleTag) class=\"admonition-title\">"
+            if admonition.title.isEmpty {
+                out += Escaping.text(kind.defaultTitle ?? kind.rawValue)
+            } else {
+                inlines(admonition.title)
+            }
+            out += "</\(titleTag)>\n"
         }
-        out += "</\(titleTag)>\n"
         blocks(admonition.blocks, tight: false)
         cr()
         out += close + "\n"

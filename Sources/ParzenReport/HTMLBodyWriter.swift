@@ -39,16 +39,19 @@ final class HTMLBodyWriter {
     let safe: Bool
     /// The page's citations and bibliography, when it was read with them.
     let citations: PageCitations?
+    /// The `{figure}` images, when they were read; without them a figure shows its path as written.
+    let images: PageImages?
 
     init(notebook: Notebook, run: NotebookRun, declarations: [ReferenceDeclaration], safe: Bool,
-         citations: PageCitations? = nil) {
+         citations: PageCitations? = nil, images: PageImages? = nil) {
         self.safe = safe
         self.citations = citations
+        self.images = images
         self.file = notebook.path
         self.fences = notebook.directiveFences
         self.run = run
         self.math = MathDocument(macros: notebook.frontMatter.mathMacros)
-        table.number(declarations, figureAnchor: Self.figureAnchor)
+        table.number(declarations, floats: notebook.document.floats, figureAnchor: Self.figureAnchor)
     }
 
     /// The body: pass 1, the reference table, pass 2.
@@ -99,6 +102,7 @@ final class HTMLBodyWriter {
         renderer.directive = { [unowned self] fence in directive(fence) }
         renderer.role = { [unowned self] role in self.role(role) }
         renderer.reference = { [unowned self] reference in self.reference(reference) }
+        renderer.float = { [unowned self] float in self.float(float) }
         return renderer
     }
 
@@ -178,7 +182,7 @@ final class HTMLBodyWriter {
         switch role.name {
         case "value":
             return value(role)
-        case "ref":
+        case "ref", "numref":
             let label = role.content
             guard let entry = table[label] else {
                 diagnostics.append(
@@ -191,7 +195,8 @@ final class HTMLBodyWriter {
                                   [.text(entry.citation)]).html
         default:
             diagnostics.append(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
-                                          fix: Suggestion.fix(for: role.name, among: ["value", "ref", "cite"])))
+                                          fix: Suggestion.fix(for: role.name,
+                                                              among: ["value", "ref", "numref", "cite"])))
             return Markup.element("code", [], [.text(role.content)]).html
         }
     }
@@ -209,6 +214,27 @@ final class HTMLBodyWriter {
     }
 
     // MARK: Figures
+
+    /// A `{figure}`'s or `{table}`'s number, anchor and image: the image embedded as a `data:`
+    /// URI (its problems were reported when it was read; then the page shows the alt text).
+    func float(_ float: MarkdownFloat) -> FloatMarkup {
+        let entry = table.floatNumbers[float.location]
+        let id = float.name.map { _ in entry?.anchor } ?? nil
+        guard case .image(let path, _, let alt, let width) = float.content else {
+            return FloatMarkup(id: id, number: entry?.citation, image: "")
+        }
+        var attributes: [(String, String)] = []
+        if let image = images?.images[float.location] {
+            attributes.append(("src", image.dataURI))
+        } else {
+            attributes.append(("data-missing", path))
+        }
+        attributes.append(("alt", alt ?? ""))
+        if let width { attributes.append(("style", "width: \(width)")) }
+        // `<img>` is void: Markup's elements always close, so the tag is written here.
+        let image = "<img" + attributes.map { " \($0)=\"\(Escaping.attribute($1))\"" }.joined() + " />"
+        return FloatMarkup(id: id, number: entry?.citation, image: image)
+    }
 
     /// A figure's SVG, drawn once: in pass 2 (pass 1 only numbers and collects).
     func drawnFigure(_ figure: FigureOutput) -> String {

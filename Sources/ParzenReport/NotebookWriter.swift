@@ -8,4 +8,15 @@ public protocol NotebookWriter {
     associatedtype Document
     /// The problems found while writing (math errors, unresolved references), in any order.
     func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: Document, diagnostics: [Diagnostic])
+    /// `write` with the page's `{figure}` images read (``PageImages``), for formats that show them.
+    func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
+        -> (document: Document, diagnostics: [Diagnostic])
+}
+
+extension NotebookWriter {
+    /// A format without images writes as without them.
+    public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
+        -> (document: Document, diagnostics: [Diagnostic]) {
+        write(notebook, run)
+    }
 }

@@ -54,8 +54,9 @@ public struct ReportBuilder: Sendable {
         }
         let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: false)
-        let (document, writeDiagnostics) = writer.write(notebook, run)
-        let diagnostics = (notebook.diagnostics + run.diagnostics + writeDiagnostics)
+        let images = PageImages(notebook: notebook, paths: paths(notebook))
+        let (document, writeDiagnostics) = writer.write(notebook, run, images: images)
+        let diagnostics = (notebook.diagnostics + run.diagnostics + images.diagnostics + writeDiagnostics)
             .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
         return (document, diagnostics)
     }
@@ -99,10 +100,13 @@ public struct ReportBuilder: Sendable {
         let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: checkOnly)
         let citations = PageCitations(notebook: notebook, text: text, paths: paths(notebook))
-        let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)
+        let images = PageImages(notebook: notebook, paths: paths(notebook))
+        let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations,
+                                                          images: images)
             .write(notebook, run)
 
-        let diagnostics = (notebook.diagnostics + run.diagnostics + citations.diagnostics + writeDiagnostics)
+        let diagnostics = (notebook.diagnostics + run.diagnostics + citations.diagnostics + images.diagnostics
+            + writeDiagnostics)
             .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
         let fences = notebook.directiveFences
         let results = zip(fences, run.cells).compactMap { fence, cell -> (String, String, DirectiveResult)? in
@@ -146,17 +150,21 @@ public struct HTMLNotebookWriter: NotebookWriter {
     public let safe: Bool
     /// The page's citations (``PageCitations``); without them citations print as written.
     public let citations: PageCitations?
+    /// The `{figure}` images (``PageImages``); without them a figure shows no image.
+    public let images: PageImages?
 
-    public init(registry: DirectiveRegistry, safe: Bool = false, citations: PageCitations? = nil) {
+    public init(registry: DirectiveRegistry, safe: Bool = false, citations: PageCitations? = nil,
+                images: PageImages? = nil) {
         self.registry = registry
         self.safe = safe
         self.citations = citations
+        self.images = images
     }
 
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: Body, diagnostics: [Diagnostic]) {
         let declarations = ReferenceDeclaration.declarations(in: notebook.directiveFences, registry: registry)
         let writer = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: safe,
-                                    citations: citations)
+                                    citations: citations, images: images)
         let html = writer.render(citations?.document ?? notebook.document)
         return (Body(html: html, headings: writer.headings), writer.diagnostics)
     }

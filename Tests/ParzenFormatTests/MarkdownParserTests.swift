@@ -135,9 +135,16 @@ struct MarkdownParserTests {
             case .directive(let directive): directive.body
             case .table(let table): (table.header + table.rows.flatMap { $0 }).map(allText).joined(separator: " ")
             case .admonition(let admonition): allText(admonition.title) + " " + allText(admonition.blocks)
+            case .float(let float): allText(float.caption) + " " + floatTableText(float)
+            case .epigraph(let epigraph): allText(epigraph.blocks) + " " + allText(epigraph.attribution)
             case .thematicBreak: ""
             }
         }.joined(separator: " ")
+    }
+
+    private static func floatTableText(_ float: MarkdownFloat) -> String {
+        guard case .table(let table) = float.content else { return "" }
+        return (table.header + table.rows.flatMap { $0 }).map(allText).joined(separator: " ")
     }
 
     static func allText(_ inlines: [MarkdownInline]) -> String {
@@ -167,6 +174,8 @@ struct MarkdownParserTests {
             case .displayMath(let math): [math]
             case .table(let table): (table.header + table.rows.flatMap { $0 }).flatMap(mathSpans)
             case .admonition(let admonition): mathSpans(admonition.title) + mathSpans(admonition.blocks)
+            case .float(let float): mathSpans(float.caption)
+            case .epigraph(let epigraph): mathSpans(epigraph.blocks) + mathSpans(epigraph.attribution)
             case .codeBlock, .htmlBlock, .directive, .thematicBreak: []
             }
         }

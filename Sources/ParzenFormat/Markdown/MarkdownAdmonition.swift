@@ -13,8 +13,12 @@ public struct MarkdownAdmonition: Sendable, Hashable {
         case admonition
         /// `{dropdown} Title`: a disclosure, closed unless `:open:` is given.
         case dropdown
+        /// `{margin}` (title optional): a side note, beside the text on wide screens and in
+        /// line on narrow ones.
+        case margin
 
-        /// The title shown when the author gives none (`nil`: the author must give one).
+        /// The title shown when the author gives none (`nil`: the author must give one; empty:
+        /// none is shown).
         public var defaultTitle: String? {
             switch self {
             case .note: "Note"
@@ -28,6 +32,7 @@ public struct MarkdownAdmonition: Sendable, Hashable {
             case .danger: "Danger"
             case .error: "Error"
             case .dropdown: "Details"
+            case .margin: ""
             case .admonition: nil
             }
         }

@@ -28,6 +28,10 @@ public struct MarkdownBlock: Sendable, Hashable {
         case details(summary: [MarkdownInline], [MarkdownBlock])
         /// A MyST admonition or `{dropdown}` (```` ```{note} ````, `:::{warning}`).
         case admonition(MarkdownAdmonition)
+        /// A MyST `{figure}` or `{table}`: numbered, with a caption.
+        case float(MarkdownFloat)
+        /// A MyST `{epigraph}`: a quotation with its attribution.
+        case epigraph(MarkdownEpigraph)
     }
 
     /// What the block is.

@@ -3,7 +3,8 @@
 /// runner's own directives.
 public enum MySTDirectiveNames {
     /// Every MyST name Parzen understands, in a fixed order (ties in suggestions go to the first).
-    public static let all: [String] = MarkdownAdmonition.Kind.allCases.map(\.rawValue) + ["math", "code-block", "code"]
+    public static let all: [String] = MarkdownAdmonition.Kind.allCases.map(\.rawValue)
+        + ["math", "code-block", "code", "figure", "table", "epigraph"]
 
     /// `true` when `name` is one of ``all``.
     public static func contains(_ name: String) -> Bool { all.contains(name) }

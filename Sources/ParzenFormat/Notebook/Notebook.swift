@@ -43,22 +43,34 @@ public struct Notebook: Sendable {
 
 extension MarkdownDocument {
     /// Every directive fence, in document order, wherever it is nested (lists, quotes, details,
-    /// admonitions).
+    /// admonitions, captions).
     public var directiveFences: [DirectiveFence] {
-        var fences: [DirectiveFence] = []
+        allBlocks.compactMap { if case .directive(let fence) = $0.kind { fence } else { nil } }
+    }
+
+    /// Every `{figure}` and `{table}`, in document order, wherever it is nested.
+    public var floats: [MarkdownFloat] {
+        allBlocks.compactMap { if case .float(let float) = $0.kind { float } else { nil } }
+    }
+
+    /// Every block, in document order (footnote definitions last), each before the blocks inside it.
+    public var allBlocks: [MarkdownBlock] {
+        var found: [MarkdownBlock] = []
         var stack: [ArraySlice<MarkdownBlock>] = [footnotes.flatMap(\.blocks)[...], blocks[...]]
         // An explicit stack: nesting depth is the author's, so no recursion on it.
         while var top = stack.popLast() {
             guard let block = top.popFirst() else { continue }
             stack.append(top)
+            found.append(block)
             switch block.kind {
-            case .directive(let fence): fences.append(fence)
             case .blockQuote(let children), .details(_, let children): stack.append(children[...])
             case .admonition(let admonition): stack.append(admonition.blocks[...])
+            case .float(let float): stack.append(float.caption[...])
+            case .epigraph(let epigraph): stack.append(epigraph.blocks[...])
             case .list(let list): stack.append(list.items.flatMap(\.blocks)[...])
             default: break
             }
         }
-        return fences
+        return found
     }
 }

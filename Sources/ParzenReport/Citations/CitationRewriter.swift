@@ -59,14 +59,26 @@ struct CitationRewriter {
                 admonition.blocks = self.blocks(admonition.blocks)
                 block.kind = .admonition(admonition)
             case .list(let list): block.kind = .list(list.mappingItemBlocks { self.blocks($0) })
-            case .table(var table):
-                table.header = table.header.map { inlines($0) }
-                table.rows = table.rows.map { $0.map { inlines($0) } }
-                block.kind = .table(table)
+            case .table(let table): block.kind = .table(self.table(table))
+            case .float(var float):
+                float.caption = self.blocks(float.caption)
+                if case .table(let table) = float.content { float.content = .table(self.table(table)) }
+                block.kind = .float(float)
+            case .epigraph(var epigraph):
+                epigraph.blocks = self.blocks(epigraph.blocks)
+                epigraph.attribution = inlines(epigraph.attribution)
+                block.kind = .epigraph(epigraph)
             case .thematicBreak, .codeBlock, .htmlBlock, .displayMath, .directive: break
             }
             return block
         }
+    }
+
+    private mutating func table(_ table: MarkdownTable) -> MarkdownTable {
+        var table = table
+        table.header = table.header.map { inlines($0) }
+        table.rows = table.rows.map { $0.map { inlines($0) } }
+        return table
     }
 
     private mutating func inlines(_ inlines: [MarkdownInline]) -> [MarkdownInline] {

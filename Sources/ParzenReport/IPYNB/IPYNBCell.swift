@@ -14,12 +14,15 @@ struct IPYNBCell {
     var kind: Kind
     var source: String
     var metadata: [(String, JSONValue)] = []
+    /// A markdown cell's images, by name (`attachment:name` in its source): media type → base64.
+    var attachments: [(String, JSONValue)] = []
 
     var json: JSONValue {
         switch kind {
         case .markdown:
-            return .object([("cell_type", .string("markdown")), ("id", .string(id)),
-                            ("metadata", .object(metadata)), ("source", Self.lines(source))])
+            let attached: [(String, JSONValue)] = attachments.isEmpty ? [] : [("attachments", .object(attachments))]
+            return .object(attached + [("cell_type", .string("markdown")), ("id", .string(id)),
+                                       ("metadata", .object(metadata)), ("source", Self.lines(source))])
         case .output(let outputs):
             return .object([("cell_type", .string("code")), ("execution_count", .null), ("id", .string(id)),
                             ("metadata", .object(metadata)), ("outputs", .array(outputs)),

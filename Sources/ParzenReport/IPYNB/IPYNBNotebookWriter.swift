@@ -31,9 +31,15 @@ public struct IPYNBNotebookWriter: NotebookWriter {
     }
 
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
+        write(notebook, run, images: .none)
+    }
+
+    /// The notebook with each `{figure}`'s image attached to the markdown cell that shows it.
+    public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
+        -> (document: String, diagnostics: [Diagnostic]) {
         let fences = notebook.directiveFences
         let table = ReferenceTable.of(notebook, run, registry: registry)
-        var prose = IPYNBProseResolver(notebook: notebook, run: run, table: table)
+        var prose = IPYNBProseResolver(notebook: notebook, run: run, table: table, images: images)
         let source = prose.resolvedSource()
         let outputs = IPYNBOutputWriter(file: notebook.path, table: table)
 
@@ -44,10 +50,16 @@ public struct IPYNBNotebookWriter: NotebookWriter {
         if let title = notebook.frontMatter.title {
             cells.append(IPYNBCell(id: "title", kind: .markdown, source: "# " + Escaping.markdown(title)))
         }
+        // The prose piece a figure is in: the number of fences before its line.
+        func attachments(_ piece: Int) -> [(String, JSONValue)] {
+            prose.attachments.filter { attachment in
+                order.filter { fences[$0].location.line < attachment.line }.count == piece
+            }.map { ($0.name, .object([($0.type, .string($0.base64))])) }
+        }
         for (position, index) in order.enumerated() {
             if !pieces[position].isEmpty {
                 cells.append(IPYNBCell(id: IPYNBCell.id("prose", position, label: nil), kind: .markdown,
-                                       source: pieces[position]))
+                                       source: pieces[position], attachments: attachments(position)))
             }
             let fence = fences[index]
             cells.append(IPYNBCell(id: IPYNBCell.id("directive", position, label: fence.label), kind: .markdown,
@@ -64,7 +76,8 @@ public struct IPYNBNotebookWriter: NotebookWriter {
             }
         }
         if let last = pieces.last, !last.isEmpty {
-            cells.append(IPYNBCell(id: IPYNBCell.id("prose", order.count, label: nil), kind: .markdown, source: last))
+            cells.append(IPYNBCell(id: IPYNBCell.id("prose", order.count, label: nil), kind: .markdown, source: last,
+                                   attachments: attachments(order.count)))
         }
 
         let document = JSONValue.object([

@@ -14,8 +14,14 @@ struct IPYNBProseResolver {
     private let values: ValueLookup
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable) {
+    /// The `{figure}` images, attached to the cell that shows them.
+    private let images: PageImages
+    /// Each figure's image as an nbformat attachment, by the line its fence starts on.
+    private(set) var attachments: [(line: Int, name: String, type: String, base64: String)] = []
+
+    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable, images: PageImages = .none) {
         self.notebook = notebook
+        self.images = images
         self.table = table
         self.values = ValueLookup(file: notebook.path, fences: notebook.directiveFences, run: run)
     }
@@ -70,7 +76,38 @@ struct IPYNBProseResolver {
         for edit in edits.sorted(by: { $0.location > $1.location }) {
             source.replace(at: edit.location, length: edit.length, with: edit.replacement)
         }
+        for float in notebook.document.floats { replace(float, in: &source) }
         return source
+    }
+
+    /// A `{figure}` or `{table}` fence as the Markdown Jupyter shows: the image as an
+    /// `attachment:` (nbformat's way to carry images in a markdown cell), the table as the author
+    /// wrote it, and the caption after the bold number the HTML page gives it. Jupyter has no
+    /// figure element: the `:width:` and `:class:` are not carried over.
+    private mutating func replace(_ float: MarkdownFloat, in source: inout ProseSource) {
+        let range = source.lineRange(of: float.fence)
+        let bodyStart = float.fence.bodyStart.line
+        // The line after the body's last: each body line ends in a newline.
+        let closing = bodyStart + float.fence.body.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        let number = table.floatNumbers[float.location].map { "**\($0.citation).** " } ?? ""
+        var text: String
+        switch float.content {
+        case .image(let path, _, let alt, _):
+            let captionStart = float.caption.first?.location.line ?? closing
+            let caption = source.text(lines: captionStart..<closing)
+            let file = path.split(separator: "/").last.map(String.init) ?? "image"
+            let name = "figure-\(attachments.count + 1)-" + file
+            if let image = images.images[float.location] {
+                attachments.append((float.location.line, name, image.type.rawValue, image.bytes.base64EncodedString()))
+            }
+            let target = images.images[float.location] == nil ? path : "attachment:" + name
+            text = "![" + Escaping.markdown(alt ?? "") + "](" + target + ")\n\n" + number + caption
+        case .table:
+            let body = source.text(lines: bodyStart..<closing).split(separator: "\n", omittingEmptySubsequences: false)
+                .drop { $0.trimmingPrefix(" ").hasPrefix(":") }.joined(separator: "\n")
+            text = number + (float.fence.label ?? "") + "\n\n" + body
+        }
+        source.replaceLines(range, with: text)
     }
 
     /// `{value}` as its text, `{ref}` as "Figure 2"; an unknown role is kept as written.
@@ -83,7 +120,7 @@ struct IPYNBProseResolver {
                 diagnostics += missing.diagnostic.map { [$0] } ?? []
                 return "??"
             }
-        case "ref":
+        case "ref", "numref":
             guard let entry = table[role.content] else {
                 unresolved(role.content, at: role.contentLocation)
                 return "??"
@@ -92,7 +129,7 @@ struct IPYNBProseResolver {
         default:
             diagnostics.append(Diagnostic(.error, file: notebook.path, at: role.location,
                                           "unknown role '{\(role.name)}'",
-                                          fix: Suggestion.fix(for: role.name, among: ["value", "ref"])))
+                                          fix: Suggestion.fix(for: role.name, among: ["value", "ref", "numref"])))
             return IPYNBOutputWriter.codeSpan(role.content)
         }
     }

@@ -58,7 +58,17 @@ struct ProseSource {
         return pieces
     }
 
-    private func text(lines range: Range<Int>) -> String {
+    /// Replaces the lines of `range` by `text`, keeping the line count (blank lines pad it), so
+    /// the positions of everything after it still hold.
+    mutating func replaceLines(_ range: ClosedRange<Int>, with text: String) {
+        var replacement = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        guard range.lowerBound >= 1, range.upperBound <= lines.count, replacement.count <= range.count else { return }
+        replacement += Array(repeating: [], count: range.count - replacement.count)
+        lines.replaceSubrange((range.lowerBound - 1)...(range.upperBound - 1), with: replacement)
+    }
+
+    /// The lines of `range` (1-based), joined, with blank lines at either end trimmed.
+    func text(lines range: Range<Int>) -> String {
         let slice = range.clamped(to: 1..<(lines.count + 1)).map { String(String.UnicodeScalarView(lines[$0 - 1])) }
         let isBlank = { (line: String) in line.allSatisfy { $0 == " " || $0 == "\t" } }
         return slice.drop(while: isBlank).reversed().drop(while: isBlank).reversed().joined(separator: "\n")

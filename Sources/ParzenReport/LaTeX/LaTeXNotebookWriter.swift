@@ -26,9 +26,15 @@ public struct LaTeXNotebookWriter: NotebookWriter {
     }
 
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
+        write(notebook, run, images: .none)
+    }
+
+    /// The document with each `{figure}`'s image included from where it was read.
+    public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
+        -> (document: String, diagnostics: [Diagnostic]) {
         let fences = notebook.directiveFences
         let table = ReferenceTable.of(notebook, run, registry: registry)
-        let prose = LaTeXProseWriter(notebook: notebook, run: run, table: table)
+        let prose = LaTeXProseWriter(notebook: notebook, run: run, table: table, images: images)
         let outputs = LaTeXOutputWriter(prose: prose)
         prose.directive = { fence in
             guard let index = fences.firstIndex(where: { $0.location == fence.location }) else { return "" }
@@ -50,6 +56,7 @@ public struct LaTeXNotebookWriter: NotebookWriter {
             \\usepackage[a4paper, margin=2.5cm]{geometry}
             \\usepackage{amsmath, amssymb}
             \\usepackage{booktabs}
+            \\usepackage{graphicx}
             \\usepackage{pgfplots}
             \\pgfplotsset{compat=1.18}
             \\usepackage[hidelinks]{hyperref}

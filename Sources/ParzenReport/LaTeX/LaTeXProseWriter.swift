@@ -23,8 +23,12 @@ final class LaTeXProseWriter {
     /// Section ids already given out, by heading text, for repeated headings.
     private var usedSections: [String: Int] = [:]
 
-    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable) {
+    /// The `{figure}` images, for their resolved paths.
+    let images: PageImages
+
+    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable, images: PageImages = .none) {
         file = notebook.path
+        self.images = images
         self.table = table
         values = ValueLookup(file: notebook.path, fences: notebook.directiveFences, run: run)
         footnotes = notebook.document.footnotes
@@ -78,8 +82,66 @@ final class LaTeXProseWriter {
             // A note, tip, warning … or dropdown: an indented block under its bold title (print has
             // no colours to tell the kinds apart, so the title says which).
             let title = box.title.isEmpty ? LaTeXText.escaped(box.kind.defaultTitle ?? "") : inline(box.title)
-            return "\\begin{quote}\n\\textbf{" + title + ".}\n" + blocks(box.blocks) + "\\end{quote}\n"
+            // An untitled `{margin}` is a quote with no title line.
+            let heading = title.isEmpty ? "" : "\\textbf{" + title + ".}\n"
+            return "\\begin{quote}\n" + heading + blocks(box.blocks) + "\\end{quote}\n"
+        case .float(let float):
+            return self.float(float)
+        case .epigraph(let epigraph):
+            let attribution = epigraph.attribution.isEmpty ? ""
+                : "\\par\\hfill\\upshape---\\," + inline(epigraph.attribution) + "\n"
+            return "\\begin{quote}\n\\itshape\n" + blocks(epigraph.blocks) + attribution + "\\end{quote}\n"
         }
+    }
+
+    /// A `{figure}` as a `figure` float with `\includegraphics` of the image's resolved path
+    /// (pdflatex reads PNG and JPEG; other types are described in a frame, with a warning), a
+    /// `{table}` as a `table` float. LaTeX counts both, so `\ref` prints its own numbers.
+    private func float(_ float: MarkdownFloat) -> String {
+        // A one-paragraph caption without its final newline, so `\label` follows on its line.
+        var caption = blocks(float.caption)
+        if float.caption.count == 1, case .paragraph = float.caption[0].kind { caption = String(caption.dropLast()) }
+        var out: String
+        switch float.content {
+        case .image(let path, let at, let alt, let width):
+            out = "\\begin{figure}[htbp]\n\\centering\n"
+            let scale = width.flatMap(Self.fraction).map { "[width=\($0)\\linewidth]" } ?? "[width=\\linewidth, "
+                + "height=0.6\\textheight, keepaspectratio]"
+            // `\includegraphics` takes the path verbatim: spaces or TeX specials would break it.
+            let safePath = { (path: String) in
+                path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }
+            }
+            if let image = images.images[float.location], image.type == .png || image.type == .jpeg,
+               safePath(image.path) {
+                out += "\\includegraphics\(scale){\(image.path)}\n"
+            } else {
+                if images.images[float.location] != nil {
+                    warn("pdflatex cannot include the image '\(path)' (only PNG and JPEG, at a path of letters, "
+                             + "digits, '/', '.', '_' and '-'); the PDF shows its alt text in a frame",
+                         at: at, fix: "save a PNG copy under a plain name and name that in the {figure}")
+                }
+                out += "\\fbox{\\parbox{0.8\\linewidth}{\\centering " + LaTeXText.escaped(alt ?? path) + "}}\n"
+            }
+            if !float.caption.isEmpty { out += "\\caption{" + caption + "}" }
+        case .table(let table):
+            out = "\\begin{table}[htbp]\n"
+            if !float.caption.isEmpty { out += "\\caption{" + caption + "}" }
+        }
+        if let name = float.name { out += "\\label{" + LaTeXText.key(name) + "}" }
+        out += "\n"
+        if case .table(let table) = float.content {
+            out += self.table(table) + "\\end{table}\n"
+        } else {
+            out += "\\end{figure}\n"
+        }
+        return out
+    }
+
+    /// A CSS percentage as a fraction of the line width (`80%` → `0.8`); other units are left
+    /// to the image's own size, capped by the line.
+    private static func fraction(_ width: String) -> String? {
+        guard width.hasSuffix("%"), let percent = Double(width.dropLast()) else { return nil }
+        return NumberFormat.plain(min(percent, 100) / 100)
     }
 
     /// Code as `verbatim`, in a smaller type so that 80-column lines fit the text width.
@@ -184,14 +246,14 @@ final class LaTeXProseWriter {
                 if let diagnostic = missing.diagnostic { report(diagnostic) }
                 return "??"
             }
-        case "ref":
+        case "ref", "numref":
             return reference(role.content, at: role.contentLocation)
         case "cite":
             // Citations are shown as written until the bibliography reaches this writer.
             return "[" + LaTeXText.escaped(role.content) + "]"
         default:
             report(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
-                              fix: Suggestion.fix(for: role.name, among: ["value", "ref", "cite"])))
+                              fix: Suggestion.fix(for: role.name, among: ["value", "ref", "numref", "cite"])))
             return LaTeXText.code(role.content)
         }
     }
@@ -206,6 +268,7 @@ final class LaTeXProseWriter {
         let key = LaTeXText.key(label)
         switch entry.kind {
         case .figure: return "Figure~\\ref{\(key)}"
+        case .table: return "Table~\\ref{\(key)}"
         case .equation: return "Equation~\\eqref{\(label)}"
         case .section: return "Section~\\ref{\(key)}"
         }

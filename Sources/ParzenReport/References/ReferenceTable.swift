@@ -9,7 +9,7 @@ import ParzenRunner
 /// so every reference, forward ones too, is resolved while the page is written, once.
 struct ReferenceTable {
     enum Kind: String {
-        case equation, figure, section
+        case equation, figure, table, section
     }
 
     struct Entry {
@@ -23,6 +23,7 @@ struct ReferenceTable {
         var citation: String {
             switch kind {
             case .figure: "Figure \(number)"
+            case .table: "Table \(number)"
             case .equation: "Equation (\(number))"
             case .section: number
             }
@@ -32,20 +33,41 @@ struct ReferenceTable {
     private(set) var entries: [String: Entry] = [:]
     /// The number of the figure each declaring fence draws, by the fence's position.
     private(set) var figureNumbers: [SourceLocation: Int] = [:]
+    /// The number of each `{figure}` (counted with the plots) and `{table}`, by its fence's position.
+    private(set) var floatNumbers: [SourceLocation: Entry] = [:]
     /// The number (D1, D2, …) of the derivation each declaring fence writes.
     private(set) var derivationNumbers: [SourceLocation: String] = [:]
 
-    /// Numbers figures and derivations in document order by declaration — the one place they
-    /// are counted, so every writer and every reference agree, and a failed directive keeps
-    /// its number — and enters the labelled ones.
-    mutating func number(_ declarations: [ReferenceDeclaration], figureAnchor: (String) -> String) {
+    /// Numbers figures (plots and `{figure}`s together), tables and derivations in document
+    /// order — the one place they are counted, so every writer and every reference agree, and
+    /// a failed directive keeps its number — and enters the labelled ones.
+    mutating func number(_ declarations: [ReferenceDeclaration], floats: [MarkdownFloat],
+                         figureAnchor: (String) -> String) {
+        var figures = 0, tables = 0
+        var pending = floats[...]
+        func numberFloats(before location: SourceLocation?) {
+            while let float = pending.first, location.map({ float.location < $0 }) ?? true {
+                pending.removeFirst()
+                let entry: Entry
+                if float.isFigure {
+                    figures += 1
+                    entry = Entry(kind: .figure, number: String(figures), anchor: figureAnchor(float.name ?? ""))
+                } else {
+                    tables += 1
+                    entry = Entry(kind: .table, number: String(tables), anchor: Self.tableAnchor(float.name ?? ""))
+                }
+                floatNumbers[float.location] = entry
+                if let label = float.name { add(label, entry) }
+            }
+        }
         for declaration in declarations {
+            numberFloats(before: declaration.location)
             switch declaration.kind {
             case .figure:
-                let number = figureNumbers.count + 1
-                figureNumbers[declaration.location] = number
+                figures += 1
+                figureNumbers[declaration.location] = figures
                 if let label = declaration.label {
-                    add(label, .init(kind: .figure, number: String(number), anchor: figureAnchor(label)))
+                    add(label, .init(kind: .figure, number: String(figures), anchor: figureAnchor(label)))
                 }
             case .derivation(let label):
                 let number = "D\(derivationNumbers.count + 1)"
@@ -55,7 +77,10 @@ struct ReferenceTable {
                 }
             }
         }
+        numberFloats(before: nil)
     }
+
+    static func tableAnchor(_ label: String) -> String { Escaping.identifier(label, prefix: "table-") }
 
     mutating func add(_ label: String, _ entry: Entry) {
         // The first definition wins, as the first `id` on a page does for a link.

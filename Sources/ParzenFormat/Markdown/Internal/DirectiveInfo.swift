@@ -30,8 +30,8 @@ enum DirectiveInfo: Equatable {
                 message: "directive fence '\(info)' needs a space between '{\(name)}' and its label", fix: example)
         }
         let label = String(rest).trimmedOfSpacesAndTabs
-        // An admonition's or dropdown's "label" is its title, which may be several words.
-        let isTitle = MarkdownAdmonition.Kind(rawValue: name) != nil
+        // An admonition's, dropdown's or table's "label" is its title, which may be several words.
+        let isTitle = MarkdownAdmonition.Kind(rawValue: name) != nil || name == "table"
         guard isTitle || !label.contains(where: { $0 == " " || $0 == "\t" }) else {
             let joined = label.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: "-")
             return .malformed(message: "directive label '\(label)' must be one word",

@@ -6,7 +6,8 @@ import ParzenMarkup
 ///   the rest of the body are parsed as Markdown with their notebook positions, so math, roles
 ///   and directive fences inside them work as anywhere else;
 /// - `{math}` becomes display math (`:label:` makes it a numbered, referenceable equation);
-/// - `{code-block} language` (or `{code}`) becomes a code block.
+/// - `{code-block} language` (or `{code}`) becomes a code block;
+/// - `{figure} path` and `{table} Caption` become numbered ``MarkdownFloat``s.
 ///
 /// Each admonition body is a parse of its own; ``maximumNesting`` admonitions inside one
 /// another cap the recursion (deeper ones are errors, shown as code).
@@ -45,7 +46,8 @@ struct MySTBlockExpander {
             case .details(let summary, let children): block.kind = .details(summary: summary, self.blocks(children))
             case .list(let list): block.kind = .list(list.mappingItemBlocks { self.blocks($0) })
             // Admonitions were expanded by their own parse.
-            case .paragraph, .heading, .thematicBreak, .codeBlock, .htmlBlock, .table, .displayMath, .admonition: break
+            case .paragraph, .heading, .thematicBreak, .codeBlock, .htmlBlock, .table, .displayMath, .admonition,
+                 .float, .epigraph: break
             }
             return block
         }
@@ -69,12 +71,7 @@ struct MySTBlockExpander {
                                           "{\(fence.name)} needs a title",
                                           fix: "write it after the name, e.g. ```{\(fence.name)} Why held-out data"))
         }
-        var nested = options
-        nested.lineOffset = fence.bodyStart.line - 1 + consumed
-        nested.columnOffset = fence.bodyStart.column - 1
-        nested.nesting += 1
-        let body = MarkdownParser.parse(lines.joined(separator: "\n"), options: nested)
-        diagnostics += body.diagnostics
+        let body = parse(lines, of: fence, after: consumed)
         if !body.footnotes.isEmpty || fence.body.contains("[^") {
             diagnostics.append(Diagnostic(.warning, file: options.file, at: fence.location,
                                           "footnotes inside {\(fence.name)} are not linked to their definitions",
@@ -90,6 +87,9 @@ struct MySTBlockExpander {
         switch fence.name {
         case "math": return math(fence)
         case "code-block", "code": return code(fence)
+        case "figure": return figure(fence)
+        case "table": return table(fence)
+        case "epigraph": return epigraph(fence)
         default: return nil
         }
     }
@@ -170,12 +170,7 @@ struct MySTBlockExpander {
     /// so `{ref}` and `\eqref` reach it like an equation the author labelled.
     private mutating func math(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
         let (given, lines, consumed) = readOptions(fence, allowed: ["label"])
-        if let label = fence.label, let at = fence.labelLocation {
-            diagnostics.append(Diagnostic(.error, file: options.file, at: at,
-                                          "{math} takes no argument, found '\(label)'",
-                                          fix: "give the equation's label as ':label: \(label)' "
-                                              + "on the line after the fence"))
-        }
+        refuseArgument(fence) { "give the equation's label as ':label: \($0)' on the line after the fence" }
         var label: (name: String, option: Option)?
         if let option = given.first, let name = value(of: option) {
             if name.allSatisfy({ $0.isLetter || $0.isNumber || "-_:.".contains($0) }) {
@@ -218,6 +213,128 @@ struct MySTBlockExpander {
     private mutating func code(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
         let (_, lines, _) = readOptions(fence, allowed: [])
         return .codeBlock(info: fence.label ?? "", text: lines.joined(separator: "\n"))
+    }
+
+    /// `{figure} path`: the image's path, its options, and the body as its caption (parsed
+    /// as Markdown at its notebook position).
+    private mutating func figure(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
+        let (given, lines, consumed) = readOptions(fence, allowed: ["name", "alt", "width", "class"])
+        guard let path = fence.label, let pathLocation = fence.labelLocation else {
+            diagnostics.append(Diagnostic(.error, file: options.file, at: fence.nameLocation,
+                                          "{figure} needs the image's path",
+                                          fix: "write it after the name, e.g. ```{figure} plots/iris.png"))
+            return .codeBlock(info: "{figure}", text: fence.body)
+        }
+        var alt: String?, width: String?
+        var float = MarkdownFloat(content: .table(MarkdownTable(alignments: [], header: [], rows: [])),
+                                  caption: [], fence: fence)
+        for option in given {
+            switch option.key {
+            case "alt": alt = value(of: option)
+            case "width": width = cssLength(option)
+            default: applyCommon(option, to: &float)
+            }
+        }
+        float.content = .image(path: path, at: pathLocation, alt: alt, width: width)
+        float.caption = body(lines, of: fence, after: consumed)
+        return .float(float)
+    }
+
+    /// `{table} Caption`: the GFM table in the body, captioned by the argument.
+    private mutating func table(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
+        let (given, lines, consumed) = readOptions(fence, allowed: ["name", "class"])
+        var float = MarkdownFloat(content: .table(MarkdownTable(alignments: [], header: [], rows: [])),
+                                  caption: [], fence: fence)
+        for option in given { applyCommon(option, to: &float) }
+        if let caption = fence.label, let at = fence.labelLocation {
+            float.caption = [MarkdownBlock(.paragraph(title(caption, at: at)), at: at)]
+        }
+        let body = self.body(lines, of: fence, after: consumed)
+        let tables = body.compactMap { block -> MarkdownTable? in
+            if case .table(let table) = block.kind { return table }
+            return nil
+        }
+        guard body.count == 1, let table = tables.first else {
+            diagnostics.append(Diagnostic(.error, file: options.file, at: fence.location,
+                                          "{table} must hold exactly one GFM table, found \(body.count) "
+                                              + (body.count == 1 ? "block" : "blocks")
+                                              + " of which \(tables.count) "
+                                              + (tables.count == 1 ? "is a table" : "are tables"),
+                                          fix: "write one '| a | b |' table with its '|---|---|' line, "
+                                              + "and move other text outside the fence"))
+            return .codeBlock(info: "{table}", text: fence.body)
+        }
+        float.content = .table(table)
+        return .float(float)
+    }
+
+    /// `{epigraph}`: the body as a quotation; a last paragraph starting with `-- `, `--- ` or
+    /// `—` is its attribution (the dash dropped), as docutils reads one.
+    private mutating func epigraph(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
+        let (given, lines, consumed) = readOptions(fence, allowed: ["class"])
+        refuseArgument(fence) { _ in "put the quotation in the body and its source on a last line starting with '-- '" }
+        var blocks = body(lines, of: fence, after: consumed)
+        var attribution: [MarkdownInline] = []
+        if case .paragraph(var inlines)? = blocks.last?.kind, case .text(let text)? = inlines.first?.kind {
+            for dash in ["--- ", "-- ", "— ", "—"] where text.hasPrefix(dash) {
+                let rest = String(text.dropFirst(dash.count))
+                inlines[0].kind = .text(rest)
+                if rest.isEmpty { inlines.removeFirst() }
+                attribution = inlines
+                blocks.removeLast()
+                break
+            }
+        }
+        let classes = given.flatMap { $0.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
+        return .epigraph(MarkdownEpigraph(blocks: blocks, attribution: attribution, classes: classes))
+    }
+
+    /// An error at the argument of a directive that takes none; `fix` is given what was written.
+    private mutating func refuseArgument(_ fence: DirectiveFence, fix: (String) -> String) {
+        guard let label = fence.label, let at = fence.labelLocation else { return }
+        diagnostics.append(Diagnostic(.error, file: options.file, at: at,
+                                      "{\(fence.name)} takes no argument, found '\(label)'", fix: fix(label)))
+    }
+
+    /// `:name:` and `:class:`, which figures and tables share.
+    private mutating func applyCommon(_ option: Option, to float: inout MarkdownFloat) {
+        if option.key == "class" {
+            float.classes += option.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        } else {
+            float.name = value(of: option)
+        }
+    }
+
+    /// A `:width:` value: a number with a CSS unit or `%` (as docutils accepts); else an error.
+    private mutating func cssLength(_ option: Option) -> String? {
+        guard let text = value(of: option) else { return nil }
+        let units = ["px", "%", "em", "rem", "ex", "pt", "pc", "cm", "mm", "in", "vw"]
+        let unit = units.first { text.hasSuffix($0) } ?? ""
+        let number = text.dropLast(unit.count)
+        if !number.isEmpty, Double(number).map({ $0 > 0 && $0.isFinite }) == true,
+           number.allSatisfy({ $0.isNumber || $0 == "." }) {
+            return unit.isEmpty ? text + "px" : text
+        }
+        diagnostics.append(Diagnostic(.error, file: options.file, at: option.valueLocation,
+                                      "':width:' must be a positive length such as 80% or 300px, found '\(text)'",
+                                      fix: "write ':width: 80%'"))
+        return nil
+    }
+
+    /// A directive's body lines (after its options) parsed as Markdown at their notebook position.
+    private mutating func body(_ lines: [String], of fence: DirectiveFence, after consumed: Int) -> [MarkdownBlock] {
+        parse(lines, of: fence, after: consumed).blocks
+    }
+
+    /// A directive's body lines parsed as a document of their own; its diagnostics are kept.
+    private mutating func parse(_ lines: [String], of fence: DirectiveFence, after consumed: Int) -> MarkdownDocument {
+        var nested = options
+        nested.lineOffset = fence.bodyStart.line - 1 + consumed
+        nested.columnOffset = fence.bodyStart.column - 1
+        nested.nesting += 1
+        let body = MarkdownParser.parse(lines.joined(separator: "\n"), options: nested)
+        diagnostics += body.diagnostics
+        return body
     }
 
     /// The title as inline Markdown at its notebook position; if it would parse as a block of
