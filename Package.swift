@@ -76,16 +76,12 @@ let package = Package(
         ),
         // `parzen` links no HTTP library: FlyingFox pulls in FoundationNetworking and libcurl (~60
         // shared libraries, 10-25 ms of every start), so `parzen preview` runs `parzen-preview`.
-        // Its release build links the Swift runtime and Foundation statically: `parzen --help`
-        // takes 7 ms instead of 34 and a warm-cache render 69 ms instead of 96 (2026-12-01), for
-        // a 98 MB binary instead of 32 (ICU's data is in it).
         .executableTarget(
             name: "parzen",
             dependencies: [
                 "ParzenReport", "ParzenRunner", "ParzenCore", "ParzenMarkup", "ParzenCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            ]
         ),
         .executableTarget(
             name: "parzen-preview",
