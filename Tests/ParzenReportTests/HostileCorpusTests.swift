@@ -456,6 +456,11 @@ import Testing
                         + "latin1 -t utf-8 d.csv > d-utf8.csv, then use that file")) {
             $0.files = ["d.csv": Array("x,y\n1,2\n3".utf8) + [0xE9, 0x2C, 0x34, 0x0A]]
         },
+        with(csvError("CSV: UTF-16 with a byte-order mark", "",
+                      "(line 1, column 1): byte 0xFF is not UTF-8 text; save the file as UTF-8; from UTF-16: iconv -f "
+                        + "utf-16 -t utf-8 d.csv > d-utf8.csv, then use that file")) {
+            $0.files = ["d.csv": [0xFF, 0xFE] + Array("x,y\n1,2\n".utf8).flatMap { [$0, 0] }]
+        },
         Case("CSV: a folder as source", "```{data} d\nsource: data\n```\n", files: ["data/b.csv": "", "data/a.csv": ""],
              "nb.md:2:9: error: 'data' is a folder, not a file; name a file in it, e.g. 'data/a.csv'"),
         Case("CSV: an empty folder as source", "```{data} d\nsource: data/\n```\n", files: ["data/.keep": ""],

@@ -118,9 +118,13 @@ public enum DirectiveProblem: Sendable, Equatable {
             example.map { "name a file in it, e.g. '\($0)'" }
                 ?? "it holds no files; name the file to read, e.g. '\(written.hasSuffix("/") ? written : written + "/")"
                 + "data.csv'"
-        case .notUTF8(let written, _):
-            "save the file as UTF-8; from Latin-1: iconv -f latin1 -t utf-8 \(Self.shell(written)) > "
-                + "\(Self.shell(Self.utf8Name(written))), then use that file"
+        case .notUTF8(let written, let invalid):
+            // A UTF-16 byte-order mark (FF FE or FE FF) opens the file; anything else is most
+            // often Latin-1 or Windows-1252 from a spreadsheet.
+            (invalid.location == SourceLocation(line: 1, column: 1) && invalid.byte >= 0xFE
+                ? "save the file as UTF-8; from UTF-16: iconv -f utf-16 -t utf-8 "
+                : "save the file as UTF-8; from Latin-1: iconv -f latin1 -t utf-8 ")
+                + "\(Self.shell(written)) > \(Self.shell(Self.utf8Name(written))), then use that file"
         case .onlyOneOf(_, let given): "keep \(given[0]) and remove \(given.dropFirst().joined(separator: " and "))"
         case .notTogether(let first, _, let second, _): "remove \(second), or remove \(first)"
         }
