@@ -98,11 +98,13 @@ import Testing
                 + "quote the value if it is meant as text"),
         Case("front matter: seed .inf", "---\nseed: .inf\n---\n",
              "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found '.inf', which is "
-                 + "infinite"),
+                 + "infinite; write e.g. seed: 42"),
         Case("front matter: seed 1e400", "---\nseed: 1e400\n---\n",
-             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the number 1e400"),
+             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the number 1e400; "
+                + "write e.g. seed: 42"),
         Case("front matter: negative seed", "---\nseed: -5\n---\n",
-             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the number -5"),
+             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the number -5; "
+                + "write e.g. seed: 42"),
         // "math: {macros: [a]}": the list opens at column 16.
         Case("front matter: macros as a list", "---\nmath: {macros: [a]}\n---\n",
              "nb.md:2:16: error: front-matter key 'macros' expects a mapping of macro names to TeX, found a list"),
