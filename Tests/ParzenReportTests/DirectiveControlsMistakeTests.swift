@@ -27,7 +27,7 @@ import Testing
         Case("grid table of a density", data + "```{plot} p\ndata: d\ntable: true\n```\n",
              "7:8: error: kind 'density' does not use 'table' (only bandwidth does); remove it, or set kind: bandwidth"),
         Case("misspelt bandwidth axis", data + "```{plot} p\ndata: d\nkind: bandwidth\nbandwidth_axis: sd\n```\n",
-             "8:17: error: option 'bandwidth_axis' expects one of beta, h, found 'sd'"),
+             "8:17: error: option 'bandwidth_axis' expects one of beta, h, found 'sd'; write e.g. bandwidth_axis: beta"),
         // bins
         Case("zero bins", data + "```{plot} p\ndata: d\nbins: 0\n```\n",
              "7:7: error: 'bins' expects a whole number of bins in 1…1000, found the number 0; e.g. bins: 40"),

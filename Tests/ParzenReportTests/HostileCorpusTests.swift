@@ -245,7 +245,7 @@ import Testing
                  + "holdout: 0.2"),
         Case("bandwidth: .inf", data + "```{fit} k\ndata: d\nmodel: kde\nbandwidth: .inf\n```\n",
              "nb.md:8:12: error: option 'bandwidth' expects a positive number or one of scott, silverman, isj, cv, "
-                + "found '.inf'"),
+                + "found '.inf', which is infinite; write e.g. bandwidth: scott"),
         // Positive, but its square is 0 or ∞ in double precision: refused at the value, 8:12.
         Case("bandwidth: 1e-320", data + "```{fit} k\ndata: d\nmodel: kde\nbandwidth: 1e-320\n```\n",
              "nb.md:8:12: error: the bandwidth h = 1e-320 is out of range: h² is 0.0; use a bandwidth between 1e-150 "

@@ -268,7 +268,7 @@ import Testing
              "3:21: error: unknown kernel 'epanechnikof'; did you mean 'epanechnikov'?"),
         Case("misspelt plot kind", data + "```{plot} p\ndata: d\nkind: histogram\n```\n",
              "7:7: error: option 'kind' expects one of density, empirical, bandwidth, kernels, betas, contours, "
-                 + "heatmap, samples, qq, latent, found 'histogram'"),
+                 + "heatmap, samples, qq, latent, found 'histogram'; write e.g. kind: density"),
         Case("negative beta of a figure", data + "```{plot} p\ndata: d\nkind: betas\nbetas: [0.1, -0.2]\n```\n",
              "8:14: error: option 'betas' expects a positive number, found the number -0.2; write e.g. betas: [1, "
                  + "2.5]"),
@@ -320,7 +320,7 @@ import Testing
              "17:12: error: option 'criterion' expects one of nll, kl, moments, mmd, all, found 'nlll'; did you mean "
                  + "'nll'?"),
         Case("misspelt on", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\non: test\n```\n",
-             "17:5: error: option 'on' expects one of train, heldout, kfold, found 'test'"),
+             "17:5: error: option 'on' expects one of train, heldout, kfold, found 'test'; write e.g. on: train"),
         Case("one fold", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\non: kfold\nfolds: 1\n```\n",
              "18:8: error: option 'folds' expects a whole number in 2…100, found the number 1; write e.g. folds: 10"),
         Case("compare data sets", data + "```{compare} c\nmodels: [d, d]\n```\n",
@@ -332,7 +332,7 @@ import Testing
         Case("compare seed negative", data + Self.twoFits + "```{compare} c\nmodels: [g, k]\nseed: -3\n```\n",
              "17:7: error: option 'seed' expects a whole number ≥ 0, found the number -3; write e.g. seed: 10"),
         Case("expect misspelt", data + "```{fit} g\ndata: d\nmodel: gaussian\nexpect: failure\n```\n",
-             "8:9: error: option 'expect' expects one of error, found 'failure'"),
+             "8:9: error: option 'expect' expects one of error, found 'failure'; write e.g. expect: error"),
 
         // A directive that depends on a failed one says which and where (two diagnostics).
         Case("dependent of an unknown directive", "```{dta} d\nvalues: [1, 2]\n```\n\n```{fit} g\ndata: d\nmodel: gaussian\n```\n",

@@ -31,7 +31,7 @@ public indirect enum YAMLValue: Sendable, Equatable {
     /// "not a number" or "infinite" for the plain scalars YAML 1.2 or Swift read as NaN or ±∞
     /// (`.nan`, `.Inf`, `-.inf`, `NaN`, `inf`); nil for any other text, and for a finite
     /// number too large for a Double (`1e400`), which is reported as the number written.
-    static func nonFinite(_ text: String) -> String? {
+    public static func nonFinite(_ text: String) -> String? {
         let bare = text.hasPrefix("+") || text.hasPrefix("-") ? String(text.dropFirst()) : text
         switch bare.lowercased() {
         case ".nan", "nan": return text.hasPrefix("+") || text.hasPrefix("-") ? nil : "not a number"

@@ -14,7 +14,8 @@ public enum DirectiveProblem: Sendable, Equatable {
     case missingOption(String, type: String, directive: String)
     /// `example` is a setting of the right type, spelt as the option is (`n: 10`, `--n 10`).
     case wrongType(option: String, expected: String, found: String, example: String)
-    case unknownChoice(option: String, expected: String, found: String, choices: [String])
+    /// `example`: the first choice as a setting, for when no choice is close to `found`.
+    case unknownChoice(option: String, expected: String, found: String, choices: [String], example: String)
     /// `wanted`: the kinds the option takes, in words (`fitted model`); `candidates`: the
     /// labels above of those kinds.
     case wrongLabelKind(option: String, expected: String, label: String, line: Int, kind: String,
@@ -52,7 +53,7 @@ public enum DirectiveProblem: Sendable, Equatable {
         case .unknownOption(let name, let directive, _): "unknown option '\(name)' for {\(directive)}"
         case .missingOption(let name, let type, let directive): "{\(directive)} needs the option '\(name)' (\(type))"
         case .wrongType(let option, let expected, let found, _): "option \(option) expects \(expected), found \(found)"
-        case .unknownChoice(let option, let expected, let found, _):
+        case .unknownChoice(let option, let expected, let found, _, _):
             "option \(option) expects \(expected), found '\(found)'"
         case .wrongLabelKind(let option, let expected, let label, let line, let kind, _, _):
             "option '\(option)' needs \(expected), but '\(label)' (line \(line)) is a \(kind)"
@@ -89,7 +90,8 @@ public enum DirectiveProblem: Sendable, Equatable {
         case .bodyIsNotAMapping(_, _, let first): "write one option per line, e.g. '\(first): …'"
         case .unknownOption(let name, _, let known): Suggestion.fix(for: name, among: known)
         case .missingOption(let name, _, _): "add a line '\(name): …' to its body"
-        case .unknownChoice(_, _, let found, let choices): Suggestion.didYouMean(found, among: choices)
+        case .unknownChoice(_, _, let found, let choices, let example):
+            Suggestion.didYouMean(found, among: choices) ?? "write e.g. \(example)"
         case .fileNotFound: "paths are relative to the notebook's folder"
         case .pathOutsideProject: "move the file into the project, or run with --allow-outside"
         case .noResult(let label, let labels):

@@ -141,6 +141,8 @@ struct OptionChecker {
         case .choice(let words):
             return choice(value, words: words, option: option, type: type)
         case .numberOrChoice(let words):
+            // `.inf` is no word of the choice but a number that is not finite.
+            if case .scalar(let text, true, _) = value, YAMLValue.nonFinite(text) != nil { return refuse() }
             if case .scalar(let text, true, _) = value, let x = Double(text) {
                 guard x.isFinite, x > 0 else { return refuse() }
                 return OptionValue(.number(x), at: at)
@@ -203,7 +205,8 @@ struct OptionChecker {
         guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
         guard words.contains(text) else {
             error(at: value.location, .unknownChoice(option: spelling.name(option), expected: type.description,
-                                                     found: text, choices: words))
+                                                     found: text, choices: words,
+                                                     example: spelling.setting(option, words.first ?? text)))
             return nil
         }
         return OptionValue(.text(text), at: value.location)
