@@ -20,7 +20,7 @@ public enum DirectiveProblem: Sendable, Equatable {
     /// labels above of those kinds.
     case wrongLabelKind(option: String, expected: String, label: String, line: Int, kind: String,
                         wanted: String, candidates: [String])
-    /// `expected`: the kind of result wanted (`model`), when the caller knows it.
+    /// `expected`: the kind of result wanted (`fitted model`), when the caller knows it.
     case unusableResult(label: String, kind: String, expected: String?)
     case fileNotFound(written: String, resolved: String)
     case pathOutsideProject(written: String, root: String)
