@@ -56,8 +56,8 @@ public struct ReportBuilder: Sendable {
         let run = self.run(notebook, checkOnly: false)
         let images = PageImages(notebook: notebook, paths: paths(notebook))
         let (document, writeDiagnostics) = writer.write(notebook, run, images: images)
-        let diagnostics = (notebook.diagnostics + run.diagnostics + images.diagnostics + writeDiagnostics)
-            .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
+        let diagnostics = Diagnostic.capped((notebook.diagnostics + run.diagnostics + images.diagnostics
+            + writeDiagnostics).sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) })
         return (document, diagnostics)
     }
 
@@ -73,26 +73,11 @@ public struct ReportBuilder: Sendable {
         }
         // A UTF-8 byte-order mark is not part of the text (as Foundation's reading had it).
         let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? [UInt8](data.dropFirst(3)) : [UInt8](data)
-        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
-        let (location, byte) = firstInvalidUTF8(bytes)
-        let diagnostic = Diagnostic(.error, file: path, at: location,
-                                    "cannot read the notebook as UTF-8 text: byte 0x"
-                                        + String(byte, radix: 16, uppercase: true) + " here is not UTF-8",
+        guard let invalid = InvalidUTF8(in: bytes) else { return .success(String(decoding: bytes, as: UTF8.self)) }
+        let diagnostic = Diagnostic(.error, file: path, at: invalid.location,
+                                    "cannot read the notebook as UTF-8 text: \(invalid.byteName) here is not UTF-8",
                                     fix: "save it as UTF-8")
         return .failure(Unreadable(diagnostic: diagnostic))
-    }
-
-    /// Where the first byte that is not part of valid UTF-8 is (line, column in the scalars
-    /// before it), and the byte.
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (SourceLocation, UInt8) {
-        var line = 1, column = 1, offset = 0
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-            offset += UTF8.width(scalar)
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return (SourceLocation(line: line, column: column), offset < bytes.count ? bytes[offset] : 0)
     }
 
     /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.
@@ -105,9 +90,9 @@ public struct ReportBuilder: Sendable {
                                                           images: images)
             .write(notebook, run)
 
-        let diagnostics = (notebook.diagnostics + run.diagnostics + citations.diagnostics + images.diagnostics
-            + writeDiagnostics)
-            .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) }
+        let diagnostics = Diagnostic.capped(
+            (notebook.diagnostics + run.diagnostics + citations.diagnostics + images.diagnostics + writeDiagnostics)
+                .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) })
         let fences = notebook.directiveFences
         let results = zip(fences, run.cells).compactMap { fence, cell -> (String, String, DirectiveResult)? in
             guard let label = fence.label, case .success(let result) = cell else { return nil }

@@ -108,7 +108,7 @@ import Testing
 
     @Test func seedMustBeAWholeNumber() {
         #expect(diagnostics("---\nseed: forty-two\n---\n") ==
-                ["nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the text 'forty-two'"])
+                ["nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the text 'forty-two'; write e.g. seed: 42"])
     }
 
     @Test func titleMustBeText() {
@@ -136,7 +136,7 @@ import Testing
 
     @Test func seriesOrderMustBePositive() {
         #expect(diagnostics("---\nseries: {name: S, order: 0}\n---\n") ==
-                ["nb.md:2:26: error: front-matter key 'series' expects 'order' as a whole number ≥ 1, found the number 0"])
+                ["nb.md:2:26: error: front-matter key 'series' expects 'order' as a whole number ≥ 1, found the number 0; write e.g. order: 1"])
     }
 
     @Test func frontMatterMustBeAMapping() {

@@ -27,7 +27,7 @@ import Testing
         Case("grid table of a density", data + "```{plot} p\ndata: d\ntable: true\n```\n",
              "7:8: error: kind 'density' does not use 'table' (only bandwidth does); remove it, or set kind: bandwidth"),
         Case("misspelt bandwidth axis", data + "```{plot} p\ndata: d\nkind: bandwidth\nbandwidth_axis: sd\n```\n",
-             "8:17: error: option 'bandwidth_axis' expects one of beta, h, found 'sd'"),
+             "8:17: error: option 'bandwidth_axis' expects one of beta, h, found 'sd'; write e.g. bandwidth_axis: beta"),
         // bins
         Case("zero bins", data + "```{plot} p\ndata: d\nbins: 0\n```\n",
              "7:7: error: 'bins' expects a whole number of bins in 1…1000, found the number 0; e.g. bins: 40"),
@@ -56,7 +56,7 @@ import Testing
              "3:6: error: kind 'latent' does not use 'log' (only density, empirical, bandwidth, samples and qq do); remove it, or set kind: density"),
         // size and aspect
         Case("size and aspect", data + "```{plot} p\ndata: d\nsize: {width: 600, height: 300}\naspect: 2\n```\n",
-             "8:9: error: give either 'size' (width and height) or 'aspect' (width / height), not both"),
+             "8:9: error: give either 'size' (width and height) or 'aspect' (width / height), not both; remove 'aspect', or remove 'size'"),
         Case("narrow size", data + "```{plot} p\ndata: d\nsize: {width: 50}\n```\n",
              "7:15: error: 'width' expects a number in 200…1200, found the number 50"),
         Case("misspelt size key", data + "```{plot} p\ndata: d\nsize: {widht: 600}\n```\n",
@@ -81,9 +81,9 @@ import Testing
         Case("legend names of a bandwidth curve", fits + "```{plot} p\ndata: d\nkind: bandwidth\nfits: [k]\nlegend: {k: KDE}\n```\n",
              "19:10: error: legend names apply to kinds density, contours and heatmap, not 'bandwidth'; give only a position (legend: top, bottom or none)"),
         Case("show_heldout not a boolean", data + "```{plot} p\ndata: d\nshow_heldout: maybe\n```\n",
-             "7:15: error: option 'show_heldout' expects true or false, found the text 'maybe'"),
+             "7:15: error: option 'show_heldout' expects true or false, found the text 'maybe'; write e.g. show_heldout: true"),
         Case("title not text", data + "```{plot} p\ndata: d\ntitle: [a, b]\n```\n",
-             "7:8: error: option 'title' expects text, found a list"),
+             "7:8: error: option 'title' expects text, found a list; write e.g. title: \"…\""),
         // {data}: holding out the rows of split.csv whose `split` is `test`
         Case("misspelt holdout column", "```{data} d\nsource: split.csv\nholdout: {column: splt, value: test}\n```\n",
              "3:19: error: no column named 'splt'; did you mean 'split'?"),
@@ -112,11 +112,11 @@ import Testing
              "3:8: error: 'where' only applies to a CSV source; remove it, or use 'source'"),
         // {data}: test
         Case("test set and holdout", data + "```{data} e\nvalues: [1, 2, 3]\ntest: d\nholdout: 0.5\n```\n",
-             "7:7: error: give either 'holdout' (points of this data set) or 'test' (another data set), not both"),
+             "7:7: error: give either 'holdout' (points of this data set) or 'test' (another data set), not both; remove 'test', or remove 'holdout'"),
         Case("test set of another dimension", "```{data} t\nsource: d.csv\n```\n\n```{data} e\nvalues: [1, 2, 3]\ntest: t\n```\n",
              "7:7: error: 't' is 2-D, but 'e' is 1-D; give both data sets the same number of columns"),
         Case("test set of a fit", data + OneMistakeNotebookTests.twoFits + "```{data} e\nvalues: [1, 2, 3]\ntest: g\n```\n",
-             "17:7: error: option 'test' needs the label of an earlier data set, but 'g' (line 5) is a fitted model"),
+             "17:7: error: option 'test' needs the label of an earlier data set, but 'g' (line 5) is a fitted model; use 'd'"),
         // {data}: sample
         Case("subsample of every row", data + "```{data} e\nvalues: [1, 2, 3]\nsample: {n: 3}\n```\n",
              "7:13: error: cannot draw 3 of the 3 rows; draw fewer than 3, or remove 'sample'"),

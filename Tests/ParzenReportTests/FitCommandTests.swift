@@ -26,12 +26,14 @@ import Testing
 
     @Test func bandwidthAndBetaAreRefusedTogether() throws {
         let (_, message) = try stderr(["--model", "kde", "--bandwidth", "0.3", "--beta", "0.1"])
-        #expect(message.hasPrefix("Error: give either --bandwidth (h, the kernel's scale) or --beta (β = h², the Gaussian kernel's variance), not both.\n"))
+        #expect(message.hasPrefix("Error: give either --bandwidth (h, the kernel's scale) or --beta (β = h², the Gaussian kernel's variance), not both; "
+                                  + "remove --beta, or remove --bandwidth.\n"))
     }
 
     @Test func valuesAreCheckedAgainstTheirDeclaredTypes() throws {
         let (_, message) = try stderr(["--model", "gmm", "--components", "0"])
-        #expect(message.hasPrefix("Error: option --components expects a whole number in 1…50, found the number 0.\n"))
+        #expect(message.hasPrefix("Error: option --components expects a whole number in 1…50, found the number 0; "
+                                  + "write e.g. --components 10.\n"))
     }
 
     @Test func whatTheModelNeedsOfTheDataIsTheNotebooks() throws {
@@ -64,7 +66,8 @@ import Testing
     /// The EM controls are flags too, checked as in a notebook, spelt with hyphens.
     @Test func emControlsAsFlags() throws {
         let (_, message) = try stderr(["--model", "gmm", "--max-iterations", "0"])
-        #expect(message.hasPrefix("Error: option --max-iterations expects a whole number in 1…1000000, found the number 0.\n"))
+        #expect(message.hasPrefix("Error: option --max-iterations expects a whole number in 1…1000000, found the number 0; "
+                                  + "write e.g. --max-iterations 10.\n"))
         let (run, stdout) = try cli.parzenWithOutput(["fit", "d.csv", "--model", "gmm", "--components", "2", "--restarts", "3",
                                                       "--max-iterations", "1", "--json"], in: try cli.folder(with: data))
         #expect(run.status == 0)

@@ -15,6 +15,8 @@ import Testing
         var files: [String: [UInt8]] = [:]
         /// Symbolic links to create: name → target (`<outside>` is a folder beside the project).
         var links: [String: String] = [:]
+        /// Files in the folder that holds the project folder (a `parzen.yml` above it).
+        var aboveProject: [String: String] = [:]
         var environment: [String: String] = [:]
         var status: Int32
         var stderr: [String]
@@ -62,16 +64,21 @@ import Testing
                 + "scalar; \(yamlFix)"),
         // 'title: "unclosed' is 16 scalars: the end of the front matter is column 17.
         Case("front matter: unclosed quote", "---\ntitle: \"unclosed\n---\n",
-             "nb.md:2:17: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar; \(yamlFix)"),
+             "nb.md:2:17: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar; "
+                 + "\(yamlFix)"),
         Case("front matter: unclosed flow mapping", "---\ntitle: {a: 1\n---\n",
-             "nb.md:2:13: error: invalid YAML: did not find expected ',' or '}' while parsing a flow mapping; \(yamlFix)"),
+             "nb.md:2:13: error: invalid YAML: did not find expected ',' or '}' while parsing a flow mapping; "
+                 + "\(yamlFix)"),
         Case("front matter: unclosed list", "---\ntitle: [a\n---\n# x\n",
-             "nb.md:2:10: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence; \(yamlFix)"),
+             "nb.md:2:10: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence; "
+                 + "\(yamlFix)"),
         // CRLF: the end of "title: [x" is column 10, not after the carriage return.
         Case("front matter: unclosed list, CRLF", "---\r\ntitle: [x\r\n---\r\n",
-             "nb.md:2:10: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence; \(yamlFix)"),
+             "nb.md:2:10: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence; "
+                 + "\(yamlFix)"),
         Case("front matter: unclosed list after a byte-order mark", "\u{FEFF}---\ntitle: [x\n---\n",
-             "nb.md:2:10: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence; \(yamlFix)"),
+             "nb.md:2:10: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence; "
+                 + "\(yamlFix)"),
         Case("front matter: duplicate key", "---\ntitle: a\ntitle: b\n---\n",
              "nb.md:3:1: error: duplicate key 'title' (first given at line 2); remove one of the two"),
         Case("front matter: a list", "---\n- a\n- b\n---\n",
@@ -84,16 +91,20 @@ import Testing
              "nb.md:1:1: error: front matter starts with '---' but never ends; add a line '---' after the last "
                 + "front-matter key"),
         Case("front matter: anchor", "---\nseed: &a 1\n---\n",
-             "nb.md:2:7: error: YAML anchor '&a' is not supported in notebooks; remove the anchor and write each value out"),
+             "nb.md:2:7: error: YAML anchor '&a' is not supported in notebooks; remove the anchor and write each value "
+                 + "out"),
         Case("front matter: python tag", "---\ntitle: !!python/object:os.system x\n---\n",
              "nb.md:2:8: error: YAML tag '!!python/object:os.system' is not supported in notebooks; remove the tag; "
                 + "quote the value if it is meant as text"),
         Case("front matter: seed .inf", "---\nseed: .inf\n---\n",
-             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the text '.inf'"),
+             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found '.inf', which is "
+                 + "infinite; write e.g. seed: 42"),
         Case("front matter: seed 1e400", "---\nseed: 1e400\n---\n",
-             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the number 1e400"),
+             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the number 1e400; "
+                + "write e.g. seed: 42"),
         Case("front matter: negative seed", "---\nseed: -5\n---\n",
-             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the number -5"),
+             "nb.md:2:7: error: front-matter key 'seed' expects a non-negative whole number, found the number -5; "
+                + "write e.g. seed: 42"),
         // "math: {macros: [a]}": the list opens at column 16.
         Case("front matter: macros as a list", "---\nmath: {macros: [a]}\n---\n",
              "nb.md:2:16: error: front-matter key 'macros' expects a mapping of macro names to TeX, found a list"),
@@ -104,16 +115,20 @@ import Testing
         Case("body: less indented line", "---\ntitle: x\n---\n```{fit} g\n  data: d\n model: x\n```\n",
              "nb.md:6:2: error: invalid YAML: did not find expected <document start>; \(yamlFix)"),
         Case("body: unclosed list", "```{data} d\nvalues: [1, 2\n```\n",
-             "nb.md:2:14: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence; \(yamlFix)"),
+             "nb.md:2:14: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence; "
+                 + "\(yamlFix)"),
         Case("body: alias", "```{data} d\nvalues: *x\n```\n",
              "nb.md:2:9: error: YAML alias '*x' is not supported in notebooks; write the value out"),
         Case("body: anchor", "```{data} d\n&a values: [1, 2]\n```\n",
-             "nb.md:2:1: error: YAML anchor '&a' is not supported in notebooks; remove the anchor and write each value out"),
+             "nb.md:2:1: error: YAML anchor '&a' is not supported in notebooks; remove the anchor and write each value "
+                 + "out"),
         Case("body: tag", "```{data} d\nvalues: !!seq [1, 2]\n```\n",
-             "nb.md:2:9: error: YAML tag '!!seq' is not supported in notebooks; remove the tag; quote the value if it is "
+             "nb.md:2:9: error: YAML tag '!!seq' is not supported in notebooks; remove the tag; quote the value if it "
+                 + "is "
                 + "meant as text"),
         Case("body: explicit str tag on a number", "```{data} d\nvalues: [1, 2]\nseed: !!str 5\n```\n",
-             "nb.md:3:7: error: YAML tag '!!str' is not supported in notebooks; remove the tag; quote the value if it is "
+             "nb.md:3:7: error: YAML tag '!!str' is not supported in notebooks; remove the tag; quote the value if it "
+                 + "is "
                 + "meant as text"),
         Case("body: complex key", "```{data} d\n? complex key\n: 1\n```\n",
              "nb.md:2:3: error: unknown option 'complex key' for {data}; expected one of: source, columns, values, "
@@ -126,20 +141,22 @@ import Testing
         Case("body: billion laughs", bytes: Array(("```{data} d\n" + billionLaughs + "```\n").utf8), status: 1,
              billionLaughsDiagnostics),
         Case("body: quoted number", "```{data} d\nvalues: [1, 2] # ok\nseed: \"12\"\n```\n",
-             "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the text '12'"),
+             "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the text '12'; write e.g. seed: 10"),
         Case("body: CRLF lines", "```{data} d\nvalues: [1, 2]\r\nseed: x\r\n```\n",
-             "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the text 'x'"),
+             "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the text 'x'; write e.g. seed: 10"),
         // CRLF lines and a blank line in a body: the second 'model' is line 5.
         Case("body: duplicate key after a CRLF line", "```{fit} k\nmodel: a\r\n\nx: 1\nmodel: b\n```\n",
              "nb.md:5:1: error: duplicate key 'model' (first given at line 2); remove one of the two"),
         Case("body: quoted list", "```{data} d\nvalues: \"[1, 2]\"\n```\n",
-             "nb.md:2:9: error: option 'values' expects a number, found the text '[1, 2]'"),
+             "nb.md:2:9: error: option 'values' expects a number, found the text '[1, 2]'; write e.g. values: [1, "
+                 + "2.5]"),
         Case("body: mapping for a list", "```{data} d\nvalues: {a: 1}\n```\n",
-             "nb.md:2:9: error: option 'values' expects a number, found a mapping"),
+             "nb.md:2:9: error: option 'values' expects a number, found a mapping; write e.g. values: [1, 2.5]"),
         Case("body: empty value", "```{data} d\nvalues:\n```\n",
-             "nb.md:2:8: error: option 'values' expects a number, found an empty value"),
+             "nb.md:2:8: error: option 'values' expects a number, found an empty value; write e.g. values: [1, 2.5]"),
         Case("body: empty", "```{data} d\n```\n",
-             "nb.md:1:1: error: {data} needs one of 'source', 'values' or 'generate'; e.g. source: data/old-faithful.csv"),
+             "nb.md:1:1: error: {data} needs one of 'source', 'values' or 'generate'; e.g. source: "
+                 + "data/old-faithful.csv"),
         Case("body: a list", "```{data} d\n- values: [1, 2]\n```\n",
              "nb.md:2:1: error: the body of {data} must be 'option: value' lines, found a list; write one option per "
                 + "line, e.g. 'source: …'"),
@@ -173,31 +190,42 @@ import Testing
     static let options: [Case] = [
         // 'values: [1, ' is 12 scalars: the second value is column 13.
         Case("values: .nan", "```{data} d\nvalues: [1, .nan]\n```\n",
-             "nb.md:2:13: error: option 'values' expects a number, found the text '.nan'"),
+             "nb.md:2:13: error: option 'values' expects a number, found '.nan', which is not a number; write e.g. "
+                 + "values: [1, 2.5]"),
         Case("values: .inf", "```{data} d\nvalues: [1, .inf]\n```\n",
-             "nb.md:2:13: error: option 'values' expects a number, found the text '.inf'"),
+             "nb.md:2:13: error: option 'values' expects a number, found '.inf', which is infinite; write e.g. values: "
+                + "[1, 2.5]"),
         Case("values: 1e400", "```{data} d\nvalues: [1, 1e400]\n```\n",
-             "nb.md:2:13: error: option 'values' expects a number, found the number 1e400"),
+             "nb.md:2:13: error: option 'values' expects a number, found the number 1e400; write e.g. values: [1, "
+                 + "2.5]"),
         Case("values: -1e400", "```{data} d\nvalues: [1, -1e400]\n```\n",
-             "nb.md:2:13: error: option 'values' expects a number, found the number -1e400"),
+             "nb.md:2:13: error: option 'values' expects a number, found the number -1e400; write e.g. values: [1, "
+                 + "2.5]"),
         Case("values: NaN", "```{data} d\nvalues: [1, NaN]\n```\n",
-             "nb.md:2:13: error: option 'values' expects a number, found the number NaN"),
+             "nb.md:2:13: error: option 'values' expects a number, found 'NaN', which is not a number; write e.g. "
+                 + "values: [1, 2.5]"),
         Case("values: binary tag", "```{data} d\nvalues: !!binary aGk=\n```\n",
-             "nb.md:2:9: error: YAML tag '!!binary' is not supported in notebooks; remove the tag; quote the value if it "
+             "nb.md:2:9: error: YAML tag '!!binary' is not supported in notebooks; remove the tag; quote the value if "
+                 + "it "
                 + "is meant as text"),
         Case("n: above the cap", "```{data} d\ngenerate: {gaussian: {mean: 0, sd: 1}}\nn: 1000001\n```\n",
-             "nb.md:3:4: error: option 'n' expects a whole number in 2…1000000, found the number 1000001"),
+             "nb.md:3:4: error: option 'n' expects a whole number in 2…1000000, found the number 1000001; write e.g. n: "
+                 + "10"),
         Case("n: 1e6 as a float", "```{data} d\ngenerate: {gaussian: {mean: 0, sd: 1}}\nn: 1e6\n```\n",
-             "nb.md:3:4: error: option 'n' expects a whole number in 2…1000000, found the number 1e6"),
+             "nb.md:3:4: error: option 'n' expects a whole number in 2…1000000, found the number 1e6; write e.g. n: "
+                 + "10"),
         Case("n: fractional", "```{data} d\ngenerate: {gaussian: {mean: 0, sd: 1}}\nn: 2.5\n```\n",
-             "nb.md:3:4: error: option 'n' expects a whole number in 2…1000000, found the number 2.5"),
+             "nb.md:3:4: error: option 'n' expects a whole number in 2…1000000, found the number 2.5; write e.g. n: "
+                 + "10"),
         // 'generate: {gaussian: {mean: 0, sd: ' is 35 scalars.
         Case("sd: negative", "```{data} d\ngenerate: {gaussian: {mean: 0, sd: -1}}\n```\n",
              "nb.md:2:36: error: sd -1.0 is not positive; a standard deviation must be > 0"),
         Case("mean: .nan", "```{data} d\ngenerate: {gaussian: {mean: .nan, sd: 1}}\n```\n",
-             "nb.md:2:29: error: 'mean' expects a number, found the text '.nan'"),
+             "nb.md:2:29: error: 'mean' expects a number, found '.nan', which is not a number; write a finite number, "
+                + "e.g. mean: 1"),
         Case("sd: overflowing variance", "```{data} d\ngenerate: {gaussian: {mean: 1e308, sd: 1e308}}\n```\n",
              "nb.md:2:22: error: the 1×1 matrix is not positive definite (pivot 1 is inf); remove constant or collinear "
+                 + ""
                 + "columns, or add a small ridge to the diagonal"),
         Case("generate: no sd", "```{data} d\ngenerate: {gaussian: {mean: 0}}\n```\n",
              "nb.md:2:22: error: this component has neither 'sd' nor 'covariance'; add sd: a positive number"),
@@ -205,16 +233,19 @@ import Testing
              "nb.md:2:11: error: 'generate' must be a mapping with one key, 'mixture' or 'gaussian'; e.g. generate: "
                 + "{mixture: [{weight: 0.6, mean: -1.5, sd: 0.5}, {weight: 0.4, mean: 2, sd: 1}]}"),
         Case("seed: 2^64", "```{data} d\nvalues: [1, 2]\nseed: 18446744073709551616\n```\n",
-             "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the number 18446744073709551616"),
+             "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the number 18446744073709551616; write "
+                 + "e.g. seed: 10"),
         Case("seed: hexadecimal", "```{data} d\nvalues: [1, 2]\nseed: 0x10\n```\n",
-             "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the number 0x10"),
+             "nb.md:3:7: error: option 'seed' expects a whole number ≥ 0, found the number 0x10; write e.g. seed: 10"),
         Case("holdout: .nan", "```{data} d\nvalues: [1, 2]\nholdout: .nan\n```\n",
-             "nb.md:3:10: error: option 'holdout' expects a number in [0, 1), found the text '.nan'"),
+             "nb.md:3:10: error: option 'holdout' expects a number in [0, 1), found '.nan', which is not a number; "
+                 + "write e.g. holdout: 0.2"),
         Case("holdout: negative", "```{data} d\nvalues: [1, 2]\nholdout: -0.1\n```\n",
-             "nb.md:3:10: error: option 'holdout' expects a number in [0, 1), found the number -0.1"),
+             "nb.md:3:10: error: option 'holdout' expects a number in [0, 1), found the number -0.1; write e.g. "
+                 + "holdout: 0.2"),
         Case("bandwidth: .inf", data + "```{fit} k\ndata: d\nmodel: kde\nbandwidth: .inf\n```\n",
              "nb.md:8:12: error: option 'bandwidth' expects a positive number or one of scott, silverman, isj, cv, "
-                + "found '.inf'"),
+                + "found '.inf', which is infinite; write e.g. bandwidth: scott"),
         // Positive, but its square is 0 or ∞ in double precision: refused at the value, 8:12.
         Case("bandwidth: 1e-320", data + "```{fit} k\ndata: d\nmodel: kde\nbandwidth: 1e-320\n```\n",
              "nb.md:8:12: error: the bandwidth h = 1e-320 is out of range: h² is 0.0; use a bandwidth between 1e-150 "
@@ -223,18 +254,23 @@ import Testing
              "nb.md:8:12: error: the bandwidth h = 1e+308 is out of range: h² is inf; use a bandwidth between 1e-150 "
                 + "and 1e150"),
         Case("components: 51", data + "```{fit} m\ndata: d\nmodel: gmm\ncomponents: 51\n```\n",
-             "nb.md:8:13: error: option 'components' expects a whole number in 1…50, found the number 51"),
+             "nb.md:8:13: error: option 'components' expects a whole number in 1…50, found the number 51; write e.g. "
+                 + "components: 10"),
         Case("components: 2.0", data + "```{fit} m\ndata: d\nmodel: gmm\ncomponents: 2.0\n```\n",
-             "nb.md:8:13: error: option 'components' expects a whole number in 1…50, found the number 2.0"),
+             "nb.md:8:13: error: option 'components' expects a whole number in 1…50, found the number 2.0; write e.g. "
+                 + "components: 10"),
         Case("components: a list", data + "```{fit} m\ndata: d\nmodel: gmm\ncomponents: [2]\n```\n",
-             "nb.md:8:13: error: option 'components' expects a whole number in 1…50, found a list"),
+             "nb.md:8:13: error: option 'components' expects a whole number in 1…50, found a list; write e.g. "
+                 + "components: 10"),
         Case("data: a list", data + "```{fit} g\ndata: [d]\nmodel: gaussian\n```\n",
-             "nb.md:6:7: error: option 'data' expects the label of an earlier data set, found a list"),
+             "nb.md:6:7: error: option 'data' expects the label of an earlier data set, found a list; write e.g. data: "
+                 + "d"),
         Case("model: capitalised", data + "```{fit} g\ndata: d\nmodel: Gaussian\n```\n",
              "nb.md:7:8: error: option 'model' expects one of gaussian, student_t, kde, empirical, gmm, ppca, latent, "
                 + "found 'Gaussian'; did you mean 'gaussian'?"),
         Case("unbiased: quoted true", data + "```{fit} g\ndata: d\nmodel: gaussian\nunbiased: \"true\"\n```\n",
-             "nb.md:8:11: error: option 'unbiased' expects true or false, found the text 'true'"),
+             "nb.md:8:11: error: option 'unbiased' expects true or false, found the text 'true'; write e.g. unbiased: "
+                 + "true"),
         // "kernel: exp(-x^2)*1e400": the formula starts at column 9, '1e400' at its offset 10.
         Case("kernel: overflowing constant", data + "```{fit} k\ndata: d\nmodel: kde\nkernel: exp(-x^2)*1e400\n```\n",
              "nb.md:8:19: error: cannot read the kernel formula: '1e400' is not a number"),
@@ -252,7 +288,8 @@ import Testing
                 + String(repeating: "(", count: 70) + "x" + String(repeating: ")", count: 71) + "\n```\n",
              "nb.md:8:150: error: cannot read the kernel formula: unmatched ')'"),
         Case("sample n: 1e9", data + gauss + "```{sample} s\nfit: g\nn: 1e9\n```\n",
-             "nb.md:12:4: error: option 'n' expects a whole number in 1…1000000, found the number 1e9"),
+             "nb.md:12:4: error: option 'n' expects a whole number in 1…1000000, found the number 1e9; write e.g. n: "
+                 + "10"),
         Case("plot: unknown option grid", data + "```{plot} p\ndata: d\nkind: density\ngrid: 1e9\n```\n",
              "nb.md:8:1: error: unknown option 'grid' for {plot}; expected one of: kind, data, fits, sample, kernels, "
                 + "betas, dimensions, caption, seed, bandwidth_axis, table, bins, x, y, log, size, aspect, legend, "
@@ -284,7 +321,7 @@ import Testing
         // Each "$\text{$" is a formula "\text{" (its closing '$' opens the next copy): 10,000
         // formulas, the '{' of each at column 7 + 14k, all reported.
         Case("20,000 unclosed \\text groups", bytes: Array((String(repeating: "$\\text{", count: 20_000) + "\n").utf8),
-             status: 1, (0..<10_000).map { "nb.md:1:\(7 + 14 * $0): error: '{' after '\\text' is never closed; add '}'" }),
+             status: 1, unclosedText),
         renders("20,000 unclosed \\(", String(repeating: "\\(", count: 20_000) + "\n"),
         // 100 levels of "> " are 200 scalars: the 101st level starts at column 201.
         renders("1,000 nested block quotes", String(repeating: "> ", count: 1_000) + "x\n",
@@ -295,6 +332,7 @@ import Testing
         Case("a table of 20,000 columns", "|" + String(repeating: "a|", count: 20_000) + "\n|"
                 + String(repeating: "-|", count: 20_000) + "\n",
              "nb.md:2:1: error: this table has 20000 columns, more than the cap of 1000; it is shown as text; split the "
+                 + ""
                 + "input, or set PARZEN_MAX_TABLE_COLUMNS to raise the cap"),
         Case("a table of 1,001 columns", "|" + String(repeating: "a|", count: 1_001) + "\n|"
                 + String(repeating: "-|", count: 1_001) + "\n",
@@ -327,6 +365,13 @@ import Testing
         renders("only NUL bytes", "\u{0}\u{0}\u{0}"),
         renders("an empty notebook", ""),
     ]
+
+    /// 10,000 unclosed `\text{` groups (the other 10,000 `$` close formulas), 14 scalars
+    /// apart from column 7: the first 20 reported, then a count (the cap per kind of
+    /// diagnostic, `Diagnostic.perKindCap`).
+    static let unclosedText: [String] = (0..<20).map {
+        "nb.md:1:\(7 + 14 * $0): error: '{' after '\\text' is never closed; add '}'"
+    } + ["nb.md:1:273: note: and 9980 more like it"]
 
     /// The warnings of `count` unclosed `:::{data}` lines: the first ten, then a count.
     static func unclosedColonFences(count: Int) -> [String] {
@@ -378,6 +423,7 @@ import Testing
                     + "it inside \\begin{equation}…\\end{equation}"),
         renders("\\frac in \\text", "$\\text{\\frac{1}{2}}$\n",
                 "nb.md:1:8: warning: '\\frac' is not supported inside '\\text'; it is shown as written; leave text mode "
+                    + ""
                     + "with $…$ for math"),
         Case("\\href with a script", "$\\href{javascript:alert(1)}{x}$\n",
              "nb.md:1:2: error: unknown command '\\href'; did you mean '\\ref'?"),
@@ -406,6 +452,22 @@ import Testing
         renders("CSV: padded names", csv, files: ["d.csv": " x , y \n1,2\n3,4\n"]),
         csvError("CSV: UTF-16", String(decoding: Array("x,y\n1,2\n".utf8).flatMap { [$0, 0] }, as: UTF8.self),
                  "(line 1): the file contains NUL bytes, so it is not UTF-8 text (probably UTF-16); save it as UTF-8"),
+        // "3" is one scalar: the Latin-1 'é' (0xE9) after it is column 2 of line 3.
+        with(csvError("CSV: Latin-1", "",
+                      "(line 3, column 2): byte 0xE9 is not UTF-8 text; save the file as UTF-8; from Latin-1: iconv -f "
+                        + "latin1 -t utf-8 d.csv > d-utf8.csv, then use that file")) {
+            $0.files = ["d.csv": Array("x,y\n1,2\n3".utf8) + [0xE9, 0x2C, 0x34, 0x0A]]
+        },
+        with(csvError("CSV: UTF-16 with a byte-order mark", "",
+                      "(line 1, column 1): byte 0xFF is not UTF-8 text; save the file as UTF-8; from UTF-16: iconv -f "
+                        + "utf-16 -t utf-8 d.csv > d-utf8.csv, then use that file")) {
+            $0.files = ["d.csv": [0xFF, 0xFE] + Array("x,y\n1,2\n".utf8).flatMap { [$0, 0] }]
+        },
+        Case("CSV: a folder as source", "```{data} d\nsource: data\n```\n", files: ["data/b.csv": "", "data/a.csv": ""],
+             "nb.md:2:9: error: 'data' is a folder, not a file; name a file in it, e.g. 'data/a.csv'"),
+        Case("CSV: an empty folder as source", "```{data} d\nsource: data/\n```\n", files: ["data/.keep": ""],
+             "nb.md:2:9: error: 'data/' is a folder, not a file; it holds no files; name the file to read, e.g. "
+                + "'data/data.csv'"),
         csvError("CSV: semicolons", "x;y\n1;2\n3;4\n",
                  "(line 1): the header has no commas but semicolons: Parzen reads comma-separated files; save the file "
                     + "comma-separated, with '.' as the decimal mark"),
@@ -470,18 +532,31 @@ import Testing
              "nb.md:2:9: error: file '~/d.csv' not found (looked for <folder>/~/d.csv); paths are relative to the "
                 + "notebook's folder"),
         Case("path: empty", "```{data} d\nsource: \"\"\n```\n",
-             "nb.md:2:9: error: option 'source' expects a file path relative to the notebook, found an empty value"),
+             "nb.md:2:9: error: option 'source' expects a file path relative to the notebook, found an empty value; "
+                 + "write e.g. source: data/old-faithful.csv"),
         Case("path: a list", "```{data} d\nsource: [a.csv]\n```\n",
-             "nb.md:2:9: error: option 'source' expects a file path relative to the notebook, found a list"),
+             "nb.md:2:9: error: option 'source' expects a file path relative to the notebook, found a list; write e.g. "
+                 + "source: data/old-faithful.csv"),
         Case("path: missing file", "```{data} d\nsource: nope.csv\n```\n",
              "nb.md:2:9: error: file 'nope.csv' not found (looked for <folder>/nope.csv); paths are relative to the "
                 + "notebook's folder"),
         renders("bibliography: parent folder", "---\nbibliography: ../refs.bib\n---\n",
                 "nb.md:2:15: warning: bibliography '../refs.bib' leaves the project folder <folder>; move the file into "
+                    + ""
                     + "the project, or run with --allow-outside"),
         renders("bibliography: absolute", "---\nbibliography: /etc/passwd\n---\n",
                 "nb.md:2:15: warning: bibliography '/etc/passwd' leaves the project folder <folder>; move the file "
                     + "into the project, or run with --allow-outside"),
+    ]
+
+    /// A `parzen.yml` above the project's `.git` (a file, as in a worktree) is another
+    /// repository's: the project root is the notebook's folder, as `ProjectFile.locate` has it.
+    static let projectRoots: [Case] = [
+        with(Case("path: parzen.yml above .git", "```{data} d\nsource: ../outside/o.csv\n```\n",
+                  files: [".git": "gitdir: /nowhere\n"],
+                  "nb.md:2:9: error: path '../outside/o.csv' leaves the project folder <folder>; move the file into the "
+                      + ""
+                    + "project, or run with --allow-outside")) { $0.aboveProject = ["parzen.yml": "title: Outer\n"] },
     ]
 
     static let links: [Case] = [
@@ -517,7 +592,8 @@ import Testing
         },
     ]
 
-    static let cases: [Case] = yaml + options + markdown + tex + csvFiles.map(capped) + paths + links + notebooks
+    static let cases: [Case] = yaml + options + markdown + tex + csvFiles.map(capped) + paths + projectRoots + links
+        + notebooks
 
     /// The row and column caps are lowered for the two cases that test them.
     static func capped(_ test: Case) -> Case {
@@ -540,7 +616,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try Data("x,y\n1,2\n3,4\n".utf8).write(to: outside.appendingPathComponent("o.csv"))
         try Data(test.notebook).write(to: project.appendingPathComponent("nb.md"))
-        for (name, bytes) in test.files { try Data(bytes).write(to: project.appendingPathComponent(name)) }
+        for (name, bytes) in test.files {
+            let file = project.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: file)
+        }
+        for (name, text) in test.aboveProject { try Data(text.utf8).write(to: root.appendingPathComponent(name)) }
         for (name, target) in test.links {
             try FileManager.default.createSymbolicLink(
                 atPath: project.appendingPathComponent(name).path,

@@ -163,12 +163,12 @@ private func run(_ sources: [DirectiveSource], checkOnly: Bool = false, notebook
 
     @Test func wrongTypeNamesOptionTypeAndValue() {
         #expect(messages([source("{produce} a", line: 1, "value: lots\n")]) ==
-                ["nb.md:2:8: error: option 'value' expects a number, found the text 'lots'"])
+                ["nb.md:2:8: error: option 'value' expects a number, found the text 'lots'; write e.g. value: 1.5"])
     }
 
     @Test func quotedNumberIsText() {
         #expect(messages([source("{produce} a", line: 1, "value: \"3\"\n")]) ==
-                ["nb.md:2:8: error: option 'value' expects a number, found the text '3'"])
+                ["nb.md:2:8: error: option 'value' expects a number, found the text '3'; write e.g. value: 1.5"])
     }
 
     @Test func choiceWithTypo() {
@@ -178,12 +178,13 @@ private func run(_ sources: [DirectiveSource], checkOnly: Bool = false, notebook
 
     @Test func integerOutOfRange() {
         #expect(messages([source("{produce} a", line: 1, "value: 1\ncount: 0\n")]) ==
-                ["nb.md:3:8: error: option 'count' expects a whole number in 1…100, found the number 0"])
+                ["nb.md:3:8: error: option 'count' expects a whole number in 1…100, found the number 0; write e.g. count: 10"])
     }
 
     @Test func negativeBandwidth() {
         #expect(messages([source("{produce} a", line: 1, "value: 1\nbandwidth: -0.2\n")]) ==
-                ["nb.md:3:12: error: option 'bandwidth' expects a positive number or one of scott, cv, found the number -0.2"])
+                ["nb.md:3:12: error: option 'bandwidth' expects a positive number or one of scott, cv, found the number -0.2; "
+                 + "write e.g. bandwidth: scott"])
     }
 
     @Test func bandwidthRuleTypo() {
@@ -193,7 +194,7 @@ private func run(_ sources: [DirectiveSource], checkOnly: Bool = false, notebook
 
     @Test func fractionOutOfRange() {
         #expect(messages([source("{produce} a", line: 1, "value: 1\nholdout: 1.5\n")]) ==
-                ["nb.md:3:10: error: option 'holdout' expects a number in [0, 1), found the number 1.5"])
+                ["nb.md:3:10: error: option 'holdout' expects a number in [0, 1), found the number 1.5; write e.g. holdout: 0.2"])
     }
 
     @Test func duplicateLabel() {
@@ -214,7 +215,7 @@ private func run(_ sources: [DirectiveSource], checkOnly: Bool = false, notebook
     @Test func referenceOfTheWrongKind() {
         #expect(messages([source("{produce} a", line: 1, "value: 1\n"), source("{consume} c", line: 4, "inputs: [a]\n"),
                           source("{consume} d", line: 7, "inputs: [c]\n")]) ==
-                ["nb.md:8:10: error: option 'inputs' needs the label of an earlier thing, but 'c' (line 4) is a sum"])
+                ["nb.md:8:10: error: option 'inputs' needs the label of an earlier thing, but 'c' (line 4) is a sum; use 'a'"])
     }
 
     @Test func bodyThatIsNotAMapping() {

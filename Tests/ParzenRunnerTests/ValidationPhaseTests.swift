@@ -113,15 +113,15 @@ private enum Step: Directive {
         let rule = OptionRule.exactlyOne(["a", "b", "c"], example: "a: 1")
         #expect(messages(rule, [:]) == ["1:1 {x} needs one of 'a', 'b' or 'c'; e.g. a: 1"])
         #expect(messages(rule, ["b": .integer(1)]).isEmpty)
-        #expect(messages(rule, ["a": .integer(1), "c": .integer(2)]) == ["9:3 give only one of 'a', 'b' and 'c' (found a and c)"])
+        #expect(messages(rule, ["a": .integer(1), "c": .integer(2)]) == ["9:3 give only one of 'a', 'b' and 'c' (found a and c); keep a and remove c"])
     }
 
     @Test func notTogether() {
         let rule = OptionRule.notTogether(OptionMeaning("h", "a width"), OptionMeaning("v", "a variance"))
         #expect(messages(rule, ["h": .number(1)]).isEmpty)
-        #expect(messages(rule, ["h": .number(1), "v": .number(1)]) == ["9:3 give either 'h' (a width) or 'v' (a variance), not both"])
+        #expect(messages(rule, ["h": .number(1), "v": .number(1)]) == ["9:3 give either 'h' (a width) or 'v' (a variance), not both; remove 'v', or remove 'h'"])
         #expect(messages(rule, ["h": .number(1), "v": .number(1)], spelling: .commandLine)
-                == ["9:3 give either --h (a width) or --v (a variance), not both"])
+                == ["9:3 give either --h (a width) or --v (a variance), not both; remove --v, or remove --h"])
     }
 
     @Test func onlyWith() {
@@ -165,14 +165,14 @@ private enum Step: Directive {
         let options = try check([("model", "kde"), ("bandwidth", "0.3"), ("kernel", "cosine")]).get()
         #expect(options.number("bandwidth") == 0.3)
         #expect(options.text("kernel") == "cosine")
-        #expect(message([("model", "gmm"), ("components", "0")]) == "option --components expects a whole number in 1…50, found the number 0")
+        #expect(message([("model", "gmm"), ("components", "0")]) == "option --components expects a whole number in 1…50, found the number 0; write e.g. --components 10")
         #expect(message([("model", "kde"), ("bandwidth", "scot")])
                 == "option --bandwidth expects a positive number or one of scott, silverman, isj, cv, found 'scot'; did you mean 'scott'?")
     }
 
     @Test func theRulesAreFitsSpeltAsFlags() {
         #expect(message([("model", "kde"), ("bandwidth", "0.3"), ("beta", "0.1")])
-                == "give either --bandwidth (h, the kernel's scale) or --beta (β = h², the Gaussian kernel's variance), not both")
+                == "give either --bandwidth (h, the kernel's scale) or --beta (β = h², the Gaussian kernel's variance), not both; remove --beta, or remove --bandwidth")
         #expect(message([("model", "gaussian"), ("latent", "2")])
                 == "--latent does not apply to --model gaussian; it applies to --model ppca, --model latent; remove it")
     }

@@ -116,10 +116,12 @@ private struct FieldReader {
 
     init(file: String) { self.file = file }
 
-    mutating func wrongType(_ entry: YAMLEntry, expected: String, at value: YAMLValue? = nil) {
+    /// `example`: a right value as written (`seed: 42`), for the fix.
+    mutating func wrongType(_ entry: YAMLEntry, expected: String, at value: YAMLValue? = nil, example: String? = nil) {
         let value = value ?? entry.value
         diagnostics.append(Diagnostic(.error, file: file, at: value.location,
-                "front-matter key '\(entry.key)' expects \(expected), found \(value.kindDescription)"))
+                "front-matter key '\(entry.key)' expects \(expected), found \(value.kindDescription)",
+                fix: example.map { "write e.g. \($0)" }))
     }
 
     /// A scalar as text; an empty value (`description:`) counts as absent.
@@ -133,7 +135,7 @@ private struct FieldReader {
 
     mutating func seed(_ entry: YAMLEntry) -> UInt64? {
         guard let text = entry.value.scalarText, let seed = UInt64(text) else {
-            wrongType(entry, expected: "a non-negative whole number")
+            wrongType(entry, expected: "a non-negative whole number", example: "seed: 42")
             return nil
         }
         return seed
@@ -205,7 +207,7 @@ private struct FieldReader {
             if let text = orderValue.scalarText, let number = Int(text), number >= 1 {
                 order = number
             } else {
-                wrongType(entry, expected: "'order' as a whole number ≥ 1", at: orderValue)
+                wrongType(entry, expected: "'order' as a whole number ≥ 1", at: orderValue, example: "order: 1")
             }
         }
         return Series(name: name, order: order)

@@ -18,11 +18,25 @@ public indirect enum YAMLValue: Sendable, Equatable {
     public var kindDescription: String {
         switch self {
         case .scalar(let text, let isPlain, _):
+            // YAML's `.nan` and `.inf` (and Swift's `nan`, `inf`) read as numbers that are not finite.
+            if isPlain, let special = Self.nonFinite(text) { return "'\(text)', which is \(special)" }
             if isPlain, Double(text) != nil { return "the number \(text)" }
             if text.isEmpty { return "an empty value" }
             return "the text '\(text)'"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
+        }
+    }
+
+    /// "not a number" or "infinite" for the plain scalars YAML 1.2 or Swift read as NaN or ±∞
+    /// (`.nan`, `.Inf`, `-.inf`, `NaN`, `inf`); nil for any other text, and for a finite
+    /// number too large for a Double (`1e400`), which is reported as the number written.
+    public static func nonFinite(_ text: String) -> String? {
+        let bare = text.hasPrefix("+") || text.hasPrefix("-") ? String(text.dropFirst()) : text
+        switch bare.lowercased() {
+        case ".nan", "nan": return text.hasPrefix("+") || text.hasPrefix("-") ? nil : "not a number"
+        case ".inf", "inf", "infinity": return "infinite"
+        default: return nil
         }
     }
 

@@ -12,13 +12,24 @@ public enum DirectiveProblem: Sendable, Equatable {
     case bodyIsNotAMapping(directive: String, found: String, firstOption: String)
     case unknownOption(String, directive: String, known: [String])
     case missingOption(String, type: String, directive: String)
-    case wrongType(option: String, expected: String, found: String)
-    case unknownChoice(option: String, expected: String, found: String, choices: [String])
-    case wrongLabelKind(option: String, expected: String, label: String, line: Int, kind: String)
-    case unusableResult(label: String, kind: String)
+    /// `example` is a setting of the right type, spelt as the option is (`n: 10`, `--n 10`).
+    case wrongType(option: String, expected: String, found: String, example: String)
+    /// `example`: the first choice as a setting, for when no choice is close to `found`.
+    case unknownChoice(option: String, expected: String, found: String, choices: [String], example: String)
+    /// `wanted`: the kinds the option takes, in words (`fitted model`); `candidates`: the
+    /// labels above of those kinds.
+    case wrongLabelKind(option: String, expected: String, label: String, line: Int, kind: String,
+                        wanted: String, candidates: [String])
+    /// `expected`: the kind of result wanted (`fitted model`), when the caller knows it.
+    case unusableResult(label: String, kind: String, expected: String?)
     case fileNotFound(written: String, resolved: String)
     case pathOutsideProject(written: String, root: String)
-    case unreadableText(path: String)
+    /// A file the option names that exists but cannot be read (its permissions).
+    case unreadableFile(written: String)
+    /// A folder where a file is wanted; `example` is a file in it, if it has one.
+    case folderNotFile(written: String, example: String?)
+    /// A file that is not UTF-8: the first invalid byte, where it is in the file.
+    case notUTF8(written: String, invalid: InvalidUTF8)
     case noResult(label: String, labelsAbove: [String])
     case failedDependency(label: String, line: Int)
     case unknownDirective(String, known: [String])
@@ -44,15 +55,19 @@ public enum DirectiveProblem: Sendable, Equatable {
             "the body of {\(directive)} must be 'option: value' lines, found \(found)"
         case .unknownOption(let name, let directive, _): "unknown option '\(name)' for {\(directive)}"
         case .missingOption(let name, let type, let directive): "{\(directive)} needs the option '\(name)' (\(type))"
-        case .wrongType(let option, let expected, let found): "option \(option) expects \(expected), found \(found)"
-        case .unknownChoice(let option, let expected, let found, _):
+        case .wrongType(let option, let expected, let found, _): "option \(option) expects \(expected), found \(found)"
+        case .unknownChoice(let option, let expected, let found, _, _):
             "option \(option) expects \(expected), found '\(found)'"
-        case .wrongLabelKind(let option, let expected, let label, let line, let kind):
+        case .wrongLabelKind(let option, let expected, let label, let line, let kind, _, _):
             "option '\(option)' needs \(expected), but '\(label)' (line \(line)) is a \(kind)"
-        case .unusableResult(let label, let kind): "'\(label)' is a \(kind), which cannot be used here"
+        case .unusableResult(let label, let kind, _): "'\(label)' is a \(kind), which cannot be used here"
         case .fileNotFound(let written, let resolved): "file '\(written)' not found (looked for \(resolved))"
         case .pathOutsideProject(let written, let root): "path '\(written)' leaves the project folder \(root)"
-        case .unreadableText(let path): "cannot read '\(path)' as UTF-8 text"
+        case .unreadableFile(let written): "cannot read the file '\(written)'"
+        case .folderNotFile(let written, _): "'\(written)' is a folder, not a file"
+        case .notUTF8(let written, let invalid):
+            "\(written) (line \(invalid.location.line), column \(invalid.location.column)): \(invalid.byteName) is "
+                + "not UTF-8 text"
         case .noResult(let label, _): "no result labelled '\(label)' above this point"
         case .failedDependency(let label, let line): "'\(label)' failed at line \(line)"
         case .unknownDirective(let name, _): "unknown directive '{\(name)}'"
@@ -83,7 +98,8 @@ public enum DirectiveProblem: Sendable, Equatable {
         case .bodyIsNotAMapping(_, _, let first): "write one option per line, e.g. '\(first): …'"
         case .unknownOption(let name, _, let known): Suggestion.fix(for: name, among: known)
         case .missingOption(let name, _, _): "add a line '\(name): …' to its body"
-        case .unknownChoice(_, _, let found, let choices): Suggestion.didYouMean(found, among: choices)
+        case .unknownChoice(_, _, let found, let choices, let example):
+            Suggestion.didYouMean(found, among: choices) ?? "write e.g. \(example)"
         case .fileNotFound: "paths are relative to the notebook's folder"
         case .pathOutsideProject: "move the file into the project, or run with --allow-outside"
         case .noResult(let label, let labels):
@@ -107,8 +123,43 @@ public enum DirectiveProblem: Sendable, Equatable {
         case .resultValueDoesNotFit: "take another value, or write the number itself"
         case .notUsedByKind(_, _, let usedBy, let suggestion):
             suggestion.map { "did you mean '\($0)'?" } ?? "remove it, or set kind: \(usedBy[0])"
-        case .wrongType, .wrongLabelKind, .unusableResult, .unreadableText, .onlyOneOf, .notTogether: nil
+        case .wrongType(_, _, _, let example): "write e.g. \(example)"
+        case .wrongLabelKind(_, _, _, _, _, let wanted, let candidates):
+            candidates.isEmpty
+                ? "there is no \(wanted) above this directive: add one, label it, and use that label"
+                : "use \(Self.list(candidates.map { "'\($0)'" }, "or"))"
+        case .unusableResult(_, _, let expected):
+            expected.map { "use the label of a \($0)" } ?? "use the label of a result this option accepts"
+        case .unreadableFile: "check the file's permissions (ls -l)"
+        case .folderNotFile(let written, let example):
+            example.map { "name a file in it, e.g. '\($0)'" }
+                ?? "it holds no files; name the file to read, e.g. '\(written.hasSuffix("/") ? written : written + "/")"
+                + "data.csv'"
+        case .notUTF8(let written, let invalid):
+            // A UTF-16 byte-order mark (FF FE or FE FF) opens the file; anything else is most
+            // often Latin-1 or Windows-1252 from a spreadsheet.
+            (invalid.location == SourceLocation(line: 1, column: 1) && invalid.byte >= 0xFE
+                ? "save the file as UTF-8; from UTF-16: iconv -f utf-16 -t utf-8 "
+                : "save the file as UTF-8; from Latin-1: iconv -f latin1 -t utf-8 ")
+                + "\(Self.shell(written)) > \(Self.shell(Self.utf8Name(written))), then use that file"
+        case .onlyOneOf(_, let given): "keep \(given[0]) and remove \(given.dropFirst().joined(separator: " and "))"
+        case .notTogether(let first, _, let second, _): "remove \(second), or remove \(first)"
         }
+    }
+
+    /// `data/x.csv` → `data/x-utf8.csv`, the name suggested for a file saved as UTF-8.
+    private static func utf8Name(_ path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard let dot = path[slash...].lastIndex(of: "."), dot != slash else { return path + "-utf8" }
+        return path[..<dot] + "-utf8" + path[dot...]
+    }
+
+    /// `path` as one shell word: quoted when it holds anything but letters, digits and `._/-`.
+    private static func shell(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || "0123456789._/-".unicodeScalars.contains($0)
+        }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// "a, b or c".

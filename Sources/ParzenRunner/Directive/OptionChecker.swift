@@ -93,9 +93,13 @@ struct OptionChecker {
         diagnostics.append(Diagnostic(.error, file: file, at: location, problem.message, fix: problem.fix))
     }
 
-    private mutating func wrongType(_ value: YAMLValue, option: String, expected: OptionType) {
+    /// `whole` is the option's own type when `expected` is that of one of its list items, so
+    /// the example is a whole setting (`values: [1, 2.5]`).
+    private mutating func wrongType(_ value: YAMLValue, option: String, expected: OptionType,
+                                    whole: OptionType? = nil) {
         error(at: value.location,
-              .wrongType(option: spelling.name(option), expected: expected.description, found: value.kindDescription))
+              .wrongType(option: spelling.name(option), expected: expected.description, found: value.kindDescription,
+                         example: spelling.setting(option, (whole ?? expected).example { labels(of: $0).last })))
     }
 
     /// `{from: label.key}` in a numeric option: the label must name an earlier result (its
@@ -115,40 +119,52 @@ struct OptionChecker {
         return OptionValue(.result(label: label, key: key), at: value.location)
     }
 
-    private mutating func convert(_ value: YAMLValue, to type: OptionType, option: String) -> OptionValue? {
+    /// The labels declared above of one of `kinds`, in page order.
+    private func labels(of kinds: [ResultKind]) -> [String] {
+        context.declaredLabels.compactMap { label in
+            context.declaredKind(of: label).flatMap { kinds.contains($0.kind) ? (label, $0.location) : nil }
+        }
+        .sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    /// `whole`: as in `wrongType`.
+    private mutating func convert(_ value: YAMLValue, to type: OptionType, option: String,
+                                  whole: OptionType? = nil) -> OptionValue? {
         let at = value.location
         if type.isNumeric, case .mapping(let entries, _) = value, entries.map(\.key) == ["from"] {
             return resultReference(entries[0].value, option: option)
         }
+        func refuse() -> OptionValue? {
+            wrongType(value, option: option, expected: type, whole: whole)
+            return nil
+        }
         switch type {
         case .number, .positiveNumber, .fraction:
-            guard case .scalar(let text, true, _) = value, let x = Double(text), x.isFinite else {
-                wrongType(value, option: option, expected: type); return nil
-            }
-            if case .positiveNumber = type, !(x > 0) { wrongType(value, option: option, expected: type); return nil }
-            if case .fraction = type, !(x >= 0 && x < 1) {
-                wrongType(value, option: option, expected: type); return nil
-            }
+            guard case .scalar(let text, true, _) = value, let x = Double(text), x.isFinite else { return refuse() }
+            if case .positiveNumber = type, !(x > 0) { return refuse() }
+            if case .fraction = type, !(x >= 0 && x < 1) { return refuse() }
             return OptionValue(.number(x), at: at)
         case .integer(let range):
             guard case .scalar(let text, true, _) = value, let n = Int(text), range.contains(n) else {
-                wrongType(value, option: option, expected: type); return nil
+                return refuse()
             }
             return OptionValue(.integer(n), at: at)
         case .text:
-            guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
+            guard let text = value.scalarText else { return refuse() }
             return OptionValue(.text(text), at: at)
         case .boolean:
             let words = ["true": true, "false": false, "yes": true, "no": false]
             guard case .scalar(let text, true, _) = value, let b = words[text] else {
-                wrongType(value, option: option, expected: type); return nil
+                return refuse()
             }
             return OptionValue(.boolean(b), at: at)
         case .choice(let words):
             return choice(value, words: words, option: option, type: type)
         case .numberOrChoice(let words):
+            // `.inf` is no word of the choice but a number that is not finite.
+            if case .scalar(let text, true, _) = value, YAMLValue.nonFinite(text) != nil { return refuse() }
             if case .scalar(let text, true, _) = value, let x = Double(text) {
-                guard x.isFinite, x > 0 else { wrongType(value, option: option, expected: type); return nil }
+                guard x.isFinite, x > 0 else { return refuse() }
                 return OptionValue(.number(x), at: at)
             }
             return choice(value, words: words, option: option, type: type)
@@ -157,13 +173,13 @@ struct OptionChecker {
             if case .sequence(let list, _) = value { items = list } else { items = [value] }
             var converted: [OptionValue] = []
             for item in items {
-                guard let c = convert(item, to: itemType, option: option) else { return nil }
+                guard let c = convert(item, to: itemType, option: option, whole: whole ?? type) else { return nil }
                 converted.append(c)
             }
             return OptionValue(.list(converted), at: at)
         case .label(let kinds):
             guard let label = value.scalarText, !label.isEmpty else {
-                wrongType(value, option: option, expected: type); return nil
+                return refuse()
             }
             guard let declared = context.declaredKind(of: label) else {
                 error(at: at, context.missingProblem(label))
@@ -172,16 +188,18 @@ struct OptionChecker {
             guard kinds.contains(declared.kind) else {
                 let line = declared.location.line
                 error(at: at, .wrongLabelKind(option: option, expected: type.description, label: label, line: line,
-                                              kind: declared.kind.rawValue))
+                                              kind: declared.kind.rawValue,
+                                              wanted: kinds.map(\.rawValue).joined(separator: " or "),
+                                              candidates: labels(of: kinds)))
                 return nil
             }
             return OptionValue(.label(label), at: at)
         case .labelOrWord(let kinds, let words):
             if case .scalar(let text, true, _) = value, words.contains(text) { return OptionValue(.text(text), at: at) }
-            return convert(value, to: .label(kinds), option: option)
+            return convert(value, to: .label(kinds), option: option, whole: whole ?? type)
         case .path:
             guard let written = value.scalarText, !written.isEmpty else {
-                wrongType(value, option: option, expected: type); return nil
+                return refuse()
             }
             switch context.paths.resolve(written) {
             case .success(let resolved):
@@ -196,8 +214,8 @@ struct OptionChecker {
             return OptionValue(.yaml(value), at: at)
         case .scalarOrStructure(let scalar, _):
             // A scalar is checked (and worded) as its own type; a mapping goes to the directive.
-            if case .scalar = value { return convert(value, to: scalar, option: option) }
-            guard case .mapping = value else { wrongType(value, option: option, expected: type); return nil }
+            if case .scalar = value { return convert(value, to: scalar, option: option, whole: whole ?? type) }
+            guard case .mapping = value else { return refuse() }
             return OptionValue(.yaml(value), at: at)
         }
     }
@@ -207,7 +225,8 @@ struct OptionChecker {
         guard let text = value.scalarText else { wrongType(value, option: option, expected: type); return nil }
         guard words.contains(text) else {
             error(at: value.location, .unknownChoice(option: spelling.name(option), expected: type.description,
-                                                     found: text, choices: words))
+                                                     found: text, choices: words,
+                                                     example: spelling.setting(option, words.first ?? text)))
             return nil
         }
         return OptionValue(.text(text), at: value.location)

@@ -75,6 +75,27 @@ public indirect enum OptionType: Sendable {
         }
     }
 
+    /// A value of this type as it would be written, for the fix of a wrong one; `label` gives
+    /// a label declared above of one of the kinds, if there is one (else `<label>` is shown).
+    public func example(label: ([ResultKind]) -> String?) -> String {
+        switch self {
+        case .number: "1.5"
+        case .positiveNumber: "0.5"
+        case .fraction: "0.2"
+        case .integer(let range): String(min(max(10, range.lowerBound), range.upperBound))
+        case .text: "\"…\""
+        case .boolean: "true"
+        case .choice(let words), .numberOrChoice(let words): words.first ?? "…"
+        case .list(.number), .list(.positiveNumber): "[1, 2.5]"
+        case .list(.integer(let range)): "[\(range.lowerBound), \(min(range.lowerBound + 1, range.upperBound))]"
+        case .list(let item): "[\(item.example(label: label)), …]"
+        case .label(let kinds), .labelOrWord(let kinds, _): label(kinds) ?? "<label>"
+        case .path: "data/old-faithful.csv"
+        case .structure: "{…}"
+        case .scalarOrStructure(let scalar, _): scalar.example(label: label)
+        }
+    }
+
     fileprivate var pluralDescription: String {
         switch self {
         case .label(let kinds): "labels of earlier " + kinds.map { $0.rawValue + "s" }.joined(separator: " or ")

@@ -1,9 +1,11 @@
 import Foundation
+import ParzenFormat
 
 /// Where a notebook's files may come from: paths in a notebook resolve relative to the
-/// notebook and must stay inside the project root — the nearest folder at or above the
-/// notebook that holds a `parzen.yml`, or else the notebook's own folder — unless the user
-/// passed `--allow-outside`.
+/// notebook and must stay inside the project root — the folder of the `parzen.yml` that
+/// `ProjectFile.locate(from:)` finds (the search stops at a `.git`, as everywhere else that
+/// looks for the project), or else the notebook's own folder — unless the user passed
+/// `--allow-outside`.
 public struct ProjectPaths: Sendable {
     /// The folder the notebook is in (absolute, symlinks resolved).
     public let notebookFolder: String
@@ -20,15 +22,13 @@ public struct ProjectPaths: Sendable {
     }
 
     static func projectRoot(startingAt folder: String) -> String {
-        var candidate = URL(fileURLWithPath: folder)
-        while true {
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("parzen.yml").path) {
-                return candidate.path
-            }
-            let parent = candidate.deletingLastPathComponent()
-            if parent.path == candidate.path { return folder }
-            candidate = parent
-        }
+        ProjectFile.locate(from: folder).map { ($0 as NSString).deletingLastPathComponent } ?? folder
+    }
+
+    /// `resolved` relative to the notebook's folder when it is inside it, else as it is.
+    public func relative(_ resolved: String) -> String {
+        let prefix = notebookFolder.hasSuffix("/") ? notebookFolder : notebookFolder + "/"
+        return resolved.hasPrefix(prefix) ? String(resolved.dropFirst(prefix.count)) : resolved
     }
 
     /// Why a path was refused.

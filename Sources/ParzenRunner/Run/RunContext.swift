@@ -77,7 +77,7 @@ public final class RunContext: @unchecked Sendable {
             }
         }
         guard let payload = payload as? T else {
-            throw DirectiveError(.unusableResult(label: label, kind: result.kind.rawValue), at: location)
+            throw DirectiveError(.unusableResult(label: label, kind: result.kind.rawValue, expected: nil), at: location)
         }
         return payload
     }
@@ -110,16 +110,40 @@ public final class RunContext: @unchecked Sendable {
     }
 
     /// Reads a file that an option already resolved and checked, and remembers its digest
-    /// as an input of the directive being validated.
-    public func readText(_ resolvedPath: String, at location: SourceLocation) throws -> String {
-        guard let bytes = FileManager.default.contents(atPath: resolvedPath),
-              let text = String(data: bytes, encoding: .utf8) else {
-            throw DirectiveError(.unreadableText(path: resolvedPath), at: location)
+    /// as an input of the directive being validated. `written` is the path as the author
+    /// wrote it, for messages (else the path relative to the notebook's folder): a folder, an
+    /// unreadable file and the first byte that is not UTF-8 (with its line and column in the
+    /// file) are each reported at `location` with a fix.
+    public func readText(_ resolvedPath: String, written: String? = nil, at location: SourceLocation) throws -> String {
+        let shown = written ?? paths.relative(resolvedPath)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: resolvedPath, isDirectory: &isFolder), isFolder.boolValue {
+            throw DirectiveError(.folderNotFile(written: shown, example: Self.firstFile(in: resolvedPath, shown)),
+                                 at: location)
         }
+        guard let bytes = FileManager.default.contents(atPath: resolvedPath) else {
+            throw DirectiveError(.unreadableFile(written: shown), at: location)
+        }
+        if let invalid = InvalidUTF8(in: [UInt8](bytes)) {
+            throw DirectiveError(.notUTF8(written: shown, invalid: invalid), at: location)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         let digest = ContentDigest(of: bytes)
         lock.withLock { fileDigests[resolvedPath] = digest }
         tracked?.files.insert(resolvedPath)
         return text
+    }
+
+    /// The first visible file in `folder` (by name), as `shown/name`: the likely meaning.
+    private static func firstFile(in folder: String, _ shown: String) -> String? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.sorted().first { name in
+            var isFolder: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
+                && !isFolder.boolValue
+        }
+        .map { (shown.hasSuffix("/") ? shown : shown + "/") + $0 }
     }
 
     /// Starts recording the labels and files the next validation reads.

@@ -15,9 +15,10 @@ public struct ValidationContext: Sendable {
     /// The seed the directive's run will use (see `RunContext.seed(for:)`).
     public func seed(for call: DirectiveCall) -> UInt64 { context.seed(for: call) }
 
-    /// Reads a file that an option already resolved and checked.
-    public func readText(_ resolvedPath: String, at location: SourceLocation) throws -> String {
-        try context.readText(resolvedPath, at: location)
+    /// Reads a file that an option already resolved and checked (see `RunContext.readText`).
+    public func readText(_ resolvedPath: String, written: String? = nil, at location: SourceLocation) throws
+        -> String {
+        try context.readText(resolvedPath, written: written, at: location)
     }
 
     /// The shape an earlier directive declared under `label`.
@@ -31,24 +32,30 @@ public struct ValidationContext: Sendable {
 
     /// The shape of the data set labelled `label`.
     public func dataset(_ label: String, at location: SourceLocation) throws -> DatasetShape {
-        guard case .dataset(let shape) = try shape(label, at: location) else { throw wrongKind(label, at: location) }
+        guard case .dataset(let shape) = try shape(label, at: location) else {
+            throw wrongKind(label, DataDirective.resultKind, at: location)
+        }
         return shape
     }
 
     /// The shape of the fitted model labelled `label`.
     public func model(_ label: String, at location: SourceLocation) throws -> ModelShape {
-        guard case .model(let shape) = try shape(label, at: location) else { throw wrongKind(label, at: location) }
+        guard case .model(let shape) = try shape(label, at: location) else {
+            throw wrongKind(label, FitDirective.resultKind, at: location)
+        }
         return shape
     }
 
     /// The shape of the sample labelled `label`.
     public func sample(_ label: String, at location: SourceLocation) throws -> SampleShape {
-        guard case .sample(let shape) = try shape(label, at: location) else { throw wrongKind(label, at: location) }
+        guard case .sample(let shape) = try shape(label, at: location) else {
+            throw wrongKind(label, SampleDirective.resultKind, at: location)
+        }
         return shape
     }
 
-    private func wrongKind(_ label: String, at location: SourceLocation) -> DirectiveError {
+    private func wrongKind(_ label: String, _ expected: ResultKind, at location: SourceLocation) -> DirectiveError {
         let kind = context.declaredKind(of: label)?.kind.rawValue ?? "result"
-        return DirectiveError(.unusableResult(label: label, kind: kind), at: location)
+        return DirectiveError(.unusableResult(label: label, kind: kind, expected: expected.rawValue), at: location)
     }
 }

@@ -21,6 +21,11 @@ extension CompareDirective {
         if options.words("models").count > 1 {
             throw DirectiveError("'true' is listed twice", fix: "list it once", at: options.words("models")[1].location)
         }
+        var listed = Set<String>()
+        for reference in references where !listed.insert(reference.label).inserted {
+            throw DirectiveError("'\(reference.label)' is listed twice", fix: "list each model once",
+                                 at: reference.location)
+        }
         let models = try references.map { try context.model($0.label, at: $0.location) }
         let dataset = models[0].dataset
         if let truth, !dataset.hasTruth {

@@ -102,7 +102,7 @@ extension DataDirective {
             wanted = header.filter { !textColumns.contains($0) }
         }
         let loaded = try context.csvPoints(path: path, columns: wanted) {
-            let text = try context.readText(path, at: options.location(of: "source")!)
+            let text = try context.readText(path, written: writtenSource(options), at: options.location(of: "source")!)
             do {
                 return try DatasetLoader.points(csv: text, file: written, columns: wanted)
             } catch let error as DatasetLoader.Problem {
@@ -143,7 +143,7 @@ extension DataDirective {
     /// The CSV `source` as a table of text cells, its problems reported at `source`.
     static func csvTable(_ options: OptionValues, in context: RunContext) throws -> CSVTable {
         let path = options.path("source")!
-        let text = try context.readText(path, at: options.location(of: "source")!)
+        let text = try context.readText(path, written: writtenSource(options), at: options.location(of: "source")!)
         do {
             return try CSVTable(parsing: text)
         } catch {

@@ -31,7 +31,7 @@ enum BoundarySpecification {
             }
             guard case .scalar(let text, true, _) = entry.value, let x = Double(text), x.isFinite else {
                 throw DirectiveError("'\(entry.key)' expects a finite number, found \(entry.value.kindDescription)",
-                                     at: entry.value.location)
+                                     fix: "write e.g. \(entry.key): 0", at: entry.value.location)
             }
             ends[entry.key] = x
         }
