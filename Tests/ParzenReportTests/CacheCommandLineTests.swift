@@ -9,6 +9,8 @@ import Testing
     func project() throws -> URL {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-cache-cli-\(UUID())")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.root + "/notebooks"), to: copy)
+        // Not the cache a `make report` in the checkout left.
+        try? FileManager.default.removeItem(at: copy.appendingPathComponent(".parzen"))
         return copy
     }
 

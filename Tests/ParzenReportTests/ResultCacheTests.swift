@@ -252,6 +252,7 @@ import Testing
     @Test func everyBundledNotebookIsTheSameFromTheCache() throws {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-cache-notebooks-\(UUID())")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.root + "/notebooks"), to: copy)
+        try? FileManager.default.removeItem(at: copy.appendingPathComponent(".parzen"))
         let notebooks = try FileManager.default.contentsOfDirectory(atPath: copy.path).filter { $0.hasSuffix(".md") }
         #expect(notebooks.count >= 3)
         for name in notebooks.sorted() {

@@ -195,7 +195,8 @@ public struct NotebookRunner: Sendable {
         observer?.directiveStarted(call, in: context.file)
         defer { observer?.directiveFinished(call, in: context.file) }
         do {
-            return .success(try directive.run(call.resolvingResults(specs: directive.options, in: context), in: context))
+            let resolved = try call.resolvingResults(specs: directive.options, in: context)
+            return .success(try directive.run(resolved, in: context))
         } catch {
             let diagnostic = Self.diagnostic(for: error, file: context.file, fallback: call.location)
             return .failure(DirectiveError(diagnostic.message, fix: diagnostic.fix, at: diagnostic.location))
