@@ -39,11 +39,11 @@ final class HTMLBodyWriter {
     let safe: Bool
     /// The page's citations and bibliography, when it was read with them.
     let citations: PageCitations?
-    /// The `{figure}` images, when they were read; without them a figure shows its path as written.
-    let images: PageImages?
+    /// The `{figure}` images as read; a figure whose image is not among them shows its path as written.
+    let images: PageImages
 
     init(notebook: Notebook, run: NotebookRun, declarations: [ReferenceDeclaration], safe: Bool,
-         citations: PageCitations? = nil, images: PageImages? = nil) {
+         citations: PageCitations? = nil, images: PageImages = .none) {
         self.safe = safe
         self.citations = citations
         self.images = images
@@ -224,7 +224,7 @@ final class HTMLBodyWriter {
             return FloatMarkup(id: id, number: entry?.citation, image: "")
         }
         var attributes: [(String, String)] = []
-        if let image = images?.images[float.location] {
+        if let image = images.images[float.location] {
             attributes.append(("src", image.dataURI))
         } else {
             attributes.append(("data-missing", path))

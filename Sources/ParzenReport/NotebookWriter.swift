@@ -6,17 +6,15 @@ import ParzenRunner
 /// format adds a writer, it does not edit the others (the HTML page is the first).
 public protocol NotebookWriter {
     associatedtype Document
-    /// The problems found while writing (math errors, unresolved references), in any order.
-    func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: Document, diagnostics: [Diagnostic])
-    /// `write` with the page's `{figure}` images read (``PageImages``), for formats that show them.
+    /// The document, with the page's `{figure}` images as read (``PageImages``), and the
+    /// problems found while writing (math errors, unresolved references), in any order.
     func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
         -> (document: Document, diagnostics: [Diagnostic])
 }
 
 extension NotebookWriter {
-    /// A format without images writes as without them.
-    public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
-        -> (document: Document, diagnostics: [Diagnostic]) {
-        write(notebook, run)
+    /// The document with no images read: a `{figure}` shows its path as written.
+    public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: Document, diagnostics: [Diagnostic]) {
+        write(notebook, run, images: .none)
     }
 }

@@ -86,9 +86,8 @@ public struct ReportBuilder: Sendable {
         let run = self.run(notebook, checkOnly: checkOnly)
         let citations = PageCitations(notebook: notebook, text: text, paths: paths(notebook))
         let images = PageImages(notebook: notebook, paths: paths(notebook))
-        let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations,
-                                                          images: images)
-            .write(notebook, run)
+        let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)
+            .write(notebook, run, images: images)
 
         let diagnostics = Diagnostic.capped(
             (notebook.diagnostics + run.diagnostics + citations.diagnostics + images.diagnostics + writeDiagnostics)
@@ -135,18 +134,15 @@ public struct HTMLNotebookWriter: NotebookWriter {
     public let safe: Bool
     /// The page's citations (``PageCitations``); without them citations print as written.
     public let citations: PageCitations?
-    /// The `{figure}` images (``PageImages``); without them a figure shows no image.
-    public let images: PageImages?
 
-    public init(registry: DirectiveRegistry, safe: Bool = false, citations: PageCitations? = nil,
-                images: PageImages? = nil) {
+    public init(registry: DirectiveRegistry, safe: Bool = false, citations: PageCitations? = nil) {
         self.registry = registry
         self.safe = safe
         self.citations = citations
-        self.images = images
     }
 
-    public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: Body, diagnostics: [Diagnostic]) {
+    public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
+        -> (document: Body, diagnostics: [Diagnostic]) {
         let declarations = ReferenceDeclaration.declarations(in: notebook.directiveFences, registry: registry)
         let writer = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: safe,
                                     citations: citations, images: images)

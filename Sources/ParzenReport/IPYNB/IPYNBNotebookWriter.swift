@@ -30,10 +30,6 @@ public struct IPYNBNotebookWriter: NotebookWriter {
         self.registry = registry
     }
 
-    public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
-        write(notebook, run, images: .none)
-    }
-
     /// The notebook with each `{figure}`'s image attached to the markdown cell that shows it.
     public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
         -> (document: String, diagnostics: [Diagnostic]) {

@@ -25,10 +25,6 @@ public struct LaTeXNotebookWriter: NotebookWriter {
         self.registry = registry
     }
 
-    public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: String, diagnostics: [Diagnostic]) {
-        write(notebook, run, images: .none)
-    }
-
     /// The document with each `{figure}`'s image included from where it was read.
     public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
         -> (document: String, diagnostics: [Diagnostic]) {
