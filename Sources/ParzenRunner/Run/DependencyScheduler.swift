@@ -6,13 +6,23 @@ import Foundation
 /// It uses its own threads (`DispatchQueue.concurrentPerform`), not Swift's cooperative
 /// pool, so a caller may block on it from anywhere — the preview server's tasks included —
 /// without starving the pool.
-struct DependencyScheduler {
+public struct DependencyScheduler {
     /// For each job, the earlier jobs it waits for (indices below its own).
-    var dependencies: [[Int]]
-    var width = ProcessInfo.processInfo.activeProcessorCount
+    public var dependencies: [[Int]]
+    public var width: Int
+
+    public init(dependencies: [[Int]], width: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.dependencies = dependencies
+        self.width = width
+    }
+
+    /// `count` jobs that wait for none: at most `width` at a time, lowest index first.
+    public init(independentJobs count: Int, width: Int) {
+        self.init(dependencies: Array(repeating: [], count: count), width: width)
+    }
 
     /// Runs `job(i)` for every index, each after its dependencies; returns when all are done.
-    func run(_ job: @Sendable (Int) -> Void) {
+    public func run(_ job: @Sendable (Int) -> Void) {
         let count = dependencies.count
         guard count > 0 else { return }
         let state = State(dependencies: dependencies)
