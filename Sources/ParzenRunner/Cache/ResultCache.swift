@@ -40,10 +40,9 @@ public struct ResultCache: Sendable {
         /// The cache of the notebook at `path` (see `ResultCache.folder(forNotebook:)`), with
         /// the size cap of its project file (`cache: max-size:`), else 1 GiB.
         public func cache(forNotebook path: String) -> ResultCache {
-            let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-            let project = ProjectFile.locate(from: folder).map { ProjectFile.read(path: $0).0 }
-            let settings = project?.cache ?? CacheSettings()
-            return ResultCache(folder: ResultCache.folder(forNotebook: path), mode: mode, maxBytes: settings.maxBytes)
+            let project = ResultCache.project(ofNotebook: path, reading: true)
+            return ResultCache(folder: URL(fileURLWithPath: project.cacheDirectory, isDirectory: true), mode: mode,
+                               maxBytes: project.cache.maxBytes)
         }
     }
 
@@ -180,10 +179,18 @@ public struct ResultCache: Sendable {
     /// The cache folder for a notebook: `.parzen/cache/` beside the nearest `parzen.yml` at or
     /// above it (`ProjectFile.locate`), else beside the notebook.
     public static func folder(forNotebook path: String) -> URL {
-        let notebookFolder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        let root = ProjectFile.locate(from: notebookFolder.path).map { ($0 as NSString).deletingLastPathComponent }
-        return URL(fileURLWithPath: root ?? notebookFolder.path, isDirectory: true)
-            .appendingPathComponent(".parzen/cache", isDirectory: true)
+        URL(fileURLWithPath: project(ofNotebook: path, reading: false).cacheDirectory, isDirectory: true)
+    }
+
+    /// The notebook's project file (`ProjectFile.locate`), its settings read when `reading`;
+    /// without one, a project file with every default beside the notebook, whose
+    /// `cacheDirectory` is then the notebook's `.parzen/cache`.
+    private static func project(ofNotebook path: String, reading: Bool) -> ProjectFile {
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        guard let found = ProjectFile.locate(from: folder) else {
+            return ProjectFile(path: (folder as NSString).appendingPathComponent(ProjectFile.fileName))
+        }
+        return reading ? ProjectFile.read(path: found).0 : ProjectFile(path: found)
     }
 
     private func entryURL(_ key: ContentDigest) -> URL {

@@ -127,11 +127,9 @@ public final class RunContext: @unchecked Sendable {
         if let invalid = InvalidUTF8(in: [UInt8](bytes)) {
             throw DirectiveError(.notUTF8(written: shown, invalid: invalid), at: location)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let digest = ContentDigest(of: bytes)
-        lock.withLock { fileDigests[resolvedPath] = digest }
+        remember(bytes, of: resolvedPath)
         tracked?.files.insert(resolvedPath)
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The first visible file in `folder` (by name), as `shown/name`: the likely meaning.
@@ -166,6 +164,12 @@ public final class RunContext: @unchecked Sendable {
     func digest(ofFile resolvedPath: String) -> ContentDigest? {
         if let known = lock.withLock({ fileDigests[resolvedPath] }) { return known }
         guard let bytes = FileManager.default.contents(atPath: resolvedPath) else { return nil }
+        return remember(bytes, of: resolvedPath)
+    }
+
+    /// Records the digest of a file's bytes, read once in this run.
+    @discardableResult
+    private func remember(_ bytes: Data, of resolvedPath: String) -> ContentDigest {
         let digest = ContentDigest(of: bytes)
         lock.withLock { fileDigests[resolvedPath] = digest }
         return digest
