@@ -39,15 +39,18 @@ public actor Previewer {
         let ip = host == "localhost" ? "127.0.0.1" : host
         let address: any SocketAddress = ip.contains(":") ? try sockaddr_in6.inet6(ip6: ip, port: port)
             : try sockaddr_in.inet(ip4: ip, port: port)
-        // No request log: the terminal shows renders and diagnostics, not every fetch.
-        server = HTTPServer(address: address, logger: .disabled,
+        // No request log: the terminal shows renders and diagnostics, not every fetch. The
+        // handlers only look a page up, so they never take long of themselves; FlyingFox's
+        // 15-second default would turn a busy machine's delay into a 500 for a page that is there.
+        server = HTTPServer(address: address, timeout: Self.handlerTimeout, logger: .disabled,
                             handler: PreviewRequestHandler(session: session, broadcaster: broadcaster))
     }
 
     /// Renders every notebook, starts serving and watching, and returns the address served.
     /// Throws when the server cannot listen (address not local, port taken).
     public func start() async throws -> URL {
-        report(.rendered(session.renderAll()))
+        let session = session
+        report(.rendered(await Self.offThePool { session.renderAll() }))
         let server = server
         serving = Task { [weak self] in
             do { try await server.run() } catch { await self?.serverStopped(with: error) }
@@ -103,13 +106,28 @@ public actor Previewer {
             let notebooks = templatesChanged ? session.notebooks
                 : session.notebooks.filter { !(Set(inputs[$0] ?? []).isDisjoint(with: changed)) }
             guard !notebooks.isEmpty || templatesChanged else { continue }
-            let outcome = session.rerender(notebooks, templatesChanged: templatesChanged)
+            let session = session
+            let outcome = await Self.offThePool { session.rerender(notebooks, templatesChanged: templatesChanged) }
             // A notebook may name new data files; watch what it reads now.
             inputs = session.inputs()
             watcher.watch(Self.watchedFiles(inputs, templatesFolder: session.templatesFolder))
             report(.rendered(outcome))
             for page in templatesChanged ? ["*"] : outcome.pageNames { broadcaster.announce(page) }
             broadcaster.announce("index.html")
+        }
+    }
+
+    /// How long a request handler may take before the server answers 500.
+    static let handlerTimeout: TimeInterval = 300
+
+    /// Renders run on a queue of their own: a render computes for as long as it takes, and
+    /// on Swift's concurrency pool (one thread per core) it would hold a thread the server's
+    /// request handlers need to answer meanwhile.
+    private static let renderQueue = DispatchQueue(label: "parzen.preview.render")
+
+    private static func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            renderQueue.async { continuation.resume(returning: work()) }
         }
     }
 

@@ -18,7 +18,7 @@ import Testing
 
     /// The same globs over a real tree, against Python's `glob.glob(..., recursive=True)`,
     /// which defines `**` the same way (zero or more folders, hidden ones skipped).
-    @Test func agreesWithPythonGlobOnARealTree() throws {
+    @Test func agreesWithPythonGlobOnARealTree() async throws {
         guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: {
             FileManager.default.isExecutableFile(atPath: $0)
         }) else {
@@ -37,14 +37,7 @@ import Testing
         for pattern in patterns {
             let script = "import glob,sys; print('\\n'.join(sorted(glob.glob(sys.argv[1], root_dir=sys.argv[2], "
                 + "recursive=True))))"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = ["-c", script, pattern, root.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            let output = try await ExternalProcess.run(python, ["-c", script, pattern, root.path]).output
             let expected = output.split(separator: "\n").map(String.init)
             #expect(all.filter(NotebookGlob(pattern).matches) == expected, "\(pattern)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import ParzenFormat
+import ParzenTestSupport
 import Testing
 @testable import ParzenHTML
 
@@ -138,12 +139,12 @@ struct SafeModeTests {
 
     /// The corpus in headless Chromium: rendered in safe mode, no attempt marks the DOM; the
     /// same corpus rendered in the default mode does (so the check can see script running).
-    @Test func noScriptRunsInChromium() throws {
+    @Test func noScriptRunsInChromium() async throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile) else {
             print("notice: chromium is not installed; skipping the browser check of safe mode")
             return
         }
-        func dom(safe: Bool) throws -> String {
+        func dom(safe: Bool) async throws -> String {
             let body = InjectionCorpus.sources.map { render($0 + "\n", safe: safe).html }.joined(separator: "\n<hr>\n")
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-safe-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -151,25 +152,18 @@ struct SafeModeTests {
             let page = folder.appendingPathComponent("page.html")
             try "<!doctype html><html><head><meta charset=\"utf-8\"></head><body>\n\(body)\n</body></html>\n"
                 .write(to: page, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: chromium)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile",
-                                 "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=3000", "--dump-dom", page.absoluteString]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            return try await ExternalProcess.run(chromium, [
+                "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile",
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=3000", "--dump-dom", page.absoluteString,
+            ]).output
         }
-        let unsafe = try dom(safe: false)
+        let unsafe = try await dom(safe: false)
         guard unsafe.contains("</body>") else {
             print("notice: chromium did not render the page; skipping the browser check of safe mode")
             return
         }
         #expect(unsafe.contains(InjectionCorpus.marker), "the default mode should run some of the corpus")
-        let safe = try dom(safe: true)
+        let safe = try await dom(safe: true)
         #expect(safe.contains("</body>"))
         #expect(!safe.contains(InjectionCorpus.marker))
     }

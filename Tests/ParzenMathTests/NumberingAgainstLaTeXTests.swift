@@ -1,4 +1,5 @@
 import Foundation
+import ParzenTestSupport
 import Testing
 @testable import ParzenMath
 
@@ -122,21 +123,16 @@ import Testing
     }
 
     @Test(.enabled(if: latex != nil, "latex is not on PATH (Debian: texlive-latex-base); skipped"))
-    func latexStillAgrees() throws {
+    func latexStillAgrees() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-numbering-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try LaTeXNumberingCases.document.write(
             to: folder.appendingPathComponent("n.tex"), atomically: true, encoding: .utf8)
         for _ in 1...2 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.latex!)
-            process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "n.tex"]
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let run = try await ExternalProcess.run(Self.latex!, ["-interaction=nonstopmode", "-halt-on-error", "n.tex"],
+                                                    in: folder)
+            #expect(run.succeeded)
         }
         let aux = try String(contentsOf: folder.appendingPathComponent("n.aux"), encoding: .utf8)
         let lines = aux.split(separator: "\n").filter { $0.hasPrefix("\\newlabel") }.joined(separator: "\n")
@@ -144,9 +140,7 @@ import Testing
     }
 
     static let latex: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let found = path.split(separator: ":").map { "\($0)/latex" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        let found = ExternalProcess.onPath("latex")
         if found == nil { print("notice: skipping NumberingAgainstLaTeXTests.latexStillAgrees: latex is not on PATH") }
         return found
     }()

@@ -1,6 +1,7 @@
 import Foundation
 import ParzenReport
 import ParzenRunner
+import ParzenTestSupport
 import Testing
 
 /// The bundled tutorials written as `.ipynb`, checked by Jupyter's own tools: the `nbformat`
@@ -27,35 +28,37 @@ import Testing
     }()
 
     /// `.build/venv-nbformat/bin`, with nbformat and nbconvert installed, or nil (and a
-    /// notice printed) when Python or pip is not available.
-    static let venv: String? = {
+    /// notice printed) when Python or pip is not available. Set up once, by the first test
+    /// that asks; the others wait for it without holding a thread.
+    static var venv: String? {
+        get async { await venvSetup.value }
+    }
+
+    private static let venvSetup = Task<String?, Never> {
         let venv = Repository.root + "/.build/venv-nbformat"
         let python = venv + "/bin/python"
         if !FileManager.default.isExecutableFile(atPath: python) {
-            guard run("/usr/bin/env", ["python3", "-m", "venv", venv]).status == 0 else {
+            guard await run("/usr/bin/env", ["python3", "-m", "venv", venv]).status == 0 else {
                 print("notice: skipping nbformat validation: python3 -m venv is not available")
                 return nil
             }
         }
-        guard run(python, ["-c", "import nbformat, nbconvert"]).status == 0
-            || run(venv + "/bin/pip", ["install", "--quiet", "nbformat", "nbconvert"]).status == 0 else {
+        let installed = await run(python, ["-c", "import nbformat, nbconvert"]).status == 0
+        if !installed, await run(venv + "/bin/pip", ["install", "--quiet", "nbformat", "nbconvert"]).status != 0 {
             print("notice: skipping nbformat validation: pip could not install nbformat and nbconvert")
             return nil
         }
         return venv + "/bin"
-    }()
+    }
 
-    static func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return (-1, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a program and returns its status and its standard output and error together.
+    static func run(_ executable: String, _ arguments: [String]) async -> (status: Int32, output: String) {
+        do {
+            let run = try await ExternalProcess.run(executable, arguments)
+            return (run.status, run.output + run.errors)
+        } catch {
+            return (-1, "\(error)")
+        }
     }
 
     static func notebook(_ name: String) throws -> [String: Any] {
@@ -67,10 +70,10 @@ import Testing
         #expect(Self.rendered.diagnostics[name] == [])
     }
 
-    @Test(arguments: tutorials) func passesTheNbformatValidator(name: String) throws {
-        guard let bin = Self.venv else { return }
+    @Test(arguments: tutorials) func passesTheNbformatValidator(name: String) async throws {
+        guard let bin = await Self.venv else { return }
         let script = "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')"
-        let result = Self.run(bin + "/python", ["-c", script, Self.rendered.folder + "/\(name).ipynb"])
+        let result = await Self.run(bin + "/python", ["-c", script, Self.rendered.folder + "/\(name).ipynb"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output == "valid\n")
     }
@@ -93,10 +96,10 @@ import Testing
         #expect(metadata["title"] as? String == "A linear model")
     }
 
-    @Test func nbconvertWritesHTMLWithTheFigures() throws {
-        guard let bin = Self.venv else { return }
+    @Test func nbconvertWritesHTMLWithTheFigures() async throws {
+        guard let bin = await Self.venv else { return }
         let output = Self.rendered.folder + "/html"
-        let result = Self.run(bin + "/jupyter", ["nbconvert", "--to", "html", "--output-dir", output,
+        let result = await Self.run(bin + "/jupyter", ["nbconvert", "--to", "html", "--output-dir", output,
                                                  Self.rendered.folder + "/a-linear-model.ipynb"])
         #expect(result.status == 0, "\(result.output)")
         let html = try String(contentsOfFile: output + "/a-linear-model.html", encoding: .utf8)

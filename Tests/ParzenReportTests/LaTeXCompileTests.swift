@@ -1,6 +1,7 @@
 import Foundation
 import ParzenReport
 import ParzenRunner
+import ParzenTestSupport
 import Testing
 
 /// The bundled tutorials written as LaTeX and compiled by the real pdflatex (twice, for
@@ -15,9 +16,7 @@ import Testing
     static let overfullTolerance = (count: 2, points: 5.0)
 
     static let pdflatex: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let found = path.split(separator: ":").map { "\($0)/pdflatex" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        let found = ExternalProcess.onPath("pdflatex")
         if found == nil {
             print("notice: skipping the LaTeX compile tests: pdflatex is not on PATH (Debian: texlive-latex-base "
                   + "texlive-latex-recommended texlive-latex-extra texlive-pictures)")
@@ -45,11 +44,11 @@ import Testing
         #expect(Self.rendered.diagnostics[name] == [])
     }
 
-    @Test(arguments: tutorials) func compilesWithPdflatex(name: String) throws {
+    @Test(arguments: tutorials) func compilesWithPdflatex(name: String) async throws {
         guard let pdflatex = Self.pdflatex else { return }
         var log = ""
         for _ in 1...2 {
-            let result = IPYNBValidationTests.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error",
+            let result = await IPYNBValidationTests.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error",
                                                              "-output-directory", Self.rendered.folder,
                                                              Self.rendered.folder + "/\(name).tex"])
             #expect(result.status == 0, "\(result.output.suffix(3000))")

@@ -35,13 +35,13 @@ import Testing
         #expect(!all.contains("{figure}") && !all.contains("{table}") && !all.contains(":name:"))
     }
 
-    @Test func passesTheNbformatValidator() throws {
-        guard let bin = IPYNBValidationTests.venv else { return }
+    @Test func passesTheNbformatValidator() async throws {
+        guard let bin = await IPYNBValidationTests.venv else { return }
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("parzen-myst-\(UUID().uuidString).ipynb")
         try Data(try Self.write().json.utf8).write(to: path)
         let script = "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')"
-        let result = IPYNBValidationTests.run(bin + "/python", ["-c", script, path.path])
+        let result = await IPYNBValidationTests.run(bin + "/python", ["-c", script, path.path])
         #expect(result.status == 0 && result.output.contains("valid"), "\(result.output)")
     }
 }

@@ -30,14 +30,14 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("pdflatex cannot include the image 'images/circle.svg'") })
     }
 
-    @Test func pdflatexNumbersThemAsThePage() throws {
+    @Test func pdflatexNumbersThemAsThePage() async throws {
         guard let pdflatex = LaTeXCompileTests.pdflatex else { return }
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("parzen-myst-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try AtomicFile.write(Self.write().tex, to: folder + "/figures.tex")
         for _ in 1...2 {
-            let result = IPYNBValidationTests.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error",
+            let result = await IPYNBValidationTests.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error",
                                                              "-output-directory", folder, folder + "/figures.tex"])
             #expect(result.status == 0, "\(result.output.suffix(3000))")
             guard result.status == 0 else { return }

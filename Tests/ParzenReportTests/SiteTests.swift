@@ -105,7 +105,7 @@ import Testing
 @Suite struct TableOfContentsTests {
     @Test func deeperHeadingsNestUnderThePrecedingTopLevelOne() throws {
         let result = try build("# A\n\n### A.1\n\n### A.2\n\n# B\n")
-        let html = try Site(builds: [result], templates: try Templates(folder: Repository.templates)).pages()[0].html
+        let html = Site(builds: [result], templates: try Templates(folder: Repository.templates)).pages()[0].html
         #expect(html.contains("<li><a href=\"#a\">A</a><ol class=\"toc-sub\"><li><a href=\"#a1\">A.1</a></li><li><a href=\"#a2\">A.2</a></li></ol></li>\n<li><a href=\"#b\">B</a></li>"))
     }
 }
@@ -113,8 +113,8 @@ import Testing
 @Suite struct StyleSheetTests {
     @Test func mathStylesOnlyGoWhereThereIsMath() throws {
         let templates = try Templates(folder: Repository.templates)
-        let withMath = try Site(builds: [try build("# A\n\n$x^2$\n")], templates: templates).pages()
-        let withoutMath = try Site(builds: [try build("# A\n\nplain\n")], templates: templates).pages()
+        let withMath = Site(builds: [build("# A\n\n$x^2$\n")], templates: templates).pages()
+        let withoutMath = Site(builds: [build("# A\n\nplain\n")], templates: templates).pages()
         #expect(withMath[0].html.contains("/* math-font.css */"))
         #expect(!withoutMath[0].html.contains("/* math-font.css */"))
         #expect(withoutMath[0].html.contains("/* parzen.css */"))
