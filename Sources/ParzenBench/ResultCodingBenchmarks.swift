@@ -5,8 +5,8 @@ import ParzenRunner
 
 /// `parzen-bench resultcoding [--data DIR] [--repeat K]`: encodes and decodes every result of
 /// each notebook in `notebooks/` and of a 100,000-point data set with a Scott KDE, with
-/// `ResultCoding` (sorted-key JSON) and with a binary property list — the measurement behind
-/// `ResultCoding`'s choice of format. Prints the median times and the sizes; decoding
+/// `ResultCoding` (its binary form), sorted-key JSON and a binary property list — the
+/// measurement behind `ResultCoding`'s choice of format. Prints the median times and the sizes; decoding
 /// includes rebuilding each model's derived state. Run from the repository root.
 enum ResultCodingBenchmarks {
     private struct Format: Sendable {
@@ -16,7 +16,19 @@ enum ResultCodingBenchmarks {
     }
 
     private static let formats = [
-        Format(name: "json (ResultCoding)", encode: ResultCoding.encode, decode: ResultCoding.decode),
+        Format(name: "binary (ResultCoding)", encode: ResultCoding.encode, decode: ResultCoding.decode),
+        Format(name: "json (sorted keys)", encode: { result in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(
+                positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+            return try encoder.encode(result)
+        }, decode: { data in
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+                positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+            return try decoder.decode(DirectiveResult.self, from: data)
+        }),
         Format(name: "binary plist", encode: { result in
             let encoder = PropertyListEncoder()
             encoder.outputFormat = .binary
@@ -32,7 +44,7 @@ enum ResultCodingBenchmarks {
         let large = options.directory + "/large-kde.md"
         let text = "```{data} big\ngenerate: {gaussian: {mean: 0, sd: 1}}\nn: 100000\nseed: 1\n```\n\n"
             + "```{fit} kde\ndata: big\nmodel: kde\nbandwidth: scott\n```\n"
-        FileManager.default.createFile(atPath: large, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: large, contents: Data(text.utf8))
         let bundled = ((try? FileManager.default.contentsOfDirectory(atPath: "notebooks")) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted().map { "notebooks/" + $0 }
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: false)

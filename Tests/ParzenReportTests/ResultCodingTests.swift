@@ -2,7 +2,7 @@ import Foundation
 import ParzenCore
 import ParzenFormat
 import ParzenReport
-import ParzenRunner
+@testable import ParzenRunner
 import ParzenTestSupport
 import Testing
 
@@ -172,13 +172,13 @@ import Testing
         ]))
     }
 
-    /// Every double keeps its bits — ±∞, −0.0, subnormals, the extremes — and a NaN stays
-    /// a NaN (its sign and payload are not kept, see `ResultCoding`; every writer prints
-    /// any NaN as "NaN").
+    /// Every double keeps its bits — ±∞, −0.0, subnormals, the extremes, and a NaN's sign and
+    /// payload too (the binary form stores the bit pattern).
     @Test func doublesSurviveBitForBit() throws {
         let exact: [Double] = [
             .infinity, -.infinity, -0.0, 0, -0.0, .leastNonzeroMagnitude, -.leastNormalMagnitude,
-            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0.1, 1 / 3, .leastNormalMagnitude / 4096, 123456789.125,
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0.1, 1 / 3, .leastNormalMagnitude / 4096,
+            123456789.125,
         ]
         let nans: [Double] = [.nan, -.nan, .signalingNaN, Double(nan: 0x1234, signaling: false), 0 * .infinity]
         var values = ResultValues()
@@ -197,7 +197,7 @@ import Testing
             return
         }
         #expect(ys.map(\.bitPattern) == exact.map(\.bitPattern))
-        #expect(zs.count == nans.count && zs.allSatisfy(\.isNaN))
+        #expect(zs.map(\.bitPattern) == nans.map(\.bitPattern))
         guard case .paragraph(let inlines) = decoded.output.first else { Issue.record("output lost"); return }
         let shown = inlines.compactMap { inline -> UInt64? in
             if case .quantity(let q, _) = inline { q.value.bitPattern } else { nil }
@@ -244,6 +244,51 @@ import Testing
     @Test func truncatedBytesFailToDecode() throws {
         let data = try Self.trip("Tests/Fixtures/result-coding/every-family.md").bytes.max { $0.count < $1.count }!
         #expect(throws: (any Error).self) { try ResultCoding.decode(data.prefix(data.count / 2)) }
+    }
+
+    /// Every prefix of a real result's bytes, and every single-byte change at a stride
+    /// through them, either decodes or throws: the reads are bounds-checked, never a trap.
+    @Test func damagedBytesThrowAndNeverTrap() throws {
+        let data = try Self.trip("Tests/Fixtures/result-coding/every-family.md").bytes.max { $0.count < $1.count }!
+        let stride = max(1, data.count / 400)
+        for end in Swift.stride(from: 0, to: data.count, by: stride) {
+            #expect(throws: (any Error).self) { try ResultCoding.decode(data.prefix(end)) }
+        }
+        var damaged = data
+        for index in Swift.stride(from: 0, to: data.count, by: stride) {
+            for byte: UInt8 in [0x00, 0xFF, damaged[index] ^ 0x80] {
+                let kept = damaged[index]
+                damaged[index] = byte
+                _ = try? ResultCoding.decode(damaged)
+                damaged[index] = kept
+            }
+        }
+    }
+
+    /// A dictionary's entries are written in key order, so its bytes do not depend on the
+    /// order it was built in (Swift's dictionaries iterate in a per-process order).
+    @Test func dictionariesGiveTheSameBytesInAnyOrder() throws {
+        let keys = (0..<200).map { "key\($0)" }
+        var forward: [String: [Double]] = [:], backward: [String: [Double]] = [:]
+        for (i, key) in keys.enumerated() { forward[key] = [Double(i), -0.0] }
+        for (i, key) in keys.enumerated().reversed() { backward[key] = [Double(i), -0.0] }
+        let bytes = try BinaryResultEncoder().encode(forward)
+        #expect(bytes == (try BinaryResultEncoder().encode(backward)))
+        #expect(try BinaryResultDecoder().decode([String: [Double]].self, from: bytes) == forward)
+    }
+
+    /// Integers of every width and optionals round-trip; a value that does not fit the type
+    /// asked for is an error, not a wrapped number.
+    @Test func integersAndOptionalsRoundTrip() throws {
+        struct Mixed: Codable, Equatable {
+            var a: Int8 = -128, b: UInt64 = .max, c: Int = .min, d: UInt16 = 65535
+            var e: String? = nil, f: String? = "", g: [Int?] = [1, nil, 3], h: Float = 0.25
+        }
+        let bytes = try BinaryResultEncoder().encode(Mixed())
+        #expect(try BinaryResultDecoder().decode(Mixed.self, from: bytes) == Mixed())
+        #expect(throws: DecodingError.self) {
+            try BinaryResultDecoder().decode(Int8.self, from: BinaryResultEncoder().encode(300))
+        }
     }
 
     // MARK: - Helpers

@@ -18,6 +18,8 @@ struct KernelFormulaCheck {
     /// The formula's value at `t`, refused when it is NaN, negative or infinite.
     func checked(_ t: Double) throws -> Double {
         let v = expression.value(at: t)
+        guard v.isNaN || v < 0 || v == .infinity else { return v }
+        // Only now: formatting t for the message cost more than evaluating the formula.
         let at = "\(symbol)(\(t))"
         if v.isNaN { throw refuse("\(at) is not a number") }
         if v < 0 { throw refuse("\(at) = \(v) < 0") }

@@ -11,7 +11,7 @@ import ParzenCore
 /// used) and `expect` (checked against the outcome, cached or not).
 enum ResultKey {
     /// Bumped when what an entry holds or how a key is made changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2  // 2: results in BinaryResultEncoder's form, not JSON
 
     /// Options left out of the key: see the type's comment.
     static let presentationOptions: Set<String> = ["caption", "expect"]
