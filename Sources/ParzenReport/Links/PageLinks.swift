@@ -1,0 +1,137 @@
+import Foundation
+import ParzenFormat
+import ParzenMarkup
+import ParzenRunner
+
+/// The page's links to files of the project, checked and rewritten before it is written: a
+/// link to a sibling notebook (`[part 1](part-1.md)`, `part-1.md#the-model`) points to that
+/// notebook's report (`part-1.html#the-model`, or `.ipynb`, `.pdf` for the other writers) where
+/// ``RenderPlan`` puts it — the source layout inside a project, every report side by side
+/// outside one — and a link to a notebook or other local file that does not exist is a warning
+/// at the link. Front-matter `next:`/`previous:` naming a missing notebook is a warning too.
+///
+/// URLs with a scheme (`https:`, `mailto:`), protocol-relative ones and `#fragment` links are
+/// left as written. A link to another local file (`data/iris.csv`) keeps its path: the report
+/// links to where the file is beside the notebook, which is right when the output folder is the
+/// notebook's folder and is for the author to copy otherwise.
+public struct PageLinks: Sendable {
+    /// The report a link points to, by where the link (`[`) starts: its path in the output
+    /// folder without the extension, and the `#fragment`.
+    private let targets: [SourceLocation: (report: String, fragment: String)]
+    /// This page's report in the output folder (its folder is what links are relative to).
+    private let here: String
+    /// Links to files that do not exist, at the link.
+    public let diagnostics: [Diagnostic]
+
+    /// No links rewritten: what a writer uses when it was given none.
+    static let none = PageLinks(targets: [:], here: "", diagnostics: [])
+
+    private init(targets: [SourceLocation: (report: String, fragment: String)], here: String,
+                 diagnostics: [Diagnostic]) {
+        self.targets = targets
+        self.here = here
+        self.diagnostics = diagnostics
+    }
+
+    /// The URL of the link at `location` when it names a sibling notebook: its report with the
+    /// writer's `extension` (`html`, `ipynb`, `pdf`), relative to this page, with the fragment.
+    func destination(at location: SourceLocation, extension: String) -> String? {
+        targets[location].map { RelativePath.href(from: here, to: $0.report + "." + `extension`) + $0.fragment }
+    }
+
+    /// - Parameters:
+    ///   - outputPath: this notebook's report inside the output folder, when a plan placed it;
+    ///     otherwise where ``RenderPlan`` would.
+    public init(notebook: Notebook, paths: ProjectPaths, outputPath: String? = nil) {
+        let layout = Layout(paths: paths)
+        let here = outputPath ?? layout.report(for: (paths.notebookFolder as NSString)
+            .appendingPathComponent((notebook.path as NSString).lastPathComponent))
+        var targets: [SourceLocation: (report: String, fragment: String)] = [:]
+        var diagnostics: [Diagnostic] = []
+        func warn(_ message: String, at location: SourceLocation, fix: String) {
+            diagnostics.append(Diagnostic(.warning, file: notebook.path, at: location, message, fix: fix))
+        }
+        for inline in notebook.document.allInlines {
+            guard case .link(let destination, _, _) = inline.kind,
+                  let target = LocalTarget(destination), !URLSafety.runsScript(destination) else { continue }
+            let resolved = layout.resolve(target.path)
+            guard FileManager.default.fileExists(atPath: resolved) else {
+                warn("the link to '\(destination)' leads nowhere: \(resolved) does not exist", at: inline.location,
+                     fix: layout.fix(for: target.path))
+                continue
+            }
+            guard target.isNotebook else { continue }
+            targets[inline.location] = (layout.report(for: resolved), target.fragment)
+        }
+        for (key, link) in [("previous", notebook.frontMatter.previous), ("next", notebook.frontMatter.next)] {
+            guard let link, let target = LocalTarget(link.target), target.isNotebook,
+                  !FileManager.default.fileExists(atPath: layout.resolve(target.path)) else { continue }
+            warn("'\(key):' names the notebook '\(link.target)', which does not exist",
+                 at: link.location ?? SourceLocation(line: 1, column: 1), fix: layout.fix(for: target.path))
+        }
+        self.targets = targets
+        self.here = here
+        self.diagnostics = diagnostics
+    }
+
+    /// A link's destination when it names a local file: the path (percent-decoded) and the
+    /// `#fragment` after it (with its `#`, empty when none).
+    private struct LocalTarget {
+        var path: String
+        var fragment: String
+
+        init?(_ destination: String) {
+            // `https:`, `mailto:` … : a scheme is a letter, then letters, digits, `+`, `-`, `.`.
+            let scheme = destination.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+            let hasScheme = scheme.first?.isLetter == true && destination.dropFirst(scheme.count).first == ":"
+            guard !hasScheme, !PageImages.isRemote(destination), !destination.hasPrefix("#") else { return nil }
+            let hash = destination.firstIndex(of: "#") ?? destination.endIndex
+            let query = destination[..<hash].firstIndex(of: "?") ?? hash
+            let written = String(destination[..<query])
+            guard !written.isEmpty else { return nil }
+            path = written.removingPercentEncoding ?? written
+            fragment = String(destination[hash...])
+        }
+
+        var isNotebook: Bool { path.hasSuffix(".md") || path.hasSuffix(".markdown") }
+    }
+
+    /// Where reports go: ``RenderPlan``'s rule, from the notebook's project.
+    private struct Layout {
+        let paths: ProjectPaths
+        /// The project folder, nil outside a project (then every report sits in the output root).
+        let project: String?
+
+        init(paths: ProjectPaths) {
+            self.paths = paths
+            project = ProjectFile.locate(from: paths.notebookFolder).map { _ in paths.root }
+        }
+
+        /// `written` relative to the notebook's folder, absolute, symlinks resolved.
+        func resolve(_ written: String) -> String {
+            let base = URL(fileURLWithPath: paths.notebookFolder, isDirectory: true)
+            let url = written.hasPrefix("/") ? URL(fileURLWithPath: written) : base.appendingPathComponent(written)
+            return url.standardizedFileURL.resolvingSymlinksInPath().path
+        }
+
+        /// The report of the notebook at `resolved` inside the output folder, without extension.
+        func report(for resolved: String) -> String {
+            let inside = project.flatMap { root in
+                resolved.hasPrefix(root + "/") ? String(resolved.dropFirst(root.count + 1)) : nil
+            }
+            return String(RenderPlan.reportPath(for: inside ?? (resolved as NSString).lastPathComponent,
+                                                extension: "").dropLast())
+        }
+
+        /// A did-you-mean among the files of the folder `written` points into.
+        func fix(for written: String) -> String {
+            let folder = (resolve(written) as NSString).deletingLastPathComponent
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            let prefix = written.contains("/") ? (written as NSString).deletingLastPathComponent + "/" : ""
+            if let suggestion = Suggestion.didYouMean(written, among: names.sorted().map { prefix + $0 }) {
+                return suggestion
+            }
+            return "paths are relative to the notebook's folder; check the spelling"
+        }
+    }
+}
