@@ -117,12 +117,7 @@ import Testing
         try AtomicFile.write(try #require(Self.write(Self.intro, with: LaTeXNotebookWriter(registry: testRegistry))
             .document), to: folder + "/intro.tex")
         for name in ["tables", "intro"] {
-            for _ in 1...2 {
-                let result = await IPYNBValidationTests.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error",
-                                                                 "-output-directory", folder, folder + "/\(name).tex"])
-                #expect(result.status == 0, "\(result.output.suffix(3000))")
-                guard result.status == 0 else { return }
-            }
+            guard await LaTeXCompileTests.compileTwice(pdflatex, name, in: folder) else { return }
         }
         let aux = try String(contentsOfFile: folder + "/tables.aux", encoding: .utf8)
         #expect(aux.contains("\\newlabel{tab-own}{{1}"))
