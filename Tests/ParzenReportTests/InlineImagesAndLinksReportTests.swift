@@ -89,9 +89,9 @@ import Testing
         #expect(messages.filter { !$0.contains("loaded from the network") } == [
             "warning 4:11: 'previous:' names the notebook 'part-0.md', which does not exist "
                 + "| paths are relative to the notebook's folder; check the spelling",
-            "warning 14:28: the link to 'series/part-9.md' leads nowhere: \(root)/series/part-9.md does not exist "
+            "warning 14:40: the link to 'series/part-9.md' leads nowhere: \(root)/series/part-9.md does not exist "
                 + "| did you mean 'series/part-1.md'?",
-            "warning 14:62: the link to 'data/value.csv' leads nowhere: \(root)/data/value.csv does not exist "
+            "warning 14:76: the link to 'data/value.csv' leads nowhere: \(root)/data/value.csv does not exist "
                 + "| did you mean 'data/values.csv'?",
         ])
     }
@@ -116,10 +116,10 @@ import Testing
                                  atomically: true, encoding: .utf8)
         let messages = Self.messages(ReportBuilder(registry: testRegistry, allowOutside: false)
             .build(path: notebook, checkOnly: false))
-        #expect(messages.contains { $0.hasPrefix("error 1:10: image 'plots/missing.png' not found (looked for ") })
-        #expect(messages.contains { $0.hasPrefix("error 3:10: image '../outside.png' leaves the project folder")
+        #expect(messages.contains { $0.hasPrefix("error 1:20: image 'plots/missing.png' not found (looked for ") })
+        #expect(messages.contains { $0.hasPrefix("error 3:16: image '../outside.png' leaves the project folder")
             && $0.hasSuffix("| move the image into the project, or run with --allow-outside") })
-        #expect(messages.contains("error 3:43: 'notes.txt' is not a PNG, JPEG, GIF, WebP or SVG image "
+        #expect(messages.contains("error 3:52: 'notes.txt' is not a PNG, JPEG, GIF, WebP or SVG image "
             + "| convert it to PNG (or SVG for line drawings)"))
     }
 
@@ -130,7 +130,7 @@ import Testing
         bytes.append(Data(count: 1_200_000))
         try bytes.write(to: URL(fileURLWithPath: (notebook as NSString).deletingLastPathComponent + "/big.png"))
         let build = ReportBuilder(registry: testRegistry, allowOutside: false).build(path: notebook, checkOnly: false)
-        #expect(Self.messages(build) == ["warning 1:1: image 'big.png' adds 1200 kB to the page "
+        #expect(Self.messages(build) == ["warning 1:8: image 'big.png' adds 1200 kB to the page "
             + "| shrink it (e.g. to 1600 px wide) or save it as JPEG"])
         #expect(build.bodyHTML?.contains("src=\"data:image/png;base64,iVBORw0KGgo") == true)
     }

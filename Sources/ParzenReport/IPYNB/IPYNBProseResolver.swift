@@ -106,27 +106,18 @@ struct IPYNBProseResolver {
                 let file = path.split(separator: "/").last.map(String.init) ?? "image"
                 let name = "image-\(attachments.count + 1)-" + file
                 (written, replacement) = (path, "attachment:" + name)
-                guard let at = Self.destination(written, at: inline.location, in: source) else { continue }
+                guard let at = source.destination(written, ofLinkAt: inline.location) else { continue }
                 attachments.append((inline.location.line, name, image.type.rawValue,
                                     image.bytes.base64EncodedString()))
                 edits.append(Edit(location: at, length: written.unicodeScalars.count, replacement: replacement))
             case .link(let destination, _, _):
                 guard let link = resources.links.destination(at: inline.location, extension: "ipynb"),
-                      let at = Self.destination(destination, at: inline.location, in: source) else { continue }
+                      let at = source.destination(destination, ofLinkAt: inline.location) else { continue }
                 edits.append(Edit(location: at, length: destination.unicodeScalars.count, replacement: link))
             default: continue
             }
         }
         return edits
-    }
-
-    /// Where `written` stands after the `](` of the link or image starting at `location`.
-    private static func destination(_ written: String, at location: SourceLocation, in source: ProseSource)
-        -> SourceLocation? {
-        let rest = source.rest(at: location)
-        guard let range = rest.range(of: "](" + written) else { return nil }
-        let offset = rest.unicodeScalars.distance(from: rest.startIndex, to: range.lowerBound) + 2
-        return SourceLocation(line: location.line, column: location.column + offset)
     }
 
     /// A `{figure}` or `{table}` fence as the Markdown Jupyter shows: the image as an

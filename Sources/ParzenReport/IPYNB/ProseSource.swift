@@ -24,6 +24,16 @@ struct ProseSource {
         return String(out)
     }
 
+    /// Where `written` stands after the `](` of the link or image starting at `location`: nil
+    /// when it is not written that way on the line the link starts (a reference link, `<…>`,
+    /// escapes, a line break in the link text).
+    func destination(_ written: String, ofLinkAt location: SourceLocation) -> SourceLocation? {
+        let rest = rest(at: location)
+        guard let range = rest.range(of: "](" + written) else { return nil }
+        let offset = rest.unicodeScalars.distance(from: rest.startIndex, to: range.lowerBound) + 2
+        return SourceLocation(line: location.line, column: location.column + offset)
+    }
+
     /// Replaces `length` scalars at `location`; edits on one line must come right to left.
     mutating func replace(at location: SourceLocation, length: Int, with replacement: String) {
         guard lines.indices.contains(location.line - 1) else { return }

@@ -39,12 +39,15 @@ public struct PageImages: Sendable {
             }
             reader.read(path, at: at, key: float.location)
         }
+        let text = ProseSource(notebook)
         for inline in notebook.document.allInlines {
             // Remote images are the HTML renderer's to report (and, with --safe, to refuse); a
             // script URL is never read.
             guard case .image(let source, _, _) = inline.kind, !Self.isRemote(source),
                   !URLSafety.runsScript(source), !source.isEmpty else { continue }
-            reader.read(source.removingPercentEncoding ?? source, at: inline.location, key: inline.location)
+            // Mistakes point at the path where it is written that way, else at the image's `!`.
+            let at = text.destination(source, ofLinkAt: inline.location) ?? inline.location
+            reader.read(source.removingPercentEncoding ?? source, at: at, key: inline.location)
         }
         self.images = reader.images
         self.diagnostics = reader.diagnostics

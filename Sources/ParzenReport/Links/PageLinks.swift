@@ -51,12 +51,15 @@ public struct PageLinks: Sendable {
         func warn(_ message: String, at location: SourceLocation, fix: String) {
             diagnostics.append(Diagnostic(.warning, file: notebook.path, at: location, message, fix: fix))
         }
+        let text = ProseSource(notebook)
         for inline in notebook.document.allInlines {
             guard case .link(let destination, _, _) = inline.kind,
                   let target = LocalTarget(destination), !URLSafety.runsScript(destination) else { continue }
             let resolved = layout.resolve(target.path)
             guard FileManager.default.fileExists(atPath: resolved) else {
-                warn("the link to '\(destination)' leads nowhere: \(resolved) does not exist", at: inline.location,
+                // At the path where it is written that way, else at the link's `[`.
+                let at = text.destination(destination, ofLinkAt: inline.location) ?? inline.location
+                warn("the link to '\(destination)' leads nowhere: \(resolved) does not exist", at: at,
                      fix: layout.fix(for: target.path))
                 continue
             }
