@@ -55,8 +55,8 @@ public struct PageLinks: Sendable {
         for inline in notebook.document.allInlines {
             guard case .link(let destination, _, _) = inline.kind,
                   let target = LocalTarget(destination), !URLSafety.runsScript(destination) else { continue }
-            let resolved = layout.resolve(target.path)
-            guard FileManager.default.fileExists(atPath: resolved) else {
+            let (resolved, exists) = layout.locate(target.path)
+            guard exists else {
                 // At the path where it is written that way, else at the link's `[`.
                 let at = text.destination(destination, ofLinkAt: inline.location) ?? inline.location
                 warn("the link to '\(destination)' leads nowhere: \(resolved) does not exist", at: at,
@@ -68,7 +68,7 @@ public struct PageLinks: Sendable {
         }
         for (key, link) in [("previous", notebook.frontMatter.previous), ("next", notebook.frontMatter.next)] {
             guard let link, let target = LocalTarget(link.target), target.isNotebook,
-                  !FileManager.default.fileExists(atPath: layout.resolve(target.path)) else { continue }
+                  !layout.locate(target.path).exists else { continue }
             warn("'\(key):' names the notebook '\(link.target)', which does not exist",
                  at: link.location ?? SourceLocation(line: 1, column: 1), fix: layout.fix(for: target.path))
         }
@@ -107,14 +107,19 @@ public struct PageLinks: Sendable {
 
         init(paths: ProjectPaths) {
             self.paths = paths
-            project = ProjectFile.locate(from: paths.notebookFolder).map { _ in paths.root }
+            project = paths.isProject ? paths.root : nil
         }
 
-        /// `written` relative to the notebook's folder, absolute, symlinks resolved.
-        func resolve(_ written: String) -> String {
-            let base = URL(fileURLWithPath: paths.notebookFolder, isDirectory: true)
-            let url = written.hasPrefix("/") ? URL(fileURLWithPath: written) : base.appendingPathComponent(written)
-            return url.standardizedFileURL.resolvingSymlinksInPath().path
+        /// `written` resolved as the project's paths are (relative to the notebook's folder,
+        /// symlinks followed), and whether it exists. A link may leave the project: it reads
+        /// nothing, so only whether its target is there matters.
+        func locate(_ written: String) -> (path: String, exists: Bool) {
+            switch paths.resolve(written) {
+            case .success(let resolved): (resolved, true)
+            case .failure(.missing(let resolved)): (resolved, false)
+            case .failure(.outsideProject(let resolved, _)):
+                (resolved, FileManager.default.fileExists(atPath: resolved))
+            }
         }
 
         /// The report of the notebook at `resolved` inside the output folder, without extension.
@@ -128,7 +133,7 @@ public struct PageLinks: Sendable {
 
         /// A did-you-mean among the files of the folder `written` points into.
         func fix(for written: String) -> String {
-            let folder = (resolve(written) as NSString).deletingLastPathComponent
+            let folder = (locate(written).path as NSString).deletingLastPathComponent
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             let prefix = written.contains("/") ? (written as NSString).deletingLastPathComponent + "/" : ""
             if let suggestion = Suggestion.didYouMean(written, among: names.sorted().map { prefix + $0 }) {
