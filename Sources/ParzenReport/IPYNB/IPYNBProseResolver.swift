@@ -99,17 +99,15 @@ struct IPYNBProseResolver {
     private mutating func destinationEdits(in source: ProseSource) -> [Edit] {
         var edits: [Edit] = []
         for inline in notebook.document.allInlines {
-            let written: String, replacement: String
             switch inline.kind {
             case .image(let path, _, _):
-                guard let image = images.images[inline.location] else { continue }
+                guard let image = images.images[inline.location],
+                      let at = source.destination(path, ofLinkAt: inline.location) else { continue }
                 let file = path.split(separator: "/").last.map(String.init) ?? "image"
                 let name = "image-\(attachments.count + 1)-" + file
-                (written, replacement) = (path, "attachment:" + name)
-                guard let at = source.destination(written, ofLinkAt: inline.location) else { continue }
                 attachments.append((inline.location.line, name, image.type.rawValue,
                                     image.bytes.base64EncodedString()))
-                edits.append(Edit(location: at, length: written.unicodeScalars.count, replacement: replacement))
+                edits.append(Edit(location: at, length: path.unicodeScalars.count, replacement: "attachment:" + name))
             case .link(let destination, _, _):
                 guard let link = resources.links.destination(at: inline.location, extension: "ipynb"),
                       let at = source.destination(destination, ofLinkAt: inline.location) else { continue }

@@ -84,6 +84,7 @@ struct ProseSource {
         let isBlank = { (line: String) in line.allSatisfy { $0 == " " || $0 == "\t" } }
         return slice.drop(while: isBlank).reversed().drop(while: isBlank).reversed().joined(separator: "\n")
     }
+
     /// The MyST fence opening on `line` (`{margin}`, `{epigraph}`) as a Markdown quote, which
     /// Jupyter and GitHub show, instead of the code block they would make of the fence: its
     /// `:option:` lines dropped, its `title` (the text after `{name}`) in bold on the first
