@@ -54,7 +54,7 @@ final class LaTeXOutputWriter {
         func row(_ cells: [ResultTable.Cell]) -> String {
             cells.map { inline($0, at: location) }.joined(separator: " & ") + " \\\\\n"
         }
-        // Not a `table` float with `\\caption`: the page numbers only the author's `{table}`s, and
+        // Not a `table` float with `\caption`: the page numbers only the author's `{table}`s, and
         // a counted result table would shift LaTeX's numbers from the page's. Kept in place, too,
         // beside the verdict that reads it, with its caption above it as on the page.
         var out = "\\begin{center}\n"
