@@ -56,7 +56,7 @@ public struct ReportBuilder: Sendable {
         }
         let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: false)
-        let resources = self.resources(notebook, paths: paths(notebook), outputPath: nil)
+        let resources = PageResources(notebook: notebook, paths: paths(notebook))
         let (document, writeDiagnostics) = writer.write(notebook, run, resources: resources)
         let diagnostics = Diagnostic.capped((notebook.diagnostics + run.diagnostics + resources.diagnostics
             + writeDiagnostics).sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) })
@@ -88,7 +88,7 @@ public struct ReportBuilder: Sendable {
         let run = self.run(notebook, checkOnly: checkOnly)
         let paths = self.paths(notebook)
         let citations = PageCitations(notebook: notebook, text: text, paths: paths)
-        let resources = self.resources(notebook, paths: paths, outputPath: outputPath)
+        let resources = PageResources(notebook: notebook, paths: paths, outputPath: outputPath)
         let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)
             .write(notebook, run, resources: resources)
 
@@ -108,12 +108,6 @@ public struct ReportBuilder: Sendable {
         return NotebookBuild(path: path, frontMatter: notebook.frontMatter, bodyHTML: checkOnly ? nil : body.html,
                              headings: body.headings, diagnostics: diagnostics,
                              results: results.map { (label: $0.0, directive: $0.1, result: $0.2) }, timings: timings)
-    }
-
-    /// The page's images and links, read once for whichever writer writes it.
-    private func resources(_ notebook: Notebook, paths: ProjectPaths, outputPath: String?) -> PageResources {
-        PageResources(images: PageImages(notebook: notebook, paths: paths),
-                      links: PageLinks(notebook: notebook, paths: paths, outputPath: outputPath))
     }
 
     /// Where the notebook's files (data, `.bib`, images) may come from.

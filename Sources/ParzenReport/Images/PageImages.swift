@@ -27,8 +27,9 @@ public struct PageImages: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Reads the image of every `{figure}` and every local Markdown image in `notebook`.
-    public init(notebook: Notebook, paths: ProjectPaths) {
+    /// Reads the image of every `{figure}` and every local Markdown image in `notebook`, placing
+    /// mistakes at the paths as written in `source`, the notebook's text.
+    init(notebook: Notebook, paths: ProjectPaths, source text: ProseSource) {
         var reader = Reader(file: notebook.path, paths: paths)
         for float in notebook.document.floats {
             guard case .image(let path, let at, _, _) = float.content else { continue }
@@ -39,7 +40,6 @@ public struct PageImages: Sendable {
             }
             reader.read(path, at: at, key: float.location)
         }
-        let text = ProseSource(notebook)
         for inline in notebook.document.allInlines {
             // Remote images are the HTML renderer's to report (and, with --safe, to refuse); a
             // script URL is never read.

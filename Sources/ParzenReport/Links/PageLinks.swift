@@ -42,7 +42,8 @@ public struct PageLinks: Sendable {
     /// - Parameters:
     ///   - outputPath: this notebook's report inside the output folder, when a plan placed it;
     ///     otherwise where ``RenderPlan`` would.
-    public init(notebook: Notebook, paths: ProjectPaths, outputPath: String? = nil) {
+    ///   - source: the notebook's text, to place warnings at the paths as written.
+    init(notebook: Notebook, paths: ProjectPaths, outputPath: String?, source text: ProseSource) {
         let layout = Layout(paths: paths)
         let here = outputPath ?? layout.report(for: (paths.notebookFolder as NSString)
             .appendingPathComponent((notebook.path as NSString).lastPathComponent))
@@ -51,7 +52,6 @@ public struct PageLinks: Sendable {
         func warn(_ message: String, at location: SourceLocation, fix: String) {
             diagnostics.append(Diagnostic(.warning, file: notebook.path, at: location, message, fix: fix))
         }
-        let text = ProseSource(notebook)
         for inline in notebook.document.allInlines {
             guard case .link(let destination, _, _) = inline.kind,
                   let target = LocalTarget(destination), !URLSafety.runsScript(destination) else { continue }
