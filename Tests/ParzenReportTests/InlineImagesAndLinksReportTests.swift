@@ -74,6 +74,7 @@ import Testing
         #expect(try Self.attributes("//a", "href", in: intro) == [
             "series/part-1.html", "series/part-1.html#the-model", "data/values.csv", "series/part-9.md",
             "data/value.csv", "https://example.org/a.md", "mailto:a@example.org", "#introduction",
+            "series/part-1.html#the-modle",
         ])
         let part = try Self.document(builds["series/part-1.html"])
         #expect(try Self.attributes("//a", "href", in: part) == ["../intro.html", "../intro.html#introduction"])
@@ -83,7 +84,7 @@ import Testing
         #expect(Self.messages(builds["series/part-1.html"]) == [])
     }
 
-    @Test func linksToMissingFilesAndMissingNeighboursAreWarningsAtTheirPosition() throws {
+    @Test func linksToMissingFilesSectionsAndNeighboursAreWarningsAtTheirPosition() throws {
         let messages = Self.messages(try Self.buildProject()["intro.html"])
         let root = URL(fileURLWithPath: Self.folder).resolvingSymlinksInPath().path
         #expect(messages.filter { !$0.contains("loaded from the network") } == [
@@ -93,6 +94,8 @@ import Testing
                 + "| did you mean 'series/part-1.md'?",
             "warning 14:76: the link to 'data/value.csv' leads nowhere: \(root)/data/value.csv does not exist "
                 + "| did you mean 'data/values.csv'?",
+            "warning 20:22: the link to 'series/part-1.md#the-modle' names no section of 'series/part-1.md' "
+                + "| did you mean 'the-model'? (a heading's id)",
         ])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ParzenFormat
+import ParzenHTML
 import ParzenMarkup
 import ParzenRunner
 
@@ -8,7 +9,8 @@ import ParzenRunner
 /// notebook's report (`part-1.html#the-model`, or `.ipynb`, `.pdf` for the other writers) where
 /// ``RenderPlan`` puts it — the source layout inside a project, every report side by side
 /// outside one — and a link to a notebook or other local file that does not exist is a warning
-/// at the link. Front-matter `next:`/`previous:` naming a missing notebook is a warning too.
+/// at the link, as is a `#section` that is no heading of that notebook. Front-matter
+/// `next:`/`previous:` naming a missing notebook is a warning too.
 ///
 /// URLs with a scheme (`https:`, `mailto:`), protocol-relative ones and `#fragment` links are
 /// left as written. A link to another local file (`data/iris.csv`) keeps its path: the report
@@ -49,6 +51,8 @@ public struct PageLinks: Sendable {
             .appendingPathComponent((notebook.path as NSString).lastPathComponent))
         var targets: [SourceLocation: (report: String, fragment: String)] = [:]
         var diagnostics: [Diagnostic] = []
+        // The heading ids of each linked notebook, read once however often it is linked to.
+        var sections: [String: [String]] = [:]
         func warn(_ message: String, at location: SourceLocation, fix: String) {
             diagnostics.append(Diagnostic(.warning, file: notebook.path, at: location, message, fix: fix))
         }
@@ -65,6 +69,16 @@ public struct PageLinks: Sendable {
             }
             guard target.isNotebook else { continue }
             targets[inline.location] = (layout.report(for: resolved), target.fragment)
+            if let section = Self.sectionID(target.fragment) {
+                if sections[resolved] == nil { sections[resolved] = Self.headingIDs(ofNotebookAt: resolved) }
+                let ids = sections[resolved] ?? []
+                if !ids.contains(section) {
+                    let at = text.destination(destination, ofLinkAt: inline.location) ?? inline.location
+                    warn("the link to '\(destination)' names no section of '\(target.path)'", at: at,
+                         fix: Suggestion.didYouMean(section, among: ids).map { "\($0) (a heading's id)" }
+                             ?? "link to one of its headings: " + ids.map { "#" + $0 }.joined(separator: ", "))
+                }
+            }
         }
         for (key, link) in [("previous", notebook.frontMatter.previous), ("next", notebook.frontMatter.next)] {
             guard let link, let target = LocalTarget(link.target), target.isNotebook,
@@ -75,6 +89,27 @@ public struct PageLinks: Sendable {
         self.targets = targets
         self.here = here
         self.diagnostics = diagnostics
+    }
+
+    /// The heading id a `#fragment` names; nil for none, and for the ids Parzen gives figures,
+    /// tables, equations, footnotes and references (`figure-…`, `table-…`, `eqn-…`, `fn-…`,
+    /// `ref-…`), which the notebook's headings alone cannot confirm.
+    private static func sectionID(_ fragment: String) -> String? {
+        let id = String(fragment.dropFirst())
+        let generated = ["figure-", "table-", "eqn-", "fn-", "fnref-", "ref-", "references"]
+        guard !id.isEmpty, !generated.contains(where: id.hasPrefix) else { return nil }
+        return id.removingPercentEncoding ?? id
+    }
+
+    /// The ids the headings of the notebook at `path` get on its page, as its HTML writer slugs
+    /// them, and the `:name:`s of its admonitions (ids too).
+    private static func headingIDs(ofNotebookAt path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let document = Notebook(text: String(decoding: data, as: UTF8.self), path: path).document
+        let headings = HTMLRenderer(options: .init(headingIDs: true, safe: true)).render(document).headings
+        return headings.map(\.id) + document.allBlocks.compactMap {
+            if case .admonition(let admonition) = $0.kind { admonition.name } else { nil }
+        }
     }
 
     /// A link's destination when it names a local file: the path (percent-decoded) and the
