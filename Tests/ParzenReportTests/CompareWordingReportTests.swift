@@ -15,14 +15,14 @@ import Testing
             \(holdout ? "holdout: 0.3\n" : "")seed: 3
             ```
 
-            ```{fit} gauss
-            data: d
+            ```{fit} normal
             model: gaussian
+            data: d
             ```
 
-            ```{fit} kde
-            data: d
+            ```{fit} narrow
             model: kde
+            data: d
             beta: 0.01
             ```
 
@@ -38,8 +38,8 @@ import Testing
 
     @Test func onTrainingDataItIsAnInSampleFitAndNoKLEstimate() throws {
         // Written `on: train`, and `on:` left out for a data set with no held-out points.
-        let text = try Self.page("```{compare} c1\nmodels: [gauss, kde]\non: train\n```\n\n"
-            + "```{compare} c2\nmodels: [gauss, kde]\n```\n", holdout: false)
+        let text = try Self.page("```{compare} c1\nmodels: [normal, narrow]\non: train\n```\n\n"
+            + "```{compare} c2\nmodels: [normal, narrow]\n```\n", holdout: false)
         #expect(Self.count("has the lowest training NLL", in: text) == 2)
         #expect(Self.count("an in-sample fit, which favours the more flexible model", in: text) == 2)
         #expect(Self.count("It does not estimate the KL divergence", in: text) == 1)
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func onHeldOutDataTheDerivationEstimatesTheKLDifference() throws {
-        let text = try Self.page("```{compare} c\nmodels: [gauss, kde]\non: heldout\n```\n", holdout: true)
+        let text = try Self.page("```{compare} c\nmodels: [normal, narrow]\non: heldout\n```\n", holdout: true)
         #expect(text.contains("has the lowest held-out NLL"))
         #expect(text.contains("Why the lower NLL means the better model"))
         #expect(text.contains("lower is better") && !text.contains("in-sample"))
