@@ -70,6 +70,14 @@ public struct HTMLRenderer {
     /// its caption starts with ("Figure 2") and, for a figure, the `<img>`. Default: the
     /// `:name:` as id, no number, `<img src="path">` with the path as written.
     public var float: ((MarkdownFloat) -> FloatMarkup)?
+    /// The URL a Markdown link points to instead of its destination (a sibling notebook's
+    /// report), given the destination and the link's position; nil keeps it. Called only for
+    /// destinations that pass the safety checks. Default: every destination as written.
+    public var linkDestination: ((String, SourceLocation) -> String?)?
+    /// The `src` of a Markdown image instead of its source (a local file as a `data:` URI),
+    /// given the source and the image's position; nil keeps it. Called only for sources that
+    /// pass the safety checks. Default: every source as written.
+    public var imageSource: ((String, SourceLocation) -> String?)?
 
     /// A renderer with default hooks; set the hook properties to replace them.
     public init(options: Options = Options()) {

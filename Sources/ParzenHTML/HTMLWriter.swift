@@ -274,7 +274,8 @@ struct HTMLWriter {
                 inlines(children)
                 return
             }
-            out += "<a href=\"\(Escaping.href(destination))\"\(titleAttribute(title))>"
+            let href = renderer.linkDestination?(destination, inline.location) ?? destination
+            out += "<a href=\"\(Escaping.href(href))\"\(titleAttribute(title))>"
             inlines(children)
             out += "</a>"
         case .image(let source, let title, let children):
@@ -283,7 +284,8 @@ struct HTMLWriter {
                 out += alt
                 return
             }
-            out += "<img src=\"\(Escaping.href(source))\" alt=\"\(alt)\"\(titleAttribute(title)) />"
+            let src = renderer.imageSource?(source, inline.location) ?? source
+            out += "<img src=\"\(Escaping.href(src))\" alt=\"\(alt)\"\(titleAttribute(title)) />"
         case .footnoteReference(let number, let occurrence):
             let label = number >= 1 && number <= footnotes.count ? Escaping.href(footnotes[number - 1].label) : ""
             let suffix = occurrence > 1 ? "-\(occurrence)" : ""

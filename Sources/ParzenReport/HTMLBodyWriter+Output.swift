@@ -104,7 +104,9 @@ extension HTMLBodyWriter {
     private func figure(_ figure: FigureOutput, fence: DirectiveFence) -> Markup {
         // Figures are numbered by declaration, so a failed {plot} keeps its number.
         let number = table.figureNumbers[fence.location] ?? 0
-        let anchor: [(String, String)] = fence.label.map { [("id", Self.figureAnchor($0))] } ?? []
+        let anchor: [(String, String)] = fence.label
+            .flatMap { table.owns($0, kind: .figure, number: String(number)) ? [("id", Self.figureAnchor($0))] : nil }
+            ?? []
         var caption: [Markup] = [.element("span", ["class": "figure-number"], [.text("Figure \(number).")])]
         if let text = figure.caption { caption += [.text(" "), .raw(authoredInline(text))] }
         return .sequence([

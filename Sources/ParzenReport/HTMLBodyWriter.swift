@@ -39,19 +39,22 @@ final class HTMLBodyWriter {
     let safe: Bool
     /// The page's citations and bibliography, when it was read with them.
     let citations: PageCitations?
-    /// The `{figure}` images as read; a figure whose image is not among them shows its path as written.
-    let images: PageImages
+    /// The images as read (a figure whose image is not among them shows its path as written)
+    /// and the links to sibling notebooks' reports.
+    let resources: PageResources
+    var images: PageImages { resources.images }
 
     init(notebook: Notebook, run: NotebookRun, declarations: [ReferenceDeclaration], safe: Bool,
-         citations: PageCitations? = nil, images: PageImages = .none) {
+         citations: PageCitations? = nil, resources: PageResources = .none) {
         self.safe = safe
         self.citations = citations
-        self.images = images
+        self.resources = resources
         self.file = notebook.path
         self.fences = notebook.directiveFences
         self.run = run
         self.math = MathDocument(macros: notebook.frontMatter.mathMacros)
         table.number(declarations, floats: notebook.document.floats, figureAnchor: Self.figureAnchor)
+        diagnostics = table.duplicateDiagnostics(file: file)
     }
 
     /// The body: pass 1, the reference table, pass 2.
@@ -103,6 +106,10 @@ final class HTMLBodyWriter {
         renderer.role = { [unowned self] role in self.role(role) }
         renderer.reference = { [unowned self] reference in self.reference(reference) }
         renderer.float = { [unowned self] float in self.float(float) }
+        renderer.imageSource = { [unowned self] _, location in images.images[location]?.dataURI }
+        renderer.linkDestination = { [unowned self] _, location in
+            resources.links.destination(at: location, extension: "html")
+        }
         return renderer
     }
 
@@ -219,7 +226,9 @@ final class HTMLBodyWriter {
     /// URI (its problems were reported when it was read; then the page shows the alt text).
     func float(_ float: MarkdownFloat) -> FloatMarkup {
         let entry = table.floatNumbers[float.location]
-        let id = float.name.map { _ in entry?.anchor } ?? nil
+        let id = float.name.flatMap { name in
+            entry.flatMap { table.owns(name, kind: $0.kind, number: $0.number) ? $0.anchor : nil }
+        }
         guard case .image(let path, _, let alt, let width) = float.content else {
             return FloatMarkup(id: id, number: entry?.citation, image: "")
         }

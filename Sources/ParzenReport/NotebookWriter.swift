@@ -6,15 +6,15 @@ import ParzenRunner
 /// format adds a writer, it does not edit the others (the HTML page is the first).
 public protocol NotebookWriter {
     associatedtype Document
-    /// The document, with the page's `{figure}` images as read (``PageImages``), and the
+    /// The document, with the page's images and links as read (``PageResources``), and the
     /// problems found while writing (math errors, unresolved references), in any order.
-    func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
+    func write(_ notebook: Notebook, _ run: NotebookRun, resources: PageResources)
         -> (document: Document, diagnostics: [Diagnostic])
 }
 
 extension NotebookWriter {
-    /// The document with no images read: a `{figure}` shows its path as written.
+    /// The document with nothing read: a `{figure}` shows its path as written, links stay as written.
     public func write(_ notebook: Notebook, _ run: NotebookRun) -> (document: Document, diagnostics: [Diagnostic]) {
-        write(notebook, run, images: .none)
+        write(notebook, run, resources: .none)
     }
 }

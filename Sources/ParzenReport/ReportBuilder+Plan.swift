@@ -12,7 +12,7 @@ extension ReportBuilder {
             let entry = plan.entries[index]
             let clock = ContinuousClock()
             let start = clock.now
-            var build = build(path: entry.path, checkOnly: false)
+            var build = build(path: entry.path, checkOnly: false, outputPath: entry.outputPath)
             build.outputPath = entry.outputPath
             results.set(index, (build, clock.now - start))
         }

@@ -34,9 +34,11 @@ public struct ReportBuilder: Sendable {
 
     /// Builds the notebook at `path`. In check mode directives are validated but not run,
     /// and the body is still typeset so that math errors are found.
-    public func build(path: String, checkOnly: Bool) -> NotebookBuild {
+    /// `outputPath` is where the report goes in the output folder, which links to sibling
+    /// notebooks are relative to (nil: where ``RenderPlan`` would put it).
+    public func build(path: String, checkOnly: Bool, outputPath: String? = nil) -> NotebookBuild {
         switch Self.read(path) {
-        case .success(let text): return build(text: text, path: path, checkOnly: checkOnly)
+        case .success(let text): return build(text: text, path: path, checkOnly: checkOnly, outputPath: outputPath)
         case .failure(let problem):
             return NotebookBuild(path: path, frontMatter: FrontMatter(), bodyHTML: nil, headings: [],
                                  diagnostics: [problem.diagnostic], results: [])
@@ -54,9 +56,9 @@ public struct ReportBuilder: Sendable {
         }
         let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: false)
-        let images = PageImages(notebook: notebook, paths: paths(notebook))
-        let (document, writeDiagnostics) = writer.write(notebook, run, images: images)
-        let diagnostics = Diagnostic.capped((notebook.diagnostics + run.diagnostics + images.diagnostics
+        let resources = PageResources(notebook: notebook, paths: paths(notebook))
+        let (document, writeDiagnostics) = writer.write(notebook, run, resources: resources)
+        let diagnostics = Diagnostic.capped((notebook.diagnostics + run.diagnostics + resources.diagnostics
             + writeDiagnostics).sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) })
         return (document, diagnostics)
     }
@@ -81,16 +83,18 @@ public struct ReportBuilder: Sendable {
     }
 
     /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.
-    public func build(text: String, path: String, checkOnly: Bool) -> NotebookBuild {
+    public func build(text: String, path: String, checkOnly: Bool, outputPath: String? = nil) -> NotebookBuild {
         let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: checkOnly)
-        let citations = PageCitations(notebook: notebook, text: text, paths: paths(notebook))
-        let images = PageImages(notebook: notebook, paths: paths(notebook))
+        let paths = self.paths(notebook)
+        let citations = PageCitations(notebook: notebook, text: text, paths: paths)
+        let resources = PageResources(notebook: notebook, paths: paths, outputPath: outputPath)
         let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)
-            .write(notebook, run, images: images)
+            .write(notebook, run, resources: resources)
 
         let diagnostics = Diagnostic.capped(
-            (notebook.diagnostics + run.diagnostics + citations.diagnostics + images.diagnostics + writeDiagnostics)
+            (notebook.diagnostics + run.diagnostics + citations.diagnostics + resources.diagnostics
+                + writeDiagnostics)
                 .sorted { ($0.location, $0.severity.rank) < ($1.location, $1.severity.rank) })
         let fences = notebook.directiveFences
         let results = zip(fences, run.cells).compactMap { fence, cell -> (String, String, DirectiveResult)? in
@@ -106,7 +110,7 @@ public struct ReportBuilder: Sendable {
                              results: results.map { (label: $0.0, directive: $0.1, result: $0.2) }, timings: timings)
     }
 
-    /// Where the notebook's files (data, `.bib`) may come from.
+    /// Where the notebook's files (data, `.bib`, images) may come from.
     private func paths(_ notebook: Notebook) -> ProjectPaths {
         ProjectPaths(notebookPath: notebook.path, allowOutside: allowOutside)
     }
@@ -141,11 +145,11 @@ public struct HTMLNotebookWriter: NotebookWriter {
         self.citations = citations
     }
 
-    public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
+    public func write(_ notebook: Notebook, _ run: NotebookRun, resources: PageResources)
         -> (document: Body, diagnostics: [Diagnostic]) {
         let declarations = ReferenceDeclaration.declarations(in: notebook.directiveFences, registry: registry)
         let writer = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: safe,
-                                    citations: citations, images: images)
+                                    citations: citations, resources: resources)
         let html = writer.render(citations?.document ?? notebook.document)
         return (Body(html: html, headings: writer.headings), writer.diagnostics)
     }

@@ -40,21 +40,26 @@ import Testing
         return (folder, diagnostics)
     }()
 
+    /// Compiles `folder/name.tex` twice (the second pass resolves references), recording a
+    /// failure with the end of pdflatex's output; true when both passes succeeded.
+    static func compileTwice(_ pdflatex: String, _ name: String, in folder: String) async -> Bool {
+        for _ in 1...2 {
+            let result = await IPYNBValidationTests.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error",
+                                                             "-output-directory", folder, folder + "/\(name).tex"])
+            #expect(result.status == 0, "\(result.output.suffix(3000))")
+            guard result.status == 0 else { return false }
+        }
+        return true
+    }
+
     @Test(arguments: tutorials) func tutorialIsWrittenWithoutErrors(name: String) {
         #expect(Self.rendered.diagnostics[name] == [])
     }
 
     @Test(arguments: tutorials) func compilesWithPdflatex(name: String) async throws {
         guard let pdflatex = Self.pdflatex else { return }
-        var log = ""
-        for _ in 1...2 {
-            let result = await IPYNBValidationTests.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error",
-                                                             "-output-directory", Self.rendered.folder,
-                                                             Self.rendered.folder + "/\(name).tex"])
-            #expect(result.status == 0, "\(result.output.suffix(3000))")
-            guard result.status == 0 else { return }
-            log = try String(contentsOfFile: Self.rendered.folder + "/\(name).log", encoding: .utf8)
-        }
+        guard await Self.compileTwice(pdflatex, name, in: Self.rendered.folder) else { return }
+        let log = try String(contentsOfFile: Self.rendered.folder + "/\(name).log", encoding: .utf8)
         #expect(FileManager.default.fileExists(atPath: Self.rendered.folder + "/\(name).pdf"))
         // TeX wraps its log at 79 columns; the messages sit at a line's start.
         let overfull = log.split(separator: "\n").filter { $0.hasPrefix("Overfull \\hbox") }

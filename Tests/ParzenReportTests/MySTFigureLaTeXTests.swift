@@ -36,12 +36,7 @@ import Testing
             .appendingPathComponent("parzen-myst-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try AtomicFile.write(Self.write().tex, to: folder + "/figures.tex")
-        for _ in 1...2 {
-            let result = await IPYNBValidationTests.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error",
-                                                             "-output-directory", folder, folder + "/figures.tex"])
-            #expect(result.status == 0, "\(result.output.suffix(3000))")
-            guard result.status == 0 else { return }
-        }
+        guard await LaTeXCompileTests.compileTwice(pdflatex, "figures", in: folder) else { return }
         let aux = try String(contentsOfFile: folder + "/figures.aux", encoding: .utf8)
         #expect(aux.contains("\\newlabel{fig-gradient}{{1}"))
         #expect(aux.contains("\\newlabel{first}{{2}"))

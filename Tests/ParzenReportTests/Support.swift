@@ -22,6 +22,7 @@ enum Echo: Directive {
         OptionSpec("value", .number, required: true, help: "The number."),
         OptionSpec("fail", .boolean, help: "Throw on purpose."),
         OptionSpec("caption", .text, help: "A figure caption."),
+        OptionSpec("table-caption", .text, help: "A caption for the result table."),
     ]
     static func citables(label: String?, body: YAMLValue?) -> [ReferenceDeclaration.Kind] {
         body?["caption"] == nil ? [] : [.figure]
@@ -37,7 +38,8 @@ enum Echo: Directive {
         let v = MathExpression.variable("v")
         var output: [OutputBlock] = [
             .paragraph([.text("The value is "), .math(.row([v, .symbol(.equals), .num(value)])), .text(".")]),
-            .table(ResultTable(header: [[.text("quantity")], [.text("value")]], rows: [[[.math(v)], [.number(value)]]])),
+            .table(ResultTable(header: [[.text("quantity")], [.text("value")]], rows: [[[.math(v)], [.number(value)]]],
+                               caption: call.options.text("table-caption").map { [.text($0)] })),
         ]
         if let caption = call.options.text("caption") {
             let chart = Chart(id: "echo", marks: [.line(Line(x: [0, 1], y: [0, value]))])

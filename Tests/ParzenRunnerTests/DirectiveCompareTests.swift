@@ -1,5 +1,6 @@
 import Foundation
 import ParzenCore
+import ParzenFormat
 import Testing
 @testable import ParzenRunner
 
@@ -126,6 +127,39 @@ private func run(_ text: String) -> NotebookRunner.Outcome {
         }
         // Likelihood (and KL), moments (two models and the data), two-sample tests.
         #expect(tables.map(\.rows.count) == [2, 3, 2])
+    }
+
+    /// What a comparison says, per `on:` mode: on training points an in-sample fit (biased toward
+    /// flexible models), no "clear difference" and no KL derivation; on held-out and k-fold
+    /// NLLs the derivation with its numbers.
+    @Test(arguments: ["train", "heldout", "kfold"]) func wordingFollowsWhereTheNLLIsMeasured(on: String) throws {
+        let outcome = run("```{compare} c\nmodels: [gauss, kde]\non: \(on)\n```\n")
+        #expect(outcome.messages == [])
+        let blocks = try #require(outcome.results["c"]?.output)
+        let text = blocks.compactMap { block -> String? in
+            if case .paragraph(let inlines) = block { return DirectiveFitControlsTests.plain(inlines) }
+            if case .table(let table) = block { return table.caption.map(DirectiveFitControlsTests.plain) }
+            return nil
+        }.joined(separator: "\n")
+        let derivations = blocks.filter { if case .derivation = $0 { true } else { false } }
+        if on == "train" {
+            #expect(text.contains("has the lowest training NLL"))
+            #expect(text.contains("an in-sample fit, which favours the more flexible model"))
+            #expect(text.contains("does not estimate the KL divergence"))
+            #expect(text.contains("lower is a closer fit, not a better model"))
+            #expect(!text.contains("clear difference") && !text.contains("cannot really tell"))
+            #expect(!text.contains("Why the lower NLL means the better model"))
+            #expect(derivations.isEmpty)
+        } else {
+            #expect(text.contains(on == "heldout" ? "lowest held-out NLL" : "lowest 5-fold cross-validated NLL"))
+            #expect(text.contains("clear difference") || text.contains("cannot really tell them apart"))
+            #expect(!text.contains("in-sample"))
+            #expect(text.contains("Why the lower NLL means the better model"))
+            #expect(derivations.count == 1)
+        }
+        // The declaration (numbering, `eq:c`) agrees with what the run writes when `on:` is written.
+        let (body, _) = YAMLReader.read("models: [gauss, kde]\non: \(on)\n", file: "", firstLine: 1)
+        #expect(CompareDirective.citables(label: "c", body: body).isEmpty == (on == "train"))
     }
 
     @Test func optionMistakes() {

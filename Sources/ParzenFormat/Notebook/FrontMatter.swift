@@ -66,10 +66,16 @@ public struct Series: Sendable, Equatable {
 public struct PageLink: Sendable, Equatable {
     public var target: String
     public var title: String?
-    public init(target: String, title: String?) {
+    /// Where the target is written in the front matter, for a warning when it names no notebook.
+    public var location: SourceLocation?
+    public init(target: String, title: String?, location: SourceLocation? = nil) {
         self.target = target
         self.title = title
+        self.location = location
     }
+
+    /// Two links are equal when they lead to the same target with the same title, wherever written.
+    public static func == (a: PageLink, b: PageLink) -> Bool { a.target == b.target && a.title == b.title }
 }
 
 /// Dialect switches for posts written for other tools.

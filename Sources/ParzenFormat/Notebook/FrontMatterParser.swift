@@ -237,7 +237,7 @@ private struct FieldReader {
                                           fix: "link to a notebook (other.md) or an http(s) page"))
             return nil
         }
-        return PageLink(target: target, title: title)
+        return PageLink(target: target, title: title, location: at)
     }
 
     /// `bibliography: refs.bib` or a list of paths.

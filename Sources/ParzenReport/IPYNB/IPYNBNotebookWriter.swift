@@ -30,12 +30,13 @@ public struct IPYNBNotebookWriter: NotebookWriter {
         self.registry = registry
     }
 
-    /// The notebook with each `{figure}`'s image attached to the markdown cell that shows it.
-    public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
+    /// The notebook with each image (`{figure}` or Markdown) attached to the markdown cell that
+    /// shows it, and links to sibling notebooks pointing to their `.ipynb`.
+    public func write(_ notebook: Notebook, _ run: NotebookRun, resources: PageResources)
         -> (document: String, diagnostics: [Diagnostic]) {
         let fences = notebook.directiveFences
         let table = ReferenceTable.of(notebook, run, registry: registry)
-        var prose = IPYNBProseResolver(notebook: notebook, run: run, table: table, images: images)
+        var prose = IPYNBProseResolver(notebook: notebook, run: run, table: table, resources: resources)
         let source = prose.resolvedSource()
         let outputs = IPYNBOutputWriter(file: notebook.path, table: table)
 
@@ -82,7 +83,8 @@ public struct IPYNBNotebookWriter: NotebookWriter {
             ("nbformat", .integer(4)),
             ("nbformat_minor", .integer(5)),
         ])
-        return (document.serialized() + "\n", prose.diagnostics + outputs.diagnostics)
+        return (document.serialized() + "\n",
+                table.duplicateDiagnostics(file: notebook.path) + prose.diagnostics + outputs.diagnostics)
     }
 
     /// nbformat's `title` and `authors`, and Parzen's own: generator, version, the notebook's

@@ -14,14 +14,15 @@ struct IPYNBProseResolver {
     private let values: ValueLookup
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// The `{figure}` images, attached to the cell that shows them.
-    private let images: PageImages
-    /// Each figure's image as an nbformat attachment, by the line its fence starts on.
+    /// The images, attached to the cell that shows them, and the links to sibling notebooks.
+    private let resources: PageResources
+    private var images: PageImages { resources.images }
+    /// Each image as an nbformat attachment, by the line its fence or Markdown image starts on.
     private(set) var attachments: [(line: Int, name: String, type: String, base64: String)] = []
 
-    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable, images: PageImages = .none) {
+    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable, resources: PageResources = .none) {
         self.notebook = notebook
-        self.images = images
+        self.resources = resources
         self.table = table
         self.values = ValueLookup(file: notebook.path, fences: notebook.directiveFences, run: run)
     }
@@ -72,12 +73,49 @@ struct IPYNBProseResolver {
                 edits.append(Edit(location: location, length: edit.length, replacement: edit.replacement))
             }
         }
+        edits += destinationEdits(in: source)
         // Right to left, so that each edit's column still holds.
         for edit in edits.sorted(by: { $0.location > $1.location }) {
             source.replace(at: edit.location, length: edit.length, with: edit.replacement)
         }
         for float in notebook.document.floats { replace(float, in: &source) }
+        // After the floats, whose lines a margin or an epigraph may hold.
+        for block in notebook.document.allBlocks {
+            switch block.kind {
+            case .admonition(let admonition) where admonition.kind == .margin:
+                source.quoteFence(at: block.location.line, title: !admonition.title.isEmpty, attribution: false)
+            case .epigraph(let epigraph):
+                source.quoteFence(at: block.location.line, title: false, attribution: !epigraph.attribution.isEmpty)
+            default: break
+            }
+        }
         return source
+    }
+
+    /// Markdown images with an embedded file as `attachment:` (the file attached to the cell),
+    /// and links to sibling notebooks as links to their `.ipynb`; a destination the author did
+    /// not write as `](destination` on the line it starts (a reference link, `<…>`, a line
+    /// break in the text) is left as written.
+    private mutating func destinationEdits(in source: ProseSource) -> [Edit] {
+        var edits: [Edit] = []
+        for inline in notebook.document.allInlines {
+            switch inline.kind {
+            case .image(let path, _, _):
+                guard let image = images.images[inline.location],
+                      let at = source.destination(path, ofLinkAt: inline.location) else { continue }
+                let file = path.split(separator: "/").last.map(String.init) ?? "image"
+                let name = "image-\(attachments.count + 1)-" + file
+                attachments.append((inline.location.line, name, image.type.rawValue,
+                                    image.bytes.base64EncodedString()))
+                edits.append(Edit(location: at, length: path.unicodeScalars.count, replacement: "attachment:" + name))
+            case .link(let destination, _, _):
+                guard let link = resources.links.destination(at: inline.location, extension: "ipynb"),
+                      let at = source.destination(destination, ofLinkAt: inline.location) else { continue }
+                edits.append(Edit(location: at, length: destination.unicodeScalars.count, replacement: link))
+            default: continue
+            }
+        }
+        return edits
     }
 
     /// A `{figure}` or `{table}` fence as the Markdown Jupyter shows: the image as an

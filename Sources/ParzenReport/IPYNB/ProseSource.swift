@@ -1,3 +1,4 @@
+import Foundation
 import ParzenFormat
 
 /// The author's Markdown as lines of Unicode scalars (the unit of `SourceLocation.column`),
@@ -21,6 +22,16 @@ struct ProseSource {
         var out = String.UnicodeScalarView()
         out.append(contentsOf: lines[location.line - 1].dropFirst(location.column - 1))
         return String(out)
+    }
+
+    /// Where `written` stands after the `](` of the link or image starting at `location`: nil
+    /// when it is not written that way on the line the link starts (a reference link, `<…>`,
+    /// escapes, a line break in the link text).
+    func destination(_ written: String, ofLinkAt location: SourceLocation) -> SourceLocation? {
+        let rest = rest(at: location)
+        guard let range = rest.range(of: "](" + written) else { return nil }
+        let offset = rest.unicodeScalars.distance(from: rest.startIndex, to: range.lowerBound) + 2
+        return SourceLocation(line: location.line, column: location.column + offset)
     }
 
     /// Replaces `length` scalars at `location`; edits on one line must come right to left.
@@ -72,5 +83,38 @@ struct ProseSource {
         let slice = range.clamped(to: 1..<(lines.count + 1)).map { String(String.UnicodeScalarView(lines[$0 - 1])) }
         let isBlank = { (line: String) in line.allSatisfy { $0 == " " || $0 == "\t" } }
         return slice.drop(while: isBlank).reversed().drop(while: isBlank).reversed().joined(separator: "\n")
+    }
+
+    /// The MyST fence opening on `line` (`{margin}`, `{epigraph}`) as a Markdown quote, which
+    /// Jupyter and GitHub show, instead of the code block they would make of the fence: its
+    /// `:option:` lines dropped, its `title` (the text after `{name}`) in bold on the first
+    /// line, and the dash of an `attribution` (the last paragraph's `-- `) as "—". A fence whose
+    /// opening or closing line is not found as written (inside a list or a quote) is left as it is.
+    mutating func quoteFence(at line: Int, title: Bool, attribution: Bool) {
+        guard lines.indices.contains(line - 1) else { return }
+        let opening = String(String.UnicodeScalarView(lines[line - 1]))
+        let indent = opening.prefix { $0 == " " }
+        guard let marker = opening.dropFirst(indent.count).first, "`~:".contains(marker) else { return }
+        let fence = opening.dropFirst(indent.count).prefix { $0 == marker }
+        guard fence.count >= 3, let close = opening.firstIndex(of: "}") else { return }
+        var closing = line + 1
+        while closing <= lines.count {
+            let text = String(String.UnicodeScalarView(lines[closing - 1])).trimmingCharacters(in: .whitespaces)
+            if text.count >= fence.count, text.allSatisfy({ $0 == marker }) { break }
+            closing += 1
+        }
+        guard closing <= lines.count else { return }
+        var body = (line + 1..<closing).map { String(String.UnicodeScalarView(lines[$0 - 1])) }
+            .map { $0.hasPrefix(indent) ? String($0.dropFirst(indent.count)) : $0 }
+        while let first = body.first, first.hasPrefix(":"), first.dropFirst().contains(":") { body.removeFirst() }
+        if attribution, let start = body.lastIndex(where: { $0.hasPrefix("-- ") || $0.hasPrefix("--- ") }) {
+            body[start] = "\u{2014} " + body[start].drop { $0 == "-" }.drop { $0 == " " }
+        }
+        var quoted: [String] = []
+        let heading = opening[opening.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        if title, !heading.isEmpty { quoted += ["**" + heading + "**", ""] }
+        quoted += body
+        let text = quoted.map { indent + ($0.isEmpty ? ">" : "> " + $0) }.joined(separator: "\n")
+        replaceLines(line...closing, with: text)
     }
 }

@@ -13,7 +13,8 @@ import ParzenRunner
 /// - Directive outputs come from the typed results (`LaTeXOutputWriter`); figures are
 ///   `pgfplots` code written from the chart values (`PGFPlotsWriter`).
 ///
-/// Limits: raw HTML and images are left out (with a warning); citations are not yet typeset
+/// Limits: raw HTML is left out (with a warning); images pdflatex cannot read (SVG, GIF,
+/// WebP, remote) are framed alt text (with a warning); citations are not yet typeset
 /// by biblatex. Figures and tables float (`[htbp]`), so one may land a page after its text.
 /// LaTeX numbers figures in the order they appear, so a figure after a failed `{plot}`
 /// gets a number one lower than on the HTML page.
@@ -25,12 +26,13 @@ public struct LaTeXNotebookWriter: NotebookWriter {
         self.registry = registry
     }
 
-    /// The document with each `{figure}`'s image included from where it was read.
-    public func write(_ notebook: Notebook, _ run: NotebookRun, images: PageImages)
+    /// The document with each image (`{figure}` or Markdown) included from where it was read,
+    /// and links to sibling notebooks pointing to their `.pdf`.
+    public func write(_ notebook: Notebook, _ run: NotebookRun, resources: PageResources)
         -> (document: String, diagnostics: [Diagnostic]) {
         let fences = notebook.directiveFences
         let table = ReferenceTable.of(notebook, run, registry: registry)
-        let prose = LaTeXProseWriter(notebook: notebook, run: run, table: table, images: images)
+        let prose = LaTeXProseWriter(notebook: notebook, run: run, table: table, resources: resources)
         let outputs = LaTeXOutputWriter(prose: prose)
         prose.directive = { fence in
             guard let index = fences.firstIndex(where: { $0.location == fence.location }) else { return "" }
@@ -40,7 +42,7 @@ public struct LaTeXNotebookWriter: NotebookWriter {
         let content = titleBlock(notebook.frontMatter) + body
         let document = Self.preamble(notebook.frontMatter) + LaTeXText.declarations(for: content)
             + "\\begin{document}\n" + content + "\\end{document}\n"
-        return (document, prose.diagnostics)
+        return (document, table.duplicateDiagnostics(file: notebook.path) + prose.diagnostics)
     }
 
     /// The document class, packages, the palette of the charts and the author's macros.

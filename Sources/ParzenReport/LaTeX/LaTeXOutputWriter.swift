@@ -3,7 +3,7 @@ import ParzenMarkup
 import ParzenRunner
 
 /// A directive's typed output as LaTeX: paragraphs, displayed formulas, derivations as
-/// `align` tagged D1, D2, … (as on the HTML page), `booktabs` tables, figures as `figure`
+/// `align` tagged D1, D2, … (as on the HTML page), unnumbered `booktabs` tables, figures as `figure`
 /// environments drawn by `PGFPlotsWriter`, with the author's caption and the directive's
 /// label as `\label`.
 final class LaTeXOutputWriter {
@@ -54,10 +54,13 @@ final class LaTeXOutputWriter {
         func row(_ cells: [ResultTable.Cell]) -> String {
             cells.map { inline($0, at: location) }.joined(separator: " & ") + " \\\\\n"
         }
-        var out = "\\begin{table}[htbp]\n\\centering\n"
-        if let caption = table.caption { out += "\\caption{" + inline(caption, at: location) + "}\n" }
+        // Not a `table` float with `\caption`: the page numbers only the author's `{table}`s, and
+        // a counted result table would shift LaTeX's numbers from the page's. Kept in place, too,
+        // beside the verdict that reads it, with its caption above it as on the page.
+        var out = "\\begin{center}\n"
+        if let caption = table.caption { out += "{\\small " + inline(caption, at: location) + "}\\par\\medskip\n" }
         out += "\\begin{tabular}{\(columns)}\n\\toprule\n" + row(table.header) + "\\midrule\n"
-        out += table.rows.map(row).joined() + "\\bottomrule\n\\end{tabular}\n\\end{table}\n"
+        out += table.rows.map(row).joined() + "\\bottomrule\n\\end{tabular}\n\\end{center}\n"
         return out
     }
 

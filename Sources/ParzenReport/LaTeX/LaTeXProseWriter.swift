@@ -9,7 +9,9 @@ import ParzenRunner
 /// `\footnote`. The author's math is passed through as TeX; `\label`, `\ref` and `\eqref`
 /// are left to LaTeX (amsmath). Directive fences are handed to `directive`.
 ///
-/// Raw HTML and images have no LaTeX form here: they are left out with a warning.
+/// Images are included by their resolved path (PNG and JPEG; others are framed alt text with a
+/// warning); a link to a sibling notebook points to its `.pdf` beside this one, without the
+/// `#section` (pdflatex's anchors are not the page's ids). Raw HTML is left out with a warning.
 final class LaTeXProseWriter {
     let file: String
     let table: ReferenceTable
@@ -23,12 +25,13 @@ final class LaTeXProseWriter {
     /// Section ids already given out, by heading text, for repeated headings.
     private var usedSections: [String: Int] = [:]
 
-    /// The `{figure}` images, for their resolved paths.
-    let images: PageImages
+    /// The images, for their resolved paths, and the links to sibling notebooks.
+    let resources: PageResources
+    private var images: PageImages { resources.images }
 
-    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable, images: PageImages = .none) {
+    init(notebook: Notebook, run: NotebookRun, table: ReferenceTable, resources: PageResources = .none) {
         file = notebook.path
-        self.images = images
+        self.resources = resources
         self.table = table
         values = ValueLookup(file: notebook.path, fences: notebook.directiveFences, run: run)
         footnotes = notebook.document.footnotes
@@ -105,25 +108,10 @@ final class LaTeXProseWriter {
         switch float.content {
         case .image(let path, let at, let alt, let width):
             out = "\\begin{figure}[htbp]\n\\centering\n"
-            let scale = width.flatMap(Self.fraction).map { "[width=\($0)\\linewidth]" } ?? "[width=\\linewidth, "
-                + "height=0.6\\textheight, keepaspectratio]"
-            // `\includegraphics` takes the path verbatim: spaces or TeX specials would break it.
-            let safePath = { (path: String) in
-                path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }
-            }
-            if let image = images.images[float.location], image.type == .png || image.type == .jpeg,
-               safePath(image.path) {
-                out += "\\includegraphics\(scale){\(image.path)}\n"
-            } else {
-                if images.images[float.location] != nil {
-                    warn("pdflatex cannot include the image '\(path)' (only PNG and JPEG, at a path of letters, "
-                             + "digits, '/', '.', '_' and '-'); the PDF shows its alt text in a frame",
-                         at: at, fix: "save a PNG copy under a plain name and name that in the {figure}")
-                }
-                out += "\\fbox{\\parbox{0.8\\linewidth}{\\centering " + LaTeXText.escaped(alt ?? path) + "}}\n"
-            }
+            let scale = width.flatMap(Self.fraction).map { "[width=\($0)\\linewidth]" } ?? Self.fittedScale
+            out += graphic(images.images[float.location], path: path, at: at, alt: alt ?? path, scale: scale) + "\n"
             if !float.caption.isEmpty { out += "\\caption{" + caption + "}" }
-        case .table(let table):
+        case .table:
             out = "\\begin{table}[htbp]\n"
             if !float.caption.isEmpty { out += "\\caption{" + caption + "}" }
         }
@@ -135,6 +123,29 @@ final class LaTeXProseWriter {
             out += "\\end{figure}\n"
         }
         return out
+    }
+
+    /// An image's own size, capped by the line and by most of the page's height.
+    private static let fittedScale = "[width=\\linewidth, height=0.6\\textheight, keepaspectratio]"
+
+    /// `\includegraphics` of an image as read (pdflatex reads PNG and JPEG, at a path it can
+    /// take verbatim), else `alt` in a frame — with a warning when the image was read but cannot
+    /// be included (a missing one was reported as an error when it was read).
+    private func graphic(_ image: EmbeddedImage?, path: String, at location: SourceLocation, alt: String,
+                         scale: String) -> String {
+        // `\includegraphics` takes the path verbatim: spaces or TeX specials would break it.
+        let safePath = { (path: String) in
+            path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }
+        }
+        if let image, image.type == .png || image.type == .jpeg, safePath(image.path) {
+            return "\\includegraphics\(scale){\(image.path)}"
+        }
+        if image != nil {
+            warn("pdflatex cannot include the image '\(path)' (only PNG and JPEG, at a path of letters, "
+                     + "digits, '/', '.', '_' and '-'); the PDF shows its alt text in a frame",
+                 at: location, fix: "save a PNG copy under a plain name and name that in the notebook")
+        }
+        return "\\fbox{\\parbox{0.8\\linewidth}{\\centering " + LaTeXText.escaped(alt) + "}}"
     }
 
     /// A CSS percentage as a fraction of the line width (`80%` → `0.8`); other units are left
@@ -218,13 +229,24 @@ final class LaTeXProseWriter {
             warn("strikethrough is written as plain text in LaTeX", at: piece.location)
             return inline(inner)
         case .link(let destination, _, let text):
+            if let report = resources.links.destination(at: piece.location, extension: "pdf") {
+                let file = report.prefix { $0 != "#" }
+                return "\\href{" + LaTeXText.url(String(file)) + "}{" + inline(text) + "}"
+            }
             if destination.hasPrefix("#") {
                 return "\\hyperref[" + LaTeXText.key(String(destination.dropFirst())) + "]{" + inline(text) + "}"
             }
             return "\\href{" + LaTeXText.url(destination) + "}{" + inline(text) + "}"
         case .image(let source, _, let description):
-            warn("image '\(source)' is not included in LaTeX; its description is shown", at: piece.location)
-            return "[" + inline(description) + "]"
+            guard let image = images.images[piece.location] else {
+                if PageImages.isRemote(source) {
+                    warn("the remote image '\(source)' is not included in LaTeX; its description is shown",
+                         at: piece.location, fix: "save it next to the notebook and use a relative path")
+                }
+                return "[" + inline(description) + "]"
+            }
+            return graphic(image, path: source, at: piece.location, alt: HTMLRenderer.plainText(description),
+                           scale: Self.fittedScale)
         case .footnoteReference(let number, let occurrence):
             guard occurrence == 1, number >= 1, number <= footnotes.count else { return "" }
             var text = blocks(footnotes[number - 1].blocks)

@@ -37,6 +37,9 @@ struct ReferenceTable {
     private(set) var floatNumbers: [SourceLocation: Entry] = [:]
     /// The number (D1, D2, …) of the derivation each declaring fence writes.
     private(set) var derivationNumbers: [SourceLocation: String] = [:]
+    /// Labels given to two numbered things (a `{plot}` and a `{figure}`'s `:name:`, two
+    /// `{table}`s…): where each was given, and what the first was.
+    private(set) var duplicates: [(label: String, first: SourceLocation, kind: Kind, second: SourceLocation)] = []
 
     /// Numbers figures (plots and `{figure}`s together), tables and derivations in document
     /// order — the one place they are counted, so every writer and every reference agree, and
@@ -45,6 +48,16 @@ struct ReferenceTable {
                          figureAnchor: (String) -> String) {
         var figures = 0, tables = 0
         var pending = floats[...]
+        // Two directives with one label are the runner's to report; a float is this table's.
+        var given: [String: (location: SourceLocation, kind: Kind, isFloat: Bool)] = [:]
+        func give(_ label: String?, at location: SourceLocation, kind: Kind, isFloat: Bool) {
+            guard let label else { return }
+            if let first = given[label] {
+                if first.isFloat || isFloat { duplicates.append((label, first.location, first.kind, location)) }
+            } else {
+                given[label] = (location, kind, isFloat)
+            }
+        }
         func numberFloats(before location: SourceLocation?) {
             while let float = pending.first, location.map({ float.location < $0 }) ?? true {
                 pending.removeFirst()
@@ -57,6 +70,7 @@ struct ReferenceTable {
                     entry = Entry(kind: .table, number: String(tables), anchor: Self.tableAnchor(float.name ?? ""))
                 }
                 floatNumbers[float.location] = entry
+                give(float.name, at: float.location, kind: entry.kind, isFloat: true)
                 if let label = float.name { add(label, entry) }
             }
         }
@@ -66,6 +80,7 @@ struct ReferenceTable {
             case .figure:
                 figures += 1
                 figureNumbers[declaration.location] = figures
+                give(declaration.label, at: declaration.location, kind: .figure, isFloat: false)
                 if let label = declaration.label {
                     add(label, .init(kind: .figure, number: String(figures), anchor: figureAnchor(label)))
                 }
@@ -80,6 +95,18 @@ struct ReferenceTable {
         numberFloats(before: nil)
     }
 
+    /// An error at the second of two things given one label: a link to it, `{ref}` and the
+    /// element's `id` could only mean the first (a `{plot}` and a `{figure}` would both be
+    /// `id="figure-label"`, which HTML forbids).
+    func duplicateDiagnostics(file: String) -> [Diagnostic] {
+        duplicates.map { duplicate in
+            Diagnostic(.error, file: file, at: duplicate.second,
+                       "the label '\(duplicate.label)' is already given to the \(duplicate.kind.rawValue) at line "
+                           + "\(duplicate.first.line); two numbered things cannot share a label (nor an id)",
+                       fix: "rename one of them, e.g. '\(duplicate.label)-2'")
+        }
+    }
+
     static func tableAnchor(_ label: String) -> String { Escaping.identifier(label, prefix: "table-") }
 
     mutating func add(_ label: String, _ entry: Entry) {
@@ -88,6 +115,12 @@ struct ReferenceTable {
     }
 
     subscript(label: String) -> Entry? { entries[label] }
+
+    /// Whether `label` means the `kind` numbered `number` — false for the second of two things
+    /// given one label (see ``duplicates``), which then gets no `id`, so the page keeps one per label.
+    func owns(_ label: String, kind: Kind, number: String) -> Bool {
+        entries[label].map { $0.kind == kind && $0.number == number } ?? false
+    }
 
     /// The target of `\eqref`/`\ref` for ParzenMath.
     func target(_ label: String) -> ReferenceTarget? {

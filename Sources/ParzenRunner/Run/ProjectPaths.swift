@@ -11,18 +11,18 @@ public struct ProjectPaths: Sendable {
     public let notebookFolder: String
     /// The project root (absolute, symlinks resolved).
     public let root: String
+    /// Whether `root` holds a `parzen.yml` (else it is the notebook's own folder).
+    public let isProject: Bool
     public let allowOutside: Bool
 
     /// - Parameter notebookPath: the notebook's path as given on the command line.
     public init(notebookPath: String, allowOutside: Bool) {
         let folder = URL(fileURLWithPath: notebookPath).deletingLastPathComponent().resolvingSymlinksInPath().path
         self.notebookFolder = folder
-        self.root = Self.projectRoot(startingAt: folder)
+        let projectFile = ProjectFile.locate(from: folder)
+        self.root = projectFile.map { ($0 as NSString).deletingLastPathComponent } ?? folder
+        self.isProject = projectFile != nil
         self.allowOutside = allowOutside
-    }
-
-    static func projectRoot(startingAt folder: String) -> String {
-        ProjectFile.locate(from: folder).map { ($0 as NSString).deletingLastPathComponent } ?? folder
     }
 
     /// `resolved` relative to the notebook's folder when it is inside it, else as it is.

@@ -36,8 +36,9 @@ public enum CompareDirective: Directive {
             "on", .choice(["train", "heldout", "kfold"]),
             default: "heldout when the data set has a held-out part, else train",
             help:
-                "Where the NLL is measured: the training points, the held-out points, or k-fold cross-validation " +
-                    "(each model refitted on every fold)."
+                "Where the NLL is measured: the held-out points, k-fold cross-validation (each model refitted on " +
+                    "every fold), or the training points — an in-sample fit, said to be one, and without the " +
+                    "MLE ⇔ min-KL argument, which a training NLL does not estimate."
         ),
         OptionSpec("folds", .integer(2...100), default: "5", help: "The number of folds for `on: kfold`."),
         OptionSpec(

@@ -10,7 +10,9 @@ extension ModelComparison {
         if let moments = momentsTable { blocks.append(.table(moments)) }
         if let tests = twoSampleTable { blocks.append(.table(tests)) }
         blocks.append(.paragraph(verdict))
-        if CompareDirective.writesDerivation(criterion: criterion) {
+        // A training NLL does not estimate the KL divergence (the models were fitted to those
+        // very points), so the argument that it does is written for held-out and k-fold NLLs only.
+        if CompareDirective.writesDerivation(criterion: criterion, on: on) {
             blocks.append(.paragraph(derivationIntroduction))
             blocks.append(.derivation(derivation))
             if let check = identityCheck { blocks.append(.paragraph(check)) }
@@ -18,29 +20,41 @@ extension ModelComparison {
         return blocks
     }
 
-    /// Which model has the lowest NLL, by how much, and whether the data can tell.
+    /// Which model has the lowest NLL, by how much, and whether the data can tell — or, on the
+    /// training points, that the gap measures an in-sample fit and not which model predicts better.
     private var verdict: [Inline] {
         let (worse, better) = derivationPair
         let difference = pairedDifference(worse, better)
         let part = ["train": "training", "heldout": "held-out", "kfold": "\(folds)-fold cross-validated"][on]!
         var verdict: [Inline] = [.code(rows[better].label), .text(" has the lowest \(part) NLL")]
         if difference.value.isFinite, difference.standardError.isFinite {
-            let clear = difference.value > 2 * difference.standardError
             verdict += [
                 .text(": "), .number(difference.value), .text(" nats per point below "), .code(rows[worse].label),
-                        .text(", with a paired standard error of "), .number(difference.standardError, digits: 2)]
-            verdict.append(
-                .text(
-                    clear
-                        ? " — a clear difference."
-                        : " — within two standard errors, so this data cannot really tell them apart."))
+                .text(", with a paired standard error of "), .number(difference.standardError, digits: 2)]
+            if on == "train" {
+                verdict.append(.text(" — an in-sample fit, which favours the more flexible model."))
+            } else {
+                let clear = difference.value > 2 * difference.standardError
+                verdict.append(.text(clear ? " — a clear difference."
+                                     : " — within two standard errors, so this data cannot really tell them apart."))
+            }
         } else {
             verdict += [
                 .text("; "), .code(rows[worse].label), .text("'s is "), .number(rows[worse].nll.value), .text("."),
             ]
         }
+        if on == "train" { verdict.append(.oncePerPage(key: "compare-in-sample", Self.inSampleCaveat)) }
         return verdict
     }
+
+    /// What a training NLL is, said after the first comparison on training data of a page.
+    static let inSampleCaveat: [Inline] = [
+        .text(" Every model was fitted to these very points, so its training NLL is "
+              + "biased low, the more so the more flexible the model (a KDE with a small bandwidth drives it "
+              + "down without limit). It does not estimate the KL divergence from the data's distribution, nor "
+              + "which model predicts new points better; for that, compare with "),
+        .code("on: heldout"), .text(" or "), .code("on: kfold"), .text("."),
+    ]
 
     /// NLL per model, and KL from the truth when computed.
     private var likelihoodTable: ResultTable {
@@ -56,8 +70,10 @@ extension ModelComparison {
             if let kl = row.kl { cells += [[.number(kl.value)], [.number(kl.standardError)]] }
             return cells
         }
+        let reading = on == "train" ? "of the points they were fitted to (in sample: lower is a closer fit, "
+            + "not a better model)" : "in nats per point, lower is better"
         var caption: [Inline] = [.text("Models of "), .code(dataset.label),
-                                 .text(": average negative log-likelihood in nats per point, lower is better.")]
+                                 .text(": average negative log-likelihood \(reading).")]
         if hasKL {
             caption += [.text(" KL divergence from the true density by Monte Carlo from "), .count(rows[0].kl!.count),
                         .text(" of its draws.")]
