@@ -43,6 +43,13 @@ final class LaTeXProseWriter {
 
     func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
+    /// The author's TeX with each `\val{…}` replaced by its number: LaTeX gets the number itself.
+    func formula(_ span: MathSpan) -> String {
+        let substituted = SubstitutedFormula(span.tex, values: values) { span.location(ofUTF8Offset: $0) }
+        diagnostics += substituted.diagnostics
+        return substituted.tex
+    }
+
     // MARK: Blocks
 
     func blocks(_ blocks: [MarkdownBlock]) -> String {
@@ -73,7 +80,7 @@ final class LaTeXProseWriter {
         case .table(let table):
             return self.table(table)
         case .displayMath(let span):
-            return Self.displayMath(span.tex)
+            return Self.displayMath(formula(span))
         case .directive(let fence):
             return directive(fence)
         case .details(let summary, let children):
@@ -230,7 +237,7 @@ final class LaTeXProseWriter {
             var text = blocks(footnotes[number - 1].blocks)
             while text.last == "\n" { text.removeLast() }
             return "\\footnote{" + text + "}"
-        case .math(let span): return "$" + span.tex + "$"
+        case .math(let span): return "$" + formula(span) + "$"
         case .role(let role): return self.role(role)
         case .reference(let reference):
             return (reference.isParenthesized ? "\\eqref{" : "\\ref{") + reference.label + "}"
