@@ -36,7 +36,7 @@ enum Estimate: Directive {
 }
 
 /// The registry of the writing-values tests: `{echo}`, `{estimate}` and the standard `{assert}`.
-let valuesRegistry = DirectiveRegistry([Echo.self, Estimate.self])
+let valuesRegistry = DirectiveRegistry([Echo.self, Estimate.self, AssertDirective.self])
 
 /// Builds `text` as a notebook with `valuesRegistry`.
 func buildValues(_ text: String, checkOnly: Bool = false) throws -> NotebookBuild {
