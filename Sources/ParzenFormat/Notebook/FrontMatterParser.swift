@@ -90,6 +90,8 @@ public enum FrontMatterParser {
             case "previous": frontMatter.previous = reader.link(entry)
             case "compat": explicitCompatibility = reader.compatibility(entry)
             case "lang": frontMatter.language = reader.language(entry)
+            case "echo": frontMatter.echo = reader.boolean(entry) ?? frontMatter.echo
+            case "output": frontMatter.output = reader.outputDetail(entry) ?? frontMatter.output
             case "bibliography": frontMatter.bibliography = reader.paths(entry)
             case "citation-style":
                 frontMatter.citationStyle = reader.text(entry).map { LocatedText($0, at: entry.value.location) }
@@ -275,6 +277,28 @@ private struct FieldReader {
             return nil
         }
         return tag
+    }
+
+    mutating func boolean(_ entry: YAMLEntry) -> Bool? {
+        switch entry.value.scalarText {
+        case "true": return true
+        case "false": return false
+        default:
+            wrongType(entry, expected: "true or false", example: "\(entry.key): true")
+            return nil
+        }
+    }
+
+    mutating func outputDetail(_ entry: YAMLEntry) -> OutputDetail? {
+        guard let text = entry.value.scalarText, let detail = OutputDetail(rawValue: text) else {
+            let names = OutputDetail.allCases.map(\.rawValue)
+            diagnostics.append(Diagnostic(.error, file: file, at: entry.value.location,
+                    "front-matter key 'output' expects one of \(names.joined(separator: ", ")), "
+                        + "found \(entry.value.kindDescription)",
+                                          fix: entry.value.scalarText.map { Suggestion.fix(for: $0, among: names) }))
+            return nil
+        }
+        return detail
     }
 
     mutating func compatibility(_ entry: YAMLEntry) -> Compatibility? {
