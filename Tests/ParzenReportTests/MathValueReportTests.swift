@@ -53,6 +53,9 @@ import Testing
         let aligned = try document.nodes(forXPath: "(//math)[5]//mn").map { $0.stringValue ?? "" }
         // `\val{…}^2` squares the number; a `\val` in a `%` comment is not looked at.
         #expect(aligned == ["1", "2", "0.29", "0.12", "2", "0.0042", "2"])
+        // A MyST `{math}` block, numbered and labelled as usual.
+        let block = try document.nodes(forXPath: "(//math)[6]//mn").map { $0.stringValue ?? "" }
+        #expect(block == ["0.29", "0.12"])
     }
 
     @Test func theTeXAnnotationCarriesTheNumber() throws {
