@@ -63,8 +63,17 @@ import Testing
         #expect(reference == "Equation (D1)")
     }
 
+    @Test func aReferenceToAHiddenDerivationIsAnError() throws {
+        let text = Self.fixture + "\nAnd {ref}`eq:cmp`.\n"
+        let build = try AssertDirectiveTests.build(text)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(build.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+            == ["\(line):11: reference to undefined label 'eq:cmp'"])
+    }
+
     @Test func latexShowsTheSourceVerbatimAndTheSameBlocks() throws {
-        let (tex, problems) = Self.builder.write(path: Self.path, with: LaTeXNotebookWriter(registry: StandardDirectives.registry))
+        let writer = LaTeXNotebookWriter(registry: StandardDirectives.registry)
+        let (tex, problems) = Self.builder.write(path: Self.path, with: writer)
         #expect(problems.filter { $0.severity == .error }.map(\.description) == [])
         let text = try #require(tex)
         #expect(text.contains("\\begin{verbatim}\n```{data} d\ngenerate: {gaussian: {mean: 0, sd: 1}}\n"))
@@ -73,7 +82,8 @@ import Testing
     }
 
     @Test func ipynbCellsCarryTheSameOutput() throws {
-        let (json, problems) = Self.builder.write(path: Self.path, with: IPYNBNotebookWriter(registry: StandardDirectives.registry))
+        let writer = IPYNBNotebookWriter(registry: StandardDirectives.registry)
+        let (json, problems) = Self.builder.write(path: Self.path, with: writer)
         #expect(problems.filter { $0.severity == .error }.map(\.description) == [])
         let data = Data(try #require(json).utf8)
         let notebook = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -98,10 +108,14 @@ import Testing
         let build = try AssertDirectiveTests.build(text, checkOnly: true)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func line(_ needle: String) -> Int { lines.firstIndex { $0.hasPrefix(needle) }! + 1 }
-        let found = build.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message); \($0.fix ?? "")" }
+        let found = build.diagnostics.map {
+            "\($0.location.line):\($0.location.column): \($0.message); \($0.fix ?? "")"
+        }
         #expect(found.contains("\(line("output: breif")):9: front-matter key 'output' expects one of none, brief, "
             + "full, found the text 'breif'; did you mean 'brief'?"))
-        #expect(found.contains { $0.hasPrefix("\(line("echo: yes")):7: front-matter key 'echo' expects true or false") })
+        #expect(found.contains {
+            $0.hasPrefix("\(line("echo: yes")):7: front-matter key 'echo' expects true or false")
+        })
         #expect(found.contains("\(line("output: non")):9: option 'output' expects one of none, brief, full, found "
             + "'non'; did you mean 'none'?"))
     }

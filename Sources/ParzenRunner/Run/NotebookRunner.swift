@@ -98,7 +98,8 @@ public struct NotebookRunner: Sendable {
         // Output cut to each `output:` before explanations are kept once, so that an
         // explanation hidden with its directive is shown by the next one that shows it.
         let presentations = ready.map { item in
-            if case .ready(let call, _, _, _) = item { DirectivePresentation(call, defaults: defaults) } else { defaults }
+            guard case .ready(let call, _, _, _) = item else { return defaults }
+            return DirectivePresentation(call, defaults: defaults)
         }
         let cells = OncePerPage.resolve(zip(slots.cells, presentations).map { cell, presentation in
             guard case .success(var result) = cell else { return cell }

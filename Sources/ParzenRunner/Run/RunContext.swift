@@ -93,8 +93,8 @@ public final class RunContext: @unchecked Sendable {
     ///
     /// The identity is the label; an unlabelled directive's is its name and its options in
     /// canonical form (sorted by name, paths as written; `seed` and the presentation options
-    /// `expect`, `caption`, `echo` and `output` left out, since they do not change what is drawn) — never its line, so moving a cell or
-    /// adding one above it does not change its draws. Two unlabelled directives written
+    /// `expect`, `caption`, `echo` and `output` left out, since they do not change what is
+    /// drawn) — never its line, so moving a cell or adding one above it does not change its draws. Two unlabelled directives written
     /// alike therefore draw alike; label them to tell them apart. 63 bits keep the seed a
     /// valid `seed:` value: the number the report and `--json` show can be pasted back to
     /// repeat the draws.

@@ -53,8 +53,9 @@ public enum AssertDirective: Directive {
             let left = try value(of: comparison.left, in: context)
             let right = try value(of: comparison.right, in: context)
             guard try holds(left, comparison.relation, right, tolerance: tolerance, at: comparison) else {
-                let shown = [(comparison.left, left), (comparison.right, right)].compactMap { side, value in
-                    if case .result = side.operand { "\(side.written) = \(text(value, beside: left, right))" } else { nil }
+                let shown = [(comparison.left, left), (comparison.right, right)].compactMap { side, value -> String? in
+                    guard case .result = side.operand else { return nil }
+                    return "\(side.written) = \(text(value, beside: left, right))"
                 }
                 let within = tolerance > 0 ? " (tolerance \(NumberFormat.plain(tolerance)))" : ""
                 throw DirectiveError(
@@ -126,7 +127,8 @@ public enum AssertDirective: Directive {
         default:
             let textSide = if case .text = left { comparison.left } else { comparison.right }
             throw DirectiveError("'\(comparison.written)' compares a number with text",
-                                 fix: "'\(textSide.written)' is text: compare it with quoted text", at: textSide.location)
+                                 fix: "'\(textSide.written)' is text: compare it with quoted text",
+                                 at: textSide.location)
         }
     }
 

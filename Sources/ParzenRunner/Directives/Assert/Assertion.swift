@@ -127,7 +127,9 @@ struct Assertion: Sendable {
     }
 
     private static func side(_ token: Token) throws -> Side {
-        if token.quoted { return Side(operand: .text(token.text), written: "'\(token.text)'", location: token.location) }
+        if token.quoted {
+            return Side(operand: .text(token.text), written: "'\(token.text)'", location: token.location)
+        }
         if let number = Double(token.text), number.isFinite {
             return Side(operand: .number(number), written: token.text, location: token.location)
         }
