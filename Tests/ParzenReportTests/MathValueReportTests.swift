@@ -76,6 +76,26 @@ import Testing
         #expect(!text.contains("\\val{cmp"))  // the one in a `%` comment stays
     }
 
+    /// The real pdflatex (when on PATH) compiles the numbers in the formulas: nothing undefined.
+    @Test func pdflatexCompilesTheNumbers() async throws {
+        guard let pdflatex = LaTeXCompileTests.pdflatex else { return }
+        let builder = ReportBuilder(registry: valuesRegistry, allowOutside: false)
+        let tex = try #require(builder.write(path: Self.path, with: LaTeXNotebookWriter(registry: valuesRegistry)).0)
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("parzen-values-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try AtomicFile.write(tex, to: folder + "/values.tex")
+        let result = await IPYNBValidationTests.run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error",
+                                                         "-output-directory", folder, folder + "/values.tex"])
+        #expect(result.status == 0, "\(result.output.suffix(3000))")
+        let log = try String(contentsOfFile: folder + "/values.log", encoding: .utf8)
+        #expect(!log.contains("Undefined control sequence"))
+        // The numbers are in the PDF's text (read back by poppler's pdftotext, when installed).
+        guard let pdftotext = ExternalProcess.onPath("pdftotext") else { return }
+        let text = await IPYNBValidationTests.run(pdftotext, [folder + "/values.pdf", "-"]).output
+        #expect(text.contains("0.2915") && text.contains("0.29") && text.contains("0.0042"))
+    }
+
     @Test func ipynbGetsTheNumbersInTheFormula() throws {
         let builder = ReportBuilder(registry: valuesRegistry, allowOutside: false)
         let (json, problems) = builder.write(path: Self.path, with: IPYNBNotebookWriter(registry: valuesRegistry))

@@ -163,7 +163,11 @@ final class LaTeXProseWriter {
     static func displayMath(_ tex: String) -> String {
         let trimmed = tex.trimmingCharacters(in: .whitespacesAndNewlines)
         let standalone = ["align", "gather", "multline", "flalign", "equation", "eqnarray", "subequations"]
-        if standalone.contains(where: { trimmed.hasPrefix("\\begin{" + $0) }) { return trimmed + "\n" }
+        // Whole names only: `aligned` (which needs math around it) is not `align`.
+        let opens = { (name: String) in ["}", "*}"].contains { trimmed.hasPrefix("\\begin{" + name + $0) } }
+        if standalone.contains(where: opens) {
+            return trimmed + "\n"
+        }
         let numbered = trimmed.contains("\\label") || trimmed.contains("\\tag")
         let environment = numbered ? "equation" : "equation*"
         // A line break without an environment would be an error in `equation`: split it.
