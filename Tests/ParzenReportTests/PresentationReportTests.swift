@@ -63,6 +63,18 @@ import Testing
         #expect(reference == "Equation (D1)")
     }
 
+    @Test func aFailedOrRefusedDirectiveShowsItsSourceToo() throws {
+        let text = "---\necho: true\n---\n\n```{fit} broken\ndata: nowhere\nmodel: kde\n```\n\n"
+            + "```{fit} refused\ndata: nowhere\nmodel: kde\nexpect: error\n```\n"
+        let html = try #require(try AssertDirectiveTests.build(text).bodyHTML)
+        let document = try XMLDocument(xmlString: "<html><body>" + html + "</body></html>",
+                                       options: [.documentTidyHTML])
+        let sources = try document.nodes(forXPath: "//div[contains(@class,'directive-error') or "
+            + "contains(@class,'directive-expected-error')]/details/pre/code").map { $0.stringValue ?? "" }
+        #expect(sources == ["```{fit} broken\ndata: nowhere\nmodel: kde\n```",
+                            "```{fit} refused\ndata: nowhere\nmodel: kde\nexpect: error\n```"])
+    }
+
     @Test func aReferenceToAHiddenDerivationIsAnError() throws {
         let text = Self.fixture + "\nAnd {ref}`eq:cmp`.\n"
         let build = try AssertDirectiveTests.build(text)
