@@ -4,7 +4,8 @@ import ParzenMarkup
 /// A number with its standard error, printed with as many digits as the error justifies:
 /// `0.29 ± 0.12`.
 ///
-/// The rule (after the convention of the Particle Data Group and ISO's GUM, simplified):
+/// The rule (the GUM, JCGM 100:2008 §7.2.6, asks for at most two significant digits of an
+/// uncertainty; Parzen always gives two, so that 0.12 and 0.95 keep their second digit):
 /// 1. the standard error is rounded to **two significant digits** (0.1234 → 0.12, 0.0996 →
 ///    0.10: when rounding adds a digit in front, the error keeps two digits at the new place);
 /// 2. the value is rounded to **the same decimal place** as the rounded error (0.2915 → 0.29);
