@@ -113,6 +113,22 @@ import Testing
         #expect(try outputs(after: "```{compare} cmp2").contains("has the lowest held-out NLL"))
     }
 
+    @Test func theNotebooksPassTheNbformatValidator() async throws {
+        guard let bin = await IPYNBValidationTests.venv else { return }
+        for fixture in [Self.path, MathValueReportTests.path] {
+            let registry = fixture == Self.path ? StandardDirectives.registry : valuesRegistry
+            let builder = ReportBuilder(registry: registry, allowOutside: false)
+            let json = try #require(builder.write(path: fixture, with: IPYNBNotebookWriter(registry: registry)).0)
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("parzen-presentation-\(UUID().uuidString).ipynb")
+            try Data(json.utf8).write(to: path)
+            let script = "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); "
+                + "print('valid')"
+            let result = await IPYNBValidationTests.run(bin + "/python", ["-c", script, path.path])
+            #expect(result.status == 0 && result.output.contains("valid"), "\(fixture): \(result.output)")
+        }
+    }
+
     @Test func misspeltValuesGetADidYouMeanAtTheirPlace() throws {
         let text = Self.fixture.replacingOccurrences(of: "output: brief", with: "output: breif")
             .replacingOccurrences(of: "output: none", with: "output: non")
