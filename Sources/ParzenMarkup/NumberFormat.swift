@@ -51,7 +51,8 @@ public enum NumberFormat {
         return String(t)
     }
 
-    private static func superscript(_ n: Int) -> String {
+    /// An integer in superscript digits, for powers of ten: `-5` → `⁻⁵`.
+    public static func superscript(_ n: Int) -> String {
         let digits: [Character: Character] = [
             "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
             "-": "⁻",

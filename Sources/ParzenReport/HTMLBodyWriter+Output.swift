@@ -13,12 +13,14 @@ extension HTMLBodyWriter {
     func directive(_ fence: DirectiveFence) -> String {
         guard let index = fences.firstIndex(where: { $0.location == fence.location }) else { return "" }
         let anchor: [(String, String)] = fence.label.map { [("id", $0)] } ?? []
+        let source: [Markup] = run.presentations.indices.contains(index) && run.presentations[index].echo
+            ? [Self.newline, Self.echo(fence)] : []
         let box: Markup
         switch run.cells[index] {
         case .checked:
             return ""
         case .failure(let problems):
-            var children: [Markup] = [
+            var children: [Markup] = source + [
                 .element("strong", [], [.text("{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "") + " failed")])
             ]
             for problem in problems {
@@ -30,12 +32,21 @@ extension HTMLBodyWriter {
             box = .element("div", [("class", "directive directive-error"), ("role", "alert")] + anchor, children)
         case .expectedFailure(let message):
             box = .element("div", [("class", "directive directive-expected-error")] + anchor,
-                           [.element("span", ["class": "tag"], [.text("Refused, as intended:")]), .text(" " + message)])
+                           source + [.element("span", ["class": "tag"], [.text("Refused, as intended:")]),
+                                     .text(" " + message)])
         case .success(let result):
             box = .element("div", [("class", "directive directive-\(fence.name) directive-result")] + anchor,
-                           [Self.newline] + result.output.map { output($0, fence: fence) })
+                           source + [Self.newline] + result.output.map { output($0, fence: fence) })
         }
         return box.html + "\n"
+    }
+
+    /// `echo: true`: the fence as written, folded (`<details>` needs no script).
+    static func echo(_ fence: DirectiveFence) -> Markup {
+        .element("details", ["class": "directive-source"], [
+            .element("summary", [], [.text("Source")]),
+            .element("pre", [], [.element("code", ["class": "language-markdown"], [.text(fence.sourceText)])]),
+        ])
     }
 
     private func output(_ block: OutputBlock, fence: DirectiveFence) -> Markup {

@@ -23,8 +23,9 @@ final class HTMLBodyWriter {
 
     private enum Pass { case collect, write }
     private var pass = Pass.collect
-    /// Formulas in the order pass 1 met them, with where each came from.
-    private var formulas: [(formula: ParsedFormula, origin: MathOrigin)] = []
+    /// Formulas in the order pass 1 met them, with where each came from and their `\val{…}`
+    /// replaced (the parser's offsets are mapped back through it).
+    private var formulas: [(formula: ParsedFormula, origin: MathOrigin, values: SubstitutedFormula)] = []
     private var nextFormula = 0
     var table = ReferenceTable()
 
@@ -137,13 +138,17 @@ final class HTMLBodyWriter {
     func formula(_ tex: String, display: Bool, origin: MathOrigin) -> String {
         switch pass {
         case .collect:
-            formulas.append((math.parse(tex, display: display, origin: formulas.count), origin))
+            let values = SubstitutedFormula(tex, values: ValueLookup(file: file, fences: fences, run: run)) {
+                Self.location(of: $0, in: origin)
+            }
+            formulas.append((math.parse(values.tex, display: display, origin: formulas.count), origin, values))
             return ""
         case .write:
-            let (parsed, origin) = formulas[nextFormula]
+            let (parsed, origin, values) = formulas[nextFormula]
             nextFormula += 1
             let typeset = math.write(parsed) { table.target($0) }
-            diagnostics += typeset.diagnostics.map { diagnostic($0, origin: origin) }
+            diagnostics += values.diagnostics
+            diagnostics += typeset.diagnostics.map { diagnostic($0, origin: origin, values: values) }
             return typeset.html
         }
     }
@@ -159,17 +164,17 @@ final class HTMLBodyWriter {
         return MathDocument.referenceMarkup(target, label: reference.label, parenthesized: reference.isParenthesized)
     }
 
-    private func diagnostic(_ d: MathDiagnostic, origin: MathOrigin) -> Diagnostic {
+    private func diagnostic(_ d: MathDiagnostic, origin: MathOrigin, values: SubstitutedFormula) -> Diagnostic {
         let fix = d.unresolvedLabel.map(table.fix(for:)) ?? d.fix
         var message = d.message
         if let other = d.otherPlace, formulas.indices.contains(other.origin) {
             // A label defined twice: name the first definition too.
-            let first = Self.location(of: other.offset, in: formulas[other.origin].origin)
+            let (_, firstOrigin, firstValues) = formulas[other.origin]
+            let first = Self.location(of: firstValues.originalOffset(other.offset), in: firstOrigin)
             message += " (first at \(file):\(first.line):\(first.column))"
         }
-        return Diagnostic(
-            d.severity == .error ? .error : .warning, file: file, at: Self.location(of: d.offset, in: origin), message,
-            fix: fix)
+        let location = Self.location(of: values.originalOffset(d.offset), in: origin)
+        return Diagnostic(d.severity == .error ? .error : .warning, file: file, at: location, message, fix: fix)
     }
 
     private static func location(of offset: Int, in origin: MathOrigin) -> SourceLocation {

@@ -121,7 +121,8 @@ public struct ReportBuilder: Sendable {
                                  globalSeed: notebook.frontMatter.seed, checkOnly: checkOnly)
         let cache = checkOnly ? nil : cache?.cache(forNotebook: notebook.path)
         return NotebookRunner(registry: registry, cache: cache, observer: observer, jobs: jobs)
-            .run(notebook.directiveFences.map(DirectiveSource.init), in: context)
+            .run(notebook.directiveFences.map(DirectiveSource.init), in: context,
+                 defaults: DirectivePresentation(notebook.frontMatter))
     }
 }
 
@@ -147,7 +148,8 @@ public struct HTMLNotebookWriter: NotebookWriter {
 
     public func write(_ notebook: Notebook, _ run: NotebookRun, resources: PageResources)
         -> (document: Body, diagnostics: [Diagnostic]) {
-        let declarations = ReferenceDeclaration.declarations(in: notebook.directiveFences, registry: registry)
+        let declarations = ReferenceDeclaration.declarations(
+            in: notebook.directiveFences, registry: registry, defaultOutput: notebook.frontMatter.output)
         let writer = HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: safe,
                                     citations: citations, resources: resources)
         let html = writer.render(citations?.document ?? notebook.document)

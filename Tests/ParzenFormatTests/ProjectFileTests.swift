@@ -98,7 +98,8 @@ import Testing
             "parzen.yml:4:19: error: cache.max-size: the size '1024' has no unit; "
                 + "add one of: B, KB, MB, GB, KiB, MiB, GiB (e.g. '1024 MiB')",
             "parzen.yml:6:3: error: front-matter key 'title' cannot be a project default; "
-                + "set it in each notebook's front matter; defaults may give authors, seed, math, compat, lang",
+                + "set it in each notebook's front matter; defaults may give authors, seed, math, compat, lang, echo, "
+                + "output",
             "parzen.yml:7:9: error: front-matter key 'seed' expects a non-negative whole number, found the text 'many'; write e.g. seed: 42",
             "parzen.yml:9:5: error: navigation section has no 'section'; "
                 + "give each section 'section: Title' and 'notebooks: [a.md, b.md]'",

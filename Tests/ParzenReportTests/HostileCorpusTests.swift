@@ -132,7 +132,7 @@ import Testing
                 + "meant as text"),
         Case("body: complex key", "```{data} d\n? complex key\n: 1\n```\n",
              "nb.md:2:3: error: unknown option 'complex key' for {data}; expected one of: source, columns, values, "
-                + "generate, n, holdout, test, where, sample, seed, expect"),
+                + "generate, n, holdout, test, where, sample, seed, expect, echo, output"),
         Case("body: list as a key", "```{data} d\n[1, 2]: x\n```\n",
              "nb.md:2:1: error: a key must be a name, found a list; write 'name: value'"),
         Case("body: two documents", "```{data} d\nvalues: [1, 2]\n---\nvalues: [3]\n```\n",
@@ -293,11 +293,11 @@ import Testing
         Case("plot: unknown option grid", data + "```{plot} p\ndata: d\nkind: density\ngrid: 1e9\n```\n",
              "nb.md:8:1: error: unknown option 'grid' for {plot}; expected one of: kind, data, fits, sample, kernels, "
                 + "betas, dimensions, caption, seed, bandwidth_axis, table, bins, x, y, log, size, aspect, legend, "
-                + "title, show_heldout, expect"),
+                + "title, show_heldout, expect, echo, output"),
         Case("compare: unknown option permutations",
              data + gauss + "```{fit} k\ndata: d\nmodel: kde\n```\n\n```{compare} c\nmodels: [g, k]\npermutations: 1e9\n```\n",
              "nb.md:17:1: error: unknown option 'permutations' for {compare}; expected one of: models, criterion, on, "
-                + "folds, samples, seed, expect"),
+                + "folds, samples, seed, expect, echo, output"),
         Case("label used twice", "```{data} d\nvalues: [1, 2]\n```\n\n```{data} d\nvalues: [1, 2]\n```\n",
              "nb.md:5:11: error: label 'd' is already used at line 1; labels must be unique in a notebook; rename one"),
         Case("label of two words", "```{data} a b\nvalues: [1, 2]\n```\n",

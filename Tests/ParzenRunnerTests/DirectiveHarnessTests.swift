@@ -92,6 +92,6 @@ let faithfulHead = """
     }
 
     @Test func everyDirectiveIsRegisteredOnceInReferenceOrder() {
-        #expect(StandardDirectives.registry.names == ["data", "fit", "sample", "plot", "compare"])
+        #expect(StandardDirectives.registry.names == ["data", "fit", "sample", "plot", "compare", "assert"])
     }
 }

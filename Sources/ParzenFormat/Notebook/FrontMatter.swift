@@ -27,6 +27,10 @@ public struct FrontMatter: Sendable, Equatable {
     public var bibliography: [LocatedText] = []
     /// `citation-style:` as written (checked against the styles by the report, which knows them).
     public var citationStyle: LocatedText?
+    /// `echo:` — every directive shows its source above its output unless it says `echo: false`.
+    public var echo = false
+    /// `output:` — how much of each directive's explanatory output is shown, unless it says.
+    public var output = OutputDetail.full
     /// Keys Parzen does not interpret, in the author's order.
     public var otherKeys: [YAMLEntry] = []
     /// Every key the author wrote, in order: what tells a written value from a project default
@@ -38,7 +42,7 @@ public struct FrontMatter: Sendable, Equatable {
     /// Every key with a meaning to Parzen, for did-you-mean.
     public static let knownKeys = [
         "title", "description", "authors", "date", "seed", "math", "series", "next", "previous", "compat", "lang",
-                                    "bibliography", "citation-style"]
+                                    "bibliography", "citation-style", "echo", "output"]
 }
 
 /// An author, optionally with affiliations (the Distill / al-folio shape is accepted).

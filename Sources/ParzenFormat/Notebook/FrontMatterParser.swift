@@ -88,8 +88,10 @@ public enum FrontMatterParser {
             case "series": frontMatter.series = reader.series(entry)
             case "next": frontMatter.next = reader.link(entry)
             case "previous": frontMatter.previous = reader.link(entry)
-            case "compat": explicitCompatibility = reader.compatibility(entry)
+            case "compat": explicitCompatibility = reader.choice(entry)
             case "lang": frontMatter.language = reader.language(entry)
+            case "echo": frontMatter.echo = reader.boolean(entry) ?? frontMatter.echo
+            case "output": frontMatter.output = reader.choice(entry) ?? frontMatter.output
             case "bibliography": frontMatter.bibliography = reader.paths(entry)
             case "citation-style":
                 frontMatter.citationStyle = reader.text(entry).map { LocatedText($0, at: entry.value.location) }
@@ -277,15 +279,27 @@ private struct FieldReader {
         return tag
     }
 
-    mutating func compatibility(_ entry: YAMLEntry) -> Compatibility? {
-        guard let text = entry.value.scalarText, let mode = Compatibility(rawValue: text) else {
-            let names = Compatibility.allCases.map(\.rawValue)
+    mutating func boolean(_ entry: YAMLEntry) -> Bool? {
+        switch entry.value.scalarText {
+        case "true": return true
+        case "false": return false
+        default:
+            wrongType(entry, expected: "true or false", example: "\(entry.key): true")
+            return nil
+        }
+    }
+
+    /// One of a fixed set of words (`compat`, `output`), with a did-you-mean for a near miss.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ entry: YAMLEntry) -> Choice?
+    where Choice.RawValue == String {
+        guard let text = entry.value.scalarText, let choice = Choice(rawValue: text) else {
+            let names = Choice.allCases.map(\.rawValue)
             diagnostics.append(Diagnostic(.error, file: file, at: entry.value.location,
-                    "front-matter key 'compat' expects one of \(names.joined(separator: ", ")), "
+                    "front-matter key '\(entry.key)' expects one of \(names.joined(separator: ", ")), "
                         + "found \(entry.value.kindDescription)",
                                           fix: entry.value.scalarText.map { Suggestion.fix(for: $0, among: names) }))
             return nil
         }
-        return mode
+        return choice
     }
 }

@@ -10,7 +10,7 @@ public struct FrontMatterDefaults: Sendable, Equatable {
     public var values: FrontMatter
 
     /// The keys that may be given as defaults.
-    public static let allowedKeys = ["authors", "seed", "math", "compat", "lang"]
+    public static let allowedKeys = ["authors", "seed", "math", "compat", "lang", "echo", "output"]
 
     /// No defaults: every notebook as written.
     public static let none = FrontMatterDefaults(values: FrontMatter())
@@ -29,6 +29,8 @@ public struct FrontMatterDefaults: Sendable, Equatable {
             case "math": result.mathMacros = values.mathMacros.merging(frontMatter.mathMacros) { _, own in own }
             case "compat": result.compatibility = values.compatibility
             case "lang": result.language = values.language
+            case "echo": result.echo = values.echo
+            case "output": result.output = values.output
             default: break
             }
         }

@@ -64,7 +64,7 @@ struct IPYNBProseResolver {
             edits.append(Edit(location: reference.location, length: command.unicodeScalars.count, replacement: text))
         }
         for span in spans {
-            for edit in IPYNBMath.edits(in: span.tex, table: table) {
+            for edit in IPYNBMath.edits(in: span.tex, table: table) + valueEdits(in: span) {
                 let location = span.location(ofUTF8Offset: edit.utf8Offset)
                 let written = String(span.tex.utf8.dropFirst(edit.utf8Offset))!.unicodeScalars.prefix(edit.length)
                 // Kramdown escapes can make the source differ from the TeX: then leave it.
@@ -116,6 +116,19 @@ struct IPYNBProseResolver {
             }
         }
         return edits
+    }
+
+    /// Each `\val{…}` in a formula as an edit replacing it by the number's TeX (MathJax has no `\val`).
+    private mutating func valueEdits(in span: MathSpan) -> [IPYNBMath.Edit] {
+        MathValueUse.uses(in: span.tex).map { use in
+            let written = String(decoding: Array(span.tex.utf8)[use.range], as: UTF8.self)
+            let alone = SubstitutedFormula(written, values: values) {
+                span.location(ofUTF8Offset: use.range.lowerBound + $0)
+            }
+            diagnostics += alone.diagnostics
+            return IPYNBMath.Edit(utf8Offset: use.range.lowerBound, length: written.unicodeScalars.count,
+                                  replacement: alone.tex)
+        }
     }
 
     /// A `{figure}` or `{table}` fence as the Markdown Jupyter shows: the image as an

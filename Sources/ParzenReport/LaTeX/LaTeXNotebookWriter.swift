@@ -36,7 +36,10 @@ public struct LaTeXNotebookWriter: NotebookWriter {
         let outputs = LaTeXOutputWriter(prose: prose)
         prose.directive = { fence in
             guard let index = fences.firstIndex(where: { $0.location == fence.location }) else { return "" }
-            return outputs.outputs(run.cells[index], fence: fence)
+            // `echo: true`: the source as a verbatim block (a PDF cannot fold it away).
+            let echo = run.presentations.indices.contains(index) && run.presentations[index].echo
+            return (echo ? LaTeXProseWriter.verbatim(fence.sourceText + "\n") : "")
+                + outputs.outputs(run.cells[index], fence: fence)
         }
         let body = prose.blocks(notebook.document.blocks)
         let content = titleBlock(notebook.frontMatter) + body

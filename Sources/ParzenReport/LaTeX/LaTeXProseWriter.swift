@@ -46,6 +46,13 @@ final class LaTeXProseWriter {
 
     func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
+    /// The author's TeX with each `\val{…}` replaced by its number: LaTeX gets the number itself.
+    func formula(_ span: MathSpan) -> String {
+        let substituted = SubstitutedFormula(span.tex, values: values) { span.location(ofUTF8Offset: $0) }
+        diagnostics += substituted.diagnostics
+        return substituted.tex
+    }
+
     // MARK: Blocks
 
     func blocks(_ blocks: [MarkdownBlock]) -> String {
@@ -76,7 +83,7 @@ final class LaTeXProseWriter {
         case .table(let table):
             return self.table(table)
         case .displayMath(let span):
-            return Self.displayMath(span.tex)
+            return Self.displayMath(formula(span))
         case .directive(let fence):
             return directive(fence)
         case .details(let summary, let children):
@@ -167,7 +174,11 @@ final class LaTeXProseWriter {
     static func displayMath(_ tex: String) -> String {
         let trimmed = tex.trimmingCharacters(in: .whitespacesAndNewlines)
         let standalone = ["align", "gather", "multline", "flalign", "equation", "eqnarray", "subequations"]
-        if standalone.contains(where: { trimmed.hasPrefix("\\begin{" + $0) }) { return trimmed + "\n" }
+        // Whole names only: `aligned` (which needs math around it) is not `align`.
+        let opens = { (name: String) in ["}", "*}"].contains { trimmed.hasPrefix("\\begin{" + name + $0) } }
+        if standalone.contains(where: opens) {
+            return trimmed + "\n"
+        }
         let numbered = trimmed.contains("\\label") || trimmed.contains("\\tag")
         let environment = numbered ? "equation" : "equation*"
         // A line break without an environment would be an error in `equation`: split it.
@@ -252,7 +263,7 @@ final class LaTeXProseWriter {
             var text = blocks(footnotes[number - 1].blocks)
             while text.last == "\n" { text.removeLast() }
             return "\\footnote{" + text + "}"
-        case .math(let span): return "$" + span.tex + "$"
+        case .math(let span): return "$" + formula(span) + "$"
         case .role(let role): return self.role(role)
         case .reference(let reference):
             return (reference.isParenthesized ? "\\eqref{" : "\\ref{") + reference.label + "}"

@@ -7,7 +7,8 @@ extension ReferenceTable {
     /// every format numbers equations, figures and sections as the page does.
     static func of(_ notebook: Notebook, _ run: NotebookRun, registry: DirectiveRegistry)
         -> ReferenceTable {
-        let declarations = ReferenceDeclaration.declarations(in: notebook.directiveFences, registry: registry)
+        let declarations = ReferenceDeclaration.declarations(
+            in: notebook.directiveFences, registry: registry, defaultOutput: notebook.frontMatter.output)
         return HTMLBodyWriter(notebook: notebook, run: run, declarations: declarations, safe: true)
             .referenceTable(notebook.document)
     }

@@ -8,13 +8,14 @@ import ParzenCore
 /// labels and keys of the results it reads, and the digests of the files it reads.
 /// Not in it: the line it sits on, the prose around it, and the options that only say how
 /// the result is shown — `caption` (put back from the current call when a cached result is
-/// used) and `expect` (checked against the outcome, cached or not).
+/// used), `expect` (checked against the outcome, cached or not), `echo` and `output` (applied
+/// to the output after it is computed or read, see `DirectivePresentation`).
 enum ResultKey {
     /// Bumped when what an entry holds or how a key is made changes.
     static let formatVersion: UInt64 = 2  // 2: results in BinaryResultEncoder's form, not JSON
 
     /// Options left out of the key: see the type's comment.
-    static let presentationOptions: Set<String> = ["caption", "expect"]
+    static let presentationOptions: Set<String> = ["caption", "expect", "echo", "output"]
 
     /// The key, or nil when an input has none (a result read that has no key of its own, a
     /// file that cannot be read now): such a result is computed and not cached.

@@ -23,6 +23,12 @@ struct OptionChecker {
         OptionSpec("expect", .choice(["error"]),
                    help: "Set to `error` to show an intended failure (e.g. a kernel Parzen refuses) without failing "
                        + "the build; the run fails if the directive then succeeds."),
+        OptionSpec("echo", .boolean, default: "the front matter's `echo`, else false",
+                   help: "Show the directive's source above its output, folded in a `<details>`."),
+        OptionSpec("output", .choice(OutputDetail.allCases.map(\.rawValue)),
+                   default: "the front matter's `output`, else full",
+                   help: "How much of the output to show: `none` (figures and tables only), `brief` (also "
+                       + "formulas with their numbers) or `full` (also the sentences and derivations)."),
     ]
 
     mutating func check(_ source: DirectiveSource, as directive: any Directive.Type) -> OptionValues {

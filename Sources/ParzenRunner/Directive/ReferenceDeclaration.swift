@@ -19,13 +19,18 @@ public struct ReferenceDeclaration: Sendable {
     public var location: SourceLocation
 
     /// The declarations of every fence, in document order; unknown directives declare nothing.
-    public static func declarations(in fences: [DirectiveFence], registry: DirectiveRegistry) -> [ReferenceDeclaration]
-    {
+    /// A derivation that `output:` hides (its fence's, else `defaultOutput`) is not declared:
+    /// it is neither numbered nor citable.
+    public static func declarations(in fences: [DirectiveFence], registry: DirectiveRegistry,
+                                    defaultOutput: OutputDetail = .full) -> [ReferenceDeclaration] {
         fences.flatMap { fence -> [ReferenceDeclaration] in
             guard let directive = registry.directive(named: fence.name) else { return [] }
             let (body, _) = YAMLReader.read(
                 fence.body, file: "", firstLine: fence.bodyStart.line, firstColumn: fence.bodyStart.column)
-            return directive.citables(label: fence.label, body: body).map {
+            let shown = DirectivePresentation.showsDerivations(body: body, defaults: defaultOutput)
+            return directive.citables(label: fence.label, body: body).filter {
+                if case .derivation = $0 { shown } else { true }
+            }.map {
                 ReferenceDeclaration(kind: $0, label: fence.label, location: fence.location)
             }
         }

@@ -2,5 +2,6 @@
 public enum StandardDirectives {
     public static let registry = DirectiveRegistry([
         DataDirective.self, FitDirective.self, SampleDirective.self, PlotDirective.self, CompareDirective.self,
+        AssertDirective.self,
     ])
 }

@@ -46,6 +46,8 @@ public struct NotebookRunner: Sendable {
         /// Where each labelled directive that failed opens, so that a `{value}` or `{ref}` to
         /// it can say so (`DirectiveError.failed`).
         public var failedLabels: [String: SourceLocation]
+        /// How each directive is shown, in the order of `cells` (its output already cut to its `output:`).
+        public var presentations: [DirectivePresentation]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -60,7 +62,8 @@ public struct NotebookRunner: Sendable {
     /// randomness is its own and explanations are kept once per page afterwards
     /// (`OncePerPage`), so the outcome — cells, diagnostics, in page order — is the same as
     /// one after another's.
-    public func run(_ sources: [DirectiveSource], in context: RunContext) -> Outcome {
+    public func run(_ sources: [DirectiveSource], in context: RunContext,
+                    defaults: DirectivePresentation = DirectivePresentation()) -> Outcome {
         let clock = ContinuousClock()
         var seenLabels: [String: SourceLocation] = [:]
         var validated: [Validated] = []
@@ -92,7 +95,17 @@ public struct NotebookRunner: Sendable {
             slots.fill(index, cell: cell, diagnostics: diagnostics, provenance: provenance,
                        duration: validationTimes[index] + (clock.now - start))
         }
-        let cells = OncePerPage.resolve(slots.cells)
+        // Output cut to each `output:` before explanations are kept once, so that an
+        // explanation hidden with its directive is shown by the next one that shows it.
+        let presentations = ready.map { item in
+            guard case .ready(let call, _, _, _) = item else { return defaults }
+            return DirectivePresentation(call, defaults: defaults)
+        }
+        let cells = OncePerPage.resolve(zip(slots.cells, presentations).map { cell, presentation in
+            guard case .success(var result) = cell else { return cell }
+            result.output = result.output.filter(presentation.shows)
+            return .success(result)
+        })
         // The results by label as the page shows them (explanations kept once).
         var results = context.resultsByLabel
         for (item, cell) in zip(ready, cells) {
@@ -103,7 +116,7 @@ public struct NotebookRunner: Sendable {
         }
         return Outcome(cells: cells, durations: slots.durations, provenance: slots.provenance,
                        diagnostics: slots.diagnostics.flatMap { $0 }, results: results,
-                       failedLabels: context.failedLabels)
+                       failedLabels: context.failedLabels, presentations: presentations)
     }
 
     /// For each directive, the earlier directives whose results it reads.

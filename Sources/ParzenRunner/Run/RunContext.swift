@@ -92,16 +92,17 @@ public final class RunContext: @unchecked Sendable {
     /// notebook's seed XOR an FNV-1a hash of the directive's identity, kept to 63 bits.
     ///
     /// The identity is the label; an unlabelled directive's is its name and its options in
-    /// canonical form (sorted by name, paths as written; `seed`, `expect` and `caption` left
-    /// out, since they do not change what is drawn) — never its line, so moving a cell or
-    /// adding one above it does not change its draws. Two unlabelled directives written
-    /// alike therefore draw alike; label them to tell them apart. 63 bits keep the seed a
-    /// valid `seed:` value: the number the report and `--json` show can be pasted back to
-    /// repeat the draws.
+    /// canonical form (sorted by name, paths as written; `seed` and the presentation options
+    /// `expect`, `caption`, `echo` and `output` left out, since they do not change what is
+    /// drawn) — never its line, so moving a cell or adding one above it does not change its
+    /// draws. Two unlabelled directives written alike therefore draw alike; label them to
+    /// tell them apart. 63 bits keep the seed a valid `seed:` value: the number the report and
+    /// `--json` show can be pasted back to repeat the draws.
     public func seed(for call: DirectiveCall) -> UInt64 {
         if let own = call.options.integer("seed") { return UInt64(own) }
         let identity = call.label
-            ?? "{\(call.name)} " + call.options.canonicalText(excluding: ["seed", "expect", "caption"])
+            ?? "{\(call.name)} "
+                + call.options.canonicalText(excluding: ResultKey.presentationOptions.union(["seed"]))
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in identity.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
