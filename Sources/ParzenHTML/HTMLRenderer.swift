@@ -70,6 +70,9 @@ public struct HTMLRenderer {
     /// its caption starts with ("Figure 2") and, for a figure, the `<img>`. Default: the
     /// `:name:` as id, no number, `<img src="path">` with the path as written.
     public var float: ((MarkdownFloat) -> FloatMarkup)?
+    /// What a `{bibliography}` block shows, given where it stands and the heading written last
+    /// before it (a report puts its reference list there). Default: nothing.
+    public var bibliography: ((SourceLocation, HeadingEntry?) -> BibliographyMarkup)?
 
     /// A renderer with default hooks; set the hook properties to replace them.
     public init(options: Options = Options()) {

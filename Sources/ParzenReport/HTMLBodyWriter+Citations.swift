@@ -18,27 +18,57 @@ extension HTMLBodyWriter {
             + html(citations.processor.format(citation), citations: citations) + "</span>"
     }
 
-    /// The reference list after the page's prose, under a heading at the level of the page's
-    /// top sections — none when the page's last heading already is "References".
-    func referenceList(headings: [HeadingEntry]) -> (html: String, heading: TableOfContentsEntry?) {
-        guard let citations, citations.hasReferences else { return ("", nil) }
+    /// `document` with its reference list placed: at its first `{bibliography}` (a second one
+    /// is an error, one on a page that cites nothing a warning), else in a `{bibliography}`
+    /// added after the prose when the page cites anything.
+    func placingBibliography(_ document: MarkdownDocument) -> MarkdownDocument {
+        let placed = document.allBlocks.compactMap { block in
+            if case .bibliography = block.kind { block.location } else { nil }
+        }
+        let first = placed.first
+        for extra in placed.dropFirst() {
+            diagnostics.append(Diagnostic(.error, file: file, at: extra,
+                "a second {bibliography}: the reference list is already placed at line \(first!.line)",
+                                          fix: "keep one {bibliography} block where the list should go"))
+        }
+        let hasReferences = citations?.hasReferences ?? false
+        if let first, !hasReferences {
+            let why = citations?.namesBibliography == true
+                ? "nothing on this page is cited" : "the front matter names no bibliography"
+            diagnostics.append(Diagnostic(.warning, file: file, at: first,
+                "{bibliography} shows nothing: \(why)",
+                fix: "add 'bibliography: refs.bib' to the front matter and cite with [@key], "
+                    + "or remove the {bibliography}"))
+        }
+        bibliographyLocation = first
+        guard first == nil, hasReferences else { return document }
+        var document = document
+        let end = SourceLocation(line: Int.max, column: 1)
+        let fence = DirectiveFence(name: "bibliography", label: nil, body: "", location: end, nameLocation: end,
+                                   labelLocation: nil, bodyStart: end)
+        document.blocks.append(MarkdownBlock(.bibliography(fence), at: end))
+        bibliographyLocation = end
+        return document
+    }
+
+    /// The reference list a `{bibliography}` shows, under a heading at the level of the page's
+    /// top sections — none when the heading just before it already is "References" (in the
+    /// page's words), as in MyST's `## References` followed by the block.
+    func bibliography(at location: SourceLocation, after previous: HeadingEntry?) -> BibliographyMarkup {
+        guard location == bibliographyLocation, let citations, citations.hasReferences else {
+            return BibliographyMarkup(heading: nil, html: "")
+        }
         let numeric = citations.processor.style.kind == .numeric
         var out = "<section class=\"references \(numeric ? "numeric" : "author-year")\">\n"
-        var heading: TableOfContentsEntry?
-        if headings.last?.text.lowercased() != "references" {
-            let level = headings.map(\.level).min() ?? 2
-            // An id no heading of the page took (a heading "References" earlier on has it).
-            let id = headings.contains { $0.id == "references" } ? "references-list" : "references"
-            out += "<h\(level) id=\"\(id)\">References</h\(level)>\n"
-            heading = TableOfContentsEntry(level: level, html: "References", id: id)
-        }
         out += "<ol class=\"reference-list\">\n"
         for entry in citations.processor.references {
             out += "<li class=\"reference\" id=\"\(Escaping.attribute(Self.referenceAnchor(entry.key)))\">"
             if let label = entry.label { out += "<span class=\"reference-label\">[\(Escaping.text(label))]</span> " }
             out += html(entry.content, citations: citations) + "</li>\n"
         }
-        return (out + "</ol>\n</section>\n", heading)
+        let title = words[.references]
+        let named = previous.map { $0.text.lowercased() == title.lowercased() } ?? false
+        return BibliographyMarkup(heading: named ? nil : (topHeadingLevel, title), html: out + "</ol>\n</section>\n")
     }
 
     /// `ref-` and the key, bytes outside `[A-Za-z0-9._-]` as `-XX` hex: an id and a fragment

@@ -102,6 +102,9 @@ public struct IPYNBNotebookWriter: NotebookWriter {
         if !authors.isEmpty {
             members.append(("authors", .array(authors.map { .object([("name", .string($0.name))]) })))
         }
+        // The prose's language (BCP 47), beside nbformat's keys (its schema allows more):
+        // `language_info` names the kernel's programming language, not the page's.
+        members.append(("lang", .string(notebook.frontMatter.words.language)))
         members.append(("parzen", .object([
             ("data", .array(data.map(JSONValue.string))), ("generator", .string("Parzen \(ParzenVersion.current)")),
             ("notebook", .string(notebook.path)), ("version", .string(ParzenVersion.current)),

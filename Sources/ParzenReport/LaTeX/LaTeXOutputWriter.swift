@@ -45,19 +45,19 @@ final class LaTeXOutputWriter {
     }
 
     private func table(_ table: ResultTable, at location: SourceLocation) -> String {
-        let isNumeric: (ResultTable.Cell) -> Bool = { cell in
-            cell.count == 1 && { if case .quantity = cell[0] { true } else { false } }()
-        }
+        let numbers = NumericColumns(table)
         let columns = table.header.indices.map { column in
-            table.rows.allSatisfy { column >= $0.count || isNumeric($0[column]) } && !table.rows.isEmpty ? "r" : "l"
+            column < numbers.isNumeric.count && numbers.isNumeric[column] ? "r" : "l"
         }.joined()
-        func row(_ cells: [ResultTable.Cell]) -> String {
-            cells.map { inline($0, at: location) }.joined(separator: " & ") + " \\\\\n"
+        func row(_ cells: [ResultTable.Cell], body: Bool = true) -> String {
+            cells.enumerated().map { column, cell in
+                (body ? numbers.text(cell, column: column).map(LaTeXText.escaped) : nil) ?? inline(cell, at: location)
+            }.joined(separator: " & ") + " \\\\\n"
         }
         var out = "\\begin{table}[htbp]\n\\centering\n"
         if let caption = table.caption { out += "\\caption{" + inline(caption, at: location) + "}\n" }
-        out += "\\begin{tabular}{\(columns)}\n\\toprule\n" + row(table.header) + "\\midrule\n"
-        out += table.rows.map(row).joined() + "\\bottomrule\n\\end{tabular}\n\\end{table}\n"
+        out += "\\begin{tabular}{\(columns)}\n\\toprule\n" + row(table.header, body: false) + "\\midrule\n"
+        out += table.rows.map { row($0) }.joined() + "\\bottomrule\n\\end{tabular}\n\\end{table}\n"
         return out
     }
 

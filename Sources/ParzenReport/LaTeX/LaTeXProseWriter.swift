@@ -13,6 +13,8 @@ import ParzenRunner
 final class LaTeXProseWriter {
     let file: String
     let table: ReferenceTable
+    /// The page's words (references print "Abbildung~\\ref{…}" in German).
+    var words: WordTable { table.words }
     let values: ValueLookup
     let footnotes: [MarkdownFootnote]
     /// Writes a directive's outputs at its place.
@@ -91,6 +93,11 @@ final class LaTeXProseWriter {
             let attribution = epigraph.attribution.isEmpty ? ""
                 : "\\par\\hfill\\upshape---\\," + inline(epigraph.attribution) + "\n"
             return "\\begin{quote}\n\\itshape\n" + blocks(epigraph.blocks) + attribution + "\\end{quote}\n"
+        case .bibliography:
+            // Citations are shown as written in LaTeX until the bibliography reaches this writer.
+            warn("the LaTeX writer does not write reference lists yet; this {bibliography} is left out",
+                 at: block.location, fix: "see the HTML page for the references")
+            return ""
         }
     }
 
@@ -267,10 +274,10 @@ final class LaTeXProseWriter {
         }
         let key = LaTeXText.key(label)
         switch entry.kind {
-        case .figure: return "Figure~\\ref{\(key)}"
-        case .table: return "Table~\\ref{\(key)}"
-        case .equation: return "Equation~\\eqref{\(label)}"
-        case .section: return "Section~\\ref{\(key)}"
+        case .figure: return LaTeXText.escaped(words[.figure]) + "~\\ref{\(key)}"
+        case .table: return LaTeXText.escaped(words[.table]) + "~\\ref{\(key)}"
+        case .equation: return LaTeXText.escaped(words[.equation]) + "~\\eqref{\(label)}"
+        case .section: return LaTeXText.escaped(words[.section]) + "~\\ref{\(key)}"
         }
     }
 }
