@@ -18,44 +18,19 @@ extension HTMLBodyWriter {
             + html(citations.processor.format(citation), citations: citations) + "</span>"
     }
 
-    /// `document` with its reference list placed: at its first `{bibliography}` (a second one
-    /// is an error, one on a page that cites nothing a warning), else in a `{bibliography}`
-    /// added after the prose when the page cites anything.
+    /// `document` with its reference list placed (``BibliographyPlacement``).
     func placingBibliography(_ document: MarkdownDocument) -> MarkdownDocument {
-        let placed = document.allBlocks.compactMap { block in
-            if case .bibliography = block.kind { block.location } else { nil }
-        }
-        let first = placed.first
-        for extra in placed.dropFirst() {
-            diagnostics.append(Diagnostic(.error, file: file, at: extra,
-                "a second {bibliography}: the reference list is already placed at line \(first!.line)",
-                                          fix: "keep one {bibliography} block where the list should go"))
-        }
-        let hasReferences = citations?.hasReferences ?? false
-        if let first, !hasReferences {
-            let why = citations?.namesBibliography == true
-                ? "nothing on this page is cited" : "the front matter names no bibliography"
-            diagnostics.append(Diagnostic(.warning, file: file, at: first,
-                "{bibliography} shows nothing: \(why)",
-                fix: "add 'bibliography: refs.bib' to the front matter and cite with [@key], "
-                    + "or remove the {bibliography}"))
-        }
-        bibliographyLocation = first
-        guard first == nil, hasReferences else { return document }
-        var document = document
-        let end = SourceLocation(line: Int.max, column: 1)
-        let fence = DirectiveFence(name: "bibliography", label: nil, body: "", location: end, nameLocation: end,
-                                   labelLocation: nil, bodyStart: end)
-        document.blocks.append(MarkdownBlock(.bibliography(fence), at: end))
-        bibliographyLocation = end
-        return document
+        let placement = BibliographyPlacement(document, citations: citations, file: file)
+        diagnostics += placement.diagnostics
+        referenceListLocation = placement.location
+        return placement.document
     }
 
     /// The reference list a `{bibliography}` shows, under a heading at the level of the page's
     /// top sections — none when the heading just before it already is "References" (in the
     /// page's words), as in MyST's `## References` followed by the block.
     func bibliography(at location: SourceLocation, after previous: HeadingEntry?) -> BibliographyMarkup {
-        guard location == bibliographyLocation, let citations, citations.hasReferences else {
+        guard location == referenceListLocation, let citations, citations.hasReferences else {
             return BibliographyMarkup(heading: nil, html: "")
         }
         let numeric = citations.processor.style.kind == .numeric

@@ -29,7 +29,7 @@ final class HTMLBodyWriter {
     /// The level of the page's top sections (from pass 1): the reference list's heading takes it.
     var topHeadingLevel = 2
     /// The `{bibliography}` that holds the reference list: the first one, or one added at the end.
-    var bibliographyLocation: SourceLocation?
+    var referenceListLocation: SourceLocation?
     var table: ReferenceTable
     /// The words the page adds ("Figure", "References"), in its language.
     let words: WordTable

@@ -65,7 +65,8 @@ struct Render: ParsableCommand {
         case .html: break
         case .ipynb: return try writeDocuments(IPYNBNotebookWriter(registry: StandardDirectives.registry),
                                                extension: "ipynb")
-        case .latex: return try writeDocuments(LaTeXNotebookWriter(registry: StandardDirectives.registry),
+        case .latex: return try writeDocuments(LaTeXNotebookWriter(registry: StandardDirectives.registry,
+                                                                   allowOutside: notebookOptions.allowOutside && !notebookOptions.safe),
                                                extension: "tex")
         case .pdf: return try writePDFs()
         }

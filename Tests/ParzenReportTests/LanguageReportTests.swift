@@ -241,6 +241,13 @@ import Testing
                              + "\\renewcommand{\\contentsname}{Inhalt}}\n"))
         #expect(tex.contains("\\date{1. Dezember 2026}"))
         #expect(tex.contains("Abbildung~\\ref{dichte}"))
+        // Citations as on the page, linked to the list at the {bibliography}, under the author's heading.
+        #expect(tex.contains("\\hyperlink{ref-parzen1962}{Parzen (1962)}"))
+        #expect(tex.contains("\\subsection{Literatur}") || tex.contains("\\section{Literatur}"))
+        #expect(!tex.contains("\\section*{Literatur}"))
+        let list = try #require(tex.range(of: "\\begin{list}"))
+        #expect(list.lowerBound > tex.range(of: "{Literatur}")!.lowerBound)
+        #expect(list.lowerBound < tex.range(of: "{Anhang}")!.lowerBound)
         guard let pdflatex = LaTeXCompileTests.pdflatex else { return }
         if await IPYNBValidationTests.run("/usr/bin/env", ["kpsewhich", "ngerman.ldf"]).status != 0 {
             print("notice: babel's ngerman is not installed (Debian: texlive-lang-german); the German document "
@@ -263,6 +270,7 @@ import Testing
         let pdf = folder.appendingPathComponent("deutsch.pdf").path
         let text = await IPYNBValidationTests.run(pdftotext, [pdf, "-"]).output
         #expect(text.contains("Abbildung 1: Die Punkte und eine Normalverteilung."), "\(text)")
-        #expect(text.contains("siehe Abbildung 1") || text.contains("Siehe Abbildung 1"), "\(text)")
+        #expect(text.contains("Siehe Abbildung 1"), "\(text)")
+        #expect(text.contains("Parzen, Emanuel. 1962."), "\(text)")
     }
 }

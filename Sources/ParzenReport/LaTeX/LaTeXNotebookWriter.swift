@@ -21,8 +21,12 @@ public struct LaTeXNotebookWriter: NotebookWriter {
     /// The directives, for what each fence declares (figures, derivations).
     public let registry: DirectiveRegistry
 
-    public init(registry: DirectiveRegistry) {
+    /// Whether `.bib` files may come from outside the project (`--allow-outside`, as for the page).
+    public let allowOutside: Bool
+
+    public init(registry: DirectiveRegistry, allowOutside: Bool = false) {
         self.registry = registry
+        self.allowOutside = allowOutside
     }
 
     /// The document with each `{figure}`'s image included from where it was read.
@@ -36,11 +40,17 @@ public struct LaTeXNotebookWriter: NotebookWriter {
             guard let index = fences.firstIndex(where: { $0.location == fence.location }) else { return "" }
             return outputs.outputs(run.cells[index], fence: fence)
         }
-        let body = prose.blocks(notebook.document.blocks)
+        // Citations as the page formats them, the reference list where the page has it.
+        let citations = PageCitations(notebook: notebook, text: notebook.text,
+                                      paths: ProjectPaths(notebookPath: notebook.path, allowOutside: allowOutside))
+        let placement = BibliographyPlacement(citations.document, citations: citations, file: notebook.path)
+        prose.citations = citations
+        prose.referenceListLocation = placement.location
+        let body = prose.blocks(placement.document.blocks)
         let content = titleBlock(notebook.frontMatter) + body
         let document = Self.preamble(notebook.frontMatter) + LaTeXText.declarations(for: content)
             + "\\begin{document}\n" + content + "\\end{document}\n"
-        return (document, prose.diagnostics)
+        return (document, citations.diagnostics + placement.diagnostics + prose.diagnostics)
     }
 
     /// The document class, packages, the palette of the charts and the author's macros.

@@ -1,3 +1,4 @@
+import ParzenCitations
 import ParzenFormat
 import ParzenHTML
 import ParzenMarkup
@@ -27,6 +28,12 @@ final class LaTeXProseWriter {
 
     /// The `{figure}` images, for their resolved paths.
     let images: PageImages
+    /// The page's citations, formatted as on the HTML page; nil: citations are shown as written.
+    var citations: PageCitations?
+    /// The `{bibliography}` that holds the reference list (``BibliographyPlacement``).
+    var referenceListLocation: SourceLocation?
+    /// The plain text of the heading written last, for the reference list's own heading.
+    private var lastHeading: String?
 
     init(notebook: Notebook, run: NotebookRun, table: ReferenceTable, images: PageImages = .none) {
         file = notebook.path
@@ -58,6 +65,7 @@ final class LaTeXProseWriter {
         case .heading(let level, let inlines):
             let commands = ["section", "subsection", "subsubsection", "paragraph", "subparagraph"]
             let command = commands[min(max(level - topLevel, 0), commands.count - 1)]
+            lastHeading = HTMLRenderer.plainText(inlines)
             let label = sectionID(HTMLRenderer.plainText(inlines)).map { "\\label{" + LaTeXText.key($0) + "}" } ?? ""
             return "\\\(command){\(inline(inlines))}\(label)\n"
         case .thematicBreak:
@@ -94,10 +102,7 @@ final class LaTeXProseWriter {
                 : "\\par\\hfill\\upshape---\\," + inline(epigraph.attribution) + "\n"
             return "\\begin{quote}\n\\itshape\n" + blocks(epigraph.blocks) + attribution + "\\end{quote}\n"
         case .bibliography:
-            // Citations are shown as written in LaTeX until the bibliography reaches this writer.
-            warn("the LaTeX writer does not write reference lists yet; this {bibliography} is left out",
-                 at: block.location, fix: "see the HTML page for the references")
-            return ""
+            return referenceList(at: block.location)
         }
     }
 
@@ -256,8 +261,10 @@ final class LaTeXProseWriter {
         case "ref", "numref":
             return reference(role.content, at: role.contentLocation)
         case "cite":
-            // Citations are shown as written until the bibliography reaches this writer.
-            return "[" + LaTeXText.escaped(role.content) + "]"
+            guard let citations, let citation = citations.citations[role.location] else {
+                return "[" + LaTeXText.escaped(role.content) + "]"
+            }
+            return latex(citations.processor.format(citation))
         default:
             report(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
                               fix: Suggestion.fix(for: role.name, among: ["value", "ref", "numref", "cite"])))
@@ -279,5 +286,44 @@ final class LaTeXProseWriter {
         case .equation: return LaTeXText.escaped(words[.equation]) + "~\\eqref{\(label)}"
         case .section: return LaTeXText.escaped(words[.section]) + "~\\ref{\(key)}"
         }
+    }
+}
+
+extension LaTeXProseWriter {
+    /// The reference list at the `{bibliography}` that holds it: an unnumbered section in the
+    /// page's words (none when the heading before it already says so), then the entries with a
+    /// hanging indent, each a `\\hypertarget` the citations link to, as on the page.
+    func referenceList(at location: SourceLocation) -> String {
+        guard location == referenceListLocation, let citations, citations.hasReferences else { return "" }
+        let title = words[.references]
+        var out = lastHeading?.lowercased() == title.lowercased() ? "" : "\\section*{\(LaTeXText.escaped(title))}\n"
+        let numeric = citations.processor.style.kind == .numeric
+        out += "\\begin{list}{}{\\setlength{\\leftmargin}{\(numeric ? "2.5em" : "1.5em")}"
+            + "\\setlength{\\itemindent}{\(numeric ? "0pt" : "-1.5em")}\\setlength{\\itemsep}{0.2\\baselineskip}}\n"
+        for entry in citations.processor.references {
+            let label = entry.label.map { "[{[\(LaTeXText.escaped($0))]}]" } ?? "[]"
+            out += "\\item\(label) \\hypertarget{\(HTMLBodyWriter.referenceAnchor(entry.key))}{}"
+                + latex(entry.content) + "\n"
+        }
+        return out + "\\end{list}\n"
+    }
+
+    /// What ParzenCitations formats, as LaTeX: links as `\\href` (a URL shown as itself as `\\url`,
+    /// which may break), citations as `\\hyperlink`s to their entries.
+    func latex(_ pieces: [CitationInline]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text): LaTeXText.escaped(text)
+            case .emphasis(let inner): "\\emph{" + latex(inner) + "}"
+            case .strong(let inner): "\\textbf{" + latex(inner) + "}"
+            case .tex(let tex): "$" + tex + "$"
+            case .link(let url, let inner):
+                !URLSafety.isSafeLink(url) ? latex(inner)
+                    : inner == [.text(url)] ? "\\url{" + LaTeXText.url(url) + "}"
+                    : "\\href{" + LaTeXText.url(url) + "}{" + latex(inner) + "}"
+            case .reference(let key, let inner):
+                "\\hyperlink{" + HTMLBodyWriter.referenceAnchor(key) + "}{" + latex(inner) + "}"
+            }
+        }.joined()
     }
 }
