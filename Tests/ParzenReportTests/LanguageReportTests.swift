@@ -216,8 +216,7 @@ import Testing
 
     @Test func ipynbCarriesTheLanguageAndGermanCaptions() async throws {
         let (text, diagnostics) = try Self.write(with: IPYNBNotebookWriter(registry: LanguageReportTests.registry))
-        #expect(diagnostics.map(\.message).contains(
-            "the .ipynb writer does not write reference lists yet; this {bibliography} is left out"))
+        #expect(diagnostics.filter { $0.severity == .warning }.isEmpty, "\(diagnostics)")
         let notebook = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
         #expect((notebook["metadata"] as! [String: Any])["lang"] as? String == "de")
         let outputs = (notebook["cells"] as! [[String: Any]]).flatMap { $0["outputs"] as? [[String: Any]] ?? [] }
@@ -225,6 +224,13 @@ import Testing
         #expect(plain.contains("Abbildung 1. Die Punkte und eine Normalverteilung."))
         let sources = (notebook["cells"] as! [[String: Any]]).compactMap { $0["source"] as? [String] }.map { $0.joined() }
         #expect(!sources.contains { $0.contains("{bibliography}") })
+        // The reference list is a cell of its own where {bibliography} stood, after the author's
+        // heading "Literatur" (no second heading) and before "Anhang".
+        let ids = (notebook["cells"] as! [[String: Any]]).map { $0["id"] as! String }
+        let at = try #require(ids.firstIndex(of: "references"))
+        #expect(sources[at - 1].hasSuffix("## Literatur"))
+        #expect(sources[at].hasPrefix("<a id=\"ref-parzen1962\"></a>Parzen, Emanuel. 1962."))
+        #expect(sources[at + 1].hasPrefix("## Anhang"))
         guard let bin = await IPYNBValidationTests.venv else { return }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-de-\(UUID().uuidString).ipynb")
         try text.write(to: file, atomically: true, encoding: .utf8)

@@ -77,13 +77,6 @@ struct IPYNBProseResolver {
             source.replace(at: edit.location, length: edit.length, with: edit.replacement)
         }
         for float in notebook.document.floats { replace(float, in: &source) }
-        for block in notebook.document.allBlocks {
-            guard case .bibliography(let fence) = block.kind else { continue }
-            source.replaceLines(source.lineRange(of: fence), with: "")
-            diagnostics.append(Diagnostic(.warning, file: notebook.path, at: fence.location,
-                "the .ipynb writer does not write reference lists yet; this {bibliography} is left out",
-                                          fix: "see the HTML page for the references"))
-        }
         return source
     }
 
