@@ -19,7 +19,9 @@ extension HTMLBodyWriter {
             return ""
         case .failure(let problems):
             var children: [Markup] = [
-                .element("strong", [], [.text("{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "") + " " + words[.failed])])
+                .element("strong", [], [
+                    .text("{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "") + " " + words[.failed]),
+                ])
             ]
             for problem in problems {
                 children += [Self.newline,

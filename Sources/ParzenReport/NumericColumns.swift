@@ -29,7 +29,9 @@ struct NumericColumns {
             for quantity in quantities.compactMap({ $0 }) where quantity.value.isFinite {
                 let text = NumberFormat.plain(quantity.value, digits: quantity.digits)
                 if text.contains("×") { fixed = false; break }
-                if let point = text.firstIndex(of: ".") { most = max(most, text.distance(from: point, to: text.endIndex) - 1) }
+                if let point = text.firstIndex(of: ".") {
+                    most = max(most, text.distance(from: point, to: text.endIndex) - 1)
+                }
             }
             decimals.append(fixed && most > 0 ? most : nil)
         }

@@ -43,7 +43,9 @@ import Testing
     }
 
     static func texts(_ xpath: String, in document: XMLDocument) throws -> [String] {
-        try document.nodes(forXPath: xpath).map { ($0.stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        try document.nodes(forXPath: xpath).map {
+            ($0.stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
     }
 
     @Test func germanPageUsesGermanWordsEverywhereTheReportAddsThem() throws {
@@ -109,7 +111,8 @@ import Testing
         let css = try String(contentsOfFile: Repository.templates + "/parzen.css", encoding: .utf8)
         let base = try #require(css.range(of: "th, td {"))
         for side in ["left", "center", "right"] {
-            let rule = try #require(css.range(of: "th[align=\"\(side)\"], td[align=\"\(side)\"] { text-align: \(side); }"))
+            let written = "th[align=\"\(side)\"], td[align=\"\(side)\"] { text-align: \(side); }"
+            let rule = try #require(css.range(of: written))
             #expect(rule.lowerBound > base.lowerBound)
         }
         #expect(css.contains("td.number, th.number { text-align: right; font-variant-numeric: tabular-nums;"))
@@ -187,7 +190,8 @@ import Testing
             .contains { $0.hasSuffix("nb.md:8:1: error: a second {bibliography}: the reference list is already placed "
                                      + "at line 5; keep one {bibliography} block where the list should go") })
         let uncited = try build("# A\n\n```{bibliography}\n```\n")
-        #expect(uncited.diagnostics.map(\.message) == ["{bibliography} shows nothing: the front matter names no bibliography"])
+        #expect(uncited.diagnostics.map(\.message)
+                    == ["{bibliography} shows nothing: the front matter names no bibliography"])
         #expect(uncited.diagnostics.first?.location == SourceLocation(line: 3, column: 1))
         #expect(uncited.diagnostics.first?.severity == .warning)
         let argument = try build("# A\n\n```{bibliography} refs.bib\n:style: plain\nx\n```\n")

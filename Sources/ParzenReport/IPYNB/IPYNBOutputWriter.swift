@@ -85,7 +85,8 @@ final class IPYNBOutputWriter {
         // A GFM table: pipes in cells are escaped by `Escaping.markdown`.
         func row(_ cells: [ResultTable.Cell], body: Bool) -> String {
             "| " + cells.enumerated().map { column, value in
-                body ? cell(value, column: column) { self.markdown($0, at: location) } : self.markdown(value, at: location)
+                body ? cell(value, column: column) { self.markdown($0, at: location) }
+                    : self.markdown(value, at: location)
             }.joined(separator: " | ") + " |\n"
         }
         var gfm = table.caption.map { self.markdown($0, at: location) + "\n\n" } ?? ""

@@ -16,7 +16,8 @@ struct IPYNBReferenceList {
             + "\n\n"
         for entry in citations.processor.references {
             let label = entry.label.map { "[\(Escaping.markdown($0))] " } ?? ""
-            out += "<a id=\"\(HTMLBodyWriter.referenceAnchor(entry.key))\"></a>" + label + markdown(entry.content) + "\n\n"
+            let anchor = "<a id=\"\(HTMLBodyWriter.referenceAnchor(entry.key))\"></a>"
+            out += anchor + label + markdown(entry.content) + "\n\n"
         }
         while out.last == "\n" { out.removeLast() }
         return out
@@ -31,7 +32,8 @@ struct IPYNBReferenceList {
             case .tex(let tex): "$" + tex + "$"
             case .link(let url, let inner):
                 URLSafety.isSafeLink(url) ? "[" + markdown(inner) + "](<" + url + ">)" : markdown(inner)
-            case .reference(let key, let inner): "[" + markdown(inner) + "](#" + HTMLBodyWriter.referenceAnchor(key) + ")"
+            case .reference(let key, let inner):
+                "[" + markdown(inner) + "](#" + HTMLBodyWriter.referenceAnchor(key) + ")"
             }
         }.joined()
     }
