@@ -78,6 +78,9 @@ public struct HTMLRenderer {
     /// given the source and the image's position; nil keeps it. Called only for sources that
     /// pass the safety checks. Default: every source as written.
     public var imageSource: ((String, SourceLocation) -> String?)?
+    /// What a `{bibliography}` block shows, given where it stands and the heading written last
+    /// before it (a report puts its reference list there). Default: nothing.
+    public var bibliography: ((SourceLocation, HeadingEntry?) -> BibliographyMarkup)?
 
     /// A renderer with default hooks; set the hook properties to replace them.
     public init(options: Options = Options()) {

@@ -96,6 +96,16 @@ struct HTMLWriter {
             self.admonition(admonition)
         case .float(let float):
             self.float(float)
+        case .bibliography:
+            guard let parts = renderer.bibliography?(block.location, headings.last) else { break }
+            cr()
+            if let (level, text) = parts.heading {
+                let id = renderer.options.headingIDs ? slugger.slug(for: text) : ""
+                headings.append(HeadingEntry(level: level, text: text, id: id))
+                out += id.isEmpty ? "<h\(level)>" : "<h\(level) id=\"\(Escaping.attribute(id))\">"
+                out += Escaping.text(text) + "</h\(level)>\n"
+            }
+            out += parts.html
         case .epigraph(let epigraph):
             cr()
             let classes = (["epigraph"] + epigraph.classes).joined(separator: " ")

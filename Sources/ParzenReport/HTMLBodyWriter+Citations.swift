@@ -18,27 +18,32 @@ extension HTMLBodyWriter {
             + html(citations.processor.format(citation), citations: citations) + "</span>"
     }
 
-    /// The reference list after the page's prose, under a heading at the level of the page's
-    /// top sections — none when the page's last heading already is "References".
-    func referenceList(headings: [HeadingEntry]) -> (html: String, heading: TableOfContentsEntry?) {
-        guard let citations, citations.hasReferences else { return ("", nil) }
+    /// `document` with its reference list placed (``BibliographyPlacement``).
+    func placingBibliography(_ document: MarkdownDocument) -> MarkdownDocument {
+        let placement = BibliographyPlacement(document, citations: citations, file: file)
+        diagnostics += placement.diagnostics
+        referenceListLocation = placement.location
+        return placement.document
+    }
+
+    /// The reference list a `{bibliography}` shows, under a heading at the level of the page's
+    /// top sections — none when the heading just before it already is "References" (in the
+    /// page's words), as in MyST's `## References` followed by the block.
+    func bibliography(at location: SourceLocation, after previous: HeadingEntry?) -> BibliographyMarkup {
+        guard location == referenceListLocation, let citations, citations.hasReferences else {
+            return BibliographyMarkup(heading: nil, html: "")
+        }
         let numeric = citations.processor.style.kind == .numeric
         var out = "<section class=\"references \(numeric ? "numeric" : "author-year")\">\n"
-        var heading: TableOfContentsEntry?
-        if headings.last?.text.lowercased() != "references" {
-            let level = headings.map(\.level).min() ?? 2
-            // An id no heading of the page took (a heading "References" earlier on has it).
-            let id = headings.contains { $0.id == "references" } ? "references-list" : "references"
-            out += "<h\(level) id=\"\(id)\">References</h\(level)>\n"
-            heading = TableOfContentsEntry(level: level, html: "References", id: id)
-        }
         out += "<ol class=\"reference-list\">\n"
         for entry in citations.processor.references {
             out += "<li class=\"reference\" id=\"\(Escaping.attribute(Self.referenceAnchor(entry.key)))\">"
             if let label = entry.label { out += "<span class=\"reference-label\">[\(Escaping.text(label))]</span> " }
             out += html(entry.content, citations: citations) + "</li>\n"
         }
-        return (out + "</ol>\n</section>\n", heading)
+        let title = words[.references]
+        let named = previous.map { $0.text.lowercased() == title.lowercased() } ?? false
+        return BibliographyMarkup(heading: named ? nil : (topHeadingLevel, title), html: out + "</ol>\n</section>\n")
     }
 
     /// `ref-` and the key, bytes outside `[A-Za-z0-9._-]` as `-XX` hex: an id and a fragment

@@ -21,18 +21,20 @@ extension HTMLBodyWriter {
             return ""
         case .failure(let problems):
             var children: [Markup] = source + [
-                .element("strong", [], [.text("{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "") + " failed")])
+                .element("strong", [], [
+                    .text("{\(fence.name)}" + (fence.label.map { " " + $0 } ?? "") + " " + words[.failed]),
+                ])
             ]
             for problem in problems {
                 children += [Self.newline,
                              .element("span", ["class": "where"],
                                       [.text("\(problem.file):\(problem.location.line):\(problem.location.column)")]),
-                             .element("pre", [], [.text(problem.severity.rawValue + ": " + problem.text)])]
+                             .element("pre", [], [.text(words[problem.severity] + ": " + problem.text)])]
             }
             box = .element("div", [("class", "directive directive-error"), ("role", "alert")] + anchor, children)
         case .expectedFailure(let message):
             box = .element("div", [("class", "directive directive-expected-error")] + anchor,
-                           source + [.element("span", ["class": "tag"], [.text("Refused, as intended:")]),
+                           source + [.element("span", ["class": "tag"], [.text(words[.refused])]),
                                      .text(" " + message)])
         case .success(let result):
             box = .element("div", [("class", "directive directive-\(fence.name) directive-result")] + anchor,
@@ -92,12 +94,15 @@ extension HTMLBodyWriter {
     }
 
     private func table(_ table: ResultTable, at location: SourceLocation) -> Markup {
-        func cell(_ cell: ResultTable.Cell, tag: String) -> Markup {
-            let isNumber = cell.count == 1 && { if case .quantity = cell[0] { true } else { false } }()
-            return .element(tag, isNumber ? [("class", "number")] : [], inline(cell, at: location))
+        let numbers = NumericColumns(table)
+        func cell(_ cell: ResultTable.Cell, tag: String, column: Int) -> Markup {
+            let isNumber = column < numbers.isNumeric.count && numbers.isNumeric[column]
+            let content: [Markup] = tag == "td" ? numbers.text(cell, column: column).map { [.text($0)] }
+                ?? inline(cell, at: location) : inline(cell, at: location)
+            return .element(tag, isNumber ? [("class", "number")] : [], content)
         }
         func row(_ cells: [ResultTable.Cell], tag: String) -> Markup {
-            .element("tr", [], cells.map { cell($0, tag: tag) })
+            .element("tr", [], cells.enumerated().map { cell($1, tag: tag, column: $0) })
         }
         // The caption sits above a scrolling wrapper: a wide table scrolls sideways on a
         // phone without clipping its caption.
@@ -118,7 +123,7 @@ extension HTMLBodyWriter {
         let anchor: [(String, String)] = fence.label
             .flatMap { table.owns($0, kind: .figure, number: String(number)) ? [("id", Self.figureAnchor($0))] : nil }
             ?? []
-        var caption: [Markup] = [.element("span", ["class": "figure-number"], [.text("Figure \(number).")])]
+        var caption: [Markup] = [.element("span", ["class": "figure-number"], [.text("\(words[.figure]) \(number).")])]
         if let text = figure.caption { caption += [.text(" "), .raw(authoredInline(text))] }
         return .sequence([
             .element("figure", [("class", "plot")] + anchor, [

@@ -18,7 +18,7 @@ final class HTMLBodyWriter {
     let fences: [DirectiveFence]
     let run: NotebookRun
     let math: MathDocument
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     private(set) var headings: [TableOfContentsEntry] = []
 
     private enum Pass { case collect, write }
@@ -27,7 +27,13 @@ final class HTMLBodyWriter {
     /// replaced (the parser's offsets are mapped back through it).
     private var formulas: [(formula: ParsedFormula, origin: MathOrigin, values: SubstitutedFormula)] = []
     private var nextFormula = 0
-    var table = ReferenceTable()
+    /// The level of the page's top sections (from pass 1): the reference list's heading takes it.
+    var topHeadingLevel = 2
+    /// The `{bibliography}` that holds the reference list: the first one, or one added at the end.
+    var referenceListLocation: SourceLocation?
+    var table: ReferenceTable
+    /// The words the page adds ("Figure", "References"), in its language.
+    let words: WordTable
 
     enum MathOrigin {
         /// Math the author wrote.
@@ -54,12 +60,16 @@ final class HTMLBodyWriter {
         self.fences = notebook.directiveFences
         self.run = run
         self.math = MathDocument(macros: notebook.frontMatter.mathMacros)
+        self.words = notebook.frontMatter.words
+        self.table = ReferenceTable(words: words)
         table.number(declarations, floats: notebook.document.floats, figureAnchor: Self.figureAnchor)
         diagnostics = table.duplicateDiagnostics(file: file)
     }
 
-    /// The body: pass 1, the reference table, pass 2.
+    /// The body: pass 1, the reference table, pass 2. The reference list goes where the
+    /// first `{bibliography}` stands, else after the prose.
     func render(_ document: MarkdownDocument) -> String {
+        let document = placingBibliography(document)
         _ = referenceTable(document)
         pass = .write
         let output = htmlRenderer(headingIDs: true).render(document)
@@ -67,18 +77,16 @@ final class HTMLBodyWriter {
         headings = output.headings.filter { $0.level <= 3 }.map {
             TableOfContentsEntry(level: $0.level, html: Escaping.text($0.text), id: $0.id)
         }
-        let references = referenceList(headings: output.headings)
-        if let heading = references.heading, heading.level <= 3 { headings.append(heading) }
-        return output.html + references.html
+        return output.html
     }
 
-    /// Pass 1 alone: every formula parsed (equations numbered), headings collected, and the
-    /// table built from them — what other writers (the `.ipynb` one) resolve references with.
+    /// Pass 1 alone: every formula parsed (equations numbered, the reference list's too),
+    /// headings collected, and the table built from them — what other writers (the `.ipynb`
+    /// one) resolve references with.
     func referenceTable(_ document: MarkdownDocument) -> ReferenceTable {
         pass = .collect
         let collected = htmlRenderer(headingIDs: true).render(document)
-        // The reference list's formulas (math in titles) are parsed in this pass too.
-        _ = referenceList(headings: collected.headings)
+        topHeadingLevel = collected.headings.map(\.level).min() ?? 2
         buildTable(headings: collected.headings)
         return table
     }
@@ -111,6 +119,7 @@ final class HTMLBodyWriter {
         renderer.linkDestination = { [unowned self] _, location in
             resources.links.destination(at: location, extension: "html")
         }
+        renderer.bibliography = { [unowned self] location, previous in bibliography(at: location, after: previous) }
         return renderer
     }
 

@@ -16,7 +16,8 @@ extension MarkdownDocument {
                 }
             case .admonition(let admonition): roots += admonition.title
             case .epigraph(let epigraph): roots += epigraph.attribution
-            case .thematicBreak, .blockQuote, .list, .codeBlock, .htmlBlock, .displayMath, .directive: break
+            case .thematicBreak, .blockQuote, .list, .codeBlock, .htmlBlock, .displayMath, .directive, .bibliography:
+                break
             }
         }
         var found: [MarkdownInline] = []

@@ -132,7 +132,8 @@ public struct RenderPlan: Sendable {
         if let project {
             site = SiteSettings(title: project.title, siteURL: project.siteURL,
                                 sections: navigation(of: project, sources: sources, buildsAll: notebooks.isEmpty),
-                                language: project.defaults.values.language)
+                                words: WordTable(language: project.defaults.values.language,
+                                                 overrides: project.defaults.words))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ParzenFormat
+import ParzenMarkup
 import ParzenRunner
 
 /// The pages rendered together: one per notebook and an index. Series links, navigation and
@@ -93,10 +94,18 @@ public struct Site: Sendable {
         let previous = neighbour(of: build, offset: -1)
         let next = neighbour(of: build, offset: +1)
         let errorCount = build.diagnostics.filter { $0.severity == .error }.count
+        let words = frontMatter.words
+        // The notebook as it sits in the project: its report's folder, its own file name.
+        let sourceName = ((build.outputPath as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent((build.path as NSString).lastPathComponent)
         // Absent values are left out of the context (Mustache would print "nil" for them).
         var context: [String: Any] = [
             "title": build.title,
-            "lang": frontMatter.language ?? SiteSettings.defaultLanguage,
+            "lang": words.language,
+            "words": words.byName,
+            "problems": words.phrase(.problems, ["count": String(errorCount)]),
+            "renderedFrom": WordTable.fill(Escaping.text(words[.renderedFrom]),
+                                           ["source": "<code>" + Escaping.text(sourceName) + "</code>"]),
             "authors": frontMatter.authors.map { ["name": $0.name, "affiliations": $0.affiliations] },
             "hasByline": !frontMatter.authors.isEmpty || frontMatter.date != nil,
             "hasSeriesLinks": previous != nil || next != nil,
@@ -106,12 +115,10 @@ public struct Site: Sendable {
             "errorCount": errorCount,
             "body": build.bodyHTML ?? "",
             "css": templates.css(includingMath: build.bodyHTML?.contains("<math") ?? false),
-            // The notebook as it sits in the project: its report's folder, its own file name.
-            "sourceName": ((build.outputPath as NSString).deletingLastPathComponent as NSString)
-                .appendingPathComponent((build.path as NSString).lastPathComponent),
         ]
         context["description"] = frontMatter.description
-        context["date"] = frontMatter.date
+        context["date"] = frontMatter.date.map(words.date)
+        context["dateISO"] = frontMatter.date.flatMap { ISODate($0) == nil ? nil : $0 }
         context["series"] = frontMatter.series.map { series -> [String: Any] in
             var entry: [String: Any] = ["name": series.name]
             entry["order"] = series.order
@@ -153,7 +160,7 @@ public struct Site: Sendable {
     /// The index: notebooks grouped by navigation section, else by series (series by name,
     /// members in reading order) and then the notebooks that belong to no series.
     func index() -> String {
-        var context: [String: Any] = ["title": siteTitle, "lang": settings.language ?? SiteSettings.defaultLanguage,
+        var context: [String: Any] = ["title": siteTitle, "lang": settings.words.language,
                                       "groups": indexGroups(),
                                       "css": templates.css(includingMath: false)]
         context.merge(siteContext(for: Self.indexPath)) { _, site in site }
@@ -161,7 +168,7 @@ public struct Site: Sendable {
     }
 
     /// The index's groups: the project's navigation sections when it names them (notebooks in
-    /// none follow as "Other notebooks"), else the series.
+    /// none follow as settings.words[.otherNotebooks]), else the series.
     private func indexGroups() -> [[String: Any]] {
         guard settings.sections.contains(where: { $0.title != nil }) else { return seriesGroups() }
         let byPath = Dictionary(builds.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
@@ -172,7 +179,7 @@ public struct Site: Sendable {
         }
         let listed = Set(settings.sections.flatMap(\.pages))
         let other = builds.filter { !listed.contains($0.outputPath) }
-        if !other.isEmpty { groups.append(["name": "Other notebooks", "pages": other.map(indexEntry)]) }
+        if !other.isEmpty { groups.append(["name": settings.words[.otherNotebooks], "pages": other.map(indexEntry)]) }
         return groups
     }
 
@@ -188,7 +195,7 @@ public struct Site: Sendable {
         let loose = builds.filter { $0.frontMatter.series == nil }
         if !loose.isEmpty {
             var group: [String: Any] = ["pages": loose.map(indexEntry)]
-            if !seriesNames.isEmpty { group["name"] = "Other notebooks" }
+            if !seriesNames.isEmpty { group["name"] = settings.words[.otherNotebooks] }
             groups.append(group)
         }
         return groups
@@ -198,7 +205,7 @@ public struct Site: Sendable {
     var siteTitle: String {
         if let title = settings.title { return title }
         let seriesNames = Set(builds.compactMap { $0.frontMatter.series?.name })
-        return seriesNames.count == 1 ? seriesNames.first! : "Notebooks"
+        return seriesNames.count == 1 ? seriesNames.first! : settings.words[.notebooks]
     }
 
     private func indexEntry(_ build: NotebookBuild) -> [String: Any] {

@@ -1,3 +1,5 @@
+import ParzenFormat
+
 /// What a project adds to its pages (``RenderPlan`` reads it from `parzen.yml`): the site's
 /// name, where it is published, and its navigation. Pages rendered outside a project have none.
 public struct SiteSettings: Sendable, Equatable {
@@ -19,17 +21,16 @@ public struct SiteSettings: Sendable, Equatable {
     public var siteURL: String?
     /// The navigation; empty outside a project (no sidebar, no breadcrumbs).
     public var sections: [Section]
-    /// The project's default `lang`, for the index (pages take their own front matter's).
-    public var language: String?
+    /// The project's default `lang` and its `words:`, for the index (pages take their own
+    /// front matter's language).
+    public var words: WordTable
 
-    /// `<html lang>` when neither the page nor the project says.
-    public static let defaultLanguage = "en"
-
-    public init(title: String? = nil, siteURL: String? = nil, sections: [Section] = [], language: String? = nil) {
+    public init(title: String? = nil, siteURL: String? = nil, sections: [Section] = [],
+                words: WordTable = WordTable()) {
         self.title = title
         self.siteURL = siteURL
         self.sections = sections
-        self.language = language
+        self.words = words
     }
 
     /// Outside a project: pages as they always were.

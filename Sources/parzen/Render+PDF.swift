@@ -12,7 +12,8 @@ extension Render {
                                   + "(Debian: texlive-latex-recommended texlive-latex-extra texlive-pictures) "
                                   + "or write the .tex with --to latex")
         }
-        try writeDocuments(LaTeXNotebookWriter(registry: StandardDirectives.registry), extension: "tex") { tex in
+        try writeDocuments(LaTeXNotebookWriter(registry: StandardDirectives.registry, allowOutside: allowsOutside),
+                           extension: "tex") { tex in
             let manager = FileManager.default
             let folder = manager.temporaryDirectory.appendingPathComponent("parzen-pdf-\(UUID().uuidString)")
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)

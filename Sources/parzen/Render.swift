@@ -60,12 +60,16 @@ struct Render: ParsableCommand {
         }
     }
 
+    /// Whether `.bib` and data files may come from outside the project (never with `--safe`).
+    var allowsOutside: Bool { notebookOptions.allowOutside && !notebookOptions.safe }
+
     func run() throws {
+        let registry = StandardDirectives.registry
         switch to {
         case .html: break
-        case .ipynb: return try writeDocuments(IPYNBNotebookWriter(registry: StandardDirectives.registry),
+        case .ipynb: return try writeDocuments(IPYNBNotebookWriter(registry: registry, allowOutside: allowsOutside),
                                                extension: "ipynb")
-        case .latex: return try writeDocuments(LaTeXNotebookWriter(registry: StandardDirectives.registry),
+        case .latex: return try writeDocuments(LaTeXNotebookWriter(registry: registry, allowOutside: allowsOutside),
                                                extension: "tex")
         case .pdf: return try writePDFs()
         }

@@ -137,7 +137,7 @@ struct MarkdownParserTests {
             case .admonition(let admonition): allText(admonition.title) + " " + allText(admonition.blocks)
             case .float(let float): allText(float.caption) + " " + floatTableText(float)
             case .epigraph(let epigraph): allText(epigraph.blocks) + " " + allText(epigraph.attribution)
-            case .thematicBreak: ""
+            case .thematicBreak, .bibliography: ""
             }
         }.joined(separator: " ")
     }
@@ -176,7 +176,7 @@ struct MarkdownParserTests {
             case .admonition(let admonition): mathSpans(admonition.title) + mathSpans(admonition.blocks)
             case .float(let float): mathSpans(float.caption)
             case .epigraph(let epigraph): mathSpans(epigraph.blocks) + mathSpans(epigraph.attribution)
-            case .codeBlock, .htmlBlock, .directive, .thematicBreak: []
+            case .codeBlock, .htmlBlock, .directive, .thematicBreak, .bibliography: []
             }
         }
     }

@@ -68,7 +68,7 @@ import Testing
         #expect(diagnostics == [
             "parzen.yml:2:1: error: unknown project-file key 'notebook'; did you mean 'notebooks'?",
             "parzen.yml:3:1: error: unknown project-file key 'sitemap'; expected one of: title, notebooks, output, "
-                + "site-url, navigation, defaults, cache",
+                + "site-url, navigation, defaults, words, cache",
             "parzen.yml:5:3: error: unknown project-file key 'cache.maxsize'; did you mean 'max-size'?",
             "parzen.yml:9:5: error: unknown project-file key 'navigation.titel'; expected one of: section, notebooks",
             "parzen.yml:11:3: error: unknown project-file key 'defaults.sed'; did you mean 'seed'?",

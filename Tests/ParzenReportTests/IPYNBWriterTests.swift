@@ -110,8 +110,8 @@ import Testing
             ((outputs[index]["data"] as! [String: Any])[mime] as! [String]).joined()
         }
         #expect(text(0, "text/markdown") == "The value is $v = 2$.")
-        #expect(text(1, "text/markdown") == "| quantity | value |\n| --- | --- |\n| $v$ | 2 |\n")
-        #expect(text(1, "text/html").contains("<td>$v$</td><td>2</td>"))
+        #expect(text(1, "text/markdown") == "| quantity | value |\n| --- | ---: |\n| $v$ | 2 |\n")
+        #expect(text(1, "text/html").contains("<td>$v$</td><td style=\"text-align: right\">2</td>"))
         #expect(text(2, "image/svg+xml").hasPrefix("<svg"))
         #expect(text(3, "text/markdown") == "**Figure 1.** The *echo*.")
     }

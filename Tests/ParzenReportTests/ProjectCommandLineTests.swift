@@ -16,7 +16,7 @@ import Testing
         let site = project.root.appendingPathComponent("site")
         #expect(ProjectFileWalk.files(site) == ["a.html", "index.html", "sitemap.xml", "sub/b.html"])
         let b = try String(contentsOf: site.appendingPathComponent("sub/b.html"), encoding: .utf8)
-        #expect(b.contains("<a class=\"previous\" rel=\"prev\" href=\"../a.html\">← A</a>"))
+        #expect(b.contains("<a class=\"previous\" rel=\"prev\" href=\"../a.html\"><span class=\"series-direction\">← Previous</span> A</a>"))
         #expect(b.contains("<link rel=\"canonical\" href=\"https://example.org/p/sub/b.html\">"))
     }
 

@@ -170,11 +170,11 @@ struct TemporaryProject {
                              + "<li aria-current=\"page\">Part two</li></ol>"))
         #expect(two.contains("<li><a href=\"../../intro.html\">Intro &amp; welcome</a></li>"))
         #expect(two.contains("<li><a href=\"two.html\" aria-current=\"page\">Part two</a></li>"))
-        #expect(two.contains("<a class=\"previous\" rel=\"prev\" href=\"../one.html\">← Part one</a>"))
+        #expect(two.contains("<a class=\"previous\" rel=\"prev\" href=\"../one.html\"><span class=\"series-direction\">← Previous</span> Part one</a>"))
         let one = pages["part/one.html"]!
-        #expect(one.contains("<a class=\"next\" rel=\"next\" href=\"deep/two.html\">Part two →</a>"))
+        #expect(one.contains("<a class=\"next\" rel=\"next\" href=\"deep/two.html\"><span class=\"series-direction\">Next →</span> Part two</a>"))
         let intro = pages["intro.html"]!
-        #expect(intro.contains("href=\"part/one.html\">Part one →</a>"))
+        #expect(intro.contains("href=\"part/one.html\"><span class=\"series-direction\">Next →</span> Part one</a>"))
         #expect(!intro.contains("class=\"breadcrumbs\"") || intro.contains("<li aria-current=\"page\">Intro"))
         #expect(!pages["index.html"]!.contains("class=\"breadcrumbs\""))
     }

@@ -17,9 +17,9 @@ import Testing
         ])
         let pages = Dictionary(uniqueKeysWithValues: site.pages().map { ($0.fileName, $0.html) })
         #expect(Set(pages.keys) == ["first.html", "second.html", "index.html"])
-        #expect(pages["first.html"]!.contains("<a class=\"next\" rel=\"next\" href=\"second.html\">Second part →</a>"))
+        #expect(pages["first.html"]!.contains("<a class=\"next\" rel=\"next\" href=\"second.html\"><span class=\"series-direction\">Next →</span> Second part</a>"))
         #expect(!pages["first.html"]!.contains("rel=\"prev\""))
-        #expect(pages["second.html"]!.contains("<a class=\"previous\" rel=\"prev\" href=\"first.html\">← First part</a>"))
+        #expect(pages["second.html"]!.contains("<a class=\"previous\" rel=\"prev\" href=\"first.html\"><span class=\"series-direction\">← Previous</span> First part</a>"))
         let index = pages["index.html"]!
         #expect(index.range(of: "First part")!.lowerBound < index.range(of: "Second part")!.lowerBound)
         #expect(index.contains("The start."))
@@ -31,7 +31,7 @@ import Testing
             ("b.md", "---\ntitle: Bee\n---\n"),
         ])
         let a = site.pages().first { $0.fileName == "a.html" }!.html
-        #expect(a.contains("href=\"b.html\">Bee →</a>"))
+        #expect(a.contains("href=\"b.html\"><span class=\"series-direction\">Next →</span> Bee</a>"))
     }
 
     @Test func pageIsSelfContained() throws {

@@ -32,6 +32,9 @@ public struct MarkdownBlock: Sendable, Hashable {
         case float(MarkdownFloat)
         /// A MyST `{epigraph}`: a quotation with its attribution.
         case epigraph(MarkdownEpigraph)
+        /// A MyST `{bibliography}` (its fence): where the page's reference list goes (without
+        /// one, at the end).
+        case bibliography(DirectiveFence)
     }
 
     /// What the block is.

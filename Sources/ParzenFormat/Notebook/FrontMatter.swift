@@ -20,6 +20,8 @@ public struct FrontMatter: Sendable, Equatable {
     /// `lang:`, the page's language as a BCP 47 tag (`en`, `de-CH`), for `<html lang>`: screen
     /// readers and hyphenation follow it. Absent: `en`.
     public var language: String?
+    /// The project's `words:` (``FrontMatterDefaults/words``): a page's own front matter cannot set them.
+    public var wordOverrides: [Word: String] = [:]
     /// How to read Jekyll/kramdown-isms in the body. See `Compatibility`.
     public var compatibility: Compatibility = .standard
     /// `bibliography:` — `.bib` files as written (one path or a list), each with where it
@@ -38,6 +40,9 @@ public struct FrontMatter: Sendable, Equatable {
     public var keys: [String] = []
 
     public init() {}
+
+    /// The words the page's writers add, in its language with the project's overrides.
+    public var words: WordTable { WordTable(language: language, overrides: wordOverrides) }
 
     /// Every key with a meaning to Parzen, for did-you-mean.
     public static let knownKeys = [

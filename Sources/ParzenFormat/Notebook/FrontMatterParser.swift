@@ -276,6 +276,13 @@ private struct FieldReader {
                                           fix: "write one such as 'en', 'de' or 'pt-BR'"))
             return nil
         }
+        if WordTable.builtInLanguage(for: tag) == nil {
+            diagnostics.append(Diagnostic(.warning, file: file, at: entry.value.location,
+                "Parzen has no words for the language '\(tag)', so the words it adds (\"Figure\", "
+                    + "\"Contents\", …) are English; <html lang> is '\(tag)'",
+                fix: "give them in parzen.yml under 'words:' (docs/project.md), or use one of "
+                    + WordTable.builtInLanguages.joined(separator: ", ")))
+        }
         return tag
     }
 

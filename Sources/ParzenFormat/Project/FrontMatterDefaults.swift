@@ -8,6 +8,8 @@
 public struct FrontMatterDefaults: Sendable, Equatable {
     /// The values, read by the front-matter parser (positions in `parzen.yml`).
     public var values: FrontMatter
+    /// `words:` in `parzen.yml`: the report's words that replace the built-in ones (``Word``).
+    public var words: [Word: String] = [:]
 
     /// The keys that may be given as defaults.
     public static let allowedKeys = ["authors", "seed", "math", "compat", "lang", "echo", "output"]
@@ -15,13 +17,15 @@ public struct FrontMatterDefaults: Sendable, Equatable {
     /// No defaults: every notebook as written.
     public static let none = FrontMatterDefaults(values: FrontMatter())
 
-    public init(values: FrontMatter) {
+    public init(values: FrontMatter, words: [Word: String] = [:]) {
         self.values = values
+        self.words = words
     }
 
     /// `frontMatter` with the defaults filled in where the notebook wrote nothing.
     public func applied(to frontMatter: FrontMatter) -> FrontMatter {
         var result = frontMatter
+        result.wordOverrides = words
         for key in values.keys where key == "math" || !frontMatter.keys.contains(key) {
             switch key {
             case "authors": result.authors = values.authors

@@ -11,7 +11,8 @@ import Foundation
 /// navigation:
 ///   - section: Basics
 ///     notebooks: [intro.md, chapters/kde.md]
-/// defaults: {seed: 7, math: {macros: {R: "\\mathbb{R}"}}}
+/// defaults: {seed: 7, lang: de, math: {macros: {R: "\\mathbb{R}"}}}
+/// words: {Figure: Abb.}                      # the report's own words (``Word``), per project
 /// cache: {max-size: 1 GiB}
 /// ```
 ///
@@ -20,7 +21,8 @@ public struct ProjectFile: Sendable, Equatable {
     /// The name the file must have.
     public static let fileName = "parzen.yml"
     /// Every top-level key, for did-you-mean.
-    public static let knownKeys = ["title", "notebooks", "output", "site-url", "navigation", "defaults", "cache"]
+    public static let knownKeys = ["title", "notebooks", "output", "site-url", "navigation", "defaults", "words",
+                                   "cache"]
     /// `notebooks:` when it is not given: every Markdown file of the project.
     public static let defaultNotebookGlobs = ["**/*.md"]
     /// `output:` when it is not given, relative to the project folder.
@@ -39,7 +41,7 @@ public struct ProjectFile: Sendable, Equatable {
     public var siteURL: String?
     /// `navigation:`, the sections of the site navigation; empty: one list of every notebook.
     public var navigation: [NavigationSection] = []
-    /// `defaults:`, front-matter values for every notebook.
+    /// `defaults:`, front-matter values for every notebook, and `words:` (``FrontMatterDefaults/words``).
     public var defaults: FrontMatterDefaults = .none
     /// `cache:`.
     public var cache = CacheSettings()

@@ -13,6 +13,7 @@ public enum ProjectFileParser {
         guard let entries = reader.mapping(value, named: "the project file", example: "title: My notes") else {
             return (project, reader.diagnostics)
         }
+        var words: [Word: String] = [:]
         for entry in entries {
             switch entry.key {
             case "title": project.title = reader.text(entry)
@@ -22,9 +23,11 @@ public enum ProjectFileParser {
             case "navigation": project.navigation = reader.navigation(entry)
             case "defaults": project.defaults = reader.defaults(entry)
             case "cache": project.cache = reader.cache(entry)
+            case "words": words = reader.words(entry)
             default: reader.unknownKey(entry, among: ProjectFile.knownKeys)
             }
         }
+        project.defaults.words = words
         // Stable, so that two messages at one position keep the order they were found in.
         let sorted = reader.diagnostics.enumerated()
             .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
@@ -167,6 +170,33 @@ private struct ProjectFieldReader {
         let (values, frontMatterDiagnostics) = FrontMatterParser.parse(allowed, file: file)
         diagnostics += frontMatterDiagnostics
         return FrontMatterDefaults(values: values)
+    }
+
+    /// `words:`: ``Word`` keys to the text that replaces the built-in word; a phrase's
+    /// override keeps its placeholders (`{count}`).
+    mutating func words(_ entry: YAMLEntry) -> [Word: String] {
+        guard let entries = mapping(entry.value, named: "'words'", example: "words: {Figure: Abb.}") else {
+            return [:]
+        }
+        var words: [Word: String] = [:]
+        for sub in entries {
+            guard let word = Word(rawValue: sub.key) else {
+                unknownKey(sub, in: "words", among: Word.allCases.map(\.rawValue))
+                continue
+            }
+            guard let text = text(sub, name: "words.\(sub.key)") else { continue }
+            let missing = word.placeholders.filter { !text.contains("{\($0)}") }
+            guard missing.isEmpty else {
+                let names = word.placeholders.map { "{\($0)}" }.joined(separator: ", ")
+                error(at: sub.value.location,
+                      "'words.\(sub.key)' leaves out \(missing.map { "{\($0)}" }.joined(separator: ", ")), "
+                          + "where the report puts its value",
+                      fix: "write the phrase with \(names), e.g. '\(WordTable()[word])'")
+                continue
+            }
+            words[word] = text
+        }
+        return words
     }
 
     /// `cache:`: `max-size` as a size with a unit.

@@ -68,7 +68,7 @@ struct CitationRewriter {
                 epigraph.blocks = self.blocks(epigraph.blocks)
                 epigraph.attribution = inlines(epigraph.attribution)
                 block.kind = .epigraph(epigraph)
-            case .thematicBreak, .codeBlock, .htmlBlock, .displayMath, .directive: break
+            case .thematicBreak, .codeBlock, .htmlBlock, .displayMath, .directive, .bibliography: break
             }
             return block
         }

@@ -21,6 +21,8 @@ public struct PageCitations: Sendable {
 
     /// Whether the page has a reference list to write.
     var hasReferences: Bool { !processor.references.isEmpty }
+    /// Whether the front matter names `.bib` files.
+    let namesBibliography: Bool
 
     /// - Parameters:
     ///   - text: the notebook's text, for the positions cmark's escapes hide (`\@`).
@@ -28,6 +30,7 @@ public struct PageCitations: Sendable {
     public init(notebook: Notebook, text: String, paths: ProjectPaths) {
         let frontMatter = notebook.frontMatter
         let file = notebook.path
+        namesBibliography = !frontMatter.bibliography.isEmpty
         var diagnostics: [Diagnostic] = []
         var style = CitationStyle.authorYear
         if let written = frontMatter.citationStyle {

@@ -26,8 +26,12 @@ public struct IPYNBNotebookWriter: NotebookWriter {
     /// options name files.
     public let registry: DirectiveRegistry
 
-    public init(registry: DirectiveRegistry) {
+    /// Whether `.bib` files may come from outside the project (`--allow-outside`, as for the page).
+    public let allowOutside: Bool
+
+    public init(registry: DirectiveRegistry, allowOutside: Bool = false) {
         self.registry = registry
+        self.allowOutside = allowOutside
     }
 
     /// The notebook with each image (`{figure}` or Markdown) attached to the markdown cell that
@@ -39,10 +43,18 @@ public struct IPYNBNotebookWriter: NotebookWriter {
         var prose = IPYNBProseResolver(notebook: notebook, run: run, table: table, resources: resources)
         let source = prose.resolvedSource()
         let outputs = IPYNBOutputWriter(file: notebook.path, table: table)
+        let citations = PageCitations(notebook: notebook, text: notebook.text,
+                                      paths: ProjectPaths(notebookPath: notebook.path, allowOutside: allowOutside))
+        let placement = BibliographyPlacement(notebook.document, citations: citations, file: notebook.path)
+        let bibliographies = notebook.document.allBlocks.compactMap { block in
+            if case .bibliography(let fence) = block.kind { (fence, block.location) } else { nil }
+        }
 
-        // Fences in footnotes come last in `directiveFences`; the cells follow the source.
-        let order = fences.indices.sorted { fences[$0].location < fences[$1].location }
-        let pieces = source.prose(around: order.map { fences[$0] })
+        // Fences in footnotes come last in `directiveFences`; the cells follow the source. The
+        // prose is cut at `{bibliography}` fences too: the reference list is a cell of its own.
+        let cuts = (fences.indices.map { Cut.directive($0) } + bibliographies.map { Cut.bibliography($0, at: $1) })
+            .sorted { $0.fence(in: fences).location < $1.fence(in: fences).location }
+        let pieces = source.prose(around: cuts.map { $0.fence(in: fences) })
         var cells: [IPYNBCell] = []
         if let title = notebook.frontMatter.title {
             cells.append(IPYNBCell(id: "title", kind: .markdown, source: "# " + Escaping.markdown(title)))
@@ -50,13 +62,21 @@ public struct IPYNBNotebookWriter: NotebookWriter {
         // The prose piece a figure is in: the number of fences before its line.
         func attachments(_ piece: Int) -> [(String, JSONValue)] {
             prose.attachments.filter { attachment in
-                order.filter { fences[$0].location.line < attachment.line }.count == piece
+                cuts.filter { $0.fence(in: fences).location.line < attachment.line }.count == piece
             }.map { ($0.name, .object([($0.type, .string($0.base64))])) }
         }
-        for (position, index) in order.enumerated() {
+        let referenceList = IPYNBReferenceList(citations: citations, words: table.words)
+        for (position, cut) in cuts.enumerated() {
             if !pieces[position].isEmpty {
                 cells.append(IPYNBCell(id: IPYNBCell.id("prose", position, label: nil), kind: .markdown,
                                        source: pieces[position], attachments: attachments(position)))
+            }
+            guard case .directive(let index) = cut else {
+                if case .bibliography(_, let location) = cut, location == placement.location {
+                    cells.append(IPYNBCell(id: "references", kind: .markdown,
+                                           source: referenceList.markdown(after: pieces[position])))
+                }
+                continue
             }
             let fence = fences[index]
             cells.append(IPYNBCell(id: IPYNBCell.id("directive", position, label: fence.label), kind: .markdown,
@@ -73,8 +93,12 @@ public struct IPYNBNotebookWriter: NotebookWriter {
             }
         }
         if let last = pieces.last, !last.isEmpty {
-            cells.append(IPYNBCell(id: IPYNBCell.id("prose", order.count, label: nil), kind: .markdown, source: last,
-                                   attachments: attachments(order.count)))
+            cells.append(IPYNBCell(id: IPYNBCell.id("prose", cuts.count, label: nil), kind: .markdown, source: last,
+                                   attachments: attachments(cuts.count)))
+        }
+        if bibliographies.isEmpty, placement.location != nil {
+            cells.append(IPYNBCell(id: "references", kind: .markdown,
+                                   source: referenceList.markdown(after: pieces.last ?? "")))
         }
 
         let document = JSONValue.object([
@@ -84,7 +108,8 @@ public struct IPYNBNotebookWriter: NotebookWriter {
             ("nbformat_minor", .integer(5)),
         ])
         return (document.serialized() + "\n",
-                table.duplicateDiagnostics(file: notebook.path) + prose.diagnostics + outputs.diagnostics)
+                table.duplicateDiagnostics(file: notebook.path) + citations.diagnostics + placement.diagnostics
+                    + prose.diagnostics + outputs.diagnostics)
     }
 
     /// nbformat's `title` and `authors`, and Parzen's own: generator, version, the notebook's
@@ -104,12 +129,29 @@ public struct IPYNBNotebookWriter: NotebookWriter {
         if !authors.isEmpty {
             members.append(("authors", .array(authors.map { .object([("name", .string($0.name))]) })))
         }
+        // The prose's language (BCP 47), beside nbformat's keys (its schema allows more):
+        // `language_info` names the kernel's programming language, not the page's.
+        members.append(("lang", .string(notebook.frontMatter.words.language)))
         members.append(("parzen", .object([
             ("data", .array(data.map(JSONValue.string))), ("generator", .string("Parzen \(ParzenVersion.current)")),
             ("notebook", .string(notebook.path)), ("version", .string(ParzenVersion.current)),
         ])))
         if let title = notebook.frontMatter.title { members.append(("title", .string(title))) }
         return .object(members)
+    }
+
+    /// Where the prose is cut: at a directive (by its index) or at a `{bibliography}`.
+    private enum Cut {
+        case directive(Int)
+        /// The fence, and where its block starts (what ``BibliographyPlacement`` names).
+        case bibliography(DirectiveFence, at: SourceLocation)
+
+        func fence(in fences: [DirectiveFence]) -> DirectiveFence {
+            switch self {
+            case .directive(let index): fences[index]
+            case .bibliography(let fence, _): fence
+            }
+        }
     }
 
     /// The fence as the author wrote it, in a code fence longer than any inside the body.

@@ -51,9 +51,10 @@ final class IPYNBOutputWriter {
             // Numbered by declaration, so a failed {plot} keeps its number (as on the page).
             let number = table.figureNumbers[fence.location] ?? 0
             let caption = figure.caption.map { " " + $0.markdown } ?? ""
-            let plainCaption = "Figure \(number)." + caption
+            let figureWord = self.table.words[.figure]
+            let plainCaption = "\(figureWord) \(number)." + caption
             return [display(["image/svg+xml": figure.svg, "text/plain": plainCaption]),
-                    display(["text/markdown": "**Figure \(number).**" + caption, "text/plain": plainCaption])]
+                    display(["text/markdown": "**\(figureWord) \(number).**" + caption, "text/plain": plainCaption])]
         }
     }
 
@@ -63,24 +64,42 @@ final class IPYNBOutputWriter {
     }
 
     private func table(_ table: ResultTable, at location: SourceLocation) -> JSONValue {
+        let numbers = NumericColumns(table)
+        // Numeric columns: one precision (as on the page), right-aligned.
+        func cell(_ cell: ResultTable.Cell, column: Int, render: (ResultTable.Cell) -> String) -> String {
+            numbers.text(cell, column: column) ?? render(cell)
+        }
+        let align = numbers.isNumeric.map { $0 ? " style=\"text-align: right\"" : "" }
         var html = "<table>\n"
         if let caption = table.caption { html += "<caption>" + self.html(caption, at: location) + "</caption>\n" }
-        html += "<thead><tr>" + table.header.map { "<th>" + self.html($0, at: location) + "</th>" }.joined()
-            + "</tr></thead>\n"
+        let styles = { (column: Int) in column < align.count ? align[column] : "" }
+        html += "<thead><tr>" + table.header.enumerated().map {
+            "<th\(styles($0))>" + self.html($1, at: location) + "</th>"
+        }.joined() + "</tr></thead>\n"
         html += "<tbody>\n" + table.rows.map { row in
-            "<tr>" + row.map { "<td>" + self.html($0, at: location) + "</td>" }.joined() + "</tr>\n"
+            "<tr>" + row.enumerated().map { column, value in
+                "<td\(styles(column))>" + cell(value, column: column) { self.html($0, at: location) } + "</td>"
+            }.joined() + "</tr>\n"
         }.joined() + "</tbody>\n</table>\n"
 
         // A GFM table: pipes in cells are escaped by `Escaping.markdown`.
-        func row(_ cells: [ResultTable.Cell]) -> String {
-            "| " + cells.map { self.markdown($0, at: location) }.joined(separator: " | ") + " |\n"
+        func row(_ cells: [ResultTable.Cell], body: Bool) -> String {
+            "| " + cells.enumerated().map { column, value in
+                body ? cell(value, column: column) { self.markdown($0, at: location) }
+                    : self.markdown(value, at: location)
+            }.joined(separator: " | ") + " |\n"
         }
         var gfm = table.caption.map { self.markdown($0, at: location) + "\n\n" } ?? ""
-        gfm += row(table.header) + "|" + table.header.map { _ in " --- |" }.joined() + "\n"
-        gfm += table.rows.map(row).joined()
+        gfm += row(table.header, body: false) + "|" + table.header.indices.map {
+            $0 < numbers.isNumeric.count && numbers.isNumeric[$0] ? " ---: |" : " --- |"
+        }.joined() + "\n"
+        gfm += table.rows.map { row($0, body: true) }.joined()
 
         var plain = table.caption.map { self.plain($0) + "\n" } ?? ""
-        plain += ([table.header] + table.rows).map { $0.map(self.plain).joined(separator: "\t") + "\n" }.joined()
+        plain += table.header.map(self.plain).joined(separator: "\t") + "\n"
+        plain += table.rows.map { row in
+            row.enumerated().map { cell($1, column: $0, render: self.plain) }.joined(separator: "\t") + "\n"
+        }.joined()
         return display(["text/html": html, "text/markdown": gfm, "text/plain": plain])
     }
 

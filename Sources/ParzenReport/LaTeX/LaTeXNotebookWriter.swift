@@ -22,8 +22,12 @@ public struct LaTeXNotebookWriter: NotebookWriter {
     /// The directives, for what each fence declares (figures, derivations).
     public let registry: DirectiveRegistry
 
-    public init(registry: DirectiveRegistry) {
+    /// Whether `.bib` files may come from outside the project (`--allow-outside`, as for the page).
+    public let allowOutside: Bool
+
+    public init(registry: DirectiveRegistry, allowOutside: Bool = false) {
         self.registry = registry
+        self.allowOutside = allowOutside
     }
 
     /// The document with each image (`{figure}` or Markdown) included from where it was read,
@@ -41,11 +45,18 @@ public struct LaTeXNotebookWriter: NotebookWriter {
             return (echo ? LaTeXProseWriter.verbatim(fence.sourceText + "\n") : "")
                 + outputs.outputs(run.cells[index], fence: fence)
         }
-        let body = prose.blocks(notebook.document.blocks)
+        // Citations as the page formats them, the reference list where the page has it.
+        let citations = PageCitations(notebook: notebook, text: notebook.text,
+                                      paths: ProjectPaths(notebookPath: notebook.path, allowOutside: allowOutside))
+        let placement = BibliographyPlacement(citations.document, citations: citations, file: notebook.path)
+        prose.citations = citations
+        prose.referenceListLocation = placement.location
+        let body = prose.blocks(placement.document.blocks)
         let content = titleBlock(notebook.frontMatter) + body
         let document = Self.preamble(notebook.frontMatter) + LaTeXText.declarations(for: content)
             + "\\begin{document}\n" + content + "\\end{document}\n"
-        return (document, table.duplicateDiagnostics(file: notebook.path) + prose.diagnostics)
+        return (document, table.duplicateDiagnostics(file: notebook.path) + citations.diagnostics
+                    + placement.diagnostics + prose.diagnostics)
     }
 
     /// The document class, packages, the palette of the charts and the author's macros.
@@ -60,7 +71,7 @@ public struct LaTeXNotebookWriter: NotebookWriter {
             \\usepackage{graphicx}
             \\usepackage{pgfplots}
             \\pgfplotsset{compat=1.18}
-            \\usepackage[hidelinks]{hyperref}
+            \(languageSetup(front.words, written: front.language != nil))\\usepackage[hidelinks]{hyperref}
             \\emergencystretch=2em
             % Paragraphs apart rather than indented, as on the HTML page.
             \\setlength{\\parindent}{0pt}
@@ -79,11 +90,40 @@ public struct LaTeXNotebookWriter: NotebookWriter {
         return out
     }
 
+    /// babel's name for a language tag, for the ones babel and Parzen both know well.
+    static func babelName(for tag: String) -> String? {
+        let lowered = tag.lowercased()
+        let exact = ["en-us": "american", "en-gb": "british", "de-at": "naustrian", "de-ch": "nswissgerman"]
+        if let name = exact[lowered] { return name }
+        let primary = ["en": "english", "de": "ngerman", "fr": "french", "es": "spanish", "it": "italian",
+                       "nl": "dutch", "pt": "portuguese"]
+        return lowered.split(separator: "-").first.flatMap { primary[String($0)] }
+    }
+
+    /// babel for the page's language when it is given (hyphenation, its own caption words), loaded only when
+    /// the TeX installation has it so that the document still compiles where it does not; then
+    /// the caption words the page uses, set after babel's at `\begin{document}`, so the PDF
+    /// says "Abbildung 1" exactly when the HTML page does (and any `words:` override too).
+    static func languageSetup(_ words: WordTable, written: Bool) -> String {
+        var out = ""
+        if written, let babel = babelName(for: words.language) {
+            out += "\\IfFileExists{\(babel).ldf}{\\usepackage[\(babel)]{babel}}{}\n"
+        }
+        let captions: [(String, Word)] = [("figurename", .figure), ("tablename", .table), ("refname", .references),
+                                          ("contentsname", .contents)]
+        let english = WordTable()
+        let changed = captions.filter { words[$0.1] != english[$0.1] || words.isOverridden($0.1) }
+        guard !changed.isEmpty else { return out }
+        out += "\\AtBeginDocument{"
+        out += changed.map { "\\renewcommand{\\\($0.0)}{\(LaTeXText.escaped(words[$0.1]))}" }.joined()
+        return out + "}\n"
+    }
+
     private func titleBlock(_ front: FrontMatter) -> String {
         guard let title = front.title else { return "" }
         var out = "\\title{" + LaTeXText.escaped(title) + "}\n"
         out += "\\author{" + front.authors.map { LaTeXText.escaped($0.name) }.joined(separator: " \\and ") + "}\n"
-        out += "\\date{" + (front.date.map(LaTeXText.escaped) ?? "") + "}\n\\maketitle\n"
+        out += "\\date{" + (front.date.map { LaTeXText.escaped(front.words.date($0)) } ?? "") + "}\n\\maketitle\n"
         if let description = front.description {
             out += "\\begin{abstract}\n" + LaTeXText.escaped(description) + "\n\\end{abstract}\n"
         }

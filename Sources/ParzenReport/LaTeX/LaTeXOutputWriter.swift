@@ -45,22 +45,22 @@ final class LaTeXOutputWriter {
     }
 
     private func table(_ table: ResultTable, at location: SourceLocation) -> String {
-        let isNumeric: (ResultTable.Cell) -> Bool = { cell in
-            cell.count == 1 && { if case .quantity = cell[0] { true } else { false } }()
-        }
+        let numbers = NumericColumns(table)
         let columns = table.header.indices.map { column in
-            table.rows.allSatisfy { column >= $0.count || isNumeric($0[column]) } && !table.rows.isEmpty ? "r" : "l"
+            column < numbers.isNumeric.count && numbers.isNumeric[column] ? "r" : "l"
         }.joined()
-        func row(_ cells: [ResultTable.Cell]) -> String {
-            cells.map { inline($0, at: location) }.joined(separator: " & ") + " \\\\\n"
+        func row(_ cells: [ResultTable.Cell], body: Bool = true) -> String {
+            cells.enumerated().map { column, cell in
+                (body ? numbers.text(cell, column: column).map(LaTeXText.escaped) : nil) ?? inline(cell, at: location)
+            }.joined(separator: " & ") + " \\\\\n"
         }
         // Not a `table` float with `\caption`: the page numbers only the author's `{table}`s, and
         // a counted result table would shift LaTeX's numbers from the page's. Kept in place, too,
         // beside the verdict that reads it, with its caption above it as on the page.
         var out = "\\begin{center}\n"
         if let caption = table.caption { out += "{\\small " + inline(caption, at: location) + "}\\par\\medskip\n" }
-        out += "\\begin{tabular}{\(columns)}\n\\toprule\n" + row(table.header) + "\\midrule\n"
-        out += table.rows.map(row).joined() + "\\bottomrule\n\\end{tabular}\n\\end{center}\n"
+        out += "\\begin{tabular}{\(columns)}\n\\toprule\n" + row(table.header, body: false) + "\\midrule\n"
+        out += table.rows.map { row($0) }.joined() + "\\bottomrule\n\\end{tabular}\n\\end{center}\n"
         return out
     }
 

@@ -1,3 +1,4 @@
+import ParzenCitations
 import ParzenFormat
 import ParzenHTML
 import ParzenMarkup
@@ -15,6 +16,8 @@ import ParzenRunner
 final class LaTeXProseWriter {
     let file: String
     let table: ReferenceTable
+    /// The page's words (references print "Abbildung~\\ref{…}" in German).
+    var words: WordTable { table.words }
     let values: ValueLookup
     let footnotes: [MarkdownFootnote]
     /// Writes a directive's outputs at its place.
@@ -28,6 +31,12 @@ final class LaTeXProseWriter {
     /// The images, for their resolved paths, and the links to sibling notebooks.
     let resources: PageResources
     private var images: PageImages { resources.images }
+    /// The page's citations, formatted as on the HTML page; nil: citations are shown as written.
+    var citations: PageCitations?
+    /// The `{bibliography}` that holds the reference list (``BibliographyPlacement``).
+    var referenceListLocation: SourceLocation?
+    /// The plain text of the heading written last, for the reference list's own heading.
+    private var lastHeading: String?
 
     init(notebook: Notebook, run: NotebookRun, table: ReferenceTable, resources: PageResources = .none) {
         file = notebook.path
@@ -66,6 +75,7 @@ final class LaTeXProseWriter {
         case .heading(let level, let inlines):
             let commands = ["section", "subsection", "subsubsection", "paragraph", "subparagraph"]
             let command = commands[min(max(level - topLevel, 0), commands.count - 1)]
+            lastHeading = HTMLRenderer.plainText(inlines)
             let label = sectionID(HTMLRenderer.plainText(inlines)).map { "\\label{" + LaTeXText.key($0) + "}" } ?? ""
             return "\\\(command){\(inline(inlines))}\(label)\n"
         case .thematicBreak:
@@ -101,6 +111,8 @@ final class LaTeXProseWriter {
             let attribution = epigraph.attribution.isEmpty ? ""
                 : "\\par\\hfill\\upshape---\\," + inline(epigraph.attribution) + "\n"
             return "\\begin{quote}\n\\itshape\n" + blocks(epigraph.blocks) + attribution + "\\end{quote}\n"
+        case .bibliography:
+            return referenceList(at: block.location)
         }
     }
 
@@ -282,8 +294,10 @@ final class LaTeXProseWriter {
         case "ref", "numref":
             return reference(role.content, at: role.contentLocation)
         case "cite":
-            // Citations are shown as written until the bibliography reaches this writer.
-            return "[" + LaTeXText.escaped(role.content) + "]"
+            guard let citations, let citation = citations.citations[role.location] else {
+                return "[" + LaTeXText.escaped(role.content) + "]"
+            }
+            return latex(citations.processor.format(citation))
         default:
             report(Diagnostic(.error, file: file, at: role.location, "unknown role '{\(role.name)}'",
                               fix: Suggestion.fix(for: role.name, among: ["value", "ref", "numref", "cite"])))
@@ -300,10 +314,49 @@ final class LaTeXProseWriter {
         }
         let key = LaTeXText.key(label)
         switch entry.kind {
-        case .figure: return "Figure~\\ref{\(key)}"
-        case .table: return "Table~\\ref{\(key)}"
-        case .equation: return "Equation~\\eqref{\(label)}"
-        case .section: return "Section~\\ref{\(key)}"
+        case .figure: return LaTeXText.escaped(words[.figure]) + "~\\ref{\(key)}"
+        case .table: return LaTeXText.escaped(words[.table]) + "~\\ref{\(key)}"
+        case .equation: return LaTeXText.escaped(words[.equation]) + "~\\eqref{\(label)}"
+        case .section: return LaTeXText.escaped(words[.section]) + "~\\ref{\(key)}"
         }
+    }
+}
+
+extension LaTeXProseWriter {
+    /// The reference list at the `{bibliography}` that holds it: an unnumbered section in the
+    /// page's words (none when the heading before it already says so), then the entries with a
+    /// hanging indent, each a `\\hypertarget` the citations link to, as on the page.
+    func referenceList(at location: SourceLocation) -> String {
+        guard location == referenceListLocation, let citations, citations.hasReferences else { return "" }
+        let title = words[.references]
+        var out = lastHeading?.lowercased() == title.lowercased() ? "" : "\\section*{\(LaTeXText.escaped(title))}\n"
+        let numeric = citations.processor.style.kind == .numeric
+        out += "\\begin{list}{}{\\setlength{\\leftmargin}{\(numeric ? "2.5em" : "1.5em")}"
+            + "\\setlength{\\itemindent}{\(numeric ? "0pt" : "-1.5em")}\\setlength{\\itemsep}{0.2\\baselineskip}}\n"
+        for entry in citations.processor.references {
+            let label = entry.label.map { "[{[\(LaTeXText.escaped($0))]}]" } ?? "[]"
+            out += "\\item\(label) \\hypertarget{\(HTMLBodyWriter.referenceAnchor(entry.key))}{}"
+                + latex(entry.content) + "\n"
+        }
+        return out + "\\end{list}\n"
+    }
+
+    /// What ParzenCitations formats, as LaTeX: links as `\\href` (a URL shown as itself as `\\url`,
+    /// which may break), citations as `\\hyperlink`s to their entries.
+    func latex(_ pieces: [CitationInline]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text): LaTeXText.escaped(text)
+            case .emphasis(let inner): "\\emph{" + latex(inner) + "}"
+            case .strong(let inner): "\\textbf{" + latex(inner) + "}"
+            case .tex(let tex): "$" + tex + "$"
+            case .link(let url, let inner):
+                !URLSafety.isSafeLink(url) ? latex(inner)
+                    : inner == [.text(url)] ? "\\url{" + LaTeXText.url(url) + "}"
+                    : "\\href{" + LaTeXText.url(url) + "}{" + latex(inner) + "}"
+            case .reference(let key, let inner):
+                "\\hyperlink{" + HTMLBodyWriter.referenceAnchor(key) + "}{" + latex(inner) + "}"
+            }
+        }.joined()
     }
 }

@@ -18,16 +18,31 @@ struct ReferenceTable {
         var number: String
         /// The element id the reference links to.
         var anchor: String
+        /// The page's words, set when the entry is entered into the table.
+        fileprivate(set) var words = WordTable()
 
-        /// What `{ref}` prints: "Figure 2", "Equation (D1)", or a section's title.
+        init(kind: Kind, number: String, anchor: String) {
+            self.kind = kind
+            self.number = number
+            self.anchor = anchor
+        }
+
+        /// What `{ref}` prints: "Figure 2", "Equation (D1)", or a section's title, in the page's words.
         var citation: String {
             switch kind {
-            case .figure: "Figure \(number)"
-            case .table: "Table \(number)"
-            case .equation: "Equation (\(number))"
+            case .figure: "\(words[.figure]) \(number)"
+            case .table: "\(words[.table]) \(number)"
+            case .equation: "\(words[.equation]) (\(number))"
             case .section: number
             }
         }
+    }
+
+    /// The words references are printed with ("Figure", "Abbildung").
+    let words: WordTable
+
+    init(words: WordTable = WordTable()) {
+        self.words = words
     }
 
     private(set) var entries: [String: Entry] = [:]
@@ -61,7 +76,7 @@ struct ReferenceTable {
         func numberFloats(before location: SourceLocation?) {
             while let float = pending.first, location.map({ float.location < $0 }) ?? true {
                 pending.removeFirst()
-                let entry: Entry
+                var entry: Entry
                 if float.isFigure {
                     figures += 1
                     entry = Entry(kind: .figure, number: String(figures), anchor: figureAnchor(float.name ?? ""))
@@ -69,6 +84,7 @@ struct ReferenceTable {
                     tables += 1
                     entry = Entry(kind: .table, number: String(tables), anchor: Self.tableAnchor(float.name ?? ""))
                 }
+                entry.words = words
                 floatNumbers[float.location] = entry
                 give(float.name, at: float.location, kind: entry.kind, isFloat: true)
                 if let label = float.name { add(label, entry) }
@@ -111,6 +127,8 @@ struct ReferenceTable {
 
     mutating func add(_ label: String, _ entry: Entry) {
         // The first definition wins, as the first `id` on a page does for a link.
+        var entry = entry
+        entry.words = words
         if entries[label] == nil { entries[label] = entry }
     }
 

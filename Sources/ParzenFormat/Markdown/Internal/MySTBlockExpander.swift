@@ -47,7 +47,7 @@ struct MySTBlockExpander {
             case .list(let list): block.kind = .list(list.mappingItemBlocks { self.blocks($0) })
             // Admonitions were expanded by their own parse.
             case .paragraph, .heading, .thematicBreak, .codeBlock, .htmlBlock, .table, .displayMath, .admonition,
-                 .float, .epigraph: break
+                 .float, .epigraph, .bibliography: break
             }
             return block
         }
@@ -90,6 +90,7 @@ struct MySTBlockExpander {
         case "figure": return figure(fence)
         case "table": return table(fence)
         case "epigraph": return epigraph(fence)
+        case "bibliography": return bibliography(fence)
         default: return nil
         }
     }
@@ -287,6 +288,22 @@ struct MySTBlockExpander {
         }
         let classes = given.flatMap { $0.value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
         return .epigraph(MarkdownEpigraph(blocks: blocks, attribution: attribution, classes: classes))
+    }
+
+    /// `{bibliography}`: it takes no argument, option or body, since the `.bib` files and the
+    /// style are named in the front matter; anything written is an error rather than ignored.
+    private mutating func bibliography(_ fence: DirectiveFence) -> MarkdownBlock.Kind {
+        let (_, lines, consumed) = readOptions(fence, allowed: [])
+        refuseArgument(fence) { _ in "name the .bib file in the front matter: 'bibliography: refs.bib'" }
+        if let first = lines.firstIndex(where: { !$0.trimmedOfSpacesAndTabs.isEmpty }) {
+            diagnostics.append(Diagnostic(.error, file: options.file,
+                                          at: SourceLocation(line: fence.bodyStart.line + consumed + first,
+                                                             column: fence.bodyStart.column),
+                                          "{bibliography} takes no body; the reference list is made from "
+                                              + "the works the page cites",
+                                          fix: "leave the block empty, or cite the works in the text with [@key]"))
+        }
+        return .bibliography(fence)
     }
 
     /// An error at the argument of a directive that takes none; `fix` is given what was written.

@@ -1,0 +1,43 @@
+extension WordTable {
+    /// The English words: the switch is exhaustive, so a new ``Word`` cannot lack its English.
+    static func english(_ word: Word) -> String {
+        switch word {
+        case .contents: "Contents"
+        case .previous: "Previous"
+        case .next: "Next"
+        case .series: "Series"
+        case .part: "part"
+        case .site: "Site"
+        case .breadcrumbs: "Breadcrumbs"
+        case .notebooks: "Notebooks"
+        case .otherNotebooks: "Other notebooks"
+        case .renderedFrom: "Rendered by Parzen from {source}."
+        case .figure: "Figure"
+        case .table: "Table"
+        case .equation: "Equation"
+        case .section: "Section"
+        case .references: "References"
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "note"
+        case .failed: "failed"
+        case .refused: "Refused, as intended:"
+        case .problems: "{count} problem(s) in this notebook."
+        case .problemsExplained: "Each is shown in a red box at its place; the same messages were printed with "
+            + "file:line:column."
+        case .dateFormat: "{day} {month} {year}"
+        case .january: "January"
+        case .february: "February"
+        case .march: "March"
+        case .april: "April"
+        case .may: "May"
+        case .june: "June"
+        case .july: "July"
+        case .august: "August"
+        case .september: "September"
+        case .october: "October"
+        case .november: "November"
+        case .december: "December"
+        }
+    }
+}
