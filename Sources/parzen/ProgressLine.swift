@@ -2,13 +2,14 @@ import Foundation
 import ParzenRunner
 
 /// The line `parzen render` keeps updated on a terminal while a directive computes for more
-/// than 2 s: `notebook.md:41: {compare} scores — 3.4 s` (every such directive, when several
-/// run at once). Written to standard error with `\r` and erased when nothing is slow; never
+/// than 2 s: `notebook.md:41: {compare} scores — k-fold: fold 3 of 5 for kde — 3.4 s` (the
+/// step as the directive last reported it; every such directive, when several run at once).
+/// Written to standard error with `\r` and erased when nothing is slow; never
 /// written when standard error is not a terminal, so logs and pipes get none of it.
 final class ProgressLine: RunObserver, @unchecked Sendable {
     // `running` and `shown` are read and written under `lock`; the timer runs on `queue`.
     private let lock = NSLock()
-    private var running: [String: (text: String, start: ContinuousClock.Instant)] = [:]
+    private var running: [String: (text: String, step: String?, start: ContinuousClock.Instant)] = [:]
     private var shown = false
     private let clock = ContinuousClock()
     private let queue = DispatchQueue(label: "parzen.progress")
@@ -34,7 +35,11 @@ final class ProgressLine: RunObserver, @unchecked Sendable {
 
     func directiveStarted(_ call: DirectiveCall, in file: String) {
         let text = "\(file):\(call.location.line): {\(call.name)}\(call.label.map { " " + $0 } ?? "")"
-        lock.withLock { running[Self.id(call, file)] = (text, clock.now) }
+        lock.withLock { running[Self.id(call, file)] = (text, nil, clock.now) }
+    }
+
+    func directiveProgress(_ call: DirectiveCall, in file: String, step: String) {
+        lock.withLock { running[Self.id(call, file)]?.step = step }
     }
 
     func directiveFinished(_ call: DirectiveCall, in file: String) {
@@ -51,7 +56,8 @@ final class ProgressLine: RunObserver, @unchecked Sendable {
         let now = clock.now
         let (slow, wasShown) = lock.withLock { () -> ([String], Bool) in
             let slow = running.values.filter { now - $0.start >= Self.threshold }.sorted { $0.start < $1.start }
-                .map { "\($0.text) — " + String(format: "%.1f s", Double((now - $0.start).components.seconds)
+                .map { "\($0.text)\($0.step.map { " — " + $0 } ?? "") — "
+                    + String(format: "%.1f s", Double((now - $0.start).components.seconds)
                     + Double((now - $0.start).components.attoseconds) * 1e-18) }
             let wasShown = shown
             shown = !slow.isEmpty && !force

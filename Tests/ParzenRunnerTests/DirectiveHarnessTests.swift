@@ -44,10 +44,11 @@ struct DirectiveNotebook {
         self.sources = sources
     }
 
-    func run(seed: UInt64 = 0) -> NotebookRunner.Outcome {
+    func run(seed: UInt64 = 0, observer: (any RunObserver)? = nil) -> NotebookRunner.Outcome {
         let path = folder.appendingPathComponent("nb.md").path
-        let context = RunContext(file: "nb.md", paths: ProjectPaths(notebookPath: path, allowOutside: false), globalSeed: seed, checkOnly: false)
-        return NotebookRunner(registry: StandardDirectives.registry).run(sources, in: context)
+        let context = RunContext(file: "nb.md", paths: ProjectPaths(notebookPath: path, allowOutside: false),
+                                 globalSeed: seed, checkOnly: false)
+        return NotebookRunner(registry: StandardDirectives.registry, observer: observer).run(sources, in: context)
     }
 }
 

@@ -209,7 +209,9 @@ public struct NotebookRunner: Sendable {
         defer { observer?.directiveFinished(call, in: context.file) }
         do {
             let resolved = try call.resolvingResults(specs: directive.options, in: context)
-            return .success(try directive.run(resolved, in: context))
+            return .success(try DirectiveProgress.reporting(to: observer, call, in: context.file) {
+                try directive.run(resolved, in: context)
+            })
         } catch {
             let diagnostic = Self.diagnostic(for: error, file: context.file, fallback: call.location)
             return .failure(DirectiveError(diagnostic.message, fix: diagnostic.fix, at: diagnostic.location))

@@ -67,6 +67,7 @@ public struct ModelComparison: Sendable, Codable {
             let logTruth = truth.logDensities(at: draws)
             entropy = Estimate(meanOf: logTruth.map { -$0 })
             for (i, model) in densities.enumerated() {
+                DirectiveProgress.report("KL: \(rows[i].label), \(i + 1) of \(densities.count)")
                 let logModel = Self.monteCarloLogDensities(model, at: draws)
                 rows[i].klTerms = zip(logTruth, logModel).map { $0 - $1 }
                 rows[i].kl = Estimate(meanOf: rows[i].klTerms)
@@ -85,6 +86,7 @@ public struct ModelComparison: Sendable, Codable {
             // data points (at most 500 of each) and 200 permutations keep it under a second.
             let data = Self.thinned(dataset.train, to: 500)
             for (i, model) in densities.enumerated() {
+                DirectiveProgress.report("two-sample tests: \(rows[i].label), \(i + 1) of \(densities.count)")
                 var generator = Xoshiro256StarStar(seed: seed &+ 100 &+ UInt64(i))
                 let draws = model.sample(data.count, using: &generator)
                 rows[i].mmd = try TwoSampleTest.maximumMeanDiscrepancy(
@@ -106,7 +108,8 @@ public struct ModelComparison: Sendable, Codable {
         default:
             let points = model.dataset.train
             var losses: [Double] = []
-            for split in try DataSplit.kFold(count: points.count, folds: folds, seed: seed) {
+            for (index, split) in try DataSplit.kFold(count: points.count, folds: folds, seed: seed).enumerated() {
+                DirectiveProgress.report("k-fold: fold \(index + 1) of \(folds) for \(model.label)")
                 let (train, heldOut) = split.apply(to: points)
                 let refit = try model.specification.fit(train)
                 losses += refit.model.logDensities(at: heldOut).map { -$0 }
