@@ -79,6 +79,13 @@ public enum FitDirective: Directive {
     static func sentence(for fitted: FittedModel, explanation: [Inline]? = nil) -> [Inline] {
         var parts = explanation ?? []
         parts += fitted.specification.family.type.remarks(on: fitted)
+        if let transform = fitted.dataset.transform {
+            let columns = transform.transformedColumns(fitted.dataset.columns)
+            parts += [.text("This \(fitted.specification.family.rawValue) is a density of ")]
+                + transform.variables(fitted.dataset.columns) + [.text(", reported as a density of ")] + columns
+                + [.text(" (its density times |dz/dx|, the Jacobian of the change of variable), so its NLLs are of ")]
+                + columns + [.text(". ")]
+        }
         let loss = MathExpression.row([.variable("L"), .fenced(.greek(.theta), .parentheses)])
         parts += [.text("Average negative log-likelihood "), .math(loss), .text(": ")] + estimate(fitted.nllTrain)
             + [.text(" on the "), .count(fitted.nllTrain.count), .text(" training points")]

@@ -152,7 +152,7 @@ struct PlotInputs {
     var surface: (label: String, density: any DensityModel)? {
         let firstIsTruth = options.list("fits")?.first.map { if case .text = $0.content { true } else { false } }
         if firstIsTruth == true, let truth = effectiveDataset?.truth { return ("true", truth) }
-        return fits.first.map { ($0.label, $0.model) }
+        return fits.first.map { ($0.label, $0.densityOnDataScale) }
     }
 
     /// The data set to draw: the `data` option, else the first fit's, else the sample's.
