@@ -182,12 +182,22 @@ public enum DataDirective: Directive {
 }
 
 extension DataDirective: DocumentedResults {
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        ("n", "number of points"), ("n_train", "points used for fitting"),
-        ("n_heldout", "held-out points (0 without `holdout`)"),
-        ("dimension", "number of columns d"),
-        ("mean, sd", "mean and standard deviation (divisor N) of the points, 1-D (on the data's scale, before any "
-            + "`transform`)"),
-        ("mean_<column>, sd_<column>", "the same per column, d > 1"),
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("n", .integer)], "number of points"),
+        ResultKeyDeclaration([("n_train", .integer)], "points used for fitting"),
+        ResultKeyDeclaration([("n_heldout", .integer)], "held-out points (0 without `holdout`)"),
+        ResultKeyDeclaration([("dimension", .integer)], "number of columns d"),
+        ResultKeyDeclaration([("mean", .number), ("sd", .number)],
+                             "mean and standard deviation (divisor N) of the points, 1-D (on the data's scale, "
+                                 + "before any `transform`)"),
+        ResultKeyDeclaration([("mean_<column>", .number), ("sd_<column>", .number)], "the same per column, d > 1"),
     ]
+
+    /// `mean`/`sd` in 1-D, else `mean_<column>`/`sd_<column>` for the data set's columns.
+    public static func resultKeys(for shape: ResultShape) -> [ResultKeyDeclaration] {
+        guard case .dataset(let dataset) = shape else { return resultKeyDeclarations }
+        let common = Array(resultKeyDeclarations.prefix(4))
+        return dataset.dimension == 1 ? common + [resultKeyDeclarations[4]]
+            : common + [resultKeyDeclarations[5].expanding("<column>", into: dataset.columns, dimension: 1)]
+    }
 }
