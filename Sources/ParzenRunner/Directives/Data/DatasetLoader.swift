@@ -63,12 +63,14 @@ public enum DatasetLoader {
         return (names, PointSet(dimension: names.count, values: values))
     }
 
-    /// Without `columns`, a column of text (no cell a number, e.g. `species`) is no mistake in
-    /// the file but in the selection: said at its first cell, naming the numeric columns.
+    /// Without `columns`, a column of text (no cell of two or more rows a number, e.g.
+    /// `species`) is no mistake in the file but in the selection: said at its first cell,
+    /// naming the numeric columns. One row is no data set either way; its cell is reported as
+    /// any other that is not a number.
     private static func textColumnProblem(_ table: CSVTable, rows: [Int]?, file: String) -> Problem? {
         let selected = rows ?? Array(table.rows.indices)
-        guard let index = table.header.indices.first(where: { k in
-            !selected.isEmpty && selected.allSatisfy { Double(table.rows[$0][k]) == nil }
+        guard selected.count >= 2, let index = table.header.indices.first(where: { k in
+            selected.allSatisfy { Double(table.rows[$0][k]) == nil }
         }) else { return nil }
         let numeric = table.numericColumnNames(rows: rows)
         let position = table.fieldPositions[selected[0]][index]
