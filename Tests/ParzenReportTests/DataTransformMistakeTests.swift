@@ -14,7 +14,8 @@ import Testing
         Case("log of a zero", "```{data} d\nvalues: [1, 0, 2]\ntransform: log\n```\n",
              "3:12: error: value 2 of 'values': log needs x > 0, but the value is 0; use log1p for data with zeros, "
                  + "or leave the zeros out with `where:`"),
-        Case("logit of a CSV value outside (0, 1)", "```{data} d\nsource: split.csv\ncolumns: [x]\ntransform: {x: logit}\n```\n",
+        Case("logit of a CSV value outside (0, 1)",
+             "```{data} d\nsource: split.csv\ncolumns: [x]\ntransform: {x: logit}\n```\n",
              "4:16: error: split.csv (line 2, column 1): column 'x': logit needs 0 < x < 1, but the value is 1; leave "
                  + "such rows out with `where:`, or choose a transform defined there"),
         Case("sqrt of a negative held-out test point",
@@ -42,7 +43,7 @@ import Testing
                  + "still be used by `where:` or `holdout: {column: …}`"),
     ]
 
-    @Test(arguments: cases)
+    @Test(arguments: cases + ResultKeyCheckTests.cases)
     func checkAndRenderReportTheMistakeAloneAtTheSamePlace(_ mistake: Case) throws {
         let (check, render) = try OneMistakeNotebookTests.build(mistake.notebook)
         #expect(check == mistake.expected)

@@ -6,7 +6,8 @@ import Testing
 /// `{from: label.key}` validated by `parzen check`, before anything runs (issue 13): the key
 /// must be one the label's directive declares for its shape (a fit's family, a data set's
 /// columns), of a kind the option takes. `check` and `render` report the same, at the value.
-/// The files are `OneMistakeNotebookTests'`; the data set and fits open at lines 1 and 5.
+/// The files are `OneMistakeNotebookTests'`; the data set and fits open at lines 1 and 5. The
+/// cases run with `DataTransformMistakeTests`'.
 @Suite struct ResultKeyCheckTests {
     typealias Case = OneMistakeNotebookTests.Case
     static let fits = OneMistakeNotebookTests.data + OneMistakeNotebookTests.twoFits
@@ -28,13 +29,6 @@ import Testing
                  + "```{fit} k\ndata: d\nmodel: kde\nbeta: {from: d.mean_eruption}\n```\n",
              "9:14: error: 'd' has no value 'mean_eruption'; did you mean 'mean_eruptions'?"),
     ]
-
-    @Test(arguments: cases)
-    func checkAndRenderReportTheMistakeAloneAtTheSamePlace(_ mistake: Case) throws {
-        let (check, render) = try OneMistakeNotebookTests.build(mistake.notebook)
-        #expect(check == mistake.expected)
-        #expect(render == mistake.expected)
-    }
 
     /// A key the shape declares passes `check`, and a whole number fits a number option.
     @Test func declaredKeysPassCheck() throws {

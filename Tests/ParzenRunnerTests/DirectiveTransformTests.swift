@@ -49,6 +49,18 @@ import Testing
         }
     }
 
+    /// The bandwidth scan reports NLLs of the durations too, and `{sample}` draws durations
+    /// (every one positive, as exp of the model's draws).
+    @Test func scanAndSamplesAreOfTheDataScale() throws {
+        let outcome = run("values: \(Self.durations)\nholdout: {last: 3}\ntransform: log",
+                          extra: "```{plot} scan\ndata: d\nkind: bandwidth\nbetas: [0.1, 0.3]\n```\n"
+                              + "```{sample} s\nfit: k\nn: 2000\nseed: 1\n```\n")
+        #expect(outcome.messages == [])
+        try expectClose(outcome.number("scan", "nll_loo_best"), "log.scan.nll_loo_best")
+        let draws = try #require(outcome.results["s"]?.payload as? SampleSet)
+        #expect(draws.points.values.allSatisfy { $0 > 0 })
+    }
+
     /// What the output says: the model is of log(x), reported as a density of x.
     @Test func outputsStateTheChangeOfVariable() throws {
         let outcome = run("values: \(Self.durations)\ntransform: log")
@@ -146,6 +158,7 @@ enum TransformReferences {
         "log.kde.density_at_3": 0.11261255755581068,
         "log.kde.density_at_10": 0.0265967825633887,
         "log.mean": 6.561538461538461,
+        "log.scan.nll_loo_best": 2.909982016457147,
         "logit.gauss.nll_train": -0.08128275721596394,
         "log1p.gauss.nll_train": 2.559753675366495,
         "sqrt.gauss.nll_train": 2.609633634726737,

@@ -28,7 +28,8 @@ public enum SampleDirective: Directive {
         let n = options.integer("n") ?? 1000
         let seed = context.seed(for: call)
         var generator = Xoshiro256StarStar(seed: seed)
-        let points = fitted.model.sample(n, using: &generator)
+        // Of the data's scale: with a `transform:`, the model's draws mapped back by g⁻¹.
+        let points = fitted.densityOnDataScale.sample(n, using: &generator)
         let samples = SampleSet(label: call.label ?? call.displayName, source: fitted, points: points)
         let drawn = Moments(of: points), data = Moments(of: fitted.dataset.train)
         var values = ResultValues()
