@@ -87,7 +87,8 @@ public enum LatentFamily: ModelFamily {
         else {
             return (ResultValues(), [])
         }
-        let truth = negativeLogLikelihood(of: exact, on: fitted.dataset.train)
+        // Of the data's scale, as the fit's own NLLs are (see `FittedModel`).
+        let truth = FittedModel.negativeLogLikelihood(of: exact, on: fitted.dataset.train, of: fitted.dataset)
         var values = ResultValues()
         values["nll_train_exact"] = .number(truth.value)
         let paragraph = OutputBlock.paragraph([
