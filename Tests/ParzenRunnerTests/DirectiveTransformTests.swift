@@ -61,6 +61,28 @@ import Testing
         #expect(draws.points.values.allSatisfy { $0 > 0 })
     }
 
+    /// The density figure draws the KDE of log-durations as a density of durations,
+    /// kde_z(log x)/x, over the durations' histogram.
+    @Test func densityFigureDrawsTheBackTransformedDensity() throws {
+        let outcome = run("values: \(Self.durations)\nholdout: {last: 3}\ntransform: log",
+                          extra: "```{plot} fig\ndata: d\nfits: [k]\n```\n")
+        #expect(outcome.messages == [])
+        guard case .figure(let figure)? = outcome.results["fig"]?.output.first, case .chart(let chart) = figure.content,
+              case .rug(let rug) = chart.marks[1], case .line(let curve) = chart.marks[2] else {
+            Issue.record("no density figure")
+            return
+        }
+        // The rug is of the durations themselves: exp(log x) is x to an ulp or two.
+        let train = [0.8, 1.3, 2.1, 2.9, 3.4, 4.7, 5.2, 7.9, 11.5, 16.0]
+        #expect(zip(rug.x, train).allSatisfy { abs($0 - $1) <= 1e-15 * $1 } && rug.x.count == train.count)
+        let kde = try #require(outcome.results["k"]?.payload as? FittedModel)
+        // The grid follows the data (all x > 0 here); the curve at each x is the KDE of log x over x.
+        #expect(curve.x.allSatisfy { $0 > 0 })
+        let z = PointSet(curve.x.map(log))
+        let expected = zip(kde.model.logDensities(at: z), z.values).map { exp($0 - $1) }
+        #expect(zip(curve.y, expected).allSatisfy { abs($0 - $1) <= 1e-12 * $1 })
+    }
+
     /// What the output says: the model is of log(x), reported as a density of x.
     @Test func outputsStateTheChangeOfVariable() throws {
         let outcome = run("values: \(Self.durations)\ntransform: log")

@@ -18,8 +18,13 @@ enum DensityFigure {
         let heldOut = controls.showsHeldOut ? dataset.heldOutOnDataScale?.values : nil
         try controls.requirePositive(dataset.pointsOnDataScale.values, what: "the values of '\(dataset.label)'",
                                      axis: "x", at: inputs.options.location(of: "log"))
-        let grid = PlotGrid.curveGrid(over: train + (heldOut ?? []), models: inputs.fits.map(\.densityOnDataScale),
+        var grid = PlotGrid.curveGrid(over: train + (heldOut ?? []), models: inputs.fits.map(\.densityOnDataScale),
                                       controls: controls, count: gridCount)
+        if controls.x == nil, let transform = dataset.transform?.columns[0] {
+            // A transformed column's density is 0 outside the transform's domain (x ≤ 0 for log):
+            // the default range stops at its edge.
+            grid = grid.filter(transform.accepts)
+        }
         let dataName = dataset.heldOut == nil ? "data" : "training data"
         var marks: [Mark] = [
             .histogram(Histogram(name: names.name(for: "data", standard: "\(dataName) (\(train.count) points)"),
