@@ -36,6 +36,8 @@ import Testing
                  + "```{data} d\nvalues: [1, 2, 3]\ntest: te\n```\n",
              "8:7: error: 'te' has a 'transform' of its own, but a test set is transformed as the data set it tests; "
                  + "remove 'transform' from 'te'"),
+        Case("empty transform", "```{data} d\nvalues: [1, 2, 3]\ntransform: {}\n```\n",
+             "3:12: error: 'transform' names no column; e.g. transform: {x: log}, or remove it"),
         // Text columns
         Case("text column read as numbers", "```{data} d\nsource: split.csv\n```\n",
              "2:9: error: split.csv (line 2, column 3): column 'split' holds text ('train'), and without `columns` "

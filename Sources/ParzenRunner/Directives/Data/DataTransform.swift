@@ -29,7 +29,11 @@ public struct DataTransform: Sendable, Codable, Equatable {
         case .text(let name):
             names = columns.map { _ in (name, option.location) }
         case .yaml(let yaml):
-            for entry in yaml.entries ?? [] {
+            guard let entries = yaml.entries, !entries.isEmpty else {
+                throw DirectiveError("'transform' names no column", fix: "e.g. transform: {\(columns[0]): log}, or "
+                                     + "remove it", at: option.location)
+            }
+            for entry in entries {
                 guard let k = columns.firstIndex(of: entry.key) else {
                     throw DirectiveError("'transform' names the column '\(entry.key)', which the data set lacks",
                                          fix: Suggestion.fix(for: entry.key, among: columns), at: entry.keyLocation)
