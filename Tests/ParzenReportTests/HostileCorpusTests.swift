@@ -132,7 +132,7 @@ import Testing
                 + "meant as text"),
         Case("body: complex key", "```{data} d\n? complex key\n: 1\n```\n",
              "nb.md:2:3: error: unknown option 'complex key' for {data}; expected one of: source, columns, values, "
-                + "generate, n, holdout, test, where, sample, seed, expect, echo, output"),
+                + "generate, n, holdout, test, where, sample, transform, seed, expect, echo, output"),
         Case("body: list as a key", "```{data} d\n[1, 2]: x\n```\n",
              "nb.md:2:1: error: a key must be a name, found a list; write 'name: value'"),
         Case("body: two documents", "```{data} d\nvalues: [1, 2]\n---\nvalues: [3]\n```\n",

@@ -75,4 +75,31 @@ import Testing
         #expect(rows.count == 4 && d.points.values == rows.map { Double($0 + 1) })
         #expect(d.heldOut?.values == [Double(rows[3] + 1)])
     }
+
+    /// `where:` filters before any cell is read as a number: a row it leaves out may hold `NA`
+    /// (or text) in a selected column, and a text column not selected is no mistake.
+    @Test func whereLeavesOutRowsBeforeTheirCellsAreRead() throws {
+        let csv = "species,x,y\nsetosa,1,2\nversicolor,NA,oops\nsetosa,4,5\nsetosa,6,7\n"
+        let outcome = DirectiveNotebook("```{data} d\nsource: s.csv\ncolumns: [x, y]\nwhere: \"species == setosa\"\n```\n",
+                                        files: ["s.csv": csv]).run()
+        #expect(outcome.messages == [])
+        let d = try #require(outcome.results["d"]?.payload as? Dataset)
+        #expect(d.points.values == [1, 2, 4, 5, 6, 7])
+        // Without `columns`, the column compared with text is left out, and the others are read
+        // only in the rows kept.
+        let implied = DirectiveNotebook("```{data} d\nsource: s.csv\nwhere: \"species == setosa\"\n```\n",
+                                        files: ["s.csv": csv]).run()
+        #expect(implied.messages == [])
+        #expect((implied.results["d"]?.payload as? Dataset)?.columns == ["x", "y"])
+    }
+
+    /// A text column with `holdout: {column: …}` and `where:` on another column.
+    @Test func textColumnsSplitAndFilterTogether() throws {
+        let csv = "species,x,split\na,1,train\nb,2,train\na,3,test\na,4,train\na,5,test\n"
+        let outcome = DirectiveNotebook("```{data} d\nsource: s.csv\ncolumns: [x]\nwhere: \"species == a\"\n"
+                                        + "holdout: {column: split, value: test}\n```\n", files: ["s.csv": csv]).run()
+        #expect(outcome.messages == [])
+        let d = try #require(outcome.results["d"]?.payload as? Dataset)
+        #expect(d.train.values == [1, 4] && d.heldOut?.values == [3, 5])
+    }
 }

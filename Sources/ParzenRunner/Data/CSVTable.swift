@@ -151,10 +151,12 @@ public struct CSVTable: Sendable {
         fieldPositions = records.dropFirst().map(\.positions)
     }
 
-    /// The named columns as numbers, row by row.
+    /// The named columns as numbers, row by row: of the data rows `rows` (indices into
+    /// `rows`, e.g. those a filter kept), or of every row. Cells of other rows are not read, so
+    /// a row left out may hold text.
     /// - Throws: a `Problem` for a missing column (with did-you-mean candidates in `fix`), an
     ///   empty table, or a cell that is not a finite number (NaN, Inf, text, empty).
-    public func numericColumns(_ names: [String]) throws(Problem) -> [[Double]] {
+    public func numericColumns(_ names: [String], rows selected: [Int]? = nil) throws(Problem) -> [[Double]] {
         var indices: [Int] = []
         for name in names {
             guard let index = header.firstIndex(of: name) else {
@@ -178,9 +180,9 @@ public struct CSVTable: Sendable {
         }
         return try indices.map { (index: Int) throws(Problem) -> [Double] in
             var column: [Double] = []
-            column.reserveCapacity(rows.count)
-            for (rowIndex, row) in rows.enumerated() {
-                let cell = row[index]
+            column.reserveCapacity(selected?.count ?? rows.count)
+            for rowIndex in selected ?? Array(rows.indices) {
+                let cell = rows[rowIndex][index]
                 guard let value = Double(cell), value.isFinite else {
                     let what =
                         cell.isEmpty
@@ -226,6 +228,13 @@ extension CSVTable {
                            : "write numbers with '.' as the decimal mark ('\(plain)')"
         }
         return "every cell of a data column must be a finite number"
+    }
+
+    /// The columns whose every cell (of `selected` rows, else of all) is a finite number.
+    public func numericColumnNames(rows selected: [Int]? = nil) -> [String] {
+        header.indices.filter { index in
+            (selected ?? Array(rows.indices)).allSatisfy { Double(rows[$0][index])?.isFinite == true }
+        }.map { header[$0] }
     }
 }
 

@@ -108,9 +108,11 @@ struct OptionChecker {
                          example: spelling.setting(option, (whole ?? expected).example { labels(of: $0).last })))
     }
 
-    /// `{from: label.key}` in a numeric option: the label must name an earlier result (its
-    /// key is checked against the values it has when the directive runs).
-    private mutating func resultReference(_ value: YAMLValue, option: String) -> OptionValue? {
+    /// `{from: label.key}` in a numeric option: the label must name an earlier result, and the
+    /// key one of the values its directive declares for its shape, of a kind the option takes
+    /// (a whole number for an integer option, else a number). A label whose directive failed
+    /// declared nothing: the run says where it failed.
+    private mutating func resultReference(_ value: YAMLValue, option: String, type: OptionType) -> OptionValue? {
         guard let text = value.scalarText, let dot = text.firstIndex(of: "."), dot != text.startIndex,
               text.index(after: dot) != text.endIndex else {
             error(at: value.location, .malformedResultReference(option: spelling.name(option),
@@ -121,6 +123,20 @@ struct OptionChecker {
         guard context.declaredKind(of: label) != nil else {
             error(at: value.location, context.missingProblem(label))
             return nil
+        }
+        if let declarations = context.resultKeys[label] {
+            guard let kind = declarations.lazy.compactMap({ $0.kind(of: key) }).first else {
+                let keys = declarations.flatMap { $0.keys.map(\.name) }
+                error(at: value.location, .missingResultValue(label: label, key: key, keys: keys))
+                return nil
+            }
+            let fits: Bool = if case .integer = type { kind == .integer } else { [.number, .integer].contains(kind) }
+            guard fits else {
+                let expected = if case .integer = type { "a whole number" } else { "a number" }
+                error(at: value.location, .resultValueDoesNotFit(option: spelling.name(option), reference: text,
+                                                                 expected: expected, found: kind.description))
+                return nil
+            }
         }
         return OptionValue(.result(label: label, key: key), at: value.location)
     }
@@ -138,7 +154,7 @@ struct OptionChecker {
                                   whole: OptionType? = nil) -> OptionValue? {
         let at = value.location
         if type.isNumeric, case .mapping(let entries, _) = value, entries.map(\.key) == ["from"] {
-            return resultReference(entries[0].value, option: option)
+            return resultReference(entries[0].value, option: option, type: type)
         }
         func refuse() -> OptionValue? {
             wrongType(value, option: option, expected: type, whole: whole)

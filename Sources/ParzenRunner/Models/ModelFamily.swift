@@ -35,8 +35,8 @@ public protocol ModelFamily: Sendable {
     /// Fits the model. - Throws: `ModelError` from the core.
     static func fit(_ points: PointSet, _ specification: ModelSpecification) throws -> ModelSpecification.Fit
 
-    /// Result keys this family adds to the common ones, for docs/directives.md.
-    static var resultKeys: [(key: String, meaning: String)] { get }
+    /// Result keys this family adds to the common ones, for docs/directives.md and `check`.
+    static var resultKeyDeclarations: [ResultKeyDeclaration] { get }
 
     /// The model's formula and this fit's numbers.
     static func formula(of fitted: FittedModel) -> ModelFormula

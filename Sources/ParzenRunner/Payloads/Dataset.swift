@@ -19,8 +19,12 @@ public struct Dataset: Sendable, Codable {
     public var heldOutRows: String?
     /// Where the points came from, e.g. "`eruptions` of old-faithful.csv".
     public var origin: [Inline]
-    /// The density the points were drawn from, when the data set was generated.
+    /// The density the points were drawn from, when the data set was generated (of the
+    /// points on the data's scale, before any `transform`).
     public var truth: GaussianMixture?
+    /// The change of variable of `transform:`, when given: `points` are then the transformed
+    /// values, and densities are reported on the data's scale with its Jacobian.
+    public var transform: DataTransform?
 
     public init(
         label: String, columns: [String], points: PointSet, split: DataSplit?, origin: [Inline], truth: GaussianMixture?
@@ -41,6 +45,21 @@ public struct Dataset: Sendable, Codable {
 
     /// The held-out points, or nil without a split.
     public var heldOut: PointSet? { split.map { points.selecting($0.heldOut) } }
+
+    /// Every point on the data's scale (before any `transform`).
+    public var pointsOnDataScale: PointSet { transform.map { $0.inverse(points) } ?? points }
+
+    /// The training points on the data's scale (before any `transform`).
+    public var trainOnDataScale: PointSet { transform.map { $0.inverse(train) } ?? train }
+
+    /// The held-out points on the data's scale (before any `transform`).
+    public var heldOutOnDataScale: PointSet? { heldOut.map { transform?.inverse($0) ?? $0 } }
+
+    /// log p(x) − log p(z) = log|det ∂z/∂x| at each of `points` (given as z); zeros without
+    /// a transform.
+    public func logJacobians(at points: PointSet) -> [Double] {
+        transform?.logJacobians(at: points) ?? Array(repeating: 0, count: points.count)
+    }
 
     /// A name for a coordinate in axis titles: the column name.
     public func axisLabel(_ k: Int) -> String { columns[k] }

@@ -21,23 +21,35 @@ public struct FittedModel: Sendable, Codable {
         self.specification = specification
         self.fit = fit
         self.dataset = dataset
-        nllTrain = Self.negativeLogLikelihood(of: fit.model, on: dataset.train)
-        nllHeldOut = dataset.heldOut.map { Self.negativeLogLikelihood(of: fit.model, on: $0) }
+        nllTrain = Self.negativeLogLikelihood(of: fit.model, on: dataset.train, of: dataset)
+        nllHeldOut = dataset.heldOut.map { Self.negativeLogLikelihood(of: fit.model, on: $0, of: dataset) }
     }
 
     /// The core's NLL, except for the empirical distribution, whose log-density is +∞ on a
     /// data point and −∞ off it (Dirac masses): its NLL is +∞ when any point is off the data
     /// (the tutorial's reason to smooth), else −∞ — never the NaN of ∞ − ∞.
-    static func negativeLogLikelihood(of model: any DensityModel, on points: PointSet) -> Estimate {
+    ///
+    /// With a `transform:` the NLL is of the data's scale, −(1/N) Σ [log p_Z(zᵢ) + log|g′(xᵢ)|]
+    /// (see ``DataTransform``), its standard error that of those per-point terms.
+    static func negativeLogLikelihood(of model: any DensityModel, on points: PointSet, of dataset: Dataset)
+        -> Estimate {
         if model is EmpiricalDistribution {
             let offData = model.logDensities(at: points).contains(-.infinity)
             return Estimate(value: offData ? .infinity : -.infinity, standardError: .infinity, count: points.count)
         }
-        return ParzenCore.negativeLogLikelihood(of: model, on: points)
+        guard dataset.transform != nil else { return ParzenCore.negativeLogLikelihood(of: model, on: points) }
+        return Estimate(meanOf: zip(model.logDensities(at: points), dataset.logJacobians(at: points)).map { -$0 - $1 })
     }
 
-    /// The fitted density.
+    /// The fitted density, on the scale it was fitted on (the transformed one, with a
+    /// `transform:`).
     public var model: any DensityModel { fit.model }
+
+    /// The fitted density as a density of the data's columns: `model` itself, or with a
+    /// `transform:` the model seen through the change of variable (``TransformedDensity``).
+    public var densityOnDataScale: any DensityModel {
+        dataset.transform.map { TransformedDensity(model: fit.model, transform: $0) } ?? fit.model
+    }
 
     /// The result values of a fit, with stable keys (documented in docs/directives.md):
     /// `model`, `dimension`, `n_train`, `nll_train`, `nll_train_se`, `nll_heldout`,

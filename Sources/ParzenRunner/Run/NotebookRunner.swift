@@ -178,7 +178,12 @@ public struct NotebookRunner: Sendable {
         if errors.isEmpty {
             do {
                 let shape = try directive.validate(call, in: ValidationContext(context))
-                if let label = ownLabel { context.recordShape(label, shape) }
+                if let label = ownLabel {
+                    context.recordShape(label, shape)
+                    if let documented = directive as? any DocumentedResults.Type {
+                        context.recordResultKeys(label, documented.resultKeys(for: shape))
+                    }
+                }
             } catch {
                 errors = [Self.diagnostic(for: error, file: file, fallback: source.location)]
             }

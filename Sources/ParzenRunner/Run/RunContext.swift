@@ -22,6 +22,9 @@ public final class RunContext: @unchecked Sendable {
     private var results: [String: DirectiveResult] = [:]
     /// The shapes the validation phase declared, by label.
     private(set) var shapes: [String: ResultShape] = [:]
+    /// The result keys each validated directive declared for its shape, by label (for
+    /// `{from: label.key}` in the options below it).
+    private(set) var resultKeys: [String: [ResultKeyDeclaration]] = [:]
     /// CSV files parsed in this run, by resolved path and columns (see `csvPoints`).
     private var csvCache: [[String]: (columns: [String], points: PointSet)] = [:]
     private(set) var kinds: [String: (kind: ResultKind, location: SourceLocation)] = [:]
@@ -195,6 +198,10 @@ public final class RunContext: @unchecked Sendable {
 
     func recordShape(_ label: String, _ shape: ResultShape) {
         shapes[label] = shape
+    }
+
+    func recordResultKeys(_ label: String, _ keys: [ResultKeyDeclaration]) {
+        resultKeys[label] = keys
     }
 
     func record(_ label: String, _ result: DirectiveResult) {

@@ -18,6 +18,9 @@ public struct DatasetShape: Sendable, Equatable {
     public var trainPoints: PointSet?
     /// The held-out points when known before running, like `trainPoints`; nil without a split.
     public var heldOutPoints: PointSet?
+    /// Whether `transform:` changes the points' scale (`trainPoints` and `heldOutPoints` are
+    /// then transformed, as models see them).
+    public var isTransformed = false
 
     public init(label: String, columns: [String], count: Int, trainCount: Int, heldOutCount: Int?, hasTruth: Bool,
                 trainPoints: PointSet? = nil, heldOutPoints: PointSet? = nil) {

@@ -7,7 +7,7 @@ import ParzenFormat
 /// names the better model, and writes the MLE ⇔ minimum-KL argument with these numbers.
 public enum CompareDirective: Directive {
     public static let name = "compare"
-    public static let version = 1
+    public static let version = 2
     public static let summary =
         "Compare fitted models of one data set by NLL, KL divergence, moments or two-sample tests, and write the " +
             "MLE ⇔ min-KL argument with their numbers."
@@ -72,18 +72,20 @@ public enum CompareDirective: Directive {
 }
 
 extension CompareDirective: DocumentedResults {
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        ("best", "label of the model with the lowest NLL"), ("on", "train, heldout or kfold"),
-        ("nll_<label>, nll_se_<label>", "each model's average NLL and its standard error"),
-        (
-            "nll_difference, nll_difference_se",
-            "L(θ₁) − L(θ₂) of the derivation (θ₂ the best model, θ₁ the first other) with its paired standard error"
-        ),
-        ("kl_<label>, kl_se_<label>", "KL(p_data ‖ p_θ) by Monte Carlo from the true density (generated data)"),
-        ("entropy_data, entropy_data_se", "H(p_data) by Monte Carlo (generated data)"),
-        (
-            "mmd2_<label>, mmd_p_<label>, energy_<label>, energy_p_<label>",
-            "two-sample statistics between model draws and data, with permutation p-values"
-        ),
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("best", .text)], "label of the model with the lowest NLL"),
+        ResultKeyDeclaration([("on", .text)], "train, heldout or kfold"),
+        ResultKeyDeclaration([("nll_<label>", .number), ("nll_se_<label>", .number)],
+                             "each model's average NLL and its standard error"),
+        ResultKeyDeclaration([("nll_difference", .number), ("nll_difference_se", .number)],
+                             "L(θ₁) − L(θ₂) of the derivation (θ₂ the best model, θ₁ the first other) with its "
+                                 + "paired standard error"),
+        ResultKeyDeclaration([("kl_<label>", .number), ("kl_se_<label>", .number)],
+                             "KL(p_data ‖ p_θ) by Monte Carlo from the true density (generated data)"),
+        ResultKeyDeclaration([("entropy_data", .number), ("entropy_data_se", .number)],
+                             "H(p_data) by Monte Carlo (generated data)"),
+        ResultKeyDeclaration([("mmd2_<label>", .number), ("mmd_p_<label>", .number), ("energy_<label>", .number),
+                              ("energy_p_<label>", .number)],
+                             "two-sample statistics between model draws and data, with permutation p-values"),
     ]
 }

@@ -111,11 +111,17 @@ extension ModelComparison {
                 + [row.mmd!.value, row.mmd!.pValue, row.energy!.value, row.energy!.pValue].map { [.number($0)] }
         }
         let header = ["samples alike?", "MMD²", "p", "energy distance", "p"].map { [Inline.text($0)] }
+        let test = rows[0].mmd!, all = dataset.train.count
+        let used = Self.thinned(dataset.train, to: Self.twoSamplePoints).count
+        let points: [Inline] = used == all
+            ? [.text("all "), .count(all), .text(" training points")]
+            : [.count(used), .text(" of the "), .count(all), .text(" training points (one in every "),
+               .count((all + used - 1) / used), .text(")")]
         let caption: [Inline] = [
-            .text(
-                "Two-sample tests between model draws and the training data: MMD² with a Gaussian "
-            + "kernel (median heuristic) and the energy distance, permutation p-values from 200 permutations; "
-            + "a small p says the samples look different.")]
+            .text("Two-sample tests between as many model draws and ")] + points + [.text(": MMD² with a Gaussian "
+            + "kernel (median heuristic) and the energy distance, permutation p-values from "),
+            .count(test.permutations),
+            .text(" permutations; a small p says the samples look different.")]
         return ResultTable(header: header, rows: body, caption: caption)
     }
 

@@ -39,25 +39,51 @@ extension DataDirective {
         }
         let label = call.label ?? call.displayName
         if let test = options.text("test") {
-            let shape = try context.dataset(test, at: options.location(of: "test")!)
-            try requireSameDimension(columns.count, label: label, test: test, dimension: shape.dimension,
-                                     at: options.location(of: "test")!)
+            let at = options.location(of: "test")!
+            let shape = try context.dataset(test, at: at)
+            try requireSameDimension(columns.count, label: label, test: test, dimension: shape.dimension, at: at)
+            try requireUntransformed(test, shape.isTransformed, at: at)
             let heldOut = shape.trainPoints.flatMap { train in
                 shape.heldOutPoints.map { PointSet(dimension: train.dimension, values: train.values + $0.values) }
                     ?? (shape.heldOutCount == nil ? train : nil)
             }
-            return .dataset(DatasetShape(label: label, columns: columns, count: count + shape.count,
-                                         trainCount: count, heldOutCount: shape.count,
-                                         hasTruth: options.has("generate"), trainPoints: points,
-                                         heldOutPoints: heldOut))
+            let joined = points.flatMap { own in
+                heldOut.map { PointSet(dimension: own.dimension, values: own.values + $0.values) }
+            }
+            let transformed = try joined.flatMap {
+                try self.transformed($0, own: count, trainRows: Array(0..<count), columns: columns, options: options,
+                                     seed: context.seed(for: call), in: context.context)
+            }
+            var dataset = DatasetShape(label: label, columns: columns, count: count + shape.count, trainCount: count,
+                                       heldOutCount: shape.count, hasTruth: options.has("generate"),
+                                       trainPoints: transformed?.points.selecting(0..<count) ?? points,
+                                       heldOutPoints: transformed?.points.selecting(count..<(count + shape.count))
+                                           ?? heldOut)
+            dataset.isTransformed = options.has("transform")
+            return .dataset(dataset)
         }
-        let split = try split(count: count, options: options, seed: context.seed(for: call), in: context.context)
-        let train = split.map { parts in points.map { $0.selecting(parts.split.train) } } ?? points
-        let heldOut = split.flatMap { parts in points.map { $0.selecting(parts.split.heldOut) } }
-        return .dataset(DatasetShape(label: label, columns: columns, count: count,
-                                     trainCount: split?.split.train.count ?? count,
-                                     heldOutCount: split?.split.heldOut.count,
-                                     hasTruth: options.has("generate"), trainPoints: train, heldOutPoints: heldOut))
+        let seed = context.seed(for: call)
+        let split = try split(count: count, options: options, seed: seed, in: context.context)
+        let trainRows = split?.split.train ?? Array(0..<count)
+        let transformed = try points.flatMap {
+            try self.transformed($0, own: count, trainRows: trainRows, columns: columns, options: options, seed: seed,
+                                 in: context.context)?.points
+        } ?? points
+        let train = split.map { parts in transformed.map { $0.selecting(parts.split.train) } } ?? transformed
+        let heldOut = split.flatMap { parts in transformed.map { $0.selecting(parts.split.heldOut) } }
+        var dataset = DatasetShape(label: label, columns: columns, count: count, trainCount: trainRows.count,
+                                   heldOutCount: split?.split.heldOut.count, hasTruth: options.has("generate"),
+                                   trainPoints: train, heldOutPoints: heldOut)
+        dataset.isTransformed = options.has("transform")
+        return .dataset(dataset)
+    }
+
+    /// A test set is appended on the data's scale and transformed with this data set's
+    /// `transform:`; one with a transform of its own would be transformed twice.
+    static func requireUntransformed(_ test: String, _ isTransformed: Bool, at location: SourceLocation) throws {
+        guard isTransformed else { return }
+        throw DirectiveError("'\(test)' has a 'transform' of its own, but a test set is transformed as the data set "
+                             + "it tests", fix: "remove 'transform' from '\(test)'", at: location)
     }
 
     /// A test set must have the training set's dimension.
@@ -101,17 +127,18 @@ extension DataDirective {
             }
             wanted = header.filter { !textColumns.contains($0) }
         }
-        let loaded = try context.csvPoints(path: path, columns: wanted) {
+        // The rows are filtered before any cell is read as a number: a row `where:` leaves out
+        // may hold text (or `NA`) in a data column.
+        let kept = try keptRows(options, filters, in: context)
+        return try context.csvPoints(path: path, columns: wanted + filters.map { "\u{0}where " + $0.text }) {
             let text = try context.readText(path, written: writtenSource(options), at: options.location(of: "source")!)
             do {
-                return try DatasetLoader.points(csv: text, file: written, columns: wanted)
+                return try DatasetLoader.points(csv: text, file: written, columns: wanted, rows: kept)
             } catch let error as DatasetLoader.Problem {
                 let option = error.line == 1 && !wanted.isEmpty ? "columns" : "source"
                 throw DirectiveError(error.message, fix: error.fix, at: options.location(of: option))
             }
         }
-        guard let kept = try keptRows(options, filters, in: context) else { return loaded }
-        return (loaded.columns, loaded.points.selecting(kept))
     }
 
     /// The conditions of `where:`, read and checked without the file.

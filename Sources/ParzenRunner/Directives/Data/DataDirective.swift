@@ -5,7 +5,7 @@ import ParzenFormat
 /// generator, and splits them into train and held-out parts with a seed.
 public enum DataDirective: Directive {
     public static let name = "data"
-    public static let version = 1
+    public static let version = 2
     public static let summary =
         "Load a data set from a CSV file, a list of values or a known generating density, with an optional seeded " +
             "train/held-out split."
@@ -55,6 +55,14 @@ public enum DataDirective: Directive {
             "sample", .structure(SubsampleSpecification.shape), default: "every row",
             help: "A seeded subsample of n rows without replacement, kept in data order, drawn after `where` and "
                 + "before the split (its seed defaults to the data set's seed + 2)."),
+        OptionSpec(
+            "transform", .scalarOrStructure(.choice(ColumnTransform.names), DataTransform.shape),
+            default: "none",
+            help: "A change of variable per column (`{duration: log}`; a single name applies to every column): "
+                + "`log`, `log1p`, `sqrt`, `standardize` (by the training points' mean and sd) or `logit` (for "
+                + "values in (0, 1)). Models are fitted to the transformed values; densities, NLLs and plots are "
+                + "reported on the data's scale, with the log-Jacobian of the change of variable; a value outside "
+                + "a transform's domain is an error naming its row."),
         OptionSpec(
             "seed", .integer(0...Int.max), default: "derived from the notebook's seed and the label",
             help: "The seed for generating, subsampling and splitting."),
@@ -106,16 +114,21 @@ public enum DataDirective: Directive {
             origin += [.text(", "), .count(points.count), .text(" rows drawn of "), .count(total)]
         }
         var split = try split(count: points.count, options: options, seed: seed, in: context)
+        let own = points.count
         if let testLabel = options.text("test") {
             let at = options.location(of: "test")!
             let test = try context.payload(testLabel, as: Dataset.self, at: at)
             try requireSameDimension(points.dimension, label: label, test: testLabel, dimension: test.dimension, at: at)
+            try requireUntransformed(testLabel, test.transform != nil, at: at)
             let joined = try appending(test, to: points)
             points = joined.points
             split = (joined.split, "the \(test.points.count) points of '\(testLabel)'")
         }
-        var dataset = Dataset(label: label, columns: columns, points: points, split: split?.split, origin: origin,
-                              truth: truth)
+        let transformed = try transformed(points, own: own, trainRows: split?.split.train ?? Array(0..<own),
+                                          columns: columns, options: options, seed: seed, in: context)
+        var dataset = Dataset(label: label, columns: columns, points: transformed?.points ?? points,
+                              split: split?.split, origin: origin, truth: truth)
+        dataset.transform = transformed?.transform
         dataset.heldOutRows = split?.rows
         return DirectiveResult(
             kind: resultKind, values: values(of: dataset), payload: dataset, output: output(of: dataset))
@@ -129,7 +142,7 @@ public enum DataDirective: Directive {
         values["n_train"] = .integer(dataset.train.count)
         values["n_heldout"] = .integer(dataset.heldOut?.count ?? 0)
         values["dimension"] = .integer(dataset.dimension)
-        let moments = Moments(of: dataset.points)
+        let moments = Moments(of: dataset.pointsOnDataScale)
         for k in 0..<dataset.dimension {
             let suffix = dataset.dimension == 1 ? "" : "_" + dataset.columns[k]
             values["mean" + suffix] = .number(moments.mean[k])
@@ -149,10 +162,17 @@ public enum DataDirective: Directive {
         } else {
             text.append(.text("; all used for training."))
         }
-        let moments = Moments(of: dataset.points)
+        if let transform = dataset.transform {
+            text += [.text(" Models are fitted to ")] + transform.variables(dataset.columns)
+                + [.text(", and their densities and NLLs are reported as densities of ")]
+                + transform.transformedColumns(dataset.columns)
+                + [.text(", with the log-Jacobian of the change of variable.")]
+        }
+        let points = dataset.pointsOnDataScale
+        let moments = Moments(of: points)
         var rows: [[ResultTable.Cell]] = []
         for k in 0..<dataset.dimension {
-            let column = dataset.points.column(k)
+            let column = points.column(k)
             let numbers = [moments.mean[k], moments.covariance[k, k].squareRoot(), column.min()!, column.max()!]
             rows.append([[.code(dataset.columns[k])]] + numbers.map { [.number($0)] })
         }
@@ -162,11 +182,22 @@ public enum DataDirective: Directive {
 }
 
 extension DataDirective: DocumentedResults {
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        ("n", "number of points"), ("n_train", "points used for fitting"),
-        ("n_heldout", "held-out points (0 without `holdout`)"),
-        ("dimension", "number of columns d"),
-        ("mean, sd", "mean and standard deviation (divisor N) of the points, 1-D"),
-        ("mean_<column>, sd_<column>", "the same per column, d > 1"),
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("n", .integer)], "number of points"),
+        ResultKeyDeclaration([("n_train", .integer)], "points used for fitting"),
+        ResultKeyDeclaration([("n_heldout", .integer)], "held-out points (0 without `holdout`)"),
+        ResultKeyDeclaration([("dimension", .integer)], "number of columns d"),
+        ResultKeyDeclaration([("mean", .number), ("sd", .number)],
+                             "mean and standard deviation (divisor N) of the points, 1-D (on the data's scale, "
+                                 + "before any `transform`)"),
+        ResultKeyDeclaration([("mean_<column>", .number), ("sd_<column>", .number)], "the same per column, d > 1"),
     ]
+
+    /// `mean`/`sd` in 1-D, else `mean_<column>`/`sd_<column>` for the data set's columns.
+    public static func resultKeys(for shape: ResultShape) -> [ResultKeyDeclaration] {
+        guard case .dataset(let dataset) = shape else { return resultKeyDeclarations }
+        let common = Array(resultKeyDeclarations.prefix(4))
+        return dataset.dimension == 1 ? common + [resultKeyDeclarations[4]]
+            : common + [resultKeyDeclarations[5].expanding("<column>", into: dataset.columns, dimension: 1)]
+    }
 }

@@ -30,12 +30,14 @@ public enum DatasetLoader {
         }
     }
 
-    /// The named columns of CSV text as points (all columns when `columns` is empty).
+    /// The named columns of CSV text as points (all columns when `columns` is empty), of the
+    /// data rows `rows` (0-based, e.g. those `where:` kept) or of every row.
     ///
     /// - Parameter file: the file's name as the author wrote it, for messages.
     /// - Throws: `Problem` for malformed CSV, a missing column, a cell that is not a finite
     ///   number (NaN, Inf, text or empty) — each with the file's row and column — or no rows.
-    public static func points(csv text: String, file: String, columns wanted: [String]) throws(Problem) -> (
+    public static func points(csv text: String, file: String, columns wanted: [String],
+                              rows: [Int]? = nil) throws(Problem) -> (
         columns: [String], points: PointSet
     ) {
         let table: CSVTable
@@ -45,9 +47,10 @@ public enum DatasetLoader {
             throw Problem(file: file, line: error.line, column: error.column, problem: error.message, fix: error.fix)
         }
         let names = wanted.isEmpty ? table.header : wanted
+        if wanted.isEmpty, let problem = textColumnProblem(table, rows: rows, file: file) { throw problem }
         let columns: [[Double]]
         do {
-            columns = try table.numericColumns(names)
+            columns = try table.numericColumns(names, rows: rows)
         } catch {
             throw Problem(file: file, line: error.line, column: error.column, problem: error.message, fix: error.fix)
         }
@@ -58,5 +61,24 @@ public enum DatasetLoader {
             for column in columns { values.append(column[i]) }
         }
         return (names, PointSet(dimension: names.count, values: values))
+    }
+
+    /// Without `columns`, a column of text (no cell of two or more rows a number, e.g.
+    /// `species`) is no mistake in the file but in the selection: said at its first cell,
+    /// naming the numeric columns. One row is no data set either way; its cell is reported as
+    /// any other that is not a number.
+    private static func textColumnProblem(_ table: CSVTable, rows: [Int]?, file: String) -> Problem? {
+        let selected = rows ?? Array(table.rows.indices)
+        guard selected.count >= 2, let index = table.header.indices.first(where: { k in
+            selected.allSatisfy { Double(table.rows[$0][k]) == nil }
+        }) else { return nil }
+        let numeric = table.numericColumnNames(rows: rows)
+        let position = table.fieldPositions[selected[0]][index]
+        let example = numeric.isEmpty ? "" : ", e.g. `columns: [" + numeric.joined(separator: ", ") + "]`"
+        return Problem(file: file, line: position.line, column: position.column,
+                       problem: "column '\(table.header[index])' holds text ('\(table.rows[selected[0]][index])'), "
+                           + "and without `columns` every column is read as numbers",
+                       fix: "name the numeric columns\(example); a text column can still be used by `where:` or "
+                           + "`holdout: {column: …}`")
     }
 }

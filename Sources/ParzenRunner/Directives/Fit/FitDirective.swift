@@ -79,6 +79,13 @@ public enum FitDirective: Directive {
     static func sentence(for fitted: FittedModel, explanation: [Inline]? = nil) -> [Inline] {
         var parts = explanation ?? []
         parts += fitted.specification.family.type.remarks(on: fitted)
+        if let transform = fitted.dataset.transform {
+            let columns = transform.transformedColumns(fitted.dataset.columns)
+            parts += [.text("This \(fitted.specification.family.rawValue) is a density of ")]
+                + transform.variables(fitted.dataset.columns) + [.text(", reported as a density of ")] + columns
+                + [.text(" (its density times |dz/dx|, the Jacobian of the change of variable), so its NLLs are of ")]
+                + columns + [.text(". ")]
+        }
         let loss = MathExpression.row([.variable("L"), .fenced(.greek(.theta), .parentheses)])
         parts += [.text("Average negative log-likelihood "), .math(loss), .text(": ")] + estimate(fitted.nllTrain)
             + [.text(" on the "), .count(fitted.nllTrain.count), .text(" training points")]
@@ -100,10 +107,26 @@ public enum FitDirective: Directive {
 }
 
 extension FitDirective: DocumentedResults {
-    public static var resultKeys: [(key: String, meaning: String)] {
-        [("model", "the model family"), ("dimension", "d"), ("n_train", "training points N"),
-         ("nll_train, nll_train_se", "average NLL on the training points, nats per point, and its standard error"),
-         ("n_heldout, nll_heldout, nll_heldout_se", "the same on the held-out points, when the data set has them")]
-            + ModelFamilies.all.flatMap { $0.resultKeys }
+    /// The keys of every fit, then each family's.
+    static let commonResultKeys = [
+        ResultKeyDeclaration([("model", .text)], "the model family"),
+        ResultKeyDeclaration([("dimension", .integer)], "d"),
+        ResultKeyDeclaration([("n_train", .integer)], "training points N"),
+        ResultKeyDeclaration([("nll_train", .number), ("nll_train_se", .number)],
+                             "average NLL on the training points, nats per point, and its standard error"),
+        ResultKeyDeclaration([("n_heldout", .integer), ("nll_heldout", .number), ("nll_heldout_se", .number)],
+                             "the same on the held-out points, when the data set has them"),
+    ]
+
+    public static var resultKeyDeclarations: [ResultKeyDeclaration] {
+        commonResultKeys + ModelFamilies.all.flatMap { $0.resultKeyDeclarations }
+    }
+
+    /// The common keys and those of the fit's family, kinds resolved for its dimension.
+    public static func resultKeys(for shape: ResultShape) -> [ResultKeyDeclaration] {
+        guard case .model(let model) = shape else { return resultKeyDeclarations }
+        return (commonResultKeys + model.family.type.resultKeyDeclarations).map {
+            $0.resolved(dimension: model.dimension)
+        }
     }
 }

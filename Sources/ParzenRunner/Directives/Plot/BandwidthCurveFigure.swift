@@ -29,19 +29,29 @@ enum BandwidthCurveFigure {
         let reference = try chosen ?? BandwidthRule.scott.bandwidth(for: train, kernel: .gaussian).beta!
         let betas = inputs.options.numbers("betas")?.sorted() ?? defaultGrid(around: reference)
         let curve = try BandwidthCurve(train: train, heldOut: dataset.heldOut, betas: betas)
+        // With a `transform:`, NLLs of the data's scale: each set's shifted by its mean log-Jacobian
+        // (the same for every β, so the choice of β is the same on either scale).
+        func shift(_ points: PointSet) -> Double {
+            -dataset.logJacobians(at: points).reduce(0, +) / Double(points.count)
+        }
+        let trainShift = shift(train)
+        let trainNLL = curve.trainNLL.map { $0 + trainShift }
+        let leaveOneOutNLL = curve.leaveOneOutNLL.map { $0 + trainShift }
+        let heldOutShift = dataset.heldOut.map(shift) ?? 0
+        let heldOutNLL = curve.heldOutNLL?.map { $0 + heldOutShift }
         // On the h axis every β is drawn at h = √β, the Gaussian kernel's standard deviation.
         let onH = inputs.options.text("bandwidth_axis") == "h"
         let position: (Double) -> Double = { onH ? $0.squareRoot() : $0 }
         let xs = betas.map(position)
         var marks: [Mark] = [
-            .line(Line(name: "training NLL", x: xs, y: curve.trainNLL)),
-            .line(Line(name: "leave-one-out NLL", x: xs, y: curve.leaveOneOutNLL, dash: .dashed)),
+            .line(Line(name: "training NLL", x: xs, y: trainNLL)),
+            .line(Line(name: "leave-one-out NLL", x: xs, y: leaveOneOutNLL, dash: .dashed)),
         ]
-        if let heldOut = curve.heldOutNLL {
+        if let heldOut = heldOutNLL {
             marks.append(.line(Line(name: "held-out NLL", x: xs, y: heldOut, dash: .dotted)))
         }
         var values: [(String, ResultValue)] = []
-        let best = curve.leaveOneOutNLL.indices.min { curve.leaveOneOutNLL[$0] < curve.leaveOneOutNLL[$1] }!
+        let best = leaveOneOutNLL.indices.min { leaveOneOutNLL[$0] < leaveOneOutNLL[$1] }!
         func named(_ beta: Double) -> String {
             onH ? "h = \(NumberFormat.prose(beta.squareRoot(), digits: 3))"
                 : "β = \(NumberFormat.prose(beta, digits: 3))"
@@ -54,34 +64,35 @@ enum BandwidthCurveFigure {
             marks.append(.rule(ReferenceLine(.vertical(xs[best]), label: "best leave-one-out " + named(betas[best]))))
         }
         values.append(("beta_loo_best", .number(betas[best])))
-        values.append(("nll_loo_best", .number(curve.leaveOneOutNLL[best])))
-        if let heldOut = curve.heldOutNLL {
+        values.append(("nll_loo_best", .number(leaveOneOutNLL[best])))
+        if let heldOut = heldOutNLL {
             let bestHeldOut = heldOut.indices.min { heldOut[$0] < heldOut[$1] }!
             values.append(("beta_heldout_best", .number(betas[bestHeldOut])))
         }
         // The y range: from 1 nat below to 2.5 nats above the lowest leave-one-out or
         // held-out NLL. The training curve dives out through the bottom as β → 0 and the
         // validation curves climb out through the top, which is the point of the figure.
-        let low = (curve.leaveOneOutNLL + (curve.heldOutNLL ?? [])).filter(\.isFinite).min() ?? 0
+        let low = (leaveOneOutNLL + (heldOutNLL ?? [])).filter(\.isFinite).min() ?? 0
         let yDomain = (low - 1)...(low + 2.5)
         let chart = Chart(id: inputs.id,
             description:
                 "NLL of a Gaussian KDE of \(dataset.label) against the bandwidth β on a log axis: training NLL, "
-                    + "leave-one-out NLL\(curve.heldOutNLL == nil ? "" : " and held-out NLL").",
+                    + "leave-one-out NLL\(heldOutNLL == nil ? "" : " and held-out NLL").",
             x: Axis(label: onH ? "h (standard deviation of the kernel)" : "β (variance of the kernel)",
                     scale: .log10),
             y: Axis(label: "NLL (nats per point)", domain: yDomain), marks: marks)
-        let table = inputs.options.boolean("table") == true ? [OutputBlock.table(grid(betas, curve))] : []
+        let table = inputs.options.boolean("table") == true ? [OutputBlock.table(grid(betas, trainNLL, leaveOneOutNLL, heldOutNLL))] : []
         return DrawnFigure(content: .chart(chart), values: values, blocks: table)
     }
 
     /// The scan as a table: β, h = √β and the three NLLs per grid point.
-    static func grid(_ betas: [Double], _ curve: BandwidthCurve) -> ResultTable {
+    static func grid(_ betas: [Double], _ trainNLL: [Double], _ leaveOneOutNLL: [Double], _ heldOutNLL: [Double]?)
+        -> ResultTable {
         var header = ["β", "h", "training NLL", "leave-one-out NLL"]
-        if curve.heldOutNLL != nil { header.append("held-out NLL") }
+        if heldOutNLL != nil { header.append("held-out NLL") }
         let rows = betas.indices.map { i -> [ResultTable.Cell] in
-            var numbers = [betas[i], betas[i].squareRoot(), curve.trainNLL[i], curve.leaveOneOutNLL[i]]
-            if let heldOut = curve.heldOutNLL { numbers.append(heldOut[i]) }
+            var numbers = [betas[i], betas[i].squareRoot(), trainNLL[i], leaveOneOutNLL[i]]
+            if let heldOut = heldOutNLL { numbers.append(heldOut[i]) }
             return numbers.map { [.number($0)] }
         }
         return ResultTable(header: header.map { [.text($0)] }, rows: rows)

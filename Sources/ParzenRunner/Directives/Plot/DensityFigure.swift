@@ -12,12 +12,19 @@ enum DensityFigure {
     static func density(_ inputs: PlotInputs) throws -> DrawnFigure {
         let dataset = try inputs.requireDataset(for: .density)
         let controls = inputs.controls, names = controls.legend
-        let train = dataset.train.values
-        let heldOut = controls.showsHeldOut ? dataset.heldOut?.values : nil
-        try controls.requirePositive(dataset.points.values, what: "the values of '\(dataset.label)'", axis: "x",
-                                     at: inputs.options.location(of: "log"))
-        let grid = PlotGrid.curveGrid(over: train + (heldOut ?? []), models: inputs.fits.map(\.model),
+        // On the data's scale: with a `transform:`, the curves are the fitted densities of the
+        // transformed values times |dz/dx| (`densityOnDataScale`).
+        let train = dataset.trainOnDataScale.values
+        let heldOut = controls.showsHeldOut ? dataset.heldOutOnDataScale?.values : nil
+        try controls.requirePositive(dataset.pointsOnDataScale.values, what: "the values of '\(dataset.label)'",
+                                     axis: "x", at: inputs.options.location(of: "log"))
+        var grid = PlotGrid.curveGrid(over: train + (heldOut ?? []), models: inputs.fits.map(\.densityOnDataScale),
                                       controls: controls, count: gridCount)
+        if controls.x == nil, let transform = dataset.transform?.columns[0] {
+            // A transformed column's density is 0 outside the transform's domain (x ≤ 0 for log):
+            // the default range stops at its edge.
+            grid = grid.filter(transform.accepts)
+        }
         let dataName = dataset.heldOut == nil ? "data" : "training data"
         var marks: [Mark] = [
             .histogram(Histogram(name: names.name(for: "data", standard: "\(dataName) (\(train.count) points)"),
@@ -27,7 +34,7 @@ enum DensityFigure {
         let dashes: [LineDash] = [.solid, .dashed, .dotted]
         var curves = 0
         for fit in inputs.fits where !(fit.model is EmpiricalDistribution) {
-            let y = PlotGrid.density(of: fit.model, at: grid)
+            let y = PlotGrid.density(of: fit.densityOnDataScale, at: grid)
             marks.append(.line(Line(name: names.name(for: fit.label, standard: legendName(fit)), x: grid, y: y,
                                     dash: dashes[curves % dashes.count])))
             curves += 1

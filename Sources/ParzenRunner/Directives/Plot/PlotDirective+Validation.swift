@@ -73,8 +73,9 @@ extension PlotDirective {
             }
         }
         try checkLegend(controls, kind: kind, fits: entries, dataset: effective)
+        // Transformed points are not the data's scale the axis shows: the run checks those.
         if controls.logX, [.density, .empirical].contains(kind), let points = effective?.trainPoints,
-           effective?.dimension == 1 {
+           effective?.dimension == 1, effective?.isTransformed == false {
             // The density figure draws the held-out points too, as the run checks.
             let heldOut = kind == .density ? effective?.heldOutPoints?.values ?? [] : []
             try controls.requirePositive(points.values + heldOut, what: "the values of '\(effective!.label)'",

@@ -152,7 +152,7 @@ struct PlotInputs {
     var surface: (label: String, density: any DensityModel)? {
         let firstIsTruth = options.list("fits")?.first.map { if case .text = $0.content { true } else { false } }
         if firstIsTruth == true, let truth = effectiveDataset?.truth { return ("true", truth) }
-        return fits.first.map { ($0.label, $0.model) }
+        return fits.first.map { ($0.label, $0.densityOnDataScale) }
     }
 
     /// The data set to draw: the `data` option, else the first fit's, else the sample's.
@@ -179,17 +179,18 @@ struct DrawnFigure {
 }
 
 extension PlotDirective: DocumentedResults {
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        ("kind", "the kind of figure drawn"),
-        (
-            "beta_chosen, beta_loo_best, nll_loo_best, beta_heldout_best",
-            "`bandwidth`: the fitted KDE's β, and the grid's β with the lowest leave-one-out (held-out) NLL"
-        ),
-        ("kernels", "`kernels`: number of panels"),
-        (
-            "dimensions, prior_log_error, importance_log_error",
-            "`latent`: the latent dimensions and the mean |log p̂ − log p| (nats) of the two estimators"
-        ),
-        ("prior_relative_error, importance_relative_error", "`latent`: the mean |p̂/p − 1| of the two estimators"),
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("kind", .text)], "the kind of figure drawn"),
+        ResultKeyDeclaration([("beta_chosen", .number), ("beta_loo_best", .number), ("nll_loo_best", .number),
+                              ("beta_heldout_best", .number)],
+                             "`bandwidth`: the fitted KDE's β, and the grid's β with the lowest leave-one-out "
+                                 + "(held-out) NLL"),
+        ResultKeyDeclaration([("kernels", .integer)], "`kernels`: number of panels"),
+        ResultKeyDeclaration([("dimensions", .numbers), ("prior_log_error", .numbers),
+                              ("importance_log_error", .numbers)],
+                             "`latent`: the latent dimensions and the mean |log p̂ − log p| (nats) of the two "
+                                 + "estimators"),
+        ResultKeyDeclaration([("prior_relative_error", .numbers), ("importance_relative_error", .numbers)],
+                             "`latent`: the mean |p̂/p − 1| of the two estimators"),
     ]
 }

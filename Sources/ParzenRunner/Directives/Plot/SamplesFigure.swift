@@ -10,7 +10,7 @@ enum SamplesFigure {
         let model = sample.source.label
         try checkLogAxes(inputs, quantiles: quantiles)
         if quantiles {
-            let qq = QQPlot(x: dataset.train.values, y: sample.points.values)
+            let qq = QQPlot(x: dataset.trainOnDataScale.values, y: sample.points.values)
             let chart = Chart(
                 id: inputs.id,
                 description:
@@ -22,6 +22,7 @@ enum SamplesFigure {
             return DrawnFigure(content: .chart(chart))
         }
         if dataset.dimension == 2 {
+            let train = dataset.trainOnDataScale
             let chart = Chart(
                 id: inputs.id,
                 description:
@@ -31,11 +32,11 @@ enum SamplesFigure {
                     .scatter(
                         Scatter(name: "samples from \(model)", x: sample.points.column(0), y: sample.points.column(1))),
                     .scatter(
-                        Scatter(name: "data", x: dataset.train.column(0), y: dataset.train.column(1), color: .ink)),
+                        Scatter(name: "data", x: train.column(0), y: train.column(1), color: .ink)),
                 ])
             return DrawnFigure(content: .chart(chart))
         }
-        let data = dataset.train.values, drawn = sample.points.values
+        let data = dataset.trainOnDataScale.values, drawn = sample.points.values
         // One set of bins for both, so the bars compare bin by bin.
         let bins = inputs.controls.bins?.bins(for: data + drawn) ?? Bins.freedmanDiaconis(data + drawn)
         let chart = Chart(
@@ -57,13 +58,13 @@ enum SamplesFigure {
         let data = "the values of '\(dataset.label)'", drawn = "the samples from \(sample.source.label)"
         let at = inputs.options.location(of: "log")
         if quantiles {
-            try controls.requirePositive(dataset.train.values, what: data, axis: "x", at: at)
+            try controls.requirePositive(dataset.trainOnDataScale.values, what: data, axis: "x", at: at)
             try controls.requirePositive(sample.points.values, what: drawn, axis: "y", at: at)
             return
         }
         for k in 0..<dataset.dimension {
             let axis = k == 0 ? "x" : "y"
-            try controls.requirePositive(dataset.train.column(k), what: data, axis: axis, at: at)
+            try controls.requirePositive(dataset.trainOnDataScale.column(k), what: data, axis: axis, at: at)
             try controls.requirePositive(sample.points.column(k), what: drawn, axis: axis, at: at)
         }
     }

@@ -16,7 +16,7 @@ enum SurfaceFigure {
         let kind: PlotKind = heatMap ? .heatmap : .contours
         let dataset = try inputs.requireDataset(for: kind)
         let names = inputs.controls.legend
-        let train = dataset.train, heldOut = inputs.controls.showsHeldOut ? dataset.heldOut : nil
+        let train = dataset.trainOnDataScale, heldOut = inputs.controls.showsHeldOut ? dataset.heldOutOnDataScale : nil
         let xs = train.column(0), ys = train.column(1)
         // The grid covers every point drawn, held-out ones included.
         let allX = xs + (heldOut?.column(0) ?? []), allY = ys + (heldOut?.column(1) ?? [])

@@ -28,7 +28,8 @@ public enum SampleDirective: Directive {
         let n = options.integer("n") ?? 1000
         let seed = context.seed(for: call)
         var generator = Xoshiro256StarStar(seed: seed)
-        let points = fitted.model.sample(n, using: &generator)
+        // Of the data's scale: with a `transform:`, the model's draws mapped back by g⁻¹.
+        let points = fitted.densityOnDataScale.sample(n, using: &generator)
         let samples = SampleSet(label: call.label ?? call.displayName, source: fitted, points: points)
         let drawn = Moments(of: points), data = Moments(of: fitted.dataset.train)
         var values = ResultValues()
@@ -63,8 +64,19 @@ public enum SampleDirective: Directive {
 }
 
 extension SampleDirective: DocumentedResults {
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        ("n", "number of draws"), ("seed", "the seed used"),
-        ("mean, sd, skewness, excess_kurtosis", "moments of the draws (1-D; `_<column>` appended per column in d > 1)"),
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("n", .integer)], "number of draws"),
+        ResultKeyDeclaration([("seed", .integer)], "the seed used"),
+        ResultKeyDeclaration([("mean", .number), ("sd", .number), ("skewness", .number), ("excess_kurtosis", .number)],
+                             "moments of the draws (1-D; `_<column>` appended per column in d > 1)"),
     ]
+
+    /// In d > 1 the moments are per column: `mean_x1`, … for the columns of the model's data.
+    public static func resultKeys(for shape: ResultShape) -> [ResultKeyDeclaration] {
+        guard case .sample(let sample) = shape, sample.model.dimension > 1 else { return resultKeyDeclarations }
+        let moments = resultKeyDeclarations[2]
+        let perColumn = ResultKeyDeclaration(moments.keys.map { ($0.name + "_<column>", $0.kind) }, moments.meaning)
+        return resultKeyDeclarations.dropLast()
+            + [perColumn.expanding("<column>", into: sample.model.dataset.columns, dimension: 1)]
+    }
 }

@@ -12,7 +12,9 @@ public enum EmpiricalFamily: ModelFamily {
         ModelSpecification.Fit(model: try EmpiricalDistribution(data: points))
     }
 
-    public static let resultKeys: [(key: String, meaning: String)] = []
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("points", .integer)], "empirical distribution: N, the points with mass 1/N each"),
+    ]
 
     public static func formula(of fitted: FittedModel) -> ModelFormula {
         typealias M = MathExpression

@@ -29,8 +29,10 @@ public enum GaussianFamily: ModelFamily {
             model: try Gaussian.fit(points, estimator: specification.unbiased ? .unbiased : .maximumLikelihood))
     }
 
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        ("mean, variance", "Gaussian (1-D): μ̂ and σ̂²; in d > 1 `mean` and `covariance` are lists (row-major)"),
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("mean", .numberOrNumbers), ("variance", .number)],
+                             "Gaussian (1-D): μ̂ and σ̂²; in d > 1 `mean` and `covariance` are lists (row-major)"),
+        ResultKeyDeclaration([("covariance", .numbers)], "Gaussian (d > 1): Σ̂, row-major"),
     ]
 
     public static func formula(of fitted: FittedModel) -> ModelFormula {

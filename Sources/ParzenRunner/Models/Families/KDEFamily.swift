@@ -133,15 +133,19 @@ public enum KDEFamily: ModelFamily {
                                       bandwidthSelection: selection)
     }
 
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        ("kernel, bandwidth, beta, points",
-         "KDE: kernel name, h (the kernel's scale, scikit-learn's bandwidth), h² (the variance only for the gaussian), "
-            + "N"),
-        ("kernel_sd",
-         "KDE: the kernel's standard deviation h·σ_K (per coordinate for a bandwidth matrix); equals h only for "
-            + "the gaussian"),
-        ("bandwidth_rule", "KDE: the rule that chose the bandwidth, when one did (silverman when isj had no root)"),
-        ("lower, upper", "KDE with `boundary`: the ends of the support it is reflected at"),
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("kernel", .text), ("bandwidth", .numberOrNumbers), ("beta", .numberOrNumbers),
+                              ("points", .integer)],
+                             "KDE: kernel name, h (the kernel's scale, scikit-learn's bandwidth), h² (the variance "
+                                 + "only for the gaussian), N"),
+        ResultKeyDeclaration([("bandwidth_matrix", .numbers)], "KDE (d > 1): the bandwidth matrix H, row-major"),
+        ResultKeyDeclaration([("kernel_sd", .numberOrNumbers)],
+                             "KDE: the kernel's standard deviation h·σ_K (per coordinate for a bandwidth matrix); "
+                                 + "equals h only for the gaussian"),
+        ResultKeyDeclaration([("bandwidth_rule", .text)],
+                             "KDE: the rule that chose the bandwidth, when one did (silverman when isj had no root)"),
+        ResultKeyDeclaration([("lower", .number), ("upper", .number)],
+                             "KDE with `boundary`: the ends of the support it is reflected at"),
     ]
 
     /// The unreflected estimate (the sum the formula shows).

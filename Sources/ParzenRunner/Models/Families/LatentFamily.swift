@@ -53,12 +53,11 @@ public enum LatentFamily: ModelFamily {
                                                                      evaluationSeed: specification.seed))
     }
 
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        (
-            "latent_dimension, decoder, noise_variance, evaluation_samples, nll_train_exact",
-            "latent model: k, G's description, σ², importance samples per point, and with a linear decoder the " +
-                "exact training NLL"
-        )
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("latent_dimension", .integer), ("decoder", .text), ("noise_variance", .number),
+                              ("evaluation_samples", .integer), ("nll_train_exact", .number)],
+                             "latent model: k, G's description, σ², importance samples per point, and with a linear "
+                                 + "decoder the exact training NLL"),
     ]
 
     public static func formula(of fitted: FittedModel) -> ModelFormula {
@@ -88,7 +87,8 @@ public enum LatentFamily: ModelFamily {
         else {
             return (ResultValues(), [])
         }
-        let truth = negativeLogLikelihood(of: exact, on: fitted.dataset.train)
+        // Of the data's scale, as the fit's own NLLs are (see `FittedModel`).
+        let truth = FittedModel.negativeLogLikelihood(of: exact, on: fitted.dataset.train, of: fitted.dataset)
         var values = ResultValues()
         values["nll_train_exact"] = .number(truth.value)
         let paragraph = OutputBlock.paragraph([

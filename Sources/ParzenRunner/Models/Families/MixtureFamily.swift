@@ -54,13 +54,15 @@ public enum MixtureFamily: ModelFamily {
         return ModelSpecification.Fit(model: mixture)
     }
 
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        ("components, covariance_type, weights, means, covariances, bic",
-         "Gaussian mixture: k, full/diagonal/spherical/tied, π, μⱼ and Σⱼ (row-major lists), BIC on the training "
-            + "points"),
-        ("restarts, best_restart, iterations, converged",
-         "Gaussian mixture: EM's k-means++ starts, the one kept (from 1), its EM iterations, whether it met the "
-            + "tolerance"),
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("components", .integer), ("covariance_type", .text), ("weights", .numbers),
+                              ("means", .numbers), ("covariances", .numbers), ("bic", .number)],
+                             "Gaussian mixture: k, full/diagonal/spherical/tied, π, μⱼ and Σⱼ (row-major lists), BIC "
+                                 + "on the training points"),
+        ResultKeyDeclaration([("restarts", .integer), ("best_restart", .integer), ("iterations", .integer),
+                              ("converged", .boolean)],
+                             "Gaussian mixture: EM's k-means++ starts, the one kept (from 1), its EM iterations, "
+                                 + "whether it met the tolerance"),
     ]
 
     public static func formula(of fitted: FittedModel) -> ModelFormula {

@@ -49,8 +49,9 @@ public enum PPCAFamily: ModelFamily {
         return try ProbabilisticPCA.fit(points, latentDimension: latentDimension)
     }
 
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        ("latent_dimension, mean, loadings, noise_variance", "probabilistic PCA: k, μ̂, W (row-major), σ̂²"),
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("latent_dimension", .integer), ("mean", .numbers), ("loadings", .numbers),
+                              ("noise_variance", .number)], "probabilistic PCA: k, μ̂, W (row-major), σ̂²"),
     ]
 
     public static func formula(of fitted: FittedModel) -> ModelFormula {

@@ -20,12 +20,11 @@ public enum StudentTFamily: ModelFamily {
         ModelSpecification.Fit(model: try StudentT.fit(points))
     }
 
-    public static let resultKeys: [(key: String, meaning: String)] = [
-        (
-            "df, loc, scale",
-            "Student-t (1-D): ν, μ and σ, scipy's `t.fit` parameterisation; in d > 1 `df`, `location` and `scatter` " +
-                "Σ (row-major)"
-        )
+    public static let resultKeyDeclarations = [
+        ResultKeyDeclaration([("df", .number), ("loc", .number), ("scale", .number)],
+                             "Student-t (1-D): ν, μ and σ, scipy's `t.fit` parameterisation; in d > 1 `df`, "
+                                 + "`location` and `scatter` Σ (row-major)"),
+        ResultKeyDeclaration([("location", .numbers), ("scatter", .numbers)], "Student-t (d > 1): μ and Σ"),
     ]
 
     public static func formula(of fitted: FittedModel) -> ModelFormula {
