@@ -53,7 +53,7 @@ func negativeExponential(_ a: SIMD8<Double>) -> SIMD8<Double> {
 
 /// Bit patterns of 2^{j/64}, j = 0 … 63, each within half an ulp (from `exp2`, correctly
 /// rounded for these arguments in glibc).
-private let exponentialTable: [UInt64] = (0..<64).map { exp2(Double($0) / 64).bitPattern }
+let exponentialTable: [UInt64] = (0..<64).map { exp2(Double($0) / 64).bitPattern }
 
 /// Σᵢ exp(−aᵢ) over a buffer of aᵢ ≥ 0 (see `negativeExponential` for domain and accuracy).
 func sumOfNegativeExponentials(_ a: UnsafeBufferPointer<Double>) -> Double {

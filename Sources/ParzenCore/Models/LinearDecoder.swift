@@ -21,7 +21,26 @@ public struct LinearDecoder: LatentDecoder, Equatable, Codable {
     /// d, the number of rows of W.
     public var outputDimension: Int { weights.rows }
     /// W z + μ.
-    public func decode(_ z: [Double]) -> [Double] { zip(weights * z, offset).map(+) }
+    public func decode(_ z: [Double]) -> [Double] { decode(batch: z, count: 1) }
+    /// W zᵣ + μ for each row zᵣ of `latents`, in one array. Cost: n·d·k multiply-adds.
+    public func decode(batch latents: [Double], count n: Int) -> [Double] {
+        let k = latentDimension, d = outputDimension
+        precondition(latents.count == n * k, "\(n) latent points need \(n * k) coordinates, got \(latents.count)")
+        return [Double](unsafeUninitializedCapacity: n * d) { x, initialized in
+            weights.values.withUnsafeBufferPointer { w in
+                latents.withUnsafeBufferPointer { z in
+                    for r in 0..<n {
+                        for i in 0..<d {
+                            var s = 0.0
+                            for j in 0..<k { s += w[i * k + j] * z[r * k + j] }
+                            x[r * d + i] = s + offset[i]
+                        }
+                    }
+                }
+            }
+            initialized = n * d
+        }
+    }
     /// W, the same at every z.
     public func jacobian(at z: [Double]) -> Matrix { weights }
     /// "linear map W z + μ, k → d".

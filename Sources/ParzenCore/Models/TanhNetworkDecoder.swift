@@ -62,34 +62,52 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable, Codable {
     /// d, the number of rows of W₂.
     public var outputDimension: Int { outputWeights.rows }
 
-    /// tanh(W₁ z + b₁), written as plain loops: the decoder runs once per Monte Carlo draw.
-    private func hidden(_ z: [Double]) -> [Double] {
+    /// tanh(W₁ zᵣ + b₁) for n latent points zᵣ (rows of `latents`), n·h values, one row per
+    /// point: plain loops over flat buffers, since the decoder runs once per Monte Carlo draw,
+    /// and tanh eight values at a time by `hyperbolicTangent` (within 4 ulp of libm's).
+    private func hiddenLayer(_ latents: UnsafeBufferPointer<Double>, count n: Int) -> [Double] {
         let h = inputWeights.rows, k = inputWeights.columns
-        var a = hiddenBias
-        for i in 0..<h {
-            var s = a[i]
-            for j in 0..<k { s += inputWeights.values[i * k + j] * z[j] }
-            a[i] = tanh(s)
+        return [Double](unsafeUninitializedCapacity: n * h) { a, initialized in
+            inputWeights.values.withUnsafeBufferPointer { w in
+                for r in 0..<n {
+                    for i in 0..<h {
+                        var s = hiddenBias[i]
+                        for j in 0..<k { s += w[i * k + j] * latents[r * k + j] }
+                        a[r * h + i] = s
+                    }
+                }
+            }
+            initialized = n * h
+            hyperbolicTangents(UnsafeMutableBufferPointer(rebasing: a[0..<(n * h)]))
         }
-        return a
     }
 
     /// W₂ tanh(W₁ z + b₁) + b₂.
-    public func decode(_ z: [Double]) -> [Double] {
-        let a = hidden(z)
-        let d = outputWeights.rows, h = outputWeights.columns
-        var x = outputBias
-        for r in 0..<d {
-            var s = x[r]
-            for i in 0..<h { s += outputWeights.values[r * h + i] * a[i] }
-            x[r] = s
+    public func decode(_ z: [Double]) -> [Double] { decode(batch: z, count: 1) }
+
+    /// W₂ tanh(W₁ zᵣ + b₁) + b₂ for each row zᵣ of `latents`, with one allocation per layer
+    /// for all n points. Cost: n·h·(k + d) multiply-adds and n·h tanh.
+    public func decode(batch latents: [Double], count n: Int) -> [Double] {
+        let k = latentDimension, d = outputDimension, h = inputWeights.rows
+        precondition(latents.count == n * k, "\(n) latent points need \(n * k) coordinates, got \(latents.count)")
+        let a = latents.withUnsafeBufferPointer { hiddenLayer($0, count: n) }
+        return [Double](unsafeUninitializedCapacity: n * d) { x, initialized in
+            outputWeights.values.withUnsafeBufferPointer { w in
+                for r in 0..<n {
+                    for o in 0..<d {
+                        var s = outputBias[o]
+                        for i in 0..<h { s += w[o * h + i] * a[r * h + i] }
+                        x[r * d + o] = s
+                    }
+                }
+            }
+            initialized = n * d
         }
-        return x
     }
 
     /// W₂ diag(1 − tanh²(W₁ z + b₁)) W₁, a d × k matrix.
     public func jacobian(at z: [Double]) -> Matrix {
-        let a = hidden(z)
+        let a = z.withUnsafeBufferPointer { hiddenLayer($0, count: 1) }
         var scaled = inputWeights
         for i in 0..<scaled.rows {
             let slope = 1 - a[i] * a[i]
