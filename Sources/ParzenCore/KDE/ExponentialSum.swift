@@ -55,18 +55,19 @@ func negativeExponential(_ a: SIMD8<Double>) -> SIMD8<Double> {
 /// rounded for these arguments in glibc).
 let exponentialTable: [UInt64] = (0..<64).map { exp2(Double($0) / 64).bitPattern }
 
-/// Σᵢ exp(−aᵢ) over a buffer of aᵢ ≥ 0 (see `negativeExponential` for domain and accuracy).
-func sumOfNegativeExponentials(_ a: UnsafeBufferPointer<Double>) -> Double {
+/// Σᵢ exp(−c·aᵢ) over a buffer of aᵢ ≥ 0 and c > 0 (default 1, then the products are
+/// exact); see `negativeExponential` for domain and accuracy.
+func sumOfNegativeExponentials(_ a: UnsafeBufferPointer<Double>, scale c: Double = 1) -> Double {
     let n = a.count
     var sum = SIMD8<Double>(repeating: 0)
     var i = 0
     let base = a.baseAddress!
     while i + 8 <= n {
-        sum += negativeExponential(SIMD8(UnsafeBufferPointer(start: base + i, count: 8)))
+        sum += negativeExponential(SIMD8(UnsafeBufferPointer(start: base + i, count: 8)) * c)
         i += 8
     }
     var tail = SIMD8<Double>(repeating: 1e300)  // unused lanes: e^{−708}, not added
-    for k in 0..<(n - i) { tail[k] = base[i + k] }
+    for k in 0..<(n - i) { tail[k] = base[i + k] * c }
     let last = negativeExponential(tail)
     var total = sum.sum()
     for k in 0..<(n - i) { total += last[k] }

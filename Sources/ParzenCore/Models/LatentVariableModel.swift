@@ -99,9 +99,14 @@ public struct LatentVariableModel: Sendable {
     public func priorSamplingLogDensity(at x: [Double], samples n: Int,
                                         using generator: inout Xoshiro256StarStar) -> Estimate {
         precondition(x.count == dimension && n >= 2, "need a point of dimension \(dimension) and at least 2 samples")
-        let z = Self.standardNormals(n * latentDimension, using: &generator)
+        return priorSamplingLogDensity(at: x, draws: Self.standardNormals(n * latentDimension, using: &generator))
+    }
+
+    /// `priorSamplingLogDensity` from given draws: `draws` holds n·k standard normals, zᵢ in
+    /// row i.
+    func priorSamplingLogDensity(at x: [Double], draws z: [Double]) -> Estimate {
+        let n = z.count / latentDimension, d = dimension
         let g = decoder.decode(batch: z, count: n)
-        let d = dimension
         let logTerms = g.withUnsafeBufferPointer { decoded in
             (0..<n).map { r in logLikelihood(of: x, decoded: decoded.baseAddress! + r * d) }
         }
