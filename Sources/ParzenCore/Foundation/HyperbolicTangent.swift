@@ -14,8 +14,8 @@ import Darwin
 /// ```
 /// Splitting e into the table value T and q keeps 1 − e from cancelling: 1 − T is exact
 /// when ½ ≤ T ≤ 1 (Sterbenz) and |T·q| ≤ |1 − T|/2 unless n = 0. P is e^r's Taylor series
-/// divided by r, degree 5 (truncation r⁶/7! < 5e-18 relative); the reduction and the
-/// rounding trick are `negativeExponential`'s (Cody–Waite, two-part ln 2/64, same table).
+/// divided by r, degree 5 (truncation r⁶/7! < 5e-18 relative); the reduction is
+/// `exponentialReduction`, `negativeExponential`'s (Cody–Waite, two-part ln 2/64, a table).
 /// The table value's own rounding (½ ulp of T) is magnified by 1/(1 − T) ≈ 1/(2|x|), so
 /// below |x| = 1/8 the Maclaurin series x − x³/3 + 2x⁵/15 − … (nine terms; each term is at
 /// most (2x/π)² ≤ 1/150 of the one before) is used instead.
@@ -28,15 +28,9 @@ import Darwin
 /// - Cost: ~45 flops and one table load per lane, no call: about 2× faster than `tanh`.
 @inline(__always)
 func hyperbolicTangent(_ x: SIMD8<Double>) -> SIMD8<Double> {
-    let scaledLog2e = 92.33248261689366  // 64/ln 2
-    let ln2High = 0.010830424696223417  // (ln 2)/64 rounded to 37 bits, so n·ln2High is exact
-    let ln2Low = 2.572804622327669e-14  // the rest of (ln 2)/64
-    let shifter = SIMD8<Double>(repeating: 6755399441055744.0)  // 1.5·2⁵²
     var y = SIMD8<Double>()
     for lane in 0..<8 { y[lane] = -2 * Swift.min(Swift.abs(x[lane]), 20) }
-    let t = y * scaledLog2e + shifter
-    let k = t - shifter
-    let r = (y - k * ln2High) - k * ln2Low
+    let (r, scale) = exponentialReduction(y)
     var p = SIMD8<Double>(repeating: 1.0 / 720.0)
     p = p * r + 1.0 / 120.0
     p = p * r + 1.0 / 24.0
@@ -44,17 +38,6 @@ func hyperbolicTangent(_ x: SIMD8<Double>) -> SIMD8<Double> {
     p = p * r + 0.5
     p = p * r + 1.0
     let q = r * p
-    // n ≤ 0 in two's complement: n & 63 is n mod 64, and the low 12 bits of n >> 6 (shifted
-    // to the exponent field) add ⌊n/64⌋ to the table value's exponent modulo 2⁶⁴.
-    let n = unsafeBitCast(t, to: SIMD8<UInt64>.self) &- unsafeBitCast(shifter, to: SIMD8<UInt64>.self)
-    var scaleBits = SIMD8<UInt64>()
-    exponentialTable.withUnsafeBufferPointer { table in
-        for lane in 0..<8 {
-            let j = Int(truncatingIfNeeded: n[lane] & 63)
-            scaleBits[lane] = table[j] &+ ((n[lane] >> 6) &<< 52)
-        }
-    }
-    let scale = unsafeBitCast(scaleBits, to: SIMD8<Double>.self)
     let tq = scale * q
     let magnitude = ((1 - scale) - tq) / ((1 + scale) + tq)
     // The Maclaurin series x + x·z·S(z), z = x², for |x| < 1/8 (the coefficients are the

@@ -62,24 +62,32 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable, Codable {
     /// d, the number of rows of W₂.
     public var outputDimension: Int { outputWeights.rows }
 
-    /// tanh(W₁ zᵣ + b₁) for n latent points zᵣ (rows of `latents`), n·h values, one row per
-    /// point: plain loops over flat buffers, since the decoder runs once per Monte Carlo draw,
-    /// and tanh eight values at a time by `hyperbolicTangent` (within 4 ulp of libm's).
-    private func hiddenLayer(_ latents: UnsafeBufferPointer<Double>, count n: Int) -> [Double] {
-        let h = inputWeights.rows, k = inputWeights.columns
-        return [Double](unsafeUninitializedCapacity: n * h) { a, initialized in
-            inputWeights.values.withUnsafeBufferPointer { w in
+    /// W vᵣ + b for n vectors vᵣ (the rows of `inputs`), n·W.rows values, one row per vector:
+    /// plain loops over flat buffers, since the decoder runs once per Monte Carlo draw. Each
+    /// sum starts from bᵢ and adds the products in column order.
+    private static func affine(_ weights: Matrix, _ bias: [Double], _ inputs: UnsafeBufferPointer<Double>,
+                               count n: Int) -> [Double] {
+        let rows = weights.rows, columns = weights.columns
+        return [Double](unsafeUninitializedCapacity: n * rows) { out, initialized in
+            weights.values.withUnsafeBufferPointer { w in
                 for r in 0..<n {
-                    for i in 0..<h {
-                        var s = hiddenBias[i]
-                        for j in 0..<k { s += w[i * k + j] * latents[r * k + j] }
-                        a[r * h + i] = s
+                    for i in 0..<rows {
+                        var s = bias[i]
+                        for j in 0..<columns { s += w[i * columns + j] * inputs[r * columns + j] }
+                        out[r * rows + i] = s
                     }
                 }
             }
-            initialized = n * h
-            hyperbolicTangents(UnsafeMutableBufferPointer(rebasing: a[0..<(n * h)]))
+            initialized = n * rows
         }
+    }
+
+    /// tanh(W₁ zᵣ + b₁) for the n rows zᵣ of `latents`, one row of h per point; tanh eight
+    /// values at a time by `hyperbolicTangent` (within 4 ulp of libm's).
+    private func hiddenLayer(_ latents: UnsafeBufferPointer<Double>, count n: Int) -> [Double] {
+        var a = Self.affine(inputWeights, hiddenBias, latents, count: n)
+        a.withUnsafeMutableBufferPointer { hyperbolicTangents($0) }
+        return a
     }
 
     /// W₂ tanh(W₁ z + b₁) + b₂.
@@ -88,21 +96,10 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable, Codable {
     /// W₂ tanh(W₁ zᵣ + b₁) + b₂ for each row zᵣ of `latents`, with one allocation per layer
     /// for all n points. Cost: n·h·(k + d) multiply-adds and n·h tanh.
     public func decode(batch latents: [Double], count n: Int) -> [Double] {
-        let k = latentDimension, d = outputDimension, h = inputWeights.rows
+        let k = latentDimension
         precondition(latents.count == n * k, "\(n) latent points need \(n * k) coordinates, got \(latents.count)")
         let a = latents.withUnsafeBufferPointer { hiddenLayer($0, count: n) }
-        return [Double](unsafeUninitializedCapacity: n * d) { x, initialized in
-            outputWeights.values.withUnsafeBufferPointer { w in
-                for r in 0..<n {
-                    for o in 0..<d {
-                        var s = outputBias[o]
-                        for i in 0..<h { s += w[o * h + i] * a[r * h + i] }
-                        x[r * d + o] = s
-                    }
-                }
-            }
-            initialized = n * d
-        }
+        return a.withUnsafeBufferPointer { Self.affine(outputWeights, outputBias, $0, count: n) }
     }
 
     /// W₂ diag(1 − tanh²(W₁ z + b₁)) W₁, a d × k matrix.
