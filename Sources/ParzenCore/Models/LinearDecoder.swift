@@ -26,20 +26,11 @@ public struct LinearDecoder: LatentDecoder, Equatable, Codable {
     public func decode(batch latents: [Double], count n: Int) -> [Double] {
         let k = latentDimension, d = outputDimension
         precondition(latents.count == n * k, "\(n) latent points need \(n * k) coordinates, got \(latents.count)")
-        return [Double](unsafeUninitializedCapacity: n * d) { x, initialized in
-            weights.values.withUnsafeBufferPointer { w in
-                latents.withUnsafeBufferPointer { z in
-                    for r in 0..<n {
-                        for i in 0..<d {
-                            var s = 0.0
-                            for j in 0..<k { s += w[i * k + j] * z[r * k + j] }
-                            x[r * d + i] = s + offset[i]
-                        }
-                    }
-                }
-            }
-            initialized = n * d
+        var x = latents.withUnsafeBufferPointer {
+            weights.rowProducts($0, count: n, startingFrom: [Double](repeating: 0, count: d))
         }
+        for r in 0..<n { for i in 0..<d { x[r * d + i] += offset[i] } }
+        return x
     }
     /// W, the same at every z.
     public func jacobian(at z: [Double]) -> Matrix { weights }

@@ -62,30 +62,10 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable, Codable {
     /// d, the number of rows of W₂.
     public var outputDimension: Int { outputWeights.rows }
 
-    /// W vᵣ + b for n vectors vᵣ (the rows of `inputs`), n·W.rows values, one row per vector:
-    /// plain loops over flat buffers, since the decoder runs once per Monte Carlo draw. Each
-    /// sum starts from bᵢ and adds the products in column order.
-    private static func affine(_ weights: Matrix, _ bias: [Double], _ inputs: UnsafeBufferPointer<Double>,
-                               count n: Int) -> [Double] {
-        let rows = weights.rows, columns = weights.columns
-        return [Double](unsafeUninitializedCapacity: n * rows) { out, initialized in
-            weights.values.withUnsafeBufferPointer { w in
-                for r in 0..<n {
-                    for i in 0..<rows {
-                        var s = bias[i]
-                        for j in 0..<columns { s += w[i * columns + j] * inputs[r * columns + j] }
-                        out[r * rows + i] = s
-                    }
-                }
-            }
-            initialized = n * rows
-        }
-    }
-
     /// tanh(W₁ zᵣ + b₁) for the n rows zᵣ of `latents`, one row of h per point; tanh eight
     /// values at a time by `hyperbolicTangent` (within 4 ulp of libm's).
     private func hiddenLayer(_ latents: UnsafeBufferPointer<Double>, count n: Int) -> [Double] {
-        var a = Self.affine(inputWeights, hiddenBias, latents, count: n)
+        var a = inputWeights.rowProducts(latents, count: n, startingFrom: hiddenBias)
         a.withUnsafeMutableBufferPointer { hyperbolicTangents($0) }
         return a
     }
@@ -99,7 +79,7 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable, Codable {
         let k = latentDimension
         precondition(latents.count == n * k, "\(n) latent points need \(n * k) coordinates, got \(latents.count)")
         let a = latents.withUnsafeBufferPointer { hiddenLayer($0, count: n) }
-        return a.withUnsafeBufferPointer { Self.affine(outputWeights, outputBias, $0, count: n) }
+        return a.withUnsafeBufferPointer { outputWeights.rowProducts($0, count: n, startingFrom: outputBias) }
     }
 
     /// W₂ diag(1 − tanh²(W₁ z + b₁)) W₁, a d × k matrix.
