@@ -29,7 +29,8 @@ import Dispatch
 ///   candidates over [10⁻⁴, 10²] times the data's scale, then Brent's minimiser in log h
 ///   between the best candidate's neighbours, to ~1e-8.
 /// - Cost: binned, ~35 inverse FFTs of length 2¹⁶ plus O(N) each (N = 10⁴: tens of ms);
-///   exact, N² kernel evaluations per candidate.
+///   exact, N² kernel evaluations per candidate (for the Gaussian kernel and N ≤ 1,024 the
+///   pairwise distances are made once, N² values, and each candidate is N² exponentials).
 public struct LikelihoodCrossValidation: Sendable {
     /// The data, whitened by Σ̂^{−1/2} in d ≥ 2.
     private let points: PointSet
@@ -39,6 +40,15 @@ public struct LikelihoodCrossValidation: Sendable {
     private let covarianceFactor: Cholesky?
     /// The data's robust scale in whitened units: min(σ̂, IQR/1.34) in 1-D, 1 in d ≥ 2.
     private let scale: Double
+    /// For the Gaussian kernel and at most `pairwiseLimit` points: row i (N − 1 values) holds
+    /// ‖xᵢ − xⱼ‖² − mᵢ for j ≠ i in whitened units, mᵢ = min_{j≠i} ‖xᵢ − xⱼ‖², so that each
+    /// CV(h) is one pass of exponentials, exp(−(‖xᵢ − xⱼ‖² − mᵢ)/(2h²)), over the rows; nil
+    /// otherwise.
+    private let shiftedSquaredDistances: [Double]?
+    /// mᵢ, when `shiftedSquaredDistances` is kept.
+    private let nearestSquaredDistances: [Double]
+    /// 1,024 points: N(N − 1) distances in 8 MB, made once instead of once per bandwidth.
+    private static let pairwiseLimit = 1024
 
     /// Prepares cross-validation on `data` with `kernel`.
     /// - Throws: `ModelError` for fewer than two points, data in which every point is
@@ -75,6 +85,35 @@ public struct LikelihoodCrossValidation: Sendable {
             covarianceFactor = factor
             scale = 1
         }
+        if case .gaussian = kernel, n <= Self.pairwiseLimit {
+            (shiftedSquaredDistances, nearestSquaredDistances) = Self.shiftedSquaredDistances(points)
+        } else {
+            (shiftedSquaredDistances, nearestSquaredDistances) = (nil, [])
+        }
+    }
+
+    /// The rows of `shiftedSquaredDistances` and their shifts mᵢ. Cost: N²·d.
+    private static func shiftedSquaredDistances(_ points: PointSet) -> (rows: [Double], nearest: [Double]) {
+        let n = points.count, d = points.dimension
+        var nearest = [Double](repeating: .infinity, count: n)
+        let rows = [Double](unsafeUninitializedCapacity: n * (n - 1)) { rows, initialized in
+            points.values.withUnsafeBufferPointer { x in
+                for i in 0..<n {
+                    let row = UnsafeMutableBufferPointer(rebasing: rows[(i * (n - 1))..<((i + 1) * (n - 1))])
+                    var slot = 0
+                    for j in 0..<n where j != i {
+                        var r2 = 0.0
+                        for k in 0..<d { let u = x[i * d + k] - x[j * d + k]; r2 += u * u }
+                        row[slot] = r2
+                        nearest[i] = min(nearest[i], r2)
+                        slot += 1
+                    }
+                    for j in 0..<(n - 1) { row[j] -= nearest[i] }
+                }
+            }
+            initialized = n * (n - 1)
+        }
+        return (rows, nearest)
     }
 
     /// The bandwidth for scale h of the whitened data: `.standardDeviation(h)` in 1-D,
@@ -112,6 +151,13 @@ public struct LikelihoodCrossValidation: Sendable {
     /// log Σ_{j≠i} k(‖xᵢ − xⱼ‖/h) (the unnormalised kernel), using `buffer` (N − 1 entries).
     private func leaveOneOutLogSum(_ i: Int, h: Double, buffer: UnsafeMutableBufferPointer<Double>) -> Double {
         let n = points.count, d = points.dimension
+        if let rows = shiftedSquaredDistances {
+            let c = 0.5 / (h * h)
+            return -c * nearestSquaredDistances[i] + rows.withUnsafeBufferPointer { rows in
+                log(sumOfNegativeExponentials(UnsafeBufferPointer(rebasing: rows[(i * (n - 1))..<((i + 1) * (n - 1))]),
+                                              scale: c))
+            }
+        }
         let inverseH = 1 / h
         points.values.withUnsafeBufferPointer { x in
             var slot = 0

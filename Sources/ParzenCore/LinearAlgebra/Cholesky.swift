@@ -72,15 +72,23 @@ public struct Cholesky: Sendable, Equatable {
 
     /// Solves Lᵀ·x = y by back substitution.
     public func solveUpper(_ y: [Double]) -> [Double] {
-        let n = dimension
-        precondition(y.count == n, "right-hand side has length \(y.count), expected \(n)")
+        precondition(y.count == dimension, "right-hand side has length \(y.count), expected \(dimension)")
         var x = y
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var s = x[i]
-            for k in (i + 1)..<n { s -= lower.values[k * n + i] * x[k] }
-            x[i] = s / lower.values[i * n + i]
-        }
+        x.withUnsafeMutableBufferPointer { solveUpperInPlace($0.baseAddress!) }
         return x
+    }
+
+    /// Lᵀ·x = y by back substitution, overwriting the n values at `x` (y on entry, x on
+    /// return): for solving many right-hand sides without an array each.
+    func solveUpperInPlace(_ x: UnsafeMutablePointer<Double>) {
+        let n = dimension
+        lower.values.withUnsafeBufferPointer { l in
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                var s = x[i]
+                for k in (i + 1)..<n { s -= l[k * n + i] * x[k] }
+                x[i] = s / l[i * n + i]
+            }
+        }
     }
 
     /// Solves A·x = b (two triangular solves).

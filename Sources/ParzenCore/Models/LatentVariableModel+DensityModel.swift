@@ -9,17 +9,22 @@ extension LatentVariableModel: DensityModel {
         return importanceSamplingLogDensity(at: Array(x), samples: evaluationSamples, using: &generator).value
     }
 
-    /// `logDensity(at:)` for every point, the points spread over all cores (each estimate
-    /// reseeds its own generator, so the result does not depend on the scheduling).
+    /// `logDensity(at:)` for every point, the points spread over all cores. Every point's
+    /// estimate reseeds the generator, so all use the same draws: they are drawn once and
+    /// shared, and the result does not depend on the scheduling.
     /// Cost: N × `evaluationSamples` decoder evaluations, divided among the cores.
     public func logDensities(at points: PointSet) -> [Double] {
         precondition(points.dimension == dimension, "points have dimension \(points.dimension), model has \(dimension)")
+        var generator = Xoshiro256StarStar(seed: evaluationSeed)
+        let draws = Self.standardNormals(evaluationSamples * latentDimension, using: &generator)
         var out = [Double](repeating: 0, count: points.count)
         out.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes only its own slot, so the unsynchronised writes never overlap.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: points.count) { i in
-                slots[i] = logDensity(at: points[i])
+                slots[i] = importanceSamplingLogDensity(
+                    at: Array(points[i]), draws: draws, proposalScale: Self.defaultProposalScale
+                ).value
             }
         }
         return out

@@ -68,15 +68,29 @@ public struct LatentVariableModel: Sendable {
         precondition(
             x.count == dimension && z.count == latentDimension,
             "x needs \(dimension) and z \(latentDimension) coordinates")
-        let g = decoder.decode(z)
+        return decoder.decode(z).withUnsafeBufferPointer { logLikelihood(of: x, decoded: $0.baseAddress!) }
+    }
+
+    /// log N(x | g, σ² I) for the d values g = G(z) at `g`.
+    private func logLikelihood(of x: [Double], decoded g: UnsafePointer<Double>) -> Double {
         var s = 0.0
         for i in 0..<dimension { let r = x[i] - g[i]; s += r * r }
         return -0.5 * (Double(dimension) * log(2 * Double.pi * noiseVariance) + s / noiseVariance)
     }
 
-    /// log N(z | 0, I).
-    private func logPrior(_ z: [Double]) -> Double {
-        -0.5 * (Double(latentDimension) * log(2 * Double.pi) + z.reduce(0) { $0 + $1 * $1 })
+    /// log N(z | 0, I) for the k values z at `z`.
+    private func logPrior(_ z: UnsafePointer<Double>) -> Double {
+        var s = 0.0
+        for j in 0..<latentDimension { s += z[j] * z[j] }
+        return -0.5 * (Double(latentDimension) * log(2 * Double.pi) + s)
+    }
+
+    /// `count` standard normals from `generator`, in its order: n draws of z ∈ ℝᵏ, row by row.
+    static func standardNormals(_ count: Int, using generator: inout Xoshiro256StarStar) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for i in 0..<count { buffer[i] = generator.nextGaussian() }
+            initialized = count
+        }
     }
 
     /// Plain Monte Carlo over the prior: log of (1/n) Σ p(x | zᵢ), zᵢ ∼ N(0, I), with its
@@ -85,12 +99,16 @@ public struct LatentVariableModel: Sendable {
     public func priorSamplingLogDensity(at x: [Double], samples n: Int,
                                         using generator: inout Xoshiro256StarStar) -> Estimate {
         precondition(x.count == dimension && n >= 2, "need a point of dimension \(dimension) and at least 2 samples")
-        var z = [Double](repeating: 0, count: latentDimension)
-        var logTerms: [Double] = []
-        logTerms.reserveCapacity(n)
-        for _ in 0..<n {
-            for j in 0..<latentDimension { z[j] = generator.nextGaussian() }
-            logTerms.append(logLikelihood(of: x, given: z))
+        return priorSamplingLogDensity(at: x, draws: Self.standardNormals(n * latentDimension, using: &generator))
+    }
+
+    /// `priorSamplingLogDensity` from given draws: `draws` holds n·k standard normals, zᵢ in
+    /// row i.
+    func priorSamplingLogDensity(at x: [Double], draws z: [Double]) -> Estimate {
+        let n = z.count / latentDimension, d = dimension
+        let g = decoder.decode(batch: z, count: n)
+        let logTerms = g.withUnsafeBufferPointer { decoded in
+            (0..<n).map { r in logLikelihood(of: x, decoded: decoded.baseAddress! + r * d) }
         }
         return Estimate(logMeanExpOf: logTerms)
     }
@@ -150,25 +168,51 @@ public struct LatentVariableModel: Sendable {
     /// s² > ½ per direction; s = 1.5 costs a variance factor (s²/√(2s² − 1))ᵏ ≈ 1.2ᵏ).
     /// Each draw uses k normals. Cost: n decoder evaluations plus the mode search.
     /// - Precondition: x has d coordinates, n ≥ 2, s > 0.
-    public func importanceSamplingLogDensity(at x: [Double], samples n: Int, proposalScale s: Double = 1.5,
+    public func importanceSamplingLogDensity(at x: [Double], samples n: Int,
+                                             proposalScale s: Double = Self.defaultProposalScale,
                                              using generator: inout Xoshiro256StarStar) -> Estimate {
         precondition(
             x.count == dimension && n >= 2 && s > 0, "need a point of dimension \(dimension), at least 2 samples, s > 0"
         )
-        let k = latentDimension
+        let draws = Self.standardNormals(n * latentDimension, using: &generator)
+        return importanceSamplingLogDensity(at: x, draws: draws, proposalScale: s)
+    }
+
+    /// s = 1.5, the proposal widening of `importanceSamplingLogDensity` and `logDensity(at:)`.
+    public static let defaultProposalScale = 1.5
+
+    /// `importanceSamplingLogDensity` from given draws: `draws` holds n·k standard normals,
+    /// uᵢ in row i, and zᵢ = ẑ + s·L⁻ᵀuᵢ. The draws do not depend on x, so a batch of points
+    /// shares one set (the generator is reseeded per point anyway) and every point costs
+    /// only its mode search, n triangular solves and one batched decode.
+    func importanceSamplingLogDensity(at x: [Double], draws: [Double], proposalScale s: Double) -> Estimate {
+        let k = latentDimension, n = draws.count / k
         let (mode, h) = laplaceApproximation(at: x)
         // z = ẑ + s·L⁻ᵀu has covariance s² H⁻¹ for H = L Lᵀ, and then Lᵀ(z − ẑ)/s = u, so
         // log q(z) = −½ k log 2π − k log s + ½ log det H − ½‖u‖².
         let logQConstant = -0.5 * Double(k) * log(2 * Double.pi) - Double(k) * log(s) + 0.5 * h.logDeterminant
-        var u = [Double](repeating: 0, count: k)
-        var logTerms: [Double] = []
-        logTerms.reserveCapacity(n)
-        for _ in 0..<n {
-            for j in 0..<k { u[j] = generator.nextGaussian() }
-            let offset = h.solveUpper(u)
-            let z = (0..<k).map { mode[$0] + s * offset[$0] }
-            let logQ = logQConstant - 0.5 * u.reduce(0) { $0 + $1 * $1 }
-            logTerms.append(logPrior(z) + logLikelihood(of: x, given: z) - logQ)
+        var z = draws
+        var logQ = [Double](repeating: 0, count: n)
+        z.withUnsafeMutableBufferPointer { latents in
+            for r in 0..<n {
+                let row = latents.baseAddress! + r * k
+                var squaredNorm = 0.0
+                for j in 0..<k { squaredNorm += row[j] * row[j] }
+                logQ[r] = logQConstant - 0.5 * squaredNorm
+                h.solveUpperInPlace(row)
+                for j in 0..<k { row[j] = mode[j] + s * row[j] }
+            }
+        }
+        let g = decoder.decode(batch: z, count: n)
+        let d = dimension
+        var logTerms = [Double](repeating: 0, count: n)
+        z.withUnsafeBufferPointer { latents in
+            g.withUnsafeBufferPointer { decoded in
+                for r in 0..<n {
+                    let prior = logPrior(latents.baseAddress! + r * k)
+                    logTerms[r] = prior + logLikelihood(of: x, decoded: decoded.baseAddress! + r * d) - logQ[r]
+                }
+            }
         }
         return Estimate(logMeanExpOf: logTerms)
     }

@@ -21,7 +21,17 @@ public struct LinearDecoder: LatentDecoder, Equatable, Codable {
     /// d, the number of rows of W.
     public var outputDimension: Int { weights.rows }
     /// W z + μ.
-    public func decode(_ z: [Double]) -> [Double] { zip(weights * z, offset).map(+) }
+    public func decode(_ z: [Double]) -> [Double] { decode(batch: z, count: 1) }
+    /// W zᵣ + μ for each row zᵣ of `latents`, in one array. Cost: n·d·k multiply-adds.
+    public func decode(batch latents: [Double], count n: Int) -> [Double] {
+        let k = latentDimension, d = outputDimension
+        precondition(latents.count == n * k, "\(n) latent points need \(n * k) coordinates, got \(latents.count)")
+        var x = latents.withUnsafeBufferPointer {
+            weights.rowProducts($0, count: n, startingFrom: [Double](repeating: 0, count: d))
+        }
+        for r in 0..<n { for i in 0..<d { x[r * d + i] += offset[i] } }
+        return x
+    }
     /// W, the same at every z.
     public func jacobian(at z: [Double]) -> Matrix { weights }
     /// "linear map W z + μ, k → d".

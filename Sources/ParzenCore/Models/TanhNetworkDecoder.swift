@@ -62,34 +62,29 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable, Codable {
     /// d, the number of rows of W₂.
     public var outputDimension: Int { outputWeights.rows }
 
-    /// tanh(W₁ z + b₁), written as plain loops: the decoder runs once per Monte Carlo draw.
-    private func hidden(_ z: [Double]) -> [Double] {
-        let h = inputWeights.rows, k = inputWeights.columns
-        var a = hiddenBias
-        for i in 0..<h {
-            var s = a[i]
-            for j in 0..<k { s += inputWeights.values[i * k + j] * z[j] }
-            a[i] = tanh(s)
-        }
+    /// tanh(W₁ zᵣ + b₁) for the n rows zᵣ of `latents`, one row of h per point; tanh eight
+    /// values at a time by `hyperbolicTangent` (within 4 ulp of libm's).
+    private func hiddenLayer(_ latents: UnsafeBufferPointer<Double>, count n: Int) -> [Double] {
+        var a = inputWeights.rowProducts(latents, count: n, startingFrom: hiddenBias)
+        a.withUnsafeMutableBufferPointer { hyperbolicTangents($0) }
         return a
     }
 
     /// W₂ tanh(W₁ z + b₁) + b₂.
-    public func decode(_ z: [Double]) -> [Double] {
-        let a = hidden(z)
-        let d = outputWeights.rows, h = outputWeights.columns
-        var x = outputBias
-        for r in 0..<d {
-            var s = x[r]
-            for i in 0..<h { s += outputWeights.values[r * h + i] * a[i] }
-            x[r] = s
-        }
-        return x
+    public func decode(_ z: [Double]) -> [Double] { decode(batch: z, count: 1) }
+
+    /// W₂ tanh(W₁ zᵣ + b₁) + b₂ for each row zᵣ of `latents`, with one allocation per layer
+    /// for all n points. Cost: n·h·(k + d) multiply-adds and n·h tanh.
+    public func decode(batch latents: [Double], count n: Int) -> [Double] {
+        let k = latentDimension
+        precondition(latents.count == n * k, "\(n) latent points need \(n * k) coordinates, got \(latents.count)")
+        let a = latents.withUnsafeBufferPointer { hiddenLayer($0, count: n) }
+        return a.withUnsafeBufferPointer { outputWeights.rowProducts($0, count: n, startingFrom: outputBias) }
     }
 
     /// W₂ diag(1 − tanh²(W₁ z + b₁)) W₁, a d × k matrix.
     public func jacobian(at z: [Double]) -> Matrix {
-        let a = hidden(z)
+        let a = z.withUnsafeBufferPointer { hiddenLayer($0, count: 1) }
         var scaled = inputWeights
         for i in 0..<scaled.rows {
             let slope = 1 - a[i] * a[i]
