@@ -81,7 +81,8 @@ enum BandwidthCurveFigure {
             x: Axis(label: onH ? "h (standard deviation of the kernel)" : "β (variance of the kernel)",
                     scale: .log10),
             y: Axis(label: "NLL (nats per point)", domain: yDomain), marks: marks)
-        let table = inputs.options.boolean("table") == true ? [OutputBlock.table(grid(betas, trainNLL, leaveOneOutNLL, heldOutNLL))] : []
+        let table = inputs.options.boolean("table") == true
+            ? [OutputBlock.table(grid(betas, trainNLL, leaveOneOutNLL, heldOutNLL))] : []
         return DrawnFigure(content: .chart(chart), values: values, blocks: table)
     }
 
