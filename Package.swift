@@ -129,7 +129,10 @@ let package = Package(
             name: "ParzenPreviewTests",
             dependencies: ["ParzenPreview", "ParzenReport", "ParzenRunner", "ParzenTestSupport"]
         ),
-        .testTarget(name: "ParzenFuzzTests", dependencies: ["ParzenFuzz", "ParzenTestSupport"]),
+        .testTarget(
+            name: "ParzenFuzzTests",
+            dependencies: ["ParzenFuzz", "ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenTestSupport"]
+        ),
     ]
 )
 

@@ -84,7 +84,7 @@ public struct ReportBuilder: Sendable {
     public func build(text: String, path: String, checkOnly: Bool) -> NotebookBuild {
         let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: checkOnly)
-        let citations = PageCitations(notebook: notebook, text: text, paths: paths(notebook))
+        let citations = PageCitations(notebook: notebook, text: notebook.text, paths: paths(notebook))
         let images = PageImages(notebook: notebook, paths: paths(notebook))
         let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)
             .write(notebook, run, images: images)

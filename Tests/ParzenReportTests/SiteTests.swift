@@ -113,8 +113,8 @@ import Testing
 @Suite struct StyleSheetTests {
     @Test func mathStylesOnlyGoWhereThereIsMath() throws {
         let templates = try Templates(folder: Repository.templates)
-        let withMath = Site(builds: [build("# A\n\n$x^2$\n")], templates: templates).pages()
-        let withoutMath = Site(builds: [build("# A\n\nplain\n")], templates: templates).pages()
+        let withMath = Site(builds: [try build("# A\n\n$x^2$\n")], templates: templates).pages()
+        let withoutMath = Site(builds: [try build("# A\n\nplain\n")], templates: templates).pages()
         #expect(withMath[0].html.contains("/* math-font.css */"))
         #expect(!withoutMath[0].html.contains("/* math-font.css */"))
         #expect(withoutMath[0].html.contains("/* parzen.css */"))
