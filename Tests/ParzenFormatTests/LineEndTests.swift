@@ -42,6 +42,16 @@ import Testing
         #expect(heading?.location == SourceLocation(line: 6, column: 1))
     }
 
+    /// `parzen.yml` with classic Mac OS line ends: the wrong type is on line 3, at its value.
+    @Test func projectFileWithLoneCarriageReturnsKeepsItsLines() {
+        let (project, diagnostics) = ProjectFileParser.parse("title: T\rnotebooks: ['*.md']\routput: [a]\r",
+                                                             file: "parzen.yml")
+        #expect(project.title == "T")
+        #expect(diagnostics.map(\.description) == [
+            "parzen.yml:3:9: error: 'output' expects text, found a list; write e.g. output: site",
+        ])
+    }
+
     /// A notebook that is not UTF-8 is located at the bad byte whatever ends its lines.
     @Test func invalidUTF8CountsEveryLineEnd() {
         let bytes = Array("a\rb\r\nc\nd\r\rxy".utf8) + [0xE9]

@@ -2,7 +2,8 @@
 /// definition, which cmark-gfm applies to the body, and YAML's for the front matter. Reading
 /// every lone "\r" (classic Mac OS line ends, or one stray in a CRLF file) as "\n" once, before
 /// anything else reads the text, gives every layer (front matter, fences, math, diagnostics,
-/// the `.ipynb` cells) the lines cmark counts, so no layer counts them its own way.
+/// the `.ipynb` cells) the lines cmark counts, so no layer counts them its own way. `parzen.yml`
+/// is read the same way.
 enum LoneCarriageReturns {
     /// `text` with each "\r" not followed by "\n" replaced by "\n"; "\r\n" is kept. Columns do
     /// not change (a line end is not a column), so every position is the author's editor's.

@@ -7,6 +7,8 @@ import ParzenMarkup
 public enum ProjectFileParser {
     public static func parse(_ text: String, file: String) -> (ProjectFile, [Diagnostic]) {
         var project = ProjectFile(path: file)
+        // Lines as in a notebook: a lone "\r" ends one (libyaml reads it so; an editor shows it so).
+        let text = LoneCarriageReturns.asLineFeeds(text)
         let (value, yamlDiagnostics) = YAMLReader.read(text, file: file, firstLine: 1)
         guard let value else { return (project, yamlDiagnostics) }
         var reader = ProjectFieldReader(file: file, diagnostics: yamlDiagnostics)
