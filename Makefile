@@ -34,7 +34,7 @@ bench: deps
 # crash. Minimise a crash with `PARZEN_FUZZ_TARGET=<target> $(FUZZ_BIN) -minimize_crash=1 <file>`.
 FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 10
-FUZZ_TARGETS ?= notebook tex csv options
+FUZZ_TARGETS ?= notebook tex csv options bib
 FUZZ_FLAGS ?=
 FUZZ_BUILD := .build/fuzz
 FUZZ_BIN := $(FUZZ_BUILD)/release/parzen-fuzz

@@ -105,7 +105,7 @@ let package = Package(
         // tests replay the corpus and the findings through them.
         .target(
             name: "ParzenFuzz",
-            dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenMath"],
+            dependencies: ["ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenMath", "ParzenCitations"],
             path: "fuzz/Sources/ParzenFuzz"
         ),
         .testTarget(
@@ -129,7 +129,10 @@ let package = Package(
             name: "ParzenPreviewTests",
             dependencies: ["ParzenPreview", "ParzenReport", "ParzenRunner", "ParzenTestSupport"]
         ),
-        .testTarget(name: "ParzenFuzzTests", dependencies: ["ParzenFuzz", "ParzenTestSupport"]),
+        .testTarget(
+            name: "ParzenFuzzTests",
+            dependencies: ["ParzenFuzz", "ParzenReport", "ParzenRunner", "ParzenFormat", "ParzenTestSupport"]
+        ),
     ]
 )
 

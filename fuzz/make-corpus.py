@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the fuzzers' seed corpora (fuzz/corpus/<target>/) and dictionaries (fuzz/dict/)
-from the repository's own inputs: the bundled notebooks and data, the self-written test
-fixtures, the math test corpus, docs/directives.md (generated from the directive
-declarations) and the TeX command names in Sources/ParzenMath.
+from the repository's own inputs: the bundled notebooks, data and .bib files, the
+self-written test fixtures, the math test corpus, docs/directives.md (generated from the
+directive declarations) and the TeX command names in Sources/ParzenMath.
 
 Usage: fuzz/make-corpus.py   (re-run after adding notebooks, directives or TeX commands)
 """
@@ -73,6 +73,21 @@ def main():
     for name, text in shapes.items():
         write("csv", name, text)
 
+    # bib: the repository's .bib files (all self-written), and the shapes the reader must handle.
+    bibs = [ROOT / "notebooks/references.bib", ROOT / "Tests/Fixtures/citations/works.bib"]
+    bibs += sorted((ROOT / "Tests/ParzenCitationsTests/References").glob("*.bib"))
+    for path in bibs:
+        write("bib", path.name, path.read_text())
+    bib_shapes = {
+        "string-and-crossref.bib": '@string{j = "Journal"}\n@book{b, title = {Book}, year = 1999}\n'
+                                   '@incollection{c, crossref = {b}, author = {Doe, J. and Roe, R.}, journal = j # " X"}\n',
+        "crlf.bib": "@article{a,\r\n  author = {M{\\\"u}ller, Jo},\r\n  title = {T},\r\n  year = {2001}\r\n}\r\n",
+        "unclosed.bib": "@article{a, title = {never closed\n@book{b, title = {B}}\n",
+        "parentheses.bib": "@misc(p, title = \"In (parentheses)\", note = {\\url{https://example.org}})\n",
+    }
+    for name, text in bib_shapes.items():
+        write("bib", name, text)
+
     # options: every directive fence of the notebooks and the docs, as "name\nbody".
     for source, text in [("docs", docs)] + [(p.stem, p.read_text()) for p in notebooks]:
         for index, match in enumerate(DIRECTIVE.finditer(text)):
@@ -96,6 +111,9 @@ def main():
         "notebook": ["```{" + n + "}" for n in names] + [o + ": " for o in options] + markdown + yaml,
         "options": names + [o + ": " for o in options] + words + yaml,
         "tex": tex,
+        "bib": ["@article{", "@book{", "@string{", "@preamble{", "@comment{", "author = ", "title = ", "year = ",
+                "crossref = ", " and ", "others", "{", "}", '"', "#", ",", "=", "\\'", '\\"', "\\url{", "--", "~",
+                "{\\relax", "\r\n"],
         "csv": [",", ";", '"', '""', "\r\n", "\n", "\ufeff", "NaN", "1e308", "-0", "1,5", "1 000"],
     }
     (FUZZ / "dict").mkdir(exist_ok=True)
@@ -106,7 +124,7 @@ def main():
                               else "".join(f"\\x{b:02x}" for b in c.encode()) for c in token)
             lines.append(f'"{escaped}"')
         (FUZZ / "dict" / f"{target}.dict").write_text("\n".join(lines) + "\n")
-    for target in ["notebook", "tex", "csv", "options"]:
+    for target in ["notebook", "tex", "csv", "options", "bib"]:
         print(target, len(list((FUZZ / "corpus" / target).iterdir())), "seeds,", len(dictionary[target]), "tokens")
 
 

@@ -87,7 +87,7 @@ public struct ReportBuilder: Sendable {
         let notebook = Notebook(text: text, path: path, defaults: defaults)
         let run = self.run(notebook, checkOnly: checkOnly)
         let paths = self.paths(notebook)
-        let citations = PageCitations(notebook: notebook, text: text, paths: paths)
+        let citations = PageCitations(notebook: notebook, text: notebook.text, paths: paths)
         let resources = PageResources(notebook: notebook, paths: paths, outputPath: outputPath)
         let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)
             .write(notebook, run, resources: resources)

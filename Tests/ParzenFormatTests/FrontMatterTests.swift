@@ -113,7 +113,8 @@ import Testing
 
     @Test func titleMustBeText() {
         #expect(diagnostics("---\ntitle:\n  - a\n  - b\n---\n") ==
-                ["nb.md:3:3: error: front-matter key 'title' expects text, found a list"])
+                ["nb.md:3:3: error: front-matter key 'title' expects text, found a list; "
+                    + "write e.g. title: Kernel density estimates"])
     }
 
     /// The unclosed list is found at the end of the front matter's YAML: just after "[Ada"
@@ -136,7 +137,8 @@ import Testing
 
     @Test func seriesOrderMustBePositive() {
         #expect(diagnostics("---\nseries: {name: S, order: 0}\n---\n") ==
-                ["nb.md:2:26: error: front-matter key 'series' expects 'order' as a whole number ≥ 1, found the number 0; write e.g. order: 1"])
+                ["nb.md:2:26: error: front-matter key 'series.order' expects a whole number ≥ 1, found the number 0; "
+                    + "write e.g. order: 1"])
     }
 
     @Test func frontMatterMustBeAMapping() {

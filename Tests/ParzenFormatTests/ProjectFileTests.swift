@@ -88,7 +88,7 @@ import Testing
           - notebooks: [a.md]
         """)
         #expect(diagnostics == [
-            "parzen.yml:1:8: error: 'title' expects text, found a list",
+            "parzen.yml:1:8: error: 'title' expects text, found a list; write e.g. title: Generative models",
             "parzen.yml:2:13: error: 'notebooks' glob '*.csv' does not name Markdown files; "
                 + "end it in .md or .markdown, e.g. '**/*.md'",
             "parzen.yml:2:22: error: 'notebooks' entry '../elsewhere/*.md' leaves the project folder; "

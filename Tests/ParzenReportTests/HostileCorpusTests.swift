@@ -107,7 +107,8 @@ import Testing
                 + "write e.g. seed: 42"),
         // "math: {macros: [a]}": the list opens at column 16.
         Case("front matter: macros as a list", "---\nmath: {macros: [a]}\n---\n",
-             "nb.md:2:16: error: front-matter key 'macros' expects a mapping of macro names to TeX, found a list"),
+             "nb.md:2:16: error: front-matter key 'math.macros' expects a mapping of macro names to TeX, found a list; "
+                 + #"write e.g. macros: {'\R': '\mathbb{R}'}"#),
         Case("front matter: recursive macro", "---\nmath: {macros: {a: \"\\\\def\\\\b{\\\\b}\\\\b\"}}\n---\n$\\a$\n",
              "nb.md:4:2: error: more than 2000 macro expansions; check '\\b' for recursion"),
         Case("front matter: macro with an unclosed brace", "---\nmath: {macros: {a: \"\\\\frac{\"}}\n---\n$\\a$\n",

@@ -140,7 +140,8 @@ import Testing
             "parzen.yml:3:3: error: unknown project-file key 'words.Figur'; did you mean 'Figure'?",
             "parzen.yml:4:13: error: 'words.problems' leaves out {count}, where the report puts its value; "
                 + "write the phrase with {count}, e.g. '{count} problem(s) in this notebook.'",
-            "parzen.yml:5:10: error: 'words.Table' expects text, found a list",
+            "parzen.yml:5:10: error: 'words.Table' expects text, found a list; "
+                + "write e.g. words: {Table: \"your wording\"}",
         ])
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import ParzenFuzz
 
 // The libFuzzer driver for every ``FuzzTarget``; `PARZEN_FUZZ_TARGET` (notebook, tex, csv,
-// options) picks the target, the arguments are libFuzzer's. Built only by `make fuzz` (see the
+// options, bib) picks the target, the arguments are libFuzzer's. Built only by `make fuzz` (see the
 // Makefile), with `-sanitize=fuzzer,address`, which links libFuzzer. SwiftPM points `main` at
 // this file's top-level code, which wins over libFuzzer's `main`, so the code below hands over
 // to the driver libFuzzer exports for that case; `LLVMFuzzerTestOneInput` must still exist

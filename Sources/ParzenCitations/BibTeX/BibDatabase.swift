@@ -12,6 +12,8 @@ public struct BibDatabase: Sendable, Hashable {
     /// The `@preamble` texts, in order (kept for writers that emit LaTeX).
     public private(set) var preambles: [String] = []
     private var index: [String: Int] = [:]
+    /// Each key lowercased, for BibTeX's case-blind duplicate check in one lookup.
+    private var foldedIndex: [String: Int] = [:]
 
     /// An empty database.
     public init() {}
@@ -53,7 +55,8 @@ public struct BibDatabase: Sendable, Hashable {
     /// Adds an entry, or returns the duplicate-key error. BibTeX compares keys ignoring case,
     /// so `Parzen1962` after `parzen1962` is a duplicate too.
     private mutating func add(_ entry: BibEntry) -> Diagnostic? {
-        if let first = entries.first(where: { $0.key.lowercased() == entry.key.lowercased() }) {
+        let folded = entry.key.lowercased()
+        if let first = foldedIndex[folded].map({ entries[$0] }) {
             let place = first.file == entry.file ? "line \(first.keyLocation.line)"
                 : "\(first.file):\(first.keyLocation.line)"
             return Diagnostic(.error, file: entry.file, at: entry.keyLocation,
@@ -61,6 +64,7 @@ public struct BibDatabase: Sendable, Hashable {
                               fix: "rename one of the entries; the first one is used")
         }
         index[entry.key] = entries.count
+        foldedIndex[folded] = entries.count
         entries.append(entry)
         return nil
     }

@@ -30,9 +30,9 @@ public struct CitationProcessor: Sendable {
     ) {
         self.style = style
         self.database = database
-        var keys: [String] = []
+        var keys: [String] = [], listed: Set<String> = []
         for key in citations.flatMap({ $0.items.map(\.key) }) + nocite.flatMap({ $0 == "*" ? database.keys : [$0] })
-        where database.entry(forKey: key) != nil && !keys.contains(key) {
+        where database.entry(forKey: key) != nil && listed.insert(key).inserted {
             keys.append(key)
         }
         let works = keys.compactMap { database.entry(forKey: $0) }.map(Work.init)

@@ -3,7 +3,8 @@
 /// instead of saying only that the file is not UTF-8.
 public struct InvalidUTF8: Sendable, Equatable {
     /// The line and column (in Unicode scalars, from 1) of the byte; a leading byte-order
-    /// mark is not counted, as no editor shows it.
+    /// mark is not counted, as no editor shows it. "\n", "\r\n" and a lone "\r" each end a
+    /// line, as in a notebook (``LoneCarriageReturns``) and a CSV file.
     public var location: SourceLocation
     public var byte: UInt8
 
@@ -12,9 +13,13 @@ public struct InvalidUTF8: Sendable, Equatable {
         var line = 1, column = 1, offset = 0
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
+        var previous: Unicode.Scalar?
         while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            defer { previous = scalar }
             offset += UTF8.width(scalar)
-            if scalar == "\n" {
+            if scalar == "\n" && previous == "\r" {
+                // The "\n" of "\r\n": the line ended at the "\r".
+            } else if scalar == "\n" || scalar == "\r" {
                 line += 1
                 column = 1
             } else if !(offset == 3 && scalar == "\u{FEFF}") {

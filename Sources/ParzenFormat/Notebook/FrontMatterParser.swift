@@ -79,9 +79,10 @@ public enum FrontMatterParser {
         var hasLayout = false
         for entry in entries {
             switch entry.key {
-            case "title": frontMatter.title = reader.text(entry)
-            case "description": frontMatter.description = reader.text(entry)
-            case "date": frontMatter.date = reader.text(entry)
+            case "title": frontMatter.title = reader.text(entry, example: "title: Kernel density estimates")
+            case "description":
+                frontMatter.description = reader.text(entry, example: "description: Choosing a bandwidth")
+            case "date": frontMatter.date = reader.text(entry, example: "date: 2026-03-01")
             case "authors": frontMatter.authors = reader.authors(entry)
             case "seed": frontMatter.seed = reader.seed(entry) ?? frontMatter.seed
             case "math": frontMatter.mathMacros = reader.mathMacros(entry)
@@ -94,7 +95,8 @@ public enum FrontMatterParser {
             case "output": frontMatter.output = reader.choice(entry) ?? frontMatter.output
             case "bibliography": frontMatter.bibliography = reader.paths(entry)
             case "citation-style":
-                frontMatter.citationStyle = reader.text(entry).map { LocatedText($0, at: entry.value.location) }
+                frontMatter.citationStyle = reader.text(entry, example: "citation-style: author-year")
+                    .map { LocatedText($0, at: entry.value.location) }
             default:
                 if entry.key == "layout" { hasLayout = true }
                 frontMatter.otherKeys.append(entry)
@@ -118,18 +120,18 @@ private struct FieldReader {
 
     init(file: String) { self.file = file }
 
-    /// `example`: a right value as written (`seed: 42`), for the fix.
-    mutating func wrongType(_ entry: YAMLEntry, expected: String, at value: YAMLValue? = nil, example: String? = nil) {
-        let value = value ?? entry.value
+    /// `key` as the author nests it (`math.macros`); `example`: a right value as written
+    /// (`seed: 42`), for the fix, which every wrong type has.
+    mutating func wrongType(_ key: String, expected: String, found value: YAMLValue, example: String) {
         diagnostics.append(Diagnostic(.error, file: file, at: value.location,
-                "front-matter key '\(entry.key)' expects \(expected), found \(value.kindDescription)",
-                fix: example.map { "write e.g. \($0)" }))
+                "front-matter key '\(key)' expects \(expected), found \(value.kindDescription)",
+                fix: "write e.g. \(example)"))
     }
 
     /// A scalar as text; an empty value (`description:`) counts as absent.
-    mutating func text(_ entry: YAMLEntry) -> String? {
+    mutating func text(_ entry: YAMLEntry, example: String) -> String? {
         guard let text = entry.value.scalarText else {
-            wrongType(entry, expected: "text")
+            wrongType(entry.key, expected: "text", found: entry.value, example: example)
             return nil
         }
         return text.isEmpty ? nil : text
@@ -137,7 +139,7 @@ private struct FieldReader {
 
     mutating func seed(_ entry: YAMLEntry) -> UInt64? {
         guard let text = entry.value.scalarText, let seed = UInt64(text) else {
-            wrongType(entry, expected: "a non-negative whole number", example: "seed: 42")
+            wrongType("seed", expected: "a non-negative whole number", found: entry.value, example: "seed: 42")
             return nil
         }
         return seed
@@ -147,14 +149,15 @@ private struct FieldReader {
     /// a mapping with `name`, or a list of either).
     mutating func authors(_ entry: YAMLEntry) -> [Author] {
         var authors: [Author] = []
-        for item in listItems(entry, expected: "a list of authors") {
+        for item in listItems(entry, expected: "a list of authors", example: "authors: [Ada Quetelet]") {
             if let name = item.scalarText {
                 authors.append(Author(name: name))
             } else if let name = item["name"]?.scalarText {
                 let affiliations = (item["affiliations"] ?? item["affiliation"]).map(affiliationNames) ?? []
                 authors.append(Author(name: name, affiliations: affiliations))
             } else {
-                wrongType(entry, expected: "an author name or a mapping with 'name'", at: item)
+                wrongType("authors", expected: "an author name or a mapping with 'name'", found: item,
+                          example: "authors: [{name: Ada Quetelet, affiliation: Ghent}]")
             }
         }
         return authors
@@ -171,7 +174,8 @@ private struct FieldReader {
     /// `math: {macros: {R: "\\mathbb{R}"}}`.
     mutating func mathMacros(_ entry: YAMLEntry) -> [String: String] {
         guard let entries = entry.value.entries else {
-            wrongType(entry, expected: "a mapping with 'macros'")
+            wrongType("math", expected: "a mapping with 'macros'", found: entry.value,
+                      example: #"math: {macros: {'\R': '\mathbb{R}'}}"#)
             return [:]
         }
         var macros: [String: String] = [:]
@@ -183,12 +187,14 @@ private struct FieldReader {
                 continue
             }
             guard let definitions = sub.value.entries else {
-                wrongType(sub, expected: "a mapping of macro names to TeX")
+                wrongType("math.macros", expected: "a mapping of macro names to TeX", found: sub.value,
+                          example: #"macros: {'\R': '\mathbb{R}'}"#)
                 continue
             }
             for definition in definitions {
                 guard let body = definition.value.scalarText else {
-                    wrongType(definition, expected: "TeX text")
+                    wrongType("math.macros.\(definition.key)", expected: "TeX text", found: definition.value,
+                              example: #"'\R': '\mathbb{R}'"#)
                     continue
                 }
                 macros[definition.key] = body
@@ -201,7 +207,8 @@ private struct FieldReader {
     mutating func series(_ entry: YAMLEntry) -> Series? {
         if let name = entry.value.scalarText { return Series(name: name, order: nil) }
         guard let name = entry.value["name"]?.scalarText else {
-            wrongType(entry, expected: "a series name or a mapping with 'name' and 'order'")
+            wrongType("series", expected: "a series name or a mapping with 'name' and 'order'", found: entry.value,
+                      example: "series: {name: Smoothing, order: 2}")
             return nil
         }
         var order: Int?
@@ -209,7 +216,7 @@ private struct FieldReader {
             if let text = orderValue.scalarText, let number = Int(text), number >= 1 {
                 order = number
             } else {
-                wrongType(entry, expected: "'order' as a whole number ≥ 1", at: orderValue, example: "order: 1")
+                wrongType("series.order", expected: "a whole number ≥ 1", found: orderValue, example: "order: 1")
             }
         }
         return Series(name: name, order: order)
@@ -223,12 +230,13 @@ private struct FieldReader {
             (target, title, at) = (text, nil, entry.value.location)
         } else if let href = entry.value["href"] {
             guard let text = href.scalarText else {
-                wrongType(entry, expected: "a notebook path or a mapping with 'href' and 'title'", at: href)
+                wrongType("\(entry.key).href", expected: "a notebook path", found: href, example: "href: kde.md")
                 return nil
             }
             (target, title, at) = (text, entry.value["title"]?.scalarText, href.location)
         } else {
-            wrongType(entry, expected: "a notebook path or a mapping with 'href' and 'title'")
+            wrongType(entry.key, expected: "a notebook path or a mapping with 'href' and 'title'", found: entry.value,
+                      example: "\(entry.key): {href: kde.md, title: Kernel density estimates}")
             return nil
         }
         // Pages carry no script: a `javascript:` (or `vbscript:`, `file:`) link is not written.
@@ -244,9 +252,10 @@ private struct FieldReader {
 
     /// `bibliography: refs.bib` or a list of paths.
     mutating func paths(_ entry: YAMLEntry) -> [LocatedText] {
-        listItems(entry, expected: "a .bib path or a list of paths").compactMap { item in
+        let example = "bibliography: [smoothing.bib]"
+        return listItems(entry, expected: "a .bib path or a list of paths", example: example).compactMap { item in
             guard let path = item.scalarText, !path.isEmpty else {
-                wrongType(entry, expected: "a .bib path", at: item)
+                wrongType("bibliography", expected: "a .bib path", found: item, example: example)
                 return nil
             }
             return LocatedText(path, at: item.location)
@@ -254,18 +263,18 @@ private struct FieldReader {
     }
 
     /// A list's items, or a single value as a list of one; a mapping is the wrong type.
-    private mutating func listItems(_ entry: YAMLEntry, expected: String) -> [YAMLValue] {
+    private mutating func listItems(_ entry: YAMLEntry, expected: String, example: String) -> [YAMLValue] {
         switch entry.value {
         case .sequence(let values, _): return values
         case .scalar: return [entry.value]
-        case .mapping: wrongType(entry, expected: expected); return []
+        case .mapping: wrongType(entry.key, expected: expected, found: entry.value, example: example); return []
         }
     }
 
     /// A language tag of the BCP 47 shape: letters, then `-`-separated subtags of letters and
     /// digits (`en`, `pt-BR`, `zh-Hant-TW`), each 1–8 long, the first 2–8 letters.
     mutating func language(_ entry: YAMLEntry) -> String? {
-        guard let tag = text(entry) else { return nil }
+        guard let tag = text(entry, example: "lang: en") else { return nil }
         let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
         let valid = subtags.allSatisfy { subtag in
             (1...8).contains(subtag.count) && subtag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
@@ -291,7 +300,7 @@ private struct FieldReader {
         case "true": return true
         case "false": return false
         default:
-            wrongType(entry, expected: "true or false", example: "\(entry.key): true")
+            wrongType(entry.key, expected: "true or false", found: entry.value, example: "\(entry.key): true")
             return nil
         }
     }
@@ -304,7 +313,8 @@ private struct FieldReader {
             diagnostics.append(Diagnostic(.error, file: file, at: entry.value.location,
                     "front-matter key '\(entry.key)' expects one of \(names.joined(separator: ", ")), "
                         + "found \(entry.value.kindDescription)",
-                                          fix: entry.value.scalarText.map { Suggestion.fix(for: $0, among: names) }))
+                                          fix: entry.value.scalarText.map { Suggestion.fix(for: $0, among: names) }
+                                              ?? "write e.g. compat: jekyll"))
             return nil
         }
         return choice

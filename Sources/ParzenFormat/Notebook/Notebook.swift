@@ -4,8 +4,9 @@
 public struct Notebook: Sendable {
     /// The path as the user gave it (for messages, and to anchor the notebook's files).
     public var path: String
-    /// The text as read (mis-encoding repaired), which writers that keep the author's Markdown
-    /// (the `.ipynb` writer) cut into prose; locations in the tree index its lines.
+    /// The text as read (mis-encoding repaired, a lone "\r" read as a line end), which writers
+    /// that keep the author's Markdown (the `.ipynb` writer) cut into prose; locations in the
+    /// tree index its lines.
     public var text: String
     /// The line of ``text`` where the body starts, after the front matter.
     public var bodyFirstLine: Int
@@ -19,7 +20,7 @@ public struct Notebook: Sendable {
     /// Reads a notebook from its text; `defaults` (the project's) fill in front-matter keys the
     /// notebook does not write.
     public init(text: String, path: String, defaults: FrontMatterDefaults = .none) {
-        let (repairedText, repairs) = MojibakeRepair.repair(text)
+        let (repairedText, repairs) = MojibakeRepair.repair(LoneCarriageReturns.asLineFeeds(text))
         let repairDiagnostics = repairs.map {
             Diagnostic(.warning, file: path, at: SourceLocation(line: $0.line, column: $0.column),
                 "repaired mis-encoded text '\($0.original)' as '\($0.repaired)' (UTF-8 that was read as Windows-1252)",

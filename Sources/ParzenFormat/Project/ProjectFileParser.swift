@@ -7,6 +7,8 @@ import ParzenMarkup
 public enum ProjectFileParser {
     public static func parse(_ text: String, file: String) -> (ProjectFile, [Diagnostic]) {
         var project = ProjectFile(path: file)
+        // Lines as in a notebook: a lone "\r" ends one (libyaml reads it so; an editor shows it so).
+        let text = LoneCarriageReturns.asLineFeeds(text)
         let (value, yamlDiagnostics) = YAMLReader.read(text, file: file, firstLine: 1)
         guard let value else { return (project, yamlDiagnostics) }
         var reader = ProjectFieldReader(file: file, diagnostics: yamlDiagnostics)
@@ -16,9 +18,11 @@ public enum ProjectFileParser {
         var words: [Word: String] = [:]
         for entry in entries {
             switch entry.key {
-            case "title": project.title = reader.text(entry)
+            case "title": project.title = reader.text(entry, example: "title: Generative models")
             case "notebooks": project.notebooks = reader.globs(entry)
-            case "output": project.output = reader.text(entry).map { LocatedText($0, at: entry.value.location) }
+            case "output":
+                project.output = reader.text(entry, example: "output: site")
+                    .map { LocatedText($0, at: entry.value.location) }
             case "site-url": project.siteURL = reader.siteURL(entry)
             case "navigation": project.navigation = reader.navigation(entry)
             case "defaults": project.defaults = reader.defaults(entry)
@@ -44,8 +48,10 @@ private struct ProjectFieldReader {
         diagnostics.append(Diagnostic(.error, file: file, at: location, message, fix: fix))
     }
 
-    mutating func wrongType(_ name: String, expected: String, found value: YAMLValue) {
-        error(at: value.location, "'\(name)' expects \(expected), found \(value.kindDescription)")
+    /// `example`: a right value as written (`output: site`), for the fix, which every wrong type has.
+    mutating func wrongType(_ name: String, expected: String, found value: YAMLValue, example: String) {
+        error(at: value.location, "'\(name)' expects \(expected), found \(value.kindDescription)",
+              fix: "write e.g. \(example)")
     }
 
     mutating func unknownKey(_ entry: YAMLEntry, in parent: String? = nil, among known: [String]) {
@@ -64,28 +70,28 @@ private struct ProjectFieldReader {
     }
 
     /// A non-empty scalar.
-    mutating func text(_ entry: YAMLEntry, name: String? = nil) -> String? {
+    mutating func text(_ entry: YAMLEntry, name: String? = nil, example: String) -> String? {
         guard let text = entry.value.scalarText, !text.isEmpty else {
-            wrongType(name ?? entry.key, expected: "text", found: entry.value)
+            wrongType(name ?? entry.key, expected: "text", found: entry.value, example: example)
             return nil
         }
         return text
     }
 
     /// A list's items, or a single scalar as a list of one.
-    mutating func items(_ entry: YAMLEntry, name: String, expected: String) -> [YAMLValue] {
+    mutating func items(_ entry: YAMLEntry, name: String, expected: String, example: String) -> [YAMLValue] {
         switch entry.value {
         case .sequence(let values, _): return values
         case .scalar: return [entry.value]
-        case .mapping: wrongType(name, expected: expected, found: entry.value); return []
+        case .mapping: wrongType(name, expected: expected, found: entry.value, example: example); return []
         }
     }
 
     /// Relative paths inside the project, each a non-empty text.
-    mutating func paths(_ entry: YAMLEntry, name: String, expected: String) -> [LocatedText] {
-        items(entry, name: name, expected: expected).compactMap { item in
+    mutating func paths(_ entry: YAMLEntry, name: String, expected: String, example: String) -> [LocatedText] {
+        items(entry, name: name, expected: expected, example: example).compactMap { item in
             guard let text = item.scalarText, !text.isEmpty else {
-                wrongType(name, expected: expected, found: item)
+                wrongType(name, expected: expected, found: item, example: example)
                 return nil
             }
             if text.hasPrefix("/") || text.split(separator: "/").contains("..") {
@@ -99,7 +105,8 @@ private struct ProjectFieldReader {
 
     /// `notebooks:`: globs of Markdown files.
     mutating func globs(_ entry: YAMLEntry) -> [LocatedText] {
-        paths(entry, name: "notebooks", expected: "a glob or a list of globs such as '*.md'").filter { glob in
+        paths(entry, name: "notebooks", expected: "a glob or a list of globs such as '*.md'",
+              example: "notebooks: ['*.md', 'chapters/*.md']").filter { glob in
             guard glob.text.hasSuffix(".md") || glob.text.hasSuffix(".markdown") else {
                 error(at: glob.location, "'notebooks' glob '\(glob.text)' does not name Markdown files",
                       fix: "end it in .md or .markdown, e.g. '**/*.md'")
@@ -111,7 +118,7 @@ private struct ProjectFieldReader {
 
     /// `site-url:`: an absolute http(s) URL without query or fragment, returned ending in `/`.
     mutating func siteURL(_ entry: YAMLEntry) -> String? {
-        guard let text = text(entry) else { return nil }
+        guard let text = text(entry, example: "site-url: https://example.org/notes/") else { return nil }
         guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty,
               url.query == nil, url.fragment == nil
@@ -127,7 +134,8 @@ private struct ProjectFieldReader {
     mutating func navigation(_ entry: YAMLEntry) -> [NavigationSection] {
         let example = "- section: Basics\n    notebooks: [intro.md]"
         guard case .sequence(let items, _) = entry.value else {
-            wrongType("navigation", expected: "a list of sections", found: entry.value)
+            wrongType("navigation", expected: "a list of sections", found: entry.value,
+                      example: "navigation: [{section: Basics, notebooks: [intro.md]}]")
             return []
         }
         return items.compactMap { item in
@@ -135,9 +143,10 @@ private struct ProjectFieldReader {
             var title: String?, notebooks: [LocatedText]?
             for sub in entries {
                 switch sub.key {
-                case "section": title = text(sub, name: "navigation.section")
+                case "section": title = text(sub, name: "navigation.section", example: "section: Basics")
                 case "notebooks":
-                    notebooks = paths(sub, name: "navigation.notebooks", expected: "a list of notebook paths")
+                    notebooks = paths(sub, name: "navigation.notebooks", expected: "a list of notebook paths",
+                                      example: "notebooks: [intro.md, kde.md]")
                 default: unknownKey(sub, in: "navigation", among: NavigationSection.knownKeys)
                 }
             }
@@ -184,7 +193,8 @@ private struct ProjectFieldReader {
                 unknownKey(sub, in: "words", among: Word.allCases.map(\.rawValue))
                 continue
             }
-            guard let text = text(sub, name: "words.\(sub.key)") else { continue }
+            guard let text = text(sub, name: "words.\(sub.key)", example: "words: {\(sub.key): \"your wording\"}")
+            else { continue }
             let missing = word.placeholders.filter { !text.contains("{\($0)}") }
             guard missing.isEmpty else {
                 let names = word.placeholders.map { "{\($0)}" }.joined(separator: ", ")
@@ -210,7 +220,7 @@ private struct ProjectFieldReader {
                 unknownKey(sub, in: "cache", among: CacheSettings.knownKeys)
                 continue
             }
-            guard let text = text(sub, name: "cache.max-size") else { continue }
+            guard let text = text(sub, name: "cache.max-size", example: "max-size: 1 GiB") else { continue }
             switch ByteSize.parse(text) {
             case .success(let bytes): settings.maxBytes = bytes
             case .failure(let problem): error(at: sub.value.location, "cache.max-size: \(problem.message)",

@@ -1,13 +1,15 @@
 /// Converts libyaml's positions in a YAML text into the notebook's (1-based line and column
-/// in Unicode scalars, lines ending at "\n" only, as everywhere else in Parzen).
+/// in Unicode scalars, lines ending at "\n"; a notebook's or `parzen.yml`'s lone "\r"s are
+/// line feeds by the time YAML is read, see `LoneCarriageReturns`).
 ///
 /// The two disagree in two ways. libyaml ends a line at every YAML 1.1 line break — "\n",
-/// "\r\n", a lone "\r", U+0085, U+2028 and U+2029 — so after a lone "\r" its line numbers run
-/// ahead of the notebook's. And at the end of a text without a final line break, libyaml
-/// moves its position to the start of the line after it, a line the notebook does not have;
-/// the position meant is the end of the text. So a mark is turned into a scalar offset by
-/// libyaml's rules (clamped to its line, and to the text) and the offset into a location by
-/// the notebook's. Cost: O(n) to build, O(log n) per position.
+/// "\r\n", a lone "\r", U+0085, U+2028 and U+2029 — so after a U+2028 (or a lone "\r" in text
+/// that did not come from a notebook) its line numbers run ahead of the notebook's. And at the
+/// end of a text without a final line break, libyaml moves its position to the start of the
+/// line after it, a line the notebook does not have; the position meant is the end of the text.
+/// So a mark is turned into a scalar offset by libyaml's rules (clamped to its line, and to the
+/// text) and the offset into a location by the notebook's. Cost: O(n) to build, O(log n) per
+/// position.
 struct YAMLMarkMap {
     /// The scalar offsets where each of libyaml's lines starts and where its line break is
     /// (the end of the text for the last line).

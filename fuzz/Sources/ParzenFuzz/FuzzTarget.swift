@@ -18,6 +18,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A directive's YAML body (first line: the directive's name) through the YAML reader
     /// and the option checker: every diagnostic lies inside the input.
     case options
+    /// A `.bib` file through the reader and the reference list of every entry in both
+    /// styles: every diagnostic lies inside the file.
+    case bib
 
     /// Where the fuzzed notebook or directive pretends to be: beside the bundled notebooks, so
     /// that relative data paths in the seeds (`data/old-faithful.csv`) resolve. Located from
@@ -36,6 +39,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .tex: return TeXFuzzing.violations(text)
         case .csv: return CSVFuzzing.violations(text)
         case .options: return OptionsFuzzing.violations(text)
+        case .bib: return BibFuzzing.violations(text)
         }
     }
 

@@ -24,6 +24,6 @@ enum OptionsFuzzing {
         let context = RunContext(file: file, paths: paths, globalSeed: 1, checkOnly: true)
         let outcome = NotebookRunner(registry: registry).run([source], in: context)
         let (_, yamlDiagnostics) = YAMLReader.read(body, file: file, firstLine: 2)
-        return TextExtent(text).outsiders(yamlDiagnostics + outcome.diagnostics, file: file)
+        return TextExtent(text, lineFeedsToo: true).outsiders(yamlDiagnostics + outcome.diagnostics, file: file)
     }
 }

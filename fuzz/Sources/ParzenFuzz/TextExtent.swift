@@ -4,15 +4,19 @@ import ParzenFormat
 /// lies inside it. The position just after the last character of a line is inside (an error
 /// "expected … at the end of the line" points there).
 ///
-/// Two readings of "line" are accepted: lines ending at "\n" only, and lines ending at "\n",
-/// "\r\n" or a lone "\r" (CommonMark's definition, and the CSV reader's).
+/// A line ends at "\n", "\r\n" or a lone "\r": CommonMark's definition, the notebook's (every
+/// layer reads it so, see `LoneCarriageReturns`) and the CSV reader's. With `lineFeedsToo`, a
+/// reading with lines ending at "\n" only is accepted as well: the YAML reader's, which the
+/// `options` target drives without a notebook around it.
 struct TextExtent {
     /// The number of Unicode scalars on each line, lines ending at "\n".
     let lineLengths: [Int]
     /// The same with "\r\n" and a lone "\r" also ending a line.
     let commonMarkLineLengths: [Int]
+    let lineFeedsToo: Bool
 
-    init(_ text: String) {
+    init(_ text: String, lineFeedsToo: Bool = false) {
+        self.lineFeedsToo = lineFeedsToo
         var lengths = [0], commonMark = [0]
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
@@ -28,11 +32,12 @@ struct TextExtent {
         commonMarkLineLengths = commonMark
     }
 
-    /// Why (`line`, `column`) is outside the text under both readings, or nil when it is inside.
+    /// Why (`line`, `column`) is outside the text under every accepted reading, or nil when
+    /// it is inside.
     func problem(line: Int, column: Int) -> String? {
-        guard let problem = Self.problem(line: line, column: column, lengths: lineLengths),
-              Self.problem(line: line, column: column, lengths: commonMarkLineLengths) != nil else { return nil }
-        return problem
+        guard let problem = Self.problem(line: line, column: column, lengths: commonMarkLineLengths) else { return nil }
+        guard lineFeedsToo else { return problem }
+        return Self.problem(line: line, column: column, lengths: lineLengths).map { _ in problem }
     }
 
     private static func problem(line: Int, column: Int, lengths: [Int]) -> String? {
