@@ -4,9 +4,9 @@
 # `jupyter nbconvert --to html --execute`, both whole processes, 5 runs each, interleaved
 # (Parzen, Jupyter, Parzen, …) so that the machine's load falls on both alike; hyperfine is
 # not used because it runs all of one command's runs before the other's. Each run is timed
-# by /usr/bin/time -v: wall time, CPU time (user + system, including the kernel process,
-# which nbconvert waits for) and peak RSS (of the largest single process). Prints medians,
-# output bytes and the ratios (target ≥ 75×), then checks that both notebooks computed the
+# by bench/anchor-twin/measure.py: wall time, CPU time (user + system, including the kernel
+# process, which nbconvert waits for) and peak RSS (of the largest single process). Prints
+# medians, output bytes and the ratios (target ≥ 75×), then checks that both notebooks computed the
 # same NLL table and scan (relative difference ≤ 1e-9) and KL values within 5 standard errors
 # (their Monte Carlo draws differ); a mismatch fails the script.
 # Usage: bench/anchor-twin.sh   (ANCHOR_TWIN_RUNS=n for another number of runs)
@@ -26,7 +26,7 @@ if ! "$venv/bin/python" -c "import nbconvert, ipykernel, numpy, scipy, matplotli
     fi
 fi
 swift build -c release --product parzen >/dev/null
-parzen="$(pwd)/$(swift build -c release --show-bin-path)/parzen"
+parzen="$(swift build -c release --show-bin-path)/parzen"
 jupyter="$(pwd)/$venv/bin/jupyter"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -34,10 +34,10 @@ export JUPYTER_PLATFORM_DIRS=1
 cd bench/anchor-twin
 for i in $(seq "$runs"); do
     rm -rf "$out/parzen" "$out/jupyter"
-    /usr/bin/time -v -o "$out/parzen-$i.time" \
-        "$parzen" render --no-cache anchor-twin.md -o "$out/parzen" --json "$out/parzen.json" >/dev/null
-    /usr/bin/time -v -o "$out/jupyter-$i.time" \
-        "$jupyter" nbconvert --to html --execute anchor-twin.ipynb --output-dir "$out/jupyter" 2>/dev/null
+    python3 measure.py "$out/parzen-$i.json" \
+        "$parzen" render --no-cache anchor-twin.md -o "$out/parzen" --json "$out/parzen.json"
+    python3 measure.py "$out/jupyter-$i.json" \
+        "$jupyter" nbconvert --to html --execute anchor-twin.ipynb --output-dir "$out/jupyter"
 done
 python3 - "$out" "$runs" <<'PY'
 import html, json, math, os, re, statistics, sys
@@ -46,17 +46,13 @@ out, runs = sys.argv[1], int(sys.argv[2])
 
 
 def timing(path):
-    text = open(path).read()
-    field = lambda name: re.search(re.escape(name) + r": (.*)", text).group(1)
-    clock = field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")
-    wall = sum(float(part) * 60**k for k, part in enumerate(reversed(clock)))
-    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
-    return wall, cpu, int(field("Maximum resident set size (kbytes)")) / 1024
+    run = json.load(open(path))
+    return run["wall"], run["cpu"], run["rss_mib"]
 
 
 medians = {}
 for tool, page in [("parzen", "parzen/anchor-twin.html"), ("jupyter", "jupyter/anchor-twin.html")]:
-    walls, cpus, rss = zip(*(timing(f"{out}/{tool}-{i}.time") for i in range(1, runs + 1)))
+    walls, cpus, rss = zip(*(timing(f"{out}/{tool}-{i}.json") for i in range(1, runs + 1)))
     medians[tool] = statistics.median(walls), statistics.median(cpus)
     print(f"{tool:<8} wall median {medians[tool][0]*1e3:8.1f} ms (runs {', '.join(f'{w*1e3:.0f}' for w in walls)})"
           f"   cpu median {medians[tool][1]*1e3:8.1f} ms   peak RSS {statistics.median(rss):6.1f} MiB"
