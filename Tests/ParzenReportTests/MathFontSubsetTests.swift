@@ -1,0 +1,175 @@
+import Foundation
+import ParzenReport
+import ParzenRunner
+import ParzenTestSupport
+import Testing
+
+/// Per-page math font subsets (issue #14, "Lighter pages"), checked by fontTools, an independent
+/// WOFF2 reader and OpenType parser (installed into `.build/venv-fonttools` on first use; without
+/// python3 or pip those tests print a notice and return).
+@Suite(.serialized) struct MathFontSubsetTests {
+    static let tutorials = ["what-is-a-generative-model", "a-linear-model", "directives-tour"]
+
+    /// The tutorials' pages rendered with the bundled templates, by name.
+    static let pages: [String: String] = {
+        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: false)
+        let builds = tutorials.map { builder.build(path: Repository.root + "/notebooks/\($0).md", checkOnly: false) }
+        let site = Site(builds: builds, templates: try! Templates.bundled())
+        return Dictionary(uniqueKeysWithValues: site.pages().map { ($0.fileName, $0.html) })
+    }()
+
+    static func page(_ name: String) -> String { pages[name + ".html"]! }
+
+    /// The bytes of the first embedded WOFF2 font of a page, or nil when it embeds none.
+    static func font(in html: String) -> Data? {
+        guard let start = html.firstRange(of: "url(data:font/woff2;base64,"),
+              let end = html[start.upperBound...].firstIndex(of: ")") else { return nil }
+        return Data(base64Encoded: String(html[start.upperBound..<end]))
+    }
+
+    /// The font of templates/math-font.css, as every page embedded it before per-page subsets.
+    static let bundledFont: Data = font(in: try! String(contentsOfFile: Repository.templates + "/math-font.css",
+                                                        encoding: .utf8))!
+
+    static func write(_ data: Data, _ name: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-font-\(UUID())-\(name)").path
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test(arguments: tutorials) func tutorialPagesEmbedASubsetUnder30KB(name: String) throws {
+        let font = try #require(Self.font(in: Self.page(name)))
+        print("\(name): math font \(font.count) bytes of WOFF2 (bundled: \(Self.bundledFont.count));"
+              + " page \(Self.page(name).utf8.count) bytes")
+        #expect(font.count < 30_000)
+        #expect(font.count < Self.bundledFont.count)
+    }
+
+    @Test func aPageWithoutMathEmbedsNoFont() throws {
+        let builder = ReportBuilder(registry: testRegistry, allowOutside: false)
+        let build = builder.build(path: try temporaryNotebook("# Plain\n\nNo formulas.\n", name: "plain.md"),
+                                  checkOnly: false)
+        let html = Site(builds: [build], templates: try Templates.bundled()).pages()[0].html
+        #expect(!html.contains("@font-face"))
+        #expect(Self.font(in: html) == nil)
+    }
+
+    @Test func theSameFormulasGiveTheSameFontBytes() throws {
+        let body = "<p><math><mrow><mo>(</mo><mfrac><mi>a</mi><mi>b</mi></mfrac><mo>)</mo></mrow></math></p>"
+        let first = try Templates.bundled().css(forPageBody: body)
+        let second = try Templates.bundled().css(forPageBody: body)
+        #expect(first == second)
+        #expect(Self.font(in: first) != nil)
+        #expect(Self.font(in: first)! != Self.bundledFont)
+    }
+
+    /// fontTools reads each tutorial's font as WOFF2, decompiles every table, and finds the MATH
+    /// table, a glyph for every character the page's formulas use that the bundled font has, and
+    /// every size variant and assembly part of the stretchy brackets and the radical.
+    @Test(arguments: tutorials) func fontToolsReadsTheSubsetWithItsMathTable(name: String) async throws {
+        guard let python = await FontTools.python else { return }
+        let html = Self.page(name)
+        let subset = try Self.write(try #require(Self.font(in: html)), name + ".woff2")
+        let bundled = try Self.write(Self.bundledFont, "bundled.woff2")
+        let text = try Self.write(Data(Self.formulaText(html).utf8), name + ".txt")
+        let result = await FontTools.run(python, ["-c", FontTools.checkScript, subset, bundled, text])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.hasPrefix("ok"), "\(result.output)")
+        print("\(name): \(result.output)")
+    }
+
+    /// The characters of a page's `<math>` elements as fontTools' script sees them: each
+    /// formula's markup with tags and entities decoded by Python's html.parser (see the script).
+    static func formulaText(_ html: String) -> String {
+        var formulas: [Substring] = []
+        var rest = Substring(html)
+        while let open = rest.firstRange(of: "<math"), let close = rest[open.upperBound...].firstRange(of: "</math>") {
+            formulas.append(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
+        }
+        return formulas.joined(separator: "\n")
+    }
+}
+
+/// A virtual environment with fontTools and brotli, made on first use.
+enum FontTools {
+    static var python: String? {
+        get async { await setup.value }
+    }
+
+    private static let setup = Task<String?, Never> {
+        let venv = Repository.root + "/.build/venv-fonttools"
+        let python = venv + "/bin/python"
+        if !FileManager.default.isExecutableFile(atPath: python) {
+            guard await run("/usr/bin/env", ["python3", "-m", "venv", venv]).status == 0 else {
+                print("notice: skipping fontTools checks: python3 -m venv is not available")
+                return nil
+            }
+        }
+        let installed = await run(python, ["-c", "import fontTools, brotli"]).status == 0
+        if !installed, await run(venv + "/bin/pip", ["install", "--quiet", "fonttools", "brotli"]).status != 0 {
+            print("notice: skipping fontTools checks: pip could not install fonttools and brotli")
+            return nil
+        }
+        return python
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) async -> (status: Int32, output: String) {
+        do {
+            let run = try await ExternalProcess.run(executable, arguments)
+            return (run.status, run.output + run.errors)
+        } catch {
+            return (-1, "\(error)")
+        }
+    }
+
+    /// argv: subset.woff2 bundled.woff2 formulas.txt. The expected characters are computed here
+    /// from the formulas' text (html.parser) and MathML Core's rules, not from Parzen's list.
+    static let checkScript = """
+        import sys, html.parser
+        from fontTools.ttLib import TTFont
+        subset, bundled = TTFont(sys.argv[1]), TTFont(sys.argv[2])
+        assert subset.flavor == "woff2", subset.flavor
+        for tag in subset.keys():
+            subset[tag]  # decompiles every table
+        assert "MATH" in subset, "no MATH table"
+        class Text(html.parser.HTMLParser):
+            def __init__(self):
+                super().__init__(convert_charrefs=True); self.chars = set(); self.mi = False; self.tags = set()
+            def handle_starttag(self, tag, attrs):
+                self.tags.add(tag); self.mi = tag == "mi" and not attrs
+            def handle_endtag(self, tag):
+                self.mi = False
+            def handle_data(self, data):
+                self.chars |= {ord(c) for c in data}
+                if self.mi and len(data) == 1 and "a" <= data.lower() <= "z":  # math-auto italic
+                    self.chars.add(0x210E if data == "h" else
+                                   (0x1D434 + ord(data) - 65 if data.isupper() else 0x1D44E + ord(data) - 97))
+        text = Text(); text.feed(open(sys.argv[3], encoding="utf-8").read())
+        if text.tags & {"msqrt", "mroot"}: text.chars.add(0x221A)
+        have, had = subset.getBestCmap(), bundled.getBestCmap()
+        missing = sorted(hex(c) for c in text.chars if c in had and c not in have)
+        assert not missing, "characters without a glyph: " + ", ".join(missing)
+        def constructions(font):
+            table = font["MATH"].table.MathVariants
+            coverage = table.VertGlyphCoverage.glyphs
+            return {g: c for g, c in zip(coverage, table.VertGlyphConstruction)}
+        def parts(font, construction):
+            names = [v.VariantGlyph for v in construction.MathGlyphVariantRecord]
+            if construction.GlyphAssembly:
+                names += [p.glyph for p in construction.GlyphAssembly.PartRecords]
+            return names
+        sub, full = constructions(subset), constructions(bundled)
+        checked = 0
+        for char in (0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x7C, 0x221A):
+            if char not in have: continue
+            glyph, original = have[char], had[char]
+            assert glyph in sub, "no vertical variants for " + hex(char)
+            order, original_order = subset.getGlyphOrder(), bundled.getGlyphOrder()
+            got, want = parts(subset, sub[glyph]), parts(bundled, full[original])
+            assert len(got) == len(want) and all(g in order for g in got), (hex(char), got, want)
+            checked += 1
+        print("ok: %d glyphs, %d characters checked, %d stretchy constructions" % (len(subset.getGlyphOrder()),
+              len([c for c in text.chars if c in had]), checked))
+        """
+}
