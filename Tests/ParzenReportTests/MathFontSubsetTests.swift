@@ -78,6 +78,50 @@ import Testing
         print("\(name): \(result.output)")
     }
 
+    /// Headless Chromium draws stretchy brackets and a radical around fractions with the page's
+    /// subset exactly as with the whole bundled font: the two screenshots are the same PNG bytes.
+    /// The family stack is cut to the embedded font (and `serif`), so that an installed Latin
+    /// Modern Math cannot stand in; a page without the @font-face must then look different,
+    /// which shows the screenshots really use the embedded font.
+    @Test func chromiumDrawsStretchyOperatorsAsWithTheWholeFont() async throws {
+        guard let chromium = ExternalProcess.onPath("chromium") else {
+            print("notice: chromium is not installed; skipping the screenshot comparison")
+            return
+        }
+        let source = "# Stretchy\n\n$$\\left( \\frac{a}{b} \\right) + \\sqrt{\\frac{1}{2}}"
+            + " + \\left[ \\frac{\\frac{x}{y}}{z} \\right]$$\n"
+        let builder = ReportBuilder(registry: testRegistry, allowOutside: false)
+        let build = builder.build(path: try temporaryNotebook(source, name: "stretchy.md"), checkOnly: false)
+        var subset = Site(builds: [build], templates: try Templates.bundled()).pages()[0].html
+        let stack = "\"Parzen Latin Modern Math\", \"Latin Modern Math\", \"STIX Two Math\", \"Cambria Math\", math"
+        #expect(subset.contains(stack))
+        subset = subset.replacingOccurrences(of: stack, with: "\"Parzen Latin Modern Math\", serif")
+        let font = try #require(Self.font(in: subset)).base64EncodedString()
+        let whole = subset.replacingOccurrences(of: font, with: Self.bundledFont.base64EncodedString())
+        let none = subset.replacingOccurrences(of: "url(data:font/woff2;base64,\(font))", with: "local(none)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-shot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func screenshot(_ html: String, _ name: String) async throws -> Data? {
+            let page = folder.appendingPathComponent(name + ".html"), png = folder.appendingPathComponent(name + ".png")
+            try html.write(to: page, atomically: true, encoding: .utf8)
+            _ = try await ExternalProcess.run(chromium, [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(folder.path)/profile",
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=3000", "--window-size=900,700",
+                "--screenshot=\(png.path)", page.absoluteString,
+            ])
+            return try? Data(contentsOf: png)
+        }
+        guard let withWhole = try await screenshot(whole, "whole") else {
+            print("notice: chromium made no screenshot; skipping the screenshot comparison")
+            return
+        }
+        let withSubset = try #require(try await screenshot(subset, "subset"))
+        let withNone = try #require(try await screenshot(none, "none"))
+        #expect(withSubset == withWhole)
+        #expect(withNone != withWhole)
+    }
+
     /// The characters of a page's `<math>` elements as fontTools' script sees them: each
     /// formula's markup with tags and entities decoded by Python's html.parser (see the script).
     static func formulaText(_ html: String) -> String {
