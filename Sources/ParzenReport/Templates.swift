@@ -3,8 +3,8 @@ import Mustache
 
 /// The HTML templates and style sheets a report is rendered with: `page.mustache`,
 /// `index.mustache`, and every `*.css` file, inlined into each page — `parzen.css` first, the
-/// rest by name. Sheets named `math*.css` (the math font alone is ~95 KB) go only into pages
-/// that contain math.
+/// rest by name. Sheets named `math*.css` go only into pages that contain math, and the font of
+/// `math-font.css` (~95 KB as base64) is cut to each page's characters (``css(forPageBody:)``).
 ///
 /// By default they are the ones compiled into the binary (``bundled``, generated from the
 /// repository's templates/ by `scripts/bundle-templates.py`), so a copied `parzen` works

@@ -72,7 +72,7 @@ import Testing
         let subset = try Self.write(try #require(Self.font(in: html)), name + ".woff2")
         let bundled = try Self.write(Self.bundledFont, "bundled.woff2")
         let text = try Self.write(Data(Self.formulaText(html).utf8), name + ".txt")
-        let result = await FontTools.run(python, ["-c", FontTools.checkScript, subset, bundled, text])
+        let result = await PythonVenv.run(python, ["-c", FontTools.checkScript, subset, bundled, text])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.hasPrefix("ok"), "\(result.output)")
         print("\(name): \(result.output)")
@@ -106,7 +106,8 @@ import Testing
             let page = folder.appendingPathComponent(name + ".html"), png = folder.appendingPathComponent(name + ".png")
             try html.write(to: page, atomically: true, encoding: .utf8)
             _ = try await ExternalProcess.run(chromium, [
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(folder.path)/profile",
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--user-data-dir=\(folder.path)/profile",
                 "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=3000", "--window-size=900,700",
                 "--screenshot=\(png.path)", page.absoluteString,
             ])
@@ -135,36 +136,16 @@ import Testing
     }
 }
 
-/// A virtual environment with fontTools and brotli, made on first use.
+/// fontTools, an independent WOFF2 reader and OpenType parser, and the script that checks a subset.
 enum FontTools {
+    /// The venv's python, or nil (with a notice) when it cannot be made.
     static var python: String? {
-        get async { await setup.value }
+        get async { await setup.value.map { $0 + "/python" } }
     }
 
     private static let setup = Task<String?, Never> {
-        let venv = Repository.root + "/.build/venv-fonttools"
-        let python = venv + "/bin/python"
-        if !FileManager.default.isExecutableFile(atPath: python) {
-            guard await run("/usr/bin/env", ["python3", "-m", "venv", venv]).status == 0 else {
-                print("notice: skipping fontTools checks: python3 -m venv is not available")
-                return nil
-            }
-        }
-        let installed = await run(python, ["-c", "import fontTools, brotli"]).status == 0
-        if !installed, await run(venv + "/bin/pip", ["install", "--quiet", "fonttools", "brotli"]).status != 0 {
-            print("notice: skipping fontTools checks: pip could not install fonttools and brotli")
-            return nil
-        }
-        return python
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) async -> (status: Int32, output: String) {
-        do {
-            let run = try await ExternalProcess.run(executable, arguments)
-            return (run.status, run.output + run.errors)
-        } catch {
-            return (-1, "\(error)")
-        }
+        await PythonVenv.prepare("venv-fonttools", modules: ["fontTools", "brotli"], packages: ["fonttools", "brotli"],
+                                 purpose: "fontTools checks")
     }
 
     /// argv: subset.woff2 bundled.woff2 formulas.txt. The expected characters are computed here
