@@ -25,7 +25,8 @@ final class MathFontSubsetter: Sendable {
     }
 
     /// The WOFF2 subset holding `codepoints` (those the font has) and what the MATH table needs for
-    /// them; nil when HarfBuzz fails. Cost: ~10-50 ms for a first set, a dictionary look-up after.
+    /// them; nil when HarfBuzz fails. Cost: one subset and one brotli pass (quality 11) per new set,
+    /// a dictionary look-up after.
     func subset(codepoints: Set<UInt32>) -> [UInt8]? {
         if let cached = cache.withLock({ $0[codepoints] }) { return cached }
         guard let font = makeSubset(codepoints) else { return nil }

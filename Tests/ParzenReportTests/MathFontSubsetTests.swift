@@ -63,6 +63,18 @@ import Testing
         #expect(Self.font(in: first)! != Self.bundledFont)
     }
 
+    /// A `math-font.css` whose font Parzen cannot read (here not WOFF2) goes into math pages as
+    /// it is, like every math font before per-page subsets.
+    @Test func anUnreadableFontIsEmbeddedUnchanged() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-tpl-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: folder.path)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = "@font-face { src: url(data:font/woff2;base64,AAAA) format(\"woff2\"); }\n"
+        try sheet.write(to: folder.appendingPathComponent("math-font.css"), atomically: true, encoding: .utf8)
+        let css = try Templates(folder: folder.path).css(forPageBody: "<math><mi>x</mi></math>")
+        #expect(css.contains("/* math-font.css */\n" + sheet))
+    }
+
     /// fontTools reads each tutorial's font as WOFF2, decompiles every table, and finds the MATH
     /// table, a glyph for every character the page's formulas use that the bundled font has, and
     /// every size variant and assembly part of the stretchy brackets and the radical.
