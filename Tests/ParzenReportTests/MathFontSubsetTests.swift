@@ -77,7 +77,8 @@ import Testing
 
     /// fontTools reads each tutorial's font as WOFF2, decompiles every table, and finds the MATH
     /// table, a glyph for every character the page's formulas use that the bundled font has, and
-    /// every size variant and assembly part of the stretchy brackets and the radical.
+    /// for every kept character every size variant and assembly part (vertical and horizontal)
+    /// the bundled font's MATH table lists for it: stretchy brackets, radicals, big operators.
     @Test(arguments: tutorials) func fontToolsReadsTheSubsetWithItsMathTable(name: String) async throws {
         guard let python = await FontTools.python else { return }
         let html = Self.page(name)
@@ -187,25 +188,25 @@ enum FontTools {
         have, had = subset.getBestCmap(), bundled.getBestCmap()
         missing = sorted(hex(c) for c in text.chars if c in had and c not in have)
         assert not missing, "characters without a glyph: " + ", ".join(missing)
-        def constructions(font):
+        def constructions(font, direction):
             table = font["MATH"].table.MathVariants
-            coverage = table.VertGlyphCoverage.glyphs
-            return {g: c for g, c in zip(coverage, table.VertGlyphConstruction)}
-        def parts(font, construction):
+            coverage = getattr(table, direction + "GlyphCoverage")
+            return dict(zip(coverage.glyphs, getattr(table, direction + "GlyphConstruction"))) if coverage else {}
+        def parts(construction):
             names = [v.VariantGlyph for v in construction.MathGlyphVariantRecord]
             if construction.GlyphAssembly:
                 names += [p.glyph for p in construction.GlyphAssembly.PartRecords]
             return names
-        sub, full = constructions(subset), constructions(bundled)
+        order = set(subset.getGlyphOrder())
         checked = 0
-        for char in (0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x7C, 0x221A):
-            if char not in have: continue
-            glyph, original = have[char], had[char]
-            assert glyph in sub, "no vertical variants for " + hex(char)
-            order, original_order = subset.getGlyphOrder(), bundled.getGlyphOrder()
-            got, want = parts(subset, sub[glyph]), parts(bundled, full[original])
-            assert len(got) == len(want) and all(g in order for g in got), (hex(char), got, want)
-            checked += 1
+        for direction in ("Vert", "Horiz"):
+            sub, full = constructions(subset, direction), constructions(bundled, direction)
+            for char, glyph in have.items():
+                if had.get(char) not in full: continue
+                assert glyph in sub, "no %s variants for %s" % (direction, hex(char))
+                got, want = parts(sub[glyph]), parts(full[had[char]])
+                assert len(got) == len(want) and all(g in order for g in got), (hex(char), got, want)
+                checked += 1
         print("ok: %d glyphs, %d characters checked, %d stretchy constructions" % (len(subset.getGlyphOrder()),
               len([c for c in text.chars if c in had]), checked))
         """
