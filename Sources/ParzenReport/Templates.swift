@@ -64,16 +64,17 @@ public struct Templates: Sendable {
         sheets = files.keys.filter { $0.hasSuffix(".css") }
             .sorted { ($0 == "parzen.css" ? 0 : 1, $0) < ($1 == "parzen.css" ? 0 : 1, $1) }
             .map { ($0, files[$0]!) }
-        mathFont = files["math-font.css"].flatMap(Self.fontURL).flatMap { sheet, url in
-            Data(base64Encoded: String(sheet[url])).flatMap { MathFontSubsetter(woff2: [UInt8]($0)) }
+        mathFont = files["math-font.css"].flatMap { sheet in
+            Self.fontURL(in: sheet).flatMap { Data(base64Encoded: String(sheet[$0])) }
+                .flatMap { MathFontSubsetter(woff2: [UInt8]($0)) }
         }
     }
 
     /// The base64 text of the first `url(data:font/woff2;base64,…)` in a sheet.
-    private static func fontURL(in sheet: String) -> (String, Range<String.Index>)? {
+    private static func fontURL(in sheet: String) -> Range<String.Index>? {
         guard let start = sheet.firstRange(of: "url(data:font/woff2;base64,"),
               let end = sheet[start.upperBound...].firstIndex(of: ")") else { return nil }
-        return (sheet, start.upperBound..<end)
+        return start.upperBound..<end
     }
 
     /// The style sheets for a page with this body: none of the math sheets without `<math`, and
@@ -84,19 +85,24 @@ public struct Templates: Sendable {
         guard let mathFont, let font = mathFont.subset(codepoints: MathCodepoints.of(page: body)) else {
             return css(includingMath: true)
         }
-        return sheets.map { sheet in
-            var text = sheet.text
-            if sheet.name == "math-font.css", let (_, url) = Self.fontURL(in: text) {
-                text.replaceSubrange(url, with: Data(font).base64EncodedString())
-            }
-            return "/* \(sheet.name) */\n" + text
-        }.joined(separator: "\n")
+        return css(includingMath: true, mathFont: font)
     }
 
     /// The style sheets to inline into a page, with or without the math sheets.
     public func css(includingMath: Bool) -> String {
+        css(includingMath: includingMath, mathFont: nil)
+    }
+
+    /// The sheets, with `font` (WOFF2 bytes) in place of the font of `math-font.css` when given.
+    private func css(includingMath: Bool, mathFont font: [UInt8]?) -> String {
         sheets.filter { includingMath || !$0.name.hasPrefix("math") }
-            .map { "/* \($0.name) */\n" + $0.text }
+            .map { sheet in
+                var text = sheet.text
+                if let font, sheet.name == "math-font.css", let url = Self.fontURL(in: text) {
+                    text.replaceSubrange(url, with: Data(font).base64EncodedString())
+                }
+                return "/* \(sheet.name) */\n" + text
+            }
             .joined(separator: "\n")
     }
 }
