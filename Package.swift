@@ -30,6 +30,9 @@ let package = Package(
         // XXH3-128 for the result cache's keys and checksums: 10-20x SHA-256's speed on this
         // machine (200 MB: 0.06-0.10 s vs 1.1-1.3 s) without swift-crypto's build time.
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
+        // Per-page math font subsets: HarfBuzz's subsetter, and brotli for the WOFF2 container.
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         .target(name: "ParzenMarkup"),
         // The statistics are optimised in debug builds too: the test suite renders the tutorial
         // notebooks, whose Monte Carlo and permutation tests run ~20× slower unoptimised.
@@ -54,7 +57,7 @@ let package = Package(
             name: "ParzenReport",
             dependencies: [
                 "ParzenFormat", "ParzenHTML", "ParzenMarkup", "ParzenRunner", "ParzenMath", "ParzenPlot", "ParzenChart",
-                "ParzenCitations",
+                "ParzenCitations", "CHarfBuzz", "CBrotli",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

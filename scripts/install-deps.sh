@@ -2,7 +2,7 @@
 # Installs the Debian packages Parzen needs to build, when they are missing.
 # Usage: scripts/install-deps.sh [extra-package…]   (extra packages: e.g. pandoc for benchmarks)
 set -euo pipefail
-needed=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxxhash-dev pkg-config "$@")
+needed=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxxhash-dev libharfbuzz-dev libbrotli-dev pkg-config "$@")
 missing=()
 for package in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -114,7 +114,7 @@ public struct Site: Sendable {
             "hasErrors": errorCount > 0,
             "errorCount": errorCount,
             "body": build.bodyHTML ?? "",
-            "css": templates.css(includingMath: build.bodyHTML?.contains("<math") ?? false),
+            "css": templates.css(forPageBody: build.bodyHTML ?? ""),
         ]
         context["description"] = frontMatter.description
         context["date"] = frontMatter.date.map(words.date)

@@ -3,8 +3,8 @@ import Mustache
 
 /// The HTML templates and style sheets a report is rendered with: `page.mustache`,
 /// `index.mustache`, and every `*.css` file, inlined into each page — `parzen.css` first, the
-/// rest by name. Sheets named `math*.css` (the math font alone is ~95 KB) go only into pages
-/// that contain math.
+/// rest by name. Sheets named `math*.css` go only into pages that contain math, and the font of
+/// `math-font.css` (~95 KB as base64) is cut to each page's characters (``css(forPageBody:)``).
 ///
 /// By default they are the ones compiled into the binary (``bundled``, generated from the
 /// repository's templates/ by `scripts/bundle-templates.py`), so a copied `parzen` works
@@ -18,6 +18,9 @@ public struct Templates: Sendable {
     let index: MustacheTemplate
     /// The style sheets by file name, in inlining order.
     let sheets: [(name: String, text: String)]
+    /// Cuts the font of `math-font.css` to each page's characters; nil when that sheet has no
+    /// WOFF2 data URL Parzen can read, and then pages embed the sheet as it is.
+    let mathFont: MathFontSubsetter?
 
     /// Why templates could not be loaded.
     public struct LoadError: Error, CustomStringConvertible {
@@ -61,12 +64,45 @@ public struct Templates: Sendable {
         sheets = files.keys.filter { $0.hasSuffix(".css") }
             .sorted { ($0 == "parzen.css" ? 0 : 1, $0) < ($1 == "parzen.css" ? 0 : 1, $1) }
             .map { ($0, files[$0]!) }
+        mathFont = files["math-font.css"].flatMap { sheet in
+            Self.fontURL(in: sheet).flatMap { Data(base64Encoded: String(sheet[$0])) }
+                .flatMap { MathFontSubsetter(woff2: [UInt8]($0)) }
+        }
+    }
+
+    /// The base64 text of the first `url(data:font/woff2;base64,…)` in a sheet.
+    private static func fontURL(in sheet: String) -> Range<String.Index>? {
+        guard let start = sheet.firstRange(of: "url(data:font/woff2;base64,"),
+              let end = sheet[start.upperBound...].firstIndex(of: ")") else { return nil }
+        return start.upperBound..<end
+    }
+
+    /// The style sheets for a page with this body: none of the math sheets without `<math`, and
+    /// with it the math font cut to the characters of the page's formulas. When HarfBuzz cannot
+    /// subset the font, the page gets the whole bundled subset, as before per-page subsets.
+    public func css(forPageBody body: String) -> String {
+        guard body.contains("<math") else { return css(includingMath: false) }
+        guard let mathFont, let font = mathFont.subset(codepoints: MathCodepoints.of(page: body)) else {
+            return css(includingMath: true)
+        }
+        return css(includingMath: true, mathFont: font)
     }
 
     /// The style sheets to inline into a page, with or without the math sheets.
     public func css(includingMath: Bool) -> String {
+        css(includingMath: includingMath, mathFont: nil)
+    }
+
+    /// The sheets, with `font` (WOFF2 bytes) in place of the font of `math-font.css` when given.
+    private func css(includingMath: Bool, mathFont font: [UInt8]?) -> String {
         sheets.filter { includingMath || !$0.name.hasPrefix("math") }
-            .map { "/* \($0.name) */\n" + $0.text }
+            .map { sheet in
+                var text = sheet.text
+                if let font, sheet.name == "math-font.css", let url = Self.fontURL(in: text) {
+                    text.replaceSubrange(url, with: Data(font).base64EncodedString())
+                }
+                return "/* \(sheet.name) */\n" + text
+            }
             .joined(separator: "\n")
     }
 }

@@ -35,30 +35,12 @@ import Testing
     }
 
     private static let venvSetup = Task<String?, Never> {
-        let venv = Repository.root + "/.build/venv-nbformat"
-        let python = venv + "/bin/python"
-        if !FileManager.default.isExecutableFile(atPath: python) {
-            guard await run("/usr/bin/env", ["python3", "-m", "venv", venv]).status == 0 else {
-                print("notice: skipping nbformat validation: python3 -m venv is not available")
-                return nil
-            }
-        }
-        let installed = await run(python, ["-c", "import nbformat, nbconvert"]).status == 0
-        if !installed, await run(venv + "/bin/pip", ["install", "--quiet", "nbformat", "nbconvert"]).status != 0 {
-            print("notice: skipping nbformat validation: pip could not install nbformat and nbconvert")
-            return nil
-        }
-        return venv + "/bin"
+        await PythonVenv.prepare("venv-nbformat", modules: ["nbformat", "nbconvert"],
+                                 packages: ["nbformat", "nbconvert"], purpose: "nbformat validation")
     }
 
-    /// Runs a program and returns its status and its standard output and error together.
     static func run(_ executable: String, _ arguments: [String]) async -> (status: Int32, output: String) {
-        do {
-            let run = try await ExternalProcess.run(executable, arguments)
-            return (run.status, run.output + run.errors)
-        } catch {
-            return (-1, "\(error)")
-        }
+        await PythonVenv.run(executable, arguments)
     }
 
     static func notebook(_ name: String) throws -> [String: Any] {
