@@ -25,8 +25,8 @@ if ! "$venv/bin/python" -c "import nbconvert, ipykernel, numpy, scipy, matplotli
         exit 0
     fi
 fi
-swift build -c release --product parzen >/dev/null
-parzen="$(swift build -c release --show-bin-path)/parzen"
+swift build -c release --static-swift-stdlib --product parzen >/dev/null
+parzen="$(swift build -c release --static-swift-stdlib --show-bin-path)/parzen"
 jupyter="$(pwd)/$venv/bin/jupyter"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

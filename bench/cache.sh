@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh hyperfine
-swift build -c release --product parzen >/dev/null
+swift build -c release --static-swift-stdlib --product parzen >/dev/null
 parzen=$PWD/.build/release/parzen
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -11,6 +11,6 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet numpy==2.4.6 scipy==1.17.1 KDEpy==1.1.12 statsmodels==0.15.0
 fi
-swift build -c release --product parzen-bench
-"$(swift build -c release --show-bin-path)/parzen-bench" core --data "$data"
+swift build -c release --static-swift-stdlib --product parzen-bench
+"$(swift build -c release --static-swift-stdlib --show-bin-path)/parzen-bench" core --data "$data"
 "$venv/bin/python" bench/reference_core.py "$data" "$@"

@@ -10,6 +10,6 @@ data="${PARZEN_BENCH_DATA:-.build/bench-largefit}"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c "import numpy, scipy, sklearn, KDEpy" 2>/dev/null ||
     "$venv/bin/pip" install --quiet numpy==2.4.6 scipy==1.17.1 KDEpy==1.1.12 scikit-learn==1.9.1
-swift build -c release --product parzen-bench
-"$(swift build -c release --show-bin-path)/parzen-bench" largefit --data "$data"
+swift build -c release --static-swift-stdlib --product parzen-bench
+"$(swift build -c release --static-swift-stdlib --show-bin-path)/parzen-bench" largefit --data "$data"
 "$venv/bin/python" bench/reference_largefit.py "$data" "$@"

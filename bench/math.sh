@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--instructions" ]; then
     command -v valgrind >/dev/null || { echo "bench/math.sh --instructions needs valgrind" >&2; exit 2; }
     [ -f ../shared/seed/what-is-a-generative-model.md ] || { echo "needs ../shared/seed/" >&2; exit 2; }
-    swift build -c release --product parzen-bench >/dev/null
+    swift build -c release --static-swift-stdlib --product parzen-bench >/dev/null
     count() {
         valgrind --tool=callgrind --callgrind-out-file=/dev/null .build/release/parzen-bench math \
             ../shared/seed/what-is-a-generative-model.md --runs "$1" 2>&1 >/dev/null \
@@ -26,7 +26,7 @@ if [ "${1:-}" = "--instructions" ]; then
     exit 0
 fi
 scripts/install-deps.sh pandoc hyperfine
-swift build -c release --product parzen-bench >/dev/null
+swift build -c release --static-swift-stdlib --product parzen-bench >/dev/null
 seed=../shared/seed/what-is-a-generative-model.md
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

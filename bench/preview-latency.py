@@ -9,7 +9,7 @@ edit). Prints every round and the median; the issue's target is 150 ms.
 
 Usage: bench/preview-latency.py [path/to/parzen] [rounds]   (default .build/release/parzen, 10)
 `parzen preview` runs `parzen-preview` from the same folder: build both products first
-(`swift build -c release --product parzen` and `--product parzen-preview`).
+(`swift build -c release --static-swift-stdlib --product parzen` and `--product parzen-preview`).
 """
 import os, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.request
 

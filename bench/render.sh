@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh pandoc hyperfine
-swift build -c release --product parzen >/dev/null
+swift build -c release --static-swift-stdlib --product parzen >/dev/null
 seed=../shared/seed/what-is-a-generative-model.md
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh hyperfine
-swift build -c release --product parzen >/dev/null
+swift build -c release --static-swift-stdlib --product parzen >/dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cd notebooks

@@ -9,6 +9,6 @@ venv="${PARZEN_BENCH_VENV:-.build/bench-venv}"
 data="${PARZEN_BENCH_DATA:-.build/bench-twosample}"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c "import numpy, scipy" 2>/dev/null || "$venv/bin/pip" install --quiet numpy==2.4.6 scipy==1.17.1
-swift build -c release --product parzen-bench
-"$(swift build -c release --show-bin-path)/parzen-bench" twosample --data "$data"
+swift build -c release --static-swift-stdlib --product parzen-bench
+"$(swift build -c release --static-swift-stdlib --show-bin-path)/parzen-bench" twosample --data "$data"
 "$venv/bin/python" bench/reference_twosample.py "$data"

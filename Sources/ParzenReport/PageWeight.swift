@@ -40,7 +40,7 @@ public struct PageWeight: Sendable, Equatable {
             // Formulas inside figure captions are counted with their figure too; the overlap is
             // small and the ranking is what matters.
             let size = formulas.reduce(0) { $0 + $1.count }
-            parts.append(Part(name: "\(formulas.count) formulas", bytes: size))
+            parts.append(Part(name: formulas.count == 1 ? "1 formula" : "\(formulas.count) formulas", bytes: size))
             counted += size
         }
         parts.append(Part(name: "text and markup", bytes: max(0, total - counted)))

@@ -18,7 +18,8 @@ struct Preview: ParsableCommand {
         let server = folder.appendingPathComponent("parzen-preview").path
         guard FileManager.default.isExecutableFile(atPath: server) else {
             throw ValidationError("The preview server \(server) is not built. Please run "
-                                  + "`swift build --product parzen-preview` (with -c release for a release build).")
+                                  + "`swift build --product parzen-preview` (for a release build as `make report` "
+                                  + "makes, with -c release --static-swift-stdlib).")
         }
         let argv = [server] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
