@@ -29,9 +29,10 @@ extension KernelDensityEstimate {
     ///   grid errs by ~1e-3 there). Compact kernels have kinks at their support edges, where the
     ///   error is O(δ/h) ≈ 1e-3. Grids too wide for the designed δ within an FFT of 2²² get the
     ///   finest δ that fits; if even δ = output step does not fit, the exact sum is used instead.
-    /// - Cost: O(N·p) for binning (parallel over cores; p = 4 or 2 taps) plus two real FFTs of
-    ///   length P ≈ (b − a + 2·reach)/δ (three for non-Gaussian kernels, whose spectrum is not
-    ///   known in closed form); N = 10⁶ points onto 2048 outputs takes a few milliseconds.
+    /// - Cost: O(N) for binning (two threads; the cubic binning adds four power sums per point,
+    ///   linear binning two weights) plus two real FFTs of length P ≈ (b − a + 2·reach)/δ (three
+    ///   for non-Gaussian kernels, whose spectrum is not known in closed form). N = 10⁶ points
+    ///   onto 2048 outputs: ~2 ms on two cores, ~2.5 ms of CPU, nearly all of it binning.
     /// - Reference: M. P. Wand, "Fast computation of multivariate kernel estimators",
     ///   J. Comput. Graph. Statist. 3(4), 1994 (linear binning with FFT convolution).
     public func densityOnGrid(from a: Double, to b: Double, count: Int) -> [Double] {
