@@ -42,7 +42,7 @@ extension KernelDensityEstimate {
         let sigma = h * min(1, kernel.variance(dimension: 1).squareRoot())
         let isGaussian: Bool = if case .gaussian = kernel { true } else { false }
         let order = isGaussian ? 4 : 2
-        let largestStep = sigma * (isGaussian ? Self.gaussianBinningStep(order: order, tolerance: 2e-6) : 1.0 / 480)
+        let largestStep = sigma * (isGaussian ? Self.cubicGaussianBinningStep : 1.0 / 480)
         let reach = h * kernelReach
         let outputStep = (b - a) / Double(count - 1)
         let maximumLength = 1 << 22
@@ -100,6 +100,10 @@ extension KernelDensityEstimate {
         // Round-off of the FFT can leave −1e-17 where the density is 0; a density is ≥ 0.
         return (0..<count).map { max(0, smoothed[pad + $0 * refinement] * scale) }
     }
+
+    /// `gaussianBinningStep(order: 4, tolerance: 2e-6)`, the 1-D grid's step, computed once: its
+    /// Hermite envelopes took ~2 % of a 10⁶-point grid.
+    static let cubicGaussianBinningStep = gaussianBinningStep(order: 4, tolerance: 2e-6)
 
     /// The largest δ/σ at which binning with `order`-point Lagrange weights sums a Gaussian
     /// kernel of standard deviation σ within `tolerance` of its value at every offset t ≤ 3σ:

@@ -191,7 +191,9 @@ enum LagrangeBinning {
             }
         }
         var total = partial[0]
-        for t in 1..<threads { for j in 0..<size { total[j] += partial[t][j] } }
+        total.withUnsafeMutableBufferPointer { sum in
+            for t in 1..<threads { partial[t].withUnsafeBufferPointer { for j in 0..<size { sum[j] += $0[j] } } }
+        }
         return total
     }
 }
