@@ -32,7 +32,7 @@ extension KernelDensityEstimate {
     /// - Cost: O(N) for binning (two threads; the cubic binning adds four power sums per point,
     ///   linear binning two weights) plus two real FFTs of length P ≈ (b − a + 2·reach)/δ (three
     ///   for non-Gaussian kernels, whose spectrum is not known in closed form). N = 10⁶ points
-    ///   onto 2048 outputs: ~2 ms on two cores, ~2.5 ms of CPU, nearly all of it binning.
+    ///   onto 2048 outputs: ~2.5 ms on two cores, ~3 ms of CPU, nearly all of it binning.
     /// - Reference: M. P. Wand, "Fast computation of multivariate kernel estimators",
     ///   J. Comput. Graph. Statist. 3(4), 1994 (linear binning with FFT convolution).
     public func densityOnGrid(from a: Double, to b: Double, count: Int) -> [Double] {
