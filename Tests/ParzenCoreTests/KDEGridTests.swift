@@ -121,6 +121,32 @@ import Testing
         }
     }
 
+    /// Cubic binning sums per-cell powers of f and maps them to weights once per cell; the result
+    /// must equal spreading each point's four Lagrange weights ℓₘ(f) = Πₖ≠ₘ (f − k)/(m − k)
+    /// (computed here from that product, point by point) up to rounding, on the one-thread path
+    /// (1,000 points) and the two-thread path (200,000), and be bit-identical from run to run.
+    @Test(arguments: [1000, 200_000])
+    func cubicBinsAreTheSumOfEachPointsLagrangeWeights(_ n: Int) {
+        var g = Xoshiro256StarStar(seed: 33)
+        let x = (0..<n).map { _ in 2 * g.nextGaussian() } + [-9.0, 9.0]  // two outside the grid
+        let (origin, step, count) = (-8.0, 0.05, 321)
+        let w = LagrangeBinning.bin(x, origin: origin, step: step, count: count, order: 4)
+        var direct = [Double](repeating: 0, count: count)
+        for v in x {
+            let position = (v - origin) / step
+            guard position >= 2, position < Double(count - 2) else { continue }  // the stencil must fit
+            let a = Int(position.rounded(.down))
+            let f = position - Double(a)
+            for m in -1...2 {
+                let others = (-1...2).filter { $0 != m }
+                direct[a + m] += others.reduce(1.0) { $0 * (f - Double($1)) / Double(m - $1) }
+            }
+        }
+        let worst = zip(w, direct).map { abs($0 - $1) }.max()!
+        #expect(worst <= 1e-12 * direct.max()!, "largest difference \(worst)")
+        #expect(LagrangeBinning.bin(x, origin: origin, step: step, count: count, order: 4) == w)
+    }
+
     /// The 2-D binning is the tensor product: a point's weights are ℓₘ(f)·ℓₙ(g), summing to 1.
     @Test func twoDimensionalBinsAreTheTensorProduct() {
         let (a, b) = (LagrangeStencil(order: 6).vectorWeights(at: 0.3, order: 6),

@@ -29,9 +29,10 @@ extension KernelDensityEstimate {
     ///   grid errs by ~1e-3 there). Compact kernels have kinks at their support edges, where the
     ///   error is O(δ/h) ≈ 1e-3. Grids too wide for the designed δ within an FFT of 2²² get the
     ///   finest δ that fits; if even δ = output step does not fit, the exact sum is used instead.
-    /// - Cost: O(N·p) for binning (parallel over cores; p = 4 or 2 taps) plus two real FFTs of
-    ///   length P ≈ (b − a + 2·reach)/δ (three for non-Gaussian kernels, whose spectrum is not
-    ///   known in closed form); N = 10⁶ points onto 2048 outputs takes a few milliseconds.
+    /// - Cost: O(N) for binning (two threads; the cubic binning adds four power sums per point,
+    ///   linear binning two weights) plus two real FFTs of length P ≈ (b − a + 2·reach)/δ (three
+    ///   for non-Gaussian kernels, whose spectrum is not known in closed form). N = 10⁶ points
+    ///   onto 2048 outputs: ~2.5 ms on two cores, ~3 ms of CPU, nearly all of it binning.
     /// - Reference: M. P. Wand, "Fast computation of multivariate kernel estimators",
     ///   J. Comput. Graph. Statist. 3(4), 1994 (linear binning with FFT convolution).
     public func densityOnGrid(from a: Double, to b: Double, count: Int) -> [Double] {
@@ -41,7 +42,7 @@ extension KernelDensityEstimate {
         let sigma = h * min(1, kernel.variance(dimension: 1).squareRoot())
         let isGaussian: Bool = if case .gaussian = kernel { true } else { false }
         let order = isGaussian ? 4 : 2
-        let largestStep = sigma * (isGaussian ? Self.gaussianBinningStep(order: order, tolerance: 2e-6) : 1.0 / 480)
+        let largestStep = sigma * (isGaussian ? Self.cubicGaussianBinningStep : 1.0 / 480)
         let reach = h * kernelReach
         let outputStep = (b - a) / Double(count - 1)
         let maximumLength = 1 << 22
@@ -99,6 +100,10 @@ extension KernelDensityEstimate {
         // Round-off of the FFT can leave −1e-17 where the density is 0; a density is ≥ 0.
         return (0..<count).map { max(0, smoothed[pad + $0 * refinement] * scale) }
     }
+
+    /// `gaussianBinningStep(order: 4, tolerance: 2e-6)`, the 1-D grid's step, computed once: its
+    /// Hermite envelopes took ~2 % of a 10⁶-point grid.
+    static let cubicGaussianBinningStep = gaussianBinningStep(order: 4, tolerance: 2e-6)
 
     /// The largest δ/σ at which binning with `order`-point Lagrange weights sums a Gaussian
     /// kernel of standard deviation σ within `tolerance` of its value at every offset t ≤ 3σ:

@@ -89,17 +89,6 @@ struct LagrangeStencil: Sendable {
         }
     }
 
-    /// The four cubic weights (p = 4, nodes −1 … 2) in closed form, with g = 1 − f:
-    /// ℓ₋₁ = −fg(1 + g)/6, ℓ₀ = (1 + f)(1 + g)g/2, ℓ₁ = (1 + f)(1 + g)f/2, ℓ₂ = −fg(1 + f)/6,
-    /// for four points at once (lane l of each result belongs to f[l]): ten vector operations,
-    /// the inner loop of the 1-D grid's binning.
-    @inline(__always)
-    static func cubicWeights(at f: SIMD4<Double>) -> (SIMD4<Double>, SIMD4<Double>, SIMD4<Double>, SIMD4<Double>) {
-        let g = 1 - f, a = 1 + f, b = 1 + g
-        let outer = f * g * (-1.0 / 6), inner = a * b * 0.5
-        return (outer * b, inner * g, inner * f, outer * a)
-    }
-
     @inline(__always)
     private static func fill(_ w: UnsafeMutablePointer<Double>, _ f: Double, _ p: Int, _ inverse: UnsafePointer<Double>)
     {
