@@ -9,12 +9,17 @@
 enum MathCodepoints {
     static func of(page html: String) -> Set<UInt32> {
         var codepoints: Set<UInt32> = [0x20]
-        var rest = Substring(html)
-        while let open = rest.firstRange(of: "<math") {
-            let close = rest[open.upperBound...].firstRange(of: "</math>")
-            let formula = rest[open.lowerBound..<(close?.lowerBound ?? rest.endIndex)]
-            collect(formula, into: &codepoints)
-            rest = rest[(close?.upperBound ?? rest.endIndex)...]
+        // Found in the UTF-8 bytes: a String search went through the page's 260 KB (figures
+        // included) Character by Character and took a tenth of a warm render.
+        var html = html
+        html.withUTF8 { bytes in
+            var position = 0
+            while let open = find(Array("<math".utf8), in: bytes, from: position) {
+                let close = find(Array("</math>".utf8), in: bytes, from: open) ?? bytes.count
+                collect(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[open..<close]), as: UTF8.self)),
+                        into: &codepoints)
+                position = close
+            }
         }
         for scalar in codepoints.compactMap(Unicode.Scalar.init) {
             if let italic = italic(of: scalar) { codepoints.insert(italic) }
@@ -23,26 +28,39 @@ enum MathCodepoints {
         return codepoints
     }
 
+    /// The offset of the first `needle` in `bytes` at or after `start`.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// The text of one formula's markup: characters outside tags, with `&…;` references decoded.
+    /// Walks Unicode scalars, not Characters: grapheme breaking made this a tenth of a warm render.
     private static func collect(_ formula: Substring, into codepoints: inout Set<UInt32>) {
         if formula.contains("<msqrt") || formula.contains("<mroot") { codepoints.insert(0x221A) }
+        let scalars = formula.unicodeScalars
         var inTag = false
-        var index = formula.startIndex
-        while index < formula.endIndex {
-            let character = formula[index]
-            if character == "<" {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "<" {
                 inTag = true
-            } else if character == ">" {
+            } else if scalar == ">" {
                 inTag = false
-            } else if !inTag, character == "&", let end = formula[index...].firstIndex(of: ";"),
-                      let scalar = reference(formula[formula.index(after: index)..<end]) {
-                codepoints.insert(scalar)
-                index = formula.index(after: end)
+            } else if !inTag, scalar == "&", let end = scalars[index...].firstIndex(of: ";"),
+                      let decoded = reference(Substring(scalars[scalars.index(after: index)..<end])) {
+                codepoints.insert(decoded)
+                index = scalars.index(after: end)
                 continue
             } else if !inTag {
-                for scalar in character.unicodeScalars { codepoints.insert(scalar.value) }
+                codepoints.insert(scalar.value)
             }
-            index = formula.index(after: index)
+            index = scalars.index(after: index)
         }
     }
 

@@ -105,11 +105,15 @@ enum WOFF2 {
         opbd prop trak Zapf Silf Glat Gloc Feat Sill
         """.split(separator: " ", omittingEmptySubsequences: true).map { tag(String($0).padding(4)) }
 
+    /// Brotli's quality. 11 (its maximum) took ~70 ms per page, two thirds of a warm render,
+    /// for a font a few hundred bytes smaller than 9 gives; see docs/project.md.
+    static let quality: Int32 = 9
+
     private static func compress(_ input: [UInt8]) -> [UInt8] {
         var size = BrotliEncoderMaxCompressedSize(input.count)
         var output = [UInt8](repeating: 0, count: size)
         let done = input.withUnsafeBufferPointer { source in
-            BrotliEncoderCompress(BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_FONT,
+            BrotliEncoderCompress(Self.quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_FONT,
                                   source.count, source.baseAddress, &size, &output)
         }
         // Only an output buffer smaller than BrotliEncoderMaxCompressedSize can make it fail.
