@@ -1,5 +1,5 @@
 /// What a directive that computes for long is doing, for `parzen render`'s progress line:
-/// "k-fold: fold 3 of 5 for kde", "two-sample tests: model 2 of 3".
+/// "k-fold: fold 3 of 5 for kde", "two-sample tests: kde, 2 of 3".
 ///
 /// A directive's own loops call ``report(_:)``; the runner binds where the report goes while
 /// it computes that directive (a task-local value, which plain threads keep per thread, so
