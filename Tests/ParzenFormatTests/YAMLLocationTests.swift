@@ -60,4 +60,19 @@ struct YAMLLocationTests {
         let found = diagnostics("a: 1\u{2028}b: [2", firstLine: 1)
         #expect(found.first?.hasPrefix("nb.md:1:") == true)
     }
+
+    /// Where each value's text starts, read off by hand: a plain or quoted scalar on one line
+    /// has the columns of its characters (after the quote), also after a CRLF line and with a
+    /// body indented by `firstColumn`; folded, escaped, doubled-quote and block scalars have none.
+    @Test func textStartsOnlyWhereTheTextIsTheSource() throws {
+        let yaml = "a: plain text\r\nb: \"quoted\"\nc: 'it''s'\nd: \"e\\u0073c\"\ne: folded\n  over\nf: |\n  block\n"
+        let (value, diagnostics) = YAMLReader.read(yaml, file: "nb.md", firstLine: 10, firstColumn: 3)
+        #expect(diagnostics.isEmpty)
+        let starts = try #require(value?.entries).map { entry -> String in
+            guard case .scalar(let text, _, _, let start) = entry.value else { return "not a scalar" }
+            return "\(entry.key)=\(text.debugDescription)@\(start.map(\.description) ?? "-")"
+        }
+        #expect(starts == ["a=\"plain text\"@10:6", "b=\"quoted\"@11:7", "c=\"it\\'s\"@-", "d=\"esc\"@-",
+                           "e=\"folded over\"@-", "f=\"block\\n\"@-"])
+    }
 }

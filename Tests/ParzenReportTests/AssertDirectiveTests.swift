@@ -137,6 +137,17 @@ import Testing
             == ["8:12: a tolerance of -1 is negative"])
     }
 
+    /// Columns inside the claim are the notebook's only where its text is the source character
+    /// for character: after a quote they shift by one, and a claim folded over two lines or
+    /// written with an escape has no column-for-column mapping, so the error is at the value.
+    @Test func mistakesInAQuotedFoldedOrEscapedClaimAreLocated() throws {
+        // The quote is column 7, the claim starts at 8, '=' is its 11th character.
+        #expect(try Self.claim("\"e.nll_kde = 0.3\"", checkOnly: true) == ["7:18: '=' is not a comparison"])
+        #expect(try Self.claim("'e.nll_kde = 0.3'", checkOnly: true) == ["7:18: '=' is not a comparison"])
+        #expect(try Self.claim("e.nll_kde\n  = 0.3", checkOnly: true) == ["7:7: '=' is not a comparison"])
+        #expect(try Self.claim("\"e.nll\\u005Fkde = 0.3\"", checkOnly: true) == ["7:7: '=' is not a comparison"])
+    }
+
     @Test func numbersAndTextDoNotCompare() throws {
         #expect(try Self.claim("e.best == 1") == ["7:7: 'e.best == 1' compares a number with text"])
     }

@@ -288,6 +288,17 @@ import Testing
         Case("kernel: unbalanced parentheses", data + "```{fit} k\ndata: d\nmodel: kde\nkernel: "
                 + String(repeating: "(", count: 70) + "x" + String(repeating: ")", count: 71) + "\n```\n",
              "nb.md:8:150: error: cannot read the kernel formula: unmatched ')'"),
+        // The quote is column 9, the formula starts at 10: the missing ')' (offset 8) is column 18.
+        Case("kernel: quoted formula", data + "```{fit} k\ndata: d\nmodel: kde\nkernel: \"exp(-x^2\"\n```\n",
+             "nb.md:8:18: error: cannot read the kernel formula: expected ')' to close '(' at offset 3"),
+        // Folded to "exp(-x^2 + 1" or unescaped, the text is not the source column for column:
+        // the error is at the value (fuzz finding options/kernel-formula-folded-scalar-column).
+        Case("kernel: formula folded over two lines",
+             data + "```{fit} k\ndata: d\nmodel: kde\nkernel: exp(-x^2\n  + 1\n```\n",
+             "nb.md:8:9: error: cannot read the kernel formula: expected ')' to close '(' at offset 3"),
+        Case("kernel: formula with an escape",
+             data + "```{fit} k\ndata: d\nmodel: kde\nkernel: \"\\x65xp(-x^2\"\n```\n",
+             "nb.md:8:9: error: cannot read the kernel formula: expected ')' to close '(' at offset 3"),
         Case("sample n: 1e9", data + gauss + "```{sample} s\nfit: g\nn: 1e9\n```\n",
              "nb.md:12:4: error: option 'n' expects a whole number in 1…1000000, found the number 1e9; write e.g. n: "
                  + "10"),

@@ -165,7 +165,7 @@ private struct FieldReader {
 
     private func affiliationNames(_ value: YAMLValue) -> [String] {
         switch value {
-        case .scalar(let text, _, _): return text.isEmpty ? [] : [text]
+        case .scalar(let text, _, _, _): return text.isEmpty ? [] : [text]
         case .mapping: return value["name"]?.scalarText.map { [$0] } ?? []
         case .sequence(let values, _): return values.flatMap(affiliationNames)
         }

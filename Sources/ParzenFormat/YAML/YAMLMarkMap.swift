@@ -55,6 +55,11 @@ struct YAMLMarkMap {
     /// The notebook location (relative to the text: its first line is 1) of libyaml's 1-based
     /// `line` and `column`.
     func location(line: Int, column: Int) -> (line: Int, column: Int) {
+        location(ofOffset: offset(line: line, column: column))
+    }
+
+    /// The scalar offset in the text of libyaml's 1-based `line` and `column`.
+    func offset(line: Int, column: Int) -> Int {
         var offset: Int
         if line < 1 {
             offset = 0
@@ -65,6 +70,11 @@ struct YAMLMarkMap {
             offset = min(start + max(0, column - 1), end)
         }
         if lineEndCarriageReturns.contains(offset - 1) { offset -= 1 }
+        return offset
+    }
+
+    /// The notebook location (relative to the text) of the scalar offset `offset`.
+    func location(ofOffset offset: Int) -> (line: Int, column: Int) {
         // The last notebook line starting at or before the offset.
         var low = 0, high = lineStarts.count - 1
         while low < high {

@@ -38,10 +38,35 @@ public enum YAMLReader {
         guard let node else { return (nil, []) }
         var diagnostics: [Diagnostic] = []
 
+        lazy var source = Array(text.unicodeScalars)
+        /// Where the scalar's text starts, when it is the source one for one on one line (see
+        /// `YAMLValue.scalar`): the text must follow the mark (plain) or the opening quote, with
+        /// no line break in it, and a quoted one must end at its closing quote, so neither an
+        /// escape nor a folded line break can shift the columns after it.
+        func textStart(of scalar: Node.Scalar) -> (line: Int, column: Int)? {
+            guard let mark = scalar.mark else { return nil }
+            let opening = marks.offset(line: mark.line, column: mark.column)
+            let closing: Unicode.Scalar?
+            switch scalar.style {
+            case .plain: closing = nil
+            case .singleQuoted: closing = "'"
+            case .doubleQuoted: closing = "\""
+            default: return nil
+            }
+            let start = opening + (closing == nil ? 0 : 1)
+            let written = Array(scalar.string.unicodeScalars)
+            let end = start + written.count
+            guard end <= source.count, source[start..<end].elementsEqual(written),
+                  !written.contains(where: { $0 == "\n" || $0 == "\r" }) else { return nil }
+            if let closing, end >= source.count || source[end] != closing { return nil }
+            return marks.location(ofOffset: start)
+        }
         func convert(_ node: Node) -> YAMLValue {
             switch node {
             case .scalar(let scalar):
-                return .scalar(scalar.string, isPlain: scalar.style == .plain, at: location(scalar.mark))
+                let start = textStart(of: scalar).map { position(line: $0.line, column: $0.column) }
+                return .scalar(scalar.string, isPlain: scalar.style == .plain, at: location(scalar.mark),
+                               textStart: start)
             case .sequence(let sequence):
                 return .sequence(sequence.map(convert), at: location(sequence.mark))
             case .mapping(let mapping):

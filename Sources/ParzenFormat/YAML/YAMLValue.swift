@@ -2,7 +2,11 @@
 /// can point at the option's own line and column rather than at the fence or front matter.
 public indirect enum YAMLValue: Sendable, Equatable {
     /// A scalar as written. `isPlain` is false for quoted scalars: `"3"` is text, `3` a number.
-    case scalar(String, isPlain: Bool, at: SourceLocation)
+    /// `textStart` is where the text's first character is when the text is the source's
+    /// characters one for one on a single line (a plain or quoted scalar without escapes or
+    /// folded line breaks), so a position inside the text is a column on that line; nil
+    /// otherwise, and then a position inside the text can only be the scalar's own.
+    case scalar(String, isPlain: Bool, at: SourceLocation, textStart: SourceLocation? = nil)
     case sequence([YAMLValue], at: SourceLocation)
     /// Keys in the author's order; duplicate keys are reported when parsing.
     case mapping([YAMLEntry], at: SourceLocation)
@@ -10,14 +14,14 @@ public indirect enum YAMLValue: Sendable, Equatable {
     /// Where the value starts in the notebook.
     public var location: SourceLocation {
         switch self {
-        case .scalar(_, _, let at), .sequence(_, let at), .mapping(_, let at): at
+        case .scalar(_, _, let at, _), .sequence(_, let at), .mapping(_, let at): at
         }
     }
 
     /// The value's kind in words, for messages such as "expected a number, found a list".
     public var kindDescription: String {
         switch self {
-        case .scalar(let text, let isPlain, _):
+        case .scalar(let text, let isPlain, _, _):
             // YAML's `.nan` and `.inf` (and Swift's `nan`, `inf`) read as numbers that are not finite.
             if isPlain, let special = Self.nonFinite(text) { return "'\(text)', which is \(special)" }
             if isPlain, Double(text) != nil { return "the number \(text)" }
@@ -42,7 +46,7 @@ public indirect enum YAMLValue: Sendable, Equatable {
 
     /// The scalar text, if this is a scalar.
     public var scalarText: String? {
-        if case .scalar(let text, _, _) = self { return text }
+        if case .scalar(let text, _, _, _) = self { return text }
         return nil
     }
 

@@ -162,21 +162,21 @@ struct OptionChecker {
         }
         switch type {
         case .number, .positiveNumber, .fraction:
-            guard case .scalar(let text, true, _) = value, let x = Double(text), x.isFinite else { return refuse() }
+            guard case .scalar(let text, true, _, _) = value, let x = Double(text), x.isFinite else { return refuse() }
             if case .positiveNumber = type, !(x > 0) { return refuse() }
             if case .fraction = type, !(x >= 0 && x < 1) { return refuse() }
             return OptionValue(.number(x), at: at)
         case .integer(let range):
-            guard case .scalar(let text, true, _) = value, let n = Int(text), range.contains(n) else {
+            guard case .scalar(let text, true, _, _) = value, let n = Int(text), range.contains(n) else {
                 return refuse()
             }
             return OptionValue(.integer(n), at: at)
         case .text:
-            guard let text = value.scalarText else { return refuse() }
-            return OptionValue(.text(text), at: at)
+            guard case .scalar(let text, _, _, let start) = value else { return refuse() }
+            return OptionValue(.text(text), at: at, textStart: start)
         case .boolean:
             let words = ["true": true, "false": false, "yes": true, "no": false]
-            guard case .scalar(let text, true, _) = value, let b = words[text] else {
+            guard case .scalar(let text, true, _, _) = value, let b = words[text] else {
                 return refuse()
             }
             return OptionValue(.boolean(b), at: at)
@@ -184,8 +184,8 @@ struct OptionChecker {
             return choice(value, words: words, option: option, type: type)
         case .numberOrChoice(let words):
             // `.inf` is no word of the choice but a number that is not finite.
-            if case .scalar(let text, true, _) = value, YAMLValue.nonFinite(text) != nil { return refuse() }
-            if case .scalar(let text, true, _) = value, let x = Double(text) {
+            if case .scalar(let text, true, _, _) = value, YAMLValue.nonFinite(text) != nil { return refuse() }
+            if case .scalar(let text, true, _, _) = value, let x = Double(text) {
                 guard x.isFinite, x > 0 else { return refuse() }
                 return OptionValue(.number(x), at: at)
             }
@@ -217,7 +217,7 @@ struct OptionChecker {
             }
             return OptionValue(.label(label), at: at)
         case .labelOrWord(let kinds, let words):
-            if case .scalar(let text, true, _) = value, words.contains(text) { return OptionValue(.text(text), at: at) }
+            if case .scalar(let text, true, _, _) = value, words.contains(text) { return OptionValue(.text(text), at: at) }
             return convert(value, to: .label(kinds), option: option, whole: whole ?? type)
         case .path:
             guard let written = value.scalarText, !written.isEmpty else {

@@ -21,10 +21,24 @@ public struct OptionValue: Sendable {
 
     public var content: Content
     public var location: SourceLocation
+    /// Where a text value's first character is, when the text is the source one for one on
+    /// one line (`YAMLValue.scalar`'s `textStart`); nil for folded, escaped or block text.
+    public var textStart: SourceLocation?
 
-    public init(_ content: Content, at location: SourceLocation) {
+    public init(_ content: Content, at location: SourceLocation, textStart: SourceLocation? = nil) {
         self.content = content
         self.location = location
+        self.textStart = textStart
+    }
+
+    /// Where the character at `offset` (0-based, in Characters) of a text value is: its own
+    /// column when the text is the source one for one, else the value's position, since a
+    /// folded or escaped text has no column-for-column mapping back to the notebook.
+    public func location(ofCharacter offset: Int) -> SourceLocation {
+        guard let textStart, case .text(let text) = content else { return location }
+        // Notebook columns count Unicode scalars; the offset counts Characters.
+        let scalars = text.prefix(max(0, offset)).unicodeScalars.count
+        return SourceLocation(line: textStart.line, column: textStart.column + scalars)
     }
 }
 
@@ -180,7 +194,7 @@ extension OptionValue.Content {
 
     private static func canonicalText(of value: YAMLValue) -> String {
         switch value {
-        case .scalar(let text, let isPlain, _): isPlain ? text : OptionValue.Content.text(text).canonicalText
+        case .scalar(let text, let isPlain, _, _): isPlain ? text : OptionValue.Content.text(text).canonicalText
         case .sequence(let items, _): "[" + items.map(canonicalText(of:)).joined(separator: ", ") + "]"
         case .mapping(let entries, _):
             // Sorted: `{lower: 0, upper: 5}` and `{upper: 5, lower: 0}` are the same option.

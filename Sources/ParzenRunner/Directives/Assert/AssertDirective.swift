@@ -76,7 +76,7 @@ public enum AssertDirective: Directive {
     }
 
     private static func parse(_ call: DirectiveCall) throws -> Assertion {
-        try Assertion(call.options.text("that")!, at: call.options.location(of: "that")!)
+        try Assertion(call.options["that"]!)
     }
 
     /// What one side stands for: a number or text.

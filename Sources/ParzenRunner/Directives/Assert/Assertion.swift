@@ -36,12 +36,15 @@ struct Assertion: Sendable {
 
     static let relations = ["<", "<=", ">", ">=", "==", "!="]
 
-    /// Parses `text` (written at `location`); each error is at its culprit's column.
-    init(_ text: String, at location: SourceLocation) throws {
+    /// Parses the text option `that`; each error is at its culprit's column where the text maps
+    /// onto the notebook column for column (`OptionValue.location(ofCharacter:)`).
+    init(_ that: OptionValue) throws {
+        guard case .text(let text) = that.content else { preconditionFailure("'that' is declared as text") }
+        let location = that.location
         var comparisons: [Comparison] = []
         var group: [Token] = []
         var lastAnd: Token?
-        for token in try Self.tokens(text, at: location) {
+        for token in try Self.tokens(text, at: that.location(ofCharacter:)) {
             if token.text == "and", !token.quoted {
                 comparisons.append(try Self.comparison(group, beside: token))
                 group = []
@@ -65,13 +68,10 @@ struct Assertion: Sendable {
         var isRelation: Bool { !quoted && Assertion.relations.contains(text) }
     }
 
-    private static func tokens(_ text: String, at location: SourceLocation) throws -> [Token] {
+    private static func tokens(_ text: String, at: (Int) -> SourceLocation) throws -> [Token] {
         let characters = Array(text)
         var tokens: [Token] = []
         var i = 0
-        func at(_ index: Int) -> SourceLocation {
-            SourceLocation(line: location.line, column: location.column + index)
-        }
         while i < characters.count {
             let c = characters[i]
             if c == " " || c == "\t" {

@@ -45,14 +45,14 @@ enum HoldoutSpecification {
         }
         let rows: [Int], description: String
         if entry.key == "rows" {
-            guard case .scalar(let text, _, _) = value else {
+            guard case .scalar(let text, _, _, _) = value else {
                 throw DirectiveError("'rows' expects text such as \"401-500\", found \(value.kindDescription)",
                                      at: value.location)
             }
             rows = try ranges(text, count: count, at: value.location)
             description = "rows \(text)"
         } else {
-            guard case .scalar(let text, true, _) = value, let n = Int(text), n >= 1 else {
+            guard case .scalar(let text, true, _, _) = value, let n = Int(text), n >= 1 else {
                 throw DirectiveError("'\(entry.key)' expects a whole number of points ≥ 1, "
                                      + "found \(value.kindDescription)",
                                      at: value.location)
@@ -86,11 +86,11 @@ enum HoldoutSpecification {
             throw DirectiveError("'holdout' by column needs both 'column' and 'value'",
                                  fix: "add '\(missing): …', e.g. holdout: {column: split, value: test}", at: location)
         }
-        guard case .scalar(let column, _, _) = columnValue, !column.isEmpty else {
+        guard case .scalar(let column, _, _, _) = columnValue, !column.isEmpty else {
             throw DirectiveError("'column' expects a column name, found \(columnValue.kindDescription)",
                                  at: columnValue.location)
         }
-        guard case .scalar(let value, _, _) = valueValue else {
+        guard case .scalar(let value, _, _, _) = valueValue else {
             throw DirectiveError("'value' expects the text of a cell, found \(valueValue.kindDescription)",
                                  at: valueValue.location)
         }

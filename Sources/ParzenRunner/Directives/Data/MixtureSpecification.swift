@@ -139,7 +139,7 @@ enum MixtureSpecification {
     }
 
     private static func number(_ yaml: YAMLValue, _ key: String) throws -> Double {
-        guard case .scalar(let text, true, _) = yaml, let x = Double(text), x.isFinite else {
+        guard case .scalar(let text, true, _, _) = yaml, let x = Double(text), x.isFinite else {
             throw DirectiveError("'\(key)' expects a number, found \(yaml.kindDescription)",
                                  fix: "write a finite number, e.g. \(key): 1", at: yaml.location)
         }

@@ -29,7 +29,7 @@ struct SubsampleSpecification {
                                      fix: Suggestion.fix(for: entry.key, among: ["n", "seed"]), at: entry.keyLocation)
             }
             let minimum = entry.key == "n" ? 2 : 0
-            guard case .scalar(let text, true, _) = entry.value, let value = Int(text), value >= minimum else {
+            guard case .scalar(let text, true, _, _) = entry.value, let value = Int(text), value >= minimum else {
                 throw DirectiveError("'\(entry.key)' expects a whole number ≥ \(minimum), "
                                      + "found \(entry.value.kindDescription)", at: entry.value.location)
             }

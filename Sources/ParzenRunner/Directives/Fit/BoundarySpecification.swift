@@ -29,7 +29,7 @@ enum BoundarySpecification {
                                      fix: Suggestion.fix(for: entry.key, among: ["lower", "upper"]),
                                      at: entry.keyLocation)
             }
-            guard case .scalar(let text, true, _) = entry.value, let x = Double(text), x.isFinite else {
+            guard case .scalar(let text, true, _, _) = entry.value, let x = Double(text), x.isFinite else {
                 throw DirectiveError("'\(entry.key)' expects a finite number, found \(entry.value.kindDescription)",
                                      fix: "write e.g. \(entry.key): 0", at: entry.value.location)
             }

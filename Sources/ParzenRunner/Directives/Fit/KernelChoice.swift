@@ -69,10 +69,15 @@ public enum KernelChoice: Error, Sendable {
         return names
     }
 
-    /// The kernel named or written as `text` in a notebook option at `location`; a formula's
-    /// parse error points at the offending character.
+    /// The kernel named or written in the text option `option`; a formula's parse error points
+    /// at the offending character where the text maps onto the notebook column for column, and
+    /// at the option otherwise (a folded or escaped YAML scalar).
     /// - Throws: `DirectiveError` at the option (or the character).
-    public static func kernel(_ text: String, at location: SourceLocation) throws -> Kernel {
+    public static func kernel(_ option: OptionValue) throws -> Kernel {
+        guard case .text(let text) = option.content else {
+            preconditionFailure("the kernel options are declared as text")
+        }
+        let location = option.location
         do {
             return try kernel(text)
         } catch .unknown(let fix) {
@@ -84,7 +89,7 @@ public enum KernelChoice: Error, Sendable {
                                  at: location)
         } catch .unreadable(let error) {
             throw DirectiveError("cannot read the kernel formula: \(error.message)",
-                                 at: SourceLocation(line: location.line, column: location.column + error.offset))
+                                 at: option.location(ofCharacter: error.offset))
         } catch .refused(let error) {
             throw DirectiveError(error.problem, fix: error.fix, at: location)
         }

@@ -26,7 +26,7 @@ enum BinChoice: Equatable {
 
     init(_ yaml: YAMLValue) throws {
         switch yaml {
-        case .scalar(let text, let isPlain, let at):
+        case .scalar(let text, let isPlain, let at, _):
             if isPlain, let x = Double(text) {
                 guard let n = Int(exactly: x), (1...Self.maximumCount).contains(n) else {
                     throw DirectiveError("'bins' expects a whole number of bins in 1…\(Self.maximumCount), "
@@ -42,7 +42,7 @@ enum BinChoice: Equatable {
         case .sequence(let items, let at):
             var edges: [Double] = []
             for item in items {
-                guard case .scalar(let text, true, _) = item, let x = Double(text), x.isFinite else {
+                guard case .scalar(let text, true, _, _) = item, let x = Double(text), x.isFinite else {
                     throw DirectiveError("bin edges must be numbers, found \(item.kindDescription)", at: item.location)
                 }
                 if let last = edges.last, x <= last {

@@ -7,12 +7,8 @@ import ParzenChart
 enum KernelGalleryFigure {
     static func kernels(_ inputs: PlotInputs) throws -> DrawnFigure {
         let options = inputs.options
-        let written: [(text: String, location: SourceLocation)] = (options.list("kernels") ?? []).compactMap {
-            if case .text(let t) = $0.content { return (t, $0.location) }
-            return nil
-        }
-        let kernels =
-            try written.isEmpty ? Kernel.builtIn : written.map { try KernelChoice.kernel($0.text, at: $0.location) }
+        let written = options.list("kernels") ?? []
+        let kernels = try written.isEmpty ? Kernel.builtIn : written.map(KernelChoice.kernel)
         let grid = PlotGrid.points(-3.5...3.5, count: 281)
         let origin = PointSet([0])
         var panels: [Chart] = []

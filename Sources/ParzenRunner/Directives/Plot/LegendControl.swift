@@ -38,7 +38,7 @@ struct LegendControl {
                     position = try Self.position(entry.value)
                     continue
                 }
-                guard case .scalar(let name, _, _) = entry.value, !name.isEmpty else {
+                guard case .scalar(let name, _, _, _) = entry.value, !name.isEmpty else {
                     throw DirectiveError("the legend name of '\(entry.key)' must be text, "
                                          + "found \(entry.value.kindDescription)",
                                          fix: "e.g. \(entry.key): \"KDE, h = 0.3\"", at: entry.value.location)
@@ -53,7 +53,7 @@ struct LegendControl {
 
     private static func position(_ yaml: YAMLValue) throws -> Position {
         let words = Position.allCases.map(\.rawValue)
-        guard case .scalar(let text, _, _) = yaml, let position = Position(rawValue: text) else {
+        guard case .scalar(let text, _, _, _) = yaml, let position = Position(rawValue: text) else {
             let found = yaml.scalarText.map { "'\($0)'" } ?? yaml.kindDescription
             throw DirectiveError("the legend position must be one of top, bottom or none, found \(found)",
                                  fix: yaml.scalarText.flatMap { Suggestion.didYouMean($0, among: words) }

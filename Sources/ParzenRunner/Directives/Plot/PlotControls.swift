@@ -86,7 +86,7 @@ struct PlotControls {
                                      fix: Suggestion.fix(for: entry.key, among: ["width", "height"]),
                                      at: entry.keyLocation)
             }
-            guard case .scalar(let text, true, _) = entry.value, let value = Double(text), allowed.contains(value)
+            guard case .scalar(let text, true, _, _) = entry.value, let value = Double(text), allowed.contains(value)
             else {
                 throw DirectiveError("'\(entry.key)' expects a number in \(NumberFormat.plain(allowed.lowerBound))"
                                      + "…\(NumberFormat.plain(allowed.upperBound)), "

@@ -49,7 +49,7 @@ extension PlotDirective {
             }
         case .kernels:
             for item in options.list("kernels") ?? [] {
-                if case .text(let text) = item.content { _ = try KernelChoice.kernel(text, at: item.location) }
+                _ = try KernelChoice.kernel(item)
             }
         case .latent:
             break

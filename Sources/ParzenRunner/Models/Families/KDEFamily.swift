@@ -32,9 +32,7 @@ public enum KDEFamily: ModelFamily {
     ]
 
     public static func configure(_ specification: inout ModelSpecification, from options: OptionValues) throws {
-        if let text = options.text("kernel") {
-            specification.kernel = try KernelChoice.kernel(text, at: options.location(of: "kernel")!)
-        }
+        if let kernel = options["kernel"] { specification.kernel = try KernelChoice.kernel(kernel) }
         if let beta = options.number("beta") {
             specification.bandwidth = .variance(beta)
         } else if let h = options.number("bandwidth") {
