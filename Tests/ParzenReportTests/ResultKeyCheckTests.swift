@@ -18,7 +18,7 @@ import Testing
         Case("key of another family", fits + "```{fit} twin\ndata: d\nmodel: kde\nbeta: {from: g.kernel_sd}\n```\n",
              "18:14: error: 'g' has no value 'kernel_sd'; its values are: model, dimension, n_train, nll_train, "
                  + "nll_train_se, n_heldout, nll_heldout, nll_heldout_se, mean, variance, covariance "
-                 + "(docs/directives.md lists them); write {from: g.<value>}"),
+                 + "(docs/directives.md lists them)"),
         Case("text into a number", fits + "```{fit} twin\ndata: d\nmodel: kde\nbeta: {from: k.kernel}\n```\n",
              "18:14: error: option 'beta' expects a number, but k.kernel is text; take another value, or write the "
                  + "number itself"),
@@ -28,6 +28,14 @@ import Testing
         Case("column key of a 2-D data set", OneMistakeNotebookTests.data2
                  + "```{fit} k\ndata: d\nmodel: kde\nbeta: {from: d.mean_eruption}\n```\n",
              "9:14: error: 'd' has no value 'mean_eruption'; did you mean 'mean_eruptions'?"),
+        // The same check for the other readers of label.key: a {value} role (the key after the
+        // backtick, column 26), a \val in math (column 11) and an {assert} claim (column 7).
+        Case("misspelt key in a {value}", fits + "The bandwidth is {value}`k.bta`.\n",
+             "15:26: error: 'k' has no value 'bta'; did you mean 'beta'?"),
+        Case("misspelt key in a \\val", fits + "$h = \\val{k.bta}$\n",
+             "15:11: error: 'k' has no value 'bta'; did you mean 'beta'?"),
+        Case("misspelt key in an {assert}", fits + "```{assert}\nthat: k.bta < 1\n```\n",
+             "16:7: error: 'k' has no value 'bta'; did you mean 'beta'?"),
     ]
 
     /// A key the shape declares passes `check`, and a whole number fits a number option.

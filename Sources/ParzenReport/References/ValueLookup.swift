@@ -55,7 +55,14 @@ struct ValueLookup {
                 return missing("no result labelled '\(parts[0])'",
                                fix: Self.fix(for: parts[0], among: fences.compactMap(\.label)))
             }
-            // A labelled directive that did not run (`parzen check`): nothing to say.
+            // A labelled directive that did not run (`parzen check`): only its declared keys
+            // can be checked.
+            if let declarations = run.resultKeys[parts[0]],
+               !declarations.contains(where: { $0.kind(of: parts[1]) != nil }) {
+                let problem = DirectiveProblem.missingResultValue(
+                    label: parts[0], key: parts[1], keys: declarations.flatMap { $0.keys.map(\.name) })
+                return missing(problem.message, fix: problem.fix)
+            }
             return .failure(Missing(diagnostic: nil))
         }
         guard let value = result.values[parts[1]] else {

@@ -118,8 +118,7 @@ public enum DirectiveProblem: Sendable, Equatable {
             "write the label of a directive above, a dot and the name of one of its values, e.g. {from: scan.best_beta}"
         case .missingResultValue(let label, let key, let keys):
             Suggestion.didYouMean(key, among: keys)
-                ?? "its values are: " + keys.joined(separator: ", ") + " (docs/directives.md lists them); "
-                + "write {from: \(label).<value>}"
+                ?? "its values are: " + keys.joined(separator: ", ") + " (docs/directives.md lists them)"
         case .resultValueDoesNotFit: "take another value, or write the number itself"
         case .notUsedByKind(_, _, let usedBy, let suggestion):
             suggestion.map { "did you mean '\($0)'?" } ?? "remove it, or set kind: \(usedBy[0])"

@@ -46,6 +46,9 @@ public struct NotebookRunner: Sendable {
         /// Where each labelled directive that failed opens, so that a `{value}` or `{ref}` to
         /// it can say so (`DirectiveError.failed`).
         public var failedLabels: [String: SourceLocation]
+        /// The values each labelled directive declares (`ResultKeyDeclaration`), so that
+        /// `parzen check`, which computes no result, can still check a `{value}`'s key.
+        public var resultKeys: [String: [ResultKeyDeclaration]]
         /// How each directive is shown, in the order of `cells` (its output already cut to its `output:`).
         public var presentations: [DirectivePresentation]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -116,7 +119,8 @@ public struct NotebookRunner: Sendable {
         }
         return Outcome(cells: cells, durations: slots.durations, provenance: slots.provenance,
                        diagnostics: slots.diagnostics.flatMap { $0 }, results: results,
-                       failedLabels: context.failedLabels, presentations: presentations)
+                       failedLabels: context.failedLabels, resultKeys: context.resultKeys,
+                       presentations: presentations)
     }
 
     /// For each directive, the earlier directives whose results it reads.

@@ -30,6 +30,16 @@ public struct ValidationContext: Sendable {
         try context.refuseMissing(label, at: location)
     }
 
+    /// Checks that the directive labelled `label` declares a value `key` (its
+    /// `ResultKeyDeclaration`s), so a misspelt key is found before anything is computed.
+    /// - Throws: `DirectiveError` at `location` naming the declared keys, or the closest.
+    public func checkValue(_ key: String, of label: String, at location: SourceLocation) throws {
+        guard let declarations = context.resultKeys[label],
+              !declarations.contains(where: { $0.kind(of: key) != nil }) else { return }
+        let keys = declarations.flatMap { $0.keys.map(\.name) }
+        throw DirectiveError(.missingResultValue(label: label, key: key, keys: keys), at: location)
+    }
+
     /// The shape of the data set labelled `label`.
     public func dataset(_ label: String, at location: SourceLocation) throws -> DatasetShape {
         guard case .dataset(let shape) = try shape(label, at: location) else {

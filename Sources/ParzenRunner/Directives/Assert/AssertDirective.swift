@@ -39,7 +39,10 @@ public enum AssertDirective: Directive {
         }
         for comparison in assertion.comparisons {
             for side in [comparison.left, comparison.right] {
-                if case .result(let label, _) = side.operand { _ = try context.shape(label, at: side.location) }
+                if case .result(let label, let key) = side.operand {
+                    _ = try context.shape(label, at: side.location)
+                    try context.checkValue(key, of: label, at: side.location)
+                }
             }
         }
         return .opaque(resultKind)
