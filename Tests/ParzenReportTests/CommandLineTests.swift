@@ -1,4 +1,5 @@
 import Foundation
+import ParzenTestSupport
 import Testing
 
 /// The `parzen` executable end to end: exit statuses, diagnostics on stderr, files written.
@@ -19,25 +20,16 @@ import Testing
         return URL(fileURLWithPath: Repository.root + "/.build/debug/parzen")
     }()
 
-    func parzen(_ arguments: [String], in folder: String) throws -> Run {
-        try parzenWithOutput(arguments, in: folder).run
+    func parzen(_ arguments: [String], in folder: String) async throws -> Run {
+        try await parzenWithOutput(arguments, in: folder).run
     }
 
     func parzenWithOutput(_ arguments: [String], in folder: String,
-                          environment: [String: String] = ["PARZEN_TEMPLATES": Repository.templates]) throws -> (run: Run, stdout: String) {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = environment
-        let errorPipe = Pipe(), outputPipe = Pipe()
-        process.standardError = errorPipe
-        process.standardOutput = outputPipe
-        try process.run()
-        let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
-        let data = errorPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (Run(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self)), String(decoding: output, as: UTF8.self))
+                          environment: [String: String] = ["PARZEN_TEMPLATES": Repository.templates]) async throws
+        -> (run: Run, stdout: String) {
+        let run = try await ExternalProcess.run(Self.executable, arguments, in: URL(fileURLWithPath: folder),
+                                                environment: environment)
+        return (Run(status: run.status, stderr: run.errors), run.output)
     }
 
     func folder(with files: [String: String]) throws -> String {
@@ -47,9 +39,9 @@ import Testing
         return folder
     }
 
-    @Test func cleanNotebookExitsZeroAndWritesReportIndexAndJSON() throws {
+    @Test func cleanNotebookExitsZeroAndWritesReportIndexAndJSON() async throws {
         let dir = try folder(with: ["a.md": "---\ntitle: A\n---\n# Hello\n\n$x_i$\n"])
-        let run = try parzen(["render", "a.md", "-o", "out", "--json", "out/results.json"], in: dir)
+        let run = try await parzen(["render", "a.md", "-o", "out", "--json", "out/results.json"], in: dir)
         #expect(run.status == 0)
         #expect(run.stderr == "")
         for name in ["a.html", "index.html", "results.json"] {
@@ -58,18 +50,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted() == ["a.html", "index.html", "results.json"])
     }
 
-    @Test func notebookErrorsExitOneAndStillWriteTheReport() throws {
+    @Test func notebookErrorsExitOneAndStillWriteTheReport() async throws {
         let dir = try folder(with: ["bad.md": "# Title\n\n```{nosuchthing} x\na: 1\n```\n"])
-        let run = try parzen(["render", "bad.md", "-o", "out"], in: dir)
+        let run = try await parzen(["render", "bad.md", "-o", "out"], in: dir)
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("bad.md:3:5: error: unknown directive '{nosuchthing}'"))
         let html = try String(contentsOfFile: dir + "/out/bad.html", encoding: .utf8)
         #expect(html.contains("directive-error"))
     }
 
-    @Test func checkPrintsJSONDiagnostics() throws {
+    @Test func checkPrintsJSONDiagnostics() async throws {
         let dir = try folder(with: ["bad.md": "---\nseed: x\n---\n"])
-        let run = try parzen(["check", "bad.md", "--diagnostics", "json"], in: dir)
+        let run = try await parzen(["check", "bad.md", "--diagnostics", "json"], in: dir)
         #expect(run.status == 1)
         let parsed = try JSONSerialization.jsonObject(with: Data(run.stderr.utf8)) as? [[String: Any]]
         #expect(parsed?.count == 1)
@@ -78,19 +70,19 @@ import Testing
         #expect(parsed?.first?["severity"] as? String == "error")
     }
 
-    @Test func usageErrorsExitTwo() throws {
+    @Test func usageErrorsExitTwo() async throws {
         let dir = try folder(with: [:])
-        #expect(try parzen(["render", "missing.md"], in: dir).status == 2)
-        #expect(try parzen(["render", "--no-such-flag", "x.md"], in: dir).status == 2)
-        #expect(try parzen(["render"], in: dir).status == 2)
+        #expect(try await parzen(["render", "missing.md"], in: dir).status == 2)
+        #expect(try await parzen(["render", "--no-such-flag", "x.md"], in: dir).status == 2)
+        #expect(try await parzen(["render"], in: dir).status == 2)
     }
 
     // MARK: parzen fit
 
-    @Test func fitPrintsTheGaussianMLEAsJSON() throws {
+    @Test func fitPrintsTheGaussianMLEAsJSON() async throws {
         // Mean 2 and variance ((−1)² + 0² + 1²)/3 = 2/3 by hand; NLL = ½ log(2π·2/3) + ½.
         let dir = try folder(with: ["d.csv": "x\n1\n2\n3\n"])
-        let (run, stdout) = try parzenWithOutput(["fit", "d.csv", "--model", "gaussian", "--json"], in: dir)
+        let (run, stdout) = try await parzenWithOutput(["fit", "d.csv", "--model", "gaussian", "--json"], in: dir)
         #expect(run.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
         #expect(json["mean"] as? Double == 2)
@@ -99,19 +91,19 @@ import Testing
         #expect(abs((json["nll_train"] as? Double ?? 0) - nll) < 1e-14)
     }
 
-    @Test func fitNamesFileLineAndColumnOfABadCell() throws {
+    @Test func fitNamesFileLineAndColumnOfABadCell() async throws {
         let dir = try folder(with: ["bad.csv": "x,y\n1,2\n3,abc\n"])
-        let run = try parzen(["fit", "bad.csv", "--columns", "y", "--model", "gaussian"], in: dir)
+        let run = try await parzen(["fit", "bad.csv", "--columns", "y", "--model", "gaussian"], in: dir)
         #expect(run.status == 1)
         #expect(run.stderr == "bad.csv:3:3: error: column 'y' has 'abc', which is not a number; every cell of a data column must be a finite number\n")
     }
 
-    @Test func fitRefusesAMissingColumnAndConstantData() throws {
+    @Test func fitRefusesAMissingColumnAndConstantData() async throws {
         let dir = try folder(with: ["d.csv": "eruptions\n2\n2\n2\n"])
-        let missing = try parzen(["fit", "d.csv", "--columns", "eruption", "--model", "gaussian"], in: dir)
+        let missing = try await parzen(["fit", "d.csv", "--columns", "eruption", "--model", "gaussian"], in: dir)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no column named 'eruption'; did you mean 'eruptions'?"))
-        let constant = try parzen(["fit", "d.csv", "--model", "kde"], in: dir)
+        let constant = try await parzen(["fit", "d.csv", "--model", "kde"], in: dir)
         #expect(constant.status == 1)
         #expect(constant.stderr.hasPrefix("d.csv:"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ParzenTestSupport
 import Testing
 
 /// The hostile-input corpus of issue 16: one input each through the `parzen` binary
@@ -621,7 +622,7 @@ import Testing
     }
 
     @Test(arguments: cases)
-    func hostileInputHasItsExactOutcome(_ test: Case) throws {
+    func hostileInputHasItsExactOutcome(_ test: Case) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-hostile-\(UUID().uuidString)")
         let project = root.appendingPathComponent("project"), outside = root.appendingPathComponent("outside")
         for folder in [project, outside] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
@@ -639,20 +640,12 @@ import Testing
                 atPath: project.appendingPathComponent(name).path,
                 withDestinationPath: target.replacingOccurrences(of: "<outside>", with: outside.path))
         }
-        let process = Process()
-        process.executableURL = CommandLineTests.executable
-        process.arguments = test.arguments
-        process.currentDirectoryURL = project
-        process.environment = test.environment
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let run = try await ExternalProcess.run(CommandLineTests.executable, test.arguments, in: project,
+                                                environment: test.environment)
+        let stderr = run.errors
 
-        #expect(process.terminationReason == .exit, "crashed")
-        #expect(process.terminationStatus == test.status)
+        #expect(run.reason == .exit, "crashed")
+        #expect(run.status == test.status)
         let folder = project.resolvingSymlinksInPath().path
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             .map { $0.replacingOccurrences(of: folder, with: "<folder>") }
