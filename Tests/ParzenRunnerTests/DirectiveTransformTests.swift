@@ -83,6 +83,45 @@ import Testing
         #expect(zip(curve.y, expected).allSatisfy { abs($0 - $1) <= 1e-12 * $1 })
     }
 
+    /// The β panels draw each Gaussian KDE of log-durations as a density of durations, by the
+    /// change of variables written out: p(x) = (1/n) Σ φ((log x − log xᵢ)/√β) / (√β x); the
+    /// empirical figure's spikes are at the durations themselves.
+    @Test func betaPanelsAndSpikesAreOfTheDataScale() throws {
+        let outcome = run("values: \(Self.durations)\nholdout: {last: 3}\ntransform: log",
+                          extra: "```{plot} betas\ndata: d\nkind: betas\nbetas: [0.05, 0.5]\n```\n"
+                              + "```{plot} spikes\ndata: d\nkind: empirical\n```\n")
+        #expect(outcome.messages == [])
+        let train = [0.8, 1.3, 2.1, 2.9, 3.4, 4.7, 5.2, 7.9, 11.5, 16.0]
+        guard case .figure(let figure)? = outcome.results["betas"]?.output.first,
+              case .smallMultiples(let multiples) = figure.content else {
+            Issue.record("no β panels")
+            return
+        }
+        #expect(multiples.description?.contains("fitted to log(x) and drawn as densities of x") == true)
+        for (panel, beta) in zip(multiples.panels, [0.05, 0.5]) {
+            guard case .histogram(let histogram) = panel.marks[0], case .line(let curve) = panel.marks[1] else {
+                Issue.record("no histogram and curve")
+                continue
+            }
+            // The histogram is of the durations: its bins span 0.8 … 16, not log 0.8 … log 16.
+            let edges = histogram.bins.edges
+            #expect(edges.first! <= 0.8 * (1 + 1e-15) && edges.last! >= 16 * (1 - 1e-15), "\(edges)")
+            #expect(!curve.x.isEmpty && curve.x.allSatisfy { $0 > 0 })
+            let h = beta.squareRoot()
+            for (x, y) in zip(curve.x, curve.y) {
+                let sum = train.map { exp(-0.5 * pow((log(x) - log($0)) / h, 2)) }.reduce(0, +)
+                let expected = sum / (Double(train.count) * h * (2 * Double.pi).squareRoot() * x)
+                #expect(abs(y - expected) <= 1e-12 * expected + 1e-300, "x = \(x)")
+            }
+        }
+        guard case .figure(let spikes)? = outcome.results["spikes"]?.output.first,
+              case .chart(let chart) = spikes.content, case .spikes(let marks) = chart.marks[0] else {
+            Issue.record("no spikes")
+            return
+        }
+        #expect(zip(marks.x.sorted(), train.sorted()).allSatisfy { abs($0 - $1) <= 1e-15 * $1 })
+    }
+
     /// What the output says: the model is of log(x), reported as a density of x.
     @Test func outputsStateTheChangeOfVariable() throws {
         let outcome = run("values: \(Self.durations)\ntransform: log")

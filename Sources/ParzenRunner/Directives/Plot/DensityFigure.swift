@@ -61,7 +61,7 @@ enum DensityFigure {
 
     static func empirical(_ inputs: PlotInputs) throws -> DrawnFigure {
         let dataset = try inputs.requireDataset(for: .empirical)
-        let values = dataset.train.values
+        let values = dataset.trainOnDataScale.values
         try inputs.controls.requirePositive(values, what: "the values of '\(dataset.label)'", axis: "x",
                                             at: inputs.options.location(of: "log"))
         let chart = Chart(

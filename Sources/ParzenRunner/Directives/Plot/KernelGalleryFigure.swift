@@ -39,14 +39,25 @@ enum KernelGalleryFigure {
         let dataset = try inputs.requireDataset(for: .betas)
         let betas = inputs.options.numbers("betas")!
         let train = dataset.train
-        let values = train.values
-        let widest = betas.max()!.squareRoot()
-        let low = values.min()! - 3 * widest, high = values.max()! + 3 * widest
-        let grid = PlotGrid.points(low...high, count: DensityFigure.gridCount)
+        // The KDEs are of the values the models see; with a `transform:` they are drawn on the
+        // data's scale, as the density figure draws fits (`FittedModel.densityOnDataScale`).
+        let kdes = try betas.map { beta -> any DensityModel in
+            let kde = try KernelDensityEstimate(data: train, kernel: .gaussian, bandwidth: .variance(beta))
+            return dataset.transform.map { TransformedDensity(model: kde, transform: $0) } ?? kde
+        }
+        let values = dataset.trainOnDataScale.values
+        let grid: [Double]
+        if let transform = dataset.transform?.columns[0] {
+            grid = PlotGrid.curveGrid(over: values, models: kdes, controls: inputs.controls,
+                                      count: DensityFigure.gridCount).filter(transform.accepts)
+        } else {
+            let widest = betas.max()!.squareRoot()
+            let low = values.min()! - 3 * widest, high = values.max()! + 3 * widest
+            grid = PlotGrid.points(low...high, count: DensityFigure.gridCount)
+        }
         let bins = inputs.controls.bins?.bins(for: values)
         var panels: [Chart] = []
-        for beta in betas {
-            let kde = try KernelDensityEstimate(data: train, kernel: .gaussian, bandwidth: .variance(beta))
+        for (beta, kde) in zip(betas, kdes) {
             panels.append(
                 Chart(
                     id: "", title: "β = \(NumberFormat.prose(beta, digits: 3))", x: Axis(label: dataset.axisLabel(0)),
@@ -59,9 +70,15 @@ enum KernelGalleryFigure {
         }
         let figure = SmallMultiples(
             id: inputs.id,
-            description: "Gaussian KDEs of \(dataset.label) with β = "
+            description: "Gaussian KDEs of \(dataset.label)\(Self.scale(of: dataset)) with β = "
                 + betas.map { NumberFormat.prose($0) }.joined(separator: ", ") + ", over the data's histogram.",
                                     panels: panels)
         return DrawnFigure(content: .smallMultiples(figure))
+    }
+
+    /// ", fitted to log(x) and drawn as densities of x" for transformed data, else nothing.
+    private static func scale(of dataset: Dataset) -> String {
+        guard let transform = dataset.transform?.columns[0] else { return "" }
+        return ", fitted to \(transform.name)(x) and drawn as densities of x"
     }
 }
