@@ -217,7 +217,9 @@ struct OptionChecker {
             }
             return OptionValue(.label(label), at: at)
         case .labelOrWord(let kinds, let words):
-            if case .scalar(let text, true, _, _) = value, words.contains(text) { return OptionValue(.text(text), at: at) }
+            if case .scalar(let text, true, _, _) = value, words.contains(text) {
+                return OptionValue(.text(text), at: at)
+            }
             return convert(value, to: .label(kinds), option: option, whole: whole ?? type)
         case .path:
             guard let written = value.scalarText, !written.isEmpty else {
