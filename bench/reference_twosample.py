@@ -54,7 +54,8 @@ def test(x, y, mmd, permutations=1000, seed=1):
 def main():
     directory = sys.argv[1]
     parzen = json.load(open(f"{directory}/parzen_results.json"))
-    print(f"{'case':17} {'Parzen':>9} {'CPU':>7} {'NumPy':>10} {'ratio':>7}  statistic Parzen / NumPy, p Parzen / NumPy")
+    print(f"{'case':17} {'Parzen':>9} {'CPU':>7} {'NumPy':>10} {'ratio':>7}"
+          "  statistic Parzen / NumPy, p Parzen / NumPy")
     for d, tag in [(1, ""), (2, ""), (1, "alike"), (2, "alike")]:
         x = np.fromfile(f"{directory}/twosample{d}d{tag}_x.f64", dtype="<f8").reshape(-1, d)
         y = np.fromfile(f"{directory}/twosample{d}d{tag}_y.f64", dtype="<f8").reshape(-1, d)

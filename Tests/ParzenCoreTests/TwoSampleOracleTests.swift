@@ -87,7 +87,8 @@ import Testing
     @Test(arguments: [(2, 0.0, 1.0), (2, 0.0, 0.5), (2, 0.15, 0.0), (1, 0.0, 0.5)])
     func everyScreenTierKeepsThePValue(_ dimension: Int, _ shift: Double, _ grid: Double) throws {
         func onGrid(_ set: PointSet) -> PointSet {
-            grid == 0 ? set : PointSet(dimension: set.dimension, values: set.values.map { ($0 / grid).rounded() * grid })
+            guard grid > 0 else { return set }
+            return PointSet(dimension: set.dimension, values: set.values.map { ($0 / grid).rounded() * grid })
         }
         let x = onGrid(Self.sample(61, dimension: dimension, shift: 0, seed: 51))
         let y = onGrid(Self.sample(83, dimension: dimension, shift: shift, seed: 52))
@@ -102,7 +103,8 @@ import Testing
     /// the documented π²/(8K²) of it.
     @Test(arguments: [2, 32, 256])
     func projectionIntervalsContainTheExactEnergyDistance(_ directions: Int) throws {
-        let x = Self.sample(40, dimension: 2, shift: 0.2, seed: 61), y = Self.sample(29, dimension: 2, shift: 0, seed: 62)
+        let x = Self.sample(40, dimension: 2, shift: 0.2, seed: 61)
+        let y = Self.sample(29, dimension: 2, shift: 0, seed: 62)
         let pooled = PointSet(dimension: 2, values: x.values + y.values)
         let screen = ProjectedDistanceScreen(points: pooled.values, directions: directions)
         var largest = 0.0
@@ -116,7 +118,9 @@ import Testing
         var labels = (0..<pooled.count).map { $0 < x.count }
         var batch: [[Bool]] = []
         for _ in 0..<13 {
-            for i in stride(from: labels.count - 1, to: 0, by: -1) { labels.swapAt(i, generator.nextIndex(below: i + 1)) }
+            for i in stride(from: labels.count - 1, to: 0, by: -1) {
+                labels.swapAt(i, generator.nextIndex(below: i + 1))
+            }
             batch.append(labels)
         }
         for start in stride(from: 0, to: batch.count, by: 8) {

@@ -122,7 +122,8 @@ struct LowRankKernelScreen: Sendable {
         // Rounding of ‖Vᵀl‖², of R and of the exact sums the interval must contain: all
         // entries are in [0, 1], so 1e-10·(nₓ² + n²) dwarfs every γ_n-type bound here.
         let slack = 1e-10 * (nx * nx + Double(inX.count * inX.count))
-        let low = statistic(q - slack, r), high = statistic(q + nx * residualTraces[Swift.min(columns, rank)] + slack, r)
+        let residual = nx * residualTraces[Swift.min(columns, rank)]
+        let low = statistic(q - slack, r), high = statistic(q + residual + slack, r)
         let margin = 1e-9 * Swift.max(abs(low), abs(high)) + 1e-300
         return (Swift.min(low, high) - margin)...(Swift.max(low, high) + margin)
     }

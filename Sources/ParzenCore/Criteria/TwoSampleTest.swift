@@ -147,7 +147,9 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
             let distanceSums = PairRowSums(x, y, transform: identity), pooled = PairRowSums.Axes(x, y)
             meanDistance = distanceSums.total / ((n + m) * (n + m - 1) / 2)
             observed = fromBlocks(distanceSums.observedBlocks)
-            statistic = { { batch in PairRowSums.blockSums(pooled, batch: batch, transform: identity).map(fromBlocks) } }
+            statistic = {
+                { batch in PairRowSums.blockSums(pooled, batch: batch, transform: identity).map(fromBlocks) }
+            }
             if x.dimension == 2 {
                 screens = projectionScreens.map { directions in
                     {
@@ -238,7 +240,9 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
                             shared[slot] = interval.lowerBound >= observed ? 1 : interval.upperBound < observed ? 0 : -1
                         }
                     } else {
-                        for (slot, value) in zip(members, exact!(labellings)) { shared[slot] = value >= observed ? 1 : 0 }
+                        for (slot, value) in zip(members, exact!(labellings)) {
+                            shared[slot] = value >= observed ? 1 : 0
+                        }
                     }
                 }
             }
@@ -254,7 +258,7 @@ enum PairwiseDistanceMedian {
     /// The median pairwise distance of the pooled sample (mean of the two middle values for an
     /// even count, as numpy), without storing the distances.
     ///
-    /// The two middle ranks are bracketed by quantiles of a strided sample of ~3·10⁴ distances
+    /// The two middle ranks are bracketed by quantiles of a seeded sample of ~3·10⁴ distances
     /// (± 6 standard errors of a sample median); one pass over all pairs counts the distances
     /// below the bracket and collects those inside (a few percent), and a selection finds the
     /// ranks among them. If the bracket misses (a sample unlike the whole), all distances are
@@ -263,14 +267,15 @@ enum PairwiseDistanceMedian {
         let pooled = PairRowSums.Axes(x, y), n = pooled.count
         let c = n * (n - 1) / 2
         let upperRank = c / 2, lowerRank = c % 2 == 0 ? c / 2 - 1 : c / 2
-        let rowStep = Swift.max(1, n / 64)
+        // Pairs drawn uniformly (a fixed seed): pairs from a few rows would share their points
+        // and bracket the median of those points' distances, not of all.
+        var generator = Xoshiro256StarStar(seed: 0x6d65_6469_616e)
         var sample: [Double] = []
         pooled.values.withUnsafeBufferPointer { axes in
-            for i in stride(from: 0, to: n - 1, by: rowStep) {
-                for j in stride(from: i + 1, to: n, by: 32) {
-                    let r = pooled.distances(axes, i, j)
-                    for lane in 0..<Swift.min(8, n - j) { sample.append(r[lane]) }
-                }
+            for _ in 0..<Swift.min(32768, c) {
+                let i = generator.nextIndex(below: n), k = generator.nextIndex(below: n - 1)
+                let j = k < i ? k : k + 1
+                sample.append(pooled.distances(axes, i, j)[0])
             }
         }
         sample.sort()
