@@ -103,8 +103,8 @@ struct PairRowSums {
         observedBlocks = (2 * sxx, 2 * syy, total - sxx - syy)
     }
 
-    /// The block sums (Σ_{i≠j∈X}, Σ_{i≠j∈Y}, Σ_{i∈X, j∈Y}) of f over ordered pairs for up to eight
-    /// labellings, exactly, from the points: the exact statistic of the labellings the screens
+    /// The block sums (Σ_{i≠j∈X}, Σ_{i≠j∈Y}, Σ_{i∈X, j∈Y}) of f over ordered pairs for up to
+    /// `maximumBatch` labellings, exactly, from the points: the exact statistic of the labellings the screens
     /// leave undecided.
     ///
     /// With indicators lᵢ of X, rᵢ = Σ_{j>i} lⱼ fᵢⱼ and qᵢ = Σ_{j>i} fᵢⱼ, the X block is Σᵢ lᵢ rᵢ and
@@ -113,21 +113,23 @@ struct PairRowSums {
     /// 16 workers' sums are added in order, so the bits do not depend on the batch or the cores.
     ///
     /// Cost: (n + m)²/2 evaluations of f and one multiply-add per pair and labelling.
+    static let maximumBatch = 16
+
     static func blockSums(_ pooled: Axes, batch: [[Bool]],
                           transform: @Sendable (SIMD8<Double>) -> SIMD8<Double>) -> [(Double, Double, Double)] {
-        let n = pooled.count, lanes = batch.count, stride = n + 8, workers = 16
-        precondition(lanes >= 1 && lanes <= 8)
+        let n = pooled.count, lanes = batch.count, stride = n + 8, workers = 16, size = maximumBatch
+        precondition(lanes >= 1 && lanes <= size)
         var labels = [Double](repeating: 0, count: lanes * stride)
         for (b, inX) in batch.enumerated() { for i in 0..<n where inX[i] { labels[b * stride + i] = 1 } }
         // Per worker: the X and Y blocks of each labelling, then the total.
-        var partial = [Double](repeating: 0, count: workers * 17)
+        var partial = [Double](repeating: 0, count: workers * (2 * size + 1))
         partial.withUnsafeMutableBufferPointer { partial in
             labels.withUnsafeBufferPointer { labels in
                 pooled.values.withUnsafeBufferPointer { axes in
                     nonisolated(unsafe) let (partial, labels, axes) = (partial, labels, axes)
                     DispatchQueue.concurrentPerform(iterations: workers) { w in
-                        let out = partial.baseAddress! + w * 17
-                        withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: 8) { r in
+                        let out = partial.baseAddress! + w * (2 * size + 1)
+                        withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: size) { r in
                             for i in Swift.stride(from: w, to: n, by: workers) {
                                 r.initialize(repeating: .zero)
                                 var q = SIMD8<Double>.zero
@@ -146,17 +148,17 @@ struct PairRowSums {
                                 for b in 0..<lanes {
                                     let li = labels[b * stride + i], rb = r[b].sum()
                                     out[b] += li * rb
-                                    out[8 + b] += (1 - li) * (row - rb)
+                                    out[size + b] += (1 - li) * (row - rb)
                                 }
-                                out[16] += row
+                                out[2 * size] += row
                             }
                         }
                     }
                 }
             }
         }
-        var sums = [Double](repeating: 0, count: 17)
-        for w in 0..<workers { for k in 0..<17 { sums[k] += partial[w * 17 + k] } }
-        return (0..<lanes).map { b in (2 * sums[b], 2 * sums[8 + b], sums[16] - sums[b] - sums[8 + b]) }
+        var sums = [Double](repeating: 0, count: 2 * size + 1)
+        for w in 0..<workers { for k in 0...(2 * size) { sums[k] += partial[w * (2 * size + 1) + k] } }
+        return (0..<lanes).map { b in (2 * sums[b], 2 * sums[size + b], sums[2 * size] - sums[b] - sums[size + b]) }
     }
 }

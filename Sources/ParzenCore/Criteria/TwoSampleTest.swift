@@ -22,7 +22,7 @@ import Dispatch
 /// Cost: no (n + m)² matrix is stored. One pass over the pairs gives the observed statistic and
 /// the row sums; then each labelling goes through screens that return an interval certain to
 /// contain its exact statistic, and only labellings whose interval contains the observed value
-/// get the exact sums (one pass over the pairs per eight labellings, `PairRowSums.blockSums`):
+/// get the exact sums (one pass over the pairs per 16 labellings, `PairRowSums.blockSums`):
 /// - MMD: a low-rank factor K ≈ VVᵀ (pivoted Cholesky, error bounded by its trace residual),
 ///   nₓ·r additions per labelling, in two tiers of rank (`LowRankKernelScreen`);
 /// - 1-D energy distance: exact in O(n + m) on the sorted pooled sample (`SortedDistanceSums`);
@@ -196,9 +196,10 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
     /// permutation p-value.
     /// Each `screens` tier in turn bounds the labellings the tiers before it left undecided; the
     /// exact statistic is evaluated only for those whose last interval contains the observed
-    /// value, so the count, and p, are those of the exact statistic. `statistic` and the
-    /// screens evaluate up to eight labellings at once, each in its own SIMD lane, so a
-    /// labelling's value does not depend on the batch it is in, nor on the number of cores.
+    /// value, so the count, and p, are those of the exact statistic. The screens evaluate up to
+    /// eight labellings at once, each in its own SIMD lane, the exact statistic up to 16, each
+    /// with its own sums, so a labelling's value does not depend on the batch it is in, nor on
+    /// the number of cores.
     private static func permutationTest(nx: Int, ny: Int, permutations: Int, seed: UInt64, tie: Double,
                                         observed value: Double,
                                         statistic makeStatistic: () -> @Sendable ([[Bool]]) -> [Double],
@@ -219,7 +220,10 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
         var atLeastAsLarge = 0
         for tier in screens.map(Optional.some) + [nil] {
             // Batches of eight in the order of `undecided`, dealt out to the workers.
-            let batches = (undecided.count + 7) / 8
+            // The exact sums take 16 labellings per pass over the pairs (the distance or kernel
+            // of a pair is computed once for more of them), the screens eight (SIMD lanes).
+            let size = tier == nil ? PairRowSums.maximumBatch : 8
+            let batches = (undecided.count + size - 1) / size
             let workers = min(batches, 16)
             guard workers > 0 else { break }
             // A later tier costs a set-up of about one exact batch: worth it only for several.
@@ -233,7 +237,7 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
             // 1: at least as large, 0: smaller, −1: undecided.
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for batch in stride(from: worker, to: batches, by: workers) {
-                    let members = (8 * batch)..<min(pending.count, 8 * batch + 8)
+                    let members = (size * batch)..<min(pending.count, size * batch + size)
                     let labellings = members.map { list[pending[$0]] }
                     if let screen {
                         for (slot, interval) in zip(members, screen(labellings)) {
