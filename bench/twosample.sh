@@ -1,8 +1,8 @@
 #!/bin/sh
 # Two-sample tests: MMD² (Gaussian kernel, median heuristic) and energy distance with 1,000
-# permutations on 2,000 + 2,000 points (1-D and 2-D), Parzen next to a NumPy implementation of
-# the same statistics (pooled matrix once, permutations as quadratic forms, batched), in the
-# same run. Usage: bench/twosample.sh
+# permutations on 2,000 + 2,000 points (1-D and 2-D; shifted by 0.1, and 'alike', not shifted),
+# Parzen next to a NumPy implementation of the same statistics (pooled matrix once, permutations
+# as quadratic forms, batched), in the same run. Usage: bench/twosample.sh
 set -eu
 cd "$(dirname "$0")/.."
 venv="${PARZEN_BENCH_VENV:-.build/bench-venv}"

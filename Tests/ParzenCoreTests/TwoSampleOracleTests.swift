@@ -6,8 +6,8 @@ import Testing
 /// here): the statistic summed pair by pair from its definition for every permutation, the
 /// same seeded Fisher–Yates relabellings, p = (1 + #{T_b ≥ T_obs − τ})/(1 + B) with the
 /// documented tie allowance τ = 1e-10·(mean pair value). The fast paths
-/// (low-rank screen for MMD, sorted sums for the 1-D energy distance, the vectorised
-/// quadratic form) must give the identical p-value.
+/// (low-rank screen for MMD, projections for the 2-D energy distance, sorted sums for the 1-D
+/// one, the exact sums from the points) must give the identical p-value.
 @Suite struct TwoSampleOracleTests {
     /// Straightforward MMD²ᵤ (Gaussian kernel) or energy distance of labelling `inX`.
     static func statistic(_ pooled: PointSet, _ inX: [Bool], mmdLength: Double?) -> Double {
@@ -78,6 +78,62 @@ import Testing
         let (energyValue, energyP) = Self.oracle(x, y, mmd: false, permutations: 400, seed: 8)
         #expect(energy.pValue == energyP)
         #expect(abs(energy.value - energyValue) <= 1e-12 * abs(energyValue))
+    }
+
+    /// The screens in every tier: samples alike (the observed value in the bulk of the
+    /// permutation distribution, so the 2-D energy distance's 32-projection tier leaves many
+    /// labellings to the 256-projection tier and some to the exact sums), points on a coarse
+    /// grid (equal projections, zero distances), sizes and B not multiples of the batch of 8.
+    @Test(arguments: [(2, 0.0, 1.0), (2, 0.0, 0.5), (2, 0.15, 0.0), (1, 0.0, 0.5)])
+    func everyScreenTierKeepsThePValue(_ dimension: Int, _ shift: Double, _ grid: Double) throws {
+        func onGrid(_ set: PointSet) -> PointSet {
+            guard grid > 0 else { return set }
+            return PointSet(dimension: set.dimension, values: set.values.map { ($0 / grid).rounded() * grid })
+        }
+        let x = onGrid(Self.sample(61, dimension: dimension, shift: 0, seed: 51))
+        let y = onGrid(Self.sample(83, dimension: dimension, shift: shift, seed: 52))
+        let mmd = try TwoSampleTest.maximumMeanDiscrepancy(x, y, permutations: 301, seed: 11)
+        #expect(mmd.pValue == Self.oracle(x, y, mmd: true, permutations: 301, seed: 11).1)
+        let energy = try TwoSampleTest.energyDistance(x, y, permutations: 301, seed: 12)
+        #expect(energy.pValue == Self.oracle(x, y, mmd: false, permutations: 301, seed: 12).1)
+    }
+
+    /// The projection screen's intervals contain the straightforward energy distance of random
+    /// labellings, for few projections (wide) and many (narrow), and the narrow ones are within
+    /// the documented π²/(8K²) of it.
+    @Test(arguments: [2, 32, 256])
+    func projectionIntervalsContainTheExactEnergyDistance(_ directions: Int) throws {
+        let x = Self.sample(40, dimension: 2, shift: 0.2, seed: 61)
+        let y = Self.sample(29, dimension: 2, shift: 0, seed: 62)
+        let pooled = PointSet(dimension: 2, values: x.values + y.values)
+        let screen = ProjectedDistanceScreen(points: pooled.values, directions: directions)
+        var largest = 0.0
+        for i in 0..<pooled.count {
+            for j in 0..<pooled.count {
+                let v = pooled.values
+                largest = max(largest, hypot(v[2 * i] - v[2 * j], v[2 * i + 1] - v[2 * j + 1]))
+            }
+        }
+        var generator = Xoshiro256StarStar(seed: 63)
+        var labels = (0..<pooled.count).map { $0 < x.count }
+        var batch: [[Bool]] = []
+        for _ in 0..<13 {
+            for i in stride(from: labels.count - 1, to: 0, by: -1) {
+                labels.swapAt(i, generator.nextIndex(below: i + 1))
+            }
+            batch.append(labels)
+        }
+        for start in stride(from: 0, to: batch.count, by: 8) {
+            let part = Array(batch[start..<min(batch.count, start + 8)])
+            let intervals = screen.energyIntervals(batch: part, nx: Double(x.count), ny: Double(y.count))
+            for (inX, interval) in zip(part, intervals) {
+                let exact = Self.statistic(pooled, inX, mmdLength: nil)
+                #expect(interval.contains(exact))
+                // Width u·(2Sxy/(nm) + Sxx/n² + Syy/m²) ≤ u·4·(largest distance), u = sec(π/2K) − 1.
+                let u = 1 / cos(Double.pi / Double(2 * directions)) - 1
+                #expect(interval.upperBound - interval.lowerBound <= 4.1 * u * largest + 1e-9)
+            }
+        }
     }
 
     /// 4 + 4 points: 1 in 70 relabellings only permutes within the groups and ties the observed

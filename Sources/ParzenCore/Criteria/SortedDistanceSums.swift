@@ -26,16 +26,17 @@ struct SortedDistanceSums: Sendable {
         total = t
     }
 
-    /// (Σ_{i≠j∈X}, Σ_{i≠j∈Y}, Σ_{i∈X, j∈Y}) over ordered pairs, as `BlockSums.sums`.
+    /// (Σ_{i≠j∈X}, Σ_{i≠j∈Y}, Σ_{i∈X, j∈Y}) over ordered pairs, as `PairRowSums.blockSums`.
     func sums(_ inX: [Bool]) -> (Double, Double, Double) {
         let nx = inX.reduce(0) { $0 + ($1 ? 1 : 0) }, ny = inX.count - nx
         var sx = 0.0, sy = 0.0, cx = 0, cy = 0
+        // Without a branch per point: the labels are random, so a branch mispredicts half the time.
         for k in 0..<values.count {
-            if inX[order[k]] {
-                sx += values[k] * Double(2 * cx - nx + 1); cx += 1
-            } else {
-                sy += values[k] * Double(2 * cy - ny + 1); cy += 1
-            }
+            let member = inX[order[k]], weight = values[k] * Double(member ? 2 * cx - nx + 1 : 2 * cy - ny + 1)
+            sx += member ? weight : 0
+            sy += member ? 0 : weight
+            cx += member ? 1 : 0
+            cy += member ? 0 : 1
         }
         return (2 * sx, 2 * sy, total - sx - sy)
     }

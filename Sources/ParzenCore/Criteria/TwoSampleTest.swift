@@ -19,14 +19,18 @@ import Dispatch
 /// `nextIndex(below:)`, each shuffling the previous labelling), so p is never 0 and is exact as
 /// a Monte Carlo test. The smallest reportable p is 1/(B + 1).
 ///
-/// Cost: the pooled kernel or distance matrix once ((n + m)² entries, (n + m) = 4000 → 64 MB),
-/// then per permutation: for MMD a screen through a low-rank factor K ≈ VVᵀ (pivoted Cholesky,
-/// error bounded by its trace residual) that decides T(π_b) ≥ T_observed without the matrix,
-/// with the exact O((n + m)²) quadratic form only for permutations the screen cannot decide;
-/// for the 1-D energy distance an exact O(n + m) formula on the sorted pooled sample; otherwise
-/// the exact quadratic form, eight permutations per pass over the matrix in SIMD lanes. All on
-/// every core. The 2-D energy distance stays O((n + m)²) per permutation: its distance matrix
-/// has no fast-decaying spectrum to screen with (n = m = 2000, B = 1000: ~8·10⁹ multiply-adds).
+/// Cost: no (n + m)² matrix is stored. One pass over the pairs gives the observed statistic and
+/// the row sums; then each labelling goes through screens that return an interval certain to
+/// contain its exact statistic, and only labellings whose interval contains the observed value
+/// get the exact sums (one pass over the pairs per 16 labellings, `PairRowSums.blockSums`):
+/// - MMD: a low-rank factor K ≈ VVᵀ (pivoted Cholesky, error bounded by its trace residual),
+///   nₓ·r additions per labelling, in two tiers of rank (`LowRankKernelScreen`);
+/// - 1-D energy distance: exact in O(n + m) on the sorted pooled sample (`SortedDistanceSums`);
+/// - 2-D energy distance: sums of 1-D distances along K directions, within sec(π/2K) of the
+///   Euclidean ones, K = 32 then 256 (`ProjectedDistanceScreen`), K·(n + m) per labelling;
+/// - d ≥ 3 energy distance: exact sums for every labelling, (n + m)²/2 multiply-adds each.
+/// All on every core, each labelling's value independent of the batch and of the core count.
+/// n = m = 2000, B = 1000, on this project's 2-core machine: see bench/twosample.sh.
 public struct TwoSampleTest: Sendable, Equatable, Codable {
     /// Which statistic.
     public enum Statistic: String, Sendable, Equatable, Codable {
@@ -63,7 +67,6 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
     public static func maximumMeanDiscrepancy(_ x: PointSet, _ y: PointSet, bandwidth: Double? = nil,
                                               permutations: Int = 1000, seed: UInt64 = 0) throws -> TwoSampleTest {
         try validate(x, y, permutations: permutations)
-        let distances = PooledDistances(x, y)
         let ell: Double
         if let given = bandwidth {
             guard given > 0, given.isFinite else {
@@ -72,7 +75,7 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
             }
             ell = given
         } else {
-            ell = distances.medianDistance()
+            ell = PairwiseDistanceMedian.median(x, y)
             guard ell > 0 else {
                 throw ModelError(
                     .degenerateData,
@@ -80,23 +83,35 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
                                  fix: "pass a bandwidth explicitly or remove duplicated points")
             }
         }
-        let kernel = BlockSums(count: distances.count, upperTriangle: gaussianKernel(distances.values, length: ell))
+        let c = 1 / (2 * ell * ell)
+        let kernel: @Sendable (SIMD8<Double>) -> SIMD8<Double> = { r in negativeExponential(r * r * c) }
+        let kernelSums = PairRowSums(x, y, transform: kernel)
         let n = Double(x.count), m = Double(y.count)
-        let statistic: @Sendable ([[Bool]]) -> [Double] = { batch in
-            kernel.sums(batch: batch).map { sxx, syy, sxy in
-                sxx / (n * (n - 1)) + syy / (m * (m - 1)) - 2 * sxy / (n * m)
-            }
+        let fromBlocks: @Sendable ((Double, Double, Double)) -> Double = { sums in
+            let (sxx, syy, sxy) = sums
+            return sxx / (n * (n - 1)) + syy / (m * (m - 1)) - 2 * sxy / (n * m)
         }
         // T as a function of Q = Σ_{i≠j∈X} k and R = Σ_{i∈X} Σ_{j≠i} k (all other block sums
         // follow from the total), for the low-rank screen.
-        let all = 2 * kernel.total
+        let all = 2 * kernelSums.total
         let fromSums: @Sendable (Double, Double) -> Double = { q, r in
             q / (n * (n - 1)) + (all - 2 * r + q) / (m * (m - 1)) - 2 * (r - q) / (n * m)
         }
-        let screen = LowRankKernelScreen(kernel, statistic: fromSums)
+        let pooled = PairRowSums.Axes(x, y)
+        let screen = LowRankKernelScreen(rowSums: kernelSums.fullRowSums, statistic: fromSums) { pivot, column in
+            pooled.values.withUnsafeBufferPointer { axes in
+                for i in stride(from: 0, to: column.count, by: 8) {
+                    let e = kernel(pooled.distances(axes, pivot, i))
+                    for lane in 0..<Swift.min(8, column.count - i) { column[i + lane] = e[lane] }
+                }
+            }
+        }
         let tie = 1e-10 * all / ((n + m) * (n + m - 1))
-        let (value, p) = permutationTest(nx: x.count, ny: y.count, permutations: permutations, seed: seed, tie: tie,
-                                         statistic: statistic, screen: screen.interval)
+        let (value, p) = permutationTest(
+            nx: x.count, ny: y.count, permutations: permutations, seed: seed, tie: tie,
+            observed: fromBlocks(kernelSums.observedBlocks),
+            statistic: { { batch in PairRowSums.blockSums(pooled, batch: batch, transform: kernel).map(fromBlocks) } },
+            screens: screen.tiers.map { columns in { { $0.map { screen.interval($0, columns: columns) } } } })
         return TwoSampleTest(
             statistic: .maximumMeanDiscrepancy, value: value, pValue: p, permutations: permutations, bandwidth: ell)
     }
@@ -115,30 +130,45 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
                                       seed: UInt64 = 0) throws -> TwoSampleTest {
         try validate(x, y, permutations: permutations)
         let n = Double(x.count), m = Double(y.count)
-        let statistic: @Sendable ([[Bool]]) -> [Double]
-        let meanDistance: Double
+        let fromBlocks: @Sendable ((Double, Double, Double)) -> Double = { sums in
+            let (sxx, syy, sxy) = sums
+            return 2 * sxy / (n * m) - sxx / (n * n) - syy / (m * m)
+        }
+        let statistic: () -> @Sendable ([[Bool]]) -> [Double]
+        let meanDistance: Double, observed: Double
+        var screens: [ScreenTier] = []
         if x.dimension == 1 {
             let sorted = SortedDistanceSums(x.values + y.values)
             meanDistance = sorted.total / ((n + m) * (n + m - 1) / 2)
-            statistic = { batch in
-                batch.map { inX in
-                    let (sxx, syy, sxy) = sorted.sums(inX)
-                    return 2 * sxy / (n * m) - sxx / (n * n) - syy / (m * m)
-                }
-            }
+            observed = fromBlocks(sorted.sums((0..<(x.count + y.count)).map { $0 < x.count }))
+            statistic = { { batch in batch.map { fromBlocks(sorted.sums($0)) } } }
         } else {
-            let distances = PooledDistances(x, y)
-            let sums = BlockSums(count: distances.count, upperTriangle: distances.values)
-            meanDistance = sums.total / ((n + m) * (n + m - 1) / 2)
-            statistic = { batch in
-                sums.sums(batch: batch).map { sxx, syy, sxy in 2 * sxy / (n * m) - sxx / (n * n) - syy / (m * m) }
+            let identity: @Sendable (SIMD8<Double>) -> SIMD8<Double> = { $0 }
+            let distanceSums = PairRowSums(x, y, transform: identity), pooled = PairRowSums.Axes(x, y)
+            meanDistance = distanceSums.total / ((n + m) * (n + m - 1) / 2)
+            observed = fromBlocks(distanceSums.observedBlocks)
+            statistic = {
+                { batch in PairRowSums.blockSums(pooled, batch: batch, transform: identity).map(fromBlocks) }
+            }
+            if x.dimension == 2 {
+                screens = projectionScreens.map { directions in
+                    {
+                        let screen = ProjectedDistanceScreen(points: x.values + y.values, directions: directions)
+                        return { batch in screen.energyIntervals(batch: batch, nx: n, ny: m) }
+                    }
+                }
             }
         }
         let (value, p) = permutationTest(nx: x.count, ny: y.count, permutations: permutations, seed: seed,
-                                         tie: 1e-10 * meanDistance, statistic: statistic)
+                                         tie: 1e-10 * meanDistance, observed: observed, statistic: statistic,
+                                         screens: screens)
         return TwoSampleTest(
             statistic: .energyDistance, value: value, pValue: p, permutations: permutations, bandwidth: nil)
     }
+
+    /// The 2-D energy distance's screen tiers, by number of projections: 32 (±1.2e-3 relative
+    /// per pair) decides the labellings far from the observed value; 256 (±1.9e-5) most others.
+    private static let projectionScreens = [32, 256]
 
     private static func validate(_ x: PointSet, _ y: PointSet, permutations: Int) throws {
         guard x.dimension == y.dimension else {
@@ -156,18 +186,27 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
         }
     }
 
-    /// The observed statistic (first n pooled points are X) and its permutation p-value.
-    /// `screen`, if given, returns an interval certain to contain `statistic` of a labelling
-    /// (cheaper to compute); the exact statistic is evaluated only when the interval contains
-    /// the observed value, so the count, and p, are those of the exact statistic.
-    /// `statistic` evaluates up to eight labellings at once.
+    /// Decides, for a batch of up to eight labellings, an interval certain to contain each one's
+    /// `statistic` (cheaper to compute than the statistic).
+    typealias Screen = @Sendable ([[Bool]]) -> [ClosedRange<Double>]
+    /// Builds a screen; called only when the tiers before it leave labellings undecided.
+    typealias ScreenTier = () -> Screen
+
+    /// The observed statistic (`observed`, with the first n pooled points in X) and its
+    /// permutation p-value.
+    /// Each `screens` tier in turn bounds the labellings the tiers before it left undecided; the
+    /// exact statistic is evaluated only for those whose last interval contains the observed
+    /// value, so the count, and p, are those of the exact statistic. The screens evaluate up to
+    /// eight labellings at once, each in its own SIMD lane, the exact statistic up to 16, each
+    /// with its own sums, so a labelling's value does not depend on the batch it is in, nor on
+    /// the number of cores.
     private static func permutationTest(nx: Int, ny: Int, permutations: Int, seed: UInt64, tie: Double,
-                                        statistic: @escaping @Sendable ([[Bool]]) -> [Double],
-        screen: (@Sendable ([Bool]) -> ClosedRange<Double>)? = nil
-    ) -> (Double, Double) {
+                                        observed value: Double,
+                                        statistic makeStatistic: () -> @Sendable ([[Bool]]) -> [Double],
+                                        screens: [ScreenTier] = []) -> (Double, Double) {
         let total = nx + ny
         var labels = (0..<total).map { $0 < nx }
-        let observed = statistic([labels])[0] - tie
+        let observed = value - tie
         // The permutations are drawn in order from one generator (so the p-value depends only
         // on the seed), then their statistics are evaluated on all cores.
         var generator = Xoshiro256StarStar(seed: seed)
@@ -177,191 +216,148 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
             for i in stride(from: total - 1, to: 0, by: -1) { labels.swapAt(i, generator.nextIndex(below: i + 1)) }
             shuffles.append(labels)
         }
-        let chunks = min(permutations, 8)
-        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: chunks)
-        counts.initialize(repeating: 0)
-        defer { counts.deallocate() }
-        nonisolated(unsafe) let shared = counts
-        let permutationList = shuffles
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var count = 0
-            var pending: [[Bool]] = []
-            for b in stride(from: chunk, to: permutations, by: chunks) {
-                if let interval = screen?(permutationList[b]) {
-                    if interval.lowerBound >= observed { count += 1; continue }
-                    if interval.upperBound < observed { continue }
-                }
-                pending.append(permutationList[b])
-                if pending.count == 8 {
-                    count += statistic(pending).filter { $0 >= observed }.count
-                    pending.removeAll(keepingCapacity: true)
+        var undecided = Array(0..<permutations)
+        var atLeastAsLarge = 0
+        for tier in screens.map(Optional.some) + [nil] {
+            // Batches of eight in the order of `undecided`, dealt out to the workers.
+            // The exact sums take 16 labellings per pass over the pairs (the distance or kernel
+            // of a pair is computed once for more of them), the screens eight (SIMD lanes).
+            let size = tier == nil ? PairRowSums.maximumBatch : 8
+            let batches = (undecided.count + size - 1) / size
+            let workers = min(batches, 16)
+            guard workers > 0 else { break }
+            // A later tier costs a set-up of about one exact batch: worth it only for several.
+            if tier != nil && undecided.count < permutations && undecided.count <= 16 { continue }
+            let screen = tier?()
+            let exact: (@Sendable ([[Bool]]) -> [Double])? = screen == nil ? makeStatistic() : nil
+            let results = UnsafeMutableBufferPointer<Int8>.allocate(capacity: undecided.count)
+            defer { results.deallocate() }
+            nonisolated(unsafe) let shared = results
+            let (list, pending) = (shuffles, undecided)
+            // 1: at least as large, 0: smaller, −1: undecided.
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for batch in stride(from: worker, to: batches, by: workers) {
+                    let members = (size * batch)..<min(pending.count, size * batch + size)
+                    let labellings = members.map { list[pending[$0]] }
+                    if let screen {
+                        for (slot, interval) in zip(members, screen(labellings)) {
+                            shared[slot] = interval.lowerBound >= observed ? 1 : interval.upperBound < observed ? 0 : -1
+                        }
+                    } else {
+                        for (slot, value) in zip(members, exact!(labellings)) {
+                            shared[slot] = value >= observed ? 1 : 0
+                        }
+                    }
                 }
             }
-            if !pending.isEmpty { count += statistic(pending).filter { $0 >= observed }.count }
-            shared[chunk] = count
+            atLeastAsLarge += results.filter { $0 == 1 }.count
+            undecided = zip(pending, results).filter { $0.1 == -1 }.map(\.0)
         }
-        let atLeastAsLarge = counts.reduce(0, +)
         return (observed + tie, Double(1 + atLeastAsLarge) / Double(1 + permutations))
     }
 }
 
-/// Euclidean distances between all pairs of the pooled sample X ∪ Y (X first), stored as
-/// the strict upper triangle, row by row.
-private struct PooledDistances {
-    let count: Int
-    let values: [Double]
-
-    /// Rows are computed on all cores (row i has n − 1 − i entries, so rows are dealt out in
-    /// an interleaved order to balance the work).
-    init(_ x: PointSet, _ y: PointSet) {
-        let pooled = x.values + y.values
-        let d = x.dimension, n = pooled.count / d
-        var v = [Double](repeating: 0, count: n * (n - 1) / 2)
+/// The median Euclidean distance between the pooled sample's points, for the median heuristic.
+enum PairwiseDistanceMedian {
+    /// The median pairwise distance of the pooled sample (mean of the two middle values for an
+    /// even count, as numpy), without storing the distances.
+    ///
+    /// The two middle ranks are bracketed by quantiles of a seeded sample of ~3·10⁴ distances
+    /// (± 6 standard errors of a sample median); one pass over all pairs counts the distances
+    /// below the bracket and collects those inside (a few percent), and a selection finds the
+    /// ranks among them. If the bracket misses (a sample unlike the whole), all distances are
+    /// sorted: the result is exact either way.
+    static func median(_ x: PointSet, _ y: PointSet) -> Double {
+        let pooled = PairRowSums.Axes(x, y), n = pooled.count
+        let c = n * (n - 1) / 2
+        let upperRank = c / 2, lowerRank = c % 2 == 0 ? c / 2 - 1 : c / 2
+        // Pairs drawn uniformly (a fixed seed): pairs from a few rows would share their points
+        // and bracket the median of those points' distances, not of all.
+        var generator = Xoshiro256StarStar(seed: 0x6d65_6469_616e)
+        var sample: [Double] = []
+        pooled.values.withUnsafeBufferPointer { axes in
+            for _ in 0..<Swift.min(32768, c) {
+                let i = generator.nextIndex(below: n), k = generator.nextIndex(below: n - 1)
+                let j = k < i ? k : k + 1
+                sample.append(pooled.distances(axes, i, j)[0])
+            }
+        }
+        sample.sort()
+        let s = sample.count, spread = 3 * Int(Double(s).squareRoot()) + 1
+        let low = sample[Swift.max(0, s / 2 - spread)], high = sample[Swift.min(s - 1, s / 2 + spread)]
         let workers = 16
-        v.withUnsafeMutableBufferPointer { out in
-            pooled.withUnsafeBufferPointer { p in
-                nonisolated(unsafe) let (out, p) = (out, p)
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    for i in stride(from: w, to: n, by: workers) {
-                        let start = i * n - i * (i + 1) / 2 - i - 1
-                        if d == 1 {
-                            let xi = p[i]
-                            for j in (i + 1)..<n { out[start + j] = abs(xi - p[j]) }
-                            continue
+        var counts = [Int](repeating: 0, count: workers)
+        var collected = [[Double]](repeating: [], count: workers)
+        counts.withUnsafeMutableBufferPointer { counts in
+            collected.withUnsafeMutableBufferPointer { collected in
+                pooled.values.withUnsafeBufferPointer { axes in
+                    nonisolated(unsafe) let (counts, collected, axes) = (counts, collected, axes)
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in
+                        // Counted in doubles (exact below 2⁵³): double compares vectorise here, 64-bit
+                        // integer ones do not.
+                        var below = SIMD8<Double>.zero, tail = 0
+                        var middle: [Double] = []
+                        for i in stride(from: w, to: n, by: workers) {
+                            var j = i + 1
+                            while j + 8 <= n {
+                                let r = pooled.distances(axes, i, j)
+                                below += SIMD8(repeating: 1).replacing(with: 0, where: r .>= low)
+                                let inside = (r .>= low) .& (r .<= high)
+                                if any(inside) { for lane in 0..<8 where inside[lane] { middle.append(r[lane]) } }
+                                j += 8
+                            }
+                            if j < n {
+                                let r = pooled.distances(axes, i, j)
+                                for lane in 0..<(n - j) {
+                                    tail += r[lane] < low ? 1 : 0
+                                    if r[lane] >= low && r[lane] <= high { middle.append(r[lane]) }
+                                }
+                            }
                         }
-                        for j in (i + 1)..<n {
-                            var s = 0.0
-                            for a in 0..<d { let t = p[i * d + a] - p[j * d + a]; s += t * t }
-                            out[start + j] = s.squareRoot()
-                        }
+                        counts[w] = Int(below.sum()) + tail
+                        collected[w] = middle
                     }
                 }
             }
         }
-        count = n
-        values = v
-    }
-
-    /// The median pairwise distance (mean of the two middle values for an even count, as numpy),
-    /// by a histogram of the leading 20 bits of the values (for non-negative doubles the bit
-    /// pattern orders like the value), then a sort of the one or two buckets that hold the
-    /// middle: two passes instead of a sort of all n²/2 values.
-    func medianDistance() -> Double {
-        let c = values.count
-        let shift: UInt64 = 44, buckets = 1 << 20
-        var histogram = [Int](repeating: 0, count: buckets)
-        histogram.withUnsafeMutableBufferPointer { h in
-            for v in values { h[Int(v.bitPattern >> shift)] += 1 }
-        }
-        // The buckets holding ranks c/2 − 1 and c/2 (0-based), and how many values precede them.
-        func locate(_ rank: Int) -> (bucket: Int, before: Int) {
-            var before = 0
-            for b in 0..<buckets {
-                if before + histogram[b] > rank { return (b, before) }
-                before += histogram[b]
+        let below = counts.reduce(0, +)
+        var middle = Array(collected.joined())
+        guard below <= lowerRank && upperRank < below + middle.count else {
+            var all: [Double] = []
+            pooled.values.withUnsafeBufferPointer { axes in
+                for i in 0..<n {
+                    for j in stride(from: i + 1, to: n, by: 8) {
+                        let r = pooled.distances(axes, i, j)
+                        for lane in 0..<Swift.min(8, n - j) { all.append(r[lane]) }
+                    }
+                }
             }
-            return (buckets - 1, before)
+            all.sort()
+            return 0.5 * (all[lowerRank] + all[upperRank])
         }
-        let upperRank = c / 2, lowerRank = c % 2 == 0 ? c / 2 - 1 : c / 2
-        let (lowBucket, lowBefore) = locate(lowerRank)
-        let (highBucket, _) = locate(upperRank)
-        var middle: [Double] = []
-        for v in values {
-            let b = Int(v.bitPattern >> shift)
-            if b >= lowBucket && b <= highBucket { middle.append(v) }
-        }
-        middle.sort()
-        let lower = middle[lowerRank - lowBefore], upper = middle[upperRank - lowBefore]
+        let lower = select(&middle, lowerRank - below)
+        // The next rank is the least of the values the selection left after the lower one.
+        let upper = upperRank == lowerRank ? lower : middle[(lowerRank - below + 1)...].min()!
         return 0.5 * (lower + upper)
     }
 }
 
-/// Block sums of a symmetric pair function f over the pooled sample, for one labelling after
-/// another: Σ_{i≠j∈X} f, Σ_{i≠j∈Y} f and Σ_{i∈X, j∈Y} f over ordered pairs, with f given on the
-/// strict upper triangle. The diagonal i = j is left out: a distance is 0 there, and the
-/// unbiased MMD² excludes k(a, a).
-///
-/// With indicators lᵢ ∈ {0, 1} of X, rᵢ = Σ_{j>i} lⱼ fᵢⱼ and row sums qᵢ = Σ_{j>i} fᵢⱼ, the X
-/// block is Σᵢ lᵢ rᵢ, the Y block Σᵢ (1 − lᵢ)(qᵢ − rᵢ), and the cross block the rest of the
-/// total. The row sums do not depend on the labels, so they are computed once; each labelling
-/// then costs one multiply-add per pair, branch-free.
-struct BlockSums: Sendable {
-    let count: Int
-    let upperTriangle: [Double]
-    let rowSums: [Double]
-    let total: Double
-
-    init(count: Int, upperTriangle: [Double]) {
-        self.count = count
-        self.upperTriangle = upperTriangle
-        var rows = [Double](repeating: 0, count: count)
-        var t = 0
-        for i in 0..<count {
-            var q = 0.0
-            for j in (i + 1)..<count { q += upperTriangle[t + j - i - 1] }
-            t += count - i - 1
-            rows[i] = q
+/// The k-th smallest value (0-based) of `a`, reordering `a` so that every value before index k
+/// is ≤ it and every value after is ≥ it: quickselect, Hoare partition around the median of
+/// three, expected O(count).
+private func select(_ a: inout [Double], _ k: Int) -> Double {
+    var low = 0, high = a.count - 1
+    while low < high {
+        let mid = low + (high - low) / 2
+        let pivot = Swift.max(Swift.min(a[low], a[mid]), Swift.min(Swift.max(a[low], a[mid]), a[high]))
+        var i = low, j = high
+        while i <= j {
+            while a[i] < pivot { i += 1 }
+            while a[j] > pivot { j -= 1 }
+            if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
         }
-        rowSums = rows
-        total = rows.reduce(0, +)
+        if k <= j { high = j } else if k >= i { low = i } else { break }
     }
-
-    /// The block sums of one labelling (lane 0 of `sums(batch:)`, so a labelling gets the same
-    /// bits whether it is evaluated alone or in a batch).
-    func sums(_ inX: [Bool]) -> (Double, Double, Double) { sums(batch: [inX])[0] }
-
-    /// The block sums of up to eight labellings at once, one SIMD lane each: every entry fᵢⱼ is
-    /// loaded once for all of them, so the matrix streams from memory once per eight
-    /// permutations instead of once per permutation.
-    func sums(batch: [[Bool]]) -> [(Double, Double, Double)] {
-        precondition(batch.count >= 1 && batch.count <= 8)
-        var l = [SIMD8<Double>](repeating: .zero, count: count)
-        for (lane, inX) in batch.enumerated() { for i in 0..<count where inX[i] { l[i][lane] = 1 } }
-        var sxx = SIMD8<Double>.zero, syy = SIMD8<Double>.zero
-        upperTriangle.withUnsafeBufferPointer { f in
-            l.withUnsafeBufferPointer { l in
-                var t = 0
-                for i in 0..<count {
-                    var r0 = SIMD8<Double>.zero, r1 = SIMD8<Double>.zero
-                    let row = f.baseAddress! + t - i - 1
-                    var j = i + 1
-                    while j + 2 <= count {
-                        r0 += row[j] * l[j]
-                        r1 += row[j + 1] * l[j + 1]
-                        j += 2
-                    }
-                    if j < count { r0 += row[j] * l[j] }
-                    let r = r0 + r1
-                    t += count - i - 1
-                    sxx += l[i] * r
-                    syy += (1 - l[i]) * (rowSums[i] - r)
-                }
-            }
-        }
-        return batch.indices.map { (2 * sxx[$0], 2 * syy[$0], total - sxx[$0] - syy[$0]) }
-    }
+    return a[k]
 }
 
-/// exp(−r²/(2ℓ²)) for every distance r, eight at a time with the vectorised exponential of
-/// the exact KDE (`negativeExponential`, ~2 ulp), on all cores.
-private func gaussianKernel(_ distances: [Double], length ell: Double) -> [Double] {
-    var out = [Double](repeating: 0, count: distances.count)
-    let c = 1 / (2 * ell * ell), blocks = (distances.count + 8191) / 8192
-    out.withUnsafeMutableBufferPointer { o in
-        distances.withUnsafeBufferPointer { r in
-            nonisolated(unsafe) let (o, r) = (o, r)
-            DispatchQueue.concurrentPerform(iterations: blocks) { block in
-                var i = block * 8192
-                let end = Swift.min(r.count, i + 8192)
-                while i + 8 <= end {
-                    let v = SIMD8(UnsafeBufferPointer(rebasing: r[i..<(i + 8)]))
-                    let e = negativeExponential(v * v * c)
-                    for k in 0..<8 { o[i + k] = e[k] }
-                    i += 8
-                }
-                while i < end { o[i] = exp(-r[i] * r[i] * c); i += 1 }
-            }
-        }
-    }
-    return out
-}

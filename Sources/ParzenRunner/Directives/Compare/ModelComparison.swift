@@ -83,16 +83,17 @@ public struct ModelComparison: Sendable, Codable {
         }
         if wants("mmd") {
             // As many model draws as data points: every training point up to
-            // `twoSamplePoints`, tested with `permutations` relabellings.
+            // `twoSamplePoints`, tested with `permutations(dimension:)` relabellings.
             let data = Self.thinned(dataset.trainOnDataScale, to: Self.twoSamplePoints)
+            let permutations = Self.permutations(dimension: data.dimension)
             for (i, model) in densities.enumerated() {
                 DirectiveProgress.report("two-sample tests: \(rows[i].label), \(i + 1) of \(densities.count)")
                 var generator = Xoshiro256StarStar(seed: seed &+ 100 &+ UInt64(i))
                 let draws = model.sample(data.count, using: &generator)
                 rows[i].mmd = try TwoSampleTest.maximumMeanDiscrepancy(
-                    draws, data, permutations: Self.permutations, seed: seed &+ 200 &+ UInt64(i))
+                    draws, data, permutations: permutations, seed: seed &+ 200 &+ UInt64(i))
                 rows[i].energy = try TwoSampleTest.energyDistance(
-                    draws, data, permutations: Self.permutations, seed: seed &+ 300 &+ UInt64(i))
+                    draws, data, permutations: permutations, seed: seed &+ 300 &+ UInt64(i))
             }
         }
         self.rows = rows
@@ -160,12 +161,12 @@ public struct ModelComparison: Sendable, Codable {
     }
 
     /// The most training points the two-sample tests use (every one of them up to this), and
-    /// B, their permutations. A permutation costs (n + m)² kernel or distance terms: measured
-    /// (bench/twosample.sh, 2026-12-01) 2,000 points and 1,000 permutations take 0.3–1.6 s of CPU,
-    /// not the 0.1 s at which issue 15 would raise these; at 1,000 and 200 a test stays near
-    /// 0.1 s, and the tutorial's data sets (under 500 points) are tested whole as before.
+    /// B, their permutations: what keeps both tests of one model near 0.1 s of CPU at 1,000
+    /// points (bench/twosample.sh --points 1000, 2026-12-01, this 2-core machine): in 1-D
+    /// 1,000 permutations take 53 ms (2,000 points: 130–160 ms); in 2-D the energy distance
+    /// dominates, 200 permutations take 119 ms and 500 take 158–187 ms, so 2-D and up keep 200.
     static let twoSamplePoints = 1_000
-    static let permutations = 200
+    static func permutations(dimension: Int) -> Int { dimension == 1 ? 1_000 : 200 }
 
     /// Every ⌈N/m⌉-th point, so at most m remain (deterministic; the data order is arbitrary).
     static func thinned(_ points: PointSet, to m: Int) -> PointSet {
