@@ -48,7 +48,7 @@ public struct KernelDensityEstimate: DensityModel {
     let logConstant: Double
     /// For 1-D data: the whitened data sorted, so the nearest point to a query (the largest
     /// kernel term, which log-sum-exp shifts by) is found by bisection.
-    private let sortedWhitenedData: [Double]?
+    let sortedWhitenedData: [Double]?
 
     /// The dimension d of the data.
     public var dimension: Int { data.dimension }
@@ -136,19 +136,8 @@ public struct KernelDensityEstimate: DensityModel {
                 x.map { $0 / bandwidth.standardDeviation! }
             }
         if case .gaussian = kernel, let sorted = sortedWhitenedData {
-            // 1-D Gaussian: the nearest point by bisection gives the shift m; terms with
-            // (u² − m)/2 > 40 are below e^{−40} ≈ 4e-18 of the largest, so together they
-            // change the sum by less than N·4e-18 relative — under the N·ε rounding bound
-            // of the sum itself — and only the sorted window u² ≤ m + 80 is summed.
             let q = query[0]
-            let nearest = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q)
-            var minimum = Double.infinity
-            if nearest < n { minimum = (sorted[nearest] - q) * (sorted[nearest] - q) }
-            if nearest > 0 { minimum = min(minimum, (sorted[nearest - 1] - q) * (sorted[nearest - 1] - q)) }
-            // Widened by 1e-12 relative so rounding of √(m + 80) can only include more points.
-            let halfWidth = (minimum + 80).squareRoot() * (1 + 1e-12)
-            let lo = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q - halfWidth)
-            let hi = KernelDensityEstimate.firstIndex(in: sorted, notBelow: (q + halfWidth).nextUp)
+            let (lo, hi, minimum) = gaussianWindow(at: q, in: sorted)
             let sum = sorted.withUnsafeBufferPointer {
                 gaussianSum(at: q, points: UnsafeBufferPointer(rebasing: $0[lo..<hi]), shift: minimum, scale: 0.5)
             }
@@ -197,6 +186,22 @@ public struct KernelDensityEstimate: DensityModel {
         var r2 = 0.0
         for c in z { r2 += c * c }
         return kernel.logProfile(squaredRadius: r2) + logKernelConstant
+    }
+
+    /// The sorted window lo..<hi of 1-D whitened data a Gaussian query q sums, and m, the squared
+    /// distance to the nearest point (the shift): terms with (u² − m)/2 > 40 are below
+    /// e^{−40} ≈ 4e-18 of the largest, so together they change the sum by less than N·4e-18
+    /// relative — under the N·ε rounding bound of the sum itself — and only u² ≤ m + 80 is summed.
+    func gaussianWindow(at q: Double, in sorted: [Double]) -> (lo: Int, hi: Int, minimum: Double) {
+        let nearest = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q)
+        var minimum = Double.infinity
+        if nearest < sorted.count { minimum = (sorted[nearest] - q) * (sorted[nearest] - q) }
+        if nearest > 0 { minimum = min(minimum, (sorted[nearest - 1] - q) * (sorted[nearest - 1] - q)) }
+        // Widened by 1e-12 relative so rounding of √(m + 80) can only include more points.
+        let halfWidth = (minimum + 80).squareRoot() * (1 + 1e-12)
+        let lo = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q - halfWidth)
+        let hi = KernelDensityEstimate.firstIndex(in: sorted, notBelow: (q + halfWidth).nextUp)
+        return (lo, hi, minimum)
     }
 
     /// The first index i with sorted[i] ≥ value (sorted.count if none), by bisection.
