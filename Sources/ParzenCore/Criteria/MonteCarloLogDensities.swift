@@ -90,8 +90,10 @@ public struct MonteCarloLogDensities: Sendable, Equatable {
         guard bounds.contains(where: { $0 > 0 }), !met(bounds) else { return }
         let budget = fraction * standardError(parts.map(\.values)) * Double(m)
         var remaining = bounds.reduce(0, +), redo: [Int] = []
-        // Ties broken by index, so that the choice is deterministic.
-        for j in bounds.indices.filter({ bounds[$0] > 0 }).sorted(by: { (bounds[$0], $1) > (bounds[$1], $0) }) {
+        // Only draws above the average allowance budget/M can be needed: together the others
+        // sum to at most the budget. Ties broken by index, so that the choice is deterministic.
+        let candidates = bounds.indices.filter { bounds[$0] > budget / Double(m) }
+        for j in candidates.sorted(by: { (bounds[$0], $1) > (bounds[$1], $0) }) {
             guard !(remaining <= budget) else { break }
             redo.append(j)
             remaining -= bounds[j]

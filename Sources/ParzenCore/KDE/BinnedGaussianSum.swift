@@ -66,12 +66,15 @@ struct BinnedGaussianSum {
         var delta = 0.5
         for _ in 0..<3 {
             let envelope = HermiteEnvelope(order: p, window: Double(p - 1) * delta)
-            var integralP = 0.0, integral0 = 0.0
-            for k in -2000...2000 {
+            // Both envelopes are even in r: the sum over k = −2000 … 2000 as twice k > 0 plus k = 0.
+            var integralP = 0.5 * envelope.derivative(0) * 0.01, integral0 = 0.5 * envelope.value(0) * 0.01
+            for k in 1...2000 {
                 let r = Double(k) * 0.01
                 integralP += envelope.derivative(r) * 0.01
                 integral0 += envelope.value(r) * 0.01
             }
+            integralP *= 2
+            integral0 *= 2
             let gaussian = (2 * Double.pi).squareRoot()
             let uniform = Double(d) * integralP * pow(integral0, Double(d - 1)) / pow(gaussian, Double(d))
             let isolated = Double(d) * envelope.derivative(0)

@@ -116,6 +116,16 @@ public struct KernelDensityEstimate: DensityModel {
         let chunks = (m + chunk - 1) / chunk
         result.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
+            if case .gaussian = kernel, let sorted = sortedWhitenedData, bandwidthFactor == nil {
+                // The 1-D Gaussian with a scalar h needs no buffer and no per-point arrays.
+                let h = bandwidth.standardDeviation!
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    for j in (c * chunk)..<min(m, (c + 1) * chunk) {
+                        out[j] = gaussianLogDensity(whitened: points.values[j] / h, sorted: sorted)
+                    }
+                }
+                return
+            }
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 var buffer = [Double](repeating: 0, count: data.count)
                 buffer.withUnsafeMutableBufferPointer { scratch in
@@ -136,12 +146,7 @@ public struct KernelDensityEstimate: DensityModel {
                 x.map { $0 / bandwidth.standardDeviation! }
             }
         if case .gaussian = kernel, let sorted = sortedWhitenedData {
-            let q = query[0]
-            let (lo, hi, minimum) = gaussianWindow(at: q, in: sorted)
-            let sum = sorted.withUnsafeBufferPointer {
-                gaussianSum(at: q, points: UnsafeBufferPointer(rebasing: $0[lo..<hi]), shift: minimum, scale: 0.5)
-            }
-            return logConstant - 0.5 * minimum + log(sum)
+            return gaussianLogDensity(whitened: query[0], sorted: sorted)
         }
         // Squared whitened distances ‖x̃ − õᵢ‖² (signed offsets for a 1-D formula kernel).
         whitenedData.withUnsafeBufferPointer { w in
@@ -173,6 +178,17 @@ public struct KernelDensityEstimate: DensityModel {
             for i in 0..<n { buffer[i] = kernel.logProfile(squaredRadius: buffer[i]) }
         }
         return logConstant + logSumExp(UnsafeBufferPointer(buffer))
+    }
+
+    /// log p at a whitened 1-D query q for the Gaussian kernel: the sum over the sorted window
+    /// of `gaussianWindow`, shifted by its nearest point.
+    @inline(__always)
+    private func gaussianLogDensity(whitened q: Double, sorted: [Double]) -> Double {
+        let (lo, hi, minimum) = gaussianWindow(at: q, in: sorted)
+        let sum = sorted.withUnsafeBufferPointer {
+            gaussianSum(at: q, points: UnsafeBufferPointer(rebasing: $0[lo..<hi]), shift: minimum, scale: 0.5)
+        }
+        return logConstant - 0.5 * minimum + log(sum)
     }
 
     /// log K_H(u), the normalised kernel at offset u (d coordinates) with the bandwidth applied.
