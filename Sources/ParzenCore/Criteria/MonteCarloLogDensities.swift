@@ -87,9 +87,10 @@ public struct MonteCarloLogDensities: Sendable, Equatable {
             bounds.reduce(0, +) <= fraction * standardError(parts.map(\.values)) * Double(m)
         }
         let bounds = perDraw()
-        guard bounds.contains(where: { $0 > 0 }), !met(bounds) else { return }
+        guard bounds.contains(where: { $0 > 0 }) else { return }
         let budget = fraction * standardError(parts.map(\.values)) * Double(m)
         var remaining = bounds.reduce(0, +), redo: [Int] = []
+        guard !(remaining <= budget) else { return }
         // Only draws above the average allowance budget/M can be needed: together the others
         // sum to at most the budget. Ties broken by index, so that the choice is deterministic.
         let candidates = bounds.indices.filter { bounds[$0] > budget / Double(m) }

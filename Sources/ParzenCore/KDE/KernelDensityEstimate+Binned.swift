@@ -121,7 +121,10 @@ extension KernelDensityEstimate {
                                     continue
                                 }
                                 v[j] = logConstant + log(sum)
-                                b[j] = -log1p(-bound / sum)
+                                // −log(1 − x) ≤ x/(1 − x) for 0 ≤ x < 1: no libm call for the
+                                // usual tiny x (a tenth of the cost of 20,000 binned points).
+                                let x = bound / sum
+                                b[j] = x < 1e-3 ? x / (1 - x) : -log1p(-x)
                             }
                         }
                     }
