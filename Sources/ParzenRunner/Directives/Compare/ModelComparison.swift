@@ -71,9 +71,10 @@ public struct ModelComparison: Sendable, Codable {
             entropy = Estimate(meanOf: logTruth.map { -$0 })
             for (i, model) in densities.enumerated() {
                 DirectiveProgress.report("KL: \(rows[i].label), \(i + 1) of \(densities.count)")
-                let evaluation = MonteCarloLogDensities(model, at: draws, minuend: logTruth)
-                let logModel = evaluation.values
-                rows[i].klBound = evaluation.method == .binned ? evaluation.bound : nil
+                // The true density (`true` among the models) was evaluated at its draws just above.
+                let evaluation = i == truthAt ? nil : MonteCarloLogDensities(model, at: draws, minuend: logTruth)
+                let logModel = evaluation?.values ?? logTruth
+                rows[i].klBound = evaluation.flatMap { $0.method == .binned ? $0.bound : nil }
                 rows[i].klTerms = zip(logTruth, logModel).map { $0 - $1 }
                 rows[i].kl = Estimate(meanOf: rows[i].klTerms)
                 rows[i].crossEntropy = Estimate(meanOf: logModel.map { -$0 })
