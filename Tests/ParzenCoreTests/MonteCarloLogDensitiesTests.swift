@@ -129,7 +129,8 @@ struct MonteCarloKLReferences: Decodable {
         let c = references.d1
         let model = try kde(c, c.kdes[1])
         let truth = try GaussianMixture(weights: [0.5, 0.5], components: [
-            Gaussian(mean: [-1], covariance: Matrix(rows: [[0.25]])), Gaussian(mean: [1.5], covariance: Matrix(rows: [[1]])),
+            Gaussian(mean: [-1], covariance: Matrix(rows: [[0.25]])),
+            Gaussian(mean: [1.5], covariance: Matrix(rows: [[1]])),
         ])
         var generator = Xoshiro256StarStar(seed: 41)
         let estimate = try klDivergence(truth, model, samples: 20_000, using: &generator)

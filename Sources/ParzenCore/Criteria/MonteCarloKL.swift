@@ -28,7 +28,9 @@ public func klDivergence(_ p: some DensityModel, _ q: some DensityModel, samples
     let draws = p.sample(samples, using: &generator)
     // A draw where p itself underflows to −∞ (a compact kernel's boundary) would give
     // −∞ − (−∞) = NaN; such a draw has p = 0 and contributes nothing to the expectation.
-    func terms(_ logP: [Double], _ logQ: [Double]) -> [Double] { zip(logP, logQ).map { $0 == -.infinity ? 0 : $0 - $1 } }
+    func terms(_ logP: [Double], _ logQ: [Double]) -> [Double] {
+        zip(logP, logQ).map { $0 == -.infinity ? 0 : $0 - $1 }
+    }
     var parts = [MonteCarloLogDensities(candidate: p, at: draws), MonteCarloLogDensities(candidate: q, at: draws)]
     MonteCarloLogDensities.meet(&parts, of: [p, q], at: draws, fraction: MonteCarloLogDensities.standardErrorFraction) {
         Estimate(meanOf: terms($0[0], $0[1])).standardError

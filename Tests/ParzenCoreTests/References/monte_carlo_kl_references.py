@@ -85,7 +85,8 @@ def estimate(terms):
 
 def case(data, draws, log_p, matrix, label):
     log_q = log_kde(data, draws, matrix)
-    return {"label": label, "matrix": matrix.ravel().tolist(), "kl": estimate(log_p - log_q), "cross_entropy": estimate(-log_q)}
+    return {"label": label, "matrix": matrix.ravel().tolist(), "kl": estimate(log_p - log_q),
+            "cross_entropy": estimate(-log_q)}
 
 
 d1_data, d1_draws = np.round(mixture_1d(500), 6), np.round(mixture_1d(10000), 6)

@@ -87,11 +87,12 @@ extension ModelComparison {
     private var binnedEvaluationNote: [Inline] {
         let binned = rows.filter { $0.klBound != nil }
         guard let bound = binned.compactMap(\.klBound).max() else { return [] }
+        let one = binned.count == 1
         return [.text(" ")] + .list(binned.map { [.code($0.label)] })
-            + [.text(binned.count == 1 ? " was" : " were"),
-               .text(" evaluated at the draws through a binned grid (exactly where its computed bound was too "
-                     + "large): the evaluation error of each of these KLs is at most "), .number(bound, digits: 2),
-               .text(" nats, below a thousandth of its standard error.")]
+            + [.text((one ? " was" : " were") + " evaluated at the draws through a binned grid (exactly where its "
+                     + "computed bound was too large): the evaluation error of "
+                     + (one ? "its KL" : "each of their KLs") + " is at most "),
+               .number(bound, digits: 2), .text(" nats, below a thousandth of its standard error.")]
     }
 
     /// Moments of model draws and of the data, every coordinate: in d > 1 one row per model
