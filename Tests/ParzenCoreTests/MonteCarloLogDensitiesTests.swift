@@ -142,4 +142,17 @@ struct MonteCarloKLReferences: Decodable {
         #expect(abs(estimate.value - exact.value) <= 1e-3 * exact.standardError)
         #expect(abs(estimate.standardError / exact.standardError - 1) < 1e-6)
     }
+
+    /// The branch-free bisection of the exact 1-D sum is the lower bound of a linear scan, for
+    /// every size up to 40, duplicates, values between, outside and equal to the points, and NaN.
+    @Test func branchFreeBisectionIsTheLowerBound() {
+        var g = Xoshiro256StarStar(seed: 42)
+        for n in 0...40 {
+            let sorted = (0..<n).map { _ in Double(g.nextIndex(below: 12)) * 0.5 }.sorted()
+            for value in stride(from: -1.0, through: 7, by: 0.25) + [.nan, -.infinity, .infinity] {
+                let expected = sorted.firstIndex { !($0 < value) } ?? n
+                #expect(KernelDensityEstimate.firstIndex(in: sorted, notBelow: value) == expected)
+            }
+        }
+    }
 }
