@@ -75,6 +75,27 @@ private func run(_ text: String) -> NotebookRunner.Outcome {
         #expect(entropy.value > lower - 4 * entropy.standardError && entropy.value < upper + 4 * entropy.standardError)
     }
 
+    /// The KDE is evaluated at the 4,000 draws through the binned grid (cheaper than 210 exact
+    /// terms per draw) with a bound far below 10⁻³ of its KL's SE, and the table's caption says
+    /// so with that bound; the Gaussian is exact and not named.
+    @Test func klOfAKDEIsBinnedWithinAThousandthOfItsStandardErrorAndTheCaptionSaysSo() throws {
+        let outcome = run("```{compare} kl\nmodels: [gauss, kde]\ncriterion: kl\nsamples: 4000\nseed: 5\n```\n")
+        let comparison = try #require(outcome.results["kl"]?.payload as? ModelComparison)
+        let kde = try #require(comparison.rows.first { $0.label == "kde" })
+        let bound = try #require(kde.klBound)
+        #expect(bound > 0 && bound <= 1e-3 * kde.kl!.standardError)
+        #expect(comparison.rows.first { $0.label == "gauss" }?.klBound == nil)
+        let table = try #require(outcome.results["kl"]?.output.compactMap { block -> ResultTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }.first)
+        let caption = try #require(table.caption)
+        let words = caption.compactMap { inline -> String? in if case .text(let t) = inline { t } else { nil } }
+        #expect(words.joined().contains("through a binned grid"))
+        #expect(caption.contains(.code("kde")) && !caption.contains(.code("gauss")))
+        #expect(caption.contains(.number(bound, digits: 2)))
+    }
+
     @Test func klNeedsGeneratedData() {
         let outcome = DirectiveNotebook("""
             ```{data} d

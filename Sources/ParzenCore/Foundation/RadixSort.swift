@@ -13,7 +13,9 @@
 /// - Reference: D. E. Knuth, "The Art of Computer Programming", vol. 3, §5.2.5.
 enum RadixSort {
     static func sorted(_ values: [Double]) -> [Double] {
-        guard values.count > 256 else { return values.sorted() }
+        // Below ~1,000 values the six 2048-entry histograms cost more than a comparison sort
+        // (400 values: ~60 µs against ~15 µs, measured in the bandwidth scan's leave-one-out).
+        guard values.count > 1024 else { return values.sorted() }
         let n = values.count
         var keys = values.map { v -> UInt64 in
             let bits = v.bitPattern

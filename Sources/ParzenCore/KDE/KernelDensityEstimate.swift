@@ -48,7 +48,7 @@ public struct KernelDensityEstimate: DensityModel {
     let logConstant: Double
     /// For 1-D data: the whitened data sorted, so the nearest point to a query (the largest
     /// kernel term, which log-sum-exp shifts by) is found by bisection.
-    private let sortedWhitenedData: [Double]?
+    let sortedWhitenedData: [Double]?
 
     /// The dimension d of the data.
     public var dimension: Int { data.dimension }
@@ -116,6 +116,16 @@ public struct KernelDensityEstimate: DensityModel {
         let chunks = (m + chunk - 1) / chunk
         result.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
+            if case .gaussian = kernel, let sorted = sortedWhitenedData, bandwidthFactor == nil {
+                // The 1-D Gaussian with a scalar h needs no buffer and no per-point arrays.
+                let h = bandwidth.standardDeviation!
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    for j in (c * chunk)..<min(m, (c + 1) * chunk) {
+                        out[j] = gaussianLogDensity(whitened: points.values[j] / h, sorted: sorted)
+                    }
+                }
+                return
+            }
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 var buffer = [Double](repeating: 0, count: data.count)
                 buffer.withUnsafeMutableBufferPointer { scratch in
@@ -136,23 +146,7 @@ public struct KernelDensityEstimate: DensityModel {
                 x.map { $0 / bandwidth.standardDeviation! }
             }
         if case .gaussian = kernel, let sorted = sortedWhitenedData {
-            // 1-D Gaussian: the nearest point by bisection gives the shift m; terms with
-            // (u² − m)/2 > 40 are below e^{−40} ≈ 4e-18 of the largest, so together they
-            // change the sum by less than N·4e-18 relative — under the N·ε rounding bound
-            // of the sum itself — and only the sorted window u² ≤ m + 80 is summed.
-            let q = query[0]
-            let nearest = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q)
-            var minimum = Double.infinity
-            if nearest < n { minimum = (sorted[nearest] - q) * (sorted[nearest] - q) }
-            if nearest > 0 { minimum = min(minimum, (sorted[nearest - 1] - q) * (sorted[nearest - 1] - q)) }
-            // Widened by 1e-12 relative so rounding of √(m + 80) can only include more points.
-            let halfWidth = (minimum + 80).squareRoot() * (1 + 1e-12)
-            let lo = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q - halfWidth)
-            let hi = KernelDensityEstimate.firstIndex(in: sorted, notBelow: (q + halfWidth).nextUp)
-            let sum = sorted.withUnsafeBufferPointer {
-                gaussianSum(at: q, points: UnsafeBufferPointer(rebasing: $0[lo..<hi]), shift: minimum, scale: 0.5)
-            }
-            return logConstant - 0.5 * minimum + log(sum)
+            return gaussianLogDensity(whitened: query[0], sorted: sorted)
         }
         // Squared whitened distances ‖x̃ − õᵢ‖² (signed offsets for a 1-D formula kernel).
         whitenedData.withUnsafeBufferPointer { w in
@@ -186,6 +180,17 @@ public struct KernelDensityEstimate: DensityModel {
         return logConstant + logSumExp(UnsafeBufferPointer(buffer))
     }
 
+    /// log p at a whitened 1-D query q for the Gaussian kernel: the sum over the sorted window
+    /// of `gaussianWindow`, shifted by its nearest point.
+    @inline(__always)
+    private func gaussianLogDensity(whitened q: Double, sorted: [Double]) -> Double {
+        let (lo, hi, minimum) = gaussianWindow(at: q, in: sorted)
+        let sum = sorted.withUnsafeBufferPointer {
+            gaussianSum(at: q, points: UnsafeBufferPointer(rebasing: $0[lo..<hi]), shift: minimum, scale: 0.5)
+        }
+        return logConstant - 0.5 * minimum + log(sum)
+    }
+
     /// log K_H(u), the normalised kernel at offset u (d coordinates) with the bandwidth applied.
     func kernelLogDensity(offset u: [Double]) -> Double {
         let logKernelConstant = logConstant + log(Double(data.count))
@@ -199,14 +204,38 @@ public struct KernelDensityEstimate: DensityModel {
         return kernel.logProfile(squaredRadius: r2) + logKernelConstant
     }
 
-    /// The first index i with sorted[i] ≥ value (sorted.count if none), by bisection.
-    private static func firstIndex(in sorted: [Double], notBelow value: Double) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+    /// The sorted window lo..<hi of 1-D whitened data a Gaussian query q sums, and m, the squared
+    /// distance to the nearest point (the shift): terms with (u² − m)/2 > 40 are below
+    /// e^{−40} ≈ 4e-18 of the largest, so together they change the sum by less than N·4e-18
+    /// relative — under the N·ε rounding bound of the sum itself — and only u² ≤ m + 80 is summed.
+    func gaussianWindow(at q: Double, in sorted: [Double]) -> (lo: Int, hi: Int, minimum: Double) {
+        let nearest = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q)
+        var minimum = Double.infinity
+        if nearest < sorted.count { minimum = (sorted[nearest] - q) * (sorted[nearest] - q) }
+        if nearest > 0 { minimum = min(minimum, (sorted[nearest - 1] - q) * (sorted[nearest - 1] - q)) }
+        // Widened by 1e-12 relative so rounding of √(m + 80) can only include more points.
+        let halfWidth = (minimum + 80).squareRoot() * (1 + 1e-12)
+        let lo = KernelDensityEstimate.firstIndex(in: sorted, notBelow: q - halfWidth)
+        let hi = KernelDensityEstimate.firstIndex(in: sorted, notBelow: (q + halfWidth).nextUp)
+        return (lo, hi, minimum)
+    }
+
+    /// The first index i with sorted[i] ≥ value (sorted.count if none), by bisection without
+    /// branches on the data (a conditional move per halving: the three searches of every exact
+    /// 1-D query had cost as much as a third of its kernel sum to mispredicted branches).
+    /// Reference: P.-V. Khuong and P. Morin, "Array layouts for comparison-based searching",
+    /// J. Exp. Algorithmics 22, 2017, §3.1.
+    static func firstIndex(in sorted: [Double], notBelow value: Double) -> Int {
+        sorted.withUnsafeBufferPointer { a in
+            var n = a.count, base = 0
+            guard n > 0 else { return 0 }
+            while n > 1 {
+                let half = n / 2
+                base = a[base + half] < value ? base + half : base
+                n -= half
+            }
+            return base + (a[base] < value ? 1 : 0)
         }
-        return lo
     }
 
     /// `count` draws: pick a data point oᵢ uniformly, add a kernel draw scaled by the

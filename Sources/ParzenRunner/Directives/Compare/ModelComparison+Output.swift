@@ -77,8 +77,22 @@ extension ModelComparison {
         if hasKL {
             caption += [.text(" KL divergence from the true density by Monte Carlo from "), .count(rows[0].kl!.count),
                         .text(" of its draws.")]
+            caption += binnedEvaluationNote
         }
         return ResultTable(header: header, rows: body, caption: caption)
+    }
+
+    /// Which models were evaluated at the Monte Carlo draws through the binned grid, and the
+    /// largest bound on the evaluation error of their KLs; nothing when every model was exact.
+    private var binnedEvaluationNote: [Inline] {
+        let binned = rows.filter { $0.klBound != nil }
+        guard let bound = binned.compactMap(\.klBound).max() else { return [] }
+        let one = binned.count == 1
+        return [.text(" ")] + .list(binned.map { [.code($0.label)] })
+            + [.text((one ? " was" : " were") + " evaluated at the draws through a binned grid (exactly where its "
+                     + "computed bound was too large): the evaluation error of "
+                     + (one ? "its KL" : "each of their KLs") + " is at most "),
+               .number(bound, digits: 2), .text(" nats, below a thousandth of its standard error.")]
     }
 
     /// Moments of model draws and of the data, every coordinate: in d > 1 one row per model
