@@ -2,5 +2,5 @@
 /// change that makes a public function return different values (another algorithm, another
 /// tolerance, a fixed bug), so that results an older core computed are computed again.
 public enum CoreVersion {
-    public static let number = 1
+    public static let number = 2  // 2: binned KDEs at Monte Carlo draws, screened two-sample tests
 }

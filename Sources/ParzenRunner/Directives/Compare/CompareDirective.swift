@@ -7,7 +7,7 @@ import ParzenFormat
 /// names the better model, and writes the MLE ⇔ minimum-KL argument with these numbers.
 public enum CompareDirective: Directive {
     public static let name = "compare"
-    public static let version = 2
+    public static let version = 3  // 3: the KL caption names binned models; 1,000 permutations in 1-D
     public static let summary =
         "Compare fitted models of one data set by NLL, KL divergence, moments or two-sample tests, and write the " +
             "MLE ⇔ min-KL argument with their numbers."

@@ -8,7 +8,7 @@ import ParzenChart
 /// samples against data, and the latent model's Monte Carlo error against dimension.
 public enum PlotDirective: Directive {
     public static let name = "plot"
-    public static let version = 1
+    public static let version = 2  // 2: β panels and spikes of transformed data on the data scale
     public static let summary =
         "Draw a numbered figure: densities over the data, the empirical distribution, the bandwidth curve, kernels, " +
             "several bandwidths side by side, 2-D contours or heat maps, samples against data, or the Monte Carlo " +
