@@ -77,7 +77,9 @@ struct Render: ParsableCommand {
         let plan = try notebookOptions.plan(output: output)
         let progress = ProgressLine.onTerminal(quiet: quiet)
         let builder = notebookOptions.builder(for: plan, cache: cacheOptions.policy(), observer: progress, jobs: jobs)
-        let built = builder.build(plan)
+        // Each page's math font is cut while the other notebooks compute; the subsets are kept
+        // by code-point set, so `site.pages()` below finds them made.
+        let built = builder.build(plan) { build in _ = templates.css(forPageBody: build.bodyHTML ?? "") }
         progress?.finish()
         if timings {
             for (build, duration) in built { printTimings(build, total: duration) }

@@ -38,6 +38,25 @@ import Testing
         #expect(log.all == ["0", "1", "2", "3", "4"])
     }
 
+    /// The core's parallel sums run inside directives, and directives inside notebooks: a
+    /// `concurrentPerform` inside a job must get more than one thread. (Inside libdispatch's own
+    /// concurrentPerform as wide as the machine it ran on one, and the whole render on a core.)
+    /// Two iterations meet at a rendezvous; on one thread the first would wait for the second
+    /// forever, so each waits at most 10 s and the test fails instead of hanging.
+    @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount >= 2, "needs two cores"))
+    func aConcurrentPerformInsideAJobRunsOnSeveralThreads() {
+        let met = Log()
+        DependencyScheduler(independentJobs: 2, width: 2).run { job in
+            let arrived = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+            DispatchQueue.concurrentPerform(iterations: 2) { side in
+                (side == 0 ? arrived.0 : arrived.1).signal()
+                let other = side == 0 ? arrived.1 : arrived.0
+                met.add(other.wait(timeout: .now() + 10) == .success ? "met" : "alone in job \(job)")
+            }
+        }
+        #expect(met.all == Array(repeating: "met", count: 4))
+    }
+
     @Test func noJobsReturnAtOnce() {
         DependencyScheduler(dependencies: [], width: 2).run { _ in Issue.record("no job to run") }
     }

@@ -3,9 +3,12 @@ import Foundation
 /// Runs jobs that depend on one another on every core: a job starts once all the jobs it
 /// depends on have finished, and at most `width` jobs run at a time.
 ///
-/// It uses its own threads (`DispatchQueue.concurrentPerform`), not Swift's cooperative
-/// pool, so a caller may block on it from anywhere — the preview server's tasks included —
-/// without starving the pool.
+/// The workers are threads of its own, the caller's among them, not Swift's cooperative pool,
+/// so a caller may block on it from anywhere (the preview server's tasks included) without
+/// starving the pool. Nor are they `DispatchQueue.concurrentPerform`'s: inside a
+/// concurrentPerform as wide as the machine, libdispatch runs every nested concurrentPerform on
+/// one thread, so the core's parallel sums inside a directive, and a notebook's directives
+/// inside several notebooks' render, would each run on a single core.
 public struct DependencyScheduler {
     /// For each job, the earlier jobs it waits for (indices below its own).
     public var dependencies: [[Int]]
@@ -22,16 +25,27 @@ public struct DependencyScheduler {
     }
 
     /// Runs `job(i)` for every index, each after its dependencies; returns when all are done.
-    public func run(_ job: @Sendable (Int) -> Void) {
+    /// Cost: one thread started per worker beyond the caller's (tens of microseconds each).
+    public func run(_ job: @escaping @Sendable (Int) -> Void) {
         let count = dependencies.count
         guard count > 0 else { return }
         let state = State(dependencies: dependencies)
-        DispatchQueue.concurrentPerform(iterations: min(width, count)) { _ in
+        let work: @Sendable () -> Void = {
             while let index = state.next() {
                 job(index)
                 state.finish(index)
             }
         }
+        let others = (1..<max(1, min(width, count))).map { _ in
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                work()
+                done.signal()
+            }.start()
+            return done
+        }
+        work()
+        for done in others { done.wait() }
     }
 
     /// The queue of jobs whose dependencies are done, shared by the worker threads.
