@@ -26,7 +26,9 @@ import Testing
     /// another, in plan order, and `finish` sees every build once.
     @Test func aPlanBuiltConcurrentlyGivesTheSequentialBuildsInPlanOrder() throws {
         let folder = Repository.root + "/notebooks"
-        let plan = try RenderPlan(notebooks: [], output: nil, currentDirectory: folder)
+        let notebooks = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".md") }
+        let plan = try RenderPlan(notebooks: notebooks.sorted().map { folder + "/" + $0 }, output: nil,
+                                  currentDirectory: folder)
         #expect(plan.entries.count >= 3)
         func builds(jobs: Int) -> [NotebookBuild] {
             let finished = FinishedPaths()
@@ -36,6 +38,7 @@ import Testing
             return builds
         }
         let sequential = builds(jobs: 1), concurrent = builds(jobs: 4)
+        #expect(sequential.allSatisfy { $0.bodyHTML != nil && !$0.hasErrors })
         #expect(concurrent.map(\.path) == plan.entries.map(\.path))
         #expect(concurrent.map(\.bodyHTML) == sequential.map(\.bodyHTML))
         #expect(concurrent.map { $0.diagnostics.map(\.text) } == sequential.map { $0.diagnostics.map(\.text) })
