@@ -14,9 +14,8 @@ extension ReportBuilder {
     /// math font cut to its characters) is made while other notebooks still compute.
     public func build(_ plan: RenderPlan, finish: @escaping @Sendable (NotebookBuild) -> Void = { _ in })
         -> [(build: NotebookBuild, duration: Duration)] {
-        let results = Results(count: plan.entries.count)
         let order = Self.largestFirst(plan.entries.map(\.path))
-        DependencyScheduler(independentJobs: plan.entries.count, width: jobs).run { job in
+        let built = DependencyScheduler(independentJobs: plan.entries.count, width: jobs).map { job in
             let index = order[job]
             let entry = plan.entries[index]
             let clock = ContinuousClock()
@@ -25,9 +24,9 @@ extension ReportBuilder {
             build.outputPath = entry.outputPath
             let duration = clock.now - start
             finish(build)
-            results.set(index, (build, duration))
+            return (index: index, build: build, duration: duration)
         }
-        return results.values.map { $0! }
+        return built.sorted { $0.index < $1.index }.map { (build: $0.build, duration: $0.duration) }
     }
 
     /// The indices of `paths` by file size, largest first (an unreadable file counts as empty),
@@ -39,18 +38,4 @@ extension ReportBuilder {
         }
         return paths.indices.sorted { (-sizes[$0], $0) < (-sizes[$1], $1) }
     }
-}
-
-/// The builds as they finish, one slot per notebook; the lock orders the writes.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [(build: NotebookBuild, duration: Duration)?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: (build: NotebookBuild, duration: Duration)) {
-        lock.withLock { slots[index] = value }
-    }
-
-    var values: [(build: NotebookBuild, duration: Duration)?] { lock.withLock { slots } }
 }

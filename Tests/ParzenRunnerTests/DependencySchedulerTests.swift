@@ -57,6 +57,16 @@ import Testing
         #expect(met.all == Array(repeating: "met", count: 4))
     }
 
+    /// `map` gives the values in job order, however the workers finished.
+    @Test(arguments: [1, 2, 4])
+    func mapGivesTheValuesInJobOrder(width: Int) {
+        let values = DependencyScheduler(independentJobs: 9, width: width).map { job in
+            Thread.sleep(forTimeInterval: 0.001 * Double(9 - job))
+            return job * job
+        }
+        #expect(values == (0..<9).map { $0 * $0 })
+    }
+
     @Test func noJobsReturnAtOnce() {
         DependencyScheduler(dependencies: [], width: 2).run { _ in Issue.record("no job to run") }
     }

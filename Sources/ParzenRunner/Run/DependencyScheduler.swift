@@ -20,7 +20,7 @@ public struct DependencyScheduler {
     }
 
     /// `count` jobs that wait for none: at most `width` at a time, lowest index first.
-    public init(independentJobs count: Int, width: Int) {
+    public init(independentJobs count: Int, width: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.init(dependencies: Array(repeating: [], count: count), width: width)
     }
 
@@ -46,6 +46,26 @@ public struct DependencyScheduler {
         }
         work()
         for done in others { done.wait() }
+    }
+
+    /// `transform(i)` for every index, run as `run` runs jobs; the values in index order.
+    public func map<Value: Sendable>(_ transform: @escaping @Sendable (Int) -> Value) -> [Value] {
+        let values = Values<Value>(count: dependencies.count)
+        run { index in values.set(index, transform(index)) }
+        return values.all
+    }
+
+    /// One slot per job, filled by whichever worker runs it.
+    private final class Values<Value: Sendable>: @unchecked Sendable {
+        // `slots` is read and written under `lock`.
+        private let lock = NSLock()
+        private var slots: [Value?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+        var all: [Value] { lock.withLock { slots.map { $0! } } }
     }
 
     /// The queue of jobs whose dependencies are done, shared by the worker threads.
