@@ -24,21 +24,26 @@ public enum MojibakeRepair {
         var out = String.UnicodeScalarView()
         var repairs: [Repair] = []
         var line = 1, column = 1
+        // Text between repairs is copied a stretch at a time (`scalars[..<copied]` is in `out`):
+        // appended one scalar at a time it cost the seed post's parse more than cmark did.
+        var copied = 0
         var i = 0
         while i < scalars.count {
-            if let (decoded, length) = decodeRun(scalars, at: i) {
-                let original = String(String.UnicodeScalarView(scalars[i..<(i + length)]))
-                repairs.append(Repair(line: line, column: column, original: original, repaired: String(decoded)))
-                out.append(decoded)
-                column += length
-                i += length
+            // A run's lead is in U+00C2…U+00F4, where Windows-1252 is Latin-1.
+            guard (0xC2...0xF4).contains(scalars[i].value), let (decoded, length) = decodeRun(scalars, at: i) else {
+                if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+                i += 1
                 continue
             }
-            let scalar = scalars[i]
-            out.append(scalar)
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            i += 1
+            let original = String(String.UnicodeScalarView(scalars[i..<(i + length)]))
+            repairs.append(Repair(line: line, column: column, original: original, repaired: String(decoded)))
+            out.append(contentsOf: scalars[copied..<i])
+            out.append(decoded)
+            column += length
+            i += length
+            copied = i
         }
+        out.append(contentsOf: scalars[copied...])
         return (String(out), repairs)
     }
 
