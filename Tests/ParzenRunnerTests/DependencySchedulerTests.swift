@@ -57,6 +57,23 @@ import Testing
         #expect(met.all == Array(repeating: "met", count: 4))
     }
 
+    /// Several at a time, a ready job that waits for nothing starts before one that waited,
+    /// whatever their indices. Job 0 holds one worker until job 2 is done; the other runs 1,
+    /// then has 2 (after 1) and 3 (after nothing) to choose from. In page order it took 2.
+    @Test func severalAtATimeStartWhatWaitsForNothingFirst() {
+        let log = Log()
+        let twoDone = DispatchSemaphore(value: 0)
+        DependencyScheduler(dependencies: [[], [], [1], []], width: 2).run { job in
+            if job == 0 {
+                _ = twoDone.wait(timeout: .now() + 10)
+                return
+            }
+            log.add("\(job)")
+            if job == 2 { twoDone.signal() }
+        }
+        #expect(log.all == ["1", "3", "2"])
+    }
+
     /// `map` gives the values in job order, however the workers finished.
     @Test(arguments: [1, 2, 4])
     func mapGivesTheValuesInJobOrder(width: Int) {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs jobs that depend on one another on every core: a job starts once all the jobs it
-/// depends on have finished, and at most `width` jobs run at a time.
+/// depends on have finished, and at most `width` jobs run at a time. Of the jobs ready, one
+/// at a time takes the lowest index; several at a time take the shallowest first (see `State`).
 ///
 /// The workers are threads of its own, the caller's among them, not Swift's cooperative pool,
 /// so a caller may block on it from anywhere (the preview server's tasks included) without
@@ -29,7 +30,7 @@ public struct DependencyScheduler {
     public func run(_ job: @escaping @Sendable (Int) -> Void) {
         let count = dependencies.count
         guard count > 0 else { return }
-        let state = State(dependencies: dependencies)
+        let state = State(dependencies: dependencies, byDepth: width > 1)
         let work: @Sendable () -> Void = {
             while let index = state.next() {
                 job(index)
@@ -74,11 +75,19 @@ public struct DependencyScheduler {
         private let condition = NSCondition()
         private var waitingOn: [Int]
         private var dependents: [[Int]]
-        /// Ready jobs, lowest index first so that a sequential run keeps page order.
+        /// Ready jobs, the first to start last (`popLast`).
         private var ready: [Int]
+        /// The order ready jobs start in: lowest first.
+        private let rank: [Int]
         private var unfinished: Int
 
-        init(dependencies: [[Int]]) {
+        /// One job at a time starts the ready jobs lowest index first, so that a sequential run
+        /// keeps page order. Several at a time (`byDepth`) start them by depth, the longest chain
+        /// of jobs above them, then by index: what waits for nothing starts at once, wherever it
+        /// sits. Costs are unknown before a run, and in page order a long job that needs nothing
+        /// but sits at the end (the tutorial's latent-error figure, a third of its work) started
+        /// last and finished alone.
+        init(dependencies: [[Int]], byDepth: Bool) {
             let waiting = dependencies.map(\.count)
             var dependents: [[Int]] = Array(repeating: [], count: dependencies.count)
             for (job, needs) in dependencies.enumerated() {
@@ -86,7 +95,16 @@ public struct DependencyScheduler {
             }
             waitingOn = waiting
             self.dependents = dependents
-            ready = waiting.indices.filter { waiting[$0] == 0 }.reversed()
+            var depth = [Int](repeating: 0, count: dependencies.count)
+            if byDepth {
+                // Dependencies have lower indices, so theirs are known.
+                for (job, needs) in dependencies.enumerated() { depth[job] = needs.map { depth[$0] + 1 }.max() ?? 0 }
+            }
+            let order = dependencies.indices.sorted { (depth[$0], $0) < (depth[$1], $1) }
+            var rank = [Int](repeating: 0, count: dependencies.count)
+            for (position, job) in order.enumerated() { rank[job] = position }
+            self.rank = rank
+            ready = order.filter { waiting[$0] == 0 }.reversed()
             unfinished = dependencies.count
         }
 
@@ -105,7 +123,7 @@ public struct DependencyScheduler {
                 waitingOn[dependent] -= 1
                 if waitingOn[dependent] == 0 { ready.append(dependent) }
             }
-            ready.sort(by: >)
+            ready.sort { rank[$0] > rank[$1] }
             condition.broadcast()
             condition.unlock()
         }
