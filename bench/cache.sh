@@ -64,7 +64,7 @@ for name, ms in r.items():
     print(f"{name:26s} median {ms:8.1f} ms")
 print(f"prose edit warm / no cache           {r['prose edit, warm'] / r['no cache']:.3f}")
 print(f"fit option edit / no cache           {r['fit option edit'] / r['no cache']:.3f}")
-n = sys.argv[2]
-print(f"{n} notebooks concurrent / --jobs 1           {r['all notebooks, jobs=cores'] / r['all notebooks, jobs=1']:.3f}")
-print(f"{n} notebooks concurrent / a process each     {r['all notebooks, jobs=cores'] / r['a process per notebook']:.3f}")
+n, concurrent = sys.argv[2], r['all notebooks, jobs=cores']
+print(f"{n} notebooks concurrent / --jobs 1           {concurrent / r['all notebooks, jobs=1']:.3f}")
+print(f"{n} notebooks concurrent / a process each     {concurrent / r['a process per notebook']:.3f}")
 PY
