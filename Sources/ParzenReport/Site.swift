@@ -34,8 +34,10 @@ public struct Site: Sendable {
     }
 
     /// Every notebook's page, then the generated `index.html` (unless a notebook is the index).
+    /// The pages are made on every core: each is a template filled from its own build.
     public func pages() -> [Page] {
-        builds.map { Page(fileName: $0.outputPath, html: page(for: $0)) }
+        DependencyScheduler(independentJobs: builds.count).map { Page(fileName: builds[$0].outputPath,
+                                                                      html: page(for: builds[$0])) }
             + (generatesIndex ? [Page(fileName: Self.indexPath, html: index())] : [])
     }
 

@@ -17,6 +17,16 @@ import Testing
         #expect(repairs.map(\.column) == [4])
     }
 
+    /// Several runs with text, line breaks and correct non-ASCII between them: the text between
+    /// is kept as it was, each run repaired at its own line and column.
+    @Test func keepsTheTextBetweenRepairs() {
+        let (text, repairs) = MojibakeRepair.repair(
+            "\u{C3}\u{A9}t\u{C3}\u{A9} → ok\nnaïve \u{E2}\u{2020}\u{2019} end")
+        #expect(text == "été → ok\nnaïve → end")
+        #expect(repairs.map { [$0.line, $0.column] } == [[1, 1], [1, 4], [2, 7]])
+        #expect(repairs.map(\.repaired) == ["é", "é", "→"])
+    }
+
     @Test func leavesCorrectTextAlone() {
         for text in ["café → ∑ β", "Ã alone", "â€ is not complete", "naïve Zoë"] {
             #expect(MojibakeRepair.repair(text).0 == text)

@@ -19,6 +19,14 @@ struct YAMLLocationTests {
         ])
     }
 
+    /// Keys are names: `1` plain and `"1"` quoted are the same key, as `true` and `"true"` are.
+    @Test(arguments: ["1", "true", "null"])
+    func aPlainAndAQuotedKeyOfTheSameTextAreOneKeyTwice(key: String) {
+        #expect(diagnostics("\(key): a\n\"\(key)\": b") == [
+            "nb.md:3:1: error: duplicate key '\(key)' (first given at line 2); remove one of the two",
+        ])
+    }
+
     /// With the final line break the end of the input is the start of the empty line after it.
     @Test func yamlErrorAtTheEndAfterAFinalLineBreak() {
         #expect(diagnostics("model: kde\nb\n").first?.hasPrefix("nb.md:4:1: error: invalid YAML") == true)

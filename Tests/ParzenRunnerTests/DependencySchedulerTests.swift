@@ -38,6 +38,52 @@ import Testing
         #expect(log.all == ["0", "1", "2", "3", "4"])
     }
 
+    /// The core's parallel sums run inside directives, and directives inside notebooks: a
+    /// `concurrentPerform` inside a job must get more than one thread. (Inside libdispatch's own
+    /// concurrentPerform as wide as the machine it ran on one, and the whole render on a core.)
+    /// Two iterations meet at a rendezvous; on one thread the first would wait for the second
+    /// forever, so each waits at most 10 s and the test fails instead of hanging.
+    @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount >= 2, "needs two cores"))
+    func aConcurrentPerformInsideAJobRunsOnSeveralThreads() {
+        let met = Log()
+        DependencyScheduler(independentJobs: 2, width: 2).run { job in
+            let arrived = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+            DispatchQueue.concurrentPerform(iterations: 2) { side in
+                (side == 0 ? arrived.0 : arrived.1).signal()
+                let other = side == 0 ? arrived.1 : arrived.0
+                met.add(other.wait(timeout: .now() + 10) == .success ? "met" : "alone in job \(job)")
+            }
+        }
+        #expect(met.all == Array(repeating: "met", count: 4))
+    }
+
+    /// Several at a time, a ready job that waits for nothing starts before one that waited,
+    /// whatever their indices. Job 0 holds one worker until job 2 is done; the other runs 1,
+    /// then has 2 (after 1) and 3 (after nothing) to choose from. In page order it took 2.
+    @Test func severalAtATimeStartWhatWaitsForNothingFirst() {
+        let log = Log()
+        let twoDone = DispatchSemaphore(value: 0)
+        DependencyScheduler(dependencies: [[], [], [1], []], width: 2).run { job in
+            if job == 0 {
+                _ = twoDone.wait(timeout: .now() + 10)
+                return
+            }
+            log.add("\(job)")
+            if job == 2 { twoDone.signal() }
+        }
+        #expect(log.all == ["1", "3", "2"])
+    }
+
+    /// `map` gives the values in job order, however the workers finished.
+    @Test(arguments: [1, 2, 4])
+    func mapGivesTheValuesInJobOrder(width: Int) {
+        let values = DependencyScheduler(independentJobs: 9, width: width).map { job in
+            Thread.sleep(forTimeInterval: 0.001 * Double(9 - job))
+            return job * job
+        }
+        #expect(values == (0..<9).map { $0 * $0 })
+    }
+
     @Test func noJobsReturnAtOnce() {
         DependencyScheduler(dependencies: [], width: 2).run { _ in Issue.record("no job to run") }
     }

@@ -17,33 +17,41 @@ public enum MojibakeRepair {
     }
 
     /// The text with every mojibake run repaired, and the list of repairs.
+    /// Cost: one pass over the scalars; the text between repairs is copied a stretch at a time
+    /// (one scalar at a time it cost the seed post's parse more than cmark did).
     public static func repair(_ text: String) -> (String, [Repair]) {
         // Fast path: every mojibake run starts with a character in U+00C2…U+00F4.
-        guard text.unicodeScalars.contains(where: { (0xC2...0xF4).contains($0.value) }) else { return (text, []) }
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        let scalars = text.unicodeScalars
+        guard scalars.contains(where: { (0xC2...0xF4).contains($0.value) }) else { return (text, []) }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
         var repairs: [Repair] = []
         var line = 1, column = 1
-        var i = 0
-        while i < scalars.count {
-            if let (decoded, length) = decodeRun(scalars, at: i) {
-                let original = String(String.UnicodeScalarView(scalars[i..<(i + length)]))
-                repairs.append(Repair(line: line, column: column, original: original, repaired: String(decoded)))
-                out.append(decoded)
-                column += length
-                i += length
+        var copied = scalars.startIndex, index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            // A run's lead is in U+00C2…U+00F4, where Windows-1252 is Latin-1.
+            guard (0xC2...0xF4).contains(scalar.value), let (decoded, end, length) = decodeRun(scalars, at: index)
+            else {
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                scalars.formIndex(after: &index)
                 continue
             }
-            let scalar = scalars[i]
-            out.append(scalar)
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            i += 1
+            repairs.append(Repair(line: line, column: column, original: String(scalars[index..<end]),
+                                  repaired: String(decoded)))
+            out += Substring(scalars[copied..<index])
+            out.unicodeScalars.append(decoded)
+            column += length
+            index = end
+            copied = end
         }
-        return (String(out), repairs)
+        out += Substring(scalars[copied...])
+        return (out, repairs)
     }
 
-    /// The scalar that the run starting at `start` encodes, and the run's length.
-    private static func decodeRun(_ scalars: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
+    /// The scalar that the run starting at `start` encodes, where the run ends, and its length.
+    private static func decodeRun(_ scalars: String.UnicodeScalarView, at start: String.UnicodeScalarView.Index)
+        -> (Unicode.Scalar, String.UnicodeScalarView.Index, Int)? {
         guard let lead = windows1252Byte(scalars[start]) else { return nil }
         let continuationCount: Int
         switch lead {
@@ -52,21 +60,21 @@ public enum MojibakeRepair {
         case 0xF0...0xF4: continuationCount = 3
         default: return nil
         }
-        guard start + continuationCount < scalars.count else { return nil }
         var bytes = [lead]
-        for k in 1...continuationCount {
-            guard let byte = windows1252Byte(scalars[start + k]), (0x80...0xBF).contains(byte) else { return nil }
+        var index = scalars.index(after: start)
+        for _ in 0..<continuationCount {
+            guard index < scalars.endIndex, let byte = windows1252Byte(scalars[index]), (0x80...0xBF).contains(byte)
+            else { return nil }
             bytes.append(byte)
+            scalars.formIndex(after: &index)
         }
-        var decoded = String.UnicodeScalarView()
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator), case .emptyInput = decoder.decode(&iterator)
         else { return nil }
-        decoded.append(scalar)
         // Overlong and surrogate forms are rejected by the decoder; C1 controls are not text.
         guard scalar.value >= 0xA0 else { return nil }
-        return (scalar, continuationCount + 1)
+        return (scalar, index, continuationCount + 1)
     }
 
     /// The Windows-1252 byte that decodes to `scalar`, if any.

@@ -29,7 +29,11 @@ public enum YAMLReader {
         if !properties.isEmpty { return (nil, propertyDiagnostics(properties, file: file, position: position)) }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver: every key and value is read as text (`YAMLValue` keeps them so),
+            // so the 1 of `1:` and of `"1":` is one key given twice. Yams' default resolver
+            // called them an int and a string, and compiling its regular expressions on first
+            // use was a tenth of reading a notebook's front matter.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error, in: text, file: file, location: location, position: position)])
         } catch {
