@@ -11,11 +11,16 @@ public struct Site: Sendable {
     public let templates: Templates
     /// The project's title, site URL and navigation (``SiteSettings/none`` outside a project).
     public let settings: SiteSettings
+    /// Where pages' math font subsets are cached: each notebook's result cache folder
+    /// (``ResultCache/folder(forNotebook:)``); nil makes them anew and stores nothing (`--no-cache`).
+    public let cache: ResultCache.Policy?
 
-    public init(builds: [NotebookBuild], templates: Templates, settings: SiteSettings = .none) {
+    public init(builds: [NotebookBuild], templates: Templates, settings: SiteSettings = .none,
+                cache: ResultCache.Policy? = nil) {
         self.builds = builds
         self.templates = templates
         self.settings = settings
+        self.cache = cache
     }
 
     /// A file to write into the output folder.
@@ -23,6 +28,8 @@ public struct Site: Sendable {
         /// The path inside the output folder (`a/intro.html`).
         public var fileName: String
         public var html: String
+        /// Warnings about the page's cached parts (its math font), at the notebook's first line.
+        public var diagnostics: [Diagnostic] = []
     }
 
     /// The index's path; an author's notebook that writes it is the index.
@@ -35,7 +42,7 @@ public struct Site: Sendable {
 
     /// Every notebook's page, then the generated `index.html` (unless a notebook is the index).
     public func pages() -> [Page] {
-        builds.map { Page(fileName: $0.outputPath, html: page(for: $0)) }
+        builds.map(page(for:))
             + (generatesIndex ? [Page(fileName: Self.indexPath, html: index())] : [])
     }
 
@@ -89,7 +96,9 @@ public struct Site: Sendable {
 
     // MARK: Pages
 
-    func page(for build: NotebookBuild) -> String {
+    func page(for build: NotebookBuild) -> Page {
+        let cache = cache.map { ResultCache(folder: ResultCache.folder(forNotebook: build.path), mode: $0.mode) }
+        let (css, cacheProblem) = templates.css(forPageBody: build.bodyHTML ?? "", cache: cache)
         let frontMatter = build.frontMatter
         let previous = neighbour(of: build, offset: -1)
         let next = neighbour(of: build, offset: +1)
@@ -114,7 +123,7 @@ public struct Site: Sendable {
             "hasErrors": errorCount > 0,
             "errorCount": errorCount,
             "body": build.bodyHTML ?? "",
-            "css": templates.css(forPageBody: build.bodyHTML ?? ""),
+            "css": css,
         ]
         context["description"] = frontMatter.description
         context["date"] = frontMatter.date.map(words.date)
@@ -128,7 +137,10 @@ public struct Site: Sendable {
         context["next"] = next.map { ["href": $0.href, "title": $0.title] }
         context.merge(siteContext(for: build.outputPath)) { _, site in site }
         context.merge(navigationContext(for: build)) { _, navigation in navigation }
-        return templates.page.render(context)
+        let diagnostics = cacheProblem.map {
+            [Diagnostic(.warning, file: build.path, at: SourceLocation(line: 1, column: 1), $0.message, fix: $0.fix)]
+        }
+        return Page(fileName: build.outputPath, html: templates.page.render(context), diagnostics: diagnostics ?? [])
     }
 
     /// Headings as a two-level list: the shallowest level present at the top, deeper headings

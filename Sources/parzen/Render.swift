@@ -76,7 +76,8 @@ struct Render: ParsableCommand {
         let templates = try notebookOptions.loadTemplates()
         let plan = try notebookOptions.plan(output: output)
         let progress = ProgressLine.onTerminal(quiet: quiet)
-        let builder = notebookOptions.builder(for: plan, cache: cacheOptions.policy(), observer: progress, jobs: jobs)
+        let cache = cacheOptions.policy()
+        let builder = notebookOptions.builder(for: plan, cache: cache, observer: progress, jobs: jobs)
         let built = builder.build(plan)
         progress?.finish()
         if timings {
@@ -87,10 +88,11 @@ struct Render: ParsableCommand {
         cacheOptions.trim(for: built.map(\.build).filter { $0.timings.contains { $0.provenance == .computed } }
             .map(\.path))
         let builds = built.map(\.build)
-        let site = Site(builds: builds, templates: templates, settings: plan.site)
+        let site = Site(builds: builds, templates: templates, settings: plan.site, cache: cache)
         let pages = site.pages()
         let overBudget = budget.map { site.budgetWarnings(budget: $0.bytes, pages: pages) } ?? []
-        notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics) + overBudget)
+        notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics)
+                                          + pages.flatMap(\.diagnostics) + overBudget)
         let folder = plan.outputDirectory as NSString
         do {
             for page in pages {
