@@ -99,10 +99,10 @@ final class MathFontSubsetter: Sendable {
 
     private func makeSubset(_ codepoints: Set<UInt32>) -> [UInt8]? {
         let decoded = source.withLock { source in
-            if source == nil {
-                source = Data(base64Encoded: base64).flatMap { try? WOFF2.decode([UInt8]($0)) }
-            }
-            return source!
+            if let decoded = source { return decoded }
+            let decoded = Data(base64Encoded: base64).flatMap { try? WOFF2.decode([UInt8]($0)) }
+            source = .some(decoded)
+            return decoded
         }
         guard let (flavor, tables) = decoded else { return nil }
         let builder = hb_face_builder_create()

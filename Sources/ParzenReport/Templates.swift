@@ -24,7 +24,7 @@ public struct Templates: Sendable {
     /// cannot be read).
     let mathFont: MathFontSubsetter?
     /// Where in `math-font.css` its font's base64 text is.
-    private let mathFontURL: Range<String.Index>?
+    let mathFontURL: Range<String.Index>?
 
     /// Why templates could not be loaded.
     public struct LoadError: Error, CustomStringConvertible {
