@@ -6,6 +6,7 @@ import ParzenRunner
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index, "
             + "or one Jupyter notebook, LaTeX document or PDF each.",
         discussion:

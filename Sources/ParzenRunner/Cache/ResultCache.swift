@@ -22,19 +22,26 @@ public struct ResultCache: Sendable {
     public let mode: Mode
     /// The size `trim` keeps the folder within (`cache: max-size:` in parzen.yml).
     public let maxBytes: Int
+    /// Outcomes of earlier renders of this process, looked up before the folder (preview).
+    public let memory: ResultMemory?
 
-    public init(folder: URL, mode: Mode = .use, maxBytes: Int = CacheSettings.defaultMaxBytes) {
+    public init(folder: URL, mode: Mode = .use, maxBytes: Int = CacheSettings.defaultMaxBytes,
+                memory: ResultMemory? = nil) {
         self.folder = folder
         self.mode = mode
         self.maxBytes = maxBytes
+        self.memory = memory
     }
 
     /// How a render uses caches, for whichever notebooks (and projects) it renders.
     public struct Policy: Sendable {
         public var mode: Mode
+        /// Kept across the renders of one process (`parzen preview`); nil: every render reads the folder.
+        public var memory: ResultMemory?
 
-        public init(mode: Mode = .use) {
+        public init(mode: Mode = .use, memory: ResultMemory? = nil) {
             self.mode = mode
+            self.memory = memory
         }
 
         /// The cache of the notebook at `path` (see `ResultCache.folder(forNotebook:)`), with
@@ -42,12 +49,12 @@ public struct ResultCache: Sendable {
         public func cache(forNotebook path: String) -> ResultCache {
             let project = ResultCache.project(ofNotebook: path, reading: true)
             return ResultCache(folder: URL(fileURLWithPath: project.cacheDirectory, isDirectory: true), mode: mode,
-                               maxBytes: project.cache.maxBytes)
+                               maxBytes: project.cache.maxBytes, memory: memory)
         }
     }
 
     /// What a cached entry holds: a result and its warnings, or the error of a failure.
-    enum CachedOutcome {
+    enum CachedOutcome: Sendable {
         case result(DirectiveResult, warnings: [CachedMessage])
         case failure(CachedMessage)
     }
@@ -62,6 +69,7 @@ public struct ResultCache: Sendable {
     }
 
     func lookup(_ key: ContentDigest) -> Lookup {
+        if mode == .use, let kept = memory?.outcome(key) { return .hit(kept.outcome, digest: kept.digest) }
         let refusal: String
         switch entry(key, read: { CacheEntryFile.read($0, key: key) }) {
         case nil: return .miss
@@ -80,7 +88,9 @@ public struct ResultCache: Sendable {
                     }
                     outcome = .result(result, warnings: entry.header.warnings)
                 }
-                return .hit(outcome, digest: ContentDigest(of: entry.result))
+                let digest = ContentDigest(of: entry.result)
+                memory?.keep(outcome, digest: digest, bytes: entry.result.count, under: key)
+                return .hit(outcome, digest: digest)
             } catch {
                 refusal = "its result cannot be decoded (\(error))"
             }
@@ -140,7 +150,9 @@ public struct ResultCache: Sendable {
         case .failure(let error): (.init(failure: error), Data())
         }
         try write(CacheEntryFile.bytes(key: key, header: header, result: encoded), under: key)
-        return ContentDigest(of: encoded)
+        let digest = ContentDigest(of: encoded)
+        memory?.keep(outcome, digest: digest, bytes: encoded.count, under: key)
+        return digest
     }
 
     /// Writes an entry's file: to a temporary file, renamed into place.
