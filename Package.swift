@@ -5,15 +5,6 @@ import PackageDescription
 // Runner (directives against the core) → Report (HTML, with Math and Plot) → CLI.
 // ParzenMarkup (escaping, did-you-mean) sits under every layer that writes text.
 // ParzenCore, ParzenMath and ParzenPlot depend on nothing else, so each builds and tests alone.
-// Generic types are instantiated through their metadata accessors, not by mangled name: a
-// mangled name is resolved at run time, checking each generic requirement (`CodingKeys:
-// CodingKey`, `[T]: Decodable`) by a scan of the binary's ~7,000 conformance records, which
-// was ~10% of a warm render (decoding ~100 Codable types' cached results once per process).
-let directMetadataAccess: [SwiftSetting] = [
-    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
-                 .when(configuration: .release)),
-]
-
 let package = Package(
     name: "Parzen",
     platforms: [.macOS(.v14)],
@@ -45,17 +36,15 @@ let package = Package(
         .target(name: "ParzenMarkup"),
         // The statistics are optimised in debug builds too: the test suite renders the tutorial
         // notebooks, whose Monte Carlo and permutation tests run ~20× slower unoptimised.
-        .target(name: "ParzenCore",
-                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))] + directMetadataAccess),
+        .target(name: "ParzenCore", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "ParzenMath", dependencies: ["ParzenMarkup"]),
         // Chart values (what a figure shows) apart from their SVG writer, so that the runner
         // returns figures as data and every output format draws them its own way.
-        .target(name: "ParzenChart", swiftSettings: directMetadataAccess),
+        .target(name: "ParzenChart"),
         .target(name: "ParzenPlot", dependencies: ["ParzenChart", "ParzenMarkup"]),
         .target(
             name: "ParzenFormat",
-            dependencies: ["CCmarkGFM", "ParzenMarkup", .product(name: "Yams", package: "Yams")],
-            swiftSettings: directMetadataAccess
+            dependencies: ["CCmarkGFM", "ParzenMarkup", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ParzenHTML", dependencies: ["ParzenFormat", "ParzenMarkup"]),
         // BibTeX, citation syntax and reference lists; writers turn its typed inlines into HTML.
@@ -70,8 +59,7 @@ let package = Package(
                 "ParzenFormat", "ParzenHTML", "ParzenMarkup", "ParzenRunner", "ParzenMath", "ParzenPlot", "ParzenChart",
                 "ParzenCitations", "CHarfBuzz", "CBrotli",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            swiftSettings: directMetadataAccess
+            ]
         ),
         // `parzen preview`: renders, serves on loopback, watches the inputs, reloads open pages.
         .target(
