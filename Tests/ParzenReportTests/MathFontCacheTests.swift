@@ -24,8 +24,9 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-font-cache-\(UUID())")
         var cache: ResultCache { ResultCache(folder: url) }
         var entries: [URL] {
-            ((try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil,
-                                                           options: [.skipsHiddenFiles])) ?? []).sorted { $0.path < $1.path }
+            let found = try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil,
+                                                                     options: [.skipsHiddenFiles])
+            return (found ?? []).sorted { $0.path < $1.path }
         }
     }
 
@@ -105,7 +106,8 @@ import Testing
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("parzen-font-pages-\(UUID())")
         try FileManager.default.copyItem(atPath: Repository.root + "/notebooks", toPath: copy.path)
         defer { try? FileManager.default.removeItem(at: copy) }
-        let names = try FileManager.default.contentsOfDirectory(atPath: copy.path).filter { $0.hasSuffix(".md") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: copy.path)
+            .filter { $0.hasSuffix(".md") }.sorted()
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: false)
         let builds = names.map { builder.build(path: copy.appendingPathComponent($0).path, checkOnly: false) }
         let templates = try Templates.bundled()
