@@ -7,20 +7,24 @@
 /// - Gecko draws a hyphen-minus in `<mo>` as U+2212 −.
 /// A few characters too many only cost a few glyphs; the space is always kept.
 enum MathCodepoints {
-    static func of(page html: String) -> Set<UInt32> {
+    /// The code points of the page's formulas; nil when it has none (no `<math` in it).
+    static func of(page html: String) -> Set<UInt32>? {
         var codepoints: Set<UInt32> = [0x20]
-        // Found in the UTF-8 bytes: a String search went through the page's 260 KB (figures
+        // Walked as UTF-8 bytes: String searches went through the page's 260 KB (figures
         // included) Character by Character and took a tenth of a warm render.
         var html = html
-        html.withUTF8 { bytes in
+        let found = html.withUTF8 { bytes in
             var position = 0
-            while let open = find(Array("<math".utf8), in: bytes, from: position) {
-                let close = find(Array("</math>".utf8), in: bytes, from: open) ?? bytes.count
-                collect(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[open..<close]), as: UTF8.self)),
-                        into: &codepoints)
+            var found = false
+            while let open = UTF8Search.offset(of: "<math", in: bytes, from: position) {
+                found = true
+                let close = UTF8Search.offset(of: "</math>", in: bytes, from: open) ?? bytes.count
+                collect(UnsafeBufferPointer(rebasing: bytes[open..<close]), into: &codepoints)
                 position = close
             }
+            return found
         }
+        guard found else { return nil }
         for scalar in codepoints.compactMap(Unicode.Scalar.init) {
             if let italic = italic(of: scalar) { codepoints.insert(italic) }
         }
@@ -28,44 +32,46 @@ enum MathCodepoints {
         return codepoints
     }
 
-    /// The offset of the first `needle` in `bytes` at or after `start`.
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var index = start
-        while index <= bytes.count - needle.count {
-            if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    /// The text of one formula's markup: characters outside tags, with `&…;` references decoded.
-    /// Walks Unicode scalars, not Characters: grapheme breaking made this a tenth of a warm render.
-    private static func collect(_ formula: Substring, into codepoints: inout Set<UInt32>) {
-        if formula.contains("<msqrt") || formula.contains("<mroot") { codepoints.insert(0x221A) }
-        let scalars = formula.unicodeScalars
+    /// The text of one formula's markup (valid UTF-8): characters outside tags, with `&…;`
+    /// references decoded, and U+221A when it has a root.
+    private static func collect(_ formula: UnsafeBufferPointer<UInt8>, into codepoints: inout Set<UInt32>) {
+        if UTF8Search.offset(of: "<msqrt", in: formula, from: 0) != nil
+            || UTF8Search.offset(of: "<mroot", in: formula, from: 0) != nil { codepoints.insert(0x221A) }
         var inTag = false
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "<" {
+        var index = 0
+        while index < formula.count {
+            let byte = formula[index]
+            if byte == UInt8(ascii: "<") {
                 inTag = true
-            } else if scalar == ">" {
+            } else if byte == UInt8(ascii: ">") {
                 inTag = false
-            } else if !inTag, scalar == "&", let end = scalars[index...].firstIndex(of: ";"),
-                      let decoded = reference(Substring(scalars[scalars.index(after: index)..<end])) {
+            } else if !inTag, byte == UInt8(ascii: "&"), let end = formula[index...].firstIndex(of: UInt8(ascii: ";")),
+                      let decoded = reference(String(decoding: formula[(index + 1)..<end], as: UTF8.self)) {
                 codepoints.insert(decoded)
-                index = scalars.index(after: end)
+                index = end + 1
                 continue
             } else if !inTag {
-                codepoints.insert(scalar.value)
+                let (scalar, length) = scalar(in: formula, at: index)
+                codepoints.insert(scalar)
+                index += length
+                continue
             }
-            index = scalars.index(after: index)
+            index += 1
         }
+    }
+
+    /// The scalar whose UTF-8 sequence starts at `index` of valid UTF-8, and its length.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard length > 1 else { return (lead, 1) }
+        var value = lead & (0x7F >> length)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
     }
 
     /// `amp`, `#60`, `#x3C` → the code point; nil for names ParzenMarkup never writes.
-    private static func reference(_ name: Substring) -> UInt32? {
+    private static func reference(_ name: String) -> UInt32? {
         switch name {
         case "amp": return 0x26
         case "lt": return 0x3C

@@ -1,4 +1,7 @@
+import CBrotli
 import CHarfBuzz
+import Foundation
+import ParzenRunner
 import Synchronization
 
 /// Cuts the bundled math font (templates/math-font.css, ~71 KB of WOFF2) down to the glyphs one
@@ -10,31 +13,102 @@ import Synchronization
 /// features (browsers lay out MathML from the MATH table), no hinting, desubroutinised CFF, and
 /// every name record (the copyright and GUST Font License text).
 ///
-/// Subsets are cached by code-point set, so pages of one render that use the same characters
-/// share the work. Same base font and code points → same bytes.
+/// Subsets are kept by code-point set, in memory (pages of one render, or of one preview, that
+/// use the same characters share the work) and in the project's cache folder (``subset(codepoints:cache:)``),
+/// so a render after a prose edit neither subsets nor compresses: a subset cost ~25 ms and ~35 MB of
+/// brotli's fresh memory, a look-up costs a file read. Same base font and code points → same bytes.
 final class MathFontSubsetter: Sendable {
-    private let flavor: UInt32
-    private let tables: [WOFF2.Table]
-    private let cache = Mutex<[Set<UInt32>: [UInt8]]>([:])
+    /// The source font as base64 text (the sheet's data URL), decoded only when a subset is made.
+    private let base64: String
+    /// Identifies the source font in cache keys (the digest of its base64 text, which is the
+    /// digest of its bytes in another spelling).
+    private let sourceDigest: ContentDigest
+    /// The source font's flavor and tables once decoded; nil inside when it cannot be read.
+    private let source = Mutex<(flavor: UInt32, tables: [WOFF2.Table])??>(nil)
+    private let made = Mutex<[Set<UInt32>: Outcome]>([:])
 
-    /// A subsetter of `font`, a WOFF2 file with untransformed tables; nil when it cannot be read.
-    init?(woff2 font: [UInt8]) {
-        guard let (flavor, tables) = try? WOFF2.decode(font) else { return nil }
-        self.flavor = flavor
-        self.tables = tables
+    /// Bumped when what a cached subset holds changes without its key showing it.
+    static let formatVersion: UInt64 = 1
+
+    /// A subsetter of the WOFF2 font in `base64`, read on first use (a font Parzen cannot read
+    /// then gives no subsets, and pages embed the sheet as it is).
+    init(base64: String) {
+        self.base64 = base64
+        var text = base64
+        sourceDigest = text.withUTF8 { ContentDigest(of: UnsafeRawBufferPointer($0)) }
     }
 
-    /// The WOFF2 subset holding `codepoints` (those the font has) and what the MATH table needs for
-    /// them; nil when HarfBuzz fails. Cost: one subset and one brotli pass (quality 11) per new set,
-    /// a dictionary look-up after.
-    func subset(codepoints: Set<UInt32>) -> [UInt8]? {
-        if let cached = cache.withLock({ $0[codepoints] }) { return cached }
-        guard let font = makeSubset(codepoints) else { return nil }
-        cache.withLock { $0[codepoints] = font }
-        return font
+    /// A subset and what went wrong with its cache entry, if anything.
+    struct Outcome {
+        /// The WOFF2 bytes; nil when the font cannot be read or HarfBuzz fails.
+        var font: [UInt8]?
+        /// A cache entry that was unusable (and replaced) or could not be written, and the fix;
+        /// the page is the same either way.
+        var cacheProblem: (message: String, fix: String)?
+    }
+
+    /// The WOFF2 subset holding `codepoints` (those the font has) and what the MATH table needs
+    /// for them, from memory, else from `cache`, else made (and then stored in `cache`).
+    /// Cost: one HarfBuzz subset and one brotli pass (quality ``WOFF2/quality``) per set new to
+    /// the cache; a file read and checksum (~20 KB) otherwise.
+    func subset(codepoints: Set<UInt32>, cache: ResultCache? = nil) -> Outcome {
+        // A problem with the cache entry stays with the cut, so that the page made from it reports
+        // it however often the set is asked for (`parzen render` cuts a page's font as soon as its
+        // notebook is built, and again from memory when it writes the page).
+        if let outcome = made.withLock({ $0[codepoints] }) { return outcome }
+        let key = cache.map { _ in self.key(for: codepoints) }
+        var problem: (message: String, fix: String)?
+        if let cache, let key {
+            switch cache.body(key, version: Self.formatVersion) {
+            case .hit(let body):
+                let outcome = Outcome(font: [UInt8](body))
+                made.withLock { $0[codepoints] = outcome }
+                return outcome
+            case .miss: break
+            case .unusable(let reason):
+                problem = ("the cached math font of this page was unusable (\(reason)); made it again",
+                           "nothing to do: the entry was replaced; `parzen clean` empties the cache")
+            }
+        }
+        guard let font = makeSubset(codepoints) else { return Outcome(cacheProblem: problem) }
+        if let cache, let key {
+            do {
+                try cache.store(body: Data(font), under: key, version: Self.formatVersion)
+            } catch {
+                problem = ("could not store this page's math font in the cache \(cache.folder.path): \(error)",
+                           "make the folder writable, or render with --no-cache")
+            }
+        }
+        let outcome = Outcome(font: font, cacheProblem: problem)
+        made.withLock { $0[codepoints] = outcome }
+        return outcome
+    }
+
+    /// What a subset depends on: the source font, the code points, and the code that makes it
+    /// (HarfBuzz's and brotli's versions, the brotli quality), so that a cached subset is the
+    /// one this build would make, byte for byte.
+    private func key(for codepoints: Set<UInt32>) -> ContentDigest {
+        var builder = DigestBuilder()
+        builder.add("parzen math font subset")
+        builder.add(Self.formatVersion)
+        builder.add(sourceDigest)
+        builder.add(String(cString: hb_version_string()))
+        builder.add(UInt64(BrotliEncoderVersion()))
+        builder.add(UInt64(WOFF2.quality))
+        let sorted = codepoints.sorted()
+        builder.add(UInt64(sorted.count))
+        for codepoint in sorted { builder.add(UInt64(codepoint)) }
+        return builder.digest
     }
 
     private func makeSubset(_ codepoints: Set<UInt32>) -> [UInt8]? {
+        let decoded = source.withLock { source in
+            if let decoded = source { return decoded }
+            let decoded = Data(base64Encoded: base64).flatMap { try? WOFF2.decode([UInt8]($0)) }
+            source = .some(decoded)
+            return decoded
+        }
+        guard let (flavor, tables) = decoded else { return nil }
         let builder = hb_face_builder_create()
         defer { hb_face_destroy(builder) }
         for table in tables {
@@ -60,7 +134,6 @@ final class MathFontSubsetter: Sendable {
         defer { hb_face_destroy(subset) }
         return WOFF2.encode(tables: Self.tables(of: subset), flavor: flavor)
     }
-
     /// The tables of a face, read from its serialised sfnt.
     private static func tables(of face: OpaquePointer) -> [WOFF2.Table] {
         let sfnt = hb_face_reference_blob(face)

@@ -11,11 +11,16 @@ public struct Site: Sendable {
     public let templates: Templates
     /// The project's title, site URL and navigation (``SiteSettings/none`` outside a project).
     public let settings: SiteSettings
+    /// Where pages' math font subsets are cached: each notebook's result cache folder
+    /// (``ResultCache/folder(forNotebook:)``); nil makes them anew and stores nothing (`--no-cache`).
+    public let cache: ResultCache.Policy?
 
-    public init(builds: [NotebookBuild], templates: Templates, settings: SiteSettings = .none) {
+    public init(builds: [NotebookBuild], templates: Templates, settings: SiteSettings = .none,
+                cache: ResultCache.Policy? = nil) {
         self.builds = builds
         self.templates = templates
         self.settings = settings
+        self.cache = cache
     }
 
     /// A file to write into the output folder.
@@ -23,6 +28,8 @@ public struct Site: Sendable {
         /// The path inside the output folder (`a/intro.html`).
         public var fileName: String
         public var html: String
+        /// Warnings about the page's cached parts (its math font), at the notebook's first line.
+        public var diagnostics: [Diagnostic] = []
     }
 
     /// The index's path; an author's notebook that writes it is the index.
@@ -36,8 +43,7 @@ public struct Site: Sendable {
     /// Every notebook's page, then the generated `index.html` (unless a notebook is the index).
     /// The pages are made on every core: each is a template filled from its own build.
     public func pages() -> [Page] {
-        DependencyScheduler(independentJobs: builds.count).map { Page(fileName: builds[$0].outputPath,
-                                                                      html: page(for: builds[$0])) }
+        DependencyScheduler(independentJobs: builds.count).map { page(for: builds[$0]) }
             + (generatesIndex ? [Page(fileName: Self.indexPath, html: index())] : [])
     }
 
@@ -91,7 +97,18 @@ public struct Site: Sendable {
 
     // MARK: Pages
 
-    func page(for build: NotebookBuild) -> String {
+    /// The style sheets `build`'s page inlines, its math font cut to the page's characters (or
+    /// taken from the notebook's cache), with what went wrong with the cache entry, if anything.
+    /// Cuts are kept in memory by code-point set: `parzen render` makes each as soon as its
+    /// notebook is built, while others still compute, and `pages()` finds it made.
+    @discardableResult
+    public func styleSheets(for build: NotebookBuild) -> (css: String, cacheProblem: (message: String, fix: String)?) {
+        let cache = cache.map { ResultCache(folder: ResultCache.folder(forNotebook: build.path), mode: $0.mode) }
+        return templates.css(forPageBody: build.bodyHTML ?? "", cache: cache)
+    }
+
+    func page(for build: NotebookBuild) -> Page {
+        let (css, cacheProblem) = styleSheets(for: build)
         let frontMatter = build.frontMatter
         let previous = neighbour(of: build, offset: -1)
         let next = neighbour(of: build, offset: +1)
@@ -116,7 +133,7 @@ public struct Site: Sendable {
             "hasErrors": errorCount > 0,
             "errorCount": errorCount,
             "body": build.bodyHTML ?? "",
-            "css": templates.css(forPageBody: build.bodyHTML ?? ""),
+            "css": css,
         ]
         context["description"] = frontMatter.description
         context["date"] = frontMatter.date.map(words.date)
@@ -130,7 +147,10 @@ public struct Site: Sendable {
         context["next"] = next.map { ["href": $0.href, "title": $0.title] }
         context.merge(siteContext(for: build.outputPath)) { _, site in site }
         context.merge(navigationContext(for: build)) { _, navigation in navigation }
-        return templates.page.render(context)
+        let diagnostics = cacheProblem.map {
+            [Diagnostic(.warning, file: build.path, at: SourceLocation(line: 1, column: 1), $0.message, fix: $0.fix)]
+        }
+        return Page(fileName: build.outputPath, html: templates.page.render(context), diagnostics: diagnostics ?? [])
     }
 
     /// Headings as a two-level list: the shallowest level present at the top, deeper headings

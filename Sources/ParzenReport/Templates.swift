@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import ParzenRunner
 
 /// The HTML templates and style sheets a report is rendered with: `page.mustache`,
 /// `index.mustache`, and every `*.css` file, inlined into each page — `parzen.css` first, the
@@ -19,8 +20,11 @@ public struct Templates: Sendable {
     /// The style sheets by file name, in inlining order.
     let sheets: [(name: String, text: String)]
     /// Cuts the font of `math-font.css` to each page's characters; nil when that sheet has no
-    /// WOFF2 data URL Parzen can read, and then pages embed the sheet as it is.
+    /// WOFF2 data URL, and then pages embed the sheet as it is (as they do when the font in it
+    /// cannot be read).
     let mathFont: MathFontSubsetter?
+    /// Where in `math-font.css` its font's base64 text is.
+    let mathFontURL: Range<String.Index>?
 
     /// Why templates could not be loaded.
     public struct LoadError: Error, CustomStringConvertible {
@@ -64,28 +68,44 @@ public struct Templates: Sendable {
         sheets = files.keys.filter { $0.hasSuffix(".css") }
             .sorted { ($0 == "parzen.css" ? 0 : 1, $0) < ($1 == "parzen.css" ? 0 : 1, $1) }
             .map { ($0, files[$0]!) }
-        mathFont = files["math-font.css"].flatMap { sheet in
-            Self.fontURL(in: sheet).flatMap { Data(base64Encoded: String(sheet[$0])) }
-                .flatMap { MathFontSubsetter(woff2: [UInt8]($0)) }
+        let fontSheet = files["math-font.css"]
+        mathFontURL = fontSheet.flatMap(Self.fontURL)
+        if let fontSheet, let mathFontURL {
+            mathFont = MathFontSubsetter(base64: String(fontSheet[mathFontURL]))
+        } else {
+            mathFont = nil
         }
     }
 
     /// The base64 text of the first `url(data:font/woff2;base64,…)` in a sheet.
     private static func fontURL(in sheet: String) -> Range<String.Index>? {
-        guard let start = sheet.firstRange(of: "url(data:font/woff2;base64,"),
-              let end = sheet[start.upperBound...].firstIndex(of: ")") else { return nil }
-        return start.upperBound..<end
+        var sheet = sheet
+        guard let (start, end) = sheet.withUTF8({ bytes -> (Int, Int)? in
+            let prefix: StaticString = "url(data:font/woff2;base64,"
+            guard let url = UTF8Search.offset(of: prefix, in: bytes, from: 0).map({ $0 + prefix.utf8CodeUnitCount }),
+                  let end = UTF8Search.offset(of: ")", in: bytes, from: url) else { return nil }
+            return (url, end)
+        }) else { return nil }
+        let utf8 = sheet.utf8
+        return utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)
     }
 
     /// The style sheets for a page with this body: none of the math sheets without `<math`, and
     /// with it the math font cut to the characters of the page's formulas. When HarfBuzz cannot
     /// subset the font, the page gets the whole bundled subset, as before per-page subsets.
     public func css(forPageBody body: String) -> String {
-        guard body.contains("<math") else { return css(includingMath: false) }
-        guard let mathFont, let font = mathFont.subset(codepoints: MathCodepoints.of(page: body)) else {
-            return css(includingMath: true)
-        }
-        return css(includingMath: true, mathFont: font)
+        css(forPageBody: body, cache: nil).css
+    }
+
+    /// The style sheets for a page with this body (``css(forPageBody:)``), its font subset taken
+    /// from `cache` when it holds it and stored there when not; with what went wrong with the
+    /// cache entry, if anything (a warning: the page is the same either way).
+    func css(forPageBody body: String, cache: ResultCache?)
+        -> (css: String, cacheProblem: (message: String, fix: String)?) {
+        guard let codepoints = MathCodepoints.of(page: body) else { return (css(includingMath: false), nil) }
+        guard let mathFont else { return (css(includingMath: true), nil) }
+        let subset = mathFont.subset(codepoints: codepoints, cache: cache)
+        return (css(includingMath: true, mathFont: subset.font), subset.cacheProblem)
     }
 
     /// The style sheets to inline into a page, with or without the math sheets.
@@ -98,7 +118,7 @@ public struct Templates: Sendable {
         sheets.filter { includingMath || !$0.name.hasPrefix("math") }
             .map { sheet in
                 var text = sheet.text
-                if let font, sheet.name == "math-font.css", let url = Self.fontURL(in: text) {
+                if let font, sheet.name == "math-font.css", let url = mathFontURL {
                     text.replaceSubrange(url, with: Data(font).base64EncodedString())
                 }
                 return "/* \(sheet.name) */\n" + text

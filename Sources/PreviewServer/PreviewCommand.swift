@@ -60,8 +60,11 @@ struct PreviewCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The last renders' results stay in memory: a save re-renders without reading the cache folder.
+        var cache = cacheOptions.policy()
+        cache?.memory = ResultMemory()
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe, cache: cacheOptions.policy())
+                                    safe: notebookOptions.safe, cache: cache)
         let templatesFolder = notebookOptions.templates ?? ProcessInfo.processInfo.environment["PARZEN_TEMPLATES"]
         let session = PreviewSession(notebooks: notebooks, builder: builder,
                                      templates: try notebookOptions.loadTemplates(), templatesFolder: templatesFolder)

@@ -5,6 +5,7 @@ import ParzenRunner
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract:
             "Check notebooks — front matter, directives, options, data paths, math — without running the computations.",
         discussion: "Prints the same diagnostics as render and exits 1 if any is an error."

@@ -5,6 +5,7 @@ import ParzenRunner
 /// `parzen clean`: deletes the result caches of the given notebooks' projects.
 struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clean",
         abstract: "Delete the result cache (.parzen/cache/ at the project root) of the given notebooks, "
             + "or of the current folder's project.",
         discussion: "The next render computes every directive again. Nothing else is deleted."

@@ -11,6 +11,7 @@ import ParzenRunner
 /// result keys as the `{data}` and `{fit}` directives (see docs/directives.md).
 struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fit",
         abstract: "Fit a model to the columns of a CSV file and print its parameters and negative log-likelihoods.",
         discussion: """
         Keys are those of the {fit} directive: model, dimension, n_train, nll_train, nll_train_se, \

@@ -5,6 +5,7 @@ import Foundation
 /// both): the server is its own executable so that `parzen` itself links no HTTP library.
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "preview",
         abstract: "Serve notebooks as live pages that re-render and reload when a notebook or a file it reads changes.",
         discussion: "Runs parzen-preview with the same arguments, --help included."
     )

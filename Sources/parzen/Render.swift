@@ -6,6 +6,7 @@ import ParzenRunner
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Run notebooks and write one self-contained HTML report per notebook, plus an index, "
             + "or one Jupyter notebook, LaTeX document or PDF each.",
         discussion:
@@ -76,10 +77,12 @@ struct Render: ParsableCommand {
         let templates = try notebookOptions.loadTemplates()
         let plan = try notebookOptions.plan(output: output)
         let progress = ProgressLine.onTerminal(quiet: quiet)
-        let builder = notebookOptions.builder(for: plan, cache: cacheOptions.policy(), observer: progress, jobs: jobs)
-        // Each page's math font is cut while the other notebooks compute; the subsets are kept
-        // by code-point set, so `site.pages()` below finds them made.
-        let built = builder.build(plan) { build in _ = templates.css(forPageBody: build.bodyHTML ?? "") }
+        let cache = cacheOptions.policy()
+        let builder = notebookOptions.builder(for: plan, cache: cache, observer: progress, jobs: jobs)
+        // Each page's math font is cut while the other notebooks compute; the cut is kept in
+        // memory by code-point set, so `site.pages()` below finds it made.
+        let sheets = Site(builds: [], templates: templates, settings: plan.site, cache: cache)
+        let built = builder.build(plan) { build in sheets.styleSheets(for: build) }
         progress?.finish()
         if timings {
             for (build, duration) in built { printTimings(build, total: duration) }
@@ -89,10 +92,11 @@ struct Render: ParsableCommand {
         cacheOptions.trim(for: built.map(\.build).filter { $0.timings.contains { $0.provenance == .computed } }
             .map(\.path))
         let builds = built.map(\.build)
-        let site = Site(builds: builds, templates: templates, settings: plan.site)
+        let site = Site(builds: builds, templates: templates, settings: plan.site, cache: cache)
         let pages = site.pages()
         let overBudget = budget.map { site.budgetWarnings(budget: $0.bytes, pages: pages) } ?? []
-        notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics) + overBudget)
+        notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics)
+                                          + pages.flatMap(\.diagnostics) + overBudget)
         let folder = plan.outputDirectory as NSString
         var files = pages.map { (path: folder.appendingPathComponent($0.fileName), contents: $0.html) }
         if let sitemap = site.sitemap() { files.append((folder.appendingPathComponent("sitemap.xml"), sitemap)) }

@@ -10,8 +10,10 @@ struct ProseSource {
     private let firstLine: Int
 
     init(_ notebook: Notebook) {
-        lines = notebook.text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            Array($0.unicodeScalars.filter { $0 != "\r" })
+        // Split by scalars: a Character split took ~4% of a warm render (grapheme breaking over
+        // the whole notebook), and it never split at a CRLF ("\r\n" is one Character).
+        lines = notebook.text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.filter { $0 != "\r" }
         }
         firstLine = notebook.bodyFirstLine
     }

@@ -22,19 +22,26 @@ public struct ResultCache: Sendable {
     public let mode: Mode
     /// The size `trim` keeps the folder within (`cache: max-size:` in parzen.yml).
     public let maxBytes: Int
+    /// Outcomes of earlier renders of this process, looked up before the folder (preview).
+    public let memory: ResultMemory?
 
-    public init(folder: URL, mode: Mode = .use, maxBytes: Int = CacheSettings.defaultMaxBytes) {
+    public init(folder: URL, mode: Mode = .use, maxBytes: Int = CacheSettings.defaultMaxBytes,
+                memory: ResultMemory? = nil) {
         self.folder = folder
         self.mode = mode
         self.maxBytes = maxBytes
+        self.memory = memory
     }
 
     /// How a render uses caches, for whichever notebooks (and projects) it renders.
     public struct Policy: Sendable {
         public var mode: Mode
+        /// Kept across the renders of one process (`parzen preview`); nil: every render reads the folder.
+        public var memory: ResultMemory?
 
-        public init(mode: Mode = .use) {
+        public init(mode: Mode = .use, memory: ResultMemory? = nil) {
             self.mode = mode
+            self.memory = memory
         }
 
         /// The cache of the notebook at `path` (see `ResultCache.folder(forNotebook:)`), with
@@ -42,12 +49,12 @@ public struct ResultCache: Sendable {
         public func cache(forNotebook path: String) -> ResultCache {
             let project = ResultCache.project(ofNotebook: path, reading: true)
             return ResultCache(folder: URL(fileURLWithPath: project.cacheDirectory, isDirectory: true), mode: mode,
-                               maxBytes: project.cache.maxBytes)
+                               maxBytes: project.cache.maxBytes, memory: memory)
         }
     }
 
     /// What a cached entry holds: a result and its warnings, or the error of a failure.
-    enum CachedOutcome {
+    enum CachedOutcome: Sendable {
         case result(DirectiveResult, warnings: [CachedMessage])
         case failure(CachedMessage)
     }
@@ -62,12 +69,12 @@ public struct ResultCache: Sendable {
     }
 
     func lookup(_ key: ContentDigest) -> Lookup {
-        guard mode == .use else { return .miss }
-        let url = entryURL(key)
-        guard let file = FileManager.default.contents(atPath: url.path) else { return .miss }
+        if mode == .use, let kept = memory?.outcome(key) { return .hit(kept.outcome, digest: kept.digest) }
         let refusal: String
-        switch CacheEntryFile.read(file, key: key) {
-        case .success(let entry):
+        switch entry(key, read: { CacheEntryFile.read($0, key: key) }) {
+        case nil: return .miss
+        case .failure(let problem)?: return .unusable(reason: problem.reason)
+        case .success(let entry)?:
             do {
                 let outcome: CachedOutcome
                 if let failure = entry.header.failure {
@@ -81,16 +88,54 @@ public struct ResultCache: Sendable {
                     }
                     outcome = .result(result, warnings: entry.header.warnings)
                 }
-                try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
-                return .hit(outcome, digest: ContentDigest(of: entry.result))
+                let digest = ContentDigest(of: entry.result)
+                memory?.keep(outcome, digest: digest, bytes: entry.result.count, under: key)
+                return .hit(outcome, digest: digest)
             } catch {
                 refusal = "its result cannot be decoded (\(error))"
             }
-        case .failure(let problem):
-            refusal = problem.reason
         }
-        try? FileManager.default.removeItem(at: url)
+        try? FileManager.default.removeItem(at: entryURL(key))
         return .unusable(reason: refusal)
+    }
+
+    /// What a look-up of an entry's body found (``body(_:version:)``).
+    public enum BodyLookup: Sendable, Equatable {
+        case hit(Data)
+        case miss
+        /// The entry exists but cannot be used (the reason); it has been deleted.
+        case unusable(String)
+    }
+
+    /// The body another part of Parzen stored under `key` in its format `version` (with
+    /// ``store(body:under:version:)``): checked as a result entry is (magic, version, key,
+    /// checksum), and deleted when it fails a check. With `--refresh` always a miss.
+    public func body(_ key: ContentDigest, version: UInt64) -> BodyLookup {
+        switch entry(key, read: { CacheEntryFile.body(of: $0, key: key, version: version) }) {
+        case nil: .miss
+        case .failure(let problem)?: .unusable(problem.reason)
+        case .success(let body)?: .hit(Data(body))
+        }
+    }
+
+    /// Stores `body` under `key` in format `version`, atomically (see the type's comment).
+    public func store(body: Data, under key: ContentDigest, version: UInt64) throws {
+        try write(CacheEntryFile.framed(body, key: key, version: version), under: key)
+    }
+
+    /// The entry under `key` as `read` makes it out, nil when there is none; a used entry's
+    /// modification time is refreshed (for `trim`), a refused one deleted.
+    private func entry<Entry>(_ key: ContentDigest, read: (Data) -> Result<Entry, CacheEntryFile.Refusal>)
+        -> Result<Entry, CacheEntryFile.Refusal>? {
+        guard mode == .use else { return nil }
+        let url = entryURL(key)
+        guard let file = FileManager.default.contents(atPath: url.path) else { return nil }
+        let entry = read(file)
+        switch entry {
+        case .success: try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
+        case .failure: try? FileManager.default.removeItem(at: url)
+        }
+        return entry
     }
 
     /// Stores `outcome` under `key`.
@@ -104,7 +149,14 @@ public struct ResultCache: Sendable {
             try Self.encoded(result, warnings: warnings)
         case .failure(let error): (.init(failure: error), Data())
         }
-        let bytes = try CacheEntryFile.bytes(key: key, header: header, result: encoded)
+        try write(CacheEntryFile.bytes(key: key, header: header, result: encoded), under: key)
+        let digest = ContentDigest(of: encoded)
+        memory?.keep(outcome, digest: digest, bytes: encoded.count, under: key)
+        return digest
+    }
+
+    /// Writes an entry's file: to a temporary file, renamed into place.
+    private func write(_ bytes: Data, under key: ContentDigest) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = entryURL(key)
         // Unique per write: two directives written alike share a key, and may store it at once.
@@ -114,7 +166,6 @@ public struct ResultCache: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
-        return ContentDigest(of: encoded)
     }
 
     /// The header and bytes of a result: the result without its payload, then the payload.
