@@ -28,7 +28,7 @@ final class MathFontSubsetter: Sendable {
     private let made = Mutex<[Set<UInt32>: Outcome]>([:])
 
     /// Bumped when what a cached subset holds changes without its key showing it.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2  // 2: brotli window fitted to the input (`WOFF2.window(for:)`)
 
     /// A subsetter of the WOFF2 font in `base64`, read on first use (a font Parzen cannot read
     /// then gives no subsets, and pages embed the sheet as it is).
