@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh pandoc hyperfine
 swift build -c release --static-swift-stdlib --product parzen >/dev/null
-seed=../shared/seed/what-is-a-generative-model.md
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# A copy, so that Parzen's cache (beside the notebook) is not written into ../shared.
+seed=$out/what-is-a-generative-model.md
+cp ../shared/seed/what-is-a-generative-model.md "$seed"
 hyperfine --warmup 3 --runs 30 --export-json "$out/render.json" \
     -n parzen ".build/release/parzen render $seed -o $out/parzen" \
     -n "pandoc --mathml" "pandoc --mathml -s $seed -o $out/pandoc.html" >/dev/null
