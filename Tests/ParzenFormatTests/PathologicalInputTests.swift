@@ -126,6 +126,20 @@ struct TableSplitLocationTests {
         #expect(inlines.map(\.location.line) == [4, 4, 5])
     }
 
+    /// Fuzz finding notebook/reference-definition-paragraph-lines: a paragraph that opens with
+    /// link reference definitions (no blank line after them) keeps its inlines' lines, also when
+    /// a definition's title continues on the next line and inside a block quote. Positions read
+    /// off the inputs by hand.
+    @Test func inlinesAfterReferenceDefinitionsKeepTheirLines() {
+        #expect(mathLocations("Intro.\n\n[id]: x.md\ntext $a$ and\nmore $b$\n", lineOffset: 0)
+                    == [ParzenFormat.SourceLocation(line: 4, column: 7), ParzenFormat.SourceLocation(line: 5, column: 7)])
+        #expect(mathLocations("[a]: x.md\n[b]: y.md \"a title\non two lines\"\nsee $c$\n", lineOffset: 2)
+                    == [ParzenFormat.SourceLocation(line: 6, column: 6)])
+        #expect(mathLocations("> [a]: x.md\n> see $d$\n", lineOffset: 0) == [ParzenFormat.SourceLocation(line: 2, column: 8)])
+        // Not a definition (no destination): the paragraph starts on its first line.
+        #expect(mathLocations("[a]:\nsee $e$\n", lineOffset: 0) == [ParzenFormat.SourceLocation(line: 2, column: 6)])
+    }
+
     @Test func formulaInATableCellKeepsItsLine() {
         #expect(mathLocations("p\n\n| a |\n|---|\n| $\\x$ |\n", lineOffset: 2) == [ParzenFormat.SourceLocation(line: 7, column: 4)])
     }

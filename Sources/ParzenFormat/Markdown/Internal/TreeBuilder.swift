@@ -37,6 +37,9 @@ struct TreeBuilder {
     private var referenceCounts: [Int: Int] = [:]
     /// Lines to add to cmark's positions inside the current paragraph (see ``SplitParagraphLines``).
     private var lineShift = 0
+    /// The part of `lineShift` due to link reference definitions (``ReferenceDefinitionLines``),
+    /// which math captured while parsing needs as well.
+    private var definitionShift = 0
 
     init(sourceMap: SourceMap, collector: MathCollector, options: MarkdownParser.Options) {
         self.sourceMap = sourceMap
@@ -65,7 +68,10 @@ struct TreeBuilder {
                 if type == CMARK_NODE_FOOTNOTE_REFERENCE {
                     continue  // built on EXIT (it has no children)
                 }
-                if type == CMARK_NODE_PARAGRAPH { lineShift = SplitParagraphLines.shift(of: node) }
+                if type == CMARK_NODE_PARAGRAPH {
+                    definitionShift = ReferenceDefinitionLines.shift(of: node, in: sourceMap)
+                    lineShift = SplitParagraphLines.shift(of: node) + definitionShift
+                }
                 let name = String(cString: cmark_node_get_type_string(node))
                 let nests = Self.nests(type, name: name)
                 // A list's items share its level, so an item is flattened with its list.
@@ -101,7 +107,7 @@ struct TreeBuilder {
             frame.inlines = InlineRewriter(sourceMap: sourceMap, file: options.file).rewrite(
                 frame.inlines, diagnostics: &diagnostics)
             finish(frame, stack: &stack)
-            if frame.type == CMARK_NODE_PARAGRAPH { lineShift = 0 }
+            if frame.type == CMARK_NODE_PARAGRAPH { (lineShift, definitionShift) = (0, 0) }
         }
         return MarkdownDocument(blocks: document, footnotes: footnotes, diagnostics: diagnostics)
     }
@@ -256,8 +262,11 @@ struct TreeBuilder {
         else {
             return nil
         }
-        let math = MathSpanBuilder(sourceMap: sourceMap, kramdown: options.kramdownMathEscapes).span(
-            for: collector.captures[index - 1])
+        // Captured while cmark parsed, from the paragraph's start line: a table's split is
+        // already right there, definitions at the paragraph's start are not.
+        var capture = collector.captures[index - 1]
+        capture.line += definitionShift
+        let math = MathSpanBuilder(sourceMap: sourceMap, kramdown: options.kramdownMathEscapes).span(for: capture)
         return MarkdownInline(.math(math), at: math.location)
     }
 
