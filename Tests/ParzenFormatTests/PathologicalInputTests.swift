@@ -140,6 +140,26 @@ struct TableSplitLocationTests {
         #expect(mathLocations("[a]:\nsee $e$\n", lineOffset: 0) == [ParzenFormat.SourceLocation(line: 2, column: 6)])
     }
 
+    /// Fuzz finding notebook/multiline-image-start: a link or image whose text runs over lines
+    /// starts at its `[` (or `![`), on its first line; cmark-gfm gave it the line of its `](`.
+    @Test func linksAndImagesOverTwoLinesStartOnTheirFirstLine() {
+        let document = MarkdownParser.parse("Intro ![alt [t](x.md)\nmore](y.svg) and [a\nb](z.md)\n")
+        guard case .paragraph(let inlines)? = document.blocks.first?.kind else {
+            Issue.record("no paragraph")
+            return
+        }
+        var starts: [String] = [], pending = inlines
+        while let inline = pending.popLast() {
+            switch inline.kind {
+            case .image(let source, _, let inner), .link(let source, _, let inner):
+                starts.append("\(source)@\(inline.location)")
+                pending += inner
+            default: break
+            }
+        }
+        #expect(starts.sorted() == ["x.md@1:13", "y.svg@1:7", "z.md@2:18"])
+    }
+
     @Test func formulaInATableCellKeepsItsLine() {
         #expect(mathLocations("p\n\n| a |\n|---|\n| $\\x$ |\n", lineOffset: 2) == [ParzenFormat.SourceLocation(line: 7, column: 4)])
     }

@@ -137,8 +137,23 @@ struct TreeBuilder {
     }
 
     private func location(of node: OpaquePointer) -> SourceLocation {
-        sourceMap.location(line: Int(cmark_node_get_start_line(node)) + lineShift,
+        sourceMap.location(line: Self.startLine(of: node) + lineShift,
                            byteColumn: Int(cmark_node_get_start_column(node)))
+    }
+
+    /// cmark-gfm 0.29.0.gfm.6 gives a link or image whose text runs over lines the line of its
+    /// `](` with the column of its `[` (fuzz finding notebook/multiline-image-start): its text's
+    /// first node, which starts on the `[`'s line, has the line. A link's first node may be an
+    /// image (`[![…](…)](…)`), so the walk goes down to the first node that is neither.
+    private static func startLine(of node: OpaquePointer) -> Int {
+        let line = Int(cmark_node_get_start_line(node))
+        func spans(_ node: OpaquePointer) -> Bool {
+            [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type(node))
+        }
+        guard spans(node) else { return line }
+        var first = cmark_node_first_child(node)
+        while let current = first, spans(current) { first = cmark_node_first_child(current) }
+        return first.map { min(line, Int(cmark_node_get_start_line($0))) } ?? line
     }
 
     private func literal(_ node: OpaquePointer) -> String {
