@@ -57,10 +57,7 @@ struct ValueLookup {
             }
             // A labelled directive that did not run (`parzen check`): only its declared keys
             // can be checked.
-            if let declarations = run.resultKeys[parts[0]],
-               !declarations.contains(where: { $0.kind(of: parts[1]) != nil }) {
-                let problem = DirectiveProblem.missingResultValue(
-                    label: parts[0], key: parts[1], keys: declarations.flatMap { $0.keys.map(\.name) })
+            if let problem = run.resultKeys[parts[0]]?.missing(parts[1], of: parts[0]) {
                 return missing(problem.message, fix: problem.fix)
             }
             return .failure(Missing(diagnostic: nil))

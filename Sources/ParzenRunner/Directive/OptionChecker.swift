@@ -125,9 +125,8 @@ struct OptionChecker {
             return nil
         }
         if let declarations = context.resultKeys[label] {
-            guard let kind = declarations.lazy.compactMap({ $0.kind(of: key) }).first else {
-                let keys = declarations.flatMap { $0.keys.map(\.name) }
-                error(at: value.location, .missingResultValue(label: label, key: key, keys: keys))
+            guard let kind = declarations.kind(of: key) else {
+                error(at: value.location, declarations.missing(key, of: label)!)
                 return nil
             }
             let fits: Bool = if case .integer = type { kind == .integer } else { [.number, .integer].contains(kind) }

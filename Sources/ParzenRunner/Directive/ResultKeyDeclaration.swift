@@ -76,3 +76,17 @@ public struct ResultKeyDeclaration: Sendable, Equatable {
         a.meaning == b.meaning && a.keys.map(\.name) == b.keys.map(\.name) && a.keys.map(\.kind) == b.keys.map(\.kind)
     }
 }
+
+extension [ResultKeyDeclaration] {
+    /// The kind of `key` in the first of these declarations that has it.
+    public func kind(of key: String) -> ResultKeyDeclaration.Kind? {
+        lazy.compactMap { $0.kind(of: key) }.first
+    }
+
+    /// The mistake of reading `key` of `label` when none of these declarations has it (with a
+    /// did-you-mean among their keys); nil when one does. `{from:}`, `{assert}`, `{value}` and
+    /// `\val` report it alike.
+    public func missing(_ key: String, of label: String) -> DirectiveProblem? {
+        kind(of: key) == nil ? .missingResultValue(label: label, key: key, keys: flatMap { $0.keys.map(\.name) }) : nil
+    }
+}

@@ -34,10 +34,9 @@ public struct ValidationContext: Sendable {
     /// `ResultKeyDeclaration`s), so a misspelt key is found before anything is computed.
     /// - Throws: `DirectiveError` at `location` naming the declared keys, or the closest.
     public func checkValue(_ key: String, of label: String, at location: SourceLocation) throws {
-        guard let declarations = context.resultKeys[label],
-              !declarations.contains(where: { $0.kind(of: key) != nil }) else { return }
-        let keys = declarations.flatMap { $0.keys.map(\.name) }
-        throw DirectiveError(.missingResultValue(label: label, key: key, keys: keys), at: location)
+        if let problem = context.resultKeys[label]?.missing(key, of: label) {
+            throw DirectiveError(problem, at: location)
+        }
     }
 
     /// The shape of the data set labelled `label`.
