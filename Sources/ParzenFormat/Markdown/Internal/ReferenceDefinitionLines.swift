@@ -34,14 +34,10 @@ enum ReferenceDefinitionLines {
     /// a paragraph inside a list item are not read as an indented code block.
     private static func definesOnly(_ lines: [[UInt8]]) -> Bool {
         let indent = lines.map { $0.prefix { $0 == UInt8(ascii: " ") }.count }.min() ?? 0
-        var text = lines.flatMap { $0.dropFirst(indent) + [UInt8(ascii: "\n")] }
-        text.append(0)
-        return text.withUnsafeBufferPointer { buffer -> Bool in
-            guard let document = buffer.baseAddress.map({ UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) })
-                .flatMap({ cmark_parse_document($0, buffer.count - 1, CMARK_OPT_DEFAULT) }) else { return false }
-            defer { cmark_node_free(document) }
-            return onlyContainers(below: document)
-        }
+        let text = String(decoding: lines.flatMap { $0.dropFirst(indent) + [UInt8(ascii: "\n")] }, as: UTF8.self)
+        guard let document = cmark_parse_document(text, text.utf8.count, CMARK_OPT_DEFAULT) else { return false }
+        defer { cmark_node_free(document) }
+        return onlyContainers(below: document)
     }
 
     /// Whether every node of `document` is a block quote, list or list item (no paragraph or
