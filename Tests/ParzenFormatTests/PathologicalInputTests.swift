@@ -160,6 +160,39 @@ struct TableSplitLocationTests {
         #expect(starts.sorted() == ["x.md@1:13", "y.svg@1:7", "z.md@2:18"])
     }
 
+    /// Fuzz finding notebook/table-header-after-paragraph: the header row of a table that
+    /// splits off the paragraph above it is on its own line, at its own columns; cmark-gfm put
+    /// it on the paragraph's line, measured from the paragraph's first byte. Positions read off
+    /// the inputs by hand: in `| [l](u) | $\\x$ |` the link starts at 3 and the TeX at 13; in
+    /// the block quote both are two columns further right; the body row is placed right.
+    @Test func tableHeaderAfterAParagraphKeepsItsLineAndColumns() {
+        func starts(_ body: String) -> [String] {
+            let document = MarkdownParser.parse(body, options: .init(lineOffset: 3))
+            var starts: [String] = [], pending = document.blocks
+            while let block = pending.popLast() {
+                switch block.kind {
+                case .blockQuote(let inner): pending += inner
+                case .table(let table):
+                    starts.append("table@\(block.location)")
+                    for inline in (table.header + table.rows.flatMap { $0 }).flatMap({ $0 }) {
+                        switch inline.kind {
+                        case .link: starts.append("link@\(inline.location)")
+                        case .math: starts.append("math@\(inline.location)")
+                        default: break
+                        }
+                    }
+                default: break
+                }
+            }
+            return starts
+        }
+        #expect(starts("p\n| [l](u) | $\\x$ |\n|---|---|\n") == ["table@5:1", "link@5:3", "math@5:13"])
+        #expect(starts("p\nq q\n| [l](u) | $\\x$ |  \n|---|---|\n| [m](v) | $y$ |\n")
+                    == ["table@6:1", "link@6:3", "math@6:13", "link@8:3", "math@8:13"])
+        #expect(starts("> p\n> | [l](u) | $\\x$ |\n> |---|---|\n") == ["table@5:3", "link@5:5", "math@5:15"])
+        #expect(starts("p\r\n| [l](u) | $\\x$ |\r\n|---|---|\r\n") == ["table@5:1", "link@5:3", "math@5:13"])
+    }
+
     @Test func formulaInATableCellKeepsItsLine() {
         #expect(mathLocations("p\n\n| a |\n|---|\n| $\\x$ |\n", lineOffset: 2) == [ParzenFormat.SourceLocation(line: 7, column: 4)])
     }

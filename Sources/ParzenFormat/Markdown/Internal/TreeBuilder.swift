@@ -40,6 +40,12 @@ struct TreeBuilder {
     /// The part of `lineShift` due to link reference definitions (``ReferenceDefinitionLines``),
     /// which math captured while parsing needs as well.
     private var definitionShift = 0
+    /// Lines and columns to correct inside a table split off a paragraph
+    /// (``SplitParagraphLines/headerShift(of:in:)``): lines for the table and its header row,
+    /// lines and columns for what the row holds.
+    private var tableShift: (lines: Int, columns: Int)?
+    /// Whether the walk is inside a table's header row.
+    private var inHeader = false
 
     init(sourceMap: SourceMap, collector: MathCollector, options: MarkdownParser.Options) {
         self.sourceMap = sourceMap
@@ -73,6 +79,7 @@ struct TreeBuilder {
                     lineShift = SplitParagraphLines.shift(of: node) + definitionShift
                 }
                 let name = String(cString: cmark_node_get_type_string(node))
+                if name == "table" { tableShift = SplitParagraphLines.headerShift(of: node, in: sourceMap) }
                 let nests = Self.nests(type, name: name)
                 // A list's items share its level, so an item is flattened with its list.
                 let transparent = type == CMARK_NODE_ITEM
@@ -88,6 +95,7 @@ struct TreeBuilder {
                 if nests && !transparent { depth += 1 }
                 let target = transparent ? (stack.last?.target ?? 0) : stack.count
                 stack.append(Frame(node: node, type: type, typeName: name, transparent: transparent, target: target))
+                if name == "table_header" { inHeader = true }
                 continue
             }
             // EXIT
@@ -108,6 +116,8 @@ struct TreeBuilder {
                 frame.inlines, diagnostics: &diagnostics)
             finish(frame, stack: &stack)
             if frame.type == CMARK_NODE_PARAGRAPH { (lineShift, definitionShift) = (0, 0) }
+            if frame.typeName == "table_header" { inHeader = false }
+            if frame.typeName == "table" { tableShift = nil }
         }
         return MarkdownDocument(blocks: document, footnotes: footnotes, diagnostics: diagnostics)
     }
@@ -137,8 +147,15 @@ struct TreeBuilder {
     }
 
     private func location(of node: OpaquePointer) -> SourceLocation {
-        sourceMap.location(line: Self.startLine(of: node) + lineShift,
-                           byteColumn: Int(cmark_node_get_start_column(node)))
+        var (lines, columns) = (0, 0)
+        if let tableShift {
+            let name = String(cString: cmark_node_get_type_string(node))
+            // The body rows are placed right; the header row's own column is the table's.
+            if inHeader || name == "table" { lines = tableShift.lines }
+            if inHeader && name != "table_header" { columns = tableShift.columns }
+        }
+        return sourceMap.location(line: Self.startLine(of: node) + lineShift + lines,
+                                  byteColumn: Int(cmark_node_get_start_column(node)) - columns)
     }
 
     /// cmark-gfm 0.29.0.gfm.6 gives a link or image whose text runs over lines the line of its
@@ -281,6 +298,10 @@ struct TreeBuilder {
         // already right there, definitions at the paragraph's start are not.
         var capture = collector.captures[index - 1]
         capture.line += definitionShift
+        if inHeader, let tableShift {
+            capture.line += tableShift.lines
+            capture.byteColumn -= tableShift.columns
+        }
         let math = MathSpanBuilder(sourceMap: sourceMap, kramdown: options.kramdownMathEscapes).span(for: capture)
         return MarkdownInline(.math(math), at: math.location)
     }
