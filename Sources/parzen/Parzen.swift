@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParzenReport
 
 @main
 struct Parzen: ParsableCommand {
@@ -12,6 +13,7 @@ struct Parzen: ParsableCommand {
         printed as path:line:column: error: message, and shown in the report at their place), \
         2 for usage errors (unknown flags, missing files, no templates).
         """,
+        version: ParzenVersion.current,
         subcommands: [Render.self, Check.self, Fit.self, Preview.self, Clean.self],
         defaultSubcommand: nil
     )

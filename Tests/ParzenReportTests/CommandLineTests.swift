@@ -50,6 +50,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").sorted() == ["a.html", "index.html", "results.json"])
     }
 
+    /// `parzen --version` prints the version the pages it writes name as their generator.
+    @Test func versionIsTheOneThePagesName() async throws {
+        let dir = try folder(with: ["a.md": "---\ntitle: A\n---\nText.\n"])
+        let (version, printed) = try await parzenWithOutput(["--version"], in: dir)
+        #expect(version.status == 0)
+        #expect(try await parzen(["render", "a.md", "-o", "out"], in: dir).status == 0)
+        let html = try String(contentsOfFile: dir + "/out/a.html", encoding: .utf8)
+        let generator = html.components(separatedBy: "<meta name=\"generator\" content=\"").dropFirst().first?
+            .prefix { $0 != "\"" }
+        #expect(!printed.isEmpty && generator == "Parzen " + printed.trimmingCharacters(in: .newlines))
+    }
+
     @Test func notebookErrorsExitOneAndStillWriteTheReport() async throws {
         let dir = try folder(with: ["bad.md": "# Title\n\n```{nosuchthing} x\na: 1\n```\n"])
         let run = try await parzen(["render", "bad.md", "-o", "out"], in: dir)
