@@ -193,6 +193,55 @@ struct TableSplitLocationTests {
         #expect(starts("p\r\n| [l](u) | $\\x$ |\r\n|---|---|\r\n") == ["table@5:1", "link@5:3", "math@5:13"])
     }
 
+    /// Fuzz finding notebook/inline-after-multiline-construct: after a construct that takes a
+    /// line break cmark does not count (math over lines, a backslash hard break, a link's
+    /// `(destination "title")` over lines) the inlines that follow keep their lines and
+    /// columns; so do inlines on an indented continuation line, and after a code span over
+    /// lines. Each case ends in `[](u)` or `$z$`, whose positions are read off the input by hand.
+    @Test func inlinesAfterAMultilineConstructKeepTheirPlaces() {
+        func starts(_ body: String) -> [String] {
+            var starts: [String] = []
+            var pending = MarkdownParser.parse(body).blocks.flatMap { block -> [MarkdownInline] in
+                switch block.kind {
+                case .paragraph(let inlines): inlines
+                case .list(let list): list.items.flatMap { $0.blocks }.flatMap { inner -> [MarkdownInline] in
+                    if case .paragraph(let inlines) = inner.kind { return inlines }
+                    return []
+                }
+                case .blockQuote(let inner): inner.flatMap { inner -> [MarkdownInline] in
+                    if case .paragraph(let inlines) = inner.kind { return inlines }
+                    return []
+                }
+                default: []
+                }
+            }.reversed() as [MarkdownInline]
+            while let inline = pending.popLast() {
+                switch inline.kind {
+                case .link(let destination, _, let inner):
+                    starts.append("\(destination)@\(inline.location)")
+                    pending += inner.reversed()
+                case .emphasis(let inner): pending += inner.reversed()
+                case .math(let span): starts.append("\(span.tex)@\(inline.location)")
+                default: break
+                }
+            }
+            return starts
+        }
+        #expect(starts("$x\ny$ [](u)\n") == ["x\ny@1:2", "u@2:4"])
+        #expect(starts("a\\\nb [](u) $z$\n") == ["u@2:3", "z@2:10"])
+        #expect(starts("a\\\r\nb [](u)\r\n") == ["u@2:3"])
+        #expect(starts("a [x](\ny) [](u)\n") == ["y@1:3", "u@2:4"])
+        #expect(starts("a [x](y \"t\nu\") [](u)\n") == ["y@1:3", "u@2:5"])
+        #expect(starts("> a [x](y\n> \"t\") [](u)\n") == ["y@1:5", "u@2:8"])
+        #expect(starts("a [x](y\n \"t\n u\"\n ) [](u)\n") == ["y@1:3", "u@4:4"])
+        #expect(starts("`a\nb` [](u)\n") == ["u@2:4"])
+        #expect(starts("p $a\nb$ $c\nd$ [](u) $e\nf$ x\ng [](u)\n")
+                    == ["a\nb@1:4", "c\nd@2:5", "u@3:4", "e\nf@3:11", "u@5:3"])
+        #expect(starts("* a\\\n  b [](u)\n") == ["u@2:5"])
+        #expect(starts("*a $x\ny$ b* [](u)\n") == ["x\ny@1:5", "u@2:7"])
+        #expect(starts("a\n   b [](u)\n") == ["u@2:6"])
+    }
+
     @Test func formulaInATableCellKeepsItsLine() {
         #expect(mathLocations("p\n\n| a |\n|---|\n| $\\x$ |\n", lineOffset: 2) == [ParzenFormat.SourceLocation(line: 7, column: 4)])
     }

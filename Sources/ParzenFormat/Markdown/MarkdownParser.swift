@@ -51,7 +51,7 @@ public enum MarkdownParser {
     static let lock = NSLock()
 
     /// The cmark options: raw HTML is kept (the renderer passes it through), footnotes on.
-    private static let cmarkOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+    private static let cmarkOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
 
     /// Parses `body` (the notebook after its front matter).
     public static func parse(_ body: String, options: Options = Options()) -> MarkdownDocument {

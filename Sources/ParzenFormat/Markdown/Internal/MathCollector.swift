@@ -18,6 +18,9 @@ final class MathCollector {
         /// The opening delimiter: body line and byte column from cmark's inline parser.
         var line: Int
         var byteColumn: Int
+        /// The closing delimiter's last byte as cmark would place it: its line as cmark counts
+        /// them and its column in those terms (``InlineDrift``).
+        var cmarkEnd: (line: Int, column: Int)
     }
 
     private(set) var captures: [Capture] = []
@@ -63,7 +66,9 @@ final class MathCollector {
             delimiter: match.delimiter,
             content: Array(UnsafeBufferPointer(start: data + match.content.lowerBound, count: match.content.count)),
             line: line + SplitParagraphLines.shift(of: parent),
-            byteColumn: byteColumn
+            byteColumn: byteColumn,
+            cmarkEnd: (Int(cmark_inline_parser_get_line(inline)),
+                       Int(cmark_inline_parser_get_column(inline)) + match.end - 1 - start)
         ))
         let node = cmark_node_new_with_mem(CMARK_NODE_CODE, cmark_get_default_mem_allocator())
         cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: captures.count))

@@ -52,6 +52,12 @@ struct SourceMap {
         line >= 1 && line <= lines.count ? lines[line - 1] : []
     }
 
+    /// The length in bytes of body line `line` (1-based) in the text cmark saw, where each
+    /// escape marker is one byte longer than the escape it stands for.
+    func modifiedLength(ofLine line: Int) -> Int {
+        bytes(ofLine: line).count + (markerOffsets[line - 1]?.count ?? 0)
+    }
+
     /// The byte offset in the author's line for a byte offset in the text cmark saw.
     func originalOffset(line: Int, modifiedOffset: Int) -> Int {
         guard let markers = markerOffsets[line - 1] else { return modifiedOffset }

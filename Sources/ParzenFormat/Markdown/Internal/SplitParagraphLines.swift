@@ -34,8 +34,7 @@ enum SplitParagraphLines {
         } else {
             headerLine = Int(cmark_node_get_end_line(table)) - 1
         }
-        // The line's length in the text cmark saw, where each escape marker is one byte longer.
-        let length = sourceMap.bytes(ofLine: headerLine).count + (sourceMap.markerOffsets[headerLine - 1]?.count ?? 0)
+        let length = sourceMap.modifiedLength(ofLine: headerLine)
         return (headerLine - Int(cmark_node_get_start_line(header)),
                 max(0, Int(cmark_node_get_end_column(header)) - length))
     }

@@ -21,6 +21,8 @@ struct TreeBuilder {
         /// The index in the stack of the frame that receives this frame's children: its own
         /// index, or for a flattened frame its nearest kept ancestor's.
         var target: Int
+        /// Where the node starts, taken when the walk enters it (positions after it may drift).
+        var at: SourceLocation
         var blocks: [MarkdownBlock] = []
         var inlines: [MarkdownInline] = []
         var items: [MarkdownList.Item] = []
@@ -46,11 +48,14 @@ struct TreeBuilder {
     private var tableShift: (lines: Int, columns: Int)?
     /// Whether the walk is inside a table's header row.
     private var inHeader = false
+    /// How far cmark's positions in the current block of inlines have fallen behind.
+    private var drift: InlineDrift
 
     init(sourceMap: SourceMap, collector: MathCollector, options: MarkdownParser.Options) {
         self.sourceMap = sourceMap
         self.collector = collector
         self.options = options
+        drift = InlineDrift(sourceMap: sourceMap)
     }
 
     /// Walks the tree under `root` (a cmark document node).
@@ -79,6 +84,11 @@ struct TreeBuilder {
                     lineShift = SplitParagraphLines.shift(of: node) + definitionShift
                 }
                 let name = String(cString: cmark_node_get_type_string(node))
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || name == "table_cell" {
+                    drift = InlineDrift(sourceMap: sourceMap, firstLine: Int(cmark_node_get_start_line(node)),
+                                        shift: lineShift,
+                                        blockOffset: max(0, Int(cmark_node_get_start_column(node)) - 1))
+                }
                 if name == "table" { tableShift = SplitParagraphLines.headerShift(of: node, in: sourceMap) }
                 let nests = Self.nests(type, name: name)
                 // A list's items share its level, so an item is flattened with its list.
@@ -94,7 +104,8 @@ struct TreeBuilder {
                 }
                 if nests && !transparent { depth += 1 }
                 let target = transparent ? (stack.last?.target ?? 0) : stack.count
-                stack.append(Frame(node: node, type: type, typeName: name, transparent: transparent, target: target))
+                stack.append(Frame(node: node, type: type, typeName: name, transparent: transparent, target: target,
+                                   at: location(of: node)))
                 if name == "table_header" { inHeader = true }
                 continue
             }
@@ -115,7 +126,14 @@ struct TreeBuilder {
             frame.inlines = InlineRewriter(sourceMap: sourceMap, file: options.file).rewrite(
                 frame.inlines, diagnostics: &diagnostics)
             finish(frame, stack: &stack)
+            if frame.type == CMARK_NODE_LINK || frame.type == CMARK_NODE_IMAGE {
+                // Its `(destination "title")` may run over lines.
+                drift.passed(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+            }
             if frame.type == CMARK_NODE_PARAGRAPH { (lineShift, definitionShift) = (0, 0) }
+            if frame.type == CMARK_NODE_PARAGRAPH || frame.type == CMARK_NODE_HEADING || frame.typeName == "table_cell" {
+                drift = InlineDrift(sourceMap: sourceMap)
+            }
             if frame.typeName == "table_header" { inHeader = false }
             if frame.typeName == "table" { tableShift = nil }
         }
@@ -147,6 +165,7 @@ struct TreeBuilder {
     }
 
     private func location(of node: OpaquePointer) -> SourceLocation {
+        let placed = drift.place(line: Self.startLine(of: node), column: Int(cmark_node_get_start_column(node)))
         var (lines, columns) = (0, 0)
         if let tableShift {
             let name = String(cString: cmark_node_get_type_string(node))
@@ -154,8 +173,7 @@ struct TreeBuilder {
             if inHeader || name == "table" { lines = tableShift.lines }
             if inHeader && name != "table_header" { columns = tableShift.columns }
         }
-        return sourceMap.location(line: Self.startLine(of: node) + lineShift + lines,
-                                  byteColumn: Int(cmark_node_get_start_column(node)) - columns)
+        return sourceMap.location(line: placed.line + lines, byteColumn: placed.column - columns)
     }
 
     /// cmark-gfm 0.29.0.gfm.6 gives a link or image whose text runs over lines the line of its
@@ -190,6 +208,7 @@ struct TreeBuilder {
         case CMARK_NODE_SOFTBREAK:
             return .inline(MarkdownInline(.softBreak, at: at))
         case CMARK_NODE_LINEBREAK:
+            passBackslashBreak(node)
             return .inline(MarkdownInline(.lineBreak, at: at))
         case CMARK_NODE_CODE:
             if let math = math(node) { return .inline(math) }
@@ -288,7 +307,7 @@ struct TreeBuilder {
     }
 
     /// A math node made by ``MathCollector`` (a code node carrying a capture index).
-    private func math(_ node: OpaquePointer) -> MarkdownInline? {
+    private mutating func math(_ node: OpaquePointer) -> MarkdownInline? {
         guard let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) }), index >= 1,
             index <= collector.captures.count
         else {
@@ -297,6 +316,7 @@ struct TreeBuilder {
         // Captured while cmark parsed, from the paragraph's start line: a table's split is
         // already right there, definitions at the paragraph's start are not.
         var capture = collector.captures[index - 1]
+        drift.passed(line: capture.cmarkEnd.line, column: capture.cmarkEnd.column)
         capture.line += definitionShift
         if inHeader, let tableShift {
             capture.line += tableShift.lines
@@ -306,10 +326,35 @@ struct TreeBuilder {
         return MarkdownInline(.math(math), at: math.location)
     }
 
+    /// A hard break made by a backslash at the end of its line, which cmark does not count
+    /// (``InlineDrift``): the byte after the inline before it is the line's last, a `\\`. (A
+    /// break of two spaces comes after them: the inline before it ends with the spaces.)
+    private mutating func passBackslashBreak(_ node: OpaquePointer) {
+        guard let previous = cmark_node_previous(node), let end = cmarkEnd(of: previous) else { return }
+        let placed = drift.place(line: end.line, column: end.column)
+        let line = placed.line
+        let bytes = sourceMap.bytes(ofLine: line)
+        let offset = sourceMap.originalOffset(line: line, modifiedOffset: placed.column)
+        guard offset == bytes.count - 1, bytes[offset] == UInt8(ascii: "\\") else { return }
+        // The break's last byte: cmark holds CR LF as one.
+        drift.passed(line: end.line, column: end.column + 2)
+    }
+
+    /// Where cmark put a node's last byte; for math (made by ``MathCollector``, which cmark
+    /// does not place), where it would have. Nil when cmark gave no position.
+    private func cmarkEnd(of node: OpaquePointer) -> (line: Int, column: Int)? {
+        if let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) }), index >= 1,
+           index <= collector.captures.count {
+            return collector.captures[index - 1].cmarkEnd
+        }
+        let end = (line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+        return end.line > 0 || end.column > 0 ? end : nil
+    }
+
     /// Builds the node a container frame stands for and hands it to its parent.
     private mutating func finish(_ frame: Frame, stack: inout [Frame]) {
         let node = frame.node
-        let at = location(of: node)
+        let at = frame.at
         switch frame.type {
         case CMARK_NODE_PARAGRAPH:
             for block in BlockRewriter(sourceMap: sourceMap).liftDisplayMath(frame.inlines, at: at) {
