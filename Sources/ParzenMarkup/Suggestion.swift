@@ -4,14 +4,18 @@ public enum Suggestion {
     /// The candidate closest to `word` by optimal-string-alignment distance (Damerau–Levenshtein
     /// with adjacent transpositions), if it is close enough to be a plausible typo: distance ≤ 2
     /// and at most a third of the word's length (so short words need a near-exact match).
-    /// Ties go to the earliest candidate: pass them in a fixed order (sorted, or declaration
-    /// order) so suggestions are deterministic.
+    /// Ties go to the candidate that shares the longest prefix with the word, then to the
+    /// earliest: pass candidates in a fixed order (sorted, or declaration order) so
+    /// suggestions are deterministic.
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let limit = max(1, min(2, word.count / 3))
-        var best: (name: String, distance: Int)?
+        // `\\x` → `\\xi` (an insertion after the shared `\\x`), not `\\L` (one substitution too).
+        var best: (name: String, distance: Int, prefix: Int)?
         for candidate in candidates {
             let d = distance(word.lowercased(), candidate.lowercased())
-            if d <= limit, d < (best?.distance ?? .max) { best = (candidate, d) }
+            guard d <= limit, d <= (best?.distance ?? .max) else { continue }
+            let prefix = zip(word, candidate).prefix { $0 == $1 }.count
+            if d < (best?.distance ?? .max) || prefix > best!.prefix { best = (candidate, d, prefix) }
         }
         return best?.name
     }

@@ -17,6 +17,8 @@ import Testing
     @Test func tiesGoToTheEarliestCandidate() {
         #expect(Suggestion.closest(to: "\\bar", among: ["\\bar", "\\car"].sorted()) == "\\bar")
         #expect(Suggestion.closest(to: "\\xar", among: ["\\car", "\\bar"].sorted()) == "\\bar")
+        // Equally close: the one that starts like the word.
+        #expect(Suggestion.closest(to: "\\x", among: ["\\ ", "\\L", "\\xi"]) == "\\xi")
         #expect(Suggestion.didYouMean("\\farc", among: ["\\frac"]) == "did you mean '\\frac'?")
     }
 

@@ -13,6 +13,8 @@ import Testing
     @Test func suggestionsIncludeUserMacros() {
         let document = MathDocument(macros: ["KLdiv": "D"])
         #expect(document.typeset("\\KLdiw", display: false, origin: 0).diagnostics.first?.fix == "did you mean '\\KLdiv'?")
+        // A control word is a typo for a control word, not for the control space one edit away.
+        #expect(document.typeset("\\x", display: false, origin: 0).diagnostics.first?.fix == "did you mean '\\xi'?")
     }
 
     @Test func farMisspellingGetsNoSuggestion() {
@@ -27,7 +29,8 @@ import Testing
     @Test func unknownEnvironmentSuggestsTheClosestName() {
         let result = MathDocument(macros: [:]).typeset("\\begin{aligne}a\\end{aligne}", display: true, origin: 0)
         #expect(result.diagnostics.first?.message == "unknown environment 'aligne'")
-        #expect(result.diagnostics.first?.fix == "did you mean 'align'?")
+        // 'align' and 'aligned' are both one edit away; 'aligned' starts with all of 'aligne'.
+        #expect(result.diagnostics.first?.fix == "did you mean 'aligned'?")
         #expect(result.html.contains("<merror>"))
     }
 

@@ -67,9 +67,17 @@ struct CommandRegistry: Sendable {
     }
 
     /// The known command closest to a misspelt `name`, if one is close enough to be a likely
-    /// typo (edit distance at most 2, and at most a third of the name's length).
+    /// typo (edit distance at most 2, and at most a third of the name's length). A control
+    /// word (`\\x`) is compared with control words only, a control symbol (`\\;`) with control
+    /// symbols: `\\x` is a typo for `\\xi`, never for the control space `\\ ` one edit away.
     func suggestion(for name: String, userMacros: some Sequence<String>) -> String? {
-        Suggestion.closest(
-            to: name, among: (Array(handlers.keys) + MacroExpander.definitionCommands + userMacros).sorted())
+        let isWord = Self.isControlWord(name)
+        let candidates = (Array(handlers.keys) + MacroExpander.definitionCommands + userMacros)
+            .filter { Self.isControlWord($0) == isWord }
+        return Suggestion.closest(to: name, among: candidates.sorted())
+    }
+
+    private static func isControlWord(_ name: String) -> Bool {
+        name.dropFirst().first?.isLetter ?? false
     }
 }

@@ -84,7 +84,7 @@ struct TreeBuilder {
                     lineShift = SplitParagraphLines.shift(of: node) + definitionShift
                 }
                 let name = String(cString: cmark_node_get_type_string(node))
-                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || name == "table_cell" {
+                if Self.holdsInlines(type, name: name) {
                     drift = InlineDrift(sourceMap: sourceMap, firstLine: Int(cmark_node_get_start_line(node)),
                                         shift: lineShift,
                                         blockOffset: max(0, Int(cmark_node_get_start_column(node)) - 1))
@@ -131,9 +131,7 @@ struct TreeBuilder {
                 drift.passed(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
             }
             if frame.type == CMARK_NODE_PARAGRAPH { (lineShift, definitionShift) = (0, 0) }
-            if frame.type == CMARK_NODE_PARAGRAPH || frame.type == CMARK_NODE_HEADING || frame.typeName == "table_cell" {
-                drift = InlineDrift(sourceMap: sourceMap)
-            }
+            if Self.holdsInlines(frame.type, name: frame.typeName) { drift = InlineDrift(sourceMap: sourceMap) }
             if frame.typeName == "table_header" { inHeader = false }
             if frame.typeName == "table" { tableShift = nil }
         }
@@ -151,6 +149,11 @@ struct TreeBuilder {
         case .block(let block): stack[target].blocks.append(block)
         case .inline(let inline): stack[target].inlines.append(inline)
         }
+    }
+
+    /// The blocks cmark parses inlines in, each on its own (``InlineDrift``).
+    private static func holdsInlines(_ type: cmark_node_type, name: String) -> Bool {
+        type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || name == "table_cell"
     }
 
     /// Containers whose nesting counts towards ``maximumNesting``.
