@@ -85,10 +85,17 @@ public struct ReportBuilder: Sendable {
     /// Builds a notebook from its text; `path` names it in diagnostics and anchors its files.
     public func build(text: String, path: String, checkOnly: Bool, outputPath: String? = nil) -> NotebookBuild {
         let notebook = Notebook(text: text, path: path, defaults: defaults)
-        let run = self.run(notebook, checkOnly: checkOnly)
         let paths = self.paths(notebook)
-        let citations = PageCitations(notebook: notebook, text: notebook.text, paths: paths)
-        let resources = PageResources(notebook: notebook, paths: paths, outputPath: outputPath)
+        // What the page reads besides results (its bibliography, images and links) is read
+        // while the directives run: ~3 ms of a warm render's 50.
+        let parts = DependencyScheduler(independentJobs: 2, width: 2).map { index -> PageParts in
+            index == 0 ? .run(self.run(notebook, checkOnly: checkOnly))
+                : .read(PageCitations(notebook: notebook, text: notebook.text, paths: paths),
+                        PageResources(notebook: notebook, paths: paths, outputPath: outputPath))
+        }
+        guard case .run(let run) = parts[0], case .read(let citations, let resources) = parts[1] else {
+            preconditionFailure("DependencyScheduler.map keeps the jobs' order")
+        }
         let (body, writeDiagnostics) = HTMLNotebookWriter(registry: registry, safe: safe, citations: citations)
             .write(notebook, run, resources: resources)
 
@@ -108,6 +115,12 @@ public struct ReportBuilder: Sendable {
         return NotebookBuild(path: path, frontMatter: notebook.frontMatter, bodyHTML: checkOnly ? nil : body.html,
                              headings: body.headings, diagnostics: diagnostics,
                              results: results.map { (label: $0.0, directive: $0.1, result: $0.2) }, timings: timings)
+    }
+
+    /// A page's two halves that need not wait for each other.
+    private enum PageParts: Sendable {
+        case run(NotebookRun)
+        case read(PageCitations, PageResources)
     }
 
     /// Where the notebook's files (data, `.bib`, images) may come from.
