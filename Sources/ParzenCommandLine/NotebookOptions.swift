@@ -71,10 +71,18 @@ public struct NotebookOptions: ParsableArguments {
     /// Loads the templates: the folder given, else the ones compiled into the binary — never a
     /// folder found from the current directory, which an untrusted project could supply.
     public func loadTemplates() throws -> Templates {
+        try Self.loadTemplates(from: templateFolder)
+    }
+
+    /// `--templates`, else `PARZEN_TEMPLATES`; nil for the bundled templates.
+    public var templateFolder: String? {
+        templates ?? ProcessInfo.processInfo.environment["PARZEN_TEMPLATES"]
+    }
+
+    /// The templates in `folder`, or the bundled ones.
+    public static func loadTemplates(from folder: String?) throws -> Templates {
         do {
-            if let folder = templates ?? ProcessInfo.processInfo.environment["PARZEN_TEMPLATES"] {
-                return try Templates(folder: folder)
-            }
+            if let folder { return try Templates(folder: folder) }
             return try Templates.bundled()
         } catch {
             throw ValidationError("\(error)")

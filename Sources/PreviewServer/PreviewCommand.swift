@@ -65,7 +65,7 @@ struct PreviewCommand: ParsableCommand {
         cache?.memory = ResultMemory()
         let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
                                     safe: notebookOptions.safe, cache: cache)
-        let templatesFolder = notebookOptions.templates ?? ProcessInfo.processInfo.environment["PARZEN_TEMPLATES"]
+        let templatesFolder = notebookOptions.templateFolder
         let session = PreviewSession(notebooks: notebooks, builder: builder,
                                      templates: try notebookOptions.loadTemplates(), templatesFolder: templatesFolder)
         let diagnostics = notebookOptions.diagnostics

@@ -74,8 +74,11 @@ struct Render: ParsableCommand {
                                                extension: "tex")
         case .pdf: return try writePDFs()
         }
-        let templates = try notebookOptions.loadTemplates()
+        // The templates are parsed while the notebooks are found (~1.5 ms each of a warm render).
+        let templateFolder = notebookOptions.templateFolder
+        let loading = BackgroundValue { try NotebookOptions.loadTemplates(from: templateFolder) }
         let plan = try notebookOptions.plan(output: output)
+        let templates = try loading.get()
         let progress = ProgressLine.onTerminal(quiet: quiet)
         let cache = cacheOptions.policy()
         let builder = notebookOptions.builder(for: plan, cache: cache, observer: progress, jobs: jobs)

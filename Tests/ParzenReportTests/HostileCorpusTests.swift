@@ -444,7 +444,7 @@ import Testing
         Case("error after a display formula", "$$\nh\n$$\nx$$}\n$$t\n",
              "nb.md:4:4: error: '}' has no matching '{'; remove it or add '{' before it"),
         Case("error after a hard line break", "\\\n$\\x$\n",
-             "nb.md:2:2: error: unknown command '\\x'; did you mean '\\ '?"),
+             "nb.md:2:2: error: unknown command '\\x'; did you mean '\\xi'?"),
     ]
 
     /// 10,000 × `\foo` from column 2, four columns each: twenty reported (no command is near
