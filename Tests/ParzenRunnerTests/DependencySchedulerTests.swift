@@ -88,3 +88,24 @@ import Testing
         DependencyScheduler(dependencies: [], width: 2).run { _ in Issue.record("no job to run") }
     }
 }
+
+@Suite struct BackgroundValueTests {
+    struct Refused: Error, Equatable {}
+
+    /// The value is made on another thread while the caller goes on, and every `get()` has it.
+    @Test func valueIsMadeOnAnotherThreadAndKept() throws {
+        let caller = pthread_self()
+        let made = BackgroundValue { () -> Bool in
+            Thread.sleep(forTimeInterval: 0.01)
+            return pthread_equal(pthread_self(), caller) == 0
+        }
+        #expect(try made.get())
+        #expect(try made.get())
+    }
+
+    @Test func errorIsThrownByGet() {
+        let made = BackgroundValue { () throws -> Int in throw Refused() }
+        #expect(throws: Refused()) { try made.get() }
+        #expect(throws: Refused()) { try made.get() }
+    }
+}
