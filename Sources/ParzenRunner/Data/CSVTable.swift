@@ -47,88 +47,9 @@ public struct CSVTable: Sendable {
                           message: "the file contains NUL bytes, so it is not UTF-8 text (probably UTF-16)",
                           fix: "save it as UTF-8")
         }
-        let text = original.unicodeScalars.first == "\u{FEFF}" ? String(original.unicodeScalars.dropFirst()) : original
-        var records: [(line: Int, fields: [String], positions: [SourceLocation])] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        // The position of the next scalar. "\n", "\r\n" and a lone "\r" each end a line,
-        // inside quotes as outside.
-        var line = 1
-        var column = 1
-        var recordLine = 1
-        var positions = [SourceLocation(line: 1, column: 1)]
-        var quote = SourceLocation(line: 1, column: 1)
-        var fieldWasQuoted = false
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = scalars.next()
-        func endRecord() throws(Problem) {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
-                if records.count > limits.csvRows {
-                    throw Problem(line: recordLine, column: nil,
-                                  message: "the file has more than \(limits.csvRows) data rows",
-                                  fix: InputLimits.howToRaise("PARZEN_MAX_CSV_ROWS"))
-                }
-                records.append((recordLine, fields, positions))
-            }
-            fields = []
-            field = ""
-            fieldWasQuoted = false
-            recordLine = line
-            positions = [SourceLocation(line: line, column: column)]
-        }
-        while let c = pending {
-            pending = scalars.next()
-            let here = SourceLocation(line: line, column: column)
-            if c == "\n" || (c == "\r" && pending != "\n") {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            if inQuotes {
-                if c == "\"" {
-                    if pending == "\"" {
-                        field.unicodeScalars.append("\""); pending = scalars.next()
-                        column += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-                continue
-            }
-            switch c {
-            case "\"" where field.allSatisfy(\.isWhitespace):
-                inQuotes = true
-                quote = here
-                fieldWasQuoted = true
-                field = ""
-            case ",":
-                if records.isEmpty, positions.count >= limits.csvColumns {
-                    throw Problem(line: line, column: column,
-                                  message: "the header has more than \(limits.csvColumns) columns",
-                                  fix: InputLimits.howToRaise("PARZEN_MAX_CSV_COLUMNS"))
-                }
-                positions.append(SourceLocation(line: line, column: column))
-                fields.append(field)
-                field = ""
-                fieldWasQuoted = false
-            case "\r" where pending == "\n":
-                continue
-            case "\n", "\r":
-                try endRecord()
-            default:
-                field.unicodeScalars.append(c)
-            }
-        }
-        if inQuotes {
-            throw Problem(line: quote.line, column: quote.column, message: "a quoted field is never closed",
-                          fix: "add the closing \"")
-        }
-        if !field.isEmpty || !fields.isEmpty { try endRecord() }
+        var bytes = Array(original.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let records = try CSVRecords(bytes, limits: limits).records
         guard let first = records.first else {
             throw Problem(
                 line: 1, column: nil, message: "the file is empty",
@@ -239,7 +160,18 @@ extension CSVTable {
 }
 
 extension String {
+    /// Without white space at either end. ASCII text is trimmed by its bytes; other text by
+    /// its characters, so that every Unicode space counts.
     func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func space(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        if first < 0x80, last < 0x80, !space(first), !space(last) { return self }
+        guard !utf8.contains(where: { $0 >= 0x80 }) else {
+            return String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        }
+        guard let start = utf8.firstIndex(where: { !space($0) }),
+              let end = utf8.lastIndex(where: { !space($0) }) else { return "" }
+        return String(self[start...end])
     }
 }
