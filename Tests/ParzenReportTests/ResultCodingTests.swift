@@ -57,6 +57,21 @@ import Testing
         try #require(roundTrips[path]).get()
     }
 
+    /// A formula with every kind of node (``MathExpression``'s own cached form) decodes to itself.
+    @Test func everyKindOfFormulaNodeRoundTrips() throws {
+        let x = MathExpression.variable("x")
+        let formula = MathExpression.row([
+            .greek(.Sigma), .number(Quantity(1.5, digits: 3, standardError: 0.01)), .symbol(.approximately),
+            .text("if"), .styled(.calligraphic, "N"), .fraction(x, .num(2)), .squareRoot(x),
+            .sub(x, .variable("i")), .sup(x, .num(2)), .hat(.greek(.mu)), .bold(x),
+            .fenced(.row([x, .symbol(.comma), x]), .stretchyBrackets), .sum(from: x, to: nil),
+            .sum(from: x, to: .variable("N")), .integral, .matrix([[x, .num(0)], [.num(0), x]]), .thinSpace,
+            .row([]),
+        ])
+        let data = try BinaryResultEncoder().encode(formula)
+        #expect(try BinaryResultDecoder().decode(MathExpression.self, from: data) == formula)
+    }
+
     @Test func everyNotebookIsCovered() {
         #expect(Self.notebookPaths.count >= 4, "the bundled notebooks were not found")
     }

@@ -12,7 +12,8 @@ import ParzenCore
 /// to the output after it is computed or read, see `DirectivePresentation`).
 enum ResultKey {
     /// Bumped when what an entry holds or how a key is made changes.
-    static let formatVersion: UInt64 = 2  // 2: results in BinaryResultEncoder's form, not JSON
+    // 2: results in BinaryResultEncoder's form, not JSON; 3: formulas as arrays (MathExpression+Codable)
+    static let formatVersion: UInt64 = 3
 
     /// Options left out of the key: see the type's comment.
     static let presentationOptions: Set<String> = ["caption", "expect", "echo", "output"]

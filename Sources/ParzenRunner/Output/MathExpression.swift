@@ -2,7 +2,7 @@
 /// KL derivation with this notebook's numbers) without writing TeX. Each writer spells it in
 /// its own language — TeX for MathML and LaTeX, `$…$` for notebooks — so the runner holds no
 /// markup and numbers stay numbers until they are printed.
-public indirect enum MathExpression: Sendable, Equatable, Codable {
+public indirect enum MathExpression: Sendable, Equatable {
     /// A variable in italics: `x`, `N`, `h`.
     case variable(String)
     /// A Greek letter.
@@ -49,7 +49,7 @@ public indirect enum MathExpression: Sendable, Equatable, Codable {
         case roman
     }
 
-    public enum Fence: Sendable, Codable {
+    public enum Fence: String, Sendable, Codable {
         /// ( … ) and [ … ] at the size of the text.
         case parentheses, brackets
         /// ( … ) and [ … ] that grow with what they enclose.
