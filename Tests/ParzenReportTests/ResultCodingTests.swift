@@ -72,6 +72,18 @@ import Testing
         #expect(try BinaryResultDecoder().decode(MathExpression.self, from: data) == formula)
     }
 
+    /// Prose with every kind of inline (``Inline``'s own cached form) decodes to itself.
+    @Test func everyKindOfInlineRoundTrips() throws {
+        let prose: [Inline] = [
+            .text("a"), .code("b"), .math(.variable("x")), .estimate(1.25, standardError: 0.5), .number(2),
+            .emphasis([.text("c"), .emphasis([])]), .reference(label: "fig"),
+            .authored(AuthoredText("*d*", at: SourceLocation(line: 3, column: 4))),
+            .oncePerPage(key: "k", [.text("e"), .count(3)]),
+        ]
+        let data = try BinaryResultEncoder().encode(prose)
+        #expect(try BinaryResultDecoder().decode([Inline].self, from: data) == prose)
+    }
+
     @Test func everyNotebookIsCovered() {
         #expect(Self.notebookPaths.count >= 4, "the bundled notebooks were not found")
     }

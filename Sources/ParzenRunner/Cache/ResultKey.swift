@@ -12,7 +12,8 @@ import ParzenCore
 /// to the output after it is computed or read, see `DirectivePresentation`).
 enum ResultKey {
     /// Bumped when what an entry holds or how a key is made changes.
-    // 2: results in BinaryResultEncoder's form, not JSON; 3: formulas as arrays (MathExpression+Codable)
+    // 2: results in BinaryResultEncoder's form, not JSON; 3: formulas and prose as arrays
+    // (MathExpression+Codable, Inline+Codable)
     static let formatVersion: UInt64 = 3
 
     /// Options left out of the key: see the type's comment.

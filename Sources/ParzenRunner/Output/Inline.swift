@@ -3,7 +3,7 @@ import ParzenFormat
 /// One piece of the text a directive writes: prose, a table cell or a caption is a list of
 /// these. Text is always text — a writer escapes it for its format — so nothing a directive
 /// says is ever parsed as Markdown, TeX or HTML again.
-public indirect enum Inline: Sendable, Equatable, Codable {
+public indirect enum Inline: Sendable, Equatable {
     /// Plain words.
     case text(String)
     /// A name shown verbatim: a label, a column, a file.
