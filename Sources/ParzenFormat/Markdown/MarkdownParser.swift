@@ -50,7 +50,9 @@ public enum MarkdownParser {
     /// and a test's reference parse alike — must hold this lock.
     static let lock = NSLock()
 
-    /// The cmark options: raw HTML is kept (the renderer passes it through), footnotes on.
+    /// The cmark options: raw HTML is kept (the renderer passes it through), footnotes on, and
+    /// source positions: without them cmark does not count the lines inside a code span, and
+    /// every inline after one over lines was placed on the line it started on.
     private static let cmarkOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS
 
     /// Parses `body` (the notebook after its front matter).
