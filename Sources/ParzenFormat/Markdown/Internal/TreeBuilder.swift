@@ -338,7 +338,7 @@ struct TreeBuilder {
         let line = placed.line
         let bytes = sourceMap.bytes(ofLine: line)
         let offset = sourceMap.originalOffset(line: line, modifiedOffset: placed.column)
-        guard offset == bytes.count - 1, bytes[offset] == UInt8(ascii: "\\") else { return }
+        guard offset >= 0, offset == bytes.count - 1, bytes[offset] == UInt8(ascii: "\\") else { return }
         // The break's last byte: cmark holds CR LF as one.
         drift.passed(line: end.line, column: end.column + 2)
     }
