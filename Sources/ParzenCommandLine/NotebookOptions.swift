@@ -46,10 +46,11 @@ public struct NotebookOptions: ParsableArguments {
 
     /// The notebooks to build and where their reports go: those named, else the project's
     /// (``RenderPlan``). Problems in `parzen.yml` are printed; errors there stop the command.
-    public func plan(output: String?, extension: String = "html") throws -> RenderPlan {
+    public func plan(output: String?, extension: String = "html", notebooks named: [String]? = nil) throws
+        -> RenderPlan {
         let plan: RenderPlan
         do {
-            plan = try RenderPlan(notebooks: notebooks, output: output, extension: `extension`, safe: safe)
+            plan = try RenderPlan(notebooks: named ?? notebooks, output: output, extension: `extension`, safe: safe)
         } catch .noProject(let folder) {
             throw ValidationError("No notebooks named, and no parzen.yml in \(folder) or above it. "
                                   + "Please name the notebooks, or run parzen inside a project.")

@@ -17,9 +17,15 @@ import ParzenReport
 /// other (the preview loop calls them one after another); ``page(named:)`` may be called from
 /// any thread at any time and never waits for a render.
 public final class PreviewSession: @unchecked Sendable {
-    /// The notebooks as the user named them, in index order.
+    /// The notebooks as the user named them (or the project lists them), in index order.
     public let notebooks: [String]
     public let builder: ReportBuilder
+    /// Each notebook's page, where `parzen render` would write it in the output folder
+    /// (`part-1/intro.html` in a project that keeps folders): served at that path, so that the
+    /// links between pages work as they do in the rendered site.
+    private let outputPaths: [String: String]
+    /// The project's title and navigation, as `parzen render` templates them.
+    private let site: SiteSettings
     /// The templates folder given with `--templates`, watched for changes; nil for the built-in ones.
     public let templatesFolder: String?
 
@@ -43,10 +49,13 @@ public final class PreviewSession: @unchecked Sendable {
         public var duration: Duration
     }
 
-    /// Starts a session with `templates` (loaded by the caller, so that a missing or broken
-    /// folder is a usage error before anything is served). Nothing is rendered yet.
-    public init(notebooks: [String], builder: ReportBuilder, templates: Templates, templatesFolder: String?) {
-        self.notebooks = notebooks
+    /// Starts a session for the notebooks of `plan` (as `parzen render` would write them) with
+    /// `templates` (loaded by the caller, so that a missing or broken folder is a usage error
+    /// before anything is served). Nothing is rendered yet.
+    public init(plan: RenderPlan, builder: ReportBuilder, templates: Templates, templatesFolder: String?) {
+        notebooks = plan.entries.map(\.path)
+        outputPaths = Dictionary(plan.entries.map { ($0.path, $0.outputPath) }) { first, _ in first }
+        site = plan.site
         self.builder = builder
         self.templates = templates
         self.templatesFolder = templatesFolder
@@ -83,13 +92,17 @@ public final class PreviewSession: @unchecked Sendable {
             diagnostics += build.diagnostics
         }
         publish()
-        return Outcome(rebuilt: changed, pageNames: changed.map { NotebookBuild.outputFileName(for: $0) },
+        return Outcome(rebuilt: changed, pageNames: changed.map(outputPath(of:)),
                        diagnostics: diagnostics, duration: ContinuousClock.now - start)
     }
 
     /// Reads, runs and writes one notebook (the seam for the result cache).
     private func build(_ notebook: String) -> NotebookBuild {
-        builder.build(path: notebook, checkOnly: false)
+        builder.build(path: notebook, checkOnly: false, outputPath: outputPath(of: notebook))
+    }
+
+    private func outputPath(of notebook: String) -> String {
+        outputPaths[notebook] ?? NotebookBuild.outputFileName(for: notebook)
     }
 
     private func reloadTemplates(from folder: String) {
@@ -106,7 +119,7 @@ public final class PreviewSession: @unchecked Sendable {
     private func publish() {
         let rendered = notebooks.compactMap { notebook in latest[notebook].map { (notebook, $0) } }
         let shown = rendered.map { notebook, build in lastGood[notebook] ?? build }
-        let sitePages = Site(builds: shown, templates: templates).pages()
+        let sitePages = Site(builds: shown, templates: templates, settings: site).pages()
         var fresh: [String: PreviewPage] = [:]
         for (index, page) in sitePages.enumerated() {
             let overlay = index < rendered.count ? overlay(for: rendered[index].1, shown: shown[index])

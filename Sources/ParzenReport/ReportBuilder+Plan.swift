@@ -20,8 +20,7 @@ extension ReportBuilder {
             let entry = plan.entries[index]
             let clock = ContinuousClock()
             let start = clock.now
-            var build = build(path: entry.path, checkOnly: false, outputPath: entry.outputPath)
-            build.outputPath = entry.outputPath
+            let build = build(path: entry.path, checkOnly: false, outputPath: entry.outputPath)
             let duration = clock.now - start
             finish(build)
             return (index: index, build: build, duration: duration)

@@ -35,13 +35,15 @@ public struct ReportBuilder: Sendable {
     /// Builds the notebook at `path`. In check mode directives are validated but not run,
     /// and the body is still typeset so that math errors are found.
     /// `outputPath` is where the report goes in the output folder, which links to sibling
-    /// notebooks are relative to (nil: where ``RenderPlan`` would put it).
+    /// notebooks are relative to (nil: the notebook's own name, ``NotebookBuild/outputFileName``).
     public func build(path: String, checkOnly: Bool, outputPath: String? = nil) -> NotebookBuild {
         switch Self.read(path) {
         case .success(let text): return build(text: text, path: path, checkOnly: checkOnly, outputPath: outputPath)
         case .failure(let problem):
-            return NotebookBuild(path: path, frontMatter: FrontMatter(), bodyHTML: nil, headings: [],
-                                 diagnostics: [problem.diagnostic], results: [])
+            var build = NotebookBuild(path: path, frontMatter: FrontMatter(), bodyHTML: nil, headings: [],
+                                      diagnostics: [problem.diagnostic], results: [])
+            build.plannedOutputPath = outputPath
+            return build
         }
     }
 
@@ -112,9 +114,13 @@ public struct ReportBuilder: Sendable {
             DirectiveTiming(directive: fence.name, label: fence.label, location: fence.location,
                             duration: measured.0, provenance: measured.1)
         }
-        return NotebookBuild(path: path, frontMatter: notebook.frontMatter, bodyHTML: checkOnly ? nil : body.html,
-                             headings: body.headings, diagnostics: diagnostics,
-                             results: results.map { (label: $0.0, directive: $0.1, result: $0.2) }, timings: timings)
+        var build = NotebookBuild(path: path, frontMatter: notebook.frontMatter,
+                                  bodyHTML: checkOnly ? nil : body.html, headings: body.headings,
+                                  diagnostics: diagnostics,
+                                  results: results.map { (label: $0.0, directive: $0.1, result: $0.2) },
+                                  timings: timings)
+        build.plannedOutputPath = outputPath
+        return build
     }
 
     /// A page's two halves that need not wait for each other.

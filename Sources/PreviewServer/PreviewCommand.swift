@@ -16,8 +16,9 @@ struct PreviewCommand: ParsableCommand {
         commandName: "parzen preview",
         abstract: "Serve notebooks as live pages that re-render and reload when a notebook or a file it reads changes.",
         discussion: """
-        parzen preview notebooks/ serves every *.md in the folder (or the notebooks named) at \
-        http://127.0.0.1:8000/ and watches them, the data files their directives name, and the \
+        parzen preview notebooks/ serves every *.md in the folder (or the notebooks named; without \
+        arguments, the project's, as parzen render) at http://127.0.0.1:8000/, each page at the \
+        path parzen render writes it to, and watches them, the data files their directives name, and the \
         --templates folder. Errors appear over the page (and here, as path:line:column); the last \
         page that built without errors stays underneath. The served pages carry a small reload \
         script; `parzen render` never writes one. Ctrl-C stops. See docs/authoring.md.
@@ -53,7 +54,8 @@ struct PreviewCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if notebooks.isEmpty {
+        // None named: the project's notebooks (the plan says when there is no project).
+        if !notebookOptions.notebooks.isEmpty, notebooks.isEmpty {
             throw ValidationError("No notebooks (*.md) in \(notebookOptions.notebooks.joined(separator: ", ")). "
                                   + "Please name notebooks or a folder that holds some.")
         }
@@ -63,11 +65,12 @@ struct PreviewCommand: ParsableCommand {
         // The last renders' results stay in memory: a save re-renders without reading the cache folder.
         var cache = cacheOptions.policy()
         cache?.memory = ResultMemory()
-        let builder = ReportBuilder(registry: StandardDirectives.registry, allowOutside: notebookOptions.allowOutside,
-                                    safe: notebookOptions.safe, cache: cache)
-        let templatesFolder = notebookOptions.templateFolder
-        let session = PreviewSession(notebooks: notebooks, builder: builder,
-                                     templates: try notebookOptions.loadTemplates(), templatesFolder: templatesFolder)
+        // The notebooks, their pages' paths, the project's defaults and navigation as `parzen
+        // render` has them: the preview is the rendered site.
+        let plan = try notebookOptions.plan(output: nil, notebooks: notebooks)
+        let builder = notebookOptions.builder(for: plan, cache: cache)
+        let session = PreviewSession(plan: plan, builder: builder, templates: try notebookOptions.loadTemplates(),
+                                     templatesFolder: notebookOptions.templateFolder)
         let diagnostics = notebookOptions.diagnostics
         let shouldOpen = open
         let previewer: Previewer

@@ -46,7 +46,8 @@ final class PreviewProject: @unchecked Sendable {
                                    encoding: .utf8)
         try Self.notebookText(prose: "First version of the prose.")
             .write(to: folder.appendingPathComponent("fixture.md"), atomically: true, encoding: .utf8)
-        let session = PreviewSession(notebooks: [folder.appendingPathComponent("fixture.md").path],
+        let plan = try RenderPlan(notebooks: [folder.appendingPathComponent("fixture.md").path], output: nil)
+        let session = PreviewSession(plan: plan,
                                      builder: ReportBuilder(registry: StandardDirectives.registry, allowOutside: false),
                                      templates: try Templates.bundled(), templatesFolder: nil)
         previewer = try Previewer(session: session, host: "127.0.0.1", port: 0, watcher: watcher) { _ in }
