@@ -16,7 +16,12 @@ struct Check: ParsableCommand {
     func run() throws {
         let plan = try notebookOptions.plan(output: nil)
         let builder = notebookOptions.builder(for: plan)
-        let builds = plan.entries.map { builder.build(path: $0.path, checkOnly: true) }
+        // Concurrently, as render builds them, and at the same output paths (links to sibling
+        // notebooks are checked relative to the page), so that check reports what render would.
+        let entries = plan.entries
+        let builds = DependencyScheduler(independentJobs: entries.count).map { index in
+            builder.build(path: entries[index].path, checkOnly: true, outputPath: entries[index].outputPath)
+        }
         notebookOptions.diagnostics.print(plan.diagnostics + builds.flatMap(\.diagnostics))
         if plan.diagnostics.contains(where: { $0.severity == .error }) || builds.contains(where: \.hasErrors) {
             throw ExitStatus.notebookErrors
