@@ -4,7 +4,7 @@ import ParzenRunner
 /// An output format: turns a notebook as read and the results of running it into one
 /// document of that format. Each format is one writer over the same typed values — adding a
 /// format adds a writer, it does not edit the others (the HTML page is the first).
-public protocol NotebookWriter {
+public protocol NotebookWriter: Sendable {
     associatedtype Document
     /// The document, with the page's images and links as read (``PageResources``), and the
     /// problems found while writing (math errors, unresolved references), in any order.

@@ -133,8 +133,12 @@ extension Render {
         let builder = notebookOptions.builder(for: plan, cache: cacheOptions.policy(), jobs: jobs)
         notebookOptions.diagnostics.print(plan.diagnostics)
         var hasErrors = plan.hasErrors
-        for entry in plan.entries {
-            let (document, diagnostics) = builder.write(path: entry.path, with: writer)
+        // Written concurrently, as HTML pages are; reported and saved in the plan's order.
+        let entries = plan.entries
+        let written = DependencyScheduler(independentJobs: entries.count, width: jobs).map { index in
+            builder.write(path: entries[index].path, with: writer)
+        }
+        for (entry, (document, diagnostics)) in zip(entries, written) {
             notebookOptions.diagnostics.print(diagnostics)
             hasErrors = hasErrors || document == nil || diagnostics.contains { $0.severity == .error }
             guard let document else { continue }
