@@ -123,11 +123,13 @@ public struct LatentVariableModel: Sendable {
     public func laplaceApproximation(at x: [Double]) -> (mode: [Double], curvature: Cholesky) {
         precondition(x.count == dimension, "point has dimension \(x.count), model has \(dimension)")
         let k = latentDimension
-        func objective(_ z: [Double]) -> Double {
+        // The objective at z and G(z): the decoded point of an accepted step is the next
+        // step's residual, so each accepted z is decoded once.
+        func objective(_ z: [Double]) -> (value: Double, decoded: [Double]) {
             let g = decoder.decode(z)
             var s = 0.0
             for i in 0..<dimension { let r = x[i] - g[i]; s += r * r }
-            return 0.5 * z.reduce(0) { $0 + $1 * $1 } + 0.5 * s / noiseVariance
+            return (0.5 * z.reduce(0) { $0 + $1 * $1 } + 0.5 * s / noiseVariance, g)
         }
         func curvature(_ z: [Double]) -> (Matrix, Cholesky) {
             let j = decoder.jacobian(at: z)
@@ -136,28 +138,33 @@ public struct LatentVariableModel: Sendable {
             return (j, try! Cholesky(h.addingToDiagonal(1)))
         }
         var z = [Double](repeating: 0, count: k)
-        var f = objective(z)
+        var (f, decoded) = objective(z)
+        // The curvature at the current z once computed (a rejected step leaves z as it was).
+        var current: Cholesky?
         for _ in 0..<100 {
             let (j, h) = curvature(z)
-            let residual = zip(x, decoder.decode(z)).map { $0 - $1 }
+            current = h
+            let residual = zip(x, decoded).map { $0 - $1 }
             let pull = j.transposed * residual
             let gradient = (0..<k).map { z[$0] - pull[$0] / noiseVariance }
             let step = h.solve(gradient).map { -$0 }
             var t = 1.0
             var candidate = zip(z, step).map { $0 + t * $1 }
-            var fc = objective(candidate)
+            var (fc, gc) = objective(candidate)
             while !(fc <= f) && t > 1e-12 {
                 t /= 2
                 candidate = zip(z, step).map { $0 + t * $1 }
-                fc = objective(candidate)
+                (fc, gc) = objective(candidate)
             }
             if !(fc <= f) { break }
             let moved = zip(z, candidate).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
             z = candidate
             f = fc
+            decoded = gc
+            current = nil
             if moved <= 1e-12 * (1 + z.reduce(0) { $0 + $1 * $1 }.squareRoot()) { break }
         }
-        return (z, curvature(z).1)
+        return (z, current ?? curvature(z).1)
     }
 
     /// Importance sampling with the widened Laplace proposal q = N(ẑ, s² H⁻¹):
