@@ -141,7 +141,7 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
             let sorted = SortedDistanceSums(x.values + y.values)
             meanDistance = sorted.total / ((n + m) * (n + m - 1) / 2)
             observed = fromBlocks(sorted.sums((0..<(x.count + y.count)).map { $0 < x.count }))
-            statistic = { { batch in batch.map { fromBlocks(sorted.sums($0)) } } }
+            statistic = { { batch in sorted.sums(batch: batch).map(fromBlocks) } }
         } else {
             let identity: @Sendable (SIMD8<Double>) -> SIMD8<Double> = { $0 }
             let distanceSums = PairRowSums(x, y, transform: identity), pooled = PairRowSums.Axes(x, y)
