@@ -4,43 +4,71 @@ extension Matrix {
     /// column order, as a scalar loop would, so the results are those of that loop bit for bit.
     ///
     /// Why not the loop: for the Monte Carlo decoders n is a thousand draws and the rows are
-    /// short (k ≤ 16), so eight vectors go through at once, one per SIMD lane: their coordinates
-    /// are transposed into a small block (columns × 8, in L1), and each of the eight sums of a
-    /// row stays in a register while the row's products are added, so nothing n-sized but the
-    /// result is allocated or written.
-    /// Cost: n·rows·columns multiply-adds (rounded up to eight vectors) plus n·columns copies.
+    /// short (k ≤ 16), so eight vectors go through at once, one per SIMD lane
+    /// (`eightAtATime`, `laneProducts`), and nothing n-sized but the result is written.
+    /// Cost: n·rows·columns multiply-adds (rounded up to eight vectors) plus n·(rows + columns)
+    /// copies.
     func rowProducts(_ vectors: UnsafeBufferPointer<Double>, count n: Int, startingFrom start: [Double]) -> [Double] {
         precondition(vectors.count == n * columns && start.count == rows, "shapes do not match")
-        let rows = rows, columns = columns
-        return [Double](unsafeUninitializedCapacity: n * rows) { out, initialized in
-            // The block's coordinates (columns × 8) and sums (rows × 8), lane-major.
-            withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: columns + rows) { scratch in
-                let block = UnsafeMutableRawPointer(scratch.baseAddress!).assumingMemoryBound(to: Double.self)
-                let sums = block + 8 * columns
-                values.withUnsafeBufferPointer { a in
-                    for first in stride(from: 0, to: n, by: 8) {
-                        let lanes = Swift.min(8, n - first)
-                        if lanes < 8 { for t in 0..<(8 * columns) { block[t] = 0 } }
-                        for lane in 0..<lanes {
-                            let v = vectors.baseAddress! + (first + lane) * columns
-                            for j in 0..<columns { block[j * 8 + lane] = v[j] }
+        return Self.eightAtATime(vectors, count: n, inputs: columns, outputs: rows) { input, output, _ in
+            laneProducts(input, startingFrom: start, into: output)
+        }
+    }
+
+    /// cᵢ + Σⱼ Aᵢⱼ vⱼ for eight vectors v at once, lane b holding vector b: `vectors` holds
+    /// `columns` SIMD values (coordinate j of all eight), `sums` receives `rows`. Each lane's
+    /// sum starts from cᵢ and adds the products in column order (no fused multiply-add), so it
+    /// is the scalar loop's bit for bit. Cost: rows·columns SIMD multiply-adds.
+    @inline(__always)
+    func laneProducts(_ vectors: UnsafePointer<SIMD8<Double>>, startingFrom start: [Double],
+                      into sums: UnsafeMutablePointer<SIMD8<Double>>) {
+        values.withUnsafeBufferPointer { a in
+            for i in 0..<rows {
+                var sum = SIMD8<Double>(repeating: start[i])
+                let row = a.baseAddress! + i * columns
+                for j in 0..<columns { sum += row[j] * vectors[j] }
+                sums[i] = sum
+            }
+        }
+    }
+
+    /// Maps n vectors of `inputs` values (the rows of `vectors`) to n of `outputs` values,
+    /// eight at a time: each group's coordinates are transposed into lanes (`inputs` SIMD
+    /// values; the lanes past a last partial group are 0), `transform` writes `outputs` SIMD
+    /// values (with `scratch` more to use as it likes), and they are transposed back into the
+    /// result's rows. Lanes never mix, so each vector's result is that of the same operations
+    /// on it alone. Cost: n·(inputs + outputs) copies through L1, plus `transform`'s.
+    @inline(__always)
+    static func eightAtATime(
+        _ vectors: UnsafeBufferPointer<Double>, count n: Int, inputs: Int, outputs: Int, scratch: Int = 0,
+        _ transform: (UnsafePointer<SIMD8<Double>>, UnsafeMutablePointer<SIMD8<Double>>,
+                      UnsafeMutablePointer<SIMD8<Double>>) -> Void
+    ) -> [Double] {
+        precondition(vectors.count == n * inputs, "\(n) vectors need \(n * inputs) values, got \(vectors.count)")
+        return [Double](unsafeUninitializedCapacity: n * outputs) { out, initialized in
+            withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: inputs + outputs + scratch) { blocks in
+                let input = blocks.baseAddress!, output = input + inputs
+                // The lanes written and read one Double at a time, as raw bytes of the SIMD values.
+                let inputBytes = UnsafeMutableRawPointer(input), outputBytes = UnsafeRawPointer(output)
+                for first in stride(from: 0, to: n, by: 8) {
+                    let lanes = Swift.min(8, n - first)
+                    if lanes < 8 { input.initialize(repeating: .zero, count: inputs) }
+                    for lane in 0..<lanes {
+                        let v = vectors.baseAddress! + (first + lane) * inputs
+                        for j in 0..<inputs {
+                            inputBytes.storeBytes(of: v[j], toByteOffset: 8 * (8 * j + lane), as: Double.self)
                         }
-                        for i in 0..<rows {
-                            var sum = SIMD8<Double>(repeating: start[i])
-                            let row = a.baseAddress! + i * columns
-                            for j in 0..<columns {
-                                sum += row[j] * UnsafeRawPointer(block + j * 8).load(as: SIMD8<Double>.self)
-                            }
-                            UnsafeMutableRawPointer(sums + i * 8).storeBytes(of: sum, as: SIMD8<Double>.self)
-                        }
-                        for lane in 0..<lanes {
-                            let o = out.baseAddress! + (first + lane) * rows
-                            for i in 0..<rows { o[i] = sums[i * 8 + lane] }
+                    }
+                    transform(input, output, output + outputs)
+                    for lane in 0..<lanes {
+                        let o = out.baseAddress! + (first + lane) * outputs
+                        for i in 0..<outputs {
+                            o[i] = outputBytes.load(fromByteOffset: 8 * (8 * i + lane), as: Double.self)
                         }
                     }
                 }
             }
-            initialized = n * rows
+            initialized = n * outputs
         }
     }
 }
