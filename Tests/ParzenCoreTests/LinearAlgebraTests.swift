@@ -105,4 +105,17 @@ import Testing
         }
         #expect(products.map(\.bitPattern) == expected.map(\.bitPattern))
     }
+
+    /// Eight back substitutions in SIMD lanes give each lane `solveUpper`'s bits.
+    @Test func laneBackSubstitutionIsEachSolve() throws {
+        var generator = Xoshiro256StarStar(seed: 77)
+        let b = Matrix(rows: 6, columns: 6, values: (0..<36).map { _ in generator.nextGaussian() })
+        let factor = try Cholesky((b.transposed * b).addingToDiagonal(1))
+        let rhs = (0..<8).map { _ in (0..<6).map { _ in generator.nextGaussian() } }
+        var lanes = (0..<6).map { i in SIMD8<Double>((0..<8).map { rhs[$0][i] }) }
+        lanes.withUnsafeMutableBufferPointer { factor.solveUpperInPlace(lanes: $0.baseAddress!) }
+        for lane in 0..<8 {
+            #expect((0..<6).map { lanes[$0][lane].bitPattern } == factor.solveUpper(rhs[lane]).map(\.bitPattern))
+        }
+    }
 }

@@ -198,16 +198,21 @@ public struct LatentVariableModel: Sendable {
         // z = ẑ + s·L⁻ᵀu has covariance s² H⁻¹ for H = L Lᵀ, and then Lᵀ(z − ẑ)/s = u, so
         // log q(z) = −½ k log 2π − k log s + ½ log det H − ½‖u‖².
         let logQConstant = -0.5 * Double(k) * log(2 * Double.pi) - Double(k) * log(s) + 0.5 * h.logDeterminant
-        var z = draws
         var logQ = [Double](repeating: 0, count: n)
-        z.withUnsafeMutableBufferPointer { latents in
+        draws.withUnsafeBufferPointer { u in
             for r in 0..<n {
-                let row = latents.baseAddress! + r * k
+                let row = u.baseAddress! + r * k
                 var squaredNorm = 0.0
                 for j in 0..<k { squaredNorm += row[j] * row[j] }
                 logQ[r] = logQConstant - 0.5 * squaredNorm
-                h.solveUpperInPlace(row)
-                for j in 0..<k { row[j] = mode[j] + s * row[j] }
+            }
+        }
+        // The triangular solves eight draws at a time, one per SIMD lane.
+        let z = draws.withUnsafeBufferPointer { u in
+            Matrix.eightAtATime(u, count: n, inputs: k, outputs: k) { input, output, _ in
+                output.update(from: input, count: k)
+                h.solveUpperInPlace(lanes: output)
+                for j in 0..<k { output[j] = mode[j] + s * output[j] }
             }
         }
         let g = decoder.decode(batch: z, count: n)
