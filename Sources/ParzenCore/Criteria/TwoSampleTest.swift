@@ -213,7 +213,10 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
         var shuffles: [[Bool]] = []
         shuffles.reserveCapacity(permutations)
         for _ in 0..<permutations {
-            for i in stride(from: total - 1, to: 0, by: -1) { labels.swapAt(i, generator.nextIndex(below: i + 1)) }
+            // Through a buffer pointer: the array's swapAt checks uniqueness on every swap.
+            labels.withUnsafeMutableBufferPointer { labels in
+                for i in stride(from: total - 1, to: 0, by: -1) { labels.swapAt(i, generator.nextIndex(below: i + 1)) }
+            }
             shuffles.append(labels)
         }
         var undecided = Array(0..<permutations)
