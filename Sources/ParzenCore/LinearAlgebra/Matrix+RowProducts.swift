@@ -48,25 +48,24 @@ extension Matrix {
         return [Double](unsafeUninitializedCapacity: n * outputs) { out, initialized in
             withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: inputs + outputs + scratch) { blocks in
                 let input = blocks.baseAddress!, output = input + inputs
-                // The lanes written and read one Double at a time, as raw bytes of the SIMD values.
-                let inputBytes = UnsafeMutableRawPointer(input), outputBytes = UnsafeRawPointer(output)
-                for first in stride(from: 0, to: n, by: 8) {
-                    let lanes = Swift.min(8, n - first)
-                    if lanes < 8 { input.initialize(repeating: .zero, count: inputs) }
-                    for lane in 0..<lanes {
-                        let v = vectors.baseAddress! + (first + lane) * inputs
-                        for j in 0..<inputs {
-                            inputBytes.storeBytes(of: v[j], toByteOffset: 8 * (8 * j + lane), as: Double.self)
-                        }
+                let v = vectors.baseAddress!, o = out.baseAddress!
+                // One group of `lanes` vectors from `first`; inlined with lanes = 8 for the full
+                // groups, so their loads and stores unroll. A partial group's missing lanes are 0.
+                @inline(__always) func group(_ first: Int, _ lanes: Int) {
+                    for j in 0..<inputs {
+                        var lane = SIMD8<Double>()
+                        for b in 0..<lanes { lane[b] = v[(first &+ b) &* inputs &+ j] }
+                        input[j] = lane
                     }
                     transform(input, output, output + outputs)
-                    for lane in 0..<lanes {
-                        let o = out.baseAddress! + (first + lane) * outputs
-                        for i in 0..<outputs {
-                            o[i] = outputBytes.load(fromByteOffset: 8 * (8 * i + lane), as: Double.self)
-                        }
+                    for i in 0..<outputs {
+                        let lane = output[i]
+                        for b in 0..<lanes { o[(first &+ b) &* outputs &+ i] = lane[b] }
                     }
                 }
+                let full = n / 8 * 8
+                for first in stride(from: 0, to: full, by: 8) { group(first, 8) }
+                if full < n { group(full, n - full) }
             }
             initialized = n * outputs
         }
