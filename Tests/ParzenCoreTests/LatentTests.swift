@@ -105,4 +105,35 @@ import Testing
         for (a, b) in zip(draws.covariance().values, exact.marginal.covariance.values) { #expect(abs(a - b) < 0.3) }
         #expect(throws: ModelError.self) { try LatentVariableModel(decoder: model.decoder, noiseVariance: 0) }
     }
+
+    /// A batch of 13 points (a full group of eight SIMD lanes and a partial one) decodes to each
+    /// point's own `decode`, bit for bit, and to the formulas written out with libm's tanh
+    /// (`hyperbolicTangent` is within 4 ulp of it, so 1e-12 relative).
+    @Test func batchDecodingIsEachPointsOwnAndTheFormula() throws {
+        let tanh = TanhNetworkDecoder.random(latentDimension: 3, hidden: 11, outputDimension: 4, seed: 5)
+        var rng = Xoshiro256StarStar(seed: 43)
+        let weights = Matrix(rows: 4, columns: 3, values: (0..<12).map { _ in rng.nextGaussian() })
+        let linear = try LinearDecoder(weights: weights, offset: (0..<4).map { _ in rng.nextGaussian() })
+        let latents = (0..<(13 * 3)).map { _ in 2 * rng.nextGaussian() }
+        for decoder in [tanh, linear] as [any LatentDecoder] {
+            let batch = decoder.decode(batch: latents, count: 13)
+            for r in 0..<13 {
+                let z = Array(latents[(3 * r)..<(3 * r + 3)])
+                let alone = decoder.decode(z)
+                #expect(batch[(4 * r)..<(4 * r + 4)].map(\.bitPattern) == alone.map(\.bitPattern))
+                let formula: [Double]
+                if decoder is LinearDecoder {
+                    formula = (0..<4).map { i in (0..<3).reduce(0) { $0 + weights[i, $1] * z[$1] } + linear.offset[i] }
+                } else {
+                    let hidden = (0..<11).map { i in
+                        Foundation.tanh((0..<3).reduce(tanh.hiddenBias[i]) { $0 + tanh.inputWeights[i, $1] * z[$1] })
+                    }
+                    formula = (0..<4).map { i in
+                        (0..<11).reduce(tanh.outputBias[i]) { $0 + tanh.outputWeights[i, $1] * hidden[$1] }
+                    }
+                }
+                for (fast, slow) in zip(alone, formula) { #expect(abs(fast - slow) <= 1e-12 * max(abs(slow), 1)) }
+            }
+        }
+    }
 }

@@ -145,4 +145,32 @@ import Testing
         let energy = try TwoSampleTest.energyDistance(x, y, permutations: 2000, seed: 10)
         #expect(energy.pValue == Self.oracle(x, y, mmd: false, permutations: 2000, seed: 10).1)
     }
+
+    /// The 1-D sorted sums of 13 labellings at once (a full group of eight lanes and a partial
+    /// one) are those summed pair by pair from the definition, and each lane's bits are those of
+    /// its labelling alone.
+    @Test func sortedSumsOfABatchAreEachLabellingsOwn() {
+        let pooled = Self.sample(67, dimension: 1, shift: 0, seed: 61).values
+        var generator = Xoshiro256StarStar(seed: 62)
+        let batch = (0..<13).map { _ in pooled.indices.map { _ in generator.nextUniform() < 0.4 } }
+        let sorted = SortedDistanceSums(pooled)
+        for (inX, sums) in zip(batch, sorted.sums(batch: batch)) {
+            let alone = sorted.sums(inX)
+            #expect([sums.0, sums.1, sums.2].map(\.bitPattern) == [alone.0, alone.1, alone.2].map(\.bitPattern))
+            var direct = (0.0, 0.0, 0.0)
+            for i in pooled.indices {
+                for j in pooled.indices where j != i {
+                    let distance = abs(pooled[i] - pooled[j])
+                    switch (inX[i], inX[j]) {
+                    case (true, true): direct.0 += distance
+                    case (false, false): direct.1 += distance
+                    default: direct.2 += distance / 2
+                    }
+                }
+            }
+            for (fast, slow) in [(sums.0, direct.0), (sums.1, direct.1), (sums.2, direct.2)] {
+                #expect(abs(fast - slow) <= 1e-12 * slow)
+            }
+        }
+    }
 }

@@ -141,7 +141,7 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
             let sorted = SortedDistanceSums(x.values + y.values)
             meanDistance = sorted.total / ((n + m) * (n + m - 1) / 2)
             observed = fromBlocks(sorted.sums((0..<(x.count + y.count)).map { $0 < x.count }))
-            statistic = { { batch in batch.map { fromBlocks(sorted.sums($0)) } } }
+            statistic = { { batch in sorted.sums(batch: batch).map(fromBlocks) } }
         } else {
             let identity: @Sendable (SIMD8<Double>) -> SIMD8<Double> = { $0 }
             let distanceSums = PairRowSums(x, y, transform: identity), pooled = PairRowSums.Axes(x, y)
@@ -213,7 +213,10 @@ public struct TwoSampleTest: Sendable, Equatable, Codable {
         var shuffles: [[Bool]] = []
         shuffles.reserveCapacity(permutations)
         for _ in 0..<permutations {
-            for i in stride(from: total - 1, to: 0, by: -1) { labels.swapAt(i, generator.nextIndex(below: i + 1)) }
+            // Through a buffer pointer: the array's swapAt checks uniqueness on every swap.
+            labels.withUnsafeMutableBufferPointer { labels in
+                for i in stride(from: total - 1, to: 0, by: -1) { labels.swapAt(i, generator.nextIndex(below: i + 1)) }
+            }
             shuffles.append(labels)
         }
         var undecided = Array(0..<permutations)

@@ -74,13 +74,21 @@ public struct Cholesky: Sendable, Equatable {
     public func solveUpper(_ y: [Double]) -> [Double] {
         precondition(y.count == dimension, "right-hand side has length \(y.count), expected \(dimension)")
         var x = y
-        x.withUnsafeMutableBufferPointer { solveUpperInPlace($0.baseAddress!) }
+        lower.values.withUnsafeBufferPointer { l in
+            for i in stride(from: dimension - 1, through: 0, by: -1) {
+                var s = x[i]
+                for k in (i + 1)..<dimension { s -= l[k * dimension + i] * x[k] }
+                x[i] = s / l[i * dimension + i]
+            }
+        }
         return x
     }
 
-    /// Lᵀ·x = y by back substitution, overwriting the n values at `x` (y on entry, x on
-    /// return): for solving many right-hand sides without an array each.
-    func solveUpperInPlace(_ x: UnsafeMutablePointer<Double>) {
+    /// Lᵀ·x = y by back substitution for eight right-hand sides at once, one per SIMD lane,
+    /// overwriting the n SIMD values at `x` (coordinate i of all eight; y on entry, x on
+    /// return): the operations of `solveUpper` in the same order in each lane, so each lane is
+    /// that solve's bit for bit. Cost: n²/2 SIMD multiply-adds.
+    func solveUpperInPlace(lanes x: UnsafeMutablePointer<SIMD8<Double>>) {
         let n = dimension
         lower.values.withUnsafeBufferPointer { l in
             for i in stride(from: n - 1, through: 0, by: -1) {

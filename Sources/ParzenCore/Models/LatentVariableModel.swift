@@ -123,11 +123,13 @@ public struct LatentVariableModel: Sendable {
     public func laplaceApproximation(at x: [Double]) -> (mode: [Double], curvature: Cholesky) {
         precondition(x.count == dimension, "point has dimension \(x.count), model has \(dimension)")
         let k = latentDimension
-        func objective(_ z: [Double]) -> Double {
+        // The objective at z and G(z): the decoded point of an accepted step is the next
+        // step's residual, so each accepted z is decoded once.
+        func objective(_ z: [Double]) -> (value: Double, decoded: [Double]) {
             let g = decoder.decode(z)
             var s = 0.0
             for i in 0..<dimension { let r = x[i] - g[i]; s += r * r }
-            return 0.5 * z.reduce(0) { $0 + $1 * $1 } + 0.5 * s / noiseVariance
+            return (0.5 * z.reduce(0) { $0 + $1 * $1 } + 0.5 * s / noiseVariance, g)
         }
         func curvature(_ z: [Double]) -> (Matrix, Cholesky) {
             let j = decoder.jacobian(at: z)
@@ -136,28 +138,33 @@ public struct LatentVariableModel: Sendable {
             return (j, try! Cholesky(h.addingToDiagonal(1)))
         }
         var z = [Double](repeating: 0, count: k)
-        var f = objective(z)
+        var (f, decoded) = objective(z)
+        // The curvature at the current z once computed (a rejected step leaves z as it was).
+        var current: Cholesky?
         for _ in 0..<100 {
             let (j, h) = curvature(z)
-            let residual = zip(x, decoder.decode(z)).map { $0 - $1 }
+            current = h
+            let residual = zip(x, decoded).map { $0 - $1 }
             let pull = j.transposed * residual
             let gradient = (0..<k).map { z[$0] - pull[$0] / noiseVariance }
             let step = h.solve(gradient).map { -$0 }
             var t = 1.0
             var candidate = zip(z, step).map { $0 + t * $1 }
-            var fc = objective(candidate)
+            var (fc, gc) = objective(candidate)
             while !(fc <= f) && t > 1e-12 {
                 t /= 2
                 candidate = zip(z, step).map { $0 + t * $1 }
-                fc = objective(candidate)
+                (fc, gc) = objective(candidate)
             }
             if !(fc <= f) { break }
             let moved = zip(z, candidate).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
             z = candidate
             f = fc
+            decoded = gc
+            current = nil
             if moved <= 1e-12 * (1 + z.reduce(0) { $0 + $1 * $1 }.squareRoot()) { break }
         }
-        return (z, curvature(z).1)
+        return (z, current ?? curvature(z).1)
     }
 
     /// Importance sampling with the widened Laplace proposal q = N(ẑ, s² H⁻¹):
@@ -191,16 +198,21 @@ public struct LatentVariableModel: Sendable {
         // z = ẑ + s·L⁻ᵀu has covariance s² H⁻¹ for H = L Lᵀ, and then Lᵀ(z − ẑ)/s = u, so
         // log q(z) = −½ k log 2π − k log s + ½ log det H − ½‖u‖².
         let logQConstant = -0.5 * Double(k) * log(2 * Double.pi) - Double(k) * log(s) + 0.5 * h.logDeterminant
-        var z = draws
         var logQ = [Double](repeating: 0, count: n)
-        z.withUnsafeMutableBufferPointer { latents in
+        draws.withUnsafeBufferPointer { u in
             for r in 0..<n {
-                let row = latents.baseAddress! + r * k
+                let row = u.baseAddress! + r * k
                 var squaredNorm = 0.0
                 for j in 0..<k { squaredNorm += row[j] * row[j] }
                 logQ[r] = logQConstant - 0.5 * squaredNorm
-                h.solveUpperInPlace(row)
-                for j in 0..<k { row[j] = mode[j] + s * row[j] }
+            }
+        }
+        // The triangular solves eight draws at a time, one per SIMD lane.
+        let z = draws.withUnsafeBufferPointer { u in
+            Matrix.eightAtATime(u, count: n, inputs: k, outputs: k) { input, output, _ in
+                output.update(from: input, count: k)
+                h.solveUpperInPlace(lanes: output)
+                for j in 0..<k { output[j] = mode[j] + s * output[j] }
             }
         }
         let g = decoder.decode(batch: z, count: n)

@@ -62,29 +62,56 @@ public struct TanhNetworkDecoder: LatentDecoder, Equatable, Codable {
     /// d, the number of rows of W₂.
     public var outputDimension: Int { outputWeights.rows }
 
-    /// tanh(W₁ zᵣ + b₁) for the n rows zᵣ of `latents`, one row of h per point; tanh eight
-    /// values at a time by `hyperbolicTangent` (within 4 ulp of libm's).
-    private func hiddenLayer(_ latents: UnsafeBufferPointer<Double>, count n: Int) -> [Double] {
-        var a = inputWeights.rowProducts(latents, count: n, startingFrom: hiddenBias)
+    /// tanh(W₁ z + b₁) for one point: scalar sums in column order (as the batch's lanes add
+    /// them), then the h units' tanh eight at a time by `hyperbolicTangents` (within 4 ulp of
+    /// libm's): ⌈h/8⌉ evaluations, not h as in the batch's one-point-per-lane layout (the mode
+    /// search decodes and differentiates one point at a time, often). The same bits as a batch:
+    /// tanh is lane by lane.
+    private func hiddenLayer(_ z: [Double]) -> [Double] {
+        let k = latentDimension, h = inputWeights.rows
+        precondition(z.count == k, "z needs \(k) coordinates, got \(z.count)")
+        var a = inputWeights.values.withUnsafeBufferPointer { w in
+            (0..<h).map { i in
+                var sum = hiddenBias[i]
+                for j in 0..<k { sum += w[i * k + j] * z[j] }
+                return sum
+            }
+        }
         a.withUnsafeMutableBufferPointer { hyperbolicTangents($0) }
         return a
     }
 
-    /// W₂ tanh(W₁ z + b₁) + b₂.
-    public func decode(_ z: [Double]) -> [Double] { decode(batch: z, count: 1) }
+    /// W₂ tanh(W₁ z + b₁) + b₂, one point by scalar sums (`hiddenLayer`).
+    public func decode(_ z: [Double]) -> [Double] {
+        let a = hiddenLayer(z), h = inputWeights.rows
+        return outputWeights.values.withUnsafeBufferPointer { w in
+            (0..<outputDimension).map { i in
+                var sum = outputBias[i]
+                for j in 0..<h { sum += w[i * h + j] * a[j] }
+                return sum
+            }
+        }
+    }
 
-    /// W₂ tanh(W₁ zᵣ + b₁) + b₂ for each row zᵣ of `latents`, with one allocation per layer
-    /// for all n points. Cost: n·h·(k + d) multiply-adds and n·h tanh.
+    /// W₂ tanh(W₁ zᵣ + b₁) + b₂ for each row zᵣ of `latents`, in one array: eight points at a
+    /// time, one per SIMD lane, through both layers without leaving L1 (`Matrix.eightAtATime`;
+    /// each point's bits are those of `decode` on it alone). Cost: n·h·(k + d) multiply-adds
+    /// and n·h tanh.
     public func decode(batch latents: [Double], count n: Int) -> [Double] {
-        let k = latentDimension
+        let k = latentDimension, h = inputWeights.rows
         precondition(latents.count == n * k, "\(n) latent points need \(n * k) coordinates, got \(latents.count)")
-        let a = latents.withUnsafeBufferPointer { hiddenLayer($0, count: n) }
-        return a.withUnsafeBufferPointer { outputWeights.rowProducts($0, count: n, startingFrom: outputBias) }
+        return latents.withUnsafeBufferPointer { z in
+            Matrix.eightAtATime(z, count: n, inputs: k, outputs: outputDimension, scratch: h) { input, output, hidden in
+                inputWeights.laneProducts(input, startingFrom: hiddenBias, into: hidden)
+                for i in 0..<h { hidden[i] = hyperbolicTangent(hidden[i]) }
+                outputWeights.laneProducts(hidden, startingFrom: outputBias, into: output)
+            }
+        }
     }
 
     /// W₂ diag(1 − tanh²(W₁ z + b₁)) W₁, a d × k matrix.
     public func jacobian(at z: [Double]) -> Matrix {
-        let a = z.withUnsafeBufferPointer { hiddenLayer($0, count: 1) }
+        let a = hiddenLayer(z)
         var scaled = inputWeights
         for i in 0..<scaled.rows {
             let slope = 1 - a[i] * a[i]
