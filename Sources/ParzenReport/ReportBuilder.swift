@@ -89,8 +89,8 @@ public struct ReportBuilder: Sendable {
         let notebook = Notebook(text: text, path: path, defaults: defaults)
         let paths = self.paths(notebook)
         // What the page reads besides results (its bibliography, images and links) is read
-        // while the directives run: ~3 ms of a warm render's 50.
-        let parts = DependencyScheduler(independentJobs: 2, width: 2).map { index -> PageParts in
+        // while the directives run (one after the other with `jobs` 1): ~3 ms of a warm render's 50.
+        let parts = DependencyScheduler(independentJobs: 2, width: min(2, jobs)).map { index -> PageParts in
             index == 0 ? .run(self.run(notebook, checkOnly: checkOnly))
                 : .read(PageCitations(notebook: notebook, text: notebook.text, paths: paths),
                         PageResources(notebook: notebook, paths: paths, outputPath: outputPath))

@@ -105,7 +105,7 @@ struct CSVRecords {
 
     /// Whether a field so far is only white space, so that a quote opens a quoted field.
     private static func isBlank(_ field: [UInt8]) -> Bool {
-        if field.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { return true }
+        if field.allSatisfy(UInt8.isASCIIWhitespace) { return true }
         return field.contains { $0 >= 0x80 } && String(decoding: field, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 }

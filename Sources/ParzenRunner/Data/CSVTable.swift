@@ -159,13 +159,19 @@ extension CSVTable {
     }
 }
 
+extension UInt8 {
+    /// Space, tab, line feed, vertical tab, form feed or carriage return: the ASCII white space
+    /// of `Character.isWhitespace`.
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+}
+
 extension String {
     /// Without white space at either end. ASCII text is trimmed by its bytes; other text by
     /// its characters, so that every Unicode space counts.
     func trimmingWhitespace() -> String {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
-        func space(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        let space = UInt8.isASCIIWhitespace
         if first < 0x80, last < 0x80, !space(first), !space(last) { return self }
         guard !utf8.contains(where: { $0 >= 0x80 }) else {
             return String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())

@@ -309,16 +309,22 @@ struct TreeBuilder {
             .footnoteReference(number: number, occurrence: referenceCounts[number]!), at: location(of: node))
     }
 
-    /// A math node made by ``MathCollector`` (a code node carrying a capture index).
-    private mutating func math(_ node: OpaquePointer) -> MarkdownInline? {
+    /// The capture of a math node made by ``MathCollector`` (a code node carrying a capture
+    /// index); nil for every other node.
+    private func capture(of node: OpaquePointer) -> MathCollector.Capture? {
         guard let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) }), index >= 1,
             index <= collector.captures.count
         else {
             return nil
         }
+        return collector.captures[index - 1]
+    }
+
+    /// A math node made by ``MathCollector``.
+    private mutating func math(_ node: OpaquePointer) -> MarkdownInline? {
         // Captured while cmark parsed, from the paragraph's start line: a table's split is
         // already right there, definitions at the paragraph's start are not.
-        var capture = collector.captures[index - 1]
+        guard var capture = capture(of: node) else { return nil }
         drift.passed(line: capture.cmarkEnd.line, column: capture.cmarkEnd.column)
         capture.line += definitionShift
         if inHeader, let tableShift {
@@ -346,10 +352,7 @@ struct TreeBuilder {
     /// Where cmark put a node's last byte; for math (made by ``MathCollector``, which cmark
     /// does not place), where it would have. Nil when cmark gave no position.
     private func cmarkEnd(of node: OpaquePointer) -> (line: Int, column: Int)? {
-        if let index = cmark_node_get_user_data(node).map({ Int(bitPattern: $0) }), index >= 1,
-           index <= collector.captures.count {
-            return collector.captures[index - 1].cmarkEnd
-        }
+        if let capture = capture(of: node) { return capture.cmarkEnd }
         let end = (line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
         return end.line > 0 || end.column > 0 ? end : nil
     }
